@@ -1,0 +1,123 @@
+"""Command line: ``python -m lmp_core summarize|report|fieldwork ...``.
+
+Results go to stdout; bad input exits with status 2 and one line ``error: ...`` on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from lmp_core.counts import Counts, count
+from lmp_core.errors import SurveyError
+from lmp_core.read import read_codebook, read_file
+from lmp_core.stats import Summary, summarize
+from lmp_core.survey import Survey
+
+
+def _read_path(path: str) -> bytes:
+    p = Path(path)
+    if not p.is_file():
+        raise SurveyError("file_not_found", file=path)
+    return p.read_bytes()
+
+
+def parse_populations(values: Sequence[str]) -> dict[str, int]:
+    """``["Skoleleder=63", ...]`` -> ``{"Skoleleder": 63}``."""
+    out: dict[str, int] = {}
+    for value in values:
+        group, sep, number = value.rpartition("=")
+        if not sep or not group.strip() or not number.strip().isdigit():
+            raise SurveyError("bad_population_arg", value=value)
+        out[group.strip()] = int(number)
+    return out
+
+
+def load(args: argparse.Namespace) -> tuple[Survey | Counts, Counts]:
+    """Read the file (and codebook) named on the command line and count it."""
+    codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name) if args.codebook else None
+    source = read_file(_read_path(args.file), Path(args.file).name, codebook=codebook, sheet=args.sheet)
+    if isinstance(source, Counts):
+        counts = source
+    else:
+        counts = count(source, group=args.group, lang=args.lang)
+    if args.items:
+        counts = counts.select([c.strip() for c in args.items.split(",") if c.strip()])
+    return source, counts
+
+
+def summary_of(args: argparse.Namespace) -> Summary:
+    """The summary the options ask for."""
+    source, counts = load(args)
+    notes = source.notes if isinstance(source, Survey) else ()
+    return summarize(counts, populations=parse_populations(args.population), top_k=args.top,
+                     dont_know_in_base=args.dont_know_in_base, min_group_size=args.min_group_size, notes=notes)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="response file: CSV, Excel .xlsx, SPSS .sav, or a frequency table")
+    p.add_argument("--group", help="group column, e.g. rolle")
+    p.add_argument("--codebook", help="codebook CSV (column, question_text, theme, scale[, labels])")
+    p.add_argument("--population", action="append", default=[], metavar="GROUP=N",
+                   help="invited population of a group; repeat per group")
+    p.add_argument("--items", help="comma-separated question columns (default: all)")
+    p.add_argument("--sheet", help="Excel sheet name")
+    p.add_argument("--top", type=int, default=2, help="top-k categories for the share (default 2)")
+    p.add_argument("--dont-know-in-base", action="store_true", help="count 'don't know' in percentage bases")
+    p.add_argument("--min-group-size", type=int, default=5, help="hide groups smaller than this (default 5)")
+    p.add_argument("--lang", choices=("nb", "en"), default="nb", help="language of texts (default nb)")
+
+
+def _table(summary: Summary, lang: str) -> str:
+    from lmp_core.tables import stats_table
+
+    frame = stats_table(summary, lang=lang)
+    return frame.to_string(index=False)
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    summary = summary_of(args)
+    if args.format == "json":
+        json.dump(summary.to_dict(args.lang), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        from lmp_core.tables import stats_table, to_csv_bytes
+
+        sys.stdout.write(to_csv_bytes(stats_table(summary, lang=args.lang, formatted=False), excel=False).decode("utf-8"))
+    else:
+        sys.stdout.write(_table(summary, args.lang) + "\n")
+        for w in summary.warning_texts(args.lang):
+            sys.stdout.write(f"! {w}\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m lmp_core", description="LMP Explorer: survey statistics")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("summarize", help="statistics per question and group")
+    _common(p)
+    p.add_argument("--format", choices=("json", "csv", "table"), default="table")
+    p.set_defaults(func=cmd_summarize)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except SurveyError as err:
+        print(f"error: {err.message(getattr(args, 'lang', 'en'))}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into head and closed early
+        return 0
+    except MemoryError:
+        print("error: the file is too large for this machine's memory", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

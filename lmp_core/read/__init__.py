@@ -1,0 +1,239 @@
+"""Bytes in -> a tidy :class:`~lmp_core.survey.Survey` (or, for a frequency table, its counts).
+
+All format quirks end here: CSV (separator, encoding and survey-tool header rows detected),
+Excel ``.xlsx`` (sheet choice, blank rows), SPSS ``.sav`` (value labels, variable labels,
+declared user-missing codes), and pre-aggregated frequency tables (item, group, answer, count).
+Nothing is written to disk; the caller's bytes are never changed.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pandas as pd
+import polars as pl
+
+from lmp_core.counts import Counts
+from lmp_core.errors import SurveyError
+from lmp_core.read.codebook import CodebookEntry, read_codebook
+from lmp_core.read.columns import build_survey
+from lmp_core.read.frequency import FREQUENCY_COLUMNS, counts_from_frequency_table, frequency_columns
+from lmp_core.read.text import inspect_text, looks_binary
+from lmp_core.survey import Note, Survey
+
+__all__ = ["read_file", "read_codebook", "excel_sheets", "MAX_BYTES", "MAX_COLUMNS"]
+
+#: Largest file accepted (the app's upload limit says the same).
+MAX_BYTES = 1024 * 1024 * 1024
+#: Most columns read from one file.
+MAX_COLUMNS = 5000
+
+Progress = Callable[[float, str], None]
+
+
+def _kind(data: bytes, name: str) -> str:
+    lower = name.lower()
+    if data.startswith((b"$FL2", b"$FL3")):
+        return "spss"
+    if data.startswith(b"PK\x03\x04"):
+        return "excel"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    if lower.endswith((".sav", ".zsav")):
+        return "spss"
+    if lower.endswith((".xlsx", ".xlsm")):
+        return "excel"
+    return "text"
+
+
+def read_file(
+    data: bytes,
+    name: str,
+    *,
+    codebook: dict[str, CodebookEntry] | None = None,
+    sheet: str | int | None = None,
+    progress: Progress | None = None,
+) -> Survey | Counts:
+    """Read one uploaded file.
+
+    Returns a :class:`Survey` for respondent rows, or :class:`Counts` for a frequency table.
+    Raises :class:`SurveyError` with a message naming the file and what to do.
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError("data must be bytes")
+    data = bytes(data)
+    if len(data) > MAX_BYTES:
+        raise SurveyError("too_large", file=name, size_mb=len(data) // 2**20, limit_mb=MAX_BYTES // 2**20)
+    if not data.strip():
+        raise SurveyError("empty_file", file=name)
+    kind = _kind(data, name)
+    if progress:
+        progress(0.05, name)
+    if kind == "spss":
+        result = _read_spss(data, name, codebook)
+    elif kind == "excel":
+        result = _read_excel(data, name, codebook, sheet)
+    elif kind == "xls":
+        raise SurveyError("unknown_format", file=name, detail="old Excel .xls; save it as .xlsx")
+    else:
+        if looks_binary(data):
+            raise SurveyError("binary_as_csv", file=name)
+        result = _read_text(data, name, codebook)
+    if progress:
+        progress(1.0, name)
+    return result
+
+
+def _check_columns(columns: list[str], name: str) -> None:
+    seen: set[str] = set()
+    dupes = [c for c in columns if c in seen or seen.add(c)]  # type: ignore[func-returns-value]
+    if dupes:
+        raise SurveyError("duplicate_columns", file=name, columns=", ".join(dict.fromkeys(dupes)))
+
+
+def _read_text(data: bytes, name: str, codebook: dict[str, CodebookEntry] | None) -> Survey | Counts:
+    layout = inspect_text(data, name)
+    notes: list[Note] = []
+    if layout.encoding not in ("UTF-8", "UTF-8 (BOM)"):
+        notes.append(("decoded_as", {"file": name, "encoding": layout.encoding}))
+    if layout.tool:
+        notes.append(("header_rows_skipped", {"file": name, "rows": layout.skip_after_header, "tool": layout.tool}))
+    columns = [c if c else f"column_{i + 1}" for i, c in enumerate(layout.header)]
+    _check_columns(columns, name)
+    if len(columns) > MAX_COLUMNS:
+        notes.append(("many_columns", {"file": name, "count": len(columns), "limit": MAX_COLUMNS}))
+    try:
+        frame = pl.read_csv(
+            io.BytesIO(layout.data), separator=layout.separator, has_header=False, new_columns=columns,
+            skip_rows=1 + layout.skip_after_header, infer_schema_length=10000, quote_char='"',
+            null_values=[""], try_parse_dates=False,
+            columns=list(range(min(len(columns), MAX_COLUMNS))) if len(columns) > MAX_COLUMNS else None,
+        )
+    except pl.exceptions.ComputeError as err:
+        # a column inferred as numbers that turns to text further down: read every column as text
+        if "could not parse" in str(err) or "parse" in str(err):
+            frame = _read_text_as_strings(layout, columns, name)
+        else:
+            raise _ragged_or(err, layout, name) from None
+    except pl.exceptions.PolarsError as err:
+        raise _ragged_or(err, layout, name) from None
+    frame = _drop_blank_rows(frame, name, notes)
+    if frequency_columns(frame.columns) is not None:
+        return counts_from_frequency_table(frame, name)
+    return build_survey(frame, name, codebook=codebook, questions=layout.question_texts, notes=tuple(notes))
+
+
+def _read_text_as_strings(layout, columns: list[str], name: str) -> pl.DataFrame:  # type: ignore[no-untyped-def]
+    try:
+        frame = pl.read_csv(io.BytesIO(layout.data), separator=layout.separator, has_header=False,
+                            new_columns=columns, skip_rows=1 + layout.skip_after_header, infer_schema=False,
+                            null_values=[""])
+    except pl.exceptions.PolarsError as err:
+        raise _ragged_or(err, layout, name) from None
+    # columns that are numbers throughout are numbers
+    casts = []
+    for c in frame.columns:
+        as_int = frame[c].str.strip_chars().cast(pl.Int64, strict=False)
+        if as_int.null_count() == frame[c].null_count():
+            casts.append(as_int.alias(c))
+    return frame.with_columns(casts) if casts else frame
+
+
+def _ragged_or(err: Exception, layout, name: str) -> SurveyError:  # type: ignore[no-untyped-def]
+    import csv
+
+    reader = csv.reader(io.StringIO(layout.data.decode("utf-8", errors="replace")), delimiter=layout.separator)
+    expected = len(layout.header)
+    for row_number, row in enumerate(reader, start=1):
+        if row and len(row) != expected:
+            return SurveyError("ragged_rows", file=name, row=row_number, found=len(row), expected=expected)
+    return SurveyError("unreadable_csv", file=name, detail=str(err).splitlines()[0][:200])
+
+
+def _drop_blank_rows(frame: pl.DataFrame, name: str, notes: list[Note]) -> pl.DataFrame:
+    if frame.height == 0:
+        raise SurveyError("header_only", file=name)
+    blank = pl.all_horizontal([pl.col(c).is_null() for c in frame.columns])
+    n_blank = int(frame.select(blank.sum()).item())
+    if n_blank:
+        frame = frame.filter(~blank)
+        notes.append(("blank_rows_dropped", {"file": name, "rows": n_blank}))
+    if frame.height == 0:
+        raise SurveyError("header_only", file=name)
+    return frame
+
+
+def excel_sheets(data: bytes, name: str) -> list[str]:
+    """Names of the sheets of an Excel file."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    except Exception as err:  # openpyxl raises many kinds (zip, xml, key errors) for a broken file
+        raise SurveyError("unreadable_excel", file=name, detail=type(err).__name__) from None
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+def _read_excel(data: bytes, name: str, codebook: dict[str, CodebookEntry] | None,
+                sheet: str | int | None) -> Survey | Counts:
+    sheets = excel_sheets(data, name)
+    if sheet is None:
+        sheet = sheets[0]
+    elif isinstance(sheet, str) and sheet not in sheets:
+        raise SurveyError("unknown_sheet", file=name, sheet=sheet, sheets=", ".join(sheets))
+    try:
+        raw = pd.read_excel(io.BytesIO(data), sheet_name=sheet, header=None, dtype=object, engine="openpyxl")
+    except Exception as err:  # see excel_sheets
+        raise SurveyError("unreadable_excel", file=name, detail=type(err).__name__) from None
+    notes: list[Note] = []
+    raw = raw.dropna(axis=1, how="all")
+    while len(raw) and raw.iloc[0].isna().all():  # blank rows above the header
+        raw = raw.iloc[1:]
+    if raw.empty:
+        raise SurveyError("empty_file", file=name)
+    # the header is the first row with text in most cells (merged title cells above it are skipped)
+    header_row = 0
+    for pos in range(min(10, len(raw))):
+        filled = raw.iloc[pos].notna().mean()
+        if filled >= 0.5:
+            header_row = pos
+            break
+    header = [str(v).strip() if pd.notna(v) else f"column_{i + 1}" for i, v in enumerate(raw.iloc[header_row])]
+    _check_columns(header, name)
+    body = raw.iloc[header_row + 1:].reset_index(drop=True)
+    body.columns = header
+    if body.empty:
+        raise SurveyError("header_only", file=name)
+    frame = pl.DataFrame({c: _excel_column(body[c]) for c in header})
+    frame = _drop_blank_rows(frame, name, notes)
+    if frequency_columns(frame.columns) is not None:
+        return counts_from_frequency_table(frame, name)
+    return build_survey(frame, name, codebook=codebook, notes=tuple(notes))
+
+
+def _excel_column(values: pd.Series) -> pl.Series:
+    numeric = pd.to_numeric(values, errors="coerce")
+    if numeric.notna().sum() == values.notna().sum():
+        return pl.Series(values.name, numeric.to_numpy(dtype=float), nan_to_null=True)
+    return pl.Series(values.name, [None if pd.isna(v) else str(v).strip() for v in values], dtype=pl.String)
+
+
+def _read_spss(data: bytes, name: str, codebook: dict[str, CodebookEntry] | None) -> Survey:
+    import pyreadstat
+
+    try:
+        df, meta = pyreadstat.read_sav(io.BytesIO(data), user_missing=True)
+    except Exception as err:  # pyreadstat raises its own ReadstatError and others for a damaged file
+        raise SurveyError("unreadable_spss", file=name, detail=str(err)[:200]) from None
+    ranges = {col: [(float(r["lo"]), float(r["hi"])) for r in rs] for col, rs in meta.missing_ranges.items()}
+    for col, values in (meta.missing_user_values or {}).items():
+        ranges.setdefault(col, []).extend((float(v), float(v)) for v in values if isinstance(v, (int, float)))
+    questions = {c: lab for c, lab in meta.column_names_to_labels.items() if lab}
+    frame = pl.from_pandas(df.convert_dtypes(convert_integer=False, convert_boolean=False, convert_floating=False)
+                           if False else df)
+    return build_survey(frame, name, codebook=codebook, value_labels=meta.variable_value_labels,
+                        missing_ranges=ranges, measures=meta.variable_measure, questions=questions)

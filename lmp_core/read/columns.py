@@ -1,0 +1,247 @@
+"""A frame of raw columns -> :class:`~lmp_core.survey.Survey`: which columns are questions, on
+which scale, and which are background, ids or free text.
+
+Rules, in order, per column:
+
+1. a codebook entry with a scale or labels: a question on that scale;
+2. SPSS value labels: a question when the labels fit a known scale (or the column is ordinal);
+3. text answers: a question when the distinct answers fit a known scale; otherwise an id
+   (one value per row), free text (long or many distinct values), or a background variable;
+4. numbers without labels: background (usable as group or filter); with 3-11 distinct codes the
+   column is listed as "numeric codes without a codebook".
+
+Answers outside a question's scale are counted as missing and reported with their values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+import polars as pl
+
+from lmp_core.errors import SurveyError
+from lmp_core.read.codebook import CodebookEntry
+from lmp_core.scales import (
+    KNOWN_LABEL_WORDS,
+    Coding,
+    coding_from_value_labels,
+    is_dont_know,
+    match_labels,
+    normalize,
+)
+from lmp_core.survey import Item, Note, Skipped, Survey
+
+#: More distinct answers than this and a text column is not a rating question.
+MAX_CATEGORIES = 40
+#: Most groups a background column may have to be offered as a group variable.
+MAX_GROUPS = 30
+_NUMERIC = (pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32, pl.UInt64, pl.Float32,
+            pl.Float64)
+_ID_NAME = re.compile(r"(^|_)(id|respondent|respondentid|responseid|løpenr|lopenr)($|_)", re.IGNORECASE)
+
+
+def _is_numeric(series: pl.Series) -> bool:
+    return series.dtype in _NUMERIC
+
+
+def _theme_of(column: str) -> str:
+    if "_" in column:
+        return column.split("_", 1)[0]
+    return re.sub(r"\d+$", "", column)
+
+
+def apply_coding(series: pl.Series, coding: Coding) -> tuple[np.ndarray, dict[str, int]]:
+    """Map raw answers to int8 codes; returns the codes and the counts of values outside the scale."""
+    if _is_numeric(series):
+        values = series.cast(pl.Float64)
+        keys = [float(k) for k in coding.mapping if isinstance(k, (int, float))]
+        mapping = {float(k): v for k, v in coding.mapping.items() if isinstance(k, (int, float))}
+    else:
+        values = series.cast(pl.String)
+        by_norm = {normalize(k): v for k, v in coding.mapping.items()}
+        uniques = values.drop_nulls().unique().to_list()
+        mapping = {u: by_norm[normalize(u)] for u in uniques if u.strip() and normalize(u) in by_norm}
+        mapping.update({u: 0 for u in uniques if not u.strip()})
+        keys = list(mapping)
+    mapped = values.replace_strict(keys, [mapping[k] for k in keys], default=-1, return_dtype=pl.Int8)
+    blank = values.is_null()
+    mapped = pl.select(pl.when(blank).then(0).otherwise(mapped)).to_series()
+    outside: dict[str, int] = {}
+    bad = mapped == -1
+    if bad.any():
+        counts = values.filter(bad).value_counts(sort=True)
+        for value, count in counts.iter_rows():
+            text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+            outside[text] = int(count)
+        mapped = pl.select(pl.when(bad).then(0).otherwise(mapped)).to_series()
+    return mapped.to_numpy().astype(np.int8, copy=False), outside
+
+
+def _match_text_column(column: str, values: list[str]) -> Coding:
+    """Match a text column's answers to a scale. When most answers are known labels and a few are
+    not (a stray "Kanskje"), the known ones decide the scale and the rest are reported as outside it."""
+    try:
+        return match_labels(column, values)
+    except SurveyError:
+        known = [v for v in values if _known_label(v) or is_dont_know(v)]
+        if len({normalize(v) for v in known if not is_dont_know(v)}) < 2 or len(known) < len(values) / 2:
+            raise
+        return match_labels(column, known)
+
+
+def _settle_ambiguous(items: list[Item], arrays: list[np.ndarray], raw: list[tuple[pl.Series, Coding]],
+                      pending: list[int], notes: list[Note]) -> None:
+    """A column whose labels fit a 4- and a 5-point variant takes the scale that other columns of
+    the same family in the file show in full (one questionnaire uses one scale); the note stays
+    only where the file itself cannot tell."""
+    for j in pending:
+        item = items[j]
+        series, coding = raw[j]
+        observed = {normalize(lab) for lab in coding.mapping if coding.mapping[lab] and coding.mapping[lab] <= coding.scale.k}
+        siblings = [it.scale for i, it in enumerate(items) if i not in pending and it.scale.name == item.scale.name
+                    and observed <= {normalize(lab) for lab in it.scale.labels}]
+        if not siblings:
+            continue
+        scale = max(siblings, key=lambda s: s.k)
+        settled = match_labels(item.column, list(scale.labels) + list(coding.mapping))
+        notes[:] = [n for n in notes if not (n[0] == "ambiguous_scale" and n[1].get("column") == item.column)]
+        arrays[j] = apply_coding(series, settled)[0]
+        items[j] = Item(item.column, item.question, item.theme, settled.scale, settled.other_labels, item.asked_to)
+
+
+def build_survey(
+    frame: pl.DataFrame,
+    source: str,
+    *,
+    codebook: Mapping[str, CodebookEntry] | None = None,
+    value_labels: Mapping[str, Mapping[float, str]] | None = None,
+    missing_ranges: Mapping[str, list[tuple[float, float]]] | None = None,
+    measures: Mapping[str, str] | None = None,
+    questions: Mapping[str, str] | None = None,
+    notes: tuple[Note, ...] = (),
+) -> Survey:
+    """Classify the columns of ``frame`` and code the answers of every question."""
+    codebook = codebook or {}
+    value_labels = value_labels or {}
+    missing_ranges = missing_ranges or {}
+    measures = measures or {}
+    questions = questions or {}
+    all_notes: list[Note] = list(notes)
+    n = frame.height
+    if n == 0:
+        raise SurveyError("header_only", file=source)
+    for column in codebook:
+        if column not in frame.columns:
+            all_notes.append(("codebook_missing_column", {"column": column, "file": source}))
+    items: list[Item] = []
+    arrays: list[np.ndarray] = []
+    skipped: list[Skipped] = []
+    background: dict[str, pl.Series] = {}
+    text_columns: list[str] = []
+    groups: list[str] = []
+    id_column: str | None = None
+    pending_ambiguous: list[int] = []
+    raw_columns: list[tuple[pl.Series, Coding]] = []
+    for column in frame.columns:
+        series = frame[column]
+        if _is_numeric(series) and series.dtype.is_float():
+            # whole-number floats (SPSS, Excel) are codes
+            if bool((series.drop_nulls() % 1 == 0).all()):
+                series = series.cast(pl.Int64)
+        non_null = series.drop_nulls()
+        if series.dtype == pl.String:
+            non_null = non_null.filter(non_null.str.strip_chars() != "")
+        if non_null.len() == 0:
+            skipped.append(Skipped(column, "all_missing", {"column": column}))
+            continue
+        uniques = non_null.unique(maintain_order=True)
+        coding: Coding | None = None
+        reason: SurveyError | None = None
+        entry = codebook.get(column)
+        try:
+            if entry is not None and entry.value_labels is not None:
+                if _is_numeric(series):
+                    coding = coding_from_value_labels(column, entry.value_labels, observed=uniques.to_list())
+                else:
+                    coding = match_labels(column, list(entry.value_labels.values()) + uniques.to_list())
+            elif column in value_labels and _is_numeric(series):
+                coding = coding_from_value_labels(
+                    column, value_labels[column], observed=uniques.to_list(),
+                    user_missing=missing_ranges.get(column, []), ordinal=measures.get(column) == "ordinal")
+            elif not _is_numeric(series) and uniques.len() <= MAX_CATEGORIES:
+                coding = _match_text_column(column, uniques.to_list())
+        except SurveyError as err:
+            reason = err
+        if coding is not None and any(key == "ambiguous_scale" for key, _ in coding.notes):
+            pending_ambiguous.append(len(items))
+        if coding is not None and coding.scale.k == 2 and entry is None:
+            skipped.append(Skipped(column, "yes_no_column", {"column": column, "labels": " / ".join(coding.scale.labels)}))
+            coding = None
+            reason = None
+        if coding is not None:
+            codes, outside = apply_coding(series, coding)
+            if outside:
+                key = "codes_outside_scale" if _is_numeric(series) else "labels_outside_scale"
+                all_notes.append((key, {"column": column, "scale": coding.scale.name,
+                                        "codes": ", ".join(outside), "labels": ", ".join(repr(v) for v in outside),
+                                        "count": sum(outside.values())}))
+            for key, params in coding.notes:
+                all_notes.append((key, params))
+            question = (entry.question if entry and entry.question else "") or questions.get(column, "") or column
+            theme = (entry.theme if entry and entry.theme else "") or _theme_of(column)
+            items.append(Item(column, question, theme, coding.scale, coding.other_labels,
+                              entry.asked_to if entry else ""))
+            arrays.append(codes)
+            raw_columns.append((series, coding))
+            continue
+        # not a question: say why, keep the column as background
+        labels = value_labels.get(column)
+        if _is_numeric(series) and missing_ranges.get(column):
+            # declared user-missing codes (e.g. 9) are no group or filter value
+            as_float = series.cast(pl.Float64)
+            is_missing = pl.any_horizontal([as_float.is_between(lo, hi) for lo, hi in missing_ranges[column]])
+            series = pl.select(pl.when(is_missing).then(None).otherwise(series)).to_series().alias(column)
+        if labels and _is_numeric(series):
+            series = series.cast(pl.Float64).replace_strict(
+                list(labels), list(labels.values()), default=series.cast(pl.String), return_dtype=pl.String)
+        uniques = series.drop_nulls().unique(maintain_order=True)
+        n_unique = uniques.len()
+        texts = uniques.cast(pl.String)
+        mean_length = float(texts.str.len_chars().mean() or 0.0)
+        if n_unique == non_null.len() and (non_null.len() >= 20 or _ID_NAME.search(column)) and mean_length < 40:
+            id_column = id_column or column
+            skipped.append(Skipped(column, "id_column", {"column": column}))
+        elif not labels and not _is_numeric(series) and (mean_length > 30 or n_unique > MAX_CATEGORIES):
+            text_columns.append(column)
+            skipped.append(Skipped(column, "free_text_column", {"column": column}))
+        else:
+            if reason is not None and any(is_dont_know(v) or _known_label(v) for v in texts.to_list()):
+                skipped.append(Skipped(column, reason.key, reason.params))
+            elif n_unique == 1:
+                skipped.append(Skipped(column, "single_value_column", {"column": column}))
+            elif _is_numeric(series) and 3 <= n_unique <= 11 and column not in value_labels:
+                skipped.append(Skipped(column, "numeric_without_codebook", {"column": column}))
+            else:
+                skipped.append(Skipped(column, "background_column", {"column": column}))
+            if 1 < n_unique <= MAX_GROUPS:
+                groups.append(column)
+        background[column] = series
+    _settle_ambiguous(items, arrays, raw_columns, pending_ambiguous, all_notes)
+    if not items:
+        detail = " ".join(SurveyError(s.key, **s.params).message("en") for s in skipped[:5]
+                          if s.key in ("unknown_labels", "numeric_without_codebook"))
+        raise SurveyError("no_items", file=source, detail=detail)
+    codes = np.zeros((n, len(items)), dtype=np.int8, order="F")
+    for j, arr in enumerate(arrays):
+        codes[:, j] = arr
+    bg = pl.DataFrame(background).to_pandas(use_pyarrow_extension_array=False) if background else pd.DataFrame(index=range(n))
+    return Survey(source, tuple(items), codes, bg, tuple(text_columns), tuple(groups), id_column, tuple(skipped),
+                  tuple(all_notes))
+
+
+def _known_label(value: object) -> bool:
+    """True when a text is a label of some known scale (a hint the column was meant as a question)."""
+    return normalize(value) in KNOWN_LABEL_WORDS

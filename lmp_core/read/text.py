@@ -1,0 +1,103 @@
+"""Bytes of a delimited text file -> UTF-8 bytes, separator and header rows to skip.
+
+Encoding: UTF-8 (with or without BOM) when the bytes decode as UTF-8, else Windows-1252 (what
+Norwegian Excel writes), else Latin-1; detected, never asked. Separator: ``,`` ``;`` or tab,
+sniffed from the first lines. Extra header rows: Qualtrics (question texts, then ``{"ImportId"``
+JSON) and SurveyMonkey (a second row of answer options such as "Response") are recognised; the
+question texts of a Qualtrics export are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from lmp_core.errors import SurveyError
+
+SEPARATORS = (",", ";", "\t")
+
+
+@dataclass(frozen=True)
+class TextLayout:
+    """What :func:`inspect_text` found out about a text file."""
+
+    data: bytes
+    encoding: str
+    separator: str
+    header: tuple[str, ...]
+    skip_after_header: int = 0
+    tool: str = ""
+    question_texts: dict[str, str] = field(default_factory=dict)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the first bytes hold NULs or a known binary signature (zip, SPSS, OLE)."""
+    head = data[:8192]
+    return b"\x00" in head or head.startswith((b"PK\x03\x04", b"$FL2", b"$FL3", b"\xd0\xcf\x11\xe0"))
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode bytes to text and name the encoding used."""
+    if not data.strip():
+        raise SurveyError("empty_file", file=name)
+    if looks_binary(data):
+        raise SurveyError("binary_as_csv", file=name)
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "UTF-8 (BOM)"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "Latin-1"
+
+
+def _sniff_separator(sample: str) -> str:
+    lines = [ln for ln in sample.splitlines()[:20] if ln.strip()]
+    best, best_score = ",", -1.0
+    for sep in SEPARATORS:
+        counts = [len(next(csv.reader([ln], delimiter=sep))) for ln in lines]
+        if not counts or counts[0] < 2:
+            continue
+        same = sum(1 for c in counts if c == counts[0]) / len(counts)
+        score = same * 1000 + counts[0]
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def inspect_text(data: bytes, name: str) -> TextLayout:
+    """Decode, sniff the separator and recognise survey-tool header rows."""
+    text, encoding = decode(data, name)
+    sample = text[:65536]
+    separator = _sniff_separator(sample)
+    rows = list(csv.reader(io.StringIO(sample), delimiter=separator))[:4]
+    rows = [r for r in rows]
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise SurveyError("empty_file", file=name)
+    header = tuple(cell.strip() for cell in rows[0])
+    skip, tool, questions = 0, "", {}
+    if len(rows) >= 3 and any(cell.strip().startswith('{"ImportId"') for cell in rows[2]):
+        skip, tool = 2, "Qualtrics"
+        questions = {h: q.strip() for h, q in zip(header, rows[1]) if q.strip() and q.strip() != h}
+    elif len(rows) >= 2 and any(cell.strip() in ("Response", "Open-Ended Response") for cell in rows[1]):
+        skip, tool = 1, "SurveyMonkey"
+        # SurveyMonkey puts the question in row 1 (once per block) and the option in row 2
+        current, named = "", []
+        for i, h in enumerate(header):
+            opt = rows[1][i].strip() if i < len(rows[1]) else ""
+            current = h or current
+            column = h
+            if opt and opt not in ("Response", "Open-Ended Response"):
+                column = h or f"{current} – {opt}"
+                questions[column] = f"{current} – {opt}"
+            named.append(column or f"column_{i + 1}")
+        header = tuple(named)
+    if encoding.startswith("UTF-8"):
+        utf8 = data[3:] if encoding == "UTF-8 (BOM)" else data
+    else:
+        utf8 = text.encode("utf-8")
+    return TextLayout(utf8, encoding, separator, header, skip, tool, questions)

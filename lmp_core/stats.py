@@ -1,0 +1,400 @@
+"""Counts -> shares, intervals, means, SDs and effect sizes, for every item and group at once.
+
+Missing-value rule: "don't know"-type answers and blanks are left out of means, SDs and (by
+default) percentage bases; n is the number of substantive answers. Scores are 1..k in scale order
+(0..10 for eleven-point scales), whatever codes the file used.
+
+Formulas (n = substantive answers, x = scores, N = invited population of the group):
+
+* share of an answer or of the top-k answers: p = count / n (base n + don't know with
+  ``dont_know_in_base=True``); 95 % Wilson interval (``statsmodels`` ``proportion_confint``
+  with ``method="wilson"``).
+* mean m = Σx/n; sample SD s = √(Σ(x−m)²/(n−1)) (undefined for n = 1); interval
+  m ± t(0.975, n−1)·s/√n.
+* finite population correction when N is known (the whole population was invited):
+  FPC = √((N−n)/(N−1)) multiplies the standard error; Wilson uses the effective n = n/FPC².
+* Cohen's d as the report computes it (default): (m₁−m₂)/√((s₁²+s₂²)/2); pooled d:
+  (m₁−m₂)/√(((n₁−1)s₁²+(n₂−1)s₂²)/(n₁+n₂−2)); Hedges' g = pooled d · J, exact
+  J = Γ(df/2)/(√(df/2)·Γ((df−1)/2)), df = n₁+n₂−2. Signed a − b.
+* 95 % interval for d: normal approximation, SE = √((n₁+n₂)/(n₁n₂) + d²/(2(n₁+n₂)))
+  (Hedges & Olkin 1985; pingouin ``compute_esci``).
+* size words of the report's Tabell 1.1 on |d| at the printed precision (two decimals):
+  < 0.20 ingen/svak, 0.20–0.49 liten, 0.50–0.79 moderat, ≥ 0.80 stor.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+from scipy import special, stats as sps
+from statsmodels.stats.proportion import proportion_confint
+
+from lmp_core.counts import Counts
+from lmp_core.errors import SurveyError
+from lmp_core.fmt import Pct, render_param
+from lmp_core.survey import Item, Note
+from lmp_core.texts import text
+
+D_CI_METHOD = "normal approximation (Hedges & Olkin 1985)"
+SHARE_CI_METHOD = "wilson"
+#: Response rates below this (in %) get the non-response warning.
+LOW_RESPONSE_RATE = 70.0
+#: Groups smaller than this get the "one answer is x points" warning.
+SMALL_GROUP = 30
+#: "Don't know" shares from this (in %) are flagged.
+DONT_KNOW_FLAG = 10.0
+#: Default minimum group size below which statistics are hidden (Statistics Norway's practice).
+MIN_GROUP_SIZE = 5
+
+EffectSize = Literal["d", "d_pooled", "hedges_g"]
+
+
+def magnitude(d: float | None) -> str | None:
+    """Size word key of the report's Tabell 1.1 for |d| rounded to two decimals.
+
+    >>> magnitude(0.08), magnitude(-0.196), magnitude(0.5), magnitude(0.8), magnitude(None)
+    ('size_none', 'size_small', 'size_moderate', 'size_large', None)
+    """
+    if d is None or not math.isfinite(d):
+        return None
+    size = round(abs(d) + 1e-12, 2)
+    if size < 0.2:
+        return "size_none"
+    if size < 0.5:
+        return "size_small"
+    if size < 0.8:
+        return "size_moderate"
+    return "size_large"
+
+
+def hedges_j(df: float) -> float:
+    """Exact small-sample correction J = Γ(df/2) / (√(df/2) Γ((df−1)/2)) (JASP, Hedges 1981).
+
+    >>> round(hedges_j(44), 5)
+    0.98284
+    """
+    return float(math.exp(special.gammaln(df / 2) - 0.5 * math.log(df / 2) - special.gammaln((df - 1) / 2)))
+
+
+@dataclass(frozen=True)
+class GroupStats:
+    """One item's statistics in one group. Missing numbers are None, with ``reason`` saying why."""
+
+    group: str
+    n: int
+    dont_know: int
+    missing: int
+    counts: dict[str, int]
+    percents: dict[str, float | None]
+    top2_pct: float | None
+    top2_ci: tuple[float, float] | None
+    bottom2_pct: float | None
+    dont_know_pct: float | None
+    mean: float | None
+    sd: float | None
+    mean_ci: tuple[float, float] | None
+    suppressed: bool = False
+    reason: str | None = None
+    reason_params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two groups on one item: signed a − b."""
+
+    a: str
+    b: str
+    mean_diff: float | None
+    d: float | None
+    d_pooled: float | None
+    hedges_g: float | None
+    d_ci: tuple[float, float] | None
+    magnitude: str | None
+    reason: str | None = None
+
+    def effect(self, kind: EffectSize = "d") -> float | None:
+        """The effect size of the chosen kind."""
+        return {"d": self.d, "d_pooled": self.d_pooled, "hedges_g": self.hedges_g}[kind]
+
+    def higher(self) -> str | None:
+        """The group with the higher mean, or None when equal or unknown."""
+        if self.mean_diff is None or self.mean_diff == 0:
+            return None
+        return self.a if self.mean_diff > 0 else self.b
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """An item with its per-group statistics and pairwise comparisons."""
+
+    item: Item
+    stats: tuple[GroupStats, ...]
+    comparisons: tuple[Comparison, ...]
+
+    def group(self, name: str) -> GroupStats:
+        """The statistics of one group."""
+        for s in self.stats:
+            if s.group == name:
+                return s
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    """A group's respondents, invited population and response rate (in %)."""
+
+    name: str
+    respondents: int
+    population: int | None
+    response_rate: float | None
+    suppressed: bool = False
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything the report shows for a set of items and groups."""
+
+    groups: tuple[GroupInfo, ...]
+    items: tuple[ItemSummary, ...]
+    warnings: tuple[Note, ...]
+    top_k: int = 2
+    dont_know_in_base: bool = False
+    fpc: bool = False
+    min_group_size: int = MIN_GROUP_SIZE
+    group_column: str | None = None
+
+    def item(self, column: str) -> ItemSummary:
+        """The summary of one item by column name."""
+        for it in self.items:
+            if it.item.column == column:
+                return it
+        raise KeyError(column)
+
+    def warning_texts(self, lang: str = "nb") -> list[str]:
+        """The warnings as sentences in ``lang``."""
+        return [note_text(key, params, lang) for key, params in self.warnings]
+
+    def to_dict(self, lang: str = "nb") -> dict[str, Any]:
+        """The stable JSON contract of ``python -m lmp_core summarize --format json``."""
+        return {
+            "groups": [{"name": g.name, "respondents": g.respondents, "population": g.population,
+                        "response_rate": g.response_rate} for g in self.groups],
+            "items": [
+                {
+                    "column": it.item.column,
+                    "question": it.item.question,
+                    "theme": it.item.theme,
+                    "scale": list(it.item.scale.labels),
+                    "stats": [
+                        {"group": s.group, "n": s.n, "dont_know": s.dont_know, "missing": s.missing,
+                         "counts": s.counts, "top2_pct": s.top2_pct, "top2_ci": _list(s.top2_ci),
+                         "mean": s.mean, "sd": s.sd, "mean_ci": _list(s.mean_ci),
+                         **({"note": note_text(s.reason, s.reason_params, lang)} if s.reason else {})}
+                        for s in it.stats
+                    ],
+                    "comparisons": [
+                        {"a": c.a, "b": c.b, "mean_diff": c.mean_diff, "d": c.d, "d_pooled": c.d_pooled,
+                         "hedges_g": c.hedges_g, "d_ci": _list(c.d_ci),
+                         "magnitude": text(c.magnitude, lang) if c.magnitude else None,
+                         **({"note": text(c.reason, lang)} if c.reason else {})}
+                        for c in it.comparisons
+                    ],
+                }
+                for it in self.items
+            ],
+            "warnings": self.warning_texts(lang),
+        }
+
+
+def note_text(key: str, params: Mapping[str, Any], lang: str = "nb") -> str:
+    """A note's sentence with its numbers formatted for ``lang``."""
+    return text(key, lang, **{k: render_param(v, lang) for k, v in params.items()})
+
+
+def _list(ci: tuple[float, float] | None) -> list[float] | None:
+    return None if ci is None else [ci[0], ci[1]]
+
+
+def _opt(x: float) -> float | None:
+    return float(x) if math.isfinite(x) else None
+
+
+def summarize(
+    counts: Counts,
+    *,
+    populations: Mapping[str, int] | None = None,
+    top_k: int = 2,
+    dont_know_in_base: bool = False,
+    fpc: bool = True,
+    confidence: float = 0.95,
+    reference: str | None = None,
+    min_group_size: int = MIN_GROUP_SIZE,
+    notes: Sequence[Note] = (),
+) -> Summary:
+    """Compute every statistic for every item and group of a counts table.
+
+    ``populations`` gives invited numbers per group (response rates; FPC when ``fpc``).
+    Pairs are all group pairs in order, or each group against ``reference``. Groups with fewer
+    than ``min_group_size`` respondents, and cells with fewer substantive answers, are hidden.
+    """
+    populations = dict(populations or {})
+    for g, value in populations.items():
+        if g not in counts.groups:
+            raise SurveyError("unknown_population_group", group=g, choices=", ".join(counts.groups))
+        respondents = counts.respondents[counts.groups.index(g)]
+        if not isinstance(value, (int, np.integer)) or value < respondents:
+            raise SurveyError("bad_population", group=g, respondents=respondents, value=value)
+    if reference is not None and reference not in counts.groups:
+        raise SurveyError("unknown_population_group", group=reference, choices=", ".join(counts.groups))
+    if top_k < 1:
+        raise SurveyError("bad_population_arg", value=f"top_k={top_k}")
+    table = counts.table.astype(np.float64)
+    n_items, n_groups, width = table.shape
+    # per-item masks over the category axis: substantive answers, their scores, top-k and bottom-k
+    scores = np.zeros((n_items, width))
+    sub = np.zeros((n_items, width), dtype=bool)
+    top = np.zeros((n_items, width), dtype=bool)
+    bottom = np.zeros((n_items, width), dtype=bool)
+    dk = np.zeros((n_items, width), dtype=bool)
+    for i, it in enumerate(counts.items):
+        k = it.scale.k
+        sub[i, 1:k + 1] = True
+        scores[i, 1:k + 1] = it.scale.scores
+        kk = min(top_k, k)
+        top[i, k + 1 - kk:k + 1] = True
+        bottom[i, 1:1 + kk] = True
+        dk[i, k + 1:it.n_categories] = True
+    n = (table * sub[:, None, :]).sum(-1)
+    n_dk = (table * dk[:, None, :]).sum(-1)
+    n_missing = table[:, :, 0]
+    base = n + n_dk if dont_know_in_base else n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        top_count = (table * top[:, None, :]).sum(-1)
+        top_pct = 100 * top_count / base
+        bottom_pct = 100 * (table * bottom[:, None, :]).sum(-1) / base
+        dk_pct = 100 * n_dk / (n + n_dk)
+        mean = (table * scores[:, None, :]).sum(-1) / n
+        dev2 = (table * (scores[:, None, :] - mean[:, :, None]) ** 2 * sub[:, None, :]).sum(-1)
+        sd = np.sqrt(dev2 / (n - 1))
+        sd = np.where(n > 1, sd, np.nan)
+        # finite population correction per group
+        pop = np.array([populations.get(g, np.nan) for g in counts.groups], dtype=np.float64)[None, :]
+        use_fpc = fpc & np.isfinite(pop)
+        fpc_factor = np.where(use_fpc, np.sqrt(np.clip((pop - n) / (pop - 1), 0, None)), 1.0)
+        tcrit = sps.t.ppf(0.5 + confidence / 2, np.maximum(n - 1, 1))
+        half = tcrit * sd / np.sqrt(n) * fpc_factor
+        n_eff = np.where(fpc_factor > 0, base / fpc_factor**2, np.inf)
+        share = top_count / base
+    usable = np.isfinite(n_eff) & (base > 0)
+    lo, hi = proportion_confint(np.where(usable, share * n_eff, 0), np.where(usable, n_eff, 1),
+                                alpha=1 - confidence, method=SHARE_CI_METHOD)
+    lo = np.where(np.isfinite(n_eff), lo, share)
+    hi = np.where(np.isfinite(n_eff), hi, share)
+    suppressed_group = [r < min_group_size for r in counts.respondents]
+    items: list[ItemSummary] = []
+    for i, it in enumerate(counts.items):
+        labels = it.categories
+        group_stats: list[GroupStats] = []
+        for g, group in enumerate(counts.groups):
+            cell = counts.table[i, g]
+            ni = int(n[i, g])
+            hidden = suppressed_group[g] or 0 < ni < min_group_size
+            reason, params = None, {}
+            if hidden:
+                reason, params = "reason_suppressed", {"min_n": min_group_size}
+            elif ni == 0:
+                reason = "reason_n0"
+            elif ni == 1:
+                reason = "reason_n1"
+            ok = ni > 0 and not hidden
+            group_stats.append(GroupStats(
+                group=group, n=ni if not suppressed_group[g] else 0,
+                dont_know=int(n_dk[i, g]) if not hidden else 0,
+                missing=int(n_missing[i, g]) if not hidden else 0,
+                counts={lab: (int(cell[c + 1]) if not hidden else 0) for c, lab in enumerate(labels)},
+                percents={lab: (_opt(100 * cell[c + 1] / base[i, g]) if ok and (c < it.scale.k or dont_know_in_base)
+                                else None) for c, lab in enumerate(labels)},
+                top2_pct=_opt(top_pct[i, g]) if ok else None,
+                top2_ci=(100 * float(lo[i, g]), 100 * float(hi[i, g])) if ok else None,
+                bottom2_pct=_opt(bottom_pct[i, g]) if ok else None,
+                dont_know_pct=_opt(dk_pct[i, g]) if not hidden else None,
+                mean=_opt(mean[i, g]) if ok else None,
+                sd=_opt(sd[i, g]) if ok else None,
+                mean_ci=((float(mean[i, g] - half[i, g]), float(mean[i, g] + half[i, g]))
+                         if ok and math.isfinite(half[i, g]) else None),
+                suppressed=hidden, reason=reason, reason_params=params,
+            ))
+        items.append(ItemSummary(it, tuple(group_stats), tuple(_comparisons(group_stats, counts.groups, reference))))
+    groups = tuple(
+        GroupInfo(g, counts.respondents[j], populations.get(g),
+                  100 * counts.respondents[j] / populations[g] if populations.get(g) else None, suppressed_group[j])
+        for j, g in enumerate(counts.groups))
+    warnings = list(notes) + _warnings(counts, groups, items, fpc and bool(populations), min_group_size)
+    return Summary(groups, tuple(items), tuple(warnings), top_k, dont_know_in_base, fpc and bool(populations),
+                   min_group_size, counts.group_column)
+
+
+def _pairs(groups: Sequence[str], reference: str | None) -> list[tuple[str, str]]:
+    if reference is not None:
+        return [(g, reference) for g in groups if g != reference]
+    return [(a, b) for i, a in enumerate(groups) for b in groups[i + 1:]]
+
+
+def _comparisons(stats: list[GroupStats], groups: Sequence[str], reference: str | None) -> list[Comparison]:
+    by_name = {s.group: s for s in stats}
+    out: list[Comparison] = []
+    for a_name, b_name in _pairs(groups, reference):
+        a, b = by_name[a_name], by_name[b_name]
+        if a.suppressed or b.suppressed or a.n == 0 or b.n == 0:
+            continue  # asked of one group only, or hidden: nothing to compare
+        diff = a.mean - b.mean  # type: ignore[operator]
+        if a.sd is None or b.sd is None:
+            out.append(Comparison(a_name, b_name, diff, None, None, None, None, None, "reason_n1"))
+            continue
+        if a.sd == 0 and b.sd == 0:
+            out.append(Comparison(a_name, b_name, diff, None, None, None, None, None, "reason_sd0"))
+            continue
+        d = diff / math.sqrt((a.sd**2 + b.sd**2) / 2)
+        df = a.n + b.n - 2
+        pooled_sd = math.sqrt(((a.n - 1) * a.sd**2 + (b.n - 1) * b.sd**2) / df)
+        d_pooled = diff / pooled_sd
+        g = d_pooled * hedges_j(df) if df > 1 else None
+        se = math.sqrt((a.n + b.n) / (a.n * b.n) + d**2 / (2 * (a.n + b.n)))
+        z = float(sps.norm.ppf(0.975))
+        out.append(Comparison(a_name, b_name, diff, d, d_pooled, g, (d - z * se, d + z * se), magnitude(d)))
+    return out
+
+
+def _warnings(counts: Counts, groups: Sequence[GroupInfo], items: Sequence[ItemSummary], fpc: bool,
+              min_group_size: int) -> list[Note]:
+    out: list[Note] = []
+    for g in groups:
+        if g.suppressed:
+            out.append(("warn_suppressed", {"group": g.name, "min_n": min_group_size}))
+            continue
+        if g.response_rate is not None and g.response_rate < LOW_RESPONSE_RATE:
+            out.append(("warn_low_response", {"group": g.name, "rate": Pct(g.response_rate),
+                                              "respondents": g.respondents, "population": g.population}))
+        if 0 < g.respondents < SMALL_GROUP:
+            out.append(("warn_small_group", {"group": g.name, "n": g.respondents, "pct": 100.0 / g.respondents}))
+    for j, g in enumerate(groups):
+        if g.suppressed:
+            continue
+        ns = [it.stats[j].n for it in items if it.stats[j].n > 0]
+        if ns and min(ns) != max(ns):
+            out.append(("warn_unequal_n", {"group": g.name, "n_min": min(ns), "n_max": max(ns)}))
+    for it in items:
+        for s in it.stats:
+            if s.dont_know_pct is not None and s.dont_know_pct >= DONT_KNOW_FLAG:
+                out.append(("warn_dont_know", {"question": it.item.question, "group": s.group,
+                                               "pct": Pct(s.dont_know_pct), "count": s.dont_know,
+                                               "total": s.n + s.dont_know}))
+    if counts.no_group:
+        out.append(("warn_missing_group", {"count": counts.no_group, "column": counts.group_column}))
+    if fpc:
+        out.append(("warn_fpc", {}))
+    return out

@@ -1,0 +1,86 @@
+"""The tidy survey every reader produces: answers as category codes, plus background columns.
+
+Answers are held as one ``int8`` matrix (respondents x items, column-major), so counting is one
+vectorised pass per item: ``0`` = blank / not asked, ``1..k`` = the substantive answers in scale
+order, ``k+1..k+m`` = the item's non-substantive answers ("Vet ikke", ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from lmp_core.scales import Scale
+
+Note = tuple[str, dict[str, object]]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question: its column, text, theme, scale and non-substantive answers."""
+
+    column: str
+    question: str
+    theme: str
+    scale: Scale
+    other_labels: tuple[str, ...] = ()
+    asked_to: str = ""
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """All answer labels in code order: substantive low -> high, then non-substantive."""
+        return self.scale.labels + self.other_labels
+
+    @property
+    def n_categories(self) -> int:
+        """Number of codes including 0 (missing)."""
+        return 1 + len(self.categories)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A column that is not a question, with the reason (a text key and its values)."""
+
+    column: str
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class Survey:
+    """Respondent-level answers as read from one file.
+
+    ``codes[:, j]`` holds the answers to ``items[j]``; ``background`` holds every other column
+    (group and filter candidates, ids, free text) as read, one row per respondent.
+    """
+
+    source: str
+    items: tuple[Item, ...]
+    codes: np.ndarray
+    background: pd.DataFrame
+    text_columns: tuple[str, ...] = ()
+    group_candidates: tuple[str, ...] = ()
+    id_column: str | None = None
+    skipped: tuple[Skipped, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def n_rows(self) -> int:
+        """Number of respondents (rows) read."""
+        return int(self.codes.shape[0])
+
+    def item(self, column: str) -> Item:
+        """The item of a column; :class:`SurveyError` when there is none."""
+        from lmp_core.errors import SurveyError
+
+        for it in self.items:
+            if it.column == column:
+                return it
+        raise SurveyError("unknown_item", column=column, choices=", ".join(i.column for i in self.items))
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        """Themes in order of first appearance."""
+        return tuple(dict.fromkeys(it.theme for it in self.items))

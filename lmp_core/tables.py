@@ -1,0 +1,137 @@
+"""Summary -> tables (pandas) as the report prints them, and their CSV / Excel bytes.
+
+Exports are made for Norwegian Excel: CSV as UTF-8 with BOM, ``;`` separator and decimal comma.
+Cells that begin with ``=``, ``+``, ``-`` or ``@`` are prefixed with ``'`` so a spreadsheet shows
+them as text and never runs them (OWASP "CSV injection").
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Literal
+
+import pandas as pd
+
+from lmp_core.fmt import number, percent
+from lmp_core.stats import EffectSize, Summary
+from lmp_core.texts import text
+
+_HEAD = {
+    "nb": {"question": "Spørsmål", "theme": "Tema", "n": "n", "mean": "Snitt", "sd": "SA", "top2": "Topp 2 %",
+           "d": "Cohens d", "size": "Størrelse", "higher": "Høyest", "answer": "Svar", "group": "Gruppe",
+           "count": "Antall", "pct": "Prosent", "dk": "Vet ikke", "missing": "Ubesvart", "ci": "95 % KI",
+           "d_pooled": "d (samlet SA)", "hedges_g": "Hedges' g"},
+    "en": {"question": "Question", "theme": "Theme", "n": "n", "mean": "Mean", "sd": "SD", "top2": "Top 2 %",
+           "d": "Cohen's d", "size": "Size", "higher": "Higher", "answer": "Answer", "group": "Group",
+           "count": "Count", "pct": "Percent", "dk": "Don't know", "missing": "Blank", "ci": "95 % CI",
+           "d_pooled": "d (pooled SD)", "hedges_g": "Hedges' g"},
+}
+
+
+def heading(key: str, lang: str = "nb") -> str:
+    """A column heading in ``lang``."""
+    return _HEAD.get(lang, _HEAD["en"])[key]
+
+
+def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, effect: EffectSize = "d",
+                leading_zero: bool = True) -> pd.DataFrame:
+    """Tabell 2.1: per question the n, mean and SD of each group, then d, its size word and the higher group.
+
+    With ``formatted`` the numbers are strings at the report's precision in ``lang``
+    (means and SDs 2 decimals, d 2 decimals, top-2 1 decimal); otherwise unrounded floats.
+    """
+    h = _HEAD.get(lang, _HEAD["en"])
+    rows = []
+    for it in summary.items:
+        row: dict[str, object] = {h["question"]: it.item.question}
+        for s in it.stats:
+            row[f"{s.group} {h['n']}"] = s.n if not s.suppressed else None
+            row[f"{s.group} {h['mean']}"] = _fmt(s.mean, 2, lang, formatted, leading_zero)
+            row[f"{s.group} {h['sd']}"] = _fmt(s.sd, 2, lang, formatted, leading_zero=False if formatted and not leading_zero else True)
+            row[f"{s.group} {h['top2']}"] = _fmt(s.top2_pct, 1, lang, formatted, True)
+        for c in it.comparisons:
+            suffix = f" ({c.a}–{c.b})" if len(summary.groups) > 2 else ""
+            value = c.effect(effect)
+            row[h[effect] + suffix] = _fmt(abs(value) if (formatted and value is not None) else value, 2, lang,
+                                           formatted, leading_zero)
+            row[h["size"] + suffix] = text(c.magnitude, lang) if c.magnitude else (text(c.reason, lang) if c.reason else "")
+            row[h["higher"] + suffix] = c.higher() or ""
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _fmt(value: float | None, decimals: int, lang: str, formatted: bool, leading_zero: bool) -> object:
+    if not formatted:
+        return value
+    return number(value, decimals, lang, leading_zero=leading_zero)
+
+
+def frequency_table(summary: Summary, *, lang: str = "nb", formatted: bool = True) -> pd.DataFrame:
+    """Every item's full answer distribution per group: counts and percentages, "don't know" and blanks."""
+    h = _HEAD.get(lang, _HEAD["en"])
+    rows = []
+    for it in summary.items:
+        for s in it.stats:
+            if s.suppressed:
+                continue
+            for label, n in s.counts.items():
+                pct = s.percents.get(label)
+                rows.append({h["question"]: it.item.question, h["group"]: s.group, h["answer"]: label, h["count"]: n,
+                             h["pct"]: percent(pct, 1, lang) if formatted else pct})
+            rows.append({h["question"]: it.item.question, h["group"]: s.group, h["answer"]: h["missing"],
+                         h["count"]: s.missing, h["pct"]: "" if formatted else None})
+    return pd.DataFrame(rows)
+
+
+def neutralize(value: object) -> object:
+    """Prefix text that a spreadsheet would run as a formula.
+
+    >>> neutralize("=HYPERLINK(1)"), neutralize("-2"), neutralize("ok"), neutralize(-2)
+    ("'=HYPERLINK(1)", "'-2", 'ok', -2)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every text cell and heading neutralised."""
+    out = frame.map(neutralize)
+    out.columns = [neutralize(str(c)) for c in frame.columns]
+    return out
+
+
+def to_csv_bytes(frame: pd.DataFrame, *, excel: bool = True) -> bytes:
+    """CSV bytes: for Norwegian Excel (BOM, ``;``, decimal comma) or plain UTF-8 with ``,``."""
+    safe = safe_frame(frame)
+    if excel:
+        return safe.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    return safe.to_csv(index=False).encode("utf-8")
+
+
+def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """An .xlsx workbook with one sheet per table (names cut to Excel's 31 characters)."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        used: set[str] = set()
+        for name, frame in sheets.items():
+            sheet = _sheet_name(name, used)
+            safe_frame(frame).to_excel(writer, sheet_name=sheet, index=False)
+            ws = writer.sheets[sheet]
+            for col in ws.columns:
+                width = max(len(str(c.value or "")) for c in col)
+                ws.column_dimensions[col[0].column_letter].width = min(60, max(8, width + 2))
+    return buffer.getvalue()
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    clean = "".join(ch for ch in name if ch not in "[]:*?/\\")[:31] or "Ark"
+    base, i = clean, 2
+    while clean in used:
+        clean = f"{base[:28]}_{i}"
+        i += 1
+    used.add(clean)
+    return clean
+
+
+TableKind = Literal["stats", "frequencies"]

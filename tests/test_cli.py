@@ -1,0 +1,68 @@
+"""The command line: the JSON contract, the other formats, and errors as one line with status 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from lmp_core.cli import main
+from tests.conftest import FIXTURES, ROOT
+
+FIXTURE = str(FIXTURES / "lmp_ch2_3.csv")
+
+
+def test_json_contract(capsys):
+    code = main(["summarize", FIXTURE, "--group", "rolle", "--population", "Skoleleder=63",
+                 "--population", "Skoleeier=24", "--format", "json"])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"groups", "items", "warnings"}
+    groups = {g["name"]: g for g in out["groups"]}
+    # report section 1.1: 36 of 63 schools (57 %), 10 of 24 municipalities (42 %)
+    assert groups["Skoleleder"]["respondents"] == 36 and round(groups["Skoleleder"]["response_rate"]) == 57
+    assert groups["Skoleeier"]["respondents"] == 10 and round(groups["Skoleeier"]["response_rate"]) == 42
+    item = out["items"][0]
+    assert set(item) == {"column", "question", "theme", "scale", "stats", "comparisons"}
+    assert item["scale"][0] == "I svært liten grad" and item["scale"][-1] == "I svært stor grad"
+    stat = item["stats"][0]
+    assert {"group", "n", "dont_know", "missing", "counts", "top2_pct", "top2_ci", "mean", "sd", "mean_ci"} <= set(stat)
+    comp = item["comparisons"][0]
+    assert {"a", "b", "mean_diff", "d", "d_pooled", "hedges_g", "d_ci", "magnitude"} <= set(comp)
+    # d is signed a - b: Skoleeier (a, first in the file) is higher on kunnskap_mobbing (4.50 vs 4.44)
+    assert comp["a"] == "Skoleeier" and comp["d"] > 0
+    assert any("57" in w for w in out["warnings"])
+
+
+def test_items_and_csv_format(capsys):
+    assert main(["summarize", FIXTURE, "--group", "rolle", "--items", "praksis_mobbing", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2 and "praksis_mobbing" in lines[1]
+
+
+def test_table_format_norwegian(capsys):
+    assert main(["summarize", FIXTURE, "--group", "rolle"]) == 0
+    out = capsys.readouterr().out
+    assert "4,44" in out and "0,61" in out and "ingen/svak" in out
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["summarize", "/no/such/file.csv"], "file.csv"),
+        (["summarize", FIXTURE, "--group", "nope"], "nope"),
+        (["summarize", FIXTURE, "--group", "rolle", "--population", "Skoleleder=abc"], "Skoleleder=abc"),
+        (["summarize", FIXTURE, "--group", "rolle", "--population", "Rektor=5"], "Rektor"),
+        (["summarize", FIXTURE, "--group", "rolle", "--population", "Skoleleder=20"], "36"),
+        (["summarize", FIXTURE, "--items", "q99"], "q99"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(args, needle):
+    proc = subprocess.run([sys.executable, "-m", "lmp_core", *args, "--lang", "en"], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and needle in lines[0]
+    assert "Traceback" not in proc.stderr

@@ -1,0 +1,112 @@
+"""Properties that need no oracle (hypothesis): symmetry, reversal, row order, intervals, and
+raw rows versus their own frequency table."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lmp_core.counts import Counts, count
+from lmp_core.read import read_file
+from lmp_core.stats import summarize
+
+GRAD = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
+REVERSED = {a: b for a, b in zip(GRAD, reversed(GRAD))}
+ANSWERS = GRAD + ["Vet ikke", ""]
+
+rows = st.lists(
+    st.tuples(st.sampled_from(["A", "B", "C"]), st.sampled_from(ANSWERS), st.sampled_from(ANSWERS)),
+    min_size=6, max_size=80,
+).filter(lambda rs: len({r[0] for r in rs}) >= 2 and len({r[1] for r in rs if r[1] in GRAD}) >= 2
+         and len({r[2] for r in rs if r[2] in GRAD}) >= 2)
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+
+
+def _csv(data: list[tuple[str, str, str]]) -> bytes:
+    return pd.DataFrame(data, columns=["g", "q1", "q2"]).to_csv(index=False).encode()
+
+
+def _summary(data, **kw):
+    survey = read_file(_csv(data), "x.csv")
+    return survey, summarize(count(survey, group="g"), min_group_size=1, **kw)
+
+
+@SETTINGS
+@given(rows)
+def test_d_is_antisymmetric(data):
+    counts = count(read_file(_csv(data), "x.csv"), group="g")
+    assert list(counts.groups) == list(dict.fromkeys(r[0] for r in data))  # order of first appearance
+    against = {ref: summarize(counts, min_group_size=1, reference=ref) for ref in counts.groups}
+    for ref, summary in against.items():
+        for it in summary.items:
+            for c in it.comparisons:  # c is (a, ref); its mirror is (ref, a) in the summary against a
+                (mirror,) = [m for m in against[c.a].item(it.item.column).comparisons if m.a == ref]
+                if c.d is None:
+                    assert mirror.d is None and mirror.reason == c.reason
+                else:
+                    assert abs(mirror.d + c.d) < 1e-12
+                    assert abs(mirror.hedges_g + c.hedges_g) < 1e-12
+                    assert mirror.magnitude == c.magnitude
+
+
+@SETTINGS
+@given(rows)
+def test_top2_of_reversed_scale_is_bottom2(data):
+    _, summary = _summary(data)
+    flipped = [(g, REVERSED.get(a, a), REVERSED.get(b, b)) for g, a, b in data]
+    _, reversed_summary = _summary(flipped)
+    for it, rit in zip(summary.items, reversed_summary.items):
+        assert it.item.scale == rit.item.scale
+        for s, r in zip(it.stats, rit.stats):
+            if s.n:
+                assert abs(s.top2_pct - r.bottom2_pct) < 1e-9
+                assert abs(s.mean - (it.item.scale.k + 1 - r.mean)) < 1e-9
+
+
+@SETTINGS
+@given(rows, st.randoms(use_true_random=False))
+def test_row_order_does_not_matter(data, rnd):
+    survey, summary = _summary(data)
+    shuffled = list(data)
+    rnd.shuffle(shuffled)
+    survey2 = read_file(_csv(shuffled), "x.csv")
+    c1, c2 = count(survey, group="g"), count(survey2, group="g")
+    order = [c2.groups.index(g) for g in c1.groups]
+    np.testing.assert_array_equal(c1.table, c2.table[:, order])
+
+
+@SETTINGS
+@given(rows)
+def test_intervals_contain_estimates_and_stay_in_range(data):
+    _, summary = _summary(data, populations=None)
+    for it in summary.items:
+        for s in it.stats:
+            if s.n == 0:
+                continue
+            assert 0 <= s.top2_pct <= 100
+            lo, hi = s.top2_ci
+            assert 0 <= lo <= s.top2_pct + 1e-9 and s.top2_pct - 1e-9 <= hi <= 100
+            if s.mean_ci is not None:
+                assert s.mean_ci[0] <= s.mean <= s.mean_ci[1]
+                assert s.sd >= 0
+            assert abs(sum(v for v in s.percents.values() if v is not None) - 100) < 1e-9
+        for c in it.comparisons:
+            if c.d is not None:
+                assert c.d_ci[0] <= c.d <= c.d_ci[1]
+
+
+@SETTINGS
+@given(rows)
+def test_raw_rows_equal_their_frequency_table(data):
+    survey, summary = _summary(data)
+    table = count(survey, group="g").to_frame().to_csv(index=False).encode()
+    counts = read_file(table, "freq.csv")
+    assert isinstance(counts, Counts)
+    from_table = summarize(counts, min_group_size=1)
+    assert from_table.to_dict() == summary.to_dict() | {"items": from_table.to_dict()["items"]}
+    for a, b in zip(summary.items, from_table.items):
+        assert [s.__dict__ for s in a.stats] == [s.__dict__ for s in b.stats]
+        assert a.comparisons == b.comparisons
