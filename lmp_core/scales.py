@@ -300,7 +300,7 @@ def _numeric_scale(column: str, substantive: list[str], raw: dict[str, object]) 
     return scale, {lab: list(values).index(v) + 1 for lab, v in numbered.items()}
 
 
-def match_labels(column: str, labels: Iterable[object]) -> Coding:
+def match_labels(column: str, labels: Iterable[object], *, dont_know: Iterable[str] = ()) -> Coding:
     """Find the scale of a column from the distinct answer texts it holds.
 
     Raises :class:`SurveyError` (``unknown_labels``) naming the labels when no known scale fits.
@@ -314,7 +314,8 @@ def match_labels(column: str, labels: Iterable[object]) -> Coding:
         if lab is None or (isinstance(lab, float) and lab != lab) or str(lab).strip() == "":
             continue
         raw.setdefault(normalize(lab), lab)
-    other = [n for n in raw if is_dont_know(n)]
+    extra = {normalize(w) for w in dont_know}
+    other = [n for n in raw if is_dont_know(n) or n in extra]
     not_asked = [n for n in raw if is_not_asked(n)]
     substantive = [n for n in raw if n not in other and n not in not_asked]
     notes: list[tuple[str, dict[str, object]]] = []

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -173,6 +173,25 @@ class Summary:
             if it.item.column == column:
                 return it
         raise KeyError(column)
+
+    def sorted(self, by: Literal["file", "top2", "mean"] = "file", group: str | None = None) -> Summary:
+        """Items ranked as the report's text ranks them: highest top-2 share or mean first.
+
+        The key is ``group``'s value (the first shown group when None); items without one go last.
+        """
+        if by == "file" or not self.items:
+            return self
+        names = [g.name for g in self.groups if not g.suppressed]
+        name = group if group in names else (names[0] if names else None)
+
+        def key(it: ItemSummary) -> float:
+            if name is None:
+                return math.inf
+            s = it.group(name)
+            value = s.top2_pct if by == "top2" else s.mean
+            return -value if value is not None else math.inf
+
+        return replace(self, items=tuple(sorted(self.items, key=key)))
 
     def warning_texts(self, lang: str = "nb") -> list[str]:
         """The warnings as sentences in ``lang``."""

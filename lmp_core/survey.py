@@ -29,6 +29,12 @@ class Item:
     asked_to: str = ""
 
     @property
+    def label(self) -> str:
+        """A short label for charts: the part after "..." of a long question, else the question."""
+        text = self.question.split("...")[-1].strip(" .") if "..." in self.question else self.question
+        return text if len(text) <= 70 else text[:67].rstrip() + "…"
+
+    @property
     def categories(self) -> tuple[str, ...]:
         """All answer labels in code order: substantive low -> high, then non-substantive."""
         return self.scale.labels + self.other_labels

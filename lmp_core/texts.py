@@ -108,6 +108,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Kolonnen «{column}» har bare to svar ({labels}) og er ikke en vurderingsskala; den kan brukes som gruppe eller filter.",
         "en": "Column '{column}' has only two answers ({labels}) and is not a rating scale; it can be used as group or filter.",
     },
+    "excluded_by_user": {
+        "nb": "Kolonnen «{column}» er tatt ut av deg.",
+        "en": "Column '{column}' was excluded by you.",
+    },
     "header_rows_skipped": {
         "nb": "{file}: {rows} ekstra overskriftsrad(er) fra {tool} er hoppet over.",
         "en": "{file}: {rows} extra header row(s) from {tool} were skipped.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import polars as pl
@@ -54,10 +55,13 @@ def read_file(
     codebook: dict[str, CodebookEntry] | None = None,
     sheet: str | int | None = None,
     progress: Progress | None = None,
+    dont_know: frozenset[str] = frozenset(),
+    exclude: frozenset[str] = frozenset(),
 ) -> Survey | Counts:
     """Read one uploaded file.
 
     Returns a :class:`Survey` for respondent rows, or :class:`Counts` for a frequency table.
+    ``dont_know`` adds answer texts to read as "don't know"; ``exclude`` takes question columns out.
     Raises :class:`SurveyError` with a message naming the file and what to do.
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
@@ -70,16 +74,17 @@ def read_file(
     kind = _kind(data, name)
     if progress:
         progress(0.05, name)
+    options = {"codebook": codebook, "dont_know": dont_know, "exclude": exclude}
     if kind == "spss":
-        result = _read_spss(data, name, codebook)
+        result = _read_spss(data, name, **options)
     elif kind == "excel":
-        result = _read_excel(data, name, codebook, sheet)
+        result = _read_excel(data, name, sheet=sheet, **options)
     elif kind == "xls":
         raise SurveyError("unknown_format", file=name, detail="old Excel .xls; save it as .xlsx")
     else:
         if looks_binary(data):
             raise SurveyError("binary_as_csv", file=name)
-        result = _read_text(data, name, codebook)
+        result = _read_text(data, name, **options)
     if progress:
         progress(1.0, name)
     return result
@@ -92,7 +97,7 @@ def _check_columns(columns: list[str], name: str) -> None:
         raise SurveyError("duplicate_columns", file=name, columns=", ".join(dict.fromkeys(dupes)))
 
 
-def _read_text(data: bytes, name: str, codebook: dict[str, CodebookEntry] | None) -> Survey | Counts:
+def _read_text(data: bytes, name: str, **options: Any) -> Survey | Counts:
     layout = inspect_text(data, name)
     notes: list[Note] = []
     if layout.encoding not in ("UTF-8", "UTF-8 (BOM)"):
@@ -121,7 +126,7 @@ def _read_text(data: bytes, name: str, codebook: dict[str, CodebookEntry] | None
     frame = _drop_blank_rows(frame, name, notes)
     if frequency_columns(frame.columns) is not None:
         return counts_from_frequency_table(frame, name)
-    return build_survey(frame, name, codebook=codebook, questions=layout.question_texts, notes=tuple(notes))
+    return build_survey(frame, name, questions=layout.question_texts, notes=tuple(notes), **options)
 
 
 def _read_text_as_strings(layout, columns: list[str], name: str) -> pl.DataFrame:  # type: ignore[no-untyped-def]
@@ -178,8 +183,7 @@ def excel_sheets(data: bytes, name: str) -> list[str]:
         book.close()
 
 
-def _read_excel(data: bytes, name: str, codebook: dict[str, CodebookEntry] | None,
-                sheet: str | int | None) -> Survey | Counts:
+def _read_excel(data: bytes, name: str, *, sheet: str | int | None, **options: Any) -> Survey | Counts:
     sheets = excel_sheets(data, name)
     if sheet is None:
         sheet = sheets[0]
@@ -212,7 +216,7 @@ def _read_excel(data: bytes, name: str, codebook: dict[str, CodebookEntry] | Non
     frame = _drop_blank_rows(frame, name, notes)
     if frequency_columns(frame.columns) is not None:
         return counts_from_frequency_table(frame, name)
-    return build_survey(frame, name, codebook=codebook, notes=tuple(notes))
+    return build_survey(frame, name, notes=tuple(notes), **options)
 
 
 def _excel_column(values: pd.Series) -> pl.Series:
@@ -222,7 +226,7 @@ def _excel_column(values: pd.Series) -> pl.Series:
     return pl.Series(values.name, [None if pd.isna(v) else str(v).strip() for v in values], dtype=pl.String)
 
 
-def _read_spss(data: bytes, name: str, codebook: dict[str, CodebookEntry] | None) -> Survey:
+def _read_spss(data: bytes, name: str, **options: Any) -> Survey:
     import pyreadstat
 
     try:
@@ -233,7 +237,6 @@ def _read_spss(data: bytes, name: str, codebook: dict[str, CodebookEntry] | None
     for col, values in (meta.missing_user_values or {}).items():
         ranges.setdefault(col, []).extend((float(v), float(v)) for v in values if isinstance(v, (int, float)))
     questions = {c: lab for c, lab in meta.column_names_to_labels.items() if lab}
-    frame = pl.from_pandas(df.convert_dtypes(convert_integer=False, convert_boolean=False, convert_floating=False)
-                           if False else df)
-    return build_survey(frame, name, codebook=codebook, value_labels=meta.variable_value_labels,
-                        missing_ranges=ranges, measures=meta.variable_measure, questions=questions)
+    frame = pl.from_pandas(df)
+    return build_survey(frame, name, value_labels=meta.variable_value_labels, missing_ranges=ranges,
+                        measures=meta.variable_measure, questions=questions, **options)

@@ -80,16 +80,16 @@ def apply_coding(series: pl.Series, coding: Coding) -> tuple[np.ndarray, dict[st
     return mapped.to_numpy().astype(np.int8, copy=False), outside
 
 
-def _match_text_column(column: str, values: list[str]) -> Coding:
+def _match_text_column(column: str, values: list[str], dont_know: frozenset[str] = frozenset()) -> Coding:
     """Match a text column's answers to a scale. When most answers are known labels and a few are
     not (a stray "Kanskje"), the known ones decide the scale and the rest are reported as outside it."""
     try:
-        return match_labels(column, values)
+        return match_labels(column, values, dont_know=dont_know)
     except SurveyError:
-        known = [v for v in values if _known_label(v) or is_dont_know(v)]
+        known = [v for v in values if _known_label(v) or is_dont_know(v) or normalize(v) in dont_know]
         if len({normalize(v) for v in known if not is_dont_know(v)}) < 2 or len(known) < len(values) / 2:
             raise
-        return match_labels(column, known)
+        return match_labels(column, known, dont_know=dont_know)
 
 
 def _settle_ambiguous(items: list[Item], arrays: list[np.ndarray], raw: list[tuple[pl.Series, Coding]],
@@ -122,8 +122,15 @@ def build_survey(
     measures: Mapping[str, str] | None = None,
     questions: Mapping[str, str] | None = None,
     notes: tuple[Note, ...] = (),
+    dont_know: frozenset[str] = frozenset(),
+    exclude: frozenset[str] = frozenset(),
 ) -> Survey:
-    """Classify the columns of ``frame`` and code the answers of every question."""
+    """Classify the columns of ``frame`` and code the answers of every question.
+
+    ``dont_know`` names extra answer texts to treat as "don't know" (normalised); ``exclude``
+    names question columns the user took out (they stay as background columns).
+    """
+    dont_know = frozenset(normalize(w) for w in dont_know)
     codebook = codebook or {}
     value_labels = value_labels or {}
     missing_ranges = missing_ranges or {}
@@ -166,15 +173,20 @@ def build_survey(
                 if _is_numeric(series):
                     coding = coding_from_value_labels(column, entry.value_labels, observed=uniques.to_list())
                 else:
-                    coding = match_labels(column, list(entry.value_labels.values()) + uniques.to_list())
+                    coding = match_labels(column, list(entry.value_labels.values()) + uniques.to_list(),
+                                          dont_know=dont_know)
             elif column in value_labels and _is_numeric(series):
                 coding = coding_from_value_labels(
                     column, value_labels[column], observed=uniques.to_list(),
                     user_missing=missing_ranges.get(column, []), ordinal=measures.get(column) == "ordinal")
             elif not _is_numeric(series) and uniques.len() <= MAX_CATEGORIES:
-                coding = _match_text_column(column, uniques.to_list())
+                coding = _match_text_column(column, uniques.to_list(), dont_know)
         except SurveyError as err:
             reason = err
+        if coding is not None and column in exclude:
+            skipped.append(Skipped(column, "excluded_by_user", {"column": column}))
+            coding = None
+            reason = None
         if coding is not None and any(key == "ambiguous_scale" for key, _ in coding.notes):
             pending_ambiguous.append(len(items))
         if coding is not None and coding.scale.k == 2 and entry is None:

@@ -1,0 +1,118 @@
+"""The interface's words in bokmål (default) and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from lmp_app.state import Keys
+
+UI: dict[str, dict[str, str]] = {
+    "app_title": {"nb": "LMP Explorer", "en": "LMP Explorer"},
+    "language": {"nb": "Språk / Language", "en": "Språk / Language"},
+    "page_data": {"nb": "Data", "en": "Data"},
+    "page_results": {"nb": "Resultater", "en": "Results"},
+    "page_comments": {"nb": "Kommentarer", "en": "Comments"},
+    "page_report": {"nb": "Rapport", "en": "Report"},
+    "page_fieldwork": {"nb": "Feltarbeid", "en": "Fieldwork"},
+    "page_method": {"nb": "Metode", "en": "Method"},
+    "data_title": {"nb": "Data", "en": "Data"},
+    "data_intro": {"nb": "Last opp en svarfil (CSV, Excel, SPSS) eller en frekvenstabell. Eksempeldata fra "
+                         "Læringsmiljøprosjektet (kapittel 2–3 i notatet fra 2016) er lastet inn fra start.",
+                   "en": "Upload a response file (CSV, Excel, SPSS) or a frequency table. Example data from "
+                         "Læringsmiljøprosjektet (chapters 2–3 of the 2016 note) is loaded at start."},
+    "upload": {"nb": "Svarfil", "en": "Response file"},
+    "upload_codebook": {"nb": "Kodebok (valgfri, CSV)", "en": "Codebook (optional, CSV)"},
+    "sheet": {"nb": "Ark", "en": "Sheet"},
+    "reading": {"nb": "Leser {file} …", "en": "Reading {file} …"},
+    "loaded": {"nb": "Lest: {file} — {rows} respondenter, {items} spørsmål.",
+               "en": "Read: {file} — {rows} respondents, {items} questions."},
+    "loaded_freq": {"nb": "Lest frekvenstabell: {file} — {items} spørsmål, {groups} grupper.",
+                    "en": "Read frequency table: {file} — {items} questions, {groups} groups."},
+    "demo_loaded": {"nb": "Eksempeldata er lastet inn.", "en": "Example data is loaded."},
+    "back_to_demo": {"nb": "Bruk eksempeldata igjen", "en": "Use the example data again"},
+    "items_heading": {"nb": "Spørsmål etter tema", "en": "Questions by theme"},
+    "skipped_heading": {"nb": "Kolonner som ikke er spørsmål", "en": "Columns that are not questions"},
+    "notes_heading": {"nb": "Merknader fra innlesingen", "en": "Notes from reading the file"},
+    "col_theme": {"nb": "Tema", "en": "Theme"},
+    "col_column": {"nb": "Kolonne", "en": "Column"},
+    "col_question": {"nb": "Spørsmål", "en": "Question"},
+    "col_scale": {"nb": "Skala (lav → høy)", "en": "Scale (low → high)"},
+    "col_other": {"nb": "Ikke-substansielle svar", "en": "Non-substantive answers"},
+    "col_reason": {"nb": "Hvorfor", "en": "Why"},
+    "group_column": {"nb": "Gruppevariabel", "en": "Group variable"},
+    "no_group": {"nb": "(ingen – alle samlet)", "en": "(none – everyone together)"},
+    "population_heading": {"nb": "Inviterte per gruppe (gir svarprosent)", "en": "Invited per group (gives response rates)"},
+    "population_of": {"nb": "Inviterte {group}", "en": "Invited {group}"},
+    "response_rate_line": {"nb": "{group}: {respondents} av {population} svarte ({rate})",
+                           "en": "{group}: {respondents} of {population} answered ({rate})"},
+    "fix_heading": {"nb": "Rett opp det som ble feil", "en": "Fix what detection got wrong"},
+    "exclude_items": {"nb": "Ta ut spørsmål", "en": "Exclude questions"},
+    "extra_dk": {"nb": "Svar som betyr «vet ikke»", "en": "Answers that mean 'don't know'"},
+    "scale_override_col": {"nb": "Sett skala for kolonne", "en": "Set the scale of column"},
+    "scale_override": {"nb": "Skala", "en": "Scale"},
+    "apply_fixes": {"nb": "Les fila på nytt med rettingene", "en": "Read the file again with the fixes"},
+    "min_group": {"nb": "Minste gruppestørrelse som vises", "en": "Smallest group size shown"},
+    "results_title": {"nb": "Resultater", "en": "Results"},
+    "themes": {"nb": "Tema", "en": "Themes"},
+    "questions": {"nb": "Spørsmål", "en": "Questions"},
+    "filter_column": {"nb": "Filter", "en": "Filter"},
+    "filter_values": {"nb": "Ta med", "en": "Include"},
+    "no_filter": {"nb": "(ingen)", "en": "(none)"},
+    "effect_size": {"nb": "Effektstørrelse", "en": "Effect size"},
+    "effect_d": {"nb": "Cohens d (rapportens formel)", "en": "Cohen's d (the report's formula)"},
+    "effect_d_pooled": {"nb": "Cohens d (samlet SA)", "en": "Cohen's d (pooled SD)"},
+    "effect_hedges_g": {"nb": "Hedges' g", "en": "Hedges' g"},
+    "sort_by": {"nb": "Sorter etter", "en": "Sort by"},
+    "sort_file": {"nb": "Rekkefølgen i fila", "en": "File order"},
+    "sort_top2": {"nb": "Andel topp 2", "en": "Top-2 share"},
+    "sort_mean": {"nb": "Snitt", "en": "Mean"},
+    "show_ci": {"nb": "Vis 95 % konfidensintervall", "en": "Show 95 % confidence intervals"},
+    "diverging": {"nb": "Divergerende søyler (midtstilt)", "en": "Diverging bars (centred)"},
+    "top2_heading": {"nb": "Andel i de to øverste kategoriene", "en": "Share in the top two categories"},
+    "dist_heading": {"nb": "Svarfordeling", "en": "Answer distribution"},
+    "table_heading": {"nb": "Snitt, standardavvik og effektstørrelse", "en": "Mean, standard deviation and effect size"},
+    "caveats": {"nb": "Forbehold", "en": "Caveats"},
+    "no_caveats": {"nb": "Ingen særskilte forbehold.", "en": "No particular caveats."},
+    "download_png": {"nb": "Last ned PNG", "en": "Download PNG"},
+    "download_svg": {"nb": "Last ned SVG", "en": "Download SVG"},
+    "download_csv": {"nb": "Last ned CSV", "en": "Download CSV"},
+    "download_xlsx": {"nb": "Last ned Excel", "en": "Download Excel"},
+    "formula_d": {"nb": "d = (snitt₁ − snitt₂) / √((SA₁² + SA₂²)/2), som i rapporten. Tabellen viser |d|; "
+                        "kolonnen «Høyest» sier hvilken gruppe som har høyest snitt.",
+                  "en": "d = (mean₁ − mean₂) / √((SD₁² + SD₂²)/2), as in the report. The table shows |d|; "
+                        "the column 'Higher' says which group has the higher mean."},
+    "formula_d_pooled": {"nb": "d = (snitt₁ − snitt₂) / samlet SA, samlet SA = √(((n₁−1)SA₁² + (n₂−1)SA₂²)/(n₁+n₂−2)).",
+                         "en": "d = (mean₁ − mean₂) / pooled SD, pooled SD = √(((n₁−1)SD₁² + (n₂−1)SD₂²)/(n₁+n₂−2))."},
+    "formula_hedges_g": {"nb": "g = d (samlet SA) · J, med eksakt småutvalgskorreksjon J.",
+                         "en": "g = d (pooled SD) · J, with the exact small-sample correction J."},
+    "select_something": {"nb": "Velg minst ett spørsmål.", "en": "Choose at least one question."},
+    "no_data": {"nb": "Ingen data er lastet inn. Gå til Data-siden.", "en": "No data is loaded. Go to the Data page."},
+    "comments_title": {"nb": "Kommentarer", "en": "Comments"},
+    "comment_column": {"nb": "Kommentarfelt", "en": "Comment field"},
+    "search": {"nb": "Søk", "en": "Search"},
+    "groups": {"nb": "Grupper", "en": "Groups"},
+    "comment_count": {"nb": "{shown} av {total} kommentarer vises.", "en": "{shown} of {total} comments shown."},
+    "no_comments": {"nb": "Fila har ingen fritekstkolonner.", "en": "The file has no free-text columns."},
+    "comments_hidden": {"nb": "Kommentarer fra grupper med færre enn {min_n} respondenter er skjult.",
+                        "en": "Comments from groups with fewer than {min_n} respondents are hidden."},
+    "col_group": {"nb": "Gruppe", "en": "Group"},
+    "col_comment": {"nb": "Kommentar", "en": "Comment"},
+    "method_title": {"nb": "Metode", "en": "Method"},
+    "bad_file": {"nb": "Fila kunne ikke leses: {message}", "en": "The file could not be read: {message}"},
+    "freq_no_group": {"nb": "En frekvenstabell har faste grupper; gruppe og filter kan ikke endres.",
+                      "en": "A frequency table has fixed groups; group and filter cannot be changed."},
+}
+
+
+def lang() -> str:
+    """The language chosen in this session (bokmål by default)."""
+    return st.session_state.get(Keys.LANG, "nb")
+
+
+def t(key: str, **params: Any) -> str:
+    """The UI text for ``key`` in the session's language."""
+    entry = UI[key]
+    template = entry.get(lang(), entry["en"])
+    return template.format(**params) if params else template

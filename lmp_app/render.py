@@ -1,0 +1,101 @@
+"""Rendering helpers shared by the pages: caveats, downloads, errors, the results selection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from lmp_app.i18n import lang, t
+from lmp_app.state import Keys, Loaded, counts_for, ensure_data, persist, store
+from lmp_core.counts import Counts
+from lmp_core.errors import SurveyError
+from lmp_core.stats import Summary, summarize
+from lmp_core.survey import Survey
+
+
+def show_error(err: SurveyError) -> None:
+    """A bad-input message in the user's language (never a traceback)."""
+    st.error(t("bad_file", message=err.message(lang())), icon=":material/error:")
+
+
+def caveats(summary: Summary) -> None:
+    """The caveat panel: response rates, small groups, "don't know", unequal n. Plain text only."""
+    with st.sidebar.container(border=True):
+        st.subheader(t("caveats"))
+        texts = summary.warning_texts(lang())
+        if not texts:
+            st.caption(t("no_caveats"))
+        for text in texts:
+            st.warning(text, icon=":material/warning:")
+
+
+def download(label: str, make: Callable[[], bytes], file_name: str, mime: str, key: str) -> None:
+    """A download button whose bytes are made only when clicked."""
+    st.download_button(label, data=make, file_name=file_name, mime=mime, key=key, on_click="ignore")
+
+
+def plain_table(frame: pd.DataFrame, *, static: bool = False) -> None:
+    """A table of text from a user's file, shown as plain text, never HTML.
+
+    ``static`` draws a fixed table (large, readable on a projector, its text in the page) instead
+    of the scrollable grid.
+    """
+    if static:
+        st.table(frame.set_index(frame.columns[0]))
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user chose to look at."""
+
+    columns: tuple[str, ...]
+    group: str | None
+    filters: dict[str, tuple[str, ...]]
+
+
+def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str, tuple[str, ...]]]:
+    """Widgets for the group variable and an optional filter (stored for other pages)."""
+    source = loaded.source
+    if not isinstance(source, Survey):
+        st.caption(t("freq_no_group"))
+        return None, {}
+    options: list[str | None] = [None, *source.group_candidates]
+    persist(f"{prefix}_group", Keys.GROUP)
+    if st.session_state.get(f"{prefix}_group") not in options:
+        st.session_state[f"{prefix}_group"] = None
+    group = st.selectbox(t("group_column"), options, key=f"{prefix}_group",
+                         format_func=lambda v: t("no_group") if v is None else v)
+    store(f"{prefix}_group", Keys.GROUP)
+    stored = st.session_state.get(Keys.FILTER) or (None, ())
+    filter_options: list[str | None] = [None, *[c for c in source.group_candidates if c != group]]
+    column = st.selectbox(t("filter_column"), filter_options, key=f"{prefix}_filter_col",
+                          index=filter_options.index(stored[0]) if stored[0] in filter_options else 0,
+                          format_func=lambda v: t("no_filter") if v is None else v)
+    filters: dict[str, tuple[str, ...]] = {}
+    if column is not None:
+        values = sorted(source.background[column].dropna().astype(str).str.strip().unique().tolist())
+        default = [v for v in stored[1] if v in values] if stored[0] == column else values
+        chosen = st.multiselect(t("filter_values"), values, default=default, key=f"{prefix}_filter_values")
+        if chosen and len(chosen) < len(values):
+            filters = {column: tuple(chosen)}
+        st.session_state[Keys.FILTER] = (column, tuple(chosen))
+    else:
+        st.session_state[Keys.FILTER] = (None, ())
+    return group, filters
+
+
+def summary_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]]) -> Summary:
+    """The statistics of the chosen questions (counts come from the session's cache)."""
+    loaded = ensure_data()
+    counts: Counts = counts_for(group, filters, lang())
+    if columns:
+        counts = counts.select(list(columns))
+    populations = {g: n for g, n in (st.session_state.get(Keys.POPULATIONS) or {}).items() if g in counts.groups and n}
+    notes = loaded.source.notes if isinstance(loaded.source, Survey) else ()
+    return summarize(counts, populations=populations, min_group_size=int(st.session_state.get(Keys.MIN_N, 5)),
+                     notes=notes)

@@ -1,0 +1,185 @@
+"""Altair chart builders (tested through ``.to_dict()``) and their PNG / SVG bytes (vl-convert).
+
+* :func:`top2_chart` — the report's Figur 2.1: horizontal grouped bars of the share answering in
+  the top two categories, the percentage written on each bar, group n in the legend.
+* :func:`distribution_chart` — Figur 4.1–4.7: 100 % stacked bars per question and group, "Vet ikke"
+  as its own grey segment; or diverging bars centred on the middle answer.
+
+Colours: ColorBrewer RdBu (colour-blind safe, ordered) for answers; Okabe–Ito for groups.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from lmp_core.fmt import number, percent
+from lmp_core.stats import Summary
+
+GROUP_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+DONT_KNOW_COLOUR = "#9e9e9e"
+_RDBU = {
+    2: ["#ef8a62", "#67a9cf"],
+    3: ["#ef8a62", "#e3e3e3", "#67a9cf"],
+    4: ["#ca0020", "#f4a582", "#92c5de", "#0571b0"],
+    5: ["#ca0020", "#f4a582", "#e3e3e3", "#92c5de", "#0571b0"],
+    6: ["#b2182b", "#ef8a62", "#fddbc7", "#d1e5f0", "#67a9cf", "#2166ac"],
+    7: ["#b2182b", "#ef8a62", "#fddbc7", "#e3e3e3", "#d1e5f0", "#67a9cf", "#2166ac"],
+    8: ["#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac"],
+    9: ["#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#e3e3e3", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac"],
+    10: ["#67001f", "#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac", "#053061"],
+    11: ["#67001f", "#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#e3e3e3", "#d1e5f0", "#92c5de", "#4393c3",
+         "#2166ac", "#053061"],
+}
+_WORDS = {
+    "nb": {"share": "Andel i de to øverste kategoriene (%)", "pct": "Prosent", "answer": "Svar", "group": "Gruppe",
+           "question": "Spørsmål", "n": "n", "top2_title": "Andel som svarer i de to øverste kategoriene",
+           "dist_title": "Svarfordeling"},
+    "en": {"share": "Share in the top two categories (%)", "pct": "Percent", "answer": "Answer", "group": "Group",
+           "question": "Question", "n": "n", "top2_title": "Share answering in the top two categories",
+           "dist_title": "Answer distribution"},
+}
+
+
+def palette(k: int) -> list[str]:
+    """ColorBrewer RdBu for k ordered answers, low (red) to high (blue)."""
+    if k in _RDBU:
+        return list(_RDBU[k])
+    return [_RDBU[11][round(i * 10 / (k - 1))] for i in range(k)]
+
+
+def group_legend(summary: Summary) -> dict[str, str]:
+    """Group name -> legend label with its n ("Skoleleder (n=36)")."""
+    return {g.name: f"{g.name} (n={g.respondents})" for g in summary.groups if not g.suppressed}
+
+
+def group_caption(summary: Summary) -> str:
+    """The caption's n line: "Skoleleder: n=36; Skoleeier: n=10"."""
+    return "; ".join(f"{g.name}: n={g.respondents}" for g in summary.groups if not g.suppressed)
+
+
+def top2_frame(summary: Summary, lang: str = "nb") -> pd.DataFrame:
+    """One row per question and group with the top-2 share, its interval and the printed label."""
+    legend = group_legend(summary)
+    rows = []
+    for it in summary.items:
+        for s in it.stats:
+            if s.suppressed or s.top2_pct is None:
+                continue
+            rows.append({"question": it.item.label, "group": legend[s.group], "pct": s.top2_pct,
+                         "lo": s.top2_ci[0] if s.top2_ci else None, "hi": s.top2_ci[1] if s.top2_ci else None,
+                         "label": percent(s.top2_pct, 1, lang), "n": s.n})
+    return pd.DataFrame(rows, columns=["question", "group", "pct", "lo", "hi", "label", "n"])
+
+
+def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, title: str | None = None,
+               width: int = 560) -> alt.LayerChart:
+    """Figur 2.1: grouped horizontal bars of the top-2 share per question, labelled "94,4 %"."""
+    w = _WORDS.get(lang, _WORDS["en"])
+    data = top2_frame(summary, lang)
+    order = list(dict.fromkeys(data["question"]))
+    groups = list(group_legend(summary).values())
+    colour = alt.Color("group:N", title=None, scale=alt.Scale(domain=groups, range=GROUP_COLOURS[:len(groups)]),
+                       legend=alt.Legend(orient="bottom", labelLimit=400))
+    y = alt.Y("question:N", sort=order, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=13))
+    base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("group:N", sort=groups))
+    bars = base.mark_bar().encode(
+        x=alt.X("pct:Q", title=w["share"], scale=alt.Scale(domain=[0, 100])),
+        color=colour,
+        tooltip=[alt.Tooltip("question:N", title=w["question"]), alt.Tooltip("group:N", title=w["group"]),
+                 alt.Tooltip("label:N", title=w["pct"]), alt.Tooltip("n:Q", title=w["n"])],
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(x="hi:Q" if show_ci else "pct:Q", text="label:N")
+    layers: list[alt.Chart] = [bars, labels]
+    if show_ci:
+        layers.append(base.mark_rule(color="#333333").encode(x="lo:Q", x2="hi:Q"))
+    step = 22
+    chart = alt.layer(*layers).properties(width=width, height=alt.Step(step))
+    return chart.properties(title=title or w["top2_title"]).configure_axis(labelFontSize=12, titleFontSize=12) \
+        .configure_legend(labelFontSize=12)
+
+
+def distribution_frame(summary: Summary, lang: str = "nb", *, diverging: bool = False) -> pd.DataFrame:
+    """One row per question, group and answer: percent of all who answered the item (with "don't know").
+
+    For diverging bars the base is the substantive answers and the middle answer is split in two
+    halves around zero; "don't know" is left out (its share is in the tooltip of the others).
+    """
+    legend = group_legend(summary)
+    rows = []
+    for it in summary.items:
+        k = it.item.scale.k
+        labels = it.item.categories
+        for s in it.stats:
+            if s.suppressed or (s.n + s.dont_know) == 0:
+                continue
+            total = s.n + s.dont_know
+            base = s.n if diverging else total
+            if base == 0:
+                continue
+            start = 0.0
+            if diverging:
+                below = sum(s.counts[labels[c]] for c in range(k // 2)) + (s.counts[labels[k // 2]] / 2 if k % 2 else 0)
+                start = -100 * below / base
+            for c, label in enumerate(labels):
+                if diverging and c >= k:
+                    continue
+                pct = 100 * s.counts[label] / base
+                rows.append({"question": it.item.label, "group": legend[s.group], "answer": label, "order": c,
+                             "pct": pct, "start": start, "end": start + pct, "label": percent(pct, 0, lang),
+                             "count": s.counts[label], "dk_pct": percent(s.dont_know_pct, 1, lang)})
+                start += pct
+    return pd.DataFrame(rows, columns=["question", "group", "answer", "order", "pct", "start", "end", "label",
+                                       "count", "dk_pct"])
+
+
+def distribution_chart(summary: Summary, *, lang: str = "nb", diverging: bool = False, title: str | None = None,
+                       width: int = 560) -> alt.Chart:
+    """Figur 4.x: 100 % stacked (or diverging) bars per question and group; "Vet ikke" grey."""
+    w = _WORDS.get(lang, _WORDS["en"])
+    data = distribution_frame(summary, lang, diverging=diverging)
+    first = summary.items[0].item if summary.items else None
+    k = first.scale.k if first else 5
+    answers = list(first.categories) if first else []
+    if diverging:
+        answers = answers[:k]
+    colours = palette(k) + [DONT_KNOW_COLOUR] * (len(answers) - k)
+    questions = list(dict.fromkeys(data["question"]))
+    groups = list(group_legend(summary).values())
+    x_title = w["pct"]
+    chart = alt.Chart(data).mark_bar(stroke="#ffffff", strokeWidth=0.5).encode(
+        y=alt.Y("group:N", sort=groups, title=None, axis=alt.Axis(labelLimit=240)),
+        x=alt.X("start:Q", title=x_title, scale=alt.Scale(domain=[-100, 100] if diverging else [0, 100])),
+        x2="end:Q",
+        color=alt.Color("answer:N", title=None, sort=answers,
+                        scale=alt.Scale(domain=answers, range=colours),
+                        legend=alt.Legend(orient="bottom", columns=min(len(answers), 4), labelLimit=220)),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("question:N", title=w["question"]), alt.Tooltip("group:N", title=w["group"]),
+                 alt.Tooltip("answer:N", title=w["answer"]), alt.Tooltip("label:N", title=w["pct"]),
+                 alt.Tooltip("count:Q", title=w["n"])],
+    ).properties(width=width, height=alt.Step(20))
+    return chart.facet(
+        row=alt.Row("question:N", sort=questions, title=None, header=alt.Header(labelAngle=0, labelAlign="left",
+                                                                              labelFontWeight="bold", labelLimit=600,
+                                                                              labelOrient="top")),
+    ).properties(title=title or w["dist_title"]).configure_axis(labelFontSize=12).configure_legend(labelFontSize=12)
+
+
+def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    """PNG bytes of a chart (fonts embedded, offline)."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_png(chart.to_json(), scale=scale)
+
+
+def to_svg(chart: alt.TopLevelMixin) -> bytes:
+    """SVG bytes of a chart."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(chart.to_json()).encode("utf-8")
+
+
+def d_label(value: float | None, lang: str) -> str:
+    """|d| at the report's precision."""
+    return number(abs(value) if value is not None else None, 2, lang)

@@ -1,0 +1,29 @@
+"""Comments page: free text as plain text, filtered by group and a search word, with counts."""
+
+import streamlit as st
+
+from lmp_app.i18n import lang, t
+from lmp_app.render import plain_table
+from lmp_app.state import Keys, ensure_data
+from lmp_core.comments import comments
+from lmp_core.survey import Survey
+
+st.title(t("comments_title"))
+loaded = ensure_data()
+source = loaded.source
+if not isinstance(source, Survey) or not source.text_columns:
+    st.info(t("no_comments"))
+    st.stop()
+column = st.selectbox(t("comment_column"), list(source.text_columns), key="comment_column")
+group = st.session_state.get(Keys.GROUP)
+min_n = int(st.session_state.get(Keys.MIN_N, 5))
+everything = comments(source, column, group=group, min_group_size=min_n, lang=lang())
+present = list(dict.fromkeys(everything.rows["group"]))
+c1, c2 = st.columns([2, 3])
+chosen = c1.multiselect(t("groups"), present, default=present, key="comment_groups")
+word = c2.text_input(t("search"), key="comment_search")
+result = comments(source, column, group=group, groups=chosen, search=word, min_group_size=min_n, lang=lang())
+st.caption(t("comment_count", shown=len(result.rows), total=result.total))
+if result.hidden_groups:
+    st.caption(t("comments_hidden", min_n=min_n))
+plain_table(result.rows.rename(columns={"group": t("col_group"), "comment": t("col_comment")}))

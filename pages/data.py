@@ -1,0 +1,142 @@
+"""Data page: upload, what was understood, group column, invited populations, fixes."""
+
+import pandas as pd
+import streamlit as st
+
+from lmp_app.i18n import lang, t
+from lmp_app.render import plain_table, show_error
+from lmp_app.state import Keys, digest, ensure_data, load, load_demo
+from lmp_core.counts import Counts
+from lmp_core.errors import SurveyError
+from lmp_core.fmt import Pct, percent
+from lmp_core.read import excel_sheets, read_codebook
+from lmp_core.scales import KNOWN_SCALES
+from lmp_core.stats import note_text
+from lmp_core.survey import Survey
+
+st.title(t("data_title"))
+st.caption(t("data_intro"))
+loaded = ensure_data()
+
+left, right = st.columns(2)
+uploaded = left.file_uploader(t("upload"), type=["csv", "tsv", "txt", "xlsx", "xlsm", "sav", "zsav"], key="upload")
+codebook_file = right.file_uploader(t("upload_codebook"), type=["csv", "txt"], key="codebook_upload")
+
+if uploaded is not None:
+    data = uploaded.getvalue()
+    codebook_bytes = codebook_file.getvalue() if codebook_file is not None else b""
+    fingerprint = digest(data + codebook_bytes)
+    sheet = None
+    if uploaded.name.lower().endswith((".xlsx", ".xlsm")):
+        try:
+            sheets = excel_sheets(data, uploaded.name)
+            sheet = st.selectbox(t("sheet"), sheets, key="sheet") if len(sheets) > 1 else sheets[0]
+            fingerprint += sheet
+        except SurveyError as err:
+            show_error(err)
+            st.stop()
+    if st.session_state.get("upload_fingerprint") != fingerprint:
+        try:
+            with st.spinner(t("reading", file=uploaded.name), show_time=True):
+                codebook = read_codebook(codebook_bytes, codebook_file.name) if codebook_file is not None else None
+                loaded = load(data, uploaded.name, codebook=codebook,
+                              codebook_name=codebook_file.name if codebook_file else "", sheet=sheet)
+            st.session_state["upload_fingerprint"] = fingerprint
+        except SurveyError as err:
+            show_error(err)
+            st.stop()
+elif not loaded.is_demo and st.button(t("back_to_demo"), key="demo_button"):
+    loaded = load_demo()
+    st.session_state.pop("upload_fingerprint", None)
+
+source = loaded.source
+if isinstance(source, Counts):
+    st.success(t("loaded_freq", file=loaded.name, items=len(source.items), groups=len(source.groups)))
+else:
+    st.success(t("loaded", file=loaded.name, rows=source.n_rows, items=len(source.items)))
+    if loaded.is_demo:
+        st.caption(t("demo_loaded"))
+
+# --- what was understood ------------------------------------------------------------------
+st.subheader(t("items_heading"))
+items = pd.DataFrame([
+    {t("col_theme"): it.theme, t("col_column"): it.column, t("col_question"): it.question,
+     t("col_scale"): " → ".join(it.scale.labels), t("col_other"): ", ".join(it.other_labels)}
+    for it in source.items
+])
+plain_table(items)
+if isinstance(source, Survey):
+    if source.skipped:
+        with st.expander(t("skipped_heading") + f" ({len(source.skipped)})"):
+            plain_table(pd.DataFrame([{t("col_column"): s.column, t("col_reason"): note_text(s.key, s.params, lang())}
+                                      for s in source.skipped]))
+    if source.notes:
+        with st.expander(t("notes_heading") + f" ({len(source.notes)})", expanded=True):
+            for key, params in source.notes:
+                st.text(note_text(key, params, lang()))
+
+# --- group and populations ------------------------------------------------------------------
+if isinstance(source, Survey):
+    options = [None, *source.group_candidates]
+    current = st.session_state.get(Keys.GROUP)
+    group = st.selectbox(t("group_column"), options, index=options.index(current) if current in options else 0,
+                         format_func=lambda v: t("no_group") if v is None else v, key="data_group")
+    if group != current:
+        st.session_state[Keys.GROUP] = group
+        st.session_state[Keys.POPULATIONS] = {}
+    from lmp_app.state import counts_for
+
+    counts = counts_for(group, None, lang())
+else:
+    counts = source
+st.subheader(t("population_heading"))
+populations = dict(st.session_state.get(Keys.POPULATIONS) or {})
+columns = st.columns(max(1, min(4, len(counts.groups))))
+for i, (name, respondents) in enumerate(zip(counts.groups, counts.respondents)):
+    value = columns[i % len(columns)].number_input(
+        t("population_of", group=name), min_value=0, step=1, value=int(populations.get(name, 0)),
+        key=f"population_{digest(name.encode())[:8]}", help=f"n = {respondents}")
+    if value and value < respondents:
+        columns[i % len(columns)].error(SurveyError("bad_population", group=name, respondents=respondents,
+                                                    value=value).message(lang()))
+        populations.pop(name, None)
+    elif value:
+        populations[name] = int(value)
+        columns[i % len(columns)].caption(t("response_rate_line", group=name, respondents=respondents,
+                                            population=int(value),
+                                            rate=percent(Pct(100 * respondents / value), 0, lang())))
+    else:
+        populations.pop(name, None)
+st.session_state[Keys.POPULATIONS] = populations
+st.number_input(t("min_group"), min_value=1, max_value=100, step=1, key="min_n_widget",
+                value=int(st.session_state.get(Keys.MIN_N, 5)),
+                on_change=lambda: st.session_state.__setitem__(Keys.MIN_N, st.session_state["min_n_widget"]))
+
+# --- fixes ------------------------------------------------------------------------------------
+if isinstance(source, Survey) and loaded.data:
+    with st.expander(t("fix_heading")):
+        all_items = [it.column for it in source.items] + sorted(loaded.exclude)
+        exclude = st.multiselect(t("exclude_items"), all_items, default=sorted(loaded.exclude), key="fix_exclude")
+        labels = sorted({lab for it in source.items for lab in it.categories} | set(loaded.dont_know))
+        extra_dk = st.multiselect(t("extra_dk"), labels, default=sorted(loaded.dont_know), key="fix_dk")
+        c1, c2 = st.columns(2)
+        scale_col = c1.selectbox(t("scale_override_col"), [None, *[it.column for it in source.items],
+                                                           *[s.column for s in source.skipped]],
+                                 key="fix_scale_col", format_func=lambda v: "–" if v is None else v)
+        scale_name = c2.selectbox(t("scale_override"), sorted(KNOWN_SCALES), key="fix_scale")
+        if st.button(t("apply_fixes"), key="apply_fixes", type="primary"):
+            codebook = dict(loaded.codebook or {})
+            if scale_col:
+                from lmp_core.read.codebook import CodebookEntry
+                from lmp_core.scales import codebook_value_labels
+
+                old = codebook.get(scale_col)
+                codebook[scale_col] = CodebookEntry(scale_col, old.question if old else "", old.theme if old else "",
+                                                    codebook_value_labels(scale_name), old.asked_to if old else "")
+            try:
+                load(loaded.data, loaded.name, codebook=codebook, codebook_name=loaded.codebook_name,
+                     sheet=loaded.sheet, dont_know=frozenset(extra_dk), exclude=frozenset(exclude),
+                     is_demo=loaded.is_demo)
+                st.rerun()
+            except SurveyError as err:
+                show_error(err)

@@ -1,0 +1,9 @@
+"""Method page: formulas, Tabell 1.1, missing values and intervals in plain words."""
+
+import streamlit as st
+
+from lmp_app.i18n import lang, t
+from lmp_core.method import method_markdown
+
+st.title(t("method_title"))
+st.markdown(method_markdown(lang()))

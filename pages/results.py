@@ -1,0 +1,87 @@
+"""Results page: the report's top-2 figure, answer distributions and Tabell 2.1 for chosen questions."""
+
+import streamlit as st
+
+from lmp_app.i18n import lang, t
+from lmp_app.render import caveats, download, group_and_filter, plain_table, show_error, summary_for
+from lmp_app.state import Keys, ensure_data
+from lmp_core.charts import distribution_chart, group_caption, to_png, to_svg, top2_chart
+from lmp_core.errors import SurveyError
+from lmp_core.tables import frequency_table, stats_table, to_csv_bytes, to_excel_bytes
+
+st.title(t("results_title"))
+loaded = ensure_data()
+items = loaded.source.items
+themes = list(dict.fromkeys(it.theme for it in items))
+
+with st.sidebar:
+    group, filters = group_and_filter(loaded, "results")
+    effect = st.radio(t("effect_size"), ["d", "d_pooled", "hedges_g"], key="effect",
+                      format_func=lambda v: t(f"effect_{v}"))
+    sort = st.radio(t("sort_by"), ["file", "top2", "mean"], key="sort", format_func=lambda v: t(f"sort_{v}"))
+    show_ci = st.checkbox(t("show_ci"), key="show_ci")
+    diverging = st.checkbox(t("diverging"), key="diverging")
+
+def _themes_changed() -> None:
+    # a new theme choice shows all of its questions
+    chosen = st.session_state["themes_widget"]
+    st.session_state["questions_widget"] = [it.column for it in items if it.theme in chosen]
+    st.session_state[Keys.SELECTED] = st.session_state["questions_widget"]
+
+
+chosen_themes = st.multiselect(t("themes"), themes, default=st.session_state.get(Keys.THEMES) or themes[:1],
+                               key="themes_widget", on_change=_themes_changed)
+st.session_state[Keys.THEMES] = chosen_themes
+in_themes = [it.column for it in items if it.theme in chosen_themes]
+labels = {it.column: it.label if it.label == it.column else f"{it.label} ({it.column})" for it in items}
+kept = [c for c in (st.session_state.get(Keys.SELECTED) or []) if c in in_themes]
+if "questions_widget" not in st.session_state:
+    st.session_state["questions_widget"] = kept or in_themes
+columns = st.multiselect(t("questions"), in_themes, key="questions_widget", format_func=labels.get)
+st.session_state[Keys.SELECTED] = columns
+if not columns:
+    st.info(t("select_something"))
+    st.stop()
+
+try:
+    summary = summary_for(tuple(columns), group, filters).sorted(sort)
+except SurveyError as err:
+    show_error(err)
+    st.stop()
+caveats(summary)
+code = lang()
+stem = loaded.name.rsplit(".", 1)[0]
+
+st.subheader(t("top2_heading"))
+top2 = top2_chart(summary, lang=code, show_ci=show_ci)
+st.altair_chart(top2, width="stretch")
+st.caption(group_caption(summary))
+c1, c2, _ = st.columns([1, 1, 4])
+with c1:
+    download(t("download_png"), lambda: to_png(top2), f"{stem}_topp2.png", "image/png", "top2_png")
+with c2:
+    download(t("download_svg"), lambda: to_svg(top2), f"{stem}_topp2.svg", "image/svg+xml", "top2_svg")
+
+st.subheader(t("table_heading"))
+table = stats_table(summary, lang=code, effect=effect)
+plain_table(table, static=True)
+st.caption(t(f"formula_{effect}"))
+c1, c2, _ = st.columns([1, 1, 4])
+with c1:
+    download(t("download_csv"), lambda: to_csv_bytes(stats_table(summary, lang=code, effect=effect, formatted=False)),
+             f"{stem}_tabell.csv", "text/csv", "table_csv")
+with c2:
+    download(t("download_xlsx"), lambda: to_excel_bytes({
+        t("table_heading"): stats_table(summary, lang=code, effect=effect, formatted=False),
+        t("dist_heading"): frequency_table(summary, lang=code, formatted=False)}),
+        f"{stem}_tabell.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "table_xlsx")
+
+st.subheader(t("dist_heading"))
+dist = distribution_chart(summary, lang=code, diverging=diverging)
+st.altair_chart(dist, width="stretch")
+st.caption(group_caption(summary))
+c1, c2, _ = st.columns([1, 1, 4])
+with c1:
+    download(t("download_png"), lambda: to_png(dist), f"{stem}_svarfordeling.png", "image/png", "dist_png")
+with c2:
+    download(t("download_svg"), lambda: to_svg(dist), f"{stem}_svarfordeling.svg", "image/svg+xml", "dist_svg")

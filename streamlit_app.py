@@ -1,0 +1,22 @@
+"""LMP Explorer: the frame. Page config, language, per-session data, navigation."""
+
+import streamlit as st
+
+from lmp_app.i18n import t
+from lmp_app.state import Keys, ensure_data
+
+st.set_page_config(page_title="LMP Explorer", page_icon=":material/bar_chart:", layout="wide")
+st.session_state.setdefault(Keys.LANG, "nb")
+st.sidebar.radio(
+    "Språk / Language", ["nb", "en"], index=["nb", "en"].index(st.session_state[Keys.LANG]), key="lang_widget",
+    horizontal=True, format_func=lambda v: {"nb": "Norsk (bokmål)", "en": "English"}[v],
+    # copied into a plain key: widget state does not survive a page change
+    on_change=lambda: st.session_state.__setitem__(Keys.LANG, st.session_state["lang_widget"]))
+ensure_data()
+page = st.navigation([
+    st.Page("pages/data.py", title=t("page_data"), icon=":material/upload_file:", default=True),
+    st.Page("pages/results.py", title=t("page_results"), icon=":material/bar_chart:"),
+    st.Page("pages/comments.py", title=t("page_comments"), icon=":material/chat:"),
+    st.Page("pages/method.py", title=t("page_method"), icon=":material/functions:"),
+])
+page.run()

@@ -1,0 +1,149 @@
+"""The app through Streamlit's AppTest: every page, the upload flow, selections, bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import FIXTURES, ROOT
+
+APP = str(ROOT / "streamlit_app.py")
+PAGES = ["pages/data.py", "pages/results.py", "pages/comments.py", "pages/method.py"]
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def _app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    return at
+
+
+def _table(at: AppTest):
+    """The first table on the page: the static results table, else the first grid."""
+    if at.table:
+        return at.table[0].value.reset_index()
+    return at.dataframe[0].value
+
+
+def _chart_rows(at: AppTest, index: int = 0) -> list[dict]:
+    """The data rows Streamlit sends to the browser with a chart (Arrow IPC in the proto)."""
+    import pyarrow as pa
+
+    proto = at.get("vega_lite_chart")[index].proto
+    rows: list[dict] = []
+    for dataset in proto.datasets:
+        rows += pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()
+    return rows
+
+
+def _chart_texts(at: AppTest, index: int = 0) -> list[str]:
+    return [row.get("label") for row in _chart_rows(at, index)]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(page):
+    at = _app()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert not at.error
+
+
+def test_demo_loaded_at_start_shows_tabell_2_1():
+    at = _app()
+    assert "46" in at.success[0].value
+    at.switch_page("pages/results.py").run()
+    table = _table(at)
+    row = table[table["Spørsmål"].str.contains("forebygge og stoppe mobbing")].iloc[0]
+    # report Tabell 2.1, first row: Skoleleder 4,44 (0,61), Skoleeier 4,50 (0,71), d 0,08
+    assert row["Skoleleder Snitt"] == "4,44" and row["Skoleleder SA"] == "0,61"
+    assert row["Skoleeier Snitt"] == "4,50" and row["Skoleeier SA"] == "0,71"
+    assert row["Cohens d"] == "0,08" and row["Størrelse"] == "ingen/svak"
+    # caveat panel: response rates 57 % and 42 % from the demo's invited numbers (63 and 24)
+    warnings = " ".join(w.value for w in at.warning)
+    assert "57\xa0%" in warnings and "42\xa0%" in warnings
+
+
+def test_upload_fixture_then_tables_and_chart():
+    at = _app()
+    at.file_uploader(key="upload").upload("lmp_ch2_3.csv", (FIXTURES / "lmp_ch2_3.csv").read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception
+    assert "lmp_ch2_3.csv" in at.success[0].value
+    at.switch_page("pages/results.py").run()
+    at.multiselect(key="themes_widget").set_value(["kunnskap", "praksis"]).run()
+    table = _table(at)
+    assert len(table) == 8
+    by_question = table.set_index("Spørsmål")
+    # report Tabell 2.1 and 3.1 (means and SDs of both groups, |d|)
+    assert by_question.loc["kunnskap_skoleutvikling", "Skoleleder Snitt"] == "3,74"
+    assert by_question.loc["kunnskap_skoleutvikling", "Skoleleder n"] == 35
+    assert by_question.loc["praksis_mobbing", "Skoleleder SA"] == "0,89"
+    assert by_question.loc["praksis_skoleutvikling", "Cohens d"] == "0,54"
+    assert by_question.loc["praksis_skoleutvikling", "Størrelse"] == "moderat"
+    # Figur 2.1 / 3.1 percentages written on the bars
+    labels = _chart_texts(at)
+    for pct in ("94,4\xa0%", "90,0\xa0%", "65,7\xa0%", "72,2\xa0%"):
+        assert pct in labels
+
+
+def test_change_questions_and_group():
+    at = _app()
+    at.switch_page("pages/results.py").run()
+    at.multiselect(key="questions_widget").set_value(["kunnskap_mobbing"]).run()
+    assert len(_table(at)) == 1
+    at.selectbox(key="results_group").set_value(None).run()
+    table = _table(at)
+    assert "Alle Snitt" in table.columns and table["Alle n"].iloc[0] == 46
+    assert not at.exception
+
+
+def test_filter_by_pulje_changes_n():
+    at = _app()
+    at.switch_page("pages/results.py").run()
+    at.selectbox(key="results_filter_col").set_value("pulje").run()
+    at.multiselect(key="results_filter_values").set_value(["1"]).run()
+    table = _table(at)
+    assert table["Skoleleder n"].iloc[0] < 36
+
+
+@pytest.mark.parametrize("name, data", [
+    ("empty.csv", b""),
+    ("junk.csv", b"\x00\x01\x02binary\x00"),
+    ("renamed.xlsx", b"PK\x03\x04not really a zip"),
+    ("nothing.csv", b"a,b\nx,y\nz,w\n"),
+])
+def test_bad_file_shows_an_error_not_an_exception(name, data):
+    at = _app()
+    at.file_uploader(key="upload").upload(name, data, "application/octet-stream")
+    at.run()
+    assert not at.exception
+    assert at.error and name in at.error[0].value
+
+
+def test_english_uses_decimal_points():
+    at = _app()
+    at.radio(key="lang_widget").set_value("en").run()
+    at.switch_page("pages/results.py").run()
+    table = _table(at)
+    assert "4.44" in table["Skoleleder Mean"].tolist()
+
+
+def test_comments_are_plain_text_and_searchable():
+    at = _app()
+    at.switch_page("pages/comments.py").run()
+    table = _table(at)
+    assert len(table) > 0
+    at.text_input(key="comment_search").input("sektorleiinga").run()
+    table = _table(at)
+    assert len(table) == 1 and "sektorleiinga" in table["Kommentar"].iloc[0]
+    assert not at.markdown or all("sektorleiinga" not in m.value for m in at.markdown)
