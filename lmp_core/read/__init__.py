@@ -9,6 +9,7 @@ Nothing is written to disk; the caller's bytes are never changed.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +21,7 @@ from lmp_core.errors import SurveyError
 from lmp_core.read.codebook import CodebookEntry, read_codebook
 from lmp_core.read.columns import build_survey
 from lmp_core.read.frequency import FREQUENCY_COLUMNS, counts_from_frequency_table, frequency_columns
-from lmp_core.read.text import inspect_text, looks_binary
+from lmp_core.read.text import TextLayout, inspect_text, looks_binary
 from lmp_core.survey import Note, Survey
 
 __all__ = ["read_file", "read_codebook", "excel_sheets", "MAX_BYTES", "MAX_COLUMNS"]
@@ -69,7 +70,7 @@ def read_file(
     data = bytes(data)
     if len(data) > MAX_BYTES:
         raise SurveyError("too_large", file=name, size_mb=len(data) // 2**20, limit_mb=MAX_BYTES // 2**20)
-    if not data.strip():
+    if not _has_content(data):
         raise SurveyError("empty_file", file=name)
     kind = _kind(data, name)
     if progress:
@@ -90,6 +91,11 @@ def read_file(
     return result
 
 
+def _has_content(data: bytes) -> bool:
+    """True when the bytes hold anything but white space (stops at the first such byte)."""
+    return re.search(rb"\S", data) is not None
+
+
 def _check_columns(columns: list[str], name: str) -> None:
     seen: set[str] = set()
     dupes = [c for c in columns if c in seen or seen.add(c)]  # type: ignore[func-returns-value]
@@ -99,44 +105,96 @@ def _check_columns(columns: list[str], name: str) -> None:
 
 def _read_text(data: bytes, name: str, **options: Any) -> Survey | Counts:
     layout = inspect_text(data, name)
+    try:
+        frame = _read_csv_frame(layout, name)
+    except _NotUtf8:
+        layout = inspect_text(data, name, force_decode=True)
+        frame = _read_csv_frame(layout, name)
     notes: list[Note] = []
     if layout.encoding not in ("UTF-8", "UTF-8 (BOM)"):
         notes.append(("decoded_as", {"file": name, "encoding": layout.encoding}))
     if layout.tool:
         notes.append(("header_rows_skipped", {"file": name, "rows": layout.skip_after_header, "tool": layout.tool}))
-    columns = [c if c else f"column_{i + 1}" for i, c in enumerate(layout.header)]
-    _check_columns(columns, name)
-    if len(columns) > MAX_COLUMNS:
-        notes.append(("many_columns", {"file": name, "count": len(columns), "limit": MAX_COLUMNS}))
-    try:
-        frame = pl.read_csv(
-            io.BytesIO(layout.data), separator=layout.separator, has_header=False, new_columns=columns,
-            skip_rows=1 + layout.skip_after_header, infer_schema_length=10000, quote_char='"',
-            null_values=[""], try_parse_dates=False,
-            columns=list(range(min(len(columns), MAX_COLUMNS))) if len(columns) > MAX_COLUMNS else None,
-        )
-    except pl.exceptions.ComputeError as err:
-        # a column inferred as numbers that turns to text further down: read every column as text
-        if "could not parse" in str(err) or "parse" in str(err):
-            frame = _read_text_as_strings(layout, columns, name)
-        else:
-            raise _ragged_or(err, layout, name) from None
-    except pl.exceptions.PolarsError as err:
-        raise _ragged_or(err, layout, name) from None
+    if len(layout.header) > MAX_COLUMNS:
+        notes.append(("many_columns", {"file": name, "count": len(layout.header), "limit": MAX_COLUMNS}))
     frame = _drop_blank_rows(frame, name, notes)
     if frequency_columns(frame.columns) is not None:
         return counts_from_frequency_table(frame, name)
     return build_survey(frame, name, questions=layout.question_texts, notes=tuple(notes), **options)
 
 
-def _read_text_as_strings(layout, columns: list[str], name: str) -> pl.DataFrame:  # type: ignore[no-untyped-def]
+class _NotUtf8(Exception):
+    """The CSV parser met bytes that are not UTF-8 after a UTF-8 start."""
+
+
+#: Text columns with at most this many distinct values in the first rows are read as categories.
+_MAX_CATEGORIES = 40
+#: Integer columns whose first 2,000 values lie in this range are answer codes, read as 16-bit
+#: integers (a quarter of the memory of int64); larger ones (ids, counts) as int64.
+_CODE_RANGE = (-999, 999)
+
+
+def _read_csv_frame(layout: TextLayout, name: str) -> pl.DataFrame:
+    """Parse with polars: a first look at 2,000 rows fixes the column types, then one full read
+    with small integer columns as Int16 and text as strings; a column that turns out not to fit
+    sends the whole file through the all-text reader."""
+    columns = [c if c else f"column_{i + 1}" for i, c in enumerate(layout.header)]
+    _check_columns(columns, name)
+    columns = columns[:MAX_COLUMNS]
+    common: dict[str, Any] = {
+        "separator": layout.separator, "has_header": False, "skip_rows": 1 + layout.skip_after_header,
+        "quote_char": '"', "null_values": [""], "try_parse_dates": False,
+    }
+    try:
+        head = pl.read_csv(io.BytesIO(layout.data), n_rows=2000, infer_schema_length=2000, new_columns=columns,
+                           columns=list(range(len(columns))), **common)
+        schema: dict[str, Any] = {}
+        for column, dtype in head.schema.items():
+            if dtype.is_integer():
+                low, high = head[column].min(), head[column].max()
+                fits = low is None or (_CODE_RANGE[0] <= low and high <= _CODE_RANGE[1])
+                schema[column] = pl.Int16 if fits else pl.Int64
+            elif dtype.is_float():
+                schema[column] = pl.Float64
+            elif head[column].n_unique() <= _MAX_CATEGORIES and \
+                    float(head[column].str.len_chars().mean() or 0) < 60:
+                schema[column] = pl.Categorical  # answer labels: counted by their integer ids
+            else:
+                schema[column] = pl.String
+        if len(layout.header) > len(columns):  # more columns than are read: keep the first ones
+            return pl.read_csv(io.BytesIO(layout.data), new_columns=columns, columns=list(range(len(columns))),
+                               infer_schema=False, **common)
+        # the full schema in column order (overrides by name do not follow new_columns)
+        try:
+            return pl.read_csv(io.BytesIO(layout.data), schema=schema, **common)
+        except pl.exceptions.ComputeError as err:
+            if "utf-8" in str(err).lower() or "utf8" in str(err).lower():
+                raise
+            # a code column with a large value further down: 64-bit integers for all of them
+            wide = {c: (pl.Int64 if d == pl.Int16 else d) for c, d in schema.items()}
+            return pl.read_csv(io.BytesIO(layout.data), schema=wide, **common)
+    except pl.exceptions.ComputeError as err:
+        if "utf-8" in str(err).lower() or "utf8" in str(err).lower():
+            raise _NotUtf8 from None
+        if "could not parse" in str(err) or "parse" in str(err):
+            return _read_text_as_strings(layout, columns, name)
+        raise _ragged_or(err, layout, name) from None
+    except pl.exceptions.PolarsError as err:
+        raise _ragged_or(err, layout, name) from None
+
+
+def _read_text_as_strings(layout: TextLayout, columns: list[str], name: str) -> pl.DataFrame:
     try:
         frame = pl.read_csv(io.BytesIO(layout.data), separator=layout.separator, has_header=False,
                             new_columns=columns, skip_rows=1 + layout.skip_after_header, infer_schema=False,
-                            null_values=[""])
+                            null_values=[""], columns=list(range(len(columns))))
+    except pl.exceptions.ComputeError as err:
+        if "utf-8" in str(err).lower() or "utf8" in str(err).lower():
+            raise _NotUtf8 from None
+        raise _ragged_or(err, layout, name) from None
     except pl.exceptions.PolarsError as err:
         raise _ragged_or(err, layout, name) from None
-    # columns that are numbers throughout are numbers
+    # columns that are whole numbers throughout are numbers
     casts = []
     for c in frame.columns:
         as_int = frame[c].str.strip_chars().cast(pl.Int64, strict=False)
@@ -145,7 +203,7 @@ def _read_text_as_strings(layout, columns: list[str], name: str) -> pl.DataFrame
     return frame.with_columns(casts) if casts else frame
 
 
-def _ragged_or(err: Exception, layout, name: str) -> SurveyError:  # type: ignore[no-untyped-def]
+def _ragged_or(err: Exception, layout: TextLayout, name: str) -> SurveyError:
     import csv
 
     reader = csv.reader(io.StringIO(layout.data.decode("utf-8", errors="replace")), delimiter=layout.separator)

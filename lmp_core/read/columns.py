@@ -53,6 +53,57 @@ def _theme_of(column: str) -> str:
     return re.sub(r"\d+$", "", column)
 
 
+class IntProfile:
+    """An integer column as positions into its value range, for one-pass counting and coding.
+
+    ``index[r]`` is 0 for a blank and ``v - low + 1`` for the value v; ``counts`` is the
+    bincount of ``index``. Coding is then a table lookup (no hashing), the fast path for large
+    coded files.
+    """
+
+    MAX_RANGE = 1_000_000
+
+    def __init__(self, index: np.ndarray, low: int, counts: np.ndarray) -> None:
+        self.index, self.low, self.counts = index, low, counts
+
+    @classmethod
+    def of(cls, series: pl.Series) -> IntProfile | None:
+        """The profile of an integer series, or None when its range is too wide."""
+        low, high = series.min(), series.max()
+        if low is None:
+            return cls(np.zeros(len(series), dtype=np.int32), 0, np.array([len(series)]))
+        if int(high) - int(low) > cls.MAX_RANGE:
+            return None
+        base = int(low) - 1
+        span = int(high) - base
+        # positions in the narrowest integer type that holds them (a lookup index needs no more)
+        dtype = np.int16 if span < 2**15 else np.int32
+        values = series.fill_null(base).to_numpy()
+        index = np.subtract(values, base, dtype=dtype, casting="unsafe")
+        return cls(index, int(low), np.bincount(index, minlength=span + 1))
+
+    @property
+    def n_non_null(self) -> int:
+        return int(len(self.index) - self.counts[0])
+
+    def values(self) -> np.ndarray:
+        """The values present, ascending."""
+        return np.flatnonzero(self.counts[1:]) + self.low
+
+    def apply(self, coding: Coding) -> tuple[np.ndarray, dict[str, int]]:
+        """Codes by lookup; values outside the coding are counted and become blank."""
+        lut = np.full(len(self.counts), -1, dtype=np.int8)
+        lut[0] = 0
+        for key, code in coding.mapping.items():
+            if isinstance(key, (int, float)) and float(key).is_integer():
+                pos = int(key) - self.low + 1
+                if 0 < pos < len(lut):
+                    lut[pos] = code
+        outside = {str(i + self.low - 1): int(self.counts[i]) for i in np.flatnonzero((lut < 0) & (self.counts > 0))}
+        lut[lut < 0] = 0
+        return lut[self.index], outside
+
+
 def apply_coding(series: pl.Series, coding: Coding) -> tuple[np.ndarray, dict[str, int]]:
     """Map raw answers to int8 codes; returns the codes and the counts of values outside the scale."""
     if _is_numeric(series):
@@ -108,7 +159,8 @@ def _settle_ambiguous(items: list[Item], arrays: list[np.ndarray], raw: list[tup
         scale = max(siblings, key=lambda s: s.k)
         settled = match_labels(item.column, list(scale.labels) + list(coding.mapping))
         notes[:] = [n for n in notes if not (n[0] == "ambiguous_scale" and n[1].get("column") == item.column)]
-        arrays[j] = apply_coding(series, settled)[0]
+        text = series.cast(pl.String) if series.dtype == pl.Categorical else series
+        arrays[j] = apply_coding(text, settled)[0]
         items[j] = Item(item.column, item.question, item.theme, settled.scale, settled.other_labels, item.asked_to)
 
 
@@ -158,13 +210,32 @@ def build_survey(
             # whole-number floats (SPSS, Excel) are codes
             if bool((series.drop_nulls() % 1 == 0).all()):
                 series = series.cast(pl.Int64)
-        non_null = series.drop_nulls()
-        if series.dtype == pl.String:
-            non_null = non_null.filter(non_null.str.strip_chars() != "")
-        if non_null.len() == 0:
+        profile = IntProfile.of(series) if series.dtype.is_integer() else None
+        category_labels: dict[int, str] = {}
+        if series.dtype == pl.Categorical:
+            # answers read as categories: count and code their integer ids, match their few labels
+            present = series.unique().drop_nulls()
+            category_labels = dict(zip(present.to_physical().to_list(), present.cast(pl.String).to_list()))
+            profile = IntProfile.of(series.to_physical())
+            series = series.cast(pl.String) if profile is None else series
+        if profile is not None and series.dtype == pl.Categorical:
+            labels_present = [category_labels[int(v)] for v in profile.values()]
+            non_blank = [v for v in labels_present if v.strip()]
+            n_non_null = profile.n_non_null - sum(int(profile.counts[int(v) - profile.low + 1])
+                                                  for v in profile.values() if not category_labels[int(v)].strip())
+            uniques = pl.Series(column, non_blank, dtype=pl.String)
+        elif profile is not None:
+            n_non_null = profile.n_non_null
+            uniques = pl.Series(column, profile.values(), dtype=pl.Int64)  # ascending
+        else:
+            non_null = series.drop_nulls()
+            if series.dtype == pl.String:
+                non_null = non_null.filter(non_null.str.strip_chars() != "")
+            n_non_null = non_null.len()
+            uniques = non_null.unique(maintain_order=True)
+        if n_non_null == 0:
             skipped.append(Skipped(column, "all_missing", {"column": column}))
             continue
-        uniques = non_null.unique(maintain_order=True)
         coding: Coding | None = None
         reason: SurveyError | None = None
         entry = codebook.get(column)
@@ -194,7 +265,17 @@ def build_survey(
             coding = None
             reason = None
         if coding is not None:
-            codes, outside = apply_coding(series, coding)
+            if profile is not None and category_labels:
+                by_norm = {normalize(k): v for k, v in coding.mapping.items()}
+                by_id: dict[object, int] = {i: (by_norm[normalize(lab)] if normalize(lab) in by_norm else 0)
+                                            for i, lab in category_labels.items()
+                                            if normalize(lab) in by_norm or not lab.strip()}
+                codes, outside_ids = profile.apply(Coding(coding.scale, coding.other_labels, by_id))
+                outside = {category_labels[int(i)]: n for i, n in outside_ids.items()}
+            elif profile is not None:
+                codes, outside = profile.apply(coding)
+            else:
+                codes, outside = apply_coding(series, coding)
             if outside:
                 key = "codes_outside_scale" if _is_numeric(series) else "labels_outside_scale"
                 all_notes.append((key, {"column": column, "scale": coding.scale.name,
@@ -210,6 +291,8 @@ def build_survey(
             raw_columns.append((series, coding))
             continue
         # not a question: say why, keep the column as background
+        if series.dtype == pl.Categorical:
+            series = series.cast(pl.String)
         labels = value_labels.get(column)
         if _is_numeric(series) and missing_ranges.get(column):
             # declared user-missing codes (e.g. 9) are no group or filter value
@@ -223,7 +306,7 @@ def build_survey(
         n_unique = uniques.len()
         texts = uniques.cast(pl.String)
         mean_length = float(texts.str.len_chars().mean() or 0.0)
-        if n_unique == non_null.len() and (non_null.len() >= 20 or _ID_NAME.search(column)) and mean_length < 40:
+        if n_unique == n_non_null and (n_non_null >= 20 or _ID_NAME.search(column)) and mean_length < 40:
             id_column = id_column or column
             skipped.append(Skipped(column, "id_column", {"column": column}))
         elif not labels and not _is_numeric(series) and (mean_length > 30 or n_unique > MAX_CATEGORIES):

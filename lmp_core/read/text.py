@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
 from lmp_core.errors import SurveyError
@@ -39,12 +40,15 @@ def looks_binary(data: bytes) -> bool:
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes to text and name the encoding used."""
-    if not data.strip():
+    if re.search(rb"\S", data) is None:
         raise SurveyError("empty_file", file=name)
     if looks_binary(data):
         raise SurveyError("binary_as_csv", file=name)
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "UTF-8 (BOM)"
+        try:
+            return data[3:].decode("utf-8"), "UTF-8 (BOM)"
+        except UnicodeDecodeError:
+            data = data[3:]  # a BOM, then bytes of another encoding (mixed): decode the rest below
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -69,13 +73,37 @@ def _sniff_separator(sample: str) -> str:
     return best
 
 
-def inspect_text(data: bytes, name: str) -> TextLayout:
-    """Decode, sniff the separator and recognise survey-tool header rows."""
-    text, encoding = decode(data, name)
-    sample = text[:65536]
+def _utf8_prefix_ok(sample: bytes) -> bool:
+    """True when a prefix of the file is UTF-8 (a character cut at the end of the sample is fine)."""
+    try:
+        sample.decode("utf-8")
+        return True
+    except UnicodeDecodeError as err:
+        return err.start >= len(sample) - 3 and err.reason == "unexpected end of data"
+
+
+def inspect_text(data: bytes, name: str, *, force_decode: bool = False) -> TextLayout:  # noqa: C901
+    """Sniff the encoding, separator and survey-tool header rows of a text file.
+
+    Only the first 64 KiB are decoded when they are UTF-8 (the CSV parser checks the rest and the
+    caller retries with ``force_decode`` if it is not); otherwise the whole file is decoded as
+    Windows-1252 and handed on as UTF-8.
+    """
+    if re.search(rb"\S", data) is None:
+        raise SurveyError("empty_file", file=name)
+    if looks_binary(data):
+        raise SurveyError("binary_as_csv", file=name)
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    if not force_decode and _utf8_prefix_ok(body[:65536]):
+        encoding, utf8 = ("UTF-8 (BOM)" if bom else "UTF-8"), body
+        sample = body[:65536].decode("utf-8", errors="ignore")
+    else:
+        text, encoding = decode(data, name)
+        utf8 = body if encoding.startswith("UTF-8") else text.encode("utf-8")
+        sample = text[:65536]
     separator = _sniff_separator(sample)
     rows = list(csv.reader(io.StringIO(sample), delimiter=separator))[:4]
-    rows = [r for r in rows]
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise SurveyError("empty_file", file=name)
     header = tuple(cell.strip() for cell in rows[0])
@@ -96,8 +124,4 @@ def inspect_text(data: bytes, name: str) -> TextLayout:
                 questions[column] = f"{current} – {opt}"
             named.append(column or f"column_{i + 1}")
         header = tuple(named)
-    if encoding.startswith("UTF-8"):
-        utf8 = data[3:] if encoding == "UTF-8 (BOM)" else data
-    else:
-        utf8 = text.encode("utf-8")
     return TextLayout(utf8, encoding, separator, header, skip, tool, questions)

@@ -1,0 +1,251 @@
+"""Benchmark: ``python -m lmp_core.bench`` (not a timed test).
+
+Generates its files with ``../shared/bench/make_survey.py`` (1,000,000 respondents x 100 coded items
+and 200,000 x 50 label items by default) and measures, per file, the median of ``--repeat`` runs,
+each in a fresh process (so peak memory is that run's own):
+
+* **lmp** — this package: read the file, count, and every statistic of every item for every group
+  and pair of groups (``read_file`` -> ``count`` -> ``summarize``);
+* **floor** — ``polars.read_csv`` plus one ``numpy.bincount`` per item over answer code x group (for
+  labels, mapping labels to codes is part of it): the least work any tool must do;
+* **naive** — what a researcher writes in pandas: ``read_csv``, then per item ``crosstab`` by group
+  and mean / SD / top-2 with "don't know" dropped, and d for each pair of groups.
+
+It prints the times, peak memory and the ratios lmp/floor and naive/lmp, checks that lmp's numbers
+equal naive's, and (with ``--app``) the median time of an app rerun after a change of questions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+MAKE_SURVEY = ROOT.parent / "shared" / "bench" / "make_survey.py"
+LABELS = {"I svært liten grad": 1, "I liten grad": 2, "I noen grad": 3, "I stor grad": 4, "I svært stor grad": 5,
+          "Vet ikke": 9}
+GROUP = "rolle"
+
+
+def make_files(folder: Path, rows: int, items: int, label_rows: int, label_items: int,
+               make_survey: Path = MAKE_SURVEY) -> dict[str, Path]:
+    """Generate (once) the coded and label files and the coded file's codebook."""
+    folder.mkdir(parents=True, exist_ok=True)
+    coded = folder / f"coded_{rows}x{items}.csv"
+    labels = folder / f"labels_{label_rows}x{label_items}.csv"
+    codebook = folder / f"codebook_{items}.csv"
+    if not coded.exists():
+        subprocess.run([sys.executable, str(make_survey), "--rows", str(rows), "--items", str(items),
+                        "--coded", str(coded)], check=True)
+    if not labels.exists():
+        subprocess.run([sys.executable, str(make_survey), "--rows", str(label_rows), "--items", str(label_items),
+                        "--labels", str(labels)], check=True)
+    codebook.write_text("column,question_text,theme,scale\n" + "".join(
+        f"q{i},Spørsmål {i},Tema {(i - 1) // 10 + 1},grad\n" for i in range(1, items + 1)), encoding="utf-8")
+    return {"coded": coded, "labels": labels, "codebook": codebook}
+
+
+# --- the three contenders (each returns its per-item, per-group numbers for the agreement check) ---
+def run_lmp(path: Path, codebook: Path | None) -> tuple[float, dict[str, Any]]:
+    from lmp_core import count, read_codebook, read_file, summarize
+
+    start = time.perf_counter()
+    entries = read_codebook(codebook.read_bytes(), codebook.name) if codebook else None
+    survey = read_file(path.read_bytes(), path.name, codebook=entries)
+    read_done = time.perf_counter()
+    summary = summarize(count(survey, group=GROUP), min_group_size=1)
+    result = {it.item.column: {"groups": {s.group: [s.n, s.mean, s.sd, s.top2_pct] for s in it.stats},
+                               "d": {f"{c.a}|{c.b}": c.d for c in it.comparisons}} for it in summary.items}
+    return read_done - start, result
+
+
+def run_floor(path: Path, codebook: Path | None) -> tuple[float, dict[str, Any]]:
+    import numpy as np
+    import polars as pl
+
+    start = time.perf_counter()
+    frame = pl.read_csv(path)
+    read_done = time.perf_counter()
+    groups = frame[GROUP].cast(pl.Categorical).to_physical().to_numpy().astype(np.int64)
+    for column in frame.columns[2:]:
+        series = frame[column]
+        if series.dtype == pl.String:
+            series = series.replace_strict(LABELS, default=0, return_dtype=pl.Int8)
+        np.bincount(groups * 10 + series.fill_null(0).to_numpy(), minlength=30)
+    return read_done - start, {}
+
+
+def run_naive(path: Path, codebook: Path | None) -> tuple[float, dict[str, Any]]:
+    import pandas as pd
+
+    start = time.perf_counter()
+    frame = pd.read_csv(path)
+    read_done = time.perf_counter()
+    result: dict[str, Any] = {}
+    groups = list(dict.fromkeys(frame[GROUP]))
+    for column in frame.columns[2:]:
+        values = frame[column]
+        if not pd.api.types.is_numeric_dtype(values):
+            values = values.map(LABELS)
+        valid = values.where(values.between(1, 5))
+        pd.crosstab(frame[GROUP], valid)
+        by_group = valid.groupby(frame[GROUP])
+        n, mean, sd = by_group.count(), by_group.mean(), by_group.std()
+        top2 = (valid >= 4).where(valid.notna()).groupby(frame[GROUP]).mean() * 100
+        d = {f"{a}|{b}": (mean[a] - mean[b]) / math.sqrt((sd[a] ** 2 + sd[b] ** 2) / 2)
+             for i, a in enumerate(groups) for b in groups[i + 1:]}
+        result[column] = {"groups": {g: [int(n[g]), float(mean[g]), float(sd[g]), float(top2[g])] for g in groups},
+                          "d": d}
+    return read_done - start, result
+
+
+RUNNERS = {"lmp": run_lmp, "floor": run_floor, "naive": run_naive}
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM; ru_maxrss would carry the parent's over a fork)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(method: str, path: Path, codebook: Path | None, with_numbers: bool) -> dict[str, Any]:
+    """One measured run in this process."""
+    start = time.perf_counter()
+    read_time, numbers = RUNNERS[method](path, codebook)
+    total = time.perf_counter() - start
+    peak_mb = _peak_rss_mb()
+    out: dict[str, Any] = {"read": read_time, "stats": total - read_time, "total": total, "peak_mb": peak_mb}
+    if with_numbers:
+        out["numbers"] = numbers
+    return out
+
+
+def measure(method: str, path: Path, codebook: Path | None, repeat: int, with_numbers: bool = False) -> dict[str, Any]:
+    """Median of ``repeat`` runs, each in a fresh process (imports are not timed)."""
+    runs = []
+    for i in range(repeat):
+        cmd = [sys.executable, "-m", "lmp_core.bench", "--child", method, str(path)]
+        if codebook:
+            cmd += ["--codebook", str(codebook)]
+        if with_numbers and i == 0:
+            cmd.append("--numbers")
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=True)
+        runs.append(json.loads(proc.stdout))
+    summary = {k: statistics.median(r[k] for r in runs) for k in ("read", "stats", "total", "peak_mb")}
+    if with_numbers:
+        summary["numbers"] = runs[0]["numbers"]
+    return summary
+
+
+def max_difference(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """Largest absolute difference between two contenders' numbers (n, mean, SD, top-2 %, d)."""
+    worst = 0.0
+    for column, item in b.items():
+        mine = a[column]
+        for group, values in item["groups"].items():
+            for x, y in zip(mine["groups"][group], values):
+                worst = max(worst, abs(float(x) - float(y)))
+        for pair, d in item["d"].items():
+            worst = max(worst, abs(mine["d"][pair] - d))
+    return worst
+
+
+def app_rerun_median(path: Path, reruns: int = 5) -> float:
+    """Median seconds of an app rerun after changing the question selection, file already read."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=600).run()
+    at.file_uploader(key="upload").upload(path.name, path.read_bytes(), "text/csv")
+    at.run()
+    at.switch_page("pages/results.py").run()
+    options = at.multiselect(key="questions_widget").options
+    times = []
+    for i in range(reruns):
+        at.multiselect(key="questions_widget").set_value(options[i % len(options): i % len(options) + 5])
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+        if at.exception:
+            raise RuntimeError(str(at.exception))
+    return statistics.median(times)
+
+
+def run(files: dict[str, Path], repeat: int, with_app: bool = False) -> dict[str, Any]:
+    """Measure every contender on both files; return the table and ratios."""
+    report: dict[str, Any] = {}
+    for kind in ("coded", "labels"):
+        path = files[kind]
+        codebook = files["codebook"] if kind == "coded" else None
+        results = {m: measure(m, path, codebook, repeat, with_numbers=m in ("lmp", "naive"))
+                   for m in ("lmp", "floor", "naive")}
+        diff = max_difference(results["lmp"].pop("numbers"), results["naive"].pop("numbers"))
+        report[kind] = {"file": path.name, "size_mb": path.stat().st_size / 2**20, **results,
+                        "ratio_to_floor": results["lmp"]["total"] / results["floor"]["total"],
+                        "speedup_vs_naive": results["naive"]["total"] / results["lmp"]["total"],
+                        "max_difference_vs_naive": diff}
+    if with_app:
+        report["app_rerun_s"] = app_rerun_median(files["labels"])
+    return report
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """A Markdown table of the run."""
+    lines = ["| file | contender | read s | statistics s | total s | peak MB |", "|---|---|---|---|---|---|"]
+    for kind in ("coded", "labels"):
+        r = report[kind]
+        for m in ("lmp", "floor", "naive"):
+            x = r[m]
+            lines.append(f"| {r['file']} ({r['size_mb']:.0f} MB) | {m} | {x['read']:.2f} | {x['stats']:.2f} | "
+                         f"{x['total']:.2f} | {x['peak_mb']:.0f} |")
+    lines.append("")
+    for kind in ("coded", "labels"):
+        r = report[kind]
+        lines.append(f"- {r['file']}: lmp/floor = {r['ratio_to_floor']:.2f}, naive/lmp = {r['speedup_vs_naive']:.1f}, "
+                     f"largest difference from naive = {r['max_difference_vs_naive']:.1e}")
+    if "app_rerun_s" in report:
+        lines.append(f"- app rerun after changing the question selection (median of 5, label file read once): "
+                     f"{report['app_rerun_s']:.2f} s")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m lmp_core.bench", description=__doc__.splitlines()[0])
+    p.add_argument("--rows", type=int, default=1_000_000)
+    p.add_argument("--items", type=int, default=100)
+    p.add_argument("--label-rows", type=int, default=200_000)
+    p.add_argument("--label-items", type=int, default=50)
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--data", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "lmp-bench")
+    p.add_argument("--make-survey", type=Path, default=MAKE_SURVEY)
+    p.add_argument("--app", action="store_true", help="also time an app rerun (AppTest) on the label file")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--child", choices=sorted(RUNNERS), help=argparse.SUPPRESS)
+    p.add_argument("path", nargs="?", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--codebook", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--numbers", action="store_true", help=argparse.SUPPRESS)
+    a = p.parse_args(argv)
+    if a.child:
+        print(json.dumps(child(a.child, a.path, a.codebook, a.numbers)))
+        return 0
+    files = make_files(a.data, a.rows, a.items, a.label_rows, a.label_items, a.make_survey)
+    report = run(files, a.repeat, a.app)
+    print(json.dumps(report, indent=2) if a.json else format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
