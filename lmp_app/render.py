@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,9 +17,21 @@ from lmp_core.stats import Summary, summarize
 from lmp_core.survey import Survey
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|<>~$])")
+
+
+def md_escape(text: str) -> str:
+    """Text from a user's file made inert for Streamlit's Markdown (no links, images, HTML, directives).
+
+    >>> print(md_escape("[x](http://a) <b> *y*"))
+    \\[x\\](http://a) \\<b\\> \\*y\\*
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
 def show_error(err: SurveyError) -> None:
     """A bad-input message in the user's language (never a traceback)."""
-    st.error(t("bad_file", message=err.message(lang())), icon=":material/error:")
+    st.error(md_escape(t("bad_file", message=err.message(lang()))), icon=":material/error:")
 
 
 def caveats(summary: Summary) -> None:
@@ -29,7 +42,7 @@ def caveats(summary: Summary) -> None:
         if not texts:
             st.caption(t("no_caveats"))
         for text in texts:
-            st.warning(text, icon=":material/warning:")
+            st.warning(md_escape(text), icon=":material/warning:")
 
 
 def download(label: str, make: Callable[[], bytes], file_name: str, mime: str, key: str) -> None:

@@ -94,6 +94,21 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from lmp_core.report import build_report, render
+
+    codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name) if args.codebook else None
+    source = read_file(_read_path(args.file), Path(args.file).name, codebook=codebook, sheet=args.sheet)
+    themes = [t.strip() for t in args.themes.split(",")] if args.themes else None
+    report = build_report(source, group=args.group, populations=parse_populations(args.population), themes=themes,
+                          lang=args.lang, min_group_size=args.min_group_size,
+                          leading_zero=not args.no_leading_zero)
+    data = render(report, args.out)
+    Path(args.out).write_bytes(data)
+    print(f"{args.out}: {len(data) // 1024} KB", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lmp_core", description="LMP Explorer: survey statistics")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -101,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--format", choices=("json", "csv", "table"), default="table")
     p.set_defaults(func=cmd_summarize)
+    r = sub.add_parser("report", help="a report in the seed report's structure (.docx, .html, .xlsx, .pptx)")
+    _common(r)
+    r.add_argument("--themes", help="comma-separated themes (default: all)")
+    r.add_argument("--out", required=True, help="output file; the format follows its ending")
+    r.add_argument("--no-leading-zero", action="store_true", help="write ,61 instead of 0,61")
+    r.set_defaults(func=cmd_report)
     return parser
 
 

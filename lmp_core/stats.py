@@ -200,8 +200,9 @@ class Summary:
     def to_dict(self, lang: str = "nb") -> dict[str, Any]:
         """The stable JSON contract of ``python -m lmp_core summarize --format json``."""
         return {
-            "groups": [{"name": g.name, "respondents": g.respondents, "population": g.population,
-                        "response_rate": g.response_rate} for g in self.groups],
+            "groups": [{"name": g.name, "respondents": None if g.suppressed else g.respondents,
+                        "population": g.population, "response_rate": None if g.suppressed else g.response_rate,
+                        **({"suppressed": True} if g.suppressed else {})} for g in self.groups],
             "items": [
                 {
                     "column": it.item.column,

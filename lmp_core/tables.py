@@ -34,8 +34,9 @@ def heading(key: str, lang: str = "nb") -> str:
 
 
 def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, effect: EffectSize = "d",
-                leading_zero: bool = True) -> pd.DataFrame:
-    """Tabell 2.1: per question the n, mean and SD of each group, then d, its size word and the higher group.
+                leading_zero: bool = True, with_top2: bool = True) -> pd.DataFrame:
+    """Tabell 2.1: per question (its short label) the n, mean and SD of each group, then d, its size
+    word and the higher group.
 
     With ``formatted`` the numbers are strings at the report's precision in ``lang``
     (means and SDs 2 decimals, d 2 decimals, top-2 1 decimal); otherwise unrounded floats.
@@ -43,12 +44,16 @@ def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, e
     h = _HEAD.get(lang, _HEAD["en"])
     rows = []
     for it in summary.items:
-        row: dict[str, object] = {h["question"]: it.item.question}
+        row: dict[str, object] = {h["question"]: it.item.label}
+        hidden = {g.name for g in summary.groups if g.suppressed}
         for s in it.stats:
+            if s.group in hidden:
+                continue  # a group below the minimum size has no column at all
             row[f"{s.group} {h['n']}"] = s.n if not s.suppressed else None
             row[f"{s.group} {h['mean']}"] = _fmt(s.mean, 2, lang, formatted, leading_zero)
             row[f"{s.group} {h['sd']}"] = _fmt(s.sd, 2, lang, formatted, leading_zero=False if formatted and not leading_zero else True)
-            row[f"{s.group} {h['top2']}"] = _fmt(s.top2_pct, 1, lang, formatted, True)
+            if with_top2:
+                row[f"{s.group} {h['top2']}"] = _fmt(s.top2_pct, 1, lang, formatted, True)
         for c in it.comparisons:
             suffix = f" ({c.a}–{c.b})" if len(summary.groups) > 2 else ""
             value = c.effect(effect)

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_app.render import plain_table, show_error
+from lmp_app.render import md_escape, plain_table, show_error
 from lmp_app.state import Keys, digest, ensure_data, load, load_demo
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
@@ -51,9 +51,9 @@ elif not loaded.is_demo and st.button(t("back_to_demo"), key="demo_button"):
 
 source = loaded.source
 if isinstance(source, Counts):
-    st.success(t("loaded_freq", file=loaded.name, items=len(source.items), groups=len(source.groups)))
+    st.success(md_escape(t("loaded_freq", file=loaded.name, items=len(source.items), groups=len(source.groups))))
 else:
-    st.success(t("loaded", file=loaded.name, rows=source.n_rows, items=len(source.items)))
+    st.success(md_escape(t("loaded", file=loaded.name, rows=source.n_rows, items=len(source.items))))
     if loaded.is_demo:
         st.caption(t("demo_loaded"))
 
@@ -94,17 +94,17 @@ populations = dict(st.session_state.get(Keys.POPULATIONS) or {})
 columns = st.columns(max(1, min(4, len(counts.groups))))
 for i, (name, respondents) in enumerate(zip(counts.groups, counts.respondents)):
     value = columns[i % len(columns)].number_input(
-        t("population_of", group=name), min_value=0, step=1, value=int(populations.get(name, 0)),
+        md_escape(t("population_of", group=name)), min_value=0, step=1, value=int(populations.get(name, 0)),
         key=f"population_{digest(name.encode())[:8]}", help=f"n = {respondents}")
     if value and value < respondents:
-        columns[i % len(columns)].error(SurveyError("bad_population", group=name, respondents=respondents,
-                                                    value=value).message(lang()))
+        columns[i % len(columns)].error(md_escape(SurveyError("bad_population", group=name, respondents=respondents,
+                                                    value=value).message(lang())))
         populations.pop(name, None)
     elif value:
         populations[name] = int(value)
-        columns[i % len(columns)].caption(t("response_rate_line", group=name, respondents=respondents,
-                                            population=int(value),
-                                            rate=percent(Pct(100 * respondents / value), 0, lang())))
+        columns[i % len(columns)].caption(md_escape(t("response_rate_line", group=name, respondents=respondents,
+                                                      population=int(value),
+                                                      rate=percent(Pct(100 * respondents / value), 0, lang()))))
     else:
         populations.pop(name, None)
 st.session_state[Keys.POPULATIONS] = populations

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_app.render import caveats, download, group_and_filter, plain_table, show_error, summary_for
+from lmp_app.render import caveats, download, group_and_filter, md_escape, plain_table, show_error, summary_for
 from lmp_app.state import Keys, ensure_data
 from lmp_core.charts import distribution_chart, group_caption, to_png, to_svg, top2_chart
 from lmp_core.errors import SurveyError
@@ -55,7 +55,7 @@ stem = loaded.name.rsplit(".", 1)[0]
 st.subheader(t("top2_heading"))
 top2 = top2_chart(summary, lang=code, show_ci=show_ci)
 st.altair_chart(top2, width="stretch")
-st.caption(group_caption(summary))
+st.caption(md_escape(group_caption(summary)))
 c1, c2, _ = st.columns([1, 1, 4])
 with c1:
     download(t("download_png"), lambda: to_png(top2), f"{stem}_topp2.png", "image/png", "top2_png")
@@ -79,7 +79,7 @@ with c2:
 st.subheader(t("dist_heading"))
 dist = distribution_chart(summary, lang=code, diverging=diverging)
 st.altair_chart(dist, width="stretch")
-st.caption(group_caption(summary))
+st.caption(md_escape(group_caption(summary)))
 c1, c2, _ = st.columns([1, 1, 4])
 with c1:
     download(t("download_png"), lambda: to_png(dist), f"{stem}_svarfordeling.png", "image/png", "dist_png")

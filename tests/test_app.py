@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import FIXTURES, ROOT
 
 APP = str(ROOT / "streamlit_app.py")
-PAGES = ["pages/data.py", "pages/results.py", "pages/comments.py", "pages/method.py"]
+PAGES = ["pages/data.py", "pages/results.py", "pages/comments.py", "pages/report.py", "pages/method.py"]
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +20,13 @@ def _clear_caches():
     st.cache_data.clear()
     st.cache_resource.clear()
     yield
+
+
+def _plain(markdown: str) -> str:
+    """The text a reader sees of escaped Markdown."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def _app() -> AppTest:
@@ -69,7 +76,7 @@ def test_demo_loaded_at_start_shows_tabell_2_1():
     assert row["Skoleeier Snitt"] == "4,50" and row["Skoleeier SA"] == "0,71"
     assert row["Cohens d"] == "0,08" and row["Størrelse"] == "ingen/svak"
     # caveat panel: response rates 57 % and 42 % from the demo's invited numbers (63 and 24)
-    warnings = " ".join(w.value for w in at.warning)
+    warnings = " ".join(_plain(w.value) for w in at.warning)
     assert "57\xa0%" in warnings and "42\xa0%" in warnings
 
 
@@ -78,7 +85,7 @@ def test_upload_fixture_then_tables_and_chart():
     at.file_uploader(key="upload").upload("lmp_ch2_3.csv", (FIXTURES / "lmp_ch2_3.csv").read_bytes(), "text/csv")
     at.run()
     assert not at.exception
-    assert "lmp_ch2_3.csv" in at.success[0].value
+    assert "lmp_ch2_3.csv" in _plain(at.success[0].value)
     at.switch_page("pages/results.py").run()
     at.multiselect(key="themes_widget").set_value(["kunnskap", "praksis"]).run()
     table = _table(at)
@@ -127,7 +134,7 @@ def test_bad_file_shows_an_error_not_an_exception(name, data):
     at.file_uploader(key="upload").upload(name, data, "application/octet-stream")
     at.run()
     assert not at.exception
-    assert at.error and name in at.error[0].value
+    assert at.error and name in _plain(at.error[0].value)
 
 
 def test_english_uses_decimal_points():
@@ -147,3 +154,25 @@ def test_comments_are_plain_text_and_searchable():
     table = _table(at)
     assert len(table) == 1 and "sektorleiinga" in table["Kommentar"].iloc[0]
     assert not at.markdown or all("sektorleiinga" not in m.value for m in at.markdown)
+
+
+def test_report_page_previews_and_offers_every_format():
+    at = _app()
+    at.switch_page("pages/report.py").run()
+    assert not at.exception
+    headers = [h.value for h in at.header]
+    assert any("Kunnskapstilførsel" in h for h in headers) and any("Praksisendring" in h for h in headers)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Last ned DOCX", "Last ned HTML", "Last ned XLSX", "Last ned PPTX"]
+    texts = " ".join(x.value for x in at.text)
+    assert "94,4 prosent" in texts and "«Skulane har jobba systematisk" in texts
+
+
+def test_report_page_quotes_can_be_unticked():
+    at = _app()
+    at.switch_page("pages/report.py").run()
+    before = sum(x.value.startswith("«") for x in at.text)
+    at.multiselect(key="report_themes").set_value(["Praksisendring"]).run()
+    after = sum(x.value.startswith("«") for x in at.text)
+    assert 0 < after < before
+    assert not any("Kunnskapstilførsel" in h.value for h in at.header)

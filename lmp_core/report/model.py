@@ -1,0 +1,221 @@
+"""The report's document model, built in the seed report's structure:
+
+1. the data section (who was asked, how many answered, response rates, the caveats, Tabell 1.1);
+2. one chapter per theme: Figur k.1 (top-2 shares per group), a paragraph reading it, Tabell k.1
+   (means, SDs and Cohen's d), and the respondents' chosen comments;
+3. a method appendix.
+
+Groups below the minimum size are left out of every figure, table, sentence and quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import altair as alt
+import pandas as pd
+
+from lmp_core.charts import group_caption, top2_chart
+from lmp_core.comments import comments as comments_of
+from lmp_core.counts import Counts, count
+from lmp_core.method import method_markdown
+from lmp_core.report.text import data_paragraphs, figure_paragraph
+from lmp_core.stats import MIN_GROUP_SIZE, Summary, summarize
+from lmp_core.survey import Survey
+from lmp_core.tables import frequency_table, stats_table
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    style: str = ""  # "" body text, "subheading"
+
+
+@dataclass(frozen=True, eq=False)
+class Figure:
+    number: str
+    caption: str
+    chart: alt.TopLevelMixin
+    reading: str = ""  # the first sentence that reads it (for slides)
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    number: str
+    caption: str
+    frame: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    group: str
+
+
+Block = Paragraph | Figure | Table | Quote
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    title: str
+    subtitle: str
+    lang: str
+    sections: tuple[Section, ...]
+    sheets: dict[str, pd.DataFrame] = field(default_factory=dict)  # for the Excel workbook
+    groups_line: str = ""
+
+    def figures(self) -> list[tuple[Section, Figure]]:
+        return [(s, b) for s in self.sections for b in s.blocks if isinstance(b, Figure)]
+
+    def paragraphs(self) -> list[str]:
+        """All body text (what a test recomputes numbers from)."""
+        return [b.text for s in self.sections for b in s.blocks if isinstance(b, Paragraph) and not b.style]
+
+
+_WORDS = {
+    "nb": {"title": "Resultater fra spørreundersøkelsen", "data": "Om datagrunnlaget", "method": "Metode",
+           "fig": "Figur", "tab": "Tabell", "share": "Andel som svarer {top}", "table": "Snitt, standardavvik (SA) og "
+           "Cohens d", "legend": "Cohens d og effektstørrelse", "comments": "Kommentarer", "other": "Øvrige spørsmål",
+           "more_comments": "Andre kommentarer", "d": "Cohens d", "size": "Effektstørrelse",
+           "quotes_intro": "Utvalgte kommentarer fra respondentene:", "or": " eller "},
+    "en": {"title": "Survey results", "data": "About the data", "method": "Method", "fig": "Figure", "tab": "Table",
+           "share": "Share answering {top}", "table": "Mean, standard deviation (SD) and Cohen's d",
+           "legend": "Cohen's d and effect size", "comments": "Comments", "other": "Other questions",
+           "more_comments": "Other comments", "d": "Cohen's d", "size": "Effect size",
+           "quotes_intro": "Selected comments from the respondents:", "or": " or "},
+}
+_LEGEND = {"nb": [("0–0,19", "ingen/svak"), ("0,2–0,49", "liten"), ("0,5–0,79", "moderat"), ("0,8 og over", "stor")],
+           "en": [("0–0.19", "none/weak"), ("0.2–0.49", "small"), ("0.5–0.79", "moderate"), ("0.8 and above", "large")]}
+
+
+def _comment_theme(column: str, survey: Survey, themes: Sequence[str]) -> str | None:
+    """The theme a comment column belongs to: "kommentar_kunnskap" goes with the kunnskap_* items."""
+    stem = column.split("_", 1)[1] if "_" in column else column
+    for it in survey.items:
+        if it.theme in themes and (it.column.startswith(stem + "_") or it.theme.lower().startswith(stem.lower())):
+            return it.theme
+    return None
+
+
+def build_report(
+    source: Survey | Counts,
+    *,
+    group: str | None = None,
+    populations: Mapping[str, int] | None = None,
+    themes: Sequence[str] | None = None,
+    quotes: Mapping[str, Sequence[str]] | None = None,
+    lang: str = "nb",
+    min_group_size: int = MIN_GROUP_SIZE,
+    leading_zero: bool = True,
+    title: str | None = None,
+    progress: Callable[[float, str], None] | None = None,
+) -> Report:
+    """Build the report model.
+
+    ``quotes`` maps a comment column to the comments to quote (None: every comment of a group that
+    is large enough); ``themes`` picks chapters (None: all, in file order).
+    """
+    w = _WORDS.get(lang, _WORDS["en"])
+    counts = source if isinstance(source, Counts) else count(source, group=group, lang=lang)
+    all_themes = list(dict.fromkeys(it.theme or w["other"] for it in counts.items))
+    chosen = [t for t in all_themes if themes is None or t in themes]
+    overall = summarize(counts, populations=populations, min_group_size=min_group_size)
+    sections: list[Section] = []
+    # 1. data section
+    data_blocks: list[Block] = [Paragraph(p) for p in data_paragraphs(overall.groups, lang, min_group_size=min_group_size)]
+    legend = pd.DataFrame(_LEGEND[lang], columns=[w["d"], w["size"]])
+    data_blocks.append(Table("1.1", f"{w['tab']} 1.1 {w['legend']}", legend))
+    sections.append(Section("1", w["data"], tuple(data_blocks)))
+    sheets: dict[str, pd.DataFrame] = {}
+    used_comment_columns: set[str] = set()
+    for k, theme in enumerate(chosen, start=2):
+        if progress:
+            progress((k - 1) / (len(chosen) + 1), theme)
+        columns = [it.column for it in counts.items if (it.theme or w["other"]) == theme]
+        summary = summarize(counts.select(columns), populations=populations, min_group_size=min_group_size)
+        blocks: list[Block] = []
+        top = w["or"].join(f"«{lab[:1].lower() + lab[1:]}»" for lab in summary.items[0].item.scale.labels[-2:])
+        n_line = group_caption(summary)
+        reading = figure_paragraph(summary, f"{k}.1", lang)
+        blocks.append(Figure(f"{k}.1", f"{w['fig']} {k}.1 {w['share'].format(top=top)}: {theme}. {n_line}.",
+                             top2_chart(summary, lang=lang, title=theme), reading.split(". ", 1)[-1]))
+        blocks.append(Paragraph(reading))
+        table = stats_table(summary, lang=lang, leading_zero=leading_zero, with_top2=False)
+        blocks.append(Table(f"{k}.1", f"{w['tab']} {k}.1 {w['table']}: {theme}. {n_line}.", table))
+        sheets[theme] = stats_table(summary, lang=lang, formatted=False)
+        if isinstance(source, Survey):
+            for column in source.text_columns:
+                if _comment_theme(column, source, [theme]) == theme:
+                    used_comment_columns.add(column)
+                    blocks += _quotes(source, column, group, quotes, min_group_size, lang, w)
+        sections.append(Section(str(k), theme, tuple(blocks)))
+    if isinstance(source, Survey):
+        rest = [c for c in source.text_columns if c not in used_comment_columns
+                and _comment_theme(c, source, all_themes) is None]
+        extra: list[Block] = []
+        for column in rest:
+            extra += _quotes(source, column, group, quotes, min_group_size, lang, w)
+        if extra:
+            sections.append(Section(str(len(sections) + 1), w["more_comments"], tuple(extra)))
+    sections.append(Section("", w["method"], tuple(_method_blocks(lang))))
+    sheets[w["comments"]] = _all_quotes_frame(sections, lang)
+    sheets["Frekvenser" if lang == "nb" else "Frequencies"] = frequency_table(
+        summarize(counts.select([it.column for it in counts.items if (it.theme or w["other"]) in chosen]),
+                  populations=populations, min_group_size=min_group_size), lang=lang, formatted=False)
+    if progress:
+        progress(1.0, "")
+    return Report(title or w["title"], source.source, lang, tuple(sections), sheets, group_caption(overall))
+
+
+def _quotes(survey: Survey, column: str, group: str | None, quotes: Mapping[str, Sequence[str]] | None,
+            min_group_size: int, lang: str, w: dict[str, str]) -> list[Block]:
+    found = comments_of(survey, column, group=group, min_group_size=min_group_size, lang=lang).rows
+    if quotes is not None:
+        wanted = set(quotes.get(column, ()))
+        found = found[found["comment"].isin(wanted)]
+    if found.empty:
+        return []
+    return [Paragraph(w["quotes_intro"], "subheading")] + [Quote(str(r.comment), str(r.group))
+                                                         for r in found.itertuples()]
+
+
+def _all_quotes_frame(sections: Sequence[Section], lang: str) -> pd.DataFrame:
+    rows = [{"Kapittel" if lang == "nb" else "Chapter": s.title, "Gruppe" if lang == "nb" else "Group": b.group,
+             "Kommentar" if lang == "nb" else "Comment": b.text}
+            for s in sections for b in s.blocks if isinstance(b, Quote)]
+    return pd.DataFrame(rows)
+
+
+def _method_blocks(lang: str) -> list[Block]:
+    """The method text as paragraphs (list items and their wrapped lines joined; tables left out:
+    the effect-size legend is Tabell 1.1)."""
+    blocks: list[Block] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            blocks.append(Paragraph(" ".join(current).replace("**", ""), "method"))
+            current.clear()
+
+    for raw in method_markdown(lang).splitlines():
+        line = raw.strip()
+        if not line or line.startswith("|"):
+            flush()
+        elif line.startswith("###"):
+            flush()
+            blocks.append(Paragraph(line.lstrip("# ").strip(), "subheading"))
+        elif line.startswith("- "):
+            flush()
+            current.append(line[2:])
+        else:
+            current.append(line)
+    flush()
+    return blocks

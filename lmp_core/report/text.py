@@ -1,0 +1,127 @@
+"""Sentences that read the numbers, in bokmål or English. Every number a sentence quotes comes
+from the summary passed in, formatted as the report prints it ("94,4 prosent", "90 prosent",
+"d = 0,46")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lmp_core.fmt import number
+from lmp_core.stats import LOW_RESPONSE_RATE, SMALL_GROUP, GroupInfo, ItemSummary, Summary
+from lmp_core.texts import text
+
+
+def pct_words(value: float, lang: str) -> str:
+    """A share as the report writes it: one decimal, none when it is whole ("94,4", "90").
+
+    >>> pct_words(94.444, "nb"), pct_words(90.0, "nb"), pct_words(65.71, "en")
+    ('94,4', '90', '65.7')
+    """
+    rounded = round(value, 1)
+    return number(rounded, 0 if rounded == int(rounded) else 1, lang)
+
+
+def _quoted(label: str, lang: str) -> str:
+    return f"«{label}»" if lang == "nb" else f"“{label}”"
+
+
+def _top_words(summary: Summary, lang: str) -> str:
+    scale = summary.items[0].item.scale
+    top = [lab[:1].lower() + lab[1:] for lab in scale.labels[-summary.top_k:]]
+    joiner = " eller " if lang == "nb" else " or "
+    return joiner.join(_quoted(t, lang) for t in top)
+
+
+def figure_paragraph(summary: Summary, figure_number: str, lang: str = "nb") -> str:
+    """For a top-2 figure: per group the highest and lowest items with their shares, then where the
+    groups differ, d and its size word from Tabell 1.1."""
+    shown = [g for g in summary.groups if not g.suppressed]
+    sentences: list[str] = []
+    if lang == "nb":
+        sentences.append(f"Figur {figure_number} viser andelen som svarer {_top_words(summary, lang)}.")
+    else:
+        sentences.append(f"Figure {figure_number} shows the share answering {_top_words(summary, lang)}.")
+    for g in shown:
+        ranked = [(it, it.group(g.name).top2_pct) for it in summary.items if it.group(g.name).top2_pct is not None]
+        if not ranked:
+            continue
+        ranked.sort(key=lambda x: -x[1])
+        best, worst = ranked[0], ranked[-1]
+        if len(ranked) == 1 or best[1] == worst[1]:
+            if lang == "nb":
+                sentences.append(f"I gruppen {g.name} (n={g.respondents}) svarer {pct_words(best[1], lang)} prosent "
+                                 f"slik på {_quoted(best[0].item.label, lang)}.")
+            else:
+                sentences.append(f"In the group {g.name} (n={g.respondents}), {pct_words(best[1], lang)} per cent "
+                                 f"answer so on {_quoted(best[0].item.label, lang)}.")
+            continue
+        if lang == "nb":
+            sentences.append(
+                f"I gruppen {g.name} (n={g.respondents}) er andelen høyest for {_quoted(best[0].item.label, lang)} "
+                f"({pct_words(best[1], lang)} prosent) og lavest for {_quoted(worst[0].item.label, lang)} "
+                f"({pct_words(worst[1], lang)} prosent).")
+        else:
+            sentences.append(
+                f"In the group {g.name} (n={g.respondents}) the share is highest for {_quoted(best[0].item.label, lang)} "
+                f"({pct_words(best[1], lang)} per cent) and lowest for {_quoted(worst[0].item.label, lang)} "
+                f"({pct_words(worst[1], lang)} per cent).")
+    sentences += comparison_sentences(summary.items, lang)
+    return " ".join(sentences)
+
+
+def comparison_sentences(items: Sequence[ItemSummary], lang: str = "nb") -> list[str]:
+    """Per item and pair of groups: which group is higher, d and its size word."""
+    out = []
+    for it in items:
+        for c in it.comparisons:
+            if c.d is None or c.magnitude is None:
+                continue
+            higher = c.higher()
+            size = text(c.magnitude, lang)
+            d = number(abs(c.d), 2, lang)
+            if lang == "nb":
+                who = f"{higher} har høyest snitt" if higher else "gruppene har likt snitt"
+                out.append(f"For {_quoted(it.item.label, lang)} er forskjellen mellom {c.a} og {c.b} {size} "
+                           f"(d = {d}); {who}.")
+            else:
+                who = f"{higher} has the higher mean" if higher else "the groups have the same mean"
+                out.append(f"For {_quoted(it.item.label, lang)} the difference between {c.a} and {c.b} is {size} "
+                           f"(d = {d}); {who}.")
+    return out
+
+
+def data_paragraphs(groups: Sequence[GroupInfo], lang: str = "nb", *, min_group_size: int = 5) -> list[str]:
+    """The data section: invited and answering per group, response rates, and the caveats."""
+    out = []
+    parts = []
+    for g in groups:
+        if g.suppressed:
+            continue  # a hidden group is named only in the note below, without its numbers
+        if g.population:
+            rate = number(round(100 * g.respondents / g.population), 0, lang)
+            parts.append(f"{g.respondents} av {g.population} i gruppen {g.name} ({rate} prosent)" if lang == "nb"
+                         else f"{g.respondents} of {g.population} in the group {g.name} ({rate} per cent)")
+        else:
+            parts.append(f"{g.respondents} i gruppen {g.name}" if lang == "nb" else f"{g.respondents} in the group {g.name}")
+    if parts:
+        joined = ", ".join(parts[:-1]) + (" og " if lang == "nb" else " and ") + parts[-1] if len(parts) > 1 else parts[0]
+        out.append(f"Undersøkelsen ble besvart av {joined}." if lang == "nb" else f"The survey was answered by {joined}.")
+    if any(g.population and not g.suppressed and 100 * g.respondents / g.population < LOW_RESPONSE_RATE
+           for g in groups):
+        out.append("Svarprosenten er lav. De som svarte kan være de mest positive eller de mest negative, og "
+                   "resultatene må derfor tolkes med forsiktighet." if lang == "nb" else
+                   "The response rate is low. Those who answered may be the most positive or the most negative, "
+                   "so the results must be read with care.")
+    small = [g for g in groups if not g.suppressed and g.respondents < SMALL_GROUP]
+    for g in small:
+        out.append(f"I gruppen {g.name} utgjør ett svar {pct_words(100 / g.respondents, lang)} prosentpoeng, så "
+                   f"små forskjeller i prosent er ikke å stole på." if lang == "nb" else
+                   f"In the group {g.name} one answer is {pct_words(100 / g.respondents, lang)} percentage points, "
+                   f"so small differences in per cent cannot be relied on.")
+    hidden = [g for g in groups if g.suppressed]
+    for g in hidden:
+        out.append(f"Gruppen {g.name} har færre enn {min_group_size} svar og er holdt utenfor for å verne "
+                   f"respondentene." if lang == "nb" else
+                   f"The group {g.name} has fewer than {min_group_size} answers and is left out to protect the "
+                   f"respondents.")
+    return out

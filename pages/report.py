@@ -1,0 +1,75 @@
+"""Report page: pick chapters and comments, preview the text and figures, download each format."""
+
+import streamlit as st
+
+from lmp_app.i18n import lang, t
+from lmp_app.render import md_escape, show_error
+from lmp_app.state import Keys, ensure_data
+from lmp_core.comments import comments
+from lmp_core.errors import SurveyError
+from lmp_core.report import Figure, Paragraph, Quote, Table, build_report, render
+from lmp_core.survey import Survey
+
+MIME = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".html": "text/html",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+st.title(t("report_title"))
+st.caption(t("report_intro"))
+loaded = ensure_data()
+source = loaded.source
+group = st.session_state.get(Keys.GROUP)
+min_n = int(st.session_state.get(Keys.MIN_N, 5))
+themes = list(dict.fromkeys(it.theme for it in source.items))
+chosen = st.multiselect(t("report_themes"), themes, default=themes, key="report_themes")
+leading_zero = st.checkbox(t("report_leading_zero"), value=True, key="report_leading_zero")
+
+quotes: dict[str, list[str]] | None = None
+if isinstance(source, Survey) and source.text_columns:
+    quotes = {}
+    with st.expander(t("report_quotes")):
+        for column in source.text_columns:
+            rows = comments(source, column, group=group, min_group_size=min_n, lang=lang()).rows
+            st.text(f"{t('comment_column')}: {column}")
+            table = rows.rename(columns={"group": t("col_group"), "comment": t("col_comment")})
+            table.insert(0, "✓", True)
+            # a grid shows the respondents' text as plain text; only the tick column can be edited
+            edited = st.data_editor(table, key=f"quotes_{column}", hide_index=True, width="stretch",
+                                    disabled=[t("col_group"), t("col_comment")])
+            quotes[column] = edited.loc[edited["✓"], t("col_comment")].tolist()
+
+try:
+    progress = st.progress(0.0, text=t("report_making"))
+    report = build_report(source, group=group, populations=st.session_state.get(Keys.POPULATIONS) or {},
+                          themes=chosen, quotes=quotes, lang=lang(), min_group_size=min_n,
+                          leading_zero=leading_zero,
+                          progress=lambda f, what: progress.progress(min(1.0, f), text=t("report_making")))
+    progress.empty()
+except SurveyError as err:
+    show_error(err)
+    st.stop()
+
+stem = loaded.name.rsplit(".", 1)[0] + ("_rapport" if lang() == "nb" else "_report")
+columns = st.columns(4)
+for column, fmt in zip(columns, (".docx", ".html", ".xlsx", ".pptx")):
+    with column:
+        st.download_button(t("report_download", fmt=fmt.lstrip(".").upper()), data=lambda f=fmt: render(report, f),
+                           file_name=stem + fmt, mime=MIME[fmt], key=f"report_{fmt}", on_click="ignore")
+
+st.subheader(t("report_preview"))
+for section in report.sections:
+    st.header(md_escape(f"{section.number}. {section.title}" if section.number else section.title), divider="gray")
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            st.text(block.text)
+        elif isinstance(block, Figure):
+            st.caption(md_escape(block.caption))
+            st.altair_chart(block.chart, width="stretch")
+        elif isinstance(block, Table):
+            st.caption(md_escape(block.caption))
+            st.table(block.frame.set_index(block.frame.columns[0]))
+        elif isinstance(block, Quote):
+            st.text(f"«{block.text}» ({block.group})")

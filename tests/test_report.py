@@ -1,0 +1,161 @@
+"""The report: the .docx has the report's chapters, figures, Tabell 2.1/3.1's numbers and text that
+quotes the report's percentages; every number a sentence quotes is recomputed here; exports
+neutralise formula-like cells; every format renders."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import openpyxl
+import pandas as pd
+import pytest
+from docx import Document
+
+from lmp_core import count, read_codebook, read_file, summarize
+from lmp_core.fmt import number
+from lmp_core.report import build_report, render
+from lmp_core.report.text import pct_words
+from tests.conftest import FIXTURES, ROOT
+
+DEMO = ROOT / "lmp_app" / "demo"
+POPULATIONS = {"Skoleleder": 63, "Skoleeier": 24}  # report section 1.1
+PUBLISHED = list(csv.DictReader(io.StringIO((FIXTURES / "lmp_ch2_3_published.csv").read_text("utf-8"))))
+
+
+@pytest.fixture(scope="module")
+def survey():
+    codebook = read_codebook((DEMO / "lmp_ch2_3_codebook.csv").read_bytes())
+    return read_file((FIXTURES / "lmp_ch2_3.csv").read_bytes(), "lmp_ch2_3.csv", codebook=codebook)
+
+
+@pytest.fixture(scope="module")
+def report(survey):
+    return build_report(survey, group="rolle", populations=POPULATIONS)
+
+
+@pytest.fixture(scope="module")
+def docx(report):
+    return Document(io.BytesIO(render(report, "rapport.docx")))
+
+
+def test_docx_chapters_figures_and_tables(docx):
+    headings = [p.text for p in docx.paragraphs if p.style.name.startswith("Heading")]
+    assert "2. Kunnskapstilførsel" in headings and "3. Praksisendring" in headings
+    assert headings[0] == "1. Om datagrunnlaget"
+    captions = [p.text for p in docx.paragraphs if p.style.name == "Caption"]
+    assert any(c.startswith("Figur 2.1") and "n=36" in c and "n=10" in c for c in captions)
+    assert any(c.startswith("Tabell 3.1") for c in captions)
+    assert len(docx.inline_shapes) == 2  # Figur 2.1 and 3.1 as images
+
+
+def test_docx_tables_equal_tabell_2_1_and_3_1(docx, survey):
+    # tables: 1.1 (legend), 2.1, 3.1; compare every n, mean, SD and |d| with the published numbers
+    labels = {it.column: it.label for it in survey.items}
+    for table_number, table in (("2.1", docx.tables[1]), ("3.1", docx.tables[2])):
+        header = [c.text for c in table.rows[0].cells]
+        rows = {values["Spørsmål"]: values for values in
+                (dict(zip(header, (c.text for c in row.cells))) for row in table.rows[1:])}
+        published = [r for r in PUBLISHED if r["table"] == table_number]
+        assert len(rows) == 4 and len(published) == 8
+        for row in published:
+            values = rows[labels[row["column"]]]
+            assert values[f"{row['group']} Snitt"] == number(float(row["published_mean"]), 2)
+            assert values[f"{row['group']} SA"] == number(float(row["published_sd"]), 2)
+            assert values[f"{row['group']} n"] == row["n_used"]
+            assert values["Cohens d"] == number(float(row["published_d"]), 2)
+
+
+def test_docx_text_quotes_the_reports_percentages(docx):
+    body = " ".join(p.text for p in docx.paragraphs)
+    # report ch. 2-3: "94,4 prosent av skoleledere", "90 prosent av skoleeierne", "65,7 prosent", "72,2 prosent"
+    for quoted in ("94,4 prosent", "90 prosent", "65,7 prosent", "72,2 prosent"):
+        assert quoted in body
+    # the data section: 36 of 63 (57 %), 10 of 24 (42 %), and the non-response caveat
+    assert "36 av 63" in body and "57 prosent" in body and "10 av 24" in body and "42 prosent" in body
+    assert "de mest positive eller de mest negative" in body
+    assert "forskjellen mellom Skoleeier og Skoleleder liten (d = 0,46)" in body
+
+
+def _allowed_numbers(survey) -> set[str]:
+    """Every number the text may quote, recomputed from the counts, formatted as printed."""
+    summary = summarize(count(survey, group="rolle"), populations=POPULATIONS)
+    allowed: set[str] = set()
+    for it in summary.items:
+        for s in it.stats:
+            allowed.add(pct_words(s.top2_pct, "nb"))
+        for c in it.comparisons:
+            allowed.add(number(abs(c.d), 2))
+    for g in summary.groups:
+        allowed |= {str(g.respondents), str(g.population), number(round(100 * g.respondents / g.population), 0),
+                    pct_words(100 / g.respondents, "nb")}
+    allowed |= {"2.1", "3.1", "2", "3", "1"}  # figure numbers
+    return allowed
+
+
+def test_every_number_in_the_text_is_recomputed(report, survey):
+    allowed = _allowed_numbers(survey)
+    quoted = [n for p in report.paragraphs() for n in re.findall(r"\d+(?:[.,]\d+)?", p)]
+    assert quoted, "the text quotes no numbers"
+    assert set(quoted) <= allowed, set(quoted) - allowed
+
+
+@pytest.mark.parametrize("fmt", [".docx", ".html", ".xlsx", ".pptx"])
+def test_every_format_renders(report, fmt):
+    data = render(report, f"rapport{fmt}")
+    assert len(data) > 1000
+    if fmt == ".html":
+        page = data.decode("utf-8")
+        assert "data:image/png;base64," in page and "Kunnskapstilførsel" in page
+    if fmt == ".pptx":
+        from pptx import Presentation
+
+        deck = Presentation(io.BytesIO(data))
+        assert len(deck.slides) == 3  # title + Figur 2.1 + Figur 3.1
+        texts = " ".join(sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame)
+        assert "57 prosent" in texts and "Figur 2.1" in texts
+
+
+def test_formula_like_comments_are_neutralised_and_html_escaped(tmp_path):
+    frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    frame.loc[2, "kommentar_kunnskap"] = '=HYPERLINK("http://x","klikk")'
+    frame.loc[3, "kommentar_kunnskap"] = "<script>alert(1)</script> @SUM(A1) og mer tekst her"
+    survey = read_file(frame.to_csv(index=False).encode(), "x.csv")
+    report = build_report(survey, group="rolle")
+    book = openpyxl.load_workbook(io.BytesIO(render(report, "r.xlsx")))
+    values = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "'=HYPERLINK(\"http://x\",\"klikk\")" in values
+    assert not any(v.startswith(("=", "+", "-", "@")) for v in values)
+    page = render(report, "r.html").decode()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_hidden_group_disappears_everywhere(survey):
+    # the small-cell rule with the minimum raised above 10: the school owners are gone
+    report = build_report(survey, group="rolle", populations=POPULATIONS, min_group_size=11)
+    doc = Document(io.BytesIO(render(report, "r.docx")))
+    body = " ".join(p.text for p in doc.paragraphs)
+    table_text = " ".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "Skoleleder" in body
+    assert "Skoleeier" not in table_text
+    assert "Skoleeier (n=" not in body and "10 av 24" not in body
+    assert "færre enn 11" in body  # the visible note
+    book = openpyxl.load_workbook(io.BytesIO(render(report, "r.xlsx")))
+    cells = " ".join(str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row)
+    assert "Skoleeier" not in cells
+
+
+def test_report_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "rapport.docx"
+    proc = subprocess.run([sys.executable, "-m", "lmp_core", "report", str(FIXTURES / "lmp_ch2_3.csv"), "--group",
+                           "rolle", "--population", "Skoleleder=63", "--population", "Skoleeier=24", "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "Skoleleder" in " ".join(p.text for p in Document(str(out)).paragraphs)
+    bad = subprocess.run([sys.executable, "-m", "lmp_core", "report", str(FIXTURES / "lmp_ch2_3.csv"), "--out",
+                          str(tmp_path / "r.pdf")], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and bad.stderr.startswith("error:") and "r.pdf" in bad.stderr
