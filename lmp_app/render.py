@@ -50,6 +50,17 @@ def download(label: str, make: Callable[[], bytes], file_name: str, mime: str, k
     st.download_button(label, data=make, file_name=file_name, mime=mime, key=key, on_click="ignore")
 
 
+def chart_downloads(chart: object, file_stem: str, key: str) -> None:
+    """PNG and SVG download buttons for a chart (made only when clicked)."""
+    from lmp_core.charts import to_png, to_svg
+
+    c1, c2, _ = st.columns([1, 1, 4])
+    with c1:
+        download(t("download_png"), lambda: to_png(chart), f"{file_stem}.png", "image/png", f"{key}_png")
+    with c2:
+        download(t("download_svg"), lambda: to_svg(chart), f"{file_stem}.svg", "image/svg+xml", f"{key}_svg")
+
+
 def plain_table(frame: pd.DataFrame, *, static: bool = False) -> None:
     """A table of text from a user's file, shown as plain text, never HTML.
 

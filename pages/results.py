@@ -3,9 +3,18 @@
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_app.render import caveats, download, group_and_filter, md_escape, plain_table, show_error, summary_for
+from lmp_app.render import (
+    caveats,
+    chart_downloads,
+    download,
+    group_and_filter,
+    md_escape,
+    plain_table,
+    show_error,
+    summary_for,
+)
 from lmp_app.state import Keys, ensure_data
-from lmp_core.charts import distribution_chart, group_caption, to_png, to_svg, top2_chart
+from lmp_core.charts import distribution_chart, group_caption, top2_chart
 from lmp_core.errors import SurveyError
 from lmp_core.tables import frequency_table, stats_table, to_csv_bytes, to_excel_bytes
 
@@ -56,11 +65,7 @@ st.subheader(t("top2_heading"))
 top2 = top2_chart(summary, lang=code, show_ci=show_ci)
 st.altair_chart(top2, width="stretch")
 st.caption(md_escape(group_caption(summary)))
-c1, c2, _ = st.columns([1, 1, 4])
-with c1:
-    download(t("download_png"), lambda: to_png(top2), f"{stem}_topp2.png", "image/png", "top2_png")
-with c2:
-    download(t("download_svg"), lambda: to_svg(top2), f"{stem}_topp2.svg", "image/svg+xml", "top2_svg")
+chart_downloads(top2, f"{stem}_topp2", "top2")
 
 st.subheader(t("table_heading"))
 table = stats_table(summary, lang=code, effect=effect)
@@ -80,8 +85,4 @@ st.subheader(t("dist_heading"))
 dist = distribution_chart(summary, lang=code, diverging=diverging)
 st.altair_chart(dist, width="stretch")
 st.caption(md_escape(group_caption(summary)))
-c1, c2, _ = st.columns([1, 1, 4])
-with c1:
-    download(t("download_png"), lambda: to_png(dist), f"{stem}_svarfordeling.png", "image/png", "dist_png")
-with c2:
-    download(t("download_svg"), lambda: to_svg(dist), f"{stem}_svarfordeling.svg", "image/svg+xml", "dist_svg")
+chart_downloads(dist, f"{stem}_svarfordeling", "dist")
