@@ -25,6 +25,7 @@ UI: dict[str, dict[str, str]] = {
     "upload": {"nb": "Svarfil", "en": "Response file"},
     "upload_codebook": {"nb": "Kodebok (valgfri, CSV)", "en": "Codebook (optional, CSV)"},
     "sheet": {"nb": "Ark", "en": "Sheet"},
+    "sheet_auto": {"nb": "(første ark med spørsmål)", "en": "(first sheet with questions)"},
     "reading": {"nb": "Leser {file} …", "en": "Reading {file} …"},
     "loaded": {"nb": "Lest: {file} — {rows} respondenter, {items} spørsmål.",
                "en": "Read: {file} — {rows} respondents, {items} questions."},

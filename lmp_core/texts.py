@@ -104,9 +104,21 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Kolonnen «{column}» er en bakgrunnsvariabel (kan brukes som gruppe eller filter).",
         "en": "Column '{column}' is a background variable (usable as group or filter).",
     },
+    "not_a_scale": {
+        "nb": "Kolonnen «{column}» har svarene {labels}, som ikke er en kjent svarskala; den kan brukes som gruppe eller filter. Er den et spørsmål, last opp en kodebok med kolonnen «labels».",
+        "en": "Column '{column}' has the answers {labels}, which are no known answer scale; it can be used as group or filter. If it is a question, upload a codebook with a 'labels' column.",
+    },
     "yes_no_column": {
         "nb": "Kolonnen «{column}» har bare to svar ({labels}) og er ikke en vurderingsskala; den kan brukes som gruppe eller filter.",
         "en": "Column '{column}' has only two answers ({labels}) and is not a rating scale; it can be used as group or filter.",
+    },
+    "sheet_read": {
+        "nb": "{file}: arket «{sheet}» er lest (arkene er: {sheets}). Velg et annet ark om det er feil.",
+        "en": "{file}: the sheet '{sheet}' was read (the sheets are: {sheets}). Choose another if that is wrong.",
+    },
+    "mixed_encoding": {
+        "nb": "{file} blander tegnsett: {lines} linjer er lest som Windows-1252, resten som UTF-8. Sjekk æ, ø og å.",
+        "en": "{file} mixes encodings: {lines} lines were read as Windows-1252, the rest as UTF-8. Check æ, ø and å.",
     },
     "excluded_by_user": {
         "nb": "Kolonnen «{column}» er tatt ut av deg.",

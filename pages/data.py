@@ -9,7 +9,7 @@ from lmp_app.state import Keys, digest, ensure_data, load, load_demo
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, percent
-from lmp_core.read import excel_sheets, read_codebook
+from lmp_core.read import excel_sheets, is_excel, read_codebook
 from lmp_core.scales import KNOWN_SCALES
 from lmp_core.stats import note_text
 from lmp_core.survey import Survey
@@ -27,14 +27,17 @@ if uploaded is not None:
     codebook_bytes = codebook_file.getvalue() if codebook_file is not None else b""
     fingerprint = digest(data + codebook_bytes)
     sheet = None
-    if uploaded.name.lower().endswith((".xlsx", ".xlsm")):
+    if is_excel(data):
         try:
             sheets = excel_sheets(data, uploaded.name)
-            sheet = st.selectbox(t("sheet"), sheets, key="sheet") if len(sheets) > 1 else sheets[0]
-            fingerprint += sheet
         except SurveyError as err:
             show_error(err)
             st.stop()
+        if len(sheets) > 1:
+            # default: the core takes the first sheet that holds questions
+            sheet = st.selectbox(t("sheet"), [None, *sheets], key="sheet",
+                                 format_func=lambda v: t("sheet_auto") if v is None else v)
+            fingerprint += str(sheet)
     if st.session_state.get("upload_fingerprint") != fingerprint:
         try:
             with st.spinner(t("reading", file=uploaded.name), show_time=True):
@@ -95,7 +98,7 @@ columns = st.columns(max(1, min(4, len(counts.groups))))
 for i, (name, respondents) in enumerate(zip(counts.groups, counts.respondents)):
     value = columns[i % len(columns)].number_input(
         md_escape(t("population_of", group=name)), min_value=0, step=1, value=int(populations.get(name, 0)),
-        key=f"population_{digest(name.encode())[:8]}", help=f"n = {respondents}")
+        key=f"population_{loaded.digest[:8]}_{digest(name.encode())[:8]}", help=f"n = {respondents}")
     if value and value < respondents:
         columns[i % len(columns)].error(md_escape(SurveyError("bad_population", group=name, respondents=respondents,
                                                     value=value).message(lang())))

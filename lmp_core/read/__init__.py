@@ -24,7 +24,7 @@ from lmp_core.read.frequency import FREQUENCY_COLUMNS, counts_from_frequency_tab
 from lmp_core.read.text import TextLayout, inspect_text, looks_binary
 from lmp_core.survey import Note, Survey
 
-__all__ = ["read_file", "read_codebook", "excel_sheets", "MAX_BYTES", "MAX_COLUMNS"]
+__all__ = ["read_file", "read_codebook", "excel_sheets", "is_excel", "MAX_BYTES", "MAX_COLUMNS"]
 
 #: Largest file accepted (the app's upload limit says the same).
 MAX_BYTES = 1024 * 1024 * 1024
@@ -42,10 +42,9 @@ def _kind(data: bytes, name: str) -> str:
         return "excel"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
-    if lower.endswith((".sav", ".zsav")):
+    # the bytes decide, not the name: a CSV saved as "x.xlsx" is read as the CSV it is
+    if lower.endswith((".sav", ".zsav")) and looks_binary(data):
         return "spss"
-    if lower.endswith((".xlsx", ".xlsm")):
-        return "excel"
     return "text"
 
 
@@ -111,7 +110,9 @@ def _read_text(data: bytes, name: str, **options: Any) -> Survey | Counts:
         layout = inspect_text(data, name, force_decode=True)
         frame = _read_csv_frame(layout, name)
     notes: list[Note] = []
-    if layout.encoding not in ("UTF-8", "UTF-8 (BOM)"):
+    if layout.encoding.startswith("UTF-8 + "):
+        notes.append(("mixed_encoding", {"file": name, "lines": layout.encoding.split("(")[1].rstrip(")")}))
+    elif layout.encoding not in ("UTF-8", "UTF-8 (BOM)"):
         notes.append(("decoded_as", {"file": name, "encoding": layout.encoding}))
     if layout.tool:
         notes.append(("header_rows_skipped", {"file": name, "rows": layout.skip_after_header, "tool": layout.tool}))
@@ -173,6 +174,8 @@ def _read_csv_frame(layout: TextLayout, name: str) -> pl.DataFrame:
             # a code column with a large value further down: 64-bit integers for all of them
             wide = {c: (pl.Int64 if d == pl.Int16 else d) for c, d in schema.items()}
             return pl.read_csv(io.BytesIO(layout.data), schema=wide, **common)
+    except pl.exceptions.NoDataError:
+        raise SurveyError("header_only", file=name) from None
     except pl.exceptions.ComputeError as err:
         if "utf-8" in str(err).lower() or "utf8" in str(err).lower():
             raise _NotUtf8 from None
@@ -227,6 +230,11 @@ def _drop_blank_rows(frame: pl.DataFrame, name: str, notes: list[Note]) -> pl.Da
     return frame
 
 
+def is_excel(data: bytes) -> bool:
+    """True when the bytes are an Excel workbook (a zip), whatever the file is called."""
+    return _kind(data, "") == "excel"
+
+
 def excel_sheets(data: bytes, name: str) -> list[str]:
     """Names of the sheets of an Excel file."""
     import openpyxl
@@ -243,6 +251,15 @@ def excel_sheets(data: bytes, name: str) -> list[str]:
 
 def _read_excel(data: bytes, name: str, *, sheet: str | int | None, **options: Any) -> Survey | Counts:
     sheets = excel_sheets(data, name)
+    if sheet is None and len(sheets) > 1:
+        # no sheet chosen: the first sheet that holds questions (a cover sheet is passed over)
+        first_error: SurveyError | None = None
+        for candidate in sheets:
+            try:
+                return _read_excel(data, name, sheet=candidate, **options)
+            except SurveyError as err:
+                first_error = first_error or err
+        raise first_error  # type: ignore[misc]
     if sheet is None:
         sheet = sheets[0]
     elif isinstance(sheet, str) and sheet not in sheets:
@@ -274,6 +291,8 @@ def _read_excel(data: bytes, name: str, *, sheet: str | int | None, **options: A
     frame = _drop_blank_rows(frame, name, notes)
     if frequency_columns(frame.columns) is not None:
         return counts_from_frequency_table(frame, name)
+    if len(sheets) > 1:
+        notes.append(("sheet_read", {"file": name, "sheet": str(sheet), "sheets": ", ".join(sheets)}))
     return build_survey(frame, name, notes=tuple(notes), **options)
 
 

@@ -315,6 +315,9 @@ def build_survey(
         else:
             if reason is not None and any(is_dont_know(v) or _known_label(v) for v in texts.to_list()):
                 skipped.append(Skipped(column, reason.key, reason.params))
+            elif reason is not None and n_unique > 1:
+                shown = ", ".join(repr(v) for v in texts.to_list()[:8]) + (", …" if n_unique > 8 else "")
+                skipped.append(Skipped(column, "not_a_scale", {"column": column, "labels": shown}))
             elif n_unique == 1:
                 skipped.append(Skipped(column, "single_value_column", {"column": column}))
             elif _is_numeric(series) and 3 <= n_unique <= 11 and column not in value_labels:

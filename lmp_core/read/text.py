@@ -53,10 +53,33 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
+    lines = data.split(b"\n")
+    utf8_lines = 0
+    for line in lines:
+        try:
+            line.decode("utf-8")
+            utf8_lines += bool(re.search(rb"[\x80-\xff]", line))
+        except UnicodeDecodeError:
+            pass
+    if utf8_lines:
+        # UTF-8 lines with non-ASCII letters beside lines that are not UTF-8: decode line by line
+        out, legacy = [], 0
+        for line in lines:
+            try:
+                out.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                out.append(_legacy(line))
+                legacy += 1
+        return "\n".join(out), f"UTF-8 + Windows-1252 ({legacy})"
+    return _legacy(data), "Windows-1252"
+
+
+def _legacy(data: bytes) -> str:
+    """Windows-1252 (Norwegian Excel), with Latin-1 for the five bytes it leaves undefined."""
     try:
-        return data.decode("cp1252"), "Windows-1252"
+        return data.decode("cp1252")
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "Latin-1"
+        return data.decode("latin-1")
 
 
 def _sniff_separator(sample: str) -> str:
@@ -100,7 +123,7 @@ def inspect_text(data: bytes, name: str, *, force_decode: bool = False) -> TextL
         sample = body[:65536].decode("utf-8", errors="ignore")
     else:
         text, encoding = decode(data, name)
-        utf8 = body if encoding.startswith("UTF-8") else text.encode("utf-8")
+        utf8 = body if encoding in ("UTF-8", "UTF-8 (BOM)") else text.encode("utf-8")
         sample = text[:65536]
     separator = _sniff_separator(sample)
     rows = list(csv.reader(io.StringIO(sample), delimiter=separator))[:4]
