@@ -209,11 +209,15 @@ def _read_text_as_strings(layout: TextLayout, columns: list[str], name: str) -> 
 def _ragged_or(err: Exception, layout: TextLayout, name: str) -> SurveyError:
     import csv
 
-    reader = csv.reader(io.StringIO(layout.data.decode("utf-8", errors="replace")), delimiter=layout.separator)
+    reader = csv.reader(io.StringIO(layout.data.decode("utf-8", errors="replace"), newline=""),
+                        delimiter=layout.separator)
     expected = len(layout.header)
-    for row_number, row in enumerate(reader, start=1):
-        if row and len(row) != expected:
-            return SurveyError("ragged_rows", file=name, row=row_number, found=len(row), expected=expected)
+    try:
+        for row_number, row in enumerate(reader, start=1):
+            if row and len(row) != expected:
+                return SurveyError("ragged_rows", file=name, row=row_number, found=len(row), expected=expected)
+    except csv.Error as csv_err:
+        return SurveyError("unreadable_csv", file=name, detail=str(csv_err))
     return SurveyError("unreadable_csv", file=name, detail=str(err).splitlines()[0][:200])
 
 

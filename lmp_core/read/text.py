@@ -86,7 +86,10 @@ def _sniff_separator(sample: str) -> str:
     lines = [ln for ln in sample.splitlines()[:20] if ln.strip()]
     best, best_score = ",", -1.0
     for sep in SEPARATORS:
-        counts = [len(next(csv.reader([ln], delimiter=sep))) for ln in lines]
+        try:
+            counts = [len(next(csv.reader([ln], delimiter=sep))) for ln in lines]
+        except csv.Error:
+            continue
         if not counts or counts[0] < 2:
             continue
         same = sum(1 for c in counts if c == counts[0]) / len(counts)
@@ -126,7 +129,10 @@ def inspect_text(data: bytes, name: str, *, force_decode: bool = False) -> TextL
         utf8 = body if encoding in ("UTF-8", "UTF-8 (BOM)") else text.encode("utf-8")
         sample = text[:65536]
     separator = _sniff_separator(sample)
-    rows = list(csv.reader(io.StringIO(sample), delimiter=separator))[:4]
+    try:
+        rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=separator))[:4]
+    except csv.Error as err:
+        raise SurveyError("unreadable_csv", file=name, detail=str(err)) from None
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise SurveyError("empty_file", file=name)
     header = tuple(cell.strip() for cell in rows[0])
