@@ -47,11 +47,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(log_path: Path) -> tuple[subprocess.Popen, str]:
+def start_app(log_path: Path, *extra: str) -> tuple[subprocess.Popen, str]:
     """Start ``streamlit run`` on a free loopback port and wait until it is healthy."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
-           "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
+           "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+           *extra]
     with open(log_path, "wb") as fh:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
