@@ -109,6 +109,28 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fieldwork(args: argparse.Namespace) -> int:
+    from lmp_core.fieldwork import fieldwork, read_table
+    from lmp_core.stats import note_text
+
+    source = read_file(_read_path(args.file), Path(args.file).name)
+    if not isinstance(source, Survey):
+        raise SurveyError("fw_no_id", file=Path(args.file).name, columns="")
+    invited = read_table(_read_path(args.invited), Path(args.invited).name)
+    result = fieldwork(source, invited, response_id=args.id, invited_id=args.invited_id, group=args.group,
+                       time=args.time, source=Path(args.invited).name)
+    for key, params in result.notes:
+        print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
+    if args.format == "json":
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        from lmp_core.tables import to_csv_bytes
+
+        sys.stdout.write(to_csv_bytes(result.non_respondents, excel=False).decode("utf-8"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lmp_core", description="LMP Explorer: survey statistics")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -122,6 +144,17 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, help="output file; the format follows its ending")
     r.add_argument("--no-leading-zero", action="store_true", help="write ,61 instead of 0,61")
     r.set_defaults(func=cmd_report)
+    f = sub.add_parser("fieldwork", help="who has answered, who to remind, representativeness")
+    f.add_argument("file", help="response file")
+    f.add_argument("--invited", required=True, help="invitation list (CSV or Excel), one row per invited unit")
+    f.add_argument("--id", help="id column of the response file (default: detected)")
+    f.add_argument("--invited-id", help="id column of the invitation list (default: detected)")
+    f.add_argument("--group", help="group column of the invitation list, e.g. rolle")
+    f.add_argument("--time", help="submission time column of the response file (default: detected)")
+    f.add_argument("--format", choices=("json", "csv"), default="json",
+                   help="json: everything; csv: the non-respondents (for the next reminder)")
+    f.add_argument("--lang", choices=("nb", "en"), default="nb")
+    f.set_defaults(func=cmd_fieldwork)
     return parser
 
 

@@ -15,9 +15,25 @@ NBSP = "\u00a0"
 
 
 class Pct(float):
-    """A percentage (0-100) that renders as "57 %" in messages."""
+    """A percentage (0-100) that renders as "57 %" in messages (``decimals`` after the comma)."""
 
-    decimals = 0
+    def __new__(cls, value: float, decimals: int = 0) -> Pct:
+        obj = super().__new__(cls, value)
+        obj.decimals = decimals
+        return obj
+
+
+class Fixed(float):
+    """A number that renders with a fixed number of decimals in messages (e.g. a p-value, 3)."""
+
+    def __new__(cls, value: float, decimals: int = 3) -> Fixed:
+        obj = super().__new__(cls, value)
+        obj.decimals = decimals
+        return obj
+
+
+class PValue(float):
+    """A p-value as a reader writes it: "p = 0,234" or "p < 0,001"."""
 
 
 def number(value: float | None, decimals: int = 2, lang: str = "nb", *, leading_zero: bool = True) -> str:
@@ -54,6 +70,10 @@ def render_param(value: object, lang: str) -> object:
     """Format one message parameter: percentages and floats in the reader's convention."""
     if isinstance(value, Pct):
         return percent(float(value), value.decimals, lang)
+    if isinstance(value, PValue):
+        return f"p < {number(0.001, 3, lang)}" if value < 0.001 else f"p = {number(float(value), 3, lang)}"
+    if isinstance(value, Fixed):
+        return number(float(value), value.decimals, lang)
     if isinstance(value, float):
         return number(value, 1, lang)
     return value

@@ -245,6 +245,43 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "{count} svar mangler verdi i gruppekolonnen «{column}» og er ikke med i gruppene.",
         "en": "{count} responses have no value in the group column '{column}' and are in no group.",
     },
+    # --- fieldwork ---------------------------------------------------------------------------------
+    "fw_no_id": {
+        "nb": "Fant ingen id-kolonne i {file}. Velg den blant: {columns}.",
+        "en": "Found no id column in {file}. Choose it among: {columns}.",
+    },
+    "fw_duplicate_invited": {
+        "nb": "Invitasjonslista {file} har samme id flere ganger: {ids}. Hver invitert enhet skal stå én gang.",
+        "en": "The invitation list {file} has the same id more than once: {ids}. Each invited unit must appear once.",
+    },
+    "fw_unmatched": {
+        "nb": "{count} svar har en id som ikke finnes i invitasjonslista: {ids}. Sjekk skrivemåten.",
+        "en": "{count} responses have an id that is not in the invitation list: {ids}. Check the spelling.",
+    },
+    "fw_duplicates": {
+        "nb": "{count} inviterte har svart mer enn én gang: {ids}. De telles som svart én gang.",
+        "en": "{count} invited units answered more than once: {ids}. They count as having answered once.",
+    },
+    "fw_bad_dates": {
+        "nb": "{count} verdier i tidskolonnen «{column}» kunne ikke leses som dato: {values}. Bruk f.eks. 15.09.2016 10:30.",
+        "en": "{count} values in the time column '{column}' could not be read as dates: {values}. Use e.g. 2016-09-15 10:30.",
+    },
+    "fw_less_often": {
+        "nb": "Enheter med {characteristic} = {category} svarte sjeldnere ({rate} mot {overall} samlet).",
+        "en": "Units with {characteristic} = {category} answered less often ({rate} against {overall} overall).",
+    },
+    "fw_more_often": {
+        "nb": "Enheter med {characteristic} = {category} svarte oftere ({rate} mot {overall} samlet).",
+        "en": "Units with {characteristic} = {category} answered more often ({rate} against {overall} overall).",
+    },
+    "fw_caveat": {
+        "nb": "Svarprosenten varierer tydelig med {characteristic} ({p}); de som svarte speiler ikke de inviterte på dette punktet.",
+        "en": "The response rate differs clearly by {characteristic} ({p}); the respondents do not mirror the invited on this point.",
+    },
+    "fw_no_clear_difference": {
+        "nb": "Ingen tydelig forskjell i svarprosent etter {characteristic} ({p}).",
+        "en": "No clear difference in response rate by {characteristic} ({p}).",
+    },
     # --- size words (report Tabell 1.1) ----------------------------------------------------------
     "size_none": {"nb": "ingen/svak", "en": "none/weak"},
     "size_small": {"nb": "liten", "en": "small"},

@@ -1,0 +1,262 @@
+"""Fieldwork: who has answered, who to remind, and whether the respondents resemble the invited.
+
+Inputs: the response file (a :class:`Survey`) and an invitation list (one row per invited unit with
+an id and known characteristics). Ids are matched tolerantly: case, spaces and leading zeros of
+numbers do not matter ("007" = "7", " S07 " = "s07"). Responses whose id matches no invited unit
+and units that answered more than once are listed, never dropped silently.
+
+Representativeness, per characteristic: share among invited vs among respondents, response rate
+per category, and a test of independence between category and answering: Fisher's exact test for
+2 x 2 tables, otherwise Fisher's test by permutation (scipy ``fisher_exact`` with
+``PermutationMethod``, fixed seed) when an expected count is below 5, else Pearson's chi-square.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+
+from lmp_core.errors import SurveyError
+from lmp_core.fmt import Pct, PValue
+from lmp_core.read.text import inspect_text, looks_binary
+from lmp_core.survey import Note, Survey
+
+ID_NAMES = ("id", "respondent_id", "respondentid", "responseid", "enhet_id", "skole_id", "skoleid", "orgnr",
+            "organisasjonsnummer", "kommunenr", "unit_id", "invitasjon_id", "ref", "token")
+TIME_NAMES = ("submitted", "submitdate", "submit_date", "date submitted", "innsendt", "tidspunkt", "enddate",
+              "end date", "recordeddate", "completed", "besvart", "dato", "date", "timestamp", "levert")
+DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%d.%m.%Y %H:%M:%S",
+                "%d.%m.%Y %H:%M", "%d.%m.%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d.%m.%y")
+#: Response-rate gaps (percentage points) that a caveat calls clear, when the test also agrees.
+CLEAR_GAP = 10.0
+ALPHA = 0.05
+
+
+def normalize_id(value: object) -> str:
+    """Id for matching: no surrounding or inner spaces, case-folded, numbers without leading zeros.
+
+    >>> normalize_id(" 007 "), normalize_id("S 07"), normalize_id("r07")
+    ('7', 's07', 'r07')
+    """
+    text = re.sub(r"\s+", "", str(value)).casefold()
+    return text.lstrip("0") or "0" if text.isdigit() else text
+
+
+def read_table(data: bytes, name: str) -> pd.DataFrame:
+    """A plain table (CSV or Excel) with every cell as text: the invitation list."""
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            frame = pd.read_excel(io.BytesIO(data), dtype=str)
+        except Exception as err:  # openpyxl raises many kinds for a broken file
+            raise SurveyError("unreadable_excel", file=name, detail=type(err).__name__) from None
+    else:
+        if looks_binary(data):
+            raise SurveyError("binary_as_csv", file=name)
+        layout = inspect_text(data, name, force_decode=True)
+        try:
+            frame = pd.read_csv(io.BytesIO(layout.data), sep=layout.separator, dtype=str, keep_default_na=False,
+                                skiprows=range(1, 1 + layout.skip_after_header))
+        except (pd.errors.ParserError, ValueError) as err:
+            raise SurveyError("unreadable_csv", file=name, detail=str(err).splitlines()[0][:200]) from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame = frame.replace("", np.nan).dropna(how="all").fillna("")
+    if frame.empty:
+        raise SurveyError("header_only", file=name)
+    return frame
+
+
+def detect_id_column(frame: pd.DataFrame) -> str | None:
+    """The id column by name, else the first column with one distinct value per row."""
+    lowered = {c.lower(): c for c in frame.columns}
+    for name in ID_NAMES:
+        if name in lowered:
+            return lowered[name]
+    for c in frame.columns:
+        values = frame[c].astype(str).str.strip()
+        if values.ne("").all() and values.is_unique and len(values) > 1:
+            return c
+    return None
+
+
+def detect_time_column(frame: pd.DataFrame) -> str | None:
+    """A submission-time column by its name (web survey exports have one)."""
+    lowered = {c.lower().strip(): c for c in frame.columns}
+    for name in TIME_NAMES:
+        if name in lowered:
+            return lowered[name]
+    return None
+
+
+def parse_times(values: pd.Series) -> tuple[pd.Series, list[str]]:
+    """Parse dates and times in ISO and Norwegian formats; returns the times and the unreadable values."""
+    text = values.astype("string").str.strip()
+    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    todo = text.notna() & (text != "")
+    for fmt in DATE_FORMATS:
+        if not todo.any():
+            break
+        attempt = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+        parsed[attempt.dropna().index] = attempt.dropna()
+        todo &= parsed.isna()
+    bad = sorted(set(text[todo].dropna().tolist()))
+    return parsed, bad
+
+
+@dataclass(frozen=True, eq=False)
+class Representation:
+    """One characteristic of the invitation list: invited vs respondents, and a test."""
+
+    characteristic: str
+    table: pd.DataFrame  # category, invited, answered, share_invited, share_answered, response_rate
+    test: str
+    statistic: float | None
+    p_value: float | None
+    readings: tuple[Note, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Fieldwork:
+    """Everything the fieldwork page and command line show."""
+
+    invited: int
+    answered: int
+    progress: pd.DataFrame  # group, invited, answered, response_rate (%)
+    non_respondents: pd.DataFrame  # invitation-list fields only
+    unmatched_ids: tuple[str, ...]
+    duplicates: tuple[tuple[str, int], ...]
+    unreadable_dates: tuple[str, ...] = ()
+    representation: tuple[Representation, ...] = ()
+    timeline: pd.DataFrame | None = None  # time, group, answered (cumulative)
+    notes: tuple[Note, ...] = field(default=())
+
+    def caveats(self) -> list[Note]:
+        """Notes for the results page and the report: rates that differ clearly between categories."""
+        return [n for r in self.representation for n in r.readings if n[0] == "fw_caveat"]
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON for ``python -m lmp_core fieldwork --format json``."""
+        return {
+            "invited": self.invited, "answered": self.answered,
+            "progress": self.progress.to_dict("records"),
+            "non_respondents": self.non_respondents.to_dict("records"),
+            "unmatched_ids": list(self.unmatched_ids),
+            "duplicates": [{"id": i, "responses": n} for i, n in self.duplicates],
+            "unreadable_dates": list(self.unreadable_dates),
+            "representativeness": [
+                {"characteristic": r.characteristic, "test": r.test, "statistic": r.statistic,
+                 "p_value": r.p_value, "table": r.table.to_dict("records")} for r in self.representation],
+        }
+
+
+def fieldwork(
+    responses: Survey,
+    invited: pd.DataFrame,
+    *,
+    response_id: str | None = None,
+    invited_id: str | None = None,
+    group: str | None = None,
+    time: str | None = None,
+    characteristics: Sequence[str] | None = None,
+    source: str = "invitation list",
+) -> Fieldwork:
+    """Match responses to the invitation list and compute progress, reminders and representativeness.
+
+    ``group`` is a column of the invitation list (e.g. rolle); ``time`` a column of the response
+    file; ``characteristics`` the invitation-list columns to compare (default: every column with
+    2-20 categories other than the id).
+    """
+    response_id = response_id or responses.id_column or detect_id_column(responses.background)
+    if response_id is None or response_id not in responses.background.columns:
+        raise SurveyError("fw_no_id", file=responses.source, columns=", ".join(responses.background.columns))
+    invited_id = invited_id or detect_id_column(invited)
+    if invited_id is None or invited_id not in invited.columns:
+        raise SurveyError("fw_no_id", file=source, columns=", ".join(invited.columns))
+    if group is not None and group not in invited.columns:
+        raise SurveyError("unknown_group_column", column=group, choices=", ".join(invited.columns))
+    keys = invited[invited_id].map(normalize_id)
+    if keys.duplicated().any():
+        raise SurveyError("fw_duplicate_invited", file=source,
+                          ids=", ".join(sorted(set(invited.loc[keys.duplicated(), invited_id].astype(str))))[:300])
+    answer_ids = responses.background[response_id].astype("string").fillna("").map(normalize_id)
+    counts = answer_ids[answer_ids != ""].value_counts()
+    known = set(keys)
+    unmatched = tuple(sorted(str(i) for i in counts.index if i not in known))
+    duplicates = tuple((str(i), int(n)) for i, n in counts.items() if n > 1 and i in known)
+    answered = keys.isin(counts.index)
+    groups = invited[group].astype(str) if group else pd.Series("", index=invited.index)
+    progress = (pd.DataFrame({"group": groups, "invited": 1, "answered": answered.astype(int)})
+                .groupby("group", sort=False).sum().reset_index())
+    if group:
+        total = pd.DataFrame({"group": ["Total"], "invited": [len(invited)], "answered": [int(answered.sum())]})
+        progress = pd.concat([progress, total], ignore_index=True)
+    progress["response_rate"] = 100 * progress["answered"] / progress["invited"]
+    non_respondents = invited.loc[~answered].reset_index(drop=True)
+    chosen = characteristics if characteristics is not None else [
+        c for c in invited.columns if c != invited_id and 2 <= invited[c].nunique() <= 20]
+    representation = tuple(_represent(invited[c].astype(str), answered, c) for c in chosen)
+    timeline, bad_dates = None, []
+    time = time or detect_time_column(responses.background)
+    if time is not None and time in responses.background.columns:
+        times, bad_dates = parse_times(responses.background[time])
+        by_id = pd.DataFrame({"key": answer_ids, "time": times}).dropna()
+        by_id = by_id[by_id["key"].isin(known)].sort_values("time").drop_duplicates("key")
+        group_of = dict(zip(keys, groups))
+        by_id["group"] = by_id["key"].map(group_of)
+        by_id["answered"] = by_id.groupby("group").cumcount() + 1
+        timeline = by_id[["time", "group", "answered"]].reset_index(drop=True)
+    notes: list[Note] = []
+    if unmatched:
+        notes.append(("fw_unmatched", {"count": len(unmatched), "ids": ", ".join(unmatched[:20])}))
+    if duplicates:
+        notes.append(("fw_duplicates", {"count": len(duplicates),
+                                        "ids": ", ".join(f"{i} ({n})" for i, n in duplicates[:20])}))
+    if bad_dates:
+        notes.append(("fw_bad_dates", {"column": time, "count": len(bad_dates), "values": ", ".join(bad_dates[:10])}))
+    return Fieldwork(len(invited), int(answered.sum()), progress, non_respondents, unmatched, duplicates,
+                     tuple(bad_dates), representation, timeline, tuple(notes))
+
+
+def _represent(categories: pd.Series, answered: pd.Series, name: str) -> Representation:
+    table = pd.crosstab(categories, answered).reindex(columns=[False, True], fill_value=0)
+    invited_n = table.sum(axis=1)
+    answered_n = table[True]
+    frame = pd.DataFrame({
+        "category": table.index.astype(str), "invited": invited_n.to_numpy(), "answered": answered_n.to_numpy(),
+        "share_invited": (100 * invited_n / invited_n.sum()).to_numpy(),
+        "share_answered": (100 * answered_n / max(1, answered_n.sum())).to_numpy(),
+        "response_rate": (100 * answered_n / invited_n).to_numpy(),
+    })
+    observed = table.to_numpy()
+    test, statistic, p = "none", None, None
+    if observed.shape[0] >= 2 and observed[:, 0].sum() > 0 and observed[:, 1].sum() > 0:
+        expected = sps.contingency.expected_freq(observed)
+        if observed.shape == (2, 2):
+            res = sps.fisher_exact(observed)
+            test, statistic, p = "Fisher's exact test", float(res.statistic), float(res.pvalue)
+        elif (expected < 5).any():
+            res = sps.fisher_exact(observed, method=sps.PermutationMethod(n_resamples=9999,
+                                                                          rng=np.random.default_rng(2016)))
+            test, statistic, p = "Fisher's exact test (permutation, 9,999 resamples)", float(res.statistic), \
+                float(res.pvalue)
+        else:
+            res = sps.chi2_contingency(observed, correction=False)
+            test, statistic, p = "Pearson's chi-square", float(res.statistic), float(res.pvalue)
+    overall = 100 * answered.sum() / len(answered)
+    readings: list[Note] = []
+    for row in frame.itertuples():
+        gap = row.response_rate - overall
+        if abs(gap) >= CLEAR_GAP:
+            key = "fw_less_often" if gap < 0 else "fw_more_often"
+            readings.append((key, {"characteristic": name, "category": row.category, "rate": Pct(row.response_rate, 1),
+                                   "overall": Pct(overall, 1)}))
+    if p is not None and p < ALPHA and readings:
+        readings.append(("fw_caveat", {"characteristic": name, "p": PValue(p)}))
+    elif p is not None:
+        readings.append(("fw_no_clear_difference", {"characteristic": name, "p": PValue(p)}))
+    return Representation(name, frame, test, statistic, p, tuple(readings))

@@ -1,0 +1,158 @@
+"""Fieldwork on the report's own design: 63 schools and 24 municipalities invited (report 1.1),
+the fixture's 36 + 10 respondents matched to them, checked against counts worked out by hand."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+
+from lmp_core import SurveyError, read_file
+from lmp_core.cli import main
+from lmp_core.fieldwork import fieldwork, normalize_id, read_table
+from lmp_core.stats import note_text
+from tests.conftest import FIXTURES
+
+# Report ch. 1: pulje 1 had 21 schools, pulje 2 "40 skoler og 18 kommuner"; 63 schools were invited in
+# all, so the two schools the text does not place are put in pulje 2 (42). The fixture's respondents:
+# Skoleleder 12 in pulje 1 and 24 in pulje 2; Skoleeier 3 and 7.
+SCHOOLS = {"1": 21, "2": 42}
+MUNICIPALITIES = {"1": 6, "2": 18}
+
+
+def _invitation_list() -> pd.DataFrame:
+    fixture = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str)
+    rows = []
+    for role, sizes in (("Skoleleder", SCHOOLS), ("Skoleeier", MUNICIPALITIES)):
+        for pulje, size in sizes.items():
+            answered = fixture[(fixture.rolle == role) & (fixture.pulje == pulje)]["respondent_id"].tolist()
+            # the list writes ids its own way: lower case with a space ("r 05"); matching must not care
+            rows += [{"enhet_id": f"{i[0].lower()} {i[1:]}", "rolle": role, "pulje": pulje, "fylke": "Trøndelag"}
+                     for i in answered]
+            rows += [{"enhet_id": f"N-{role[6:9]}-{pulje}-{k:02d}", "rolle": role, "pulje": pulje, "fylke": "Nordland"}
+                     for k in range(size - len(answered))]
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def responses():
+    frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    frame["innsendt"] = [f"{10 + i % 20:02d}.09.2016 {8 + i % 10:02d}:15" for i in range(len(frame))]
+    frame.loc[3, "innsendt"] = "i går"  # unreadable
+    extra = frame.iloc[[4]].copy()  # R05 answered twice
+    unknown = frame.iloc[[5]].copy()
+    unknown["respondent_id"] = "X99"  # an id nobody was invited with
+    frame = pd.concat([frame, extra, unknown], ignore_index=True)
+    return read_file(frame.to_csv(index=False).encode(), "svar.csv")
+
+
+@pytest.fixture(scope="module")
+def result(responses):
+    return fieldwork(responses, _invitation_list(), group="rolle")
+
+
+def test_counts_and_response_rates(result):
+    progress = result.progress.set_index("group")
+    # report 1.1: 36 of 63 schools (57 %), 10 of 24 municipalities (42 %)
+    assert (progress.loc["Skoleleder", "invited"], progress.loc["Skoleleder", "answered"]) == (63, 36)
+    assert (progress.loc["Skoleeier", "invited"], progress.loc["Skoleeier", "answered"]) == (24, 10)
+    assert round(progress.loc["Skoleleder", "response_rate"]) == 57
+    assert round(progress.loc["Skoleeier", "response_rate"]) == 42
+    assert (progress.loc["Total", "invited"], progress.loc["Total", "answered"]) == (87, 46)
+
+
+def test_non_respondents_are_the_27_schools_and_14_municipalities(result):
+    nr = result.non_respondents
+    assert len(nr) == (63 - 36) + (24 - 10)
+    assert (nr.rolle == "Skoleleder").sum() == 27 and (nr.rolle == "Skoleeier").sum() == 14
+    assert set(nr.columns) == {"enhet_id", "rolle", "pulje", "fylke"}  # invitation-list fields only
+    assert nr.enhet_id.str.startswith("N-").all()
+
+
+def test_unmatched_duplicates_and_dates_are_listed(result):
+    assert result.unmatched_ids == ("x99",)
+    assert result.duplicates == (("r05", 2),)
+    assert result.unreadable_dates == ("i går",)
+    texts = [note_text(k, p, "nb") for k, p in result.notes]
+    assert any("x99" in t for t in texts) and any("r05 (2)" in t for t in texts) and any("i går" in t for t in texts)
+
+
+def _fisher_two_sided(a: int, b: int, c: int, d: int) -> float:
+    """Fisher's exact test by hand: hypergeometric tables as or less likely than the observed one."""
+    row1, col1, n = a + b, a + c, a + b + c + d
+
+    def prob(x: int) -> float:
+        return math.comb(col1, x) * math.comb(n - col1, row1 - x) / math.comb(n, row1)
+
+    observed = prob(a)
+    lo, hi = max(0, row1 - (n - col1)), min(row1, col1)
+    return sum(prob(x) for x in range(lo, hi + 1) if prob(x) <= observed * (1 + 1e-7))
+
+
+def test_representativeness_by_pulje_and_role(result):
+    by = {r.characteristic: r for r in result.representation}
+    pulje = by["pulje"].table.set_index("category")
+    # pulje 1: 21 + 6 = 27 invited, 12 + 3 = 15 answered; pulje 2: 42 + 18 = 60 invited, 24 + 7 = 31 answered
+    assert (pulje.loc["1", "invited"], pulje.loc["1", "answered"]) == (27, 15)
+    assert (pulje.loc["2", "invited"], pulje.loc["2", "answered"]) == (60, 31)
+    assert pulje.loc["1", "share_invited"] == pytest.approx(100 * 27 / 87)
+    assert pulje.loc["1", "share_answered"] == pytest.approx(100 * 15 / 46)
+    assert pulje.loc["1", "response_rate"] == pytest.approx(100 * 15 / 27)
+    assert by["pulje"].test == "Fisher's exact test"
+    # answered/not answered by pulje: [[12 + 3 not... ]] -> rows pulje 1, 2; columns not answered, answered
+    assert by["pulje"].p_value == pytest.approx(_fisher_two_sided(12, 15, 29, 31), rel=1e-9)
+    role = by["rolle"]
+    assert role.p_value == pytest.approx(_fisher_two_sided(27, 36, 14, 10), rel=1e-9) or \
+        role.p_value == pytest.approx(_fisher_two_sided(14, 10, 27, 36), rel=1e-9)
+    readings = [note_text(k, p, "nb") for k, p in role.readings]
+    # 10 of 24 = 41.7 % against 46 of 87 = 52.9 % overall: 11 points lower
+    assert "Enheter med rolle = Skoleeier svarte sjeldnere (41,7\xa0% mot 52,9\xa0% samlet)." in readings
+    # role and pulje: p far above 0.05, no caveat; the invented county split is total (every respondent
+    # from Trøndelag, every non-respondent from Nordland) and must be flagged
+    caveats = result.caveats()
+    assert [p["characteristic"] for _, p in caveats] == ["fylke"]
+    assert "(p < 0,001)" in note_text(*caveats[0], "nb")
+
+
+def test_timeline_is_cumulative_per_group(result):
+    timeline = result.timeline
+    assert timeline is not None
+    per_group = timeline.groupby("group")["answered"].max().to_dict()
+    assert per_group == {"Skoleleder": 36 - 1, "Skoleeier": 10} or per_group == {"Skoleleder": 36, "Skoleeier": 10 - 1}
+    assert timeline["time"].is_monotonic_increasing
+
+
+def test_ids_match_tolerantly():
+    assert normalize_id(" 007") == normalize_id("7") == "7"
+    assert normalize_id("R 05") == normalize_id("r05")
+
+
+def test_duplicate_invited_ids_are_an_error(responses):
+    bad = _invitation_list()
+    bad.loc[1, "enhet_id"] = bad.loc[0, "enhet_id"]
+    with pytest.raises(SurveyError, match="invitation list"):
+        fieldwork(responses, bad)
+
+
+def test_command_line(tmp_path, capsys, responses):
+    invited = tmp_path / "inviterte.csv"
+    _invitation_list().to_csv(invited, index=False, sep=";", encoding="cp1252")  # as Norwegian Excel writes it
+    answers = tmp_path / "svar.csv"
+    frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    frame.to_csv(answers, index=False)
+    assert main(["fieldwork", str(answers), "--invited", str(invited), "--id", "respondent_id", "--group", "rolle"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["invited"] == 87 and out["answered"] == 46 and len(out["non_respondents"]) == 41
+    assert main(["fieldwork", str(answers), "--invited", str(invited), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.count("\n") == 42  # header + 41 units to remind
+    (tmp_path / "empty.csv").write_bytes(b"")
+    assert main(["fieldwork", str(answers), "--invited", str(tmp_path / "empty.csv")]) == 2
+    assert capsys.readouterr().err.startswith("error:")
+
+
+def test_read_table_excel(tmp_path):
+    path = tmp_path / "inv.xlsx"
+    _invitation_list().to_excel(path, index=False)
+    assert len(read_table(path.read_bytes(), path.name)) == 87
