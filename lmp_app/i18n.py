@@ -102,6 +102,32 @@ UI: dict[str, dict[str, str]] = {
     "col_comment": {"nb": "Kommentar", "en": "Comment"},
     "method_title": {"nb": "Metode", "en": "Method"},
     "report_title": {"nb": "Rapport", "en": "Report"},
+    "fw_title": {"nb": "Feltarbeid", "en": "Fieldwork"},
+    "fw_intro": {"nb": "Følg med på hvem som har svart, lag lista til neste påminnelse, og sjekk om de som svarte ligner "
+                        "dem som ble invitert. Last opp invitasjonslista: én rad per invitert enhet med id og kjente "
+                        "kjennetegn (f.eks. rolle, pulje, fylke).",
+                 "en": "Follow who has answered, make the list for the next reminder, and check whether the respondents "
+                       "resemble the invited. Upload the invitation list: one row per invited unit with an id and known "
+                       "characteristics (e.g. role, round, county)."},
+    "fw_upload": {"nb": "Invitasjonsliste (CSV eller Excel)", "en": "Invitation list (CSV or Excel)"},
+    "fw_without": {"nb": "Uten invitasjonsliste gir antall inviterte per gruppe (Data-siden) bare svarprosenter. Med lista "
+                          "ser du også hvem som ikke har svart, svar over tid og om svarene er representative.",
+                   "en": "Without an invitation list, the invited numbers per group (Data page) give response rates only. "
+                         "The list adds who has not answered, responses over time and representativeness."},
+    "fw_invited_id": {"nb": "Id-kolonne i invitasjonslista", "en": "Id column of the invitation list"},
+    "fw_response_id": {"nb": "Id-kolonne i svarfila", "en": "Id column of the response file"},
+    "fw_group": {"nb": "Gruppe (fra invitasjonslista)", "en": "Group (from the invitation list)"},
+    "fw_time": {"nb": "Tidspunkt for innsending (svarfila)", "en": "Submission time (response file)"},
+    "fw_none": {"nb": "(ingen)", "en": "(none)"},
+    "fw_reminders": {"nb": "Påminnelser (datoer, f.eks. 05.09.2016, 19.09.2016)",
+                     "en": "Reminders (dates, e.g. 2016-09-05, 2016-09-19)"},
+    "fw_bad_reminders": {"nb": "Disse påminnelsesdatoene kunne ikke leses: {values}", "en": "These reminder dates could not be read: {values}"},
+    "fw_progress": {"nb": "Framdrift", "en": "Progress"},
+    "fw_nonrespondents": {"nb": "Ikke svart – til neste påminnelse", "en": "Not answered – for the next reminder"},
+    "fw_filter": {"nb": "Vis bare", "en": "Show only"},
+    "fw_representation": {"nb": "Ligner de som svarte de inviterte?", "en": "Do the respondents resemble the invited?"},
+    "fw_test": {"nb": "Test: {test}", "en": "Test: {test}"},
+    "fw_rates_only": {"nb": "Svarprosent fra antall inviterte:", "en": "Response rates from the invited numbers:"},
     "report_intro": {"nb": "Lag en redigerbar rapport i samme struktur som notatet fra 2016: datagrunnlag, ett kapittel "
                             "per tema med figur, tabell, tekst og kommentarer, og en metodedel.",
                      "en": "Make an editable report in the structure of the 2016 note: the data, one chapter per "

@@ -120,6 +120,7 @@ def summary_for(columns: tuple[str, ...], group: str | None, filters: dict[str, 
     if columns:
         counts = counts.select(list(columns))
     populations = {g: n for g, n in (st.session_state.get(Keys.POPULATIONS) or {}).items() if g in counts.groups and n}
-    notes = loaded.source.notes if isinstance(loaded.source, Survey) else ()
+    notes = (loaded.source.notes if isinstance(loaded.source, Survey) else ()) + \
+        tuple(st.session_state.get(Keys.FIELDWORK_NOTES) or ())
     return summarize(counts, populations=populations, min_group_size=int(st.session_state.get(Keys.MIN_N, 5)),
                      notes=notes)

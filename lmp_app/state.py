@@ -42,6 +42,7 @@ class Keys:
     EFFECT = "lmp_effect"
     SORT = "lmp_sort"
     COMMENTS = "lmp_report_comments"
+    FIELDWORK_NOTES = "lmp_fieldwork_caveats"
 
 
 @dataclass
@@ -76,7 +77,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
     st.session_state[Keys.COUNTS] = {}
-    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER):
+    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES):
         st.session_state.pop(key, None)
     if isinstance(source, Survey):
         group = DEMO_GROUP if DEMO_GROUP in source.group_candidates else None

@@ -183,3 +183,27 @@ def to_svg(chart: alt.TopLevelMixin) -> bytes:
 def d_label(value: float | None, lang: str) -> str:
     """|d| at the report's precision."""
     return number(abs(value) if value is not None else None, 2, lang)
+
+
+def progress_chart(timeline: pd.DataFrame, *, reminders: list[pd.Timestamp] | None = None, lang: str = "nb",
+                   invited: dict[str, int] | None = None) -> alt.LayerChart:
+    """Cumulative responses over time per group, with reminder dates as vertical rules."""
+    words = {"nb": ("Tid", "Antall svar (kumulativt)", "Påminnelse", "Svar over tid"),
+             "en": ("Time", "Responses (cumulative)", "Reminder", "Responses over time")}[lang if lang == "nb" else "en"]
+    groups = list(dict.fromkeys(timeline["group"]))
+    colour = alt.Color("group:N", title=None, scale=alt.Scale(domain=groups, range=GROUP_COLOURS[:len(groups)]),
+                       legend=alt.Legend(orient="bottom"))
+    lines = alt.Chart(timeline).mark_line(interpolate="step-after", point=True).encode(
+        x=alt.X("time:T", title=words[0], axis=alt.Axis(format="%d.%m")), y=alt.Y("answered:Q", title=words[1]),
+        color=colour,
+        tooltip=["group:N", alt.Tooltip("time:T", format="%d.%m.%Y %H:%M"), "answered:Q"])
+    layers: list[alt.Chart] = [lines]
+    if reminders:
+        marks = pd.DataFrame({"time": reminders, "label": [words[2]] * len(reminders)})
+        layers.append(alt.Chart(marks).mark_rule(strokeDash=[4, 4], color="#555555").encode(x="time:T"))
+        layers.append(alt.Chart(marks).mark_text(align="left", dx=3, dy=-6, color="#555555").encode(
+            x="time:T", y=alt.value(8), text="label:N"))
+    if invited:
+        goal = pd.DataFrame({"group": list(invited), "invited": list(invited.values())})
+        layers.append(alt.Chart(goal).mark_rule(opacity=0.4).encode(y="invited:Q", color=colour))
+    return alt.layer(*layers).properties(width=560, height=300, title=words[3])

@@ -260,3 +260,27 @@ def _represent(categories: pd.Series, answered: pd.Series, name: str) -> Represe
     elif p is not None:
         readings.append(("fw_no_clear_difference", {"characteristic": name, "p": PValue(p)}))
     return Representation(name, frame, test, statistic, p, tuple(readings))
+
+
+_HEADINGS = {
+    "nb": {"group": "Gruppe", "invited": "Invitert", "answered": "Svart", "response_rate": "Svarprosent",
+           "category": "Kategori", "share_invited": "Andel av inviterte", "share_answered": "Andel av de som svarte",
+           "total": "Totalt"},
+    "en": {"group": "Group", "invited": "Invited", "answered": "Answered", "response_rate": "Response rate",
+           "category": "Category", "share_invited": "Share of invited", "share_answered": "Share of respondents",
+           "total": "Total"},
+}
+
+
+def display_table(frame: pd.DataFrame, lang: str = "nb") -> pd.DataFrame:
+    """A progress or representativeness table with headings in ``lang`` and percentages formatted."""
+    from lmp_core.fmt import percent
+
+    h = _HEADINGS.get(lang, _HEADINGS["en"])
+    out = frame.copy()
+    for column in ("response_rate", "share_invited", "share_answered"):
+        if column in out.columns:
+            out[column] = [percent(v, 1, lang) for v in out[column]]
+    if "group" in out.columns:
+        out["group"] = out["group"].replace({"Total": h["total"]})
+    return out.rename(columns=h)

@@ -45,7 +45,7 @@ try:
     progress = st.progress(0.0, text=t("report_making"))
     report = build_report(source, group=group, populations=st.session_state.get(Keys.POPULATIONS) or {},
                           themes=chosen, quotes=quotes, lang=lang(), min_group_size=min_n,
-                          leading_zero=leading_zero,
+                          leading_zero=leading_zero, notes=st.session_state.get(Keys.FIELDWORK_NOTES) or (),
                           progress=lambda f, what: progress.progress(min(1.0, f), text=t("report_making")))
     progress.empty()
 except SurveyError as err:

@@ -76,7 +76,7 @@ def _active_sessions(url: str) -> int:
     return -1
 
 
-def test_twenty_sessions_see_only_their_own_data(browser: Browser, tmp_path: Path):
+def test_twenty_sessions_see_only_their_own_data(browser: Browser, tmp_path: Path, capsys):
     log = tmp_path / "server.log"
     proc, url = start_app(log, "--server.disconnectedSessionTTL", "2")
     try:
@@ -101,8 +101,9 @@ def test_twenty_sessions_see_only_their_own_data(browser: Browser, tmp_path: Pat
             peak = max(peak, _rss_mb(proc.pid))
         _close_and_purge(browser, url, contexts)
         after = _rss_mb(proc.pid)
-        print(f"\nconcurrency: {SESSIONS} sessions, {failures} failures; server memory: start {baseline:.0f} MB, "
-              f"peak {peak:.0f} MB, after closing {after:.0f} MB")
+        with capsys.disabled():
+            print(f"\nconcurrency: {SESSIONS} sessions, {failures} failures; server memory: start {baseline:.0f} MB, "
+                  f"peak {peak:.0f} MB, after closing {after:.0f} MB")
         assert failures == 0
         assert _active_sessions(url) == 0
         assert after < peak  # memory is given back (not all of it: see the README)

@@ -58,3 +58,26 @@ def test_comments_and_method_pages(page: Page, streamlit_url: str, tmp_path: Pat
     page.get_by_test_id("stSidebarNavLink").filter(has_text="Metode").click()
     expect(page.get_by_text("ingen/svak")).to_be_visible()
     _shot(page, tmp_path, "method")
+
+
+def test_fieldwork_progress_and_reminder_list(page: Page, streamlit_url: str, tmp_path: Path):
+    from tests.test_fieldwork import invitation_csv, responses_with_times
+
+    answers, invited = tmp_path / "svar.csv", tmp_path / "inviterte.csv"
+    answers.write_bytes(responses_with_times())
+    invited.write_bytes(invitation_csv())
+    page.set_default_timeout(30_000)
+    page.goto(streamlit_url)
+    expect(page.get_by_text("46 respondenter")).to_be_visible()
+    page.locator('input[type="file"]').first.set_input_files(answers)
+    expect(page.get_by_text("Lest: svar.csv")).to_be_visible()
+    page.get_by_test_id("stSidebarNavLink").filter(has_text="Feltarbeid").click()
+    expect(page.get_by_role("heading", name="Feltarbeid")).to_be_visible()
+    page.locator('input[type="file"]').first.set_input_files(invited)
+    table = page.get_by_test_id("stTable").first
+    expect(table).to_contain_text("57,1")
+    expect(table).to_contain_text("41,7")
+    expect(page.get_by_test_id("stVegaLiteChart").first.locator("canvas, svg").first).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    expect(page.get_by_text("Ikke svart – til neste påminnelse")).to_be_visible()
+    _shot(page, tmp_path, "fieldwork")

@@ -156,3 +156,42 @@ def test_read_table_excel(tmp_path):
     path = tmp_path / "inv.xlsx"
     _invitation_list().to_excel(path, index=False)
     assert len(read_table(path.read_bytes(), path.name)) == 87
+
+
+def responses_with_times() -> bytes:
+    """The fixture with a submission time column, as a web survey exports it (also for the browser test)."""
+    frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    frame["innsendt"] = [f"{1 + i % 28:02d}.09.2016 {8 + i % 10:02d}:15" for i in range(len(frame))]
+    return frame.to_csv(index=False).encode()
+
+
+def invitation_csv() -> bytes:
+    return _invitation_list().to_csv(index=False).encode()
+
+
+def test_app_fieldwork_page():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="upload").upload("svar.csv", responses_with_times(), "text/csv")
+    at.run()
+    at.switch_page("pages/fieldwork.py").run()
+    assert at.info  # without an invitation list: what one would add
+    at.file_uploader(key="invited_upload").upload("inviterte.csv", invitation_csv(), "text/csv")
+    at.run()
+    assert not at.exception and not at.error
+    progress = at.table[0].value.reset_index()
+    assert progress["Invitert"].tolist() == [63, 24, 87] and progress["Svart"].tolist() == [36, 10, 46]
+    assert progress["Svarprosent"].tolist() == ["57,1\xa0%", "41,7\xa0%", "52,9\xa0%"]
+    assert len(at.get("vega_lite_chart")) == 1  # responses over time
+    nonrespondents = at.dataframe[0].value
+    assert len(nonrespondents) == 41 and set(nonrespondents.columns) == {"enhet_id", "rolle", "pulje", "fylke"}
+    at.multiselect(key="fw_nr_filter").set_value(["Skoleeier"]).run()
+    assert len(at.dataframe[0].value) == 14
+    at.text_input(key="fw_reminders").input("05.09.2016, 19.09.2016, snart").run()
+    assert any("snart" in w.value for w in at.warning)
+    # the county caveat reaches the results page's caveat panel
+    at.switch_page("pages/results.py").run()
+    assert any("fylke" in w.value for w in at.warning)

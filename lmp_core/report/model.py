@@ -21,7 +21,7 @@ from lmp_core.comments import comments as comments_of
 from lmp_core.counts import Counts, count
 from lmp_core.method import method_markdown
 from lmp_core.report.text import data_paragraphs, figure_paragraph
-from lmp_core.stats import MIN_GROUP_SIZE, Summary, summarize
+from lmp_core.stats import MIN_GROUP_SIZE, Summary, note_text, summarize
 from lmp_core.survey import Survey
 from lmp_core.tables import frequency_table, stats_table
 
@@ -117,11 +117,13 @@ def build_report(
     leading_zero: bool = True,
     title: str | None = None,
     progress: Callable[[float, str], None] | None = None,
+    notes: Sequence[tuple[str, dict]] = (),
 ) -> Report:
     """Build the report model.
 
     ``quotes`` maps a comment column to the comments to quote (None: every comment of a group that
-    is large enough); ``themes`` picks chapters (None: all, in file order).
+    is large enough); ``themes`` picks chapters (None: all, in file order); ``notes`` are caveats
+    to add to the data section (e.g. fieldwork's "response rates differ by pulje").
     """
     w = _WORDS.get(lang, _WORDS["en"])
     counts = source if isinstance(source, Counts) else count(source, group=group, lang=lang)
@@ -131,6 +133,7 @@ def build_report(
     sections: list[Section] = []
     # 1. data section
     data_blocks: list[Block] = [Paragraph(p) for p in data_paragraphs(overall.groups, lang, min_group_size=min_group_size)]
+    data_blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in notes]
     legend = pd.DataFrame(_LEGEND[lang], columns=[w["d"], w["size"]])
     data_blocks.append(Table("1.1", f"{w['tab']} 1.1 {w['legend']}", legend))
     sections.append(Section("1", w["data"], tuple(data_blocks)))

@@ -1,0 +1,113 @@
+"""Fieldwork page: progress against the invitation list, who to remind, representativeness."""
+
+import pandas as pd
+import streamlit as st
+
+from lmp_app.i18n import lang, t
+from lmp_app.render import md_escape, plain_table, show_error
+from lmp_app.state import Keys, counts_for, ensure_data
+from lmp_core.charts import progress_chart
+from lmp_core.errors import SurveyError
+from lmp_core.fieldwork import detect_id_column, detect_time_column, display_table, fieldwork, parse_times, read_table
+from lmp_core.fmt import Pct, percent
+from lmp_core.stats import note_text
+from lmp_core.survey import Survey
+from lmp_core.tables import to_csv_bytes, to_excel_bytes
+
+st.title(t("fw_title"))
+st.caption(t("fw_intro"))
+loaded = ensure_data()
+source = loaded.source
+uploaded = st.file_uploader(t("fw_upload"), type=["csv", "txt", "xlsx"], key="invited_upload")
+
+if uploaded is None or not isinstance(source, Survey):
+    st.info(t("fw_without"))
+    populations = st.session_state.get(Keys.POPULATIONS) or {}
+    counts = counts_for(st.session_state.get(Keys.GROUP), None, lang())
+    if populations:
+        st.text(t("fw_rates_only"))
+        for name, respondents in zip(counts.groups, counts.respondents):
+            if populations.get(name):
+                st.text(t("response_rate_line", group=name, respondents=respondents, population=populations[name],
+                          rate=percent(Pct(100 * respondents / populations[name]), 0, lang())))
+    st.session_state.pop(Keys.FIELDWORK_NOTES, None)
+    st.stop()
+
+try:
+    invited = read_table(uploaded.getvalue(), uploaded.name)
+except SurveyError as err:
+    show_error(err)
+    st.stop()
+
+columns = list(invited.columns)
+background = list(source.background.columns)
+c1, c2 = st.columns(2)
+guess = detect_id_column(invited)
+invited_id = c1.selectbox(t("fw_invited_id"), columns, index=columns.index(guess) if guess in columns else 0,
+                          key="fw_invited_id")
+response_guess = source.id_column or detect_id_column(source.background)
+response_id = c2.selectbox(t("fw_response_id"), background,
+                           index=background.index(response_guess) if response_guess in background else 0,
+                           key="fw_response_id")
+c3, c4 = st.columns(2)
+group_options = [None, *[c for c in columns if c != invited_id and 1 < invited[c].nunique() <= 30]]
+group = c3.selectbox(t("fw_group"), group_options, key="fw_group",
+                     index=group_options.index("rolle") if "rolle" in group_options else 0,
+                     format_func=lambda v: t("fw_none") if v is None else v)
+time_guess = detect_time_column(source.background)
+time_options = [None, *background]
+time = c4.selectbox(t("fw_time"), time_options, key="fw_time",
+                    index=time_options.index(time_guess) if time_guess in time_options else 0,
+                    format_func=lambda v: t("fw_none") if v is None else v)
+reminder_text = st.text_input(t("fw_reminders"), key="fw_reminders")
+reminders: list[pd.Timestamp] = []
+if reminder_text.strip():
+    parsed, bad = parse_times(pd.Series([p.strip() for p in reminder_text.split(",") if p.strip()]))
+    reminders = [x for x in parsed.dropna()]
+    if bad:
+        st.warning(md_escape(t("fw_bad_reminders", values=", ".join(bad))))
+
+try:
+    result = fieldwork(source, invited, response_id=response_id, invited_id=invited_id, group=group, time=time,
+                       source=uploaded.name)
+except SurveyError as err:
+    show_error(err)
+    st.stop()
+st.session_state[Keys.FIELDWORK_NOTES] = result.caveats()
+for key, params in result.notes:
+    st.warning(md_escape(note_text(key, params, lang())), icon=":material/warning:")
+
+st.subheader(t("fw_progress"))
+plain_table(display_table(result.progress, lang()), static=True)
+if result.timeline is not None and not result.timeline.empty:
+    invited_per_group = {str(r.group): int(r.invited) for r in result.progress.itertuples() if r.group != "Total"}
+    st.altair_chart(progress_chart(result.timeline, reminders=reminders, lang=lang(), invited=invited_per_group),
+                    width="stretch")
+
+st.subheader(t("fw_nonrespondents"))
+nonrespondents = result.non_respondents
+if group:
+    shown_groups = st.multiselect(t("fw_filter"), sorted(nonrespondents[group].unique()), key="fw_nr_filter")
+    if shown_groups:
+        nonrespondents = nonrespondents[nonrespondents[group].isin(shown_groups)]
+plain_table(nonrespondents)
+d1, d2, _ = st.columns([1, 1, 4])
+with d1:
+    st.download_button(t("download_csv"), data=lambda: to_csv_bytes(nonrespondents), file_name="ikke_svart.csv",
+                       mime="text/csv", key="fw_nr_csv", on_click="ignore")
+with d2:
+    st.download_button(t("download_xlsx"), data=lambda: to_excel_bytes({t("fw_nonrespondents"): nonrespondents}),
+                       file_name="ikke_svart.xlsx", key="fw_nr_xlsx", on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+st.subheader(t("fw_representation"))
+for rep in result.representation:
+    st.text(rep.characteristic)
+    plain_table(display_table(rep.table, lang()), static=True)
+    st.caption(md_escape(t("fw_test", test=rep.test)))
+    for key, params in rep.readings:
+        sentence = note_text(key, params, lang())
+        if key == "fw_caveat":
+            st.warning(md_escape(sentence), icon=":material/warning:")
+        else:
+            st.text(sentence)
