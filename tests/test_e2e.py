@@ -24,7 +24,7 @@ def _shot(page: Page, tmp_path: Path, name: str) -> None:
 
 
 def test_upload_and_results(page: Page, streamlit_url: str, tmp_path: Path):
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(60_000)
     page.goto(streamlit_url)
     expect(page.get_by_role("heading", name="Data")).to_be_visible()
     expect(page.get_by_text("46 respondenter")).to_be_visible()  # the demo is loaded at start
@@ -44,7 +44,7 @@ def test_upload_and_results(page: Page, streamlit_url: str, tmp_path: Path):
 
 
 def test_comments_and_method_pages(page: Page, streamlit_url: str, tmp_path: Path):
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(60_000)
     page.goto(streamlit_url)
     expect(page.get_by_text("46 respondenter")).to_be_visible()
     page.get_by_test_id("stSidebarNavLink").filter(has_text="Kommentarer").click()
@@ -66,7 +66,7 @@ def test_fieldwork_progress_and_reminder_list(page: Page, streamlit_url: str, tm
     answers, invited = tmp_path / "svar.csv", tmp_path / "inviterte.csv"
     answers.write_bytes(responses_with_times())
     invited.write_bytes(invitation_csv())
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(60_000)
     page.goto(streamlit_url)
     expect(page.get_by_text("46 respondenter")).to_be_visible()
     page.locator('input[type="file"]').first.set_input_files(answers)
@@ -74,6 +74,7 @@ def test_fieldwork_progress_and_reminder_list(page: Page, streamlit_url: str, tm
     page.get_by_test_id("stSidebarNavLink").filter(has_text="Feltarbeid").click()
     expect(page.get_by_role("heading", name="Feltarbeid")).to_be_visible()
     page.locator('input[type="file"]').first.set_input_files(invited)
+    expect(page.get_by_role("heading", name="Framdrift")).to_be_visible()
     table = page.get_by_test_id("stTable").first
     expect(table).to_contain_text("57,1")
     expect(table).to_contain_text("41,7")
