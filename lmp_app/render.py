@@ -116,11 +116,18 @@ def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str,
 def summary_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]]) -> Summary:
     """The statistics of the chosen questions (counts come from the session's cache)."""
     loaded = ensure_data()
+    min_n = int(st.session_state.get(Keys.MIN_N, 5))
+    if group is None and isinstance(loaded.source, Survey):
+        # secondary suppression: a total beside a grouping with a hidden group would give the
+        # hidden group's numbers away as "total minus the other groups"
+        exposing = [c for c in loaded.source.group_candidates
+                    if any(0 < n < min_n for n in counts_for(c, filters, lang()).respondents)]
+        if exposing:
+            raise SurveyError("total_hidden", columns=", ".join(exposing), min_n=min_n)
     counts: Counts = counts_for(group, filters, lang())
     if columns:
         counts = counts.select(list(columns))
     populations = {g: n for g, n in (st.session_state.get(Keys.POPULATIONS) or {}).items() if g in counts.groups and n}
     notes = (loaded.source.notes if isinstance(loaded.source, Survey) else ()) + \
         tuple(st.session_state.get(Keys.FIELDWORK_NOTES) or ())
-    return summarize(counts, populations=populations, min_group_size=int(st.session_state.get(Keys.MIN_N, 5)),
-                     notes=notes)
+    return summarize(counts, populations=populations, min_group_size=min_n, notes=notes)

@@ -54,7 +54,8 @@ def summary_of(args: argparse.Namespace) -> Summary:
     source, counts = load(args)
     notes = source.notes if isinstance(source, Survey) else ()
     return summarize(counts, populations=parse_populations(args.population), top_k=args.top,
-                     dont_know_in_base=args.dont_know_in_base, min_group_size=args.min_group_size, notes=notes)
+                     dont_know_in_base=args.dont_know_in_base, min_group_size=args.min_group_size, notes=notes,
+                     reference=getattr(args, "reference", None))
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -69,6 +70,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dont-know-in-base", action="store_true", help="count 'don't know' in percentage bases")
     p.add_argument("--min-group-size", type=int, default=5, help="hide groups smaller than this (default 5)")
     p.add_argument("--lang", choices=("nb", "en"), default="nb", help="language of texts (default nb)")
+    p.add_argument("--reference", help="compare every group with this one (default: all pairs)")
 
 
 def _table(summary: Summary, lang: str) -> str:

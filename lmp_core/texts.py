@@ -194,6 +194,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "«{value}» må skrives som GRUPPE=ANTALL, f.eks. Skoleleder=63.",
         "en": "'{value}' must be written as GROUP=NUMBER, e.g. Skoleleder=63.",
     },
+    "total_hidden": {
+        "nb": "Tall for alle samlet vises ikke: en gruppe med færre enn {min_n} svar i {columns} kunne da regnes ut som totalen minus de andre gruppene. Velg en gruppevariabel.",
+        "en": "Numbers for everyone together are not shown: a group with fewer than {min_n} answers in {columns} could then be worked out as the total minus the other groups. Choose a group variable.",
+    },
     "no_rows_after_filter": {
         "nb": "Ingen svar passer filteret {filter}.",
         "en": "No responses match the filter {filter}.",

@@ -176,3 +176,32 @@ def test_report_page_quotes_can_be_unticked():
     after = sum(x.value.startswith("«") for x in at.text)
     assert 0 < after < before
     assert not any("Kunnskapstilførsel" in h.value for h in at.header)
+
+
+def test_small_group_hidden_everywhere_including_the_total():
+    at = _app()
+    at.number_input(key="min_n_widget").set_value(11).run()
+    at.switch_page("pages/results.py").run()
+    table = _table(at)
+    assert not any(c.startswith("Skoleeier") for c in table.columns)  # hidden: 10 school owners
+    spec_rows = _chart_rows(at)
+    assert not any("Skoleeier" in str(r.get("group")) for r in spec_rows)
+    # the total would give the school owners away as "total minus school leaders": not shown
+    at.selectbox(key="results_group").set_value(None).run()
+    assert not at.exception and at.error and "totalen minus" in _plain(at.error[0].value)
+    at.switch_page("pages/comments.py").run()
+    assert "Skoleeier" not in set(_table(at)["Gruppe"])
+
+
+def test_fixes_exclude_an_item_and_mark_dont_know():
+    at = _app()
+    at.multiselect(key="fix_exclude").set_value(["kunnskap_mobbing"]).run()
+    at.multiselect(key="fix_dk").set_value(["I liten grad"]).run()
+    at.button(key="apply_fixes").click().run()
+    assert not at.exception
+    assert "7 spørsmål" in _plain(at.success[0].value)
+    at.switch_page("pages/results.py").run()
+    at.multiselect(key="themes_widget").set_value(["Praksisendring"]).run()
+    table = _table(at)
+    # "I liten grad" now counts as "don't know": school leaders' n on praksis_mobbing drops from 36
+    assert int(table["Skoleleder n"].iloc[0]) < 36

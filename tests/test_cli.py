@@ -66,3 +66,10 @@ def test_bad_input_exits_2_with_one_line(args, needle):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and needle in lines[0]
     assert "Traceback" not in proc.stderr
+
+
+def test_reference_group(capsys):
+    assert main(["summarize", FIXTURE, "--group", "rolle", "--reference", "Skoleleder", "--format", "json"]) == 0
+    comp = json.loads(capsys.readouterr().out)["items"][0]["comparisons"]
+    assert [(c["a"], c["b"]) for c in comp] == [("Skoleeier", "Skoleleder")]
+    assert main(["summarize", FIXTURE, "--group", "rolle", "--reference", "Rektor"]) == 2

@@ -110,3 +110,20 @@ def test_raw_rows_equal_their_frequency_table(data):
     for a, b in zip(summary.items, from_table.items):
         assert [s.__dict__ for s in a.stats] == [s.__dict__ for s in b.stats]
         assert a.comparisons == b.comparisons
+
+
+def test_item_asked_of_one_group_only_and_edge_cases():
+    # q2 was put to group A only (blank for B): B gets no statistics and there is no comparison;
+    # B has one answer on q1: a mean but no SD, and no d, each with its reason
+    data = [("A", "I stor grad", "I liten grad"), ("A", "I liten grad", "I stor grad"), ("A", "I noen grad", "I noen grad"),
+            ("B", "I stor grad", "")]
+    survey = read_file(_csv(data), "x.csv")
+    summary = summarize(count(survey, group="g"), min_group_size=1)
+    q1, q2 = summary.items
+    b1 = q1.group("B")
+    assert b1.n == 1 and b1.mean == 4 and b1.sd is None and b1.reason == "reason_n1"
+    (c,) = q1.comparisons
+    assert c.d is None and c.reason == "reason_n1" and c.mean_diff == 3 - 4
+    b2 = q2.group("B")
+    assert b2.n == 0 and b2.mean is None and b2.reason == "reason_n0"
+    assert q2.comparisons == ()
