@@ -56,7 +56,8 @@ def test_comments_and_method_pages(page: Page, streamlit_url: str, tmp_path: Pat
     expect(page.get_by_text("94,4 prosent").first).to_be_visible()
     _shot(page, tmp_path, "report")
     page.get_by_test_id("stSidebarNavLink").filter(has_text="Metode").click()
-    expect(page.get_by_text("ingen/svak")).to_be_visible()
+    expect(page.get_by_role("heading", name="Metode", exact=True)).to_be_visible()
+    expect(page.get_by_role("cell", name="ingen/svak")).to_be_visible()  # Tabell 1.1 on the method page
     _shot(page, tmp_path, "method")
 
 
