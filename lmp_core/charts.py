@@ -13,7 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from lmp_core.fmt import number, percent
+from lmp_core.fmt import percent
 from lmp_core.stats import Summary
 
 GROUP_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -178,11 +178,6 @@ def to_svg(chart: alt.TopLevelMixin) -> bytes:
     import vl_convert as vlc
 
     return vlc.vegalite_to_svg(chart.to_json()).encode("utf-8")
-
-
-def d_label(value: float | None, lang: str) -> str:
-    """|d| at the report's precision."""
-    return number(abs(value) if value is not None else None, 2, lang)
 
 
 def progress_chart(timeline: pd.DataFrame, *, reminders: list[pd.Timestamp] | None = None, lang: str = "nb",

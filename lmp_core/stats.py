@@ -271,7 +271,7 @@ def summarize(
     if reference is not None and reference not in counts.groups:
         raise SurveyError("unknown_population_group", group=reference, choices=", ".join(counts.groups))
     if top_k < 1:
-        raise SurveyError("bad_population_arg", value=f"top_k={top_k}")
+        raise SurveyError("bad_top_k", value=top_k)
     table = counts.table.astype(np.float64)
     n_items, n_groups, width = table.shape
     # per-item masks over the category axis: substantive answers, their scores, top-k and bottom-k

@@ -8,7 +8,6 @@ them as text and never runs them (OWASP "CSV injection").
 from __future__ import annotations
 
 import io
-from typing import Literal
 
 import pandas as pd
 
@@ -138,5 +137,3 @@ def _sheet_name(name: str, used: set[str]) -> str:
     used.add(clean)
     return clean
 
-
-TableKind = Literal["stats", "frequencies"]

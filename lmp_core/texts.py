@@ -198,6 +198,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Tall for alle samlet vises ikke: en gruppe med færre enn {min_n} svar i {columns} kunne da regnes ut som totalen minus de andre gruppene. Velg en gruppevariabel.",
         "en": "Numbers for everyone together are not shown: a group with fewer than {min_n} answers in {columns} could then be worked out as the total minus the other groups. Choose a group variable.",
     },
+    "bad_top_k": {
+        "nb": "Antall øverste kategorier må være minst 1; fikk {value}.",
+        "en": "The number of top categories must be at least 1; got {value}.",
+    },
     "no_rows_after_filter": {
         "nb": "Ingen svar passer filteret {filter}.",
         "en": "No responses match the filter {filter}.",

@@ -5,11 +5,12 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import md_escape, plain_table, show_error
-from lmp_app.state import Keys, digest, ensure_data, load, load_demo
+from lmp_app.state import Keys, counts_for, digest, ensure_data, load, load_demo
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, percent
 from lmp_core.read import excel_sheets, is_excel, read_codebook
+from lmp_core.read.codebook import with_scale
 from lmp_core.scales import KNOWN_SCALES
 from lmp_core.stats import note_text
 from lmp_core.survey import Survey
@@ -87,8 +88,6 @@ if isinstance(source, Survey):
     if group != current:
         st.session_state[Keys.GROUP] = group
         st.session_state[Keys.POPULATIONS] = {}
-    from lmp_app.state import counts_for
-
     counts = counts_for(group, None, lang())
 else:
     counts = source
@@ -128,14 +127,7 @@ if isinstance(source, Survey) and loaded.data:
                                  key="fix_scale_col", format_func=lambda v: "–" if v is None else v)
         scale_name = c2.selectbox(t("scale_override"), sorted(KNOWN_SCALES), key="fix_scale")
         if st.button(t("apply_fixes"), key="apply_fixes", type="primary"):
-            codebook = dict(loaded.codebook or {})
-            if scale_col:
-                from lmp_core.read.codebook import CodebookEntry
-                from lmp_core.scales import codebook_value_labels
-
-                old = codebook.get(scale_col)
-                codebook[scale_col] = CodebookEntry(scale_col, old.question if old else "", old.theme if old else "",
-                                                    codebook_value_labels(scale_name), old.asked_to if old else "")
+            codebook = with_scale(loaded.codebook, scale_col, scale_name) if scale_col else loaded.codebook
             try:
                 load(loaded.data, loaded.name, codebook=codebook, codebook_name=loaded.codebook_name,
                      sheet=loaded.sheet, dont_know=frozenset(extra_dk), exclude=frozenset(exclude),

@@ -57,6 +57,7 @@ def test_table_format_norwegian(capsys):
         (["summarize", FIXTURE, "--group", "rolle", "--population", "Rektor=5"], "Rektor"),
         (["summarize", FIXTURE, "--group", "rolle", "--population", "Skoleleder=20"], "36"),
         (["summarize", FIXTURE, "--items", "q99"], "q99"),
+        (["summarize", FIXTURE, "--top", "0"], "got 0"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(args, needle):

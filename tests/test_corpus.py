@@ -5,7 +5,6 @@ traceback. The run prints how many corpus files there are and the share handled.
 from __future__ import annotations
 
 import hashlib
-import io
 from pathlib import Path
 
 import pytest

@@ -20,7 +20,7 @@ from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.read.codebook import CodebookEntry, read_codebook
 from lmp_core.read.columns import build_survey
-from lmp_core.read.frequency import FREQUENCY_COLUMNS, counts_from_frequency_table, frequency_columns
+from lmp_core.read.frequency import counts_from_frequency_table, frequency_columns
 from lmp_core.read.text import TextLayout, inspect_text, looks_binary
 from lmp_core.survey import Note, Survey
 

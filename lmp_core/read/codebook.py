@@ -28,6 +28,15 @@ class CodebookEntry:
     asked_to: str = ""
 
 
+def with_scale(codebook: dict[str, CodebookEntry] | None, column: str, scale: str) -> dict[str, CodebookEntry]:
+    """A copy of ``codebook`` in which ``column`` uses the known ``scale`` (question and theme kept)."""
+    entries = dict(codebook or {})
+    old = entries.get(column)
+    entries[column] = CodebookEntry(column, old.question if old else "", old.theme if old else "",
+                                    codebook_value_labels(scale), old.asked_to if old else "")
+    return entries
+
+
 def read_codebook(data: bytes, name: str = "codebook.csv") -> dict[str, CodebookEntry]:
     """Parse a codebook file into entries by column name."""
     layout = inspect_text(data, name)

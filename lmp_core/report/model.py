@@ -21,7 +21,7 @@ from lmp_core.comments import comments as comments_of
 from lmp_core.counts import Counts, count
 from lmp_core.method import method_markdown
 from lmp_core.report.text import data_paragraphs, figure_paragraph
-from lmp_core.stats import MIN_GROUP_SIZE, Summary, note_text, summarize
+from lmp_core.stats import MIN_GROUP_SIZE, note_text, summarize
 from lmp_core.survey import Survey
 from lmp_core.tables import frequency_table, stats_table
 
