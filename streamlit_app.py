@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lmp_app.i18n import t
-from lmp_app.state import Keys, ensure_data
+from lmp_app.state import Keys, ensure_data, watch_session
 
 st.set_page_config(page_title="LMP Explorer", page_icon=":material/bar_chart:", layout="wide")
 st.session_state.setdefault(Keys.LANG, "nb")
@@ -12,6 +12,7 @@ st.sidebar.radio(
     horizontal=True, format_func=lambda v: {"nb": "Norsk (bokmål)", "en": "English"}[v],
     # copied into a plain key: widget state does not survive a page change
     on_change=lambda: st.session_state.__setitem__(Keys.LANG, st.session_state["lang_widget"]))
+watch_session()
 ensure_data()
 page = st.navigation([
     st.Page("pages/data.py", title=t("page_data"), icon=":material/upload_file:", default=True),

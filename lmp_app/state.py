@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from lmp_app import memory
 from lmp_core.counts import Counts, count
 from lmp_core.read import read_codebook, read_file
 from lmp_core.read.codebook import CodebookEntry
@@ -59,6 +60,22 @@ class Loaded:
     dont_know: frozenset[str] = frozenset()
     exclude: frozenset[str] = frozenset()
     is_demo: bool = False
+
+
+def _release_later(_: object) -> None:
+    # the session's state is kept this long for a reconnect; its memory can go back after that
+    memory.release_after(float(st.get_option("server.disconnectedSessionTTL")) + 5)
+
+
+@st.cache_resource(scope="session", on_release=_release_later, show_spinner=False)
+def watch_session() -> bool:
+    """Call once per run: when this session disconnects, its memory is given back later.
+
+    A session-scoped resource is released when its session disconnects; the release hook is
+    Streamlit's public way to learn that a tab has closed.
+    """
+    memory.configure_allocators()
+    return True
 
 
 def digest(data: bytes) -> str:
