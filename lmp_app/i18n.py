@@ -96,8 +96,10 @@ UI: dict[str, dict[str, str]] = {
     "groups": {"nb": "Grupper", "en": "Groups"},
     "comment_count": {"nb": "{shown} av {total} kommentarer vises.", "en": "{shown} of {total} comments shown."},
     "no_comments": {"nb": "Fila har ingen fritekstkolonner.", "en": "The file has no free-text columns."},
-    "comments_hidden": {"nb": "Kommentarer fra grupper med færre enn {min_n} respondenter er skjult.",
-                        "en": "Comments from groups with fewer than {min_n} respondents are hidden."},
+    "comments_hidden": {"nb": "{count} kommentarer er skjult: de kommer fra en gruppe med færre enn {min_n} "
+                              "respondenter (under en av gruppevariablene).",
+                        "en": "{count} comments are hidden: they come from a group of fewer than {min_n} "
+                              "respondents (under one of the group variables)."},
     "col_group": {"nb": "Gruppe", "en": "Group"},
     "col_comment": {"nb": "Kommentar", "en": "Comment"},
     "method_title": {"nb": "Metode", "en": "Method"},

@@ -12,6 +12,7 @@ import streamlit as st
 from lmp_app.i18n import lang, t
 from lmp_app.state import Keys, Loaded, counts_for, ensure_data, persist, store
 from lmp_core.counts import Counts
+from lmp_core.disclosure import check_total, filter_hidden
 from lmp_core.errors import SurveyError
 from lmp_core.stats import Summary, summarize
 from lmp_core.survey import Survey
@@ -117,17 +118,15 @@ def summary_for(columns: tuple[str, ...], group: str | None, filters: dict[str, 
     """The statistics of the chosen questions (counts come from the session's cache)."""
     loaded = ensure_data()
     min_n = int(st.session_state.get(Keys.MIN_N, 5))
-    if group is None and isinstance(loaded.source, Survey):
-        # secondary suppression: a total beside a grouping with a hidden group would give the
-        # hidden group's numbers away as "total minus the other groups"
-        exposing = [c for c in loaded.source.group_candidates
-                    if any(0 < n < min_n for n in counts_for(c, filters, lang()).respondents)]
-        if exposing:
-            raise SurveyError("total_hidden", columns=", ".join(exposing), min_n=min_n)
+    hide = {}
+    if isinstance(loaded.source, Survey):  # secondary suppression (see lmp_core.disclosure)
+        if group is None:
+            check_total(loaded.source, filters, min_n)
+        hide = filter_hidden(loaded.source, group, filters, min_n, lang())
     counts: Counts = counts_for(group, filters, lang())
     if columns:
         counts = counts.select(list(columns))
     populations = {g: n for g, n in (st.session_state.get(Keys.POPULATIONS) or {}).items() if g in counts.groups and n}
     notes = (loaded.source.notes if isinstance(loaded.source, Survey) else ()) + \
         tuple(st.session_state.get(Keys.FIELDWORK_NOTES) or ())
-    return summarize(counts, populations=populations, min_group_size=min_n, notes=notes)
+    return summarize(counts, populations=populations, min_group_size=min_n, notes=notes, hide=hide)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lmp_core.counts import Counts, count
+from lmp_core.disclosure import check_total
 from lmp_core.errors import SurveyError
 from lmp_core.read import read_codebook, read_file
 from lmp_core.stats import Summary, summarize
@@ -53,6 +54,8 @@ def summary_of(args: argparse.Namespace) -> Summary:
     """The summary the options ask for."""
     source, counts = load(args)
     notes = source.notes if isinstance(source, Survey) else ()
+    if isinstance(source, Survey) and args.group is None:
+        check_total(source, None, args.min_group_size)  # a total would expose a hidden group
     return summarize(counts, populations=parse_populations(args.population), top_k=args.top,
                      dont_know_in_base=args.dont_know_in_base, min_group_size=args.min_group_size, notes=notes,
                      reference=getattr(args, "reference", None))

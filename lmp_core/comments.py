@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lmp_core.counts import group_codes
+from lmp_core.disclosure import hidden_rows
 from lmp_core.survey import Survey
 
 
@@ -19,23 +20,29 @@ class Comments:
     rows: pd.DataFrame
     total: int
     hidden_groups: tuple[str, ...]
+    hidden: int = 0
 
 
 def comments(survey: Survey, column: str, *, group: str | None = None, groups: Sequence[str] | None = None,
              search: str = "", min_group_size: int = 5, lang: str = "nb") -> Comments:
-    """Non-blank comments of ``column``; groups with fewer than ``min_group_size`` respondents are
-    left out (a comment can name a school). ``search`` keeps comments containing the word
-    (case-insensitive, plain text, never a pattern)."""
+    """Non-blank comments of ``column``; comments of respondents in a group with fewer than
+    ``min_group_size`` respondents are left out (a comment can name a school), whichever grouping
+    column makes the group small, so that switching groupings cannot tell whose they are
+    (:func:`lmp_core.disclosure.hidden_rows`). ``search`` keeps comments containing the word
+    (case-insensitive, plain text, never a pattern). ``hidden_groups`` are the hidden groups of
+    ``group``; ``hidden`` counts every comment left out."""
     codes, names = group_codes(survey, group, lang)
     sizes = pd.Series(codes[codes >= 0]).value_counts()
-    hidden = tuple(n for i, n in enumerate(names) if sizes.get(i, 0) < min_group_size)
+    hidden_groups = tuple(n for i, n in enumerate(names) if sizes.get(i, 0) < min_group_size)
     texts = survey.background[column].astype("string").str.strip()
     frame = pd.DataFrame({"group": [names[c] if c >= 0 else "" for c in codes], "comment": texts})
-    frame = frame[frame["comment"].notna() & (frame["comment"] != "")]
+    present = (frame["comment"].notna() & (frame["comment"] != "")).to_numpy(dtype=bool)
+    frame = frame[present]
     total = len(frame)
-    frame = frame[~frame["group"].isin(hidden)]
+    exposed = hidden_rows(survey, min_group_size)[present] | frame["group"].isin(hidden_groups).to_numpy()
+    frame = frame[~exposed]
     if groups is not None:
         frame = frame[frame["group"].isin(list(groups))]
     if search.strip():
         frame = frame[frame["comment"].str.contains(search.strip(), case=False, regex=False)]
-    return Comments(column, frame.reset_index(drop=True), total, hidden)
+    return Comments(column, frame.reset_index(drop=True), total, hidden_groups, int(exposed.sum()))

@@ -34,7 +34,11 @@ Størrelsesordet settes på |d| avrundet til to desimaler, slik tallet står i t
 
 ### Små grupper
 Grupper med færre respondenter enn minstegrensen (standard 5) skjules i alle figurer, tabeller, tekster og
-nedlastinger, og kommentarer fra dem vises ikke.
+nedlastinger, og kommentarer fra dem vises ikke. Det som ville la et skjult tall regnes ut, skjules også:
+- Ingen tall for alle samlet når en gruppevariabel har en skjult gruppe (totalen minus de andre gruppene).
+- Med filter skjules en gruppe når en av filterverdiene har færre enn minstegrensen i gruppen; ellers ville
+  forskjellen mellom ufiltrert og filtrert vise de få.
+- Kommentarer fra en respondent som er i en skjult gruppe under én gruppevariabel, vises ikke under noen.
 """
 
 _EN = """
@@ -69,7 +73,11 @@ The size word is given to |d| rounded to two decimals, as the number is printed.
 
 ### Small groups
 Groups with fewer respondents than the minimum (default 5) are hidden in every chart, table, text and download,
-and their comments are not shown.
+and their comments are not shown. What would let a hidden number be worked out is hidden too:
+- No numbers for everyone together while a group variable has a hidden group (the total minus the other groups).
+- With a filter, a group is hidden when one of the filter's values has fewer than the minimum in the group;
+  otherwise the difference between the unfiltered and the filtered view would show those few.
+- Comments of a respondent who is in a hidden group under one group variable are shown under none.
 """
 
 

@@ -254,13 +254,17 @@ def summarize(
     reference: str | None = None,
     min_group_size: int = MIN_GROUP_SIZE,
     notes: Sequence[Note] = (),
+    hide: Mapping[str, Note] | None = None,
 ) -> Summary:
     """Compute every statistic for every item and group of a counts table.
 
     ``populations`` gives invited numbers per group (response rates; FPC when ``fpc``).
     Pairs are all group pairs in order, or each group against ``reference``. Groups with fewer
-    than ``min_group_size`` respondents, and cells with fewer substantive answers, are hidden.
+    than ``min_group_size`` respondents, and cells with fewer substantive answers, are hidden;
+    so are the groups in ``hide`` (secondary suppression, :mod:`lmp_core.disclosure`), each with
+    the note that says why in place of the usual "fewer than" warning.
     """
+    hide = dict(hide or {})
     populations = dict(populations or {})
     for g, value in populations.items():
         if g not in counts.groups:
@@ -314,7 +318,7 @@ def summarize(
                                 alpha=1 - confidence, method=SHARE_CI_METHOD)
     lo = np.where(np.isfinite(n_eff), lo, share)
     hi = np.where(np.isfinite(n_eff), hi, share)
-    suppressed_group = [r < min_group_size for r in counts.respondents]
+    suppressed_group = [r < min_group_size or g in hide for g, r in zip(counts.groups, counts.respondents)]
     items: list[ItemSummary] = []
     for i, it in enumerate(counts.items):
         labels = it.categories
@@ -324,7 +328,9 @@ def summarize(
             ni = int(n[i, g])
             hidden = suppressed_group[g] or 0 < ni < min_group_size
             reason, params = None, {}
-            if hidden:
+            if group in hide:
+                reason, params = "reason_filter_cell", {"min_n": min_group_size}
+            elif hidden:
                 reason, params = "reason_suppressed", {"min_n": min_group_size}
             elif ni == 0:
                 reason = "reason_n0"
@@ -353,7 +359,7 @@ def summarize(
         GroupInfo(g, counts.respondents[j], populations.get(g),
                   100 * counts.respondents[j] / populations[g] if populations.get(g) else None, suppressed_group[j])
         for j, g in enumerate(counts.groups))
-    warnings = list(notes) + _warnings(counts, groups, items, fpc and bool(populations), min_group_size)
+    warnings = list(notes) + _warnings(counts, groups, items, fpc and bool(populations), min_group_size, hide)
     return Summary(groups, tuple(items), tuple(warnings), top_k, dont_know_in_base, fpc and bool(populations),
                    min_group_size, counts.group_column)
 
@@ -390,11 +396,11 @@ def _comparisons(stats: list[GroupStats], groups: Sequence[str], reference: str 
 
 
 def _warnings(counts: Counts, groups: Sequence[GroupInfo], items: Sequence[ItemSummary], fpc: bool,
-              min_group_size: int) -> list[Note]:
+              min_group_size: int, hide: Mapping[str, Note]) -> list[Note]:
     out: list[Note] = []
     for g in groups:
         if g.suppressed:
-            out.append(("warn_suppressed", {"group": g.name, "min_n": min_group_size}))
+            out.append(hide.get(g.name) or ("warn_suppressed", {"group": g.name, "min_n": min_group_size}))
             continue
         if g.response_rate is not None and g.response_rate < LOW_RESPONSE_RATE:
             out.append(("warn_low_response", {"group": g.name, "rate": Pct(g.response_rate),

@@ -195,8 +195,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "'{value}' must be written as GROUP=NUMBER, e.g. Skoleleder=63.",
     },
     "total_hidden": {
-        "nb": "Tall for alle samlet vises ikke: en gruppe med færre enn {min_n} svar i {columns} kunne da regnes ut som totalen minus de andre gruppene. Velg en gruppevariabel.",
-        "en": "Numbers for everyone together are not shown: a group with fewer than {min_n} answers in {columns} could then be worked out as the total minus the other groups. Choose a group variable.",
+        "nb": "Tall for alle samlet i {file} vises ikke: en gruppe med færre enn {min_n} svar i {columns} kunne da regnes ut som totalen minus de andre gruppene. Velg en gruppevariabel.",
+        "en": "Numbers for everyone together in {file} are not shown: a group with fewer than {min_n} answers in {columns} could then be worked out as the total minus the other groups. Choose a group variable.",
     },
     "bad_top_k": {
         "nb": "Antall øverste kategorier må være minst 1; fikk {value}.",
@@ -221,6 +221,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "ingen spredning i noen av gruppene: d kan ikke beregnes",
         "en": "no spread in either group: d is undefined",
     },
+    "reason_filter_cell": {
+        "nb": "skjult: filteret ville avsløre færre enn {min_n} svar",
+        "en": "hidden: the filter would reveal fewer than {min_n} answers",
+    },
     "reason_suppressed": {
         "nb": "skjult: færre enn {min_n} svar",
         "en": "hidden: fewer than {min_n} answers",
@@ -244,6 +248,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     "warn_fpc": {
         "nb": "Intervallene er korrigert for endelig populasjon (hele populasjonen ble invitert). Korreksjonen gjelder bare tilfeldig utvalgsfeil, ikke skjevhet fra dem som ikke svarte.",
         "en": "The intervals are corrected for a finite population (the whole population was invited). The correction narrows sampling error only; it does nothing about non-response bias.",
+    },
+    "warn_filter_cell": {
+        "nb": "{group} er skjult når det filtreres på {columns}: noen verdier av {columns} har færre enn {min_n} respondenter i gruppen, og tallene deres kunne regnes ut som forskjellen mellom to utvalg.",
+        "en": "{group} is hidden when filtering on {columns}: some values of {columns} have fewer than {min_n} respondents in the group, and their numbers could be worked out as the difference of two selections.",
     },
     "warn_suppressed": {
         "nb": "{group} har færre enn {min_n} svar og er skjult for å verne respondentene.",

@@ -24,6 +24,6 @@ chosen = c1.multiselect(t("groups"), present, default=present, key="comment_grou
 word = c2.text_input(t("search"), key="comment_search")
 result = comments(source, column, group=group, groups=chosen, search=word, min_group_size=min_n, lang=lang())
 st.caption(t("comment_count", shown=len(result.rows), total=result.total))
-if result.hidden_groups:
-    st.caption(t("comments_hidden", min_n=min_n))
+if result.hidden:
+    st.caption(t("comments_hidden", count=result.hidden, min_n=min_n))
 plain_table(result.rows.rename(columns={"group": t("col_group"), "comment": t("col_comment")}))

@@ -192,6 +192,21 @@ def test_small_group_hidden_everywhere_including_the_total():
     assert "Skoleeier" not in set(_table(at)["Gruppe"])
 
 
+def test_filter_that_would_expose_a_few_hides_the_group():
+    # fixture: 3 school owners in pulje 1 and 7 in pulje 2 (hand count); showing pulje 2's seven
+    # would give away pulje 1's three as "all owners minus pulje 2"
+    at = _app()
+    at.switch_page("pages/results.py").run()
+    at.selectbox(key="results_filter_col").set_value("pulje").run()
+    at.multiselect(key="results_filter_values").set_value(["2"]).run()
+    assert not at.exception
+    table = _table(at)
+    assert not any(c.startswith("Skoleeier") for c in table.columns)
+    assert (table["Skoleleder n"].astype(int) <= 24).all() and (table["Skoleleder n"].astype(int) > 0).all()
+    assert not any("Skoleeier" in str(r.get("group")) for r in _chart_rows(at))
+    assert "Skoleeier er skjult når det filtreres på pulje" in " ".join(_plain(w.value) for w in at.warning)
+
+
 def test_fixes_exclude_an_item_and_mark_dont_know():
     at = _app()
     at.multiselect(key="fix_exclude").set_value(["kunnskap_mobbing"]).run()

@@ -19,6 +19,7 @@ import pandas as pd
 from lmp_core.charts import group_caption, top2_chart
 from lmp_core.comments import comments as comments_of
 from lmp_core.counts import Counts, count
+from lmp_core.disclosure import check_total
 from lmp_core.method import method_markdown
 from lmp_core.report.text import data_paragraphs, figure_paragraph
 from lmp_core.stats import MIN_GROUP_SIZE, note_text, summarize
@@ -126,6 +127,8 @@ def build_report(
     to add to the data section (e.g. fieldwork's "response rates differ by pulje").
     """
     w = _WORDS.get(lang, _WORDS["en"])
+    if isinstance(source, Survey) and group is None:
+        check_total(source, None, min_group_size)  # a total would expose a hidden group
     counts = source if isinstance(source, Counts) else count(source, group=group, lang=lang)
     all_themes = list(dict.fromkeys(it.theme or w["other"] for it in counts.items))
     chosen = [t for t in all_themes if themes is None or t in themes]
