@@ -30,9 +30,10 @@ def md_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
-def show_error(err: SurveyError) -> None:
-    """A bad-input message in the user's language (never a traceback)."""
-    st.error(md_escape(t("bad_file", message=err.message(lang()))), icon=":material/error:")
+def show_error(err: SurveyError, *, reading: bool = False) -> None:
+    """A bad-input message in the user's language (never a traceback); ``reading``: a file was being read."""
+    message = err.message(lang())
+    st.error(md_escape(t("bad_file", message=message) if reading else message), icon=":material/error:")
 
 
 def caveats(summary: Summary) -> None:

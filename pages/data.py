@@ -32,7 +32,7 @@ if uploaded is not None:
         try:
             sheets = excel_sheets(data, uploaded.name)
         except SurveyError as err:
-            show_error(err)
+            show_error(err, reading=True)
             st.stop()
         if len(sheets) > 1:
             # default: the core takes the first sheet that holds questions
@@ -47,7 +47,7 @@ if uploaded is not None:
                               codebook_name=codebook_file.name if codebook_file else "", sheet=sheet)
             st.session_state["upload_fingerprint"] = fingerprint
         except SurveyError as err:
-            show_error(err)
+            show_error(err, reading=True)
             st.stop()
 elif not loaded.is_demo and st.button(t("back_to_demo"), key="demo_button"):
     loaded = load_demo()
@@ -134,4 +134,4 @@ if isinstance(source, Survey) and loaded.data:
                      is_demo=loaded.is_demo)
                 st.rerun()
             except SurveyError as err:
-                show_error(err)
+                show_error(err, reading=True)

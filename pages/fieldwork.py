@@ -36,7 +36,7 @@ if uploaded is None or not isinstance(source, Survey):
 try:
     invited = read_table(uploaded.getvalue(), uploaded.name)
 except SurveyError as err:
-    show_error(err)
+    show_error(err, reading=True)
     st.stop()
 
 columns = list(invited.columns)

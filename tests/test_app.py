@@ -188,8 +188,13 @@ def test_small_group_hidden_everywhere_including_the_total():
     # the total would give the school owners away as "total minus school leaders": not shown
     at.selectbox(key="results_group").set_value(None).run()
     assert not at.exception and at.error and "totalen minus" in _plain(at.error[0].value)
+    at.switch_page("pages/report.py").run()  # nor in a report without a grouping
+    assert not at.exception and "totalen minus" in _plain(at.error[0].value)
+    assert "kunne ikke leses" not in _plain(at.error[0].value)  # not a problem with the file
     at.switch_page("pages/comments.py").run()
     assert "Skoleeier" not in set(_table(at)["Gruppe"])
+    # the fixture's 2 school-owner comments on kunnskap (hand count) are hidden, and the page says so
+    assert "2 kommentarer er skjult" in " ".join(c.value for c in at.caption)
 
 
 def test_filter_that_would_expose_a_few_hides_the_group():
