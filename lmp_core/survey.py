@@ -71,11 +71,17 @@ class Survey:
     id_column: str | None = None
     skipped: tuple[Skipped, ...] = ()
     notes: tuple[Note, ...] = ()
+    #: (text column, theme) pairs a codebook gives for free-text columns
+    text_themes: tuple[tuple[str, str], ...] = ()
 
     @property
     def n_rows(self) -> int:
         """Number of respondents (rows) read."""
         return int(self.codes.shape[0])
+
+    def text_theme(self, column: str) -> str | None:
+        """The theme the codebook gives a free-text column, if any."""
+        return dict(self.text_themes).get(column)
 
     def item(self, column: str) -> Item:
         """The item of a column; :class:`SurveyError` when there is none."""

@@ -159,3 +159,23 @@ def test_report_command_line(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "lmp_core", "report", str(FIXTURES / "lmp_ch2_3.csv"), "--out",
                           str(tmp_path / "r.pdf")], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and bad.stderr.startswith("error:") and "r.pdf" in bad.stderr
+
+
+def test_codebook_theme_places_a_comment_column_whatever_its_name():
+    # the fixture's kunnskap comments under a name that says nothing: the codebook puts them back in
+    # chapter Kunnskapstilførsel; without it they go to "Andre kommentarer"
+    frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    data = frame.rename(columns={"kommentar_kunnskap": "fritekst_a"}).to_csv(index=False).encode()
+    cb_text = (FIXTURES / "lmp_ch2_3_codebook.csv").read_text("utf-8")
+    with_row = read_codebook((cb_text.rstrip("\n") + "\nfritekst_a,Kommentar,Kunnskapstilførsel,,,both\n").encode(),
+                             "cb.csv")
+    wanted = next(c for c in frame["kommentar_kunnskap"] if c and frame.loc[frame["kommentar_kunnskap"] == c,
+                                                                             "rolle"].iloc[0] == "Skoleleder")
+
+    def chapter_of(codebook) -> str:
+        report = build_report(read_file(data, "x.csv", codebook=codebook), group="rolle")
+        return next(s.title for s in report.sections for b in s.blocks if getattr(b, "text", None) == wanted)
+
+    assert read_file(data, "x.csv", codebook=with_row).text_theme("fritekst_a") == "Kunnskapstilførsel"
+    assert chapter_of(with_row) == "Kunnskapstilførsel"
+    assert chapter_of(read_codebook(cb_text.encode(), "cb.csv")) == "Andre kommentarer"

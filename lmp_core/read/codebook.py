@@ -2,7 +2,8 @@
 
 Columns as in ``lmp_ch2_3_codebook.csv``: ``column, question_text, theme, scale, asked_to``, and
 optionally ``labels`` spelling the codes out (``1=I svært liten grad;...;9=Vet ikke``). A ``scale``
-names a known scale coded ``1..k`` low to high with ``9`` = "Vet ikke".
+names a known scale coded ``1..k`` low to high with ``9`` = "Vet ikke". A free-text column may have
+a row with only a ``theme``: the report then quotes its comments in that theme's chapter.
 """
 
 from __future__ import annotations

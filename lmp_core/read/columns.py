@@ -336,8 +336,9 @@ def build_survey(
     for j, arr in enumerate(arrays):
         codes[:, j] = arr
     bg = pl.DataFrame(background).to_pandas(use_pyarrow_extension_array=False) if background else pd.DataFrame(index=range(n))
+    text_themes = tuple((c, codebook[c].theme) for c in text_columns if c in codebook and codebook[c].theme)
     return Survey(source, tuple(items), codes, bg, tuple(text_columns), tuple(groups), id_column, tuple(skipped),
-                  tuple(all_notes))
+                  tuple(all_notes), text_themes)
 
 
 def _known_label(value: object) -> bool:

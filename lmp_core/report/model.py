@@ -98,7 +98,11 @@ _LEGEND = {"nb": [("0–0,19", "ingen/svak"), ("0,2–0,49", "liten"), ("0,5–0
 
 
 def _comment_theme(column: str, survey: Survey, themes: Sequence[str]) -> str | None:
-    """The theme a comment column belongs to: "kommentar_kunnskap" goes with the kunnskap_* items."""
+    """The theme a comment column belongs to: the codebook's theme for it, else by name
+    ("kommentar_kunnskap" goes with the kunnskap_* items, or with a theme starting "kunnskap")."""
+    given = survey.text_theme(column)
+    if given is not None:
+        return given if given in themes else None
     stem = column.split("_", 1)[1] if "_" in column else column
     for it in survey.items:
         if it.theme in themes and (it.column.startswith(stem + "_") or it.theme.lower().startswith(stem.lower())):
