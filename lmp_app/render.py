@@ -10,9 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_app.state import Keys, Loaded, counts_for, ensure_data, persist, store
+from lmp_app.state import Keys, Loaded, counts_for, ensure_data, hidden_for, persist, store
 from lmp_core.counts import Counts
-from lmp_core.disclosure import check_total, filter_hidden
 from lmp_core.errors import SurveyError
 from lmp_core.stats import Summary, summarize
 from lmp_core.survey import Survey
@@ -119,11 +118,7 @@ def summary_for(columns: tuple[str, ...], group: str | None, filters: dict[str, 
     """The statistics of the chosen questions (counts come from the session's cache)."""
     loaded = ensure_data()
     min_n = int(st.session_state.get(Keys.MIN_N, 5))
-    hide = {}
-    if isinstance(loaded.source, Survey):  # secondary suppression (see lmp_core.disclosure)
-        if group is None:
-            check_total(loaded.source, filters, min_n)
-        hide = filter_hidden(loaded.source, group, filters, min_n, lang())
+    hide = hidden_for(group, filters, min_n, lang())  # secondary suppression
     counts: Counts = counts_for(group, filters, lang())
     if columns:
         counts = counts.select(list(columns))

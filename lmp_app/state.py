@@ -16,9 +16,11 @@ import streamlit as st
 
 from lmp_app import memory
 from lmp_core.counts import Counts, count
+from lmp_core.disclosure import check_total, filter_hidden
+from lmp_core.errors import SurveyError
 from lmp_core.read import read_codebook, read_file
 from lmp_core.read.codebook import CodebookEntry
-from lmp_core.survey import Survey
+from lmp_core.survey import Note, Survey
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 DEMO_FILE = DEMO_DIR / "lmp_ch2_3.csv"
@@ -129,6 +131,29 @@ def counts_for(group: str | None, filters: dict[str, tuple[str, ...]] | None, la
     cache: dict[Any, Counts] = st.session_state.setdefault(Keys.COUNTS, {})
     if key not in cache:
         cache[key] = count(loaded.source, group=group, filters=filters, lang=lang)
+    return cache[key]
+
+
+def hidden_for(group: str | None, filters: dict[str, tuple[str, ...]] | None, min_n: int, lang: str) -> dict[str, Note]:
+    """Secondary suppression for this view (:mod:`lmp_core.disclosure`), worked out once per session.
+
+    Raises ``SurveyError("total_hidden")`` for a total that would expose a hidden group; returns the
+    groups a filter hides. A frequency table has no filters and no other groupings: nothing to hide.
+    """
+    loaded = ensure_data()
+    if not isinstance(loaded.source, Survey):
+        return {}
+    key = ("hidden", group, tuple(sorted((filters or {}).items())), min_n, lang)
+    cache: dict[Any, Any] = st.session_state.setdefault(Keys.COUNTS, {})
+    if key not in cache:
+        try:
+            if group is None:
+                check_total(loaded.source, filters, min_n)
+            cache[key] = filter_hidden(loaded.source, group, filters, min_n, lang)
+        except SurveyError as err:
+            cache[key] = err
+    if isinstance(cache[key], SurveyError):
+        raise cache[key]
     return cache[key]
 
 
