@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -127,10 +128,20 @@ def counts_for(group: str | None, filters: dict[str, tuple[str, ...]] | None, la
     loaded = ensure_data()
     if isinstance(loaded.source, Counts):
         return loaded.source
-    key = (group, tuple(sorted((filters or {}).items())), lang)
-    cache: dict[Any, Counts] = st.session_state.setdefault(Keys.COUNTS, {})
+    return _cached((group, tuple(sorted((filters or {}).items())), lang),
+                   lambda: count(loaded.source, group=group, filters=filters, lang=lang))
+
+
+def _cached(key: tuple, make: Callable[[], Any]) -> Any:
+    """``make()`` once per key and session (cleared with a new file); a bad-input error is kept too."""
+    cache: dict[Any, Any] = st.session_state.setdefault(Keys.COUNTS, {})
     if key not in cache:
-        cache[key] = count(loaded.source, group=group, filters=filters, lang=lang)
+        try:
+            cache[key] = make()
+        except SurveyError as err:
+            cache[key] = err
+    if isinstance(cache[key], SurveyError):
+        raise cache[key]
     return cache[key]
 
 
@@ -143,18 +154,14 @@ def hidden_for(group: str | None, filters: dict[str, tuple[str, ...]] | None, mi
     loaded = ensure_data()
     if not isinstance(loaded.source, Survey):
         return {}
-    key = ("hidden", group, tuple(sorted((filters or {}).items())), min_n, lang)
-    cache: dict[Any, Any] = st.session_state.setdefault(Keys.COUNTS, {})
-    if key not in cache:
-        try:
-            if group is None:
-                check_total(loaded.source, filters, min_n)
-            cache[key] = filter_hidden(loaded.source, group, filters, min_n, lang)
-        except SurveyError as err:
-            cache[key] = err
-    if isinstance(cache[key], SurveyError):
-        raise cache[key]
-    return cache[key]
+    source = loaded.source
+
+    def work_out() -> dict[str, Note]:
+        if group is None:
+            check_total(source, filters, min_n)
+        return filter_hidden(source, group, filters, min_n, lang)
+
+    return _cached(("hidden", group, tuple(sorted((filters or {}).items())), min_n, lang), work_out)
 
 
 def persist(widget_key: str, store_key: str, default: Any = None) -> None:

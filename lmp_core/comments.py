@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lmp_core.counts import group_codes
-from lmp_core.disclosure import hidden_rows
+from lmp_core.disclosure import hidden_rows, small_mask
 from lmp_core.survey import Survey
 
 
@@ -32,8 +32,7 @@ def comments(survey: Survey, column: str, *, group: str | None = None, groups: S
     (case-insensitive, plain text, never a pattern). ``hidden_groups`` are the hidden groups of
     ``group``; ``hidden`` counts every comment left out."""
     codes, names = group_codes(survey, group, lang)
-    sizes = pd.Series(codes[codes >= 0]).value_counts()
-    hidden_groups = tuple(n for i, n in enumerate(names) if sizes.get(i, 0) < min_group_size)
+    hidden_groups = tuple(n for n, small in zip(names, small_mask(codes, len(names), min_group_size)) if small)
     texts = survey.background[column].astype("string").str.strip()
     frame = pd.DataFrame({"group": [names[c] if c >= 0 else "" for c in codes], "comment": texts})
     present = (frame["comment"].notna() & (frame["comment"] != "")).to_numpy(dtype=bool)

@@ -40,13 +40,18 @@ def _codes(values: pd.Series, *, blank_is_value: bool) -> np.ndarray:
     return codes.astype(np.int64)
 
 
+def small_mask(codes: np.ndarray, n_groups: int, min_group_size: int) -> np.ndarray:
+    """Per group code: whether it has between 1 and ``min_group_size - 1`` rows (code -1: no group)."""
+    sizes = np.bincount(codes[codes >= 0], minlength=n_groups)
+    return (sizes > 0) & (sizes < min_group_size)
+
+
 def small_groups(survey: Survey, column: str, min_group_size: int, mask: np.ndarray | None = None) -> tuple[str, ...]:
     """Groups of ``column`` with between 1 and ``min_group_size - 1`` respondents (among ``mask``)."""
     codes, names = group_codes(survey, column)
     if mask is not None:
         codes = np.where(mask, codes, -1)
-    sizes = np.bincount(codes[codes >= 0], minlength=len(names))
-    return tuple(name for name, n in zip(names, sizes) if 0 < n < min_group_size)
+    return tuple(name for name, small in zip(names, small_mask(codes, len(names), min_group_size)) if small)
 
 
 def check_total(survey: Survey, filters: Mapping[str, Sequence[str]] | None, min_group_size: int) -> None:
@@ -97,7 +102,5 @@ def hidden_rows(survey: Survey, min_group_size: int) -> np.ndarray:
     out = np.zeros(survey.n_rows, dtype=bool)
     for column in survey.group_candidates:
         codes, names = group_codes(survey, column)
-        sizes = np.bincount(codes[codes >= 0], minlength=len(names))
-        small = (sizes > 0) & (sizes < min_group_size)
-        out |= (codes >= 0) & small[np.maximum(codes, 0)]
+        out |= (codes >= 0) & small_mask(codes, len(names), min_group_size)[np.maximum(codes, 0)]
     return out
