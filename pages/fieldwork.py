@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_app.render import md_escape, plain_table, show_error
+from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import Keys, counts_for, ensure_data
 from lmp_core.charts import progress_chart
 from lmp_core.errors import SurveyError
@@ -93,12 +93,10 @@ if group:
 plain_table(nonrespondents)
 d1, d2, _ = st.columns([1, 1, 4])
 with d1:
-    st.download_button(t("download_csv"), data=lambda: to_csv_bytes(nonrespondents), file_name="ikke_svart.csv",
-                       mime="text/csv", key="fw_nr_csv", on_click="ignore")
+    download(t("download_csv"), lambda: to_csv_bytes(nonrespondents), "ikke_svart.csv", "text/csv", "fw_nr_csv")
 with d2:
-    st.download_button(t("download_xlsx"), data=lambda: to_excel_bytes({t("fw_nonrespondents"): nonrespondents}),
-                       file_name="ikke_svart.xlsx", key="fw_nr_xlsx", on_click="ignore",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    download(t("download_xlsx"), lambda: to_excel_bytes({t("fw_nonrespondents"): nonrespondents}), "ikke_svart.xlsx",
+             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "fw_nr_xlsx")
 
 st.subheader(t("fw_representation"))
 for rep in result.representation:

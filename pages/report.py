@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_app.render import md_escape, show_error
+from lmp_app.render import download, md_escape, show_error
 from lmp_app.state import Keys, ensure_data
 from lmp_core.comments import comments
 from lmp_core.errors import SurveyError
@@ -56,8 +56,9 @@ stem = loaded.name.rsplit(".", 1)[0] + ("_rapport" if lang() == "nb" else "_repo
 columns = st.columns(4)
 for column, fmt in zip(columns, (".docx", ".html", ".xlsx", ".pptx")):
     with column:
-        st.download_button(t("report_download", fmt=fmt.lstrip(".").upper()), data=lambda f=fmt: render(report, f),
-                           file_name=stem + fmt, mime=MIME[fmt], key=f"report_{fmt}", on_click="ignore")
+        # render() picks the format from the whole file name's suffix (".docx" alone has none)
+        download(t("report_download", fmt=fmt.lstrip(".").upper()), lambda name=stem + fmt: render(report, name),
+                 stem + fmt, MIME[fmt], f"report_{fmt}")
 
 st.subheader(t("report_preview"))
 for section in report.sections:
