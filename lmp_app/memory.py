@@ -23,11 +23,15 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
-import logging
 import threading
 from functools import cache
 
-_LOG = logging.getLogger(__name__)
+from streamlit.logger import get_logger
+
+# Streamlit's own handler and level: one line per release in the server log, which the concurrency
+# test waits for (it holds no data of any session)
+_LOG = get_logger(__name__)
+RELEASED = "memory released"
 _M_ARENA_MAX = -8  # from glibc's malloc.h
 _lock = threading.Lock()
 _timer: threading.Timer | None = None
@@ -71,6 +75,7 @@ def release_now() -> None:
     libc = _libc()
     if libc is not None:
         libc.malloc_trim(0)
+    _LOG.info(RELEASED)
 
 
 def release_after(seconds: float) -> None:

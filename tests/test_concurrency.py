@@ -18,12 +18,13 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, expect
 
+from lmp_app.memory import RELEASED
+from tests.browser import go, wait_idle
 from tests.conftest import FIXTURES, start_app, stop_app
 
 pytestmark = pytest.mark.e2e
 SESSIONS = 20
 TTL = 2  # seconds a closed tab's session is kept for a reconnect
-RELEASE_WAIT = TTL + 8  # lmp_app.memory gives memory back TTL + 5 s after the last disconnect
 
 
 def _rss_mb(pid: int) -> float:
@@ -55,23 +56,46 @@ def _open_and_upload(browser: Browser, url: str, files) -> tuple[list, list]:
     for page in pages:
         page.goto(url)
     for page, (path, _, _) in zip(pages, files):
-        expect(page.get_by_text("46 respondenter")).to_be_visible(timeout=120_000)
+        expect(page.get_by_test_id("stMain").get_by_text("46 respondenter")).to_be_visible(timeout=120_000)
+        wait_idle(page)
         page.locator('input[type="file"]').first.set_input_files(path)  # all uploads in flight at once
     return contexts, pages
 
 
-def _close_and_purge(browser: Browser, url: str, contexts) -> None:
+def _releases(log: Path) -> int:
+    """How many times the server has given memory back (lmp_app.memory logs one line each time)."""
+    return log.read_text(errors="replace").count(RELEASED)
+
+
+def _wait_for_release(log: Path, seen: int, timeout: float = 120) -> int:
+    """Wait until the server logs a memory release after the ``seen`` ones; the new count.
+
+    The release runs TTL + 5 s after the last tab closed, by the server's own timer: this polls the
+    log for the line it writes, the state the test needs, rather than sleeping a guessed time.
+    """
+    deadline = time.monotonic() + timeout
+    while _releases(log) <= seen:
+        assert time.monotonic() < deadline, "the server never gave memory back after the sessions closed"
+        time.sleep(0.2)  # polling interval, not a synchronisation delay
+    return _releases(log)
+
+
+def _close_and_purge(browser: Browser, url: str, contexts, log: Path) -> None:
+    """Close the tabs and wait until the server has dropped their sessions and given the memory back."""
+    seen = _releases(log)
     for context in contexts:
         context.close()
-    time.sleep(TTL + 2)  # disconnected sessions expire after TTL s ...
-    # ... and Streamlit's session store (a TTL cache) drops expired entries on its next write,
-    # which the next tab to close makes
+    # 1. the closed sessions expire (TTL) and the release for their disconnects has run ...
+    seen = _wait_for_release(log, seen)
+    # 2. ... but Streamlit's session store (a TTL cache) drops expired entries on its next write, which the
+    # next tab to connect makes; its own close schedules the release that finds the dropped sessions
     late = browser.new_context()
     page = late.new_page()
     page.goto(url)
-    expect(page.get_by_text("46 respondenter")).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("stMain").get_by_text("46 respondenter")).to_be_visible(timeout=60_000)
+    wait_idle(page)
     late.close()
-    time.sleep(4)
+    _wait_for_release(log, seen)
 
 
 def _active_sessions(url: str) -> int:
@@ -84,7 +108,7 @@ def _active_sessions(url: str) -> int:
     return -1
 
 
-def _round(browser: Browser, url: str, files, pid: int) -> tuple[int, float, float]:
+def _round(browser: Browser, url: str, files, pid: int, log: Path) -> tuple[int, float, float]:
     """Twenty sessions at once, each checked for its own data; then closed. (failures, peak, after)."""
     contexts, pages = _open_and_upload(browser, url, files)
     peak = _rss_mb(pid)
@@ -92,10 +116,12 @@ def _round(browser: Browser, url: str, files, pid: int) -> tuple[int, float, flo
     failures = 0
     for i, (page, (path, rows, _)) in enumerate(zip(pages, files)):
         try:
-            expect(page.get_by_text(f"Lest: {path.name}")).to_be_visible(timeout=120_000)
-            expect(page.get_by_text(f"{rows} respondenter")).to_be_visible()
-            page.get_by_test_id("stSidebarNavLink").filter(has_text="Resultater").click()
-            table = page.get_by_test_id("stTable")
+            area = page.get_by_test_id("stMain")
+            expect(area.get_by_text(f"Lest: {path.name}")).to_be_visible(timeout=120_000)
+            expect(area.get_by_text(f"{rows} respondenter")).to_be_visible()
+            wait_idle(page)
+            area = go(page, "Resultater")
+            table = area.get_by_test_id("stTable")
             expect(table).to_contain_text(f"Leder{i:02d}", timeout=60_000)
             text = table.inner_text()
             others = [f"Leder{j:02d}" for j in range(SESSIONS) if j != i]
@@ -103,8 +129,7 @@ def _round(browser: Browser, url: str, files, pid: int) -> tuple[int, float, flo
         except AssertionError:
             failures += 1
         peak = max(peak, _rss_mb(pid))
-    _close_and_purge(browser, url, contexts)
-    time.sleep(RELEASE_WAIT)
+    _close_and_purge(browser, url, contexts, log)
     return failures, peak, _rss_mb(pid)
 
 
@@ -113,10 +138,10 @@ def test_twenty_sessions_see_only_their_own_data(browser: Browser, tmp_path: Pat
     proc, url = start_app(log, "--server.disconnectedSessionTTL", str(TTL))
     try:
         files = _files(tmp_path)
-        _round(browser, url, files[:1], proc.pid)  # warm up: a session's imports belong to the baseline
+        _round(browser, url, files[:1], proc.pid, log)  # warm up: a session's imports belong to the baseline
         baseline = _rss_mb(proc.pid)
-        failures1, peak1, after1 = _round(browser, url, files, proc.pid)
-        failures2, peak2, after2 = _round(browser, url, files, proc.pid)
+        failures1, peak1, after1 = _round(browser, url, files, proc.pid, log)
+        failures2, peak2, after2 = _round(browser, url, files, proc.pid, log)
         with capsys.disabled():
             print(f"\nconcurrency: {SESSIONS} sessions × 2 rounds, {failures1 + failures2} failures; server memory: "
                   f"baseline {baseline:.0f} MB, round 1 peak {peak1:.0f} → after closing {after1:.0f} MB, "

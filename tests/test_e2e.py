@@ -1,14 +1,22 @@
-"""End to end in a real browser (Debian's chromium through playwright): upload the report's
-fixture, open the results, read Tabell 2.1's numbers off the page, save a screenshot."""
+"""End to end in a real browser (Debian's chromium through playwright), as a user would: upload, click
+through every page, click every download button and open what comes back with the library made for it.
+
+Every step waits for the state it checks (:mod:`tests.browser`), never for time or the first match.
+``E2E_SCREENSHOTS=docs/screenshots`` saves the README's screenshots on the way.
+"""
 
 from __future__ import annotations
 
+import io
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser import download, go, heading, main, open_app, upload, wait_idle
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.e2e
@@ -16,49 +24,145 @@ SHOTS = os.environ.get("E2E_SCREENSHOTS")
 
 
 def _shot(page: Page, tmp_path: Path, name: str) -> None:
-    page.mouse.move(0, 0)
-    page.wait_for_timeout(600)  # let vega finish drawing
+    page.mouse.move(0, 0)  # no hover toolbar in the picture
+    wait_idle(page)
+    # vega draws after the script run; wait until every chart on the page has drawn its marks
+    charts = main(page).get_by_test_id("stVegaLiteChart")
+    for i in range(charts.count()):
+        expect(charts.nth(i).locator("canvas, svg").first).to_be_visible()
     folder = Path(SHOTS) if SHOTS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=folder / f"{name}.png", full_page=True)
 
 
+# --- opening what comes back ------------------------------------------------------------------------
+def _png_size(data: bytes) -> tuple[int, int]:
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data))
+    image.verify()
+    assert image.format == "PNG"
+    return image.size
+
+
+def _svg_text(data: bytes) -> str:
+    root = ET.fromstring(data)
+    assert root.tag.endswith("svg")
+    return " ".join(t for t in root.itertext())
+
+
+def _csv(data: bytes) -> pd.DataFrame:
+    # the app writes ";" and a BOM so that Norwegian Excel opens it
+    assert data.startswith(b"\xef\xbb\xbf")
+    return pd.read_csv(io.BytesIO(data), sep=";", encoding="utf-8-sig", dtype=str)
+
+
+def _xlsx_sheets(data: bytes) -> dict[str, list[tuple]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    return {ws.title: [tuple(row) for row in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+
+
+def _docx_text_and_pictures(data: bytes) -> tuple[str, int, int]:
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    return text, len(doc.inline_shapes), len(doc.tables)
+
+
+def _pptx_slides(data: bytes) -> list[str]:
+    from pptx import Presentation
+
+    deck = Presentation(io.BytesIO(data))
+    return [" ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame) for slide in deck.slides]
+
+
+# --- the tests ----------------------------------------------------------------------------------------
 def test_upload_and_results(page: Page, streamlit_url: str, tmp_path: Path):
-    page.set_default_timeout(60_000)
-    page.goto(streamlit_url)
-    expect(page.get_by_role("heading", name="Data")).to_be_visible()
-    expect(page.get_by_text("46 respondenter")).to_be_visible()  # the demo is loaded at start
-    page.locator('input[type="file"]').first.set_input_files(FIXTURES / "lmp_ch2_3.csv")
-    expect(page.get_by_text("Lest: lmp_ch2_3.csv")).to_be_visible()
+    open_app(page, streamlit_url)
+    upload(page, FIXTURES / "lmp_ch2_3.csv")
+    expect(main(page).get_by_text("Lest: lmp_ch2_3.csv")).to_be_visible()
     _shot(page, tmp_path, "data")
-    page.get_by_test_id("stSidebarNavLink").filter(has_text="Resultater").click()
-    expect(page.get_by_role("heading", name="Resultater")).to_be_visible()
-    table = page.get_by_test_id("stTable")
-    expect(table).to_be_visible()
+    area = go(page, "Resultater")
+    table = area.get_by_test_id("stTable")
+    expect(table).to_have_count(1)
     # report Tabell 2.1: Skoleleder 4,44 (0,61) and 3,74 (0,78); d 0,08 and 0,40
     for number in ("4,44", "0,61", "3,74", "0,78", "0,08", "0,40", "ingen/svak"):
         expect(table).to_contain_text(number)
-    expect(page.get_by_test_id("stVegaLiteChart").first.locator("canvas, svg").first).to_be_visible()
-    expect(page.get_by_text("57\xa0%").first).to_be_visible()
+    # the response-rate caveat (36 of 63 invited school leaders)
+    expect(page.get_by_test_id("stSidebar").get_by_text("57\xa0%").first).to_be_visible()
     _shot(page, tmp_path, "results")
 
 
-def test_comments_and_method_pages(page: Page, streamlit_url: str, tmp_path: Path):
-    page.set_default_timeout(60_000)
-    page.goto(streamlit_url)
-    expect(page.get_by_text("46 respondenter")).to_be_visible()
-    page.get_by_test_id("stSidebarNavLink").filter(has_text="Kommentarer").click()
-    expect(page.get_by_role("heading", name="Kommentarer")).to_be_visible()
-    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+def test_comments_report_and_method_pages(page: Page, streamlit_url: str, tmp_path: Path):
+    open_app(page, streamlit_url)
+    area = go(page, "Kommentarer")
+    expect(area.get_by_test_id("stDataFrame")).to_have_count(1)
     _shot(page, tmp_path, "comments")
-    page.get_by_test_id("stSidebarNavLink").filter(has_text="Rapport").click()
-    expect(page.get_by_text("Last ned DOCX")).to_be_visible()
-    expect(page.get_by_text("94,4 prosent").first).to_be_visible()
+    area = go(page, "Rapport")
+    expect(area.get_by_role("button", name="Last ned DOCX", exact=True)).to_be_visible()
+    expect(area.get_by_text("94,4 prosent").first).to_be_visible()
     _shot(page, tmp_path, "report")
-    page.get_by_test_id("stSidebarNavLink").filter(has_text="Metode").click()
-    expect(page.get_by_role("heading", name="Metode", exact=True)).to_be_visible()
-    expect(page.get_by_role("cell", name="ingen/svak")).to_be_visible()  # Tabell 1.1 on the method page
+    area = go(page, "Metode")
+    expect(heading(page, "Metode")).to_have_count(1)
+    expect(area.get_by_role("cell", name="ingen/svak", exact=True)).to_be_visible()  # Tabell 1.1
     _shot(page, tmp_path, "method")
+
+
+def test_every_download_on_the_results_and_report_pages_opens(page: Page, streamlit_url: str):
+    """The demo survey: charts (PNG, SVG), tables (CSV, Excel) and the report in all four formats."""
+    open_app(page, streamlit_url)
+    area = go(page, "Resultater")
+    name, data = download(page, "Last ned PNG", nth=0)
+    assert name == "lmp_ch2_3_topp2.png"
+    width, height = _png_size(data)
+    assert width > 400 and height > 200
+    name, data = download(page, "Last ned PNG", nth=1)
+    assert name == "lmp_ch2_3_svarfordeling.png" and _png_size(data)[1] > 200
+    name, data = download(page, "Last ned SVG", nth=0)
+    # the first theme's questions, as the chart in the app shows them
+    assert name == "lmp_ch2_3_topp2.svg" and "Skoleleder (n=36)" in _svg_text(data)
+    name, data = download(page, "Last ned CSV")
+    table = _csv(data)
+    assert name == "lmp_ch2_3_tabell.csv" and len(table) >= 3 and any("mobbing" in q for q in table.iloc[:, 0])
+    name, data = download(page, "Last ned Excel")
+    sheets = _xlsx_sheets(data)
+    assert name == "lmp_ch2_3_tabell.xlsx" and len(sheets) == 2 and all(len(rows) > 1 for rows in sheets.values())
+    expect(area.get_by_test_id("stException")).to_have_count(0)
+
+    area = go(page, "Rapport")
+    name, data = download(page, "Last ned DOCX")
+    text, pictures, tables = _docx_text_and_pictures(data)
+    # report section 2.1: 94,4 % of the school leaders in the top two categories
+    assert name == "lmp_ch2_3_rapport.docx" and "94,4 prosent" in text and pictures >= 2 and tables >= 2
+    name, data = download(page, "Last ned HTML")
+    assert name == "lmp_ch2_3_rapport.html" and data.lstrip().lower().startswith(b"<!doctype html")
+    assert "94,4 prosent" in data.decode("utf-8") and b"data:image/png;base64," in data
+    name, data = download(page, "Last ned XLSX")
+    assert name == "lmp_ch2_3_rapport.xlsx" and len(_xlsx_sheets(data)) >= 3
+    name, data = download(page, "Last ned PPTX")
+    slides = _pptx_slides(data)
+    assert name == "lmp_ch2_3_rapport.pptx" and len(slides) >= 3
+    expect(area.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_report_downloads_of_an_uploaded_file(page: Page, streamlit_url: str, tmp_path: Path):
+    """A file the user uploads (the report's data as codes, with its codebook) gives a report in every format."""
+    open_app(page, streamlit_url)
+    upload(page, FIXTURES / "lmp_ch2_3_codebook.csv", index=1)
+    upload(page, FIXTURES / "lmp_ch2_3_coded.csv", index=0)
+    expect(main(page).get_by_text("Lest: lmp_ch2_3_coded.csv")).to_be_visible()
+    go(page, "Rapport")
+    files = {}
+    for fmt in ("DOCX", "HTML", "XLSX", "PPTX"):
+        name, files[fmt] = download(page, f"Last ned {fmt}")
+        assert name == f"lmp_ch2_3_coded_rapport.{fmt.lower()}"
+    text, pictures, tables = _docx_text_and_pictures(files["DOCX"])
+    assert pictures >= 1 and tables >= 1 and "Skoleleder" in text
+    assert "Skoleleder" in files["HTML"].decode("utf-8")
+    assert len(_xlsx_sheets(files["XLSX"])) >= 2 and len(_pptx_slides(files["PPTX"])) >= 2
 
 
 def test_fieldwork_progress_and_reminder_list(page: Page, streamlit_url: str, tmp_path: Path):
@@ -67,19 +171,22 @@ def test_fieldwork_progress_and_reminder_list(page: Page, streamlit_url: str, tm
     answers, invited = tmp_path / "svar.csv", tmp_path / "inviterte.csv"
     answers.write_bytes(responses_with_times())
     invited.write_bytes(invitation_csv())
-    page.set_default_timeout(60_000)
-    page.goto(streamlit_url)
-    expect(page.get_by_text("46 respondenter")).to_be_visible()
-    page.locator('input[type="file"]').first.set_input_files(answers)
-    expect(page.get_by_text("Lest: svar.csv")).to_be_visible()
-    page.get_by_test_id("stSidebarNavLink").filter(has_text="Feltarbeid").click()
-    expect(page.get_by_role("heading", name="Feltarbeid")).to_be_visible()
-    page.locator('input[type="file"]').first.set_input_files(invited)
-    expect(page.get_by_role("heading", name="Framdrift")).to_be_visible()
-    table = page.get_by_test_id("stTable").first
+    open_app(page, streamlit_url)
+    upload(page, answers)
+    expect(main(page).get_by_text("Lest: svar.csv")).to_be_visible()
+    area = go(page, "Feltarbeid")
+    upload(page, invited)
+    expect(heading(page, "Framdrift")).to_be_visible()
+    table = area.get_by_test_id("stTable").first
+    # report section 1.1: 36 of 63 school leaders (57,1 %) and 10 of 24 school owners (41,7 %)
     expect(table).to_contain_text("57,1")
     expect(table).to_contain_text("41,7")
-    expect(page.get_by_test_id("stVegaLiteChart").first.locator("canvas, svg").first).to_be_visible()
-    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
-    expect(page.get_by_text("Ikke svart – til neste påminnelse")).to_be_visible()
+    expect(area.get_by_text("Ikke svart – til neste påminnelse")).to_be_visible()
     _shot(page, tmp_path, "fieldwork")
+    # the reminder list: the 27 schools and 14 municipalities that have not answered
+    name, data = download(page, "Last ned CSV")
+    reminders = _csv(data)
+    assert name == "ikke_svart.csv" and len(reminders) == 27 + 14
+    name, data = download(page, "Last ned Excel")
+    rows = next(iter(_xlsx_sheets(data).values()))
+    assert name == "ikke_svart.xlsx" and len(rows) == 1 + 27 + 14
