@@ -167,17 +167,17 @@ def distribution_chart(summary: Summary, *, lang: str = "nb", diverging: bool = 
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
-    """PNG bytes of a chart (fonts embedded, offline)."""
-    import vl_convert as vlc
+    """PNG bytes of a chart (fonts embedded, offline), made in a worker process (:mod:`.chart_images`)."""
+    from lmp_core.chart_images import convert
 
-    return vlc.vegalite_to_png(chart.to_json(), scale=scale)
+    return convert("png", chart.to_dict(), scale=scale)
 
 
 def to_svg(chart: alt.TopLevelMixin) -> bytes:
-    """SVG bytes of a chart."""
-    import vl_convert as vlc
+    """SVG bytes of a chart, made in a worker process (:mod:`.chart_images`)."""
+    from lmp_core.chart_images import convert
 
-    return vlc.vegalite_to_svg(chart.to_json()).encode("utf-8")
+    return convert("svg", chart.to_dict())
 
 
 def progress_chart(timeline: pd.DataFrame, *, reminders: list[pd.Timestamp] | None = None, lang: str = "nb",

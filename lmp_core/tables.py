@@ -12,6 +12,7 @@ import io
 import pandas as pd
 
 from lmp_core.fmt import number, percent
+from lmp_core.sanitize import xml_safe
 from lmp_core.stats import EffectSize, Summary
 from lmp_core.texts import text
 
@@ -88,12 +89,15 @@ def frequency_table(summary: Summary, *, lang: str = "nb", formatted: bool = Tru
 
 
 def neutralize(value: object) -> object:
-    """Prefix text that a spreadsheet would run as a formula.
+    """Prefix text that a spreadsheet would run as a formula; replace what XML cannot hold.
 
-    >>> neutralize("=HYPERLINK(1)"), neutralize("-2"), neutralize("ok"), neutralize(-2)
-    ("'=HYPERLINK(1)", "'-2", 'ok', -2)
+    >>> neutralize("=HYPERLINK(1)"), neutralize("-2"), neutralize("ok"), neutralize(-2), neutralize("a\x0bb")
+    ("'=HYPERLINK(1)", "'-2", 'ok', -2, 'a b')
     """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if not isinstance(value, str):
+        return value
+    value = xml_safe(value)
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
 
@@ -129,7 +133,7 @@ def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
-    clean = "".join(ch for ch in name if ch not in "[]:*?/\\")[:31] or "Ark"
+    clean = "".join(ch for ch in xml_safe(name) if ch not in "[]:*?/\\")[:31] or "Ark"
     base, i = clean, 2
     while clean in used:
         clean = f"{base[:28]}_{i}"

@@ -210,6 +210,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Fant ikke fila {file}.",
         "en": "File {file} not found.",
     },
+    "chart_failed": {
+        "nb": "Figuren kunne ikke lages som {kind}. Prøv igjen, eller last ned tabellen i stedet.",
+        "en": "The chart could not be made as {kind}. Try again, or download the table instead.",
+    },
     "unknown_output_format": {
         "nb": "Ukjent format for {file}: bruk .docx, .html, .xlsx eller .pptx.",
         "en": "Unknown format for {file}: use .docx, .html, .xlsx or .pptx.",

@@ -10,24 +10,57 @@ import base64
 import html
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+
+import pandas as pd
 
 from lmp_core.charts import to_png
 from lmp_core.errors import SurveyError
-from lmp_core.report.model import Figure, Paragraph, Quote, Report, Table
+from lmp_core.report.model import Block, Figure, Paragraph, Quote, Report, Table
+from lmp_core.sanitize import safe_value, xml_safe
 from lmp_core.tables import to_excel_bytes
 
 FORMATS = (".docx", ".html", ".xlsx", ".pptx")
 
 
 def render(report: Report, file_name: str) -> bytes:
-    """The report in the format its file name ends in."""
+    """The report in the format its file name ends in (``rapport.docx``; a bare ``.docx`` has no suffix).
+
+    Every text is made XML-safe first (:mod:`lmp_core.sanitize`): python-docx, python-pptx and
+    openpyxl refuse control characters, and a comment or group name from a file may hold them.
+    """
     suffix = Path(file_name).suffix.lower()
     renderers: dict[str, Callable[[Report], bytes]] = {".docx": to_docx, ".html": to_html, ".xlsx": to_xlsx,
                                                        ".pptx": to_pptx}
     if suffix not in renderers:
         raise SurveyError("unknown_output_format", file=file_name)
-    return renderers[suffix](report)
+    return renderers[suffix](_xml_safe(report))
+
+
+def _xml_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.map(safe_value)
+    out.columns = [safe_value(c) for c in frame.columns]
+    return out
+
+
+def _xml_safe_block(block: Block) -> Block:
+    if isinstance(block, Paragraph):
+        return replace(block, text=xml_safe(block.text))
+    if isinstance(block, Figure):  # the chart's own text is cleaned when it is drawn (chart_images)
+        return replace(block, caption=xml_safe(block.caption), reading=xml_safe(block.reading))
+    if isinstance(block, Table):
+        return replace(block, caption=xml_safe(block.caption), frame=_xml_safe_frame(block.frame))
+    return replace(block, text=xml_safe(block.text), group=xml_safe(block.group))
+
+
+def _xml_safe(report: Report) -> Report:
+    """A copy of the report whose every text the native writers can hold."""
+    sections = tuple(replace(s, title=xml_safe(s.title), blocks=tuple(_xml_safe_block(b) for b in s.blocks))
+                     for s in report.sections)
+    return replace(report, title=xml_safe(report.title), subtitle=xml_safe(report.subtitle), sections=sections,
+                   sheets={xml_safe(k): _xml_safe_frame(v) for k, v in report.sheets.items()},
+                   groups_line=xml_safe(report.groups_line))
 
 
 def _png(figure: Figure, cache: dict[int, bytes]) -> bytes:
