@@ -10,17 +10,20 @@ Python cannot catch (in the app that ended every user's session). Two layers kee
    the server and every other session keep running.
 
 One worker serves the whole process (calls wait their turn behind a lock); it is started on first use
-with the ``spawn`` method (forking a threaded server is unsafe) and imports nothing but vl-convert.
+as a plain child process (:mod:`lmp_core.chart_worker`) that imports nothing but vl-convert.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
+import select
+import subprocess
+import sys
 import threading
-from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any, Literal
 
+from lmp_core.chart_worker import read_message, write_message
 from lmp_core.errors import SurveyError
 from lmp_core.sanitize import safe_tree
 
@@ -29,37 +32,39 @@ Kind = Literal["png", "svg"]
 TIMEOUT_S = 120.0
 
 
-def _serve(conn: Connection) -> None:
-    """The worker's loop: (kind, spec JSON, scale) in, (True, bytes) or (False, error text) out."""
-    import vl_convert as vlc
-
-    while True:
-        try:
-            kind, spec, scale = conn.recv()
-        except EOFError:  # the server went away
-            return
-        try:
-            data = vlc.vegalite_to_png(spec, scale=scale) if kind == "png" else vlc.vegalite_to_svg(spec).encode()
-            conn.send((True, data))
-        except Exception as err:  # noqa: BLE001 - any converter error goes back to the caller as text
-            conn.send((False, type(err).__name__))
+_WORKER = Path(__file__).with_name("chart_worker.py")
 
 
 class _Worker:
+    """A ``python chart_worker.py`` child process spoken to over its stdin and stdout.
+
+    A plain subprocess rather than :mod:`multiprocessing`: the server's ``__main__`` is Streamlit's (or
+    a test runner's), and a spawned child would import it again.
+    """
+
     def __init__(self) -> None:
-        context = multiprocessing.get_context("spawn")
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True, name="lmp-chart-images")
-        self.process.start()
-        child.close()
+        self.process = subprocess.Popen([sys.executable, str(_WORKER)], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
     def alive(self) -> bool:
-        return self.process.is_alive()
+        return self.process.poll() is None
+
+    def call(self, message: tuple, timeout: float) -> tuple[bool, object]:
+        stdin, stdout = self.process.stdin, self.process.stdout
+        if stdin is None or stdout is None:  # never: both are pipes
+            raise OSError("the chart worker has no pipes")
+        write_message(stdin, message)
+        ready, _, _ = select.select([stdout], [], [], timeout)
+        if not ready:
+            raise TimeoutError
+        return read_message(stdout)  # type: ignore[return-value]
 
     def stop(self) -> None:
         self.process.kill()
-        self.process.join(timeout=5)
-        self.conn.close()
+        self.process.wait(timeout=5)
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
 
 
 _lock = threading.Lock()
@@ -78,10 +83,7 @@ def convert_json(kind: Kind, spec_json: str, *, scale: float = 2.0, timeout: flo
             _worker = _Worker()
         worker = _worker
         try:
-            worker.conn.send((kind, spec_json, scale))
-            if not worker.conn.poll(timeout):
-                raise TimeoutError
-            ok, payload = worker.conn.recv()
+            ok, payload = worker.call((kind, spec_json, scale), timeout)
         except (EOFError, OSError, TimeoutError):  # the worker died (a native abort) or hung
             worker.stop()
             _worker = None
