@@ -43,6 +43,18 @@ UI: dict[str, dict[str, str]] = {
     "col_other": {"nb": "Ikke-substansielle svar", "en": "Non-substantive answers"},
     "col_reason": {"nb": "Hvorfor", "en": "Why"},
     "group_column": {"nb": "Gruppevariabel", "en": "Group variable"},
+    "groupings": {"nb": "Variabler som kan brukes til gruppering og filter", "en": "Columns that may group and filter"},
+    "groupings_help": {"nb": "Disse vernes sammen: svar i en kombinasjon av verdiene med færre enn minste "
+                             "gruppestørrelse holdes tilbake i alle visninger, så ingen kan regne dem ut ved å "
+                             "trekke tall fra hverandre. Færre variabler gir færre svar som holdes tilbake.",
+                       "en": "These are protected together: answers in a combination of their values with fewer "
+                             "than the smallest group size are held back in every view, so that nobody can work "
+                             "them out by subtracting figures. Fewer columns hold back fewer answers."},
+    "held_back_note": {"nb": "Noen svar holdes tilbake: en kombinasjon av variablene over har færre enn {min_n} "
+                             "svar. Velg færre variabler for å vise mer.",
+                       "en": "Some answers are held back: a combination of the columns above has fewer than "
+                             "{min_n} answers. Choose fewer columns to show more."},
+    "group_hidden_n": {"nb": "færre enn {min_n} – skjult", "en": "fewer than {min_n} – hidden"},
     "no_group": {"nb": "(ingen – alle samlet)", "en": "(none – everyone together)"},
     "population_heading": {"nb": "Inviterte per gruppe (gir svarprosent)", "en": "Invited per group (gives response rates)"},
     "population_of": {"nb": "Inviterte {group}", "en": "Invited {group}"},

@@ -10,10 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_app.state import Keys, Loaded, counts_for, ensure_data, hidden_for, persist, store
-from lmp_core.counts import Counts
+from lmp_app.state import Keys, Loaded, groupings, persist, populations, store, view_for, view_request
 from lmp_core.errors import SurveyError
-from lmp_core.stats import Summary, summarize
+from lmp_core.stats import Summary
 from lmp_core.survey import Survey
 
 
@@ -89,7 +88,8 @@ def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str,
     if not isinstance(source, Survey):
         st.caption(t("freq_no_group"))
         return None, {}
-    options: list[str | None] = [None, *source.group_candidates]
+    offered = groupings()  # only the columns protected together can group or filter
+    options: list[str | None] = [None, *offered]
     persist(f"{prefix}_group", Keys.GROUP)
     if st.session_state.get(f"{prefix}_group") not in options:
         st.session_state[f"{prefix}_group"] = None
@@ -97,7 +97,7 @@ def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str,
                          format_func=lambda v: t("no_group") if v is None else v)
     store(f"{prefix}_group", Keys.GROUP)
     stored = st.session_state.get(Keys.FILTER) or (None, ())
-    filter_options: list[str | None] = [None, *[c for c in source.group_candidates if c != group]]
+    filter_options: list[str | None] = [None, *[c for c in offered if c != group]]
     column = st.selectbox(t("filter_column"), filter_options, key=f"{prefix}_filter_col",
                           index=filter_options.index(stored[0]) if stored[0] in filter_options else 0,
                           format_func=lambda v: t("no_filter") if v is None else v)
@@ -115,14 +115,6 @@ def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str,
 
 
 def summary_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]]) -> Summary:
-    """The statistics of the chosen questions (counts come from the session's cache)."""
-    loaded = ensure_data()
-    min_n = int(st.session_state.get(Keys.MIN_N, 5))
-    hide = hidden_for(group, filters, min_n, lang())  # secondary suppression
-    counts: Counts = counts_for(group, filters, lang())
-    if columns:
-        counts = counts.select(list(columns))
-    populations = {g: n for g, n in (st.session_state.get(Keys.POPULATIONS) or {}).items() if g in counts.groups and n}
-    notes = (loaded.source.notes if isinstance(loaded.source, Survey) else ()) + \
-        tuple(st.session_state.get(Keys.FIELDWORK_NOTES) or ())
-    return summarize(counts, populations=populations, min_group_size=min_n, notes=notes, hide=hide)
+    """The statistics of the chosen questions (the view is counted once per session, :func:`view_for`)."""
+    request = view_request(group=group, filters=filters, items=columns, populations=populations(group))
+    return view_for(request, lang()).summary(request.items)

@@ -1,8 +1,8 @@
 """Per-session state: the keys, the loaded data and the counts made from it.
 
 Everything lives in ``st.session_state`` (one user's data never reaches another session), and
-nothing is written to disk. A file is read once per upload; counts are made once per group and
-filter and kept, so changing the question selection neither re-reads nor recounts.
+nothing is written to disk. A file is read once per upload; a view (:class:`lmp_core.view.ViewRequest`)
+is counted once and kept, so changing the question selection neither re-reads nor recounts.
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from typing import Any
 import streamlit as st
 
 from lmp_app import memory
-from lmp_core.counts import Counts, count
-from lmp_core.disclosure import check_total, filter_hidden
+from lmp_core.counts import Counts
+from lmp_core.disclosure import HeldBack, held_back
 from lmp_core.errors import SurveyError
 from lmp_core.read import read_codebook, read_file
 from lmp_core.read.codebook import CodebookEntry
-from lmp_core.survey import Note, Survey
+from lmp_core.stats import MIN_GROUP_SIZE
+from lmp_core.survey import Survey
+from lmp_core.view import View, ViewRequest, likely_group, make_view
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 DEMO_FILE = DEMO_DIR / "lmp_ch2_3.csv"
@@ -29,6 +31,9 @@ DEMO_CODEBOOK = DEMO_DIR / "lmp_ch2_3_codebook.csv"
 #: Report section 1.1: 63 schools and 24 municipalities were invited.
 DEMO_POPULATIONS = {"Skoleleder": 63, "Skoleeier": 24}
 DEMO_GROUP = "rolle"
+#: The report compares school leaders and school owners only: its setup protects that grouping alone
+#: (with pulje as well, the 3 school owners of pulje 1 would be a cell under the minimum)
+DEMO_GROUPINGS = ("rolle",)
 
 
 class Keys:
@@ -47,6 +52,7 @@ class Keys:
     SORT = "lmp_sort"
     COMMENTS = "lmp_report_comments"
     FIELDWORK_NOTES = "lmp_fieldwork_caveats"
+    GROUPINGS = "lmp_groupings"
 
 
 @dataclass
@@ -97,14 +103,13 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
     st.session_state[Keys.COUNTS] = {}
-    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES):
+    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES, "groupings_widget"):
         st.session_state.pop(key, None)
-    if isinstance(source, Survey):
-        group = DEMO_GROUP if DEMO_GROUP in source.group_candidates else None
-        st.session_state[Keys.GROUP] = group
-    else:
-        st.session_state[Keys.GROUP] = None
-    st.session_state[Keys.POPULATIONS] = dict(DEMO_POPULATIONS) if is_demo else {}
+    likely = likely_group(source) if isinstance(source, Survey) else None
+    # the demo has the report's setup; for another file the likely group column, which the Data page shows
+    st.session_state[Keys.GROUPINGS] = DEMO_GROUPINGS if is_demo else ((likely,) if likely else ())
+    st.session_state[Keys.GROUP] = likely
+    st.session_state[Keys.POPULATIONS] = {DEMO_GROUP: dict(DEMO_POPULATIONS)} if is_demo else {}
     return loaded
 
 
@@ -119,17 +124,64 @@ def ensure_data() -> Loaded:
     """This session's data, loading the demo on first use."""
     if Keys.DATA not in st.session_state:
         load_demo()
-    st.session_state.setdefault(Keys.MIN_N, 5)
+    st.session_state.setdefault(Keys.MIN_N, MIN_GROUP_SIZE)
     return st.session_state[Keys.DATA]
 
 
-def counts_for(group: str | None, filters: dict[str, tuple[str, ...]] | None, lang: str) -> Counts:
-    """Counts of the loaded survey by group and filter, made once and kept for the session."""
+def min_group_size() -> int:
+    """The smallest group size shown (Data page; default :data:`lmp_core.stats.MIN_GROUP_SIZE`)."""
+    return int(st.session_state.get(Keys.MIN_N, MIN_GROUP_SIZE))
+
+
+def populations(group: str | None) -> dict[str, int]:
+    """Invited numbers per group of one group column, as entered on the Data page (kept per column, so
+    that choosing another group column and coming back keeps them)."""
+    stored: dict[str | None, dict[str, int]] = st.session_state.get(Keys.POPULATIONS) or {}
+    return dict(stored.get(group) or {})
+
+
+def set_populations(group: str | None, values: dict[str, int]) -> None:
+    """Keep the invited numbers of one group column."""
+    stored: dict[str | None, dict[str, int]] = dict(st.session_state.get(Keys.POPULATIONS) or {})
+    stored[group] = dict(values)
+    st.session_state[Keys.POPULATIONS] = stored
+
+
+def groupings() -> tuple[str, ...]:
+    """The grouping columns protected together (Data page; every candidate for an uploaded file)."""
+    return tuple(st.session_state.get(Keys.GROUPINGS) or ())
+
+
+def held_for(min_n: int) -> HeldBack:
+    """Respondents and answers held back from every view (worked out once per setting and session)."""
+    source = ensure_data().source
+    if not isinstance(source, Survey):  # a frequency table holds no respondents to hold back
+        raise TypeError("held_for needs a response file")
+    columns = groupings()
+    return _cached(("held", min_n, columns), lambda: held_back(source, min_n, columns))
+
+
+def view_request(*, group: str | None = None, filters: dict[str, tuple[str, ...]] | None = None,
+                 items: tuple[str, ...] | None = None, populations: dict[str, int] | None = None) -> ViewRequest:
+    """A request with this session's protective settings (grouping columns, minimum group size)."""
+    return ViewRequest.of(group=group, filters=filters, items=items or None, populations=populations,
+                          groupings=groupings(), min_group_size=min_group_size())
+
+
+def view_for(request: ViewRequest, lang: str) -> View:
+    """The counted, disclosure-checked view of a request, made once per request and session.
+
+    Changing the question selection asks the same view for other items, so it recounts nothing.
+    """
     loaded = ensure_data()
-    if isinstance(loaded.source, Counts):
-        return loaded.source
-    return _cached((group, tuple(sorted((filters or {}).items())), lang),
-                   lambda: count(loaded.source, group=group, filters=filters, lang=lang))
+    source = loaded.source
+    held = held_for(request.min_group_size) if isinstance(source, Survey) else None
+    notes = (source.notes if isinstance(source, Survey) else ()) + tuple(st.session_state.get(Keys.FIELDWORK_NOTES) or ())
+    # what is counted depends on the group, filters and minimum only
+    counted = ViewRequest(group=request.group, filters=request.filters, groupings=request.groupings,
+                          min_group_size=request.min_group_size)
+    view = _cached(("view", counted, lang), lambda: make_view(source, counted, held=held, lang=lang))
+    return view.asking(request, notes)
 
 
 def _cached(key: tuple, make: Callable[[], Any]) -> Any:
@@ -143,25 +195,6 @@ def _cached(key: tuple, make: Callable[[], Any]) -> Any:
     if isinstance(cache[key], SurveyError):
         raise cache[key]
     return cache[key]
-
-
-def hidden_for(group: str | None, filters: dict[str, tuple[str, ...]] | None, min_n: int, lang: str) -> dict[str, Note]:
-    """Secondary suppression for this view (:mod:`lmp_core.disclosure`), worked out once per session.
-
-    Raises ``SurveyError("total_hidden")`` for a total that would expose a hidden group; returns the
-    groups a filter hides. A frequency table has no filters and no other groupings: nothing to hide.
-    """
-    loaded = ensure_data()
-    if not isinstance(loaded.source, Survey):
-        return {}
-    source = loaded.source
-
-    def work_out() -> dict[str, Note]:
-        if group is None:
-            check_total(source, filters, min_n)
-        return filter_hidden(source, group, filters, min_n, lang)
-
-    return _cached(("hidden", group, tuple(sorted((filters or {}).items())), min_n, lang), work_out)
 
 
 def persist(widget_key: str, store_key: str, default: Any = None) -> None:

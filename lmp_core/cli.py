@@ -11,12 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from lmp_core.counts import Counts, count
-from lmp_core.disclosure import check_total
+from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.read import read_codebook, read_file
-from lmp_core.stats import Summary, summarize
+from lmp_core.stats import MIN_GROUP_SIZE, Summary
 from lmp_core.survey import Survey
+from lmp_core.view import ViewRequest, make_view
 
 
 def _read_path(path: str) -> bytes:
@@ -37,28 +37,29 @@ def parse_populations(values: Sequence[str]) -> dict[str, int]:
     return out
 
 
-def load(args: argparse.Namespace) -> tuple[Survey | Counts, Counts]:
-    """Read the file (and codebook) named on the command line and count it."""
+def load(args: argparse.Namespace) -> Survey | Counts:
+    """Read the file (and codebook) named on the command line."""
     codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name) if args.codebook else None
-    source = read_file(_read_path(args.file), Path(args.file).name, codebook=codebook, sheet=args.sheet)
-    if isinstance(source, Counts):
-        counts = source
-    else:
-        counts = count(source, group=args.group, lang=args.lang)
-    if args.items:
-        counts = counts.select([c.strip() for c in args.items.split(",") if c.strip()])
-    return source, counts
+    return read_file(_read_path(args.file), Path(args.file).name, codebook=codebook, sheet=args.sheet)
+
+
+def request_of(args: argparse.Namespace) -> ViewRequest:
+    """The view the options ask for."""
+    items = [c.strip() for c in args.items.split(",") if c.strip()] if args.items else None
+    groupings = [c.strip() for c in args.groupings.split(",") if c.strip()] if args.groupings else None
+    return ViewRequest.of(group=args.group, items=items, populations=parse_populations(args.population),
+                          groupings=groupings,
+                          min_group_size=args.min_group_size, top_k=args.top,
+                          dont_know_in_base=args.dont_know_in_base, reference=getattr(args, "reference", None),
+                          fpc=args.fpc)
 
 
 def summary_of(args: argparse.Namespace) -> Summary:
-    """The summary the options ask for."""
-    source, counts = load(args)
-    notes = source.notes if isinstance(source, Survey) else ()
-    if isinstance(source, Survey) and args.group is None:
-        check_total(source, None, args.min_group_size)  # a total would expose a hidden group
-    return summarize(counts, populations=parse_populations(args.population), top_k=args.top,
-                     dont_know_in_base=args.dont_know_in_base, min_group_size=args.min_group_size, notes=notes,
-                     reference=getattr(args, "reference", None))
+    """The summary the options ask for: the same view the app and the report make (:mod:`lmp_core.view`)."""
+    source = load(args)
+    request = request_of(args)
+    view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
+    return view.summary()
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -71,7 +72,13 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sheet", help="Excel sheet name")
     p.add_argument("--top", type=int, default=2, help="top-k categories for the share (default 2)")
     p.add_argument("--dont-know-in-base", action="store_true", help="count 'don't know' in percentage bases")
-    p.add_argument("--min-group-size", type=int, default=5, help="hide groups smaller than this (default 5)")
+    p.add_argument("--min-group-size", type=int, default=MIN_GROUP_SIZE,
+                   help=f"hide groups smaller than this (default {MIN_GROUP_SIZE})")
+    p.add_argument("--groupings", metavar="A,B",
+                   help="the columns that may group, protected together (default: every group column); answers in a "
+                        "combination of their values with fewer than --min-group-size are held back in every view")
+    p.add_argument("--fpc", action="store_true",
+                   help="finite population correction from --population (assumes non-response is random)")
     p.add_argument("--lang", choices=("nb", "en"), default="nb", help="language of texts (default nb)")
     p.add_argument("--reference", help="compare every group with this one (default: all pairs)")
 
@@ -102,11 +109,9 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from lmp_core.report import build_report, render
 
-    codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name) if args.codebook else None
-    source = read_file(_read_path(args.file), Path(args.file).name, codebook=codebook, sheet=args.sheet)
+    source = load(args)
     themes = [t.strip() for t in args.themes.split(",")] if args.themes else None
-    report = build_report(source, group=args.group, populations=parse_populations(args.population), themes=themes,
-                          lang=args.lang, min_group_size=args.min_group_size,
+    report = build_report(source, request_of(args), themes=themes, lang=args.lang,
                           leading_zero=not args.no_leading_zero)
     data = render(report, args.out)
     Path(args.out).write_bytes(data)

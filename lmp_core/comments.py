@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lmp_core.counts import group_codes
-from lmp_core.disclosure import hidden_rows, small_mask
+from lmp_core.disclosure import HeldBack, held_back, small_mask
+from lmp_core.stats import MIN_GROUP_SIZE
 from lmp_core.survey import Survey
 
 
@@ -24,11 +25,12 @@ class Comments:
 
 
 def comments(survey: Survey, column: str, *, group: str | None = None, groups: Sequence[str] | None = None,
-             search: str = "", min_group_size: int = 5, lang: str = "nb") -> Comments:
+             search: str = "", min_group_size: int = MIN_GROUP_SIZE, lang: str = "nb",
+             held: HeldBack | None = None) -> Comments:
     """Non-blank comments of ``column``; comments of respondents in a group with fewer than
     ``min_group_size`` respondents are left out (a comment can name a school), whichever grouping
     column makes the group small, so that switching groupings cannot tell whose they are
-    (:func:`lmp_core.disclosure.hidden_rows`). ``search`` keeps comments containing the word
+    (the respondents :func:`lmp_core.disclosure.held_back` holds back; pass ``held`` to reuse it). ``search`` keeps comments containing the word
     (case-insensitive, plain text, never a pattern). ``hidden_groups`` are the hidden groups of
     ``group``; ``hidden`` counts every comment left out."""
     codes, names = group_codes(survey, group, lang)
@@ -38,7 +40,9 @@ def comments(survey: Survey, column: str, *, group: str | None = None, groups: S
     present = (frame["comment"].notna() & (frame["comment"] != "")).to_numpy(dtype=bool)
     frame = frame[present]
     total = len(frame)
-    exposed = hidden_rows(survey, min_group_size)[present] | frame["group"].isin(hidden_groups).to_numpy()
+    if held is None:
+        held = held_back(survey, min_group_size)
+    exposed = held.rows[present] | frame["group"].isin(hidden_groups).to_numpy()
     frame = frame[~exposed]
     if groups is not None:
         frame = frame[frame["group"].isin(list(groups))]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -15,6 +16,9 @@ import pandas as pd
 from lmp_core.errors import SurveyError
 from lmp_core.survey import Item, Survey
 from lmp_core.texts import text
+
+if TYPE_CHECKING:  # disclosure imports counts
+    from lmp_core.disclosure import HeldBack
 
 #: At most this many groups are compared.
 MAX_GROUPS = 30
@@ -99,11 +103,14 @@ def count(
     group: str | None = None,
     filters: Mapping[str, Sequence[str]] | None = None,
     lang: str = "nb",
+    held: HeldBack | None = None,
 ) -> Counts:
     """Count every item's answers per group in one vectorised pass per item.
 
     Rows with no value in the group column are left out of every group (and counted in
-    ``no_group``). ``filters`` keeps only rows whose background values are listed.
+    ``no_group``). ``filters`` keeps only rows whose background values are listed. ``held``
+    (:func:`lmp_core.disclosure.held_back`) leaves its respondents out of every count and its
+    held-back answers counted as blank.
 
     >>> from lmp_core.read import read_file
     >>> s = read_file(b"g,q\\nA,I stor grad\\nA,Vet ikke\\nB,I liten grad\\n", "x.csv")
@@ -113,9 +120,11 @@ def count(
     """
     codes, names = group_codes(survey, group, lang)
     mask = row_filter(survey, filters)
+    if held is not None and held.rows.any():
+        mask = ~held.rows if mask is None else mask & ~held.rows
+    no_group = int((codes < 0).sum() if mask is None else ((codes < 0) & mask).sum())
     if mask is not None:
         codes = np.where(mask, codes, -1)
-    no_group = int((codes < 0).sum()) - (int((~mask).sum()) if mask is not None else 0)
     n_groups = len(names)
     width = max(it.n_categories for it in survey.items)
     keep = codes >= 0
@@ -123,7 +132,11 @@ def count(
     base = codes * width if all_rows else codes[keep] * width
     table = np.empty((len(survey.items), n_groups, width), dtype=np.int64)
     for j in range(len(survey.items)):
-        column = survey.codes[:, j] if all_rows else survey.codes[keep, j]
+        column = survey.codes[:, j]
+        withheld = held.answer_mask(j) if held is not None else None
+        if withheld is not None:
+            column = np.where(withheld, 0, column)  # a held-back answer counts as blank
+        column = column if all_rows else column[keep]
         table[j] = np.bincount(base + column, minlength=n_groups * width).reshape(n_groups, width)
     respondents = tuple(int(v) for v in np.bincount(codes[keep], minlength=n_groups))
     return Counts(survey.source, survey.items, names, table, respondents, group, no_group)

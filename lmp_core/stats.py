@@ -25,7 +25,7 @@ Formulas (n = substantive answers, x = scores, N = invited population of the gro
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -210,8 +210,11 @@ class Summary:
                     "theme": it.item.theme,
                     "scale": list(it.item.scale.labels),
                     "stats": [
-                        {"group": s.group, "n": s.n, "dont_know": s.dont_know, "missing": s.missing,
-                         "counts": s.counts, "top2_pct": s.top2_pct, "top2_ci": _list(s.top2_ci),
+                        {"group": s.group, "n": None if s.suppressed else s.n,
+                         "dont_know": None if s.suppressed else s.dont_know,
+                         "missing": None if s.suppressed else s.missing,
+                         "counts": None if s.suppressed else s.counts, "top2_pct": s.top2_pct,
+                         "top2_ci": _list(s.top2_ci),
                          "mean": s.mean, "sd": s.sd, "mean_ci": _list(s.mean_ci),
                          **({"note": note_text(s.reason, s.reason_params, lang)} if s.reason else {})}
                         for s in it.stats
@@ -255,6 +258,7 @@ def summarize(
     min_group_size: int = MIN_GROUP_SIZE,
     notes: Sequence[Note] = (),
     hide: Mapping[str, Note] | None = None,
+    hidden_cells: Collection[tuple[str, str]] = (),
 ) -> Summary:
     """Compute every statistic for every item and group of a counts table.
 
@@ -262,7 +266,9 @@ def summarize(
     Pairs are all group pairs in order, or each group against ``reference``. Groups with fewer
     than ``min_group_size`` respondents, and cells with fewer substantive answers, are hidden;
     so are the groups in ``hide`` (secondary suppression, :mod:`lmp_core.disclosure`), each with
-    the note that says why in place of the usual "fewer than" warning.
+    the note that says why in place of the usual "fewer than" warning; so are the (item column,
+    group) cells in ``hidden_cells``, whose answers disclosure control held back
+    (:func:`lmp_core.disclosure.held_back`). A hidden cell shows no numbers at all, not even its n.
     """
     hide = dict(hide or {})
     populations = dict(populations or {})
@@ -326,7 +332,7 @@ def summarize(
         for g, group in enumerate(counts.groups):
             cell = counts.table[i, g]
             ni = int(n[i, g])
-            hidden = suppressed_group[g] or 0 < ni < min_group_size
+            hidden = suppressed_group[g] or 0 < ni < min_group_size or (it.column, group) in hidden_cells
             reason, params = None, {}
             if group in hide:
                 reason, params = "reason_filter_cell", {"min_n": min_group_size}
@@ -338,7 +344,7 @@ def summarize(
                 reason = "reason_n1"
             ok = ni > 0 and not hidden
             group_stats.append(GroupStats(
-                group=group, n=ni if not suppressed_group[g] else 0,
+                group=group, n=ni if not hidden else 0,
                 dont_know=int(n_dk[i, g]) if not hidden else 0,
                 missing=int(n_missing[i, g]) if not hidden else 0,
                 counts={lab: (int(cell[c + 1]) if not hidden else 0) for c, lab in enumerate(labels)},
@@ -357,7 +363,8 @@ def summarize(
         items.append(ItemSummary(it, tuple(group_stats), tuple(_comparisons(group_stats, counts.groups, reference))))
     groups = tuple(
         GroupInfo(g, counts.respondents[j], populations.get(g),
-                  100 * counts.respondents[j] / populations[g] if populations.get(g) else None, suppressed_group[j])
+                  100 * counts.respondents[j] / populations[g] if populations.get(g) and not suppressed_group[j]
+                  else None, suppressed_group[j])
         for j, g in enumerate(counts.groups))
     warnings = list(notes) + _warnings(counts, groups, items, fpc and bool(populations), min_group_size, hide)
     return Summary(groups, tuple(items), tuple(warnings), top_k, dont_know_in_base, fpc and bool(populations),
@@ -423,4 +430,8 @@ def _warnings(counts: Counts, groups: Sequence[GroupInfo], items: Sequence[ItemS
         out.append(("warn_missing_group", {"count": counts.no_group, "column": counts.group_column}))
     if fpc:
         out.append(("warn_fpc", {}))
-    return out
+    unique: list[Note] = []  # one note said once (a filter hides every group with the same note)
+    for note in out:
+        if note not in unique:
+            unique.append(note)
+    return unique

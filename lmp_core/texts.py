@@ -210,6 +210,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Fant ikke fila {file}.",
         "en": "File {file} not found.",
     },
+    "not_a_group_column": {
+        "nb": "«{column}» kan ikke brukes til å dele inn eller filtrere. Velg en av: {choices}.",
+        "en": "'{column}' cannot be used to group or filter. Choose one of: {choices}.",
+    },
+    "freq_no_filter": {
+        "nb": "{file} er en frekvenstabell: den kan ikke filtreres. Last opp svarfila for å filtrere.",
+        "en": "{file} is a frequency table: it cannot be filtered. Upload the response file to filter.",
+    },
     "chart_failed": {
         "nb": "Figuren kunne ikke lages som {kind}. Prøv igjen, eller last ned tabellen i stedet.",
         "en": "The chart could not be made as {kind}. Try again, or download the table instead.",
@@ -254,8 +262,16 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "The intervals are corrected for a finite population (the whole population was invited). The correction narrows sampling error only; it does nothing about non-response bias.",
     },
     "warn_filter_cell": {
-        "nb": "{group} er skjult når det filtreres på {columns}: noen verdier av {columns} har færre enn {min_n} respondenter i gruppen, og tallene deres kunne regnes ut som forskjellen mellom to utvalg.",
-        "en": "{group} is hidden when filtering on {columns}: some values of {columns} have fewer than {min_n} respondents in the group, and their numbers could be worked out as the difference of two selections.",
+        "nb": "Gruppene vises ikke når det filtreres på {columns}: en kombinasjon av gruppe og {columns} har færre enn {min_n} respondenter, og tallene kunne da regnes ut som forskjellen mellom to utvalg. Fjern filteret eller velg en annen gruppevariabel.",
+        "en": "The groups are not shown when filtering on {columns}: a combination of group and {columns} has fewer than {min_n} respondents, and their numbers could then be worked out as the difference of two selections. Remove the filter or choose another group variable.",
+    },
+    "warn_held_back": {
+        "nb": "Noen svar er holdt tilbake i alle visninger: de hører til en gruppe eller celle med færre enn {min_n} svar, og kunne ellers regnes ut ved å trekke tall fra hverandre.",
+        "en": "Some answers are held back in every view: they belong to a group or cell with fewer than {min_n} answers, and could otherwise be worked out by subtracting figures.",
+    },
+    "warn_filter_no_rate": {
+        "nb": "Svarprosent vises ikke med filter på {columns}: antall inviterte er kjent for hele gruppene, ikke for utvalget.",
+        "en": "No response rate with a filter on {columns}: the number invited is known for whole groups, not for the selection.",
     },
     "warn_suppressed": {
         "nb": "{group} har færre enn {min_n} svar og er skjult for å verne respondentene.",

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import plain_table
-from lmp_app.state import Keys, ensure_data
+from lmp_app.state import Keys, ensure_data, held_for, min_group_size
 from lmp_core.comments import comments
 from lmp_core.survey import Survey
 
@@ -16,13 +16,15 @@ if not isinstance(source, Survey) or not source.text_columns:
     st.stop()
 column = st.selectbox(t("comment_column"), list(source.text_columns), key="comment_column")
 group = st.session_state.get(Keys.GROUP)
-min_n = int(st.session_state.get(Keys.MIN_N, 5))
-everything = comments(source, column, group=group, min_group_size=min_n, lang=lang())
+min_n = min_group_size()
+held = held_for(min_n)
+everything = comments(source, column, group=group, min_group_size=min_n, lang=lang(), held=held)
 present = list(dict.fromkeys(everything.rows["group"]))
 c1, c2 = st.columns([2, 3])
 chosen = c1.multiselect(t("groups"), present, default=present, key="comment_groups")
 word = c2.text_input(t("search"), key="comment_search")
-result = comments(source, column, group=group, groups=chosen, search=word, min_group_size=min_n, lang=lang())
+result = comments(source, column, group=group, groups=chosen, search=word, min_group_size=min_n, lang=lang(),
+                  held=held)
 st.caption(t("comment_count", shown=len(result.rows), total=result.total))
 if result.hidden:
     st.caption(t("comments_hidden", count=result.hidden, min_n=min_n))

@@ -5,7 +5,8 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import md_escape, plain_table, show_error
-from lmp_app.state import Keys, counts_for, digest, ensure_data, load, load_demo
+from lmp_app.state import (Keys, digest, ensure_data, groupings, held_for, load, load_demo, min_group_size,
+                           populations, set_populations, view_for, view_request)
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, percent
@@ -80,38 +81,49 @@ if isinstance(source, Survey):
                 st.text(note_text(key, params, lang()))
 
 # --- group and populations ------------------------------------------------------------------
+group = None
 if isinstance(source, Survey):
-    options = [None, *source.group_candidates]
+    # the columns that may group or filter are protected together (lmp_core.disclosure): the user chooses them
+    offered = st.multiselect(t("groupings"), list(source.group_candidates), default=list(groupings()),
+                             key="groupings_widget", help=t("groupings_help"))
+    st.session_state[Keys.GROUPINGS] = tuple(offered)
+    if held_for(min_group_size()).any:
+        st.caption(t("held_back_note", min_n=min_group_size()))
+    options = [None, *offered]
     current = st.session_state.get(Keys.GROUP)
     group = st.selectbox(t("group_column"), options, index=options.index(current) if current in options else 0,
                          format_func=lambda v: t("no_group") if v is None else v, key="data_group")
     if group != current:
         st.session_state[Keys.GROUP] = group
-        st.session_state[Keys.POPULATIONS] = {}
-    counts = counts_for(group, None, lang())
-else:
-    counts = source
 st.subheader(t("population_heading"))
-populations = dict(st.session_state.get(Keys.POPULATIONS) or {})
-columns = st.columns(max(1, min(4, len(counts.groups))))
-for i, (name, respondents) in enumerate(zip(counts.groups, counts.respondents)):
-    value = columns[i % len(columns)].number_input(
-        md_escape(t("population_of", group=name)), min_value=0, step=1, value=int(populations.get(name, 0)),
-        key=f"population_{loaded.digest[:8]}_{digest(name.encode())[:8]}", help=f"n = {respondents}")
-    if value and value < respondents:
-        columns[i % len(columns)].error(md_escape(SurveyError("bad_population", group=name, respondents=respondents,
-                                                    value=value).message(lang())))
-        populations.pop(name, None)
+# group sizes come from the protected view: a hidden group's size is never printed
+view = view_for(view_request(group=group), lang())
+shown = {g.name: g for g in view.summary().groups}
+entered = populations(group)
+columns = st.columns(max(1, min(4, len(shown))))
+for i, info in enumerate(shown.values()):
+    column = columns[i % len(columns)]
+    value = column.number_input(
+        md_escape(t("population_of", group=info.name)), min_value=0, step=1, value=int(entered.get(info.name, 0)),
+        key=f"population_{loaded.digest[:8]}_{digest(info.name.encode())[:8]}",
+        help=t("group_hidden_n", min_n=min_group_size()) if info.suppressed else f"n = {info.respondents}")
+    if value and not info.suppressed and value < info.respondents:
+        column.error(md_escape(SurveyError("bad_population", group=info.name, respondents=info.respondents,
+                                           value=value).message(lang())))
+        entered.pop(info.name, None)
     elif value:
-        populations[name] = int(value)
-        columns[i % len(columns)].caption(md_escape(t("response_rate_line", group=name, respondents=respondents,
-                                                      population=int(value),
-                                                      rate=percent(Pct(100 * respondents / value), 0, lang()))))
+        entered[info.name] = int(value)
     else:
-        populations.pop(name, None)
-st.session_state[Keys.POPULATIONS] = populations
+        entered.pop(info.name, None)
+set_populations(group, entered)
+# the response rates as the statistics compute them (one place: lmp_core.stats)
+rated = view.asking(view_request(group=group, populations=entered)).summary()
+for info in rated.groups:
+    if info.response_rate is not None and not info.suppressed:
+        st.caption(md_escape(t("response_rate_line", group=info.name, respondents=info.respondents,
+                               population=info.population, rate=percent(Pct(info.response_rate), 0, lang()))))
 st.number_input(t("min_group"), min_value=1, max_value=100, step=1, key="min_n_widget",
-                value=int(st.session_state.get(Keys.MIN_N, 5)),
+                value=min_group_size(),
                 on_change=lambda: st.session_state.__setitem__(Keys.MIN_N, st.session_state["min_n_widget"]))
 
 # --- fixes ------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
-from lmp_app.state import Keys, counts_for, ensure_data
+from lmp_app.state import Keys, ensure_data, populations, view_for, view_request
 from lmp_core.charts import progress_chart
 from lmp_core.errors import SurveyError
 from lmp_core.fieldwork import detect_id_column, detect_time_column, display_table, fieldwork, parse_times, read_table
@@ -22,14 +22,15 @@ uploaded = st.file_uploader(t("fw_upload"), type=["csv", "txt", "xlsx"], key="in
 
 if uploaded is None or not isinstance(source, Survey):
     st.info(t("fw_without"))
-    populations = st.session_state.get(Keys.POPULATIONS) or {}
-    counts = counts_for(st.session_state.get(Keys.GROUP), None, lang())
-    if populations:
+    group = st.session_state.get(Keys.GROUP)
+    entered = populations(group)
+    if entered:
         st.text(t("fw_rates_only"))
-        for name, respondents in zip(counts.groups, counts.respondents):
-            if populations.get(name):
-                st.text(t("response_rate_line", group=name, respondents=respondents, population=populations[name],
-                          rate=percent(Pct(100 * respondents / populations[name]), 0, lang())))
+        request = view_request(group=group, populations=entered)
+        for info in view_for(request, lang()).summary().groups:  # rates as the statistics compute them
+            if info.response_rate is not None and not info.suppressed:
+                st.text(t("response_rate_line", group=info.name, respondents=info.respondents,
+                          population=info.population, rate=percent(Pct(info.response_rate), 0, lang())))
     st.session_state.pop(Keys.FIELDWORK_NOTES, None)
     st.stop()
 

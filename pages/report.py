@@ -4,7 +4,7 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, show_error
-from lmp_app.state import Keys, ensure_data
+from lmp_app.state import Keys, ensure_data, held_for, min_group_size, populations, view_request
 from lmp_core.comments import comments
 from lmp_core.errors import SurveyError
 from lmp_core.report import Figure, Paragraph, Quote, Table, build_report, render
@@ -22,7 +22,10 @@ st.caption(t("report_intro"))
 loaded = ensure_data()
 source = loaded.source
 group = st.session_state.get(Keys.GROUP)
-min_n = int(st.session_state.get(Keys.MIN_N, 5))
+min_n = min_group_size()
+# the same view the results page counts (its group, the Data page's invited numbers and minimum)
+request = view_request(group=group, populations=populations(group))
+held = held_for(min_n) if isinstance(source, Survey) else None
 themes = list(dict.fromkeys(it.theme for it in source.items))
 chosen = st.multiselect(t("report_themes"), themes, default=themes, key="report_themes")
 leading_zero = st.checkbox(t("report_leading_zero"), value=True, key="report_leading_zero")
@@ -32,7 +35,7 @@ if isinstance(source, Survey) and source.text_columns:
     quotes = {}
     with st.expander(t("report_quotes")):
         for column in source.text_columns:
-            rows = comments(source, column, group=group, min_group_size=min_n, lang=lang()).rows
+            rows = comments(source, column, group=group, min_group_size=min_n, lang=lang(), held=held).rows
             st.text(f"{t('comment_column')}: {column}")
             table = rows.rename(columns={"group": t("col_group"), "comment": t("col_comment")})
             table.insert(0, "✓", True)
@@ -43,8 +46,7 @@ if isinstance(source, Survey) and source.text_columns:
 
 try:
     progress = st.progress(0.0, text=t("report_making"))
-    report = build_report(source, group=group, populations=st.session_state.get(Keys.POPULATIONS) or {},
-                          themes=chosen, quotes=quotes, lang=lang(), min_group_size=min_n,
+    report = build_report(source, request, themes=chosen, quotes=quotes, lang=lang(),
                           leading_zero=leading_zero, notes=st.session_state.get(Keys.FIELDWORK_NOTES) or (),
                           progress=lambda f, what: progress.progress(min(1.0, f), text=t("report_making")))
     progress.empty()

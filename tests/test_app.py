@@ -113,13 +113,26 @@ def test_change_questions_and_group():
     assert not at.exception
 
 
+def _protect_pulje_too(at: AppTest) -> None:
+    """The demo protects rolle only (the report's grouping); a user adds pulje on the Data page."""
+    at.multiselect(key="groupings_widget").set_value(["rolle", "pulje"]).run()
+    assert not at.exception
+    assert "holdes tilbake" in " ".join(c.value for c in at.caption)  # the 3 owners of pulje 1
+
+
 def test_filter_by_pulje_changes_n():
     at = _app()
+    at.switch_page("pages/results.py").run()
+    assert "pulje" not in at.selectbox(key="results_filter_col").options  # not protected: not offered
+    at.switch_page("pages/data.py").run()
+    _protect_pulje_too(at)
     at.switch_page("pages/results.py").run()
     at.selectbox(key="results_filter_col").set_value("pulje").run()
     at.multiselect(key="results_filter_values").set_value(["1"]).run()
     table = _table(at)
-    assert table["Skoleleder n"].iloc[0] < 36
+    # hand count of the fixture: 12 school leaders in pulje 1; its 3 school owners are held back
+    assert set(table["Skoleleder n"].astype(int)) == {12}
+    assert not any(c.startswith("Skoleeier") for c in table.columns)
 
 
 @pytest.mark.parametrize("name, data", [
@@ -177,7 +190,7 @@ def test_report_page_quotes_can_be_unticked():
     assert not any("Kunnskapstilførsel" in h.value for h in at.header)
 
 
-def test_small_group_hidden_everywhere_including_the_total():
+def test_small_group_hidden_everywhere_and_the_total_still_shown():
     at = _app()
     at.number_input(key="min_n_widget").set_value(11).run()
     at.switch_page("pages/results.py").run()
@@ -185,31 +198,33 @@ def test_small_group_hidden_everywhere_including_the_total():
     assert not any(c.startswith("Skoleeier") for c in table.columns)  # hidden: 10 school owners
     spec_rows = _chart_rows(at)
     assert not any("Skoleeier" in str(r.get("group")) for r in spec_rows)
-    # the total would give the school owners away as "total minus school leaders": not shown
+    # the total no longer gives them away as "total minus school leaders": they are held back from it
     at.selectbox(key="results_group").set_value(None).run()
-    assert not at.exception and at.error and "totalen minus" in _plain(at.error[0].value)
-    at.switch_page("pages/report.py").run()  # nor in a report without a grouping
-    assert not at.exception and "totalen minus" in _plain(at.error[0].value)
-    assert "kunne ikke leses" not in _plain(at.error[0].value)  # not a problem with the file
+    assert not at.exception and not at.error
+    # everyone = the 36 school leaders, item by item (the owners are held back)
+    assert _table(at)["Alle n"].astype(int).tolist() == table["Skoleleder n"].astype(int).tolist()
+    assert "holdt tilbake" in " ".join(_plain(w.value) for w in at.warning)
+    at.switch_page("pages/report.py").run()  # and a report without a grouping
+    assert not at.exception and not at.error
     at.switch_page("pages/comments.py").run()
     assert "Skoleeier" not in set(_table(at)["Gruppe"])
     # the fixture's 2 school-owner comments on kunnskap (hand count) are hidden, and the page says so
     assert "2 kommentarer er skjult" in " ".join(c.value for c in at.caption)
 
 
-def test_filter_that_would_expose_a_few_hides_the_group():
-    # fixture: 3 school owners in pulje 1 and 7 in pulje 2 (hand count); showing pulje 2's seven
-    # would give away pulje 1's three as "all owners minus pulje 2"
+def test_a_filter_cannot_expose_the_owners_of_pulje_1():
+    # fixture: 3 school owners in pulje 1 and 7 in pulje 2 (hand count); all owners minus those of pulje 2
+    # were pulje 1's three. Protecting pulje holds the three back everywhere: both views show the same 7
     at = _app()
+    _protect_pulje_too(at)
     at.switch_page("pages/results.py").run()
+    unfiltered = _table(at)
     at.selectbox(key="results_filter_col").set_value("pulje").run()
     at.multiselect(key="results_filter_values").set_value(["2"]).run()
     assert not at.exception
-    table = _table(at)
-    assert not any(c.startswith("Skoleeier") for c in table.columns)
-    assert (table["Skoleleder n"].astype(int) <= 24).all() and (table["Skoleleder n"].astype(int) > 0).all()
-    assert not any("Skoleeier" in str(r.get("group")) for r in _chart_rows(at))
-    assert "Skoleeier er skjult når det filtreres på pulje" in " ".join(_plain(w.value) for w in at.warning)
+    filtered = _table(at)
+    assert set(unfiltered["Skoleeier n"].astype(int)) == {7} == set(filtered["Skoleeier n"].astype(int))
+    assert (filtered["Skoleleder n"].astype(int) <= 24).all()  # 24 school leaders in pulje 2 (hand count)
 
 
 def test_fixes_exclude_an_item_and_mark_dont_know():

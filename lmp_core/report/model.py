@@ -18,13 +18,13 @@ import pandas as pd
 
 from lmp_core.charts import group_caption, top2_chart
 from lmp_core.comments import comments as comments_of
-from lmp_core.counts import Counts, count
-from lmp_core.disclosure import check_total
+from lmp_core.counts import Counts
 from lmp_core.method import method_markdown
 from lmp_core.report.text import data_paragraphs, figure_paragraph
-from lmp_core.stats import MIN_GROUP_SIZE, note_text, summarize
+from lmp_core.stats import MIN_GROUP_SIZE, note_text
 from lmp_core.survey import Survey
 from lmp_core.tables import frequency_table, stats_table
+from lmp_core.view import ViewRequest, make_view
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,7 @@ def _comment_theme(column: str, survey: Survey, themes: Sequence[str]) -> str | 
 
 def build_report(
     source: Survey | Counts,
+    request: ViewRequest | None = None,
     *,
     group: str | None = None,
     populations: Mapping[str, int] | None = None,
@@ -124,23 +125,26 @@ def build_report(
     progress: Callable[[float, str], None] | None = None,
     notes: Sequence[tuple[str, dict]] = (),
 ) -> Report:
-    """Build the report model.
+    """Build the report model of one view (:class:`lmp_core.view.ViewRequest`; without one, the view of
+    ``group``, ``populations`` and ``min_group_size``), with the same numbers the app and the CLI show.
 
     ``quotes`` maps a comment column to the comments to quote (None: every comment of a group that
     is large enough); ``themes`` picks chapters (None: all, in file order); ``notes`` are caveats
     to add to the data section (e.g. fieldwork's "response rates differ by pulje").
     """
     w = _WORDS.get(lang, _WORDS["en"])
-    if isinstance(source, Survey) and group is None:
-        check_total(source, None, min_group_size)  # a total would expose a hidden group
-    counts = source if isinstance(source, Counts) else count(source, group=group, lang=lang)
+    if request is None:
+        request = ViewRequest.of(group=group, populations=populations, min_group_size=min_group_size)
+    group, min_group_size = request.group, request.min_group_size
+    view = make_view(source, request, lang=lang)
+    counts = view.counts if request.items is None else view.counts.select(list(request.items))
     all_themes = list(dict.fromkeys(it.theme or w["other"] for it in counts.items))
     chosen = [t for t in all_themes if themes is None or t in themes]
-    overall = summarize(counts, populations=populations, min_group_size=min_group_size)
+    overall = view.summary([it.column for it in counts.items])
     sections: list[Section] = []
     # 1. data section
     data_blocks: list[Block] = [Paragraph(p) for p in data_paragraphs(overall.groups, lang, min_group_size=min_group_size)]
-    data_blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in notes]
+    data_blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in (*notes, *view.notes)]
     legend = pd.DataFrame(_LEGEND[lang], columns=[w["d"], w["size"]])
     data_blocks.append(Table("1.1", f"{w['tab']} 1.1 {w['legend']}", legend))
     sections.append(Section("1", w["data"], tuple(data_blocks)))
@@ -150,7 +154,7 @@ def build_report(
         if progress:
             progress((k - 1) / (len(chosen) + 1), theme)
         columns = [it.column for it in counts.items if (it.theme or w["other"]) == theme]
-        summary = summarize(counts.select(columns), populations=populations, min_group_size=min_group_size)
+        summary = view.summary(columns)
         blocks: list[Block] = []
         top = w["or"].join(f"«{lab[:1].lower() + lab[1:]}»" for lab in summary.items[0].item.scale.labels[-2:])
         n_line = group_caption(summary)
@@ -178,8 +182,8 @@ def build_report(
     sections.append(Section("", w["method"], tuple(_method_blocks(lang))))
     sheets[w["comments"]] = _all_quotes_frame(sections, lang)
     sheets["Frekvenser" if lang == "nb" else "Frequencies"] = frequency_table(
-        summarize(counts.select([it.column for it in counts.items if (it.theme or w["other"]) in chosen]),
-                  populations=populations, min_group_size=min_group_size), lang=lang, formatted=False)
+        view.summary([it.column for it in counts.items if (it.theme or w["other"]) in chosen]), lang=lang,
+        formatted=False)
     if progress:
         progress(1.0, "")
     return Report(title or w["title"], source.source, lang, tuple(sections), sheets, group_caption(overall))

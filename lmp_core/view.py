@@ -1,0 +1,175 @@
+"""One view of a survey, from request to numbers: the object the app, the command line and the report share.
+
+A :class:`ViewRequest` says what a user asked to see (group, filters, items, the grouping columns
+protected together, minimum group size, invited populations, confidence, reference group, finite
+population correction). :func:`make_view` counts once, leaving out what disclosure control holds back
+in every view (:mod:`lmp_core.disclosure`), and marks the cells whose answers were all held back. The
+result holds numbers and message keys, never words: language enters at the edge.
+
+Response rates: a group's invited number is the population of the whole group. With a filter the
+view holds only part of the group, and its own population is not known, so a filtered view shows no
+response rate (and no finite population correction) and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from lmp_core.counts import Counts, count, group_codes, row_filter
+from lmp_core.disclosure import HeldBack, held_back
+from lmp_core.errors import SurveyError
+from lmp_core.stats import MIN_GROUP_SIZE, Summary, summarize
+from lmp_core.survey import Note, Survey
+
+
+@dataclass(frozen=True)
+class ViewRequest:
+    """What one view shows. Hashable, so a page can cache on it.
+
+    >>> ViewRequest.of(group="rolle", filters={"pulje": ["2"]}, populations={"Skoleleder": 63}).filters
+    (('pulje', ('2',)),)
+    """
+
+    group: str | None = None
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    items: tuple[str, ...] | None = None
+    #: the grouping columns protected together (None: the request's own group and filter columns)
+    groupings: tuple[str, ...] | None = None
+    min_group_size: int = MIN_GROUP_SIZE
+    populations: tuple[tuple[str, int], ...] = ()
+    confidence: float = 0.95
+    reference: str | None = None
+    top_k: int = 2
+    dont_know_in_base: bool = False
+    fpc: bool = False
+
+    @classmethod
+    def of(cls, *, filters: Mapping[str, Sequence[str]] | None = None, items: Sequence[str] | None = None,
+           populations: Mapping[str, int] | None = None, groupings: Sequence[str] | None = None,
+           **options: object) -> ViewRequest:
+        """A request from plain dicts and lists (filters and populations sorted, so equal asks are equal)."""
+        return cls(filters=tuple(sorted((k, tuple(str(v) for v in vs)) for k, vs in (filters or {}).items())),
+                   items=tuple(items) if items is not None else None,
+                   groupings=tuple(groupings) if groupings is not None else None,
+                   populations=tuple(sorted((populations or {}).items())), **options)  # type: ignore[arg-type]
+
+    @property
+    def own_groupings(self) -> tuple[str, ...]:
+        """The group and filter columns of this request (the grouping columns when none are given)."""
+        return tuple(dict.fromkeys([*([self.group] if self.group else []), *self.filter_map]))
+
+    @property
+    def filter_map(self) -> dict[str, tuple[str, ...]]:
+        """The filters as a dict (column -> allowed values)."""
+        return dict(self.filters)
+
+
+@dataclass(frozen=True, eq=False)
+class View:
+    """The counts of one request with every disclosure decision made; :meth:`summary` gives the numbers."""
+
+    request: ViewRequest
+    counts: Counts
+    hidden_cells: frozenset[tuple[str, str]]
+    hidden_groups: Mapping[str, Note]
+    notes: tuple[Note, ...]
+
+    def summary(self, items: Sequence[str] | None = None) -> Summary:
+        """Every statistic of the request's items (or ``items``), hidden cells and groups left out."""
+        request = self.request
+        chosen = items if items is not None else request.items
+        counts = self.counts.select(list(chosen)) if chosen is not None else self.counts
+        notes = self.notes
+        if request.filters:  # invited numbers are for whole groups: no rate, no correction for a selection
+            populations = {}
+            if request.populations:
+                notes += (("warn_filter_no_rate", {"columns": ", ".join(request.filter_map)}),)
+        else:
+            populations = dict(request.populations)
+        return summarize(counts, populations=populations, top_k=request.top_k,
+                         dont_know_in_base=request.dont_know_in_base, fpc=request.fpc,
+                         confidence=request.confidence, reference=request.reference,
+                         min_group_size=request.min_group_size, notes=notes, hide=self.hidden_groups,
+                         hidden_cells=self.hidden_cells)
+
+    def asking(self, request: ViewRequest, notes: Sequence[Note] = ()) -> View:
+        """The same counts for a request that differs only in what is computed from them (items,
+        populations, confidence, reference, top-k), with ``notes`` added: nothing is recounted."""
+        return replace(self, request=request, notes=self.notes + tuple(notes))
+
+
+def make_view(source: Survey | Counts, request: ViewRequest, *, held: HeldBack | None = None,
+              notes: Sequence[Note] = (), lang: str = "nb") -> View:
+    """Count the request once, leaving out what :func:`lmp_core.disclosure.held_back` holds back.
+
+    ``held`` may be passed in by a caller that makes many views (it must be for the request's
+    grouping columns and minimum). The group and the filter columns must be grouping columns. A
+    frequency table holds one grouping only: its small groups and cells are hidden by the statistics,
+    and it cannot be filtered.
+    """
+    notes = tuple(notes)
+    if isinstance(source, Counts):
+        if request.filters:
+            raise SurveyError("freq_no_filter", file=source.source)
+        return View(request, source, frozenset(), {}, notes)
+    groupings = request.own_groupings if request.groupings is None else request.groupings
+    if request.group is not None and request.group not in groupings:
+        count(source, group=request.group, lang=lang)  # its own message for an item or an unknown column
+        raise SurveyError("not_a_group_column", column=request.group, choices=", ".join(groupings))
+    for column in request.filter_map:
+        if column not in groupings:
+            raise SurveyError("not_a_group_column", column=column, choices=", ".join(groupings))
+    if held is None or held.columns != tuple(groupings) or held.min_group_size != request.min_group_size:
+        held = held_back(source, request.min_group_size, groupings)
+    counts = count(source, group=request.group, filters=request.filter_map, lang=lang, held=held)
+    if held.any:
+        notes += (("warn_held_back", {"min_n": request.min_group_size}),)
+    return View(request, counts, _emptied_cells(source, counts, request, held, lang), {}, notes)
+
+
+def _emptied_cells(survey: Survey, counts: Counts, request: ViewRequest, held: HeldBack,
+                   lang: str) -> frozenset[tuple[str, str]]:
+    """(item, group) cells of this view that had answers, all of them held back: shown as hidden, not as
+    "nobody answered"."""
+    if not held.answers:
+        return frozenset()
+    codes, _ = group_codes(survey, request.group, lang)
+    in_view = ~held.rows
+    mask = row_filter(survey, request.filter_map)
+    if mask is not None:
+        in_view &= mask
+    out: set[tuple[str, str]] = set()
+    for j, withheld in held.answers.items():
+        rows = withheld & in_view & (codes >= 0)
+        if not rows.any():
+            continue
+        per_group = np.bincount(codes[rows], minlength=len(counts.groups))
+        item = counts.items[j]
+        answered = counts.table[j, :, 1:].sum(axis=1)  # what is left after holding back
+        out.update((item.column, counts.groups[g]) for g in np.flatnonzero((per_group > 0) & (answered == 0)))
+    return frozenset(out)
+
+
+#: Column names that usually hold the respondent's group (compared case-insensitively)
+GROUP_NAMES = ("rolle", "role", "gruppe", "group", "respondentgruppe", "kategori")
+
+
+def likely_group(survey: Survey) -> str | None:
+    """The column a user most likely groups by: a usual name for it, else the group column with the
+    fewest values (at least two); None when no column can group. The Data page preselects it and says so.
+
+    >>> from lmp_core.read import read_file
+    >>> likely_group(read_file(b"Kommune,Rolle,q\\nA,x,I stor grad\\nB,y,I stor grad\\nC,x,I stor grad\\n", "x.csv"))
+    'Rolle'
+    """
+    by_name = {c.lower(): c for c in survey.group_candidates}
+    for name in GROUP_NAMES:
+        if name in by_name:
+            return by_name[name]
+    sizes = {c: survey.background[c].astype("string").str.strip().replace("", None).nunique()
+             for c in survey.group_candidates}
+    usable = [c for c in survey.group_candidates if sizes[c] >= 2]
+    return min(usable, key=lambda c: sizes[c]) if usable else None
