@@ -60,7 +60,7 @@ for column, fmt in zip(columns, (".docx", ".html", ".xlsx", ".pptx")):
     with column:
         # render() picks the format from the whole file name's suffix (".docx" alone has none)
         download(t("report_download", fmt=fmt.lstrip(".").upper()), lambda name=stem + fmt: render(report, name),
-                 stem + fmt, MIME[fmt], f"report_{fmt}")
+                 stem + fmt, MIME[fmt], f"report_{fmt.lstrip('.')}")
 
 st.subheader(t("report_preview"))
 for section in report.sections:

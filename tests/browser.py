@@ -1,12 +1,15 @@
 """Deterministic steps for the browser tests: every step waits for the state it needs, never for time.
 
-Streamlit keeps the previous page's elements on screen (marked ``data-stale="true"``) while the next
-page's script runs, and a locator that matched the first element found could hit one of those. So
-after each navigation or upload these helpers wait until
+Streamlit keeps the previous page's elements on screen while the next page's script runs (marked
+``data-stale="true"`` only while it runs) and removes them in a render *after* it reports the run
+finished, so for a moment the old page's elements stand beside the new ones, unmarked. A locator that
+took the first match could hit one of those. So after each navigation these helpers wait until
 1. the new page's own heading is in the main area,
-2. the app says its script has finished (``data-test-script-state="notRunning"`` on ``stApp``), and
-3. no stale element is left on the page;
-and all locators are scoped to the main area (or the sidebar) with exact names.
+2. the old page's heading has left it (the old elements are removed together),
+3. the app says its script has finished (``data-test-script-state="notRunning"`` on ``stApp``), and
+4. no stale element is left;
+buttons are found by their widget key (``.st-key-…``), and other locators are scoped to the main
+area (or the sidebar) with exact names.
 """
 
 from __future__ import annotations
@@ -46,8 +49,11 @@ def open_app(page: Page, url: str) -> None:
 
 def go(page: Page, title: str) -> Locator:
     """Click a page in the sidebar's navigation and wait until it has finished drawing; its main area."""
+    old = main(page).locator("h1").first.inner_text().strip()
     page.get_by_test_id("stSidebarNavLink").filter(has_text=title).click()
     expect(heading(page, title)).to_be_visible()
+    if old != title:
+        expect(heading(page, old)).to_have_count(0, timeout=TIMEOUT_MS)
     wait_idle(page)
     return main(page)
 
@@ -61,10 +67,11 @@ def upload(page: Page, path: Path, *, index: int = 0) -> None:
     wait_idle(page)
 
 
-def download(page: Page, label: str, *, within: Locator | None = None, nth: int = 0) -> tuple[str, bytes]:
-    """Click a download button by its exact label; the file name and bytes the browser received."""
-    scope = within if within is not None else main(page)
-    button = scope.get_by_test_id("stDownloadButton").get_by_role("button", name=label, exact=True).nth(nth)
+def download(page: Page, key: str, label: str) -> tuple[str, bytes]:
+    """Click the download button with this widget key (and, as a check, this label); the file name and
+    the bytes the browser received."""
+    button = main(page).locator(f".st-key-{key}").get_by_role("button", name=label, exact=True)
+    expect(button).to_have_count(1)
     with page.expect_download(timeout=TIMEOUT_MS) as info:
         button.click()
     done = info.value
