@@ -11,6 +11,7 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.state import Keys, Loaded, groupings, persist, populations, store, view_for, view_request
+from lmp_core.counts import group_values, natural_key
 from lmp_core.errors import SurveyError
 from lmp_core.stats import Summary
 from lmp_core.survey import Survey
@@ -103,7 +104,7 @@ def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str,
                           format_func=lambda v: t("no_filter") if v is None else v)
     filters: dict[str, tuple[str, ...]] = {}
     if column is not None:
-        values = sorted(source.background[column].dropna().astype(str).str.strip().unique().tolist())
+        values = sorted(group_values(source.background[column]).dropna().unique().tolist(), key=natural_key)
         default = [v for v in stored[1] if v in values] if stored[0] == column else values
         chosen = st.multiselect(t("filter_values"), values, default=default, key=f"{prefix}_filter_values")
         if chosen and len(chosen) < len(values):

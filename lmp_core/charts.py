@@ -10,13 +10,19 @@ Colours: ColorBrewer RdBu (colour-blind safe, ordered) for answers; Okabe–Ito 
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
 from lmp_core.fmt import percent
 from lmp_core.stats import Summary
+from lmp_core.survey import unique_labels
 
 GROUP_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+#: Paul Tol's "muted" qualitative scheme, after Okabe–Ito's eight
+MORE_GROUP_COLOURS = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
+                      "#AA4499", "#DDDDDD"]
 DONT_KNOW_COLOUR = "#9e9e9e"
 _RDBU = {
     2: ["#ef8a62", "#67a9cf"],
@@ -58,18 +64,49 @@ def group_caption(summary: Summary) -> str:
     return "; ".join(f"{g.name}: n={g.respondents}" for g in summary.groups if not g.suppressed)
 
 
+def group_colours(k: int) -> list[str]:
+    """k distinct group colours: Okabe–Ito (colour-blind safe) for up to 8, then Paul Tol's muted set."""
+    colours = GROUP_COLOURS + MORE_GROUP_COLOURS
+    return [colours[i % len(colours)] for i in range(k)]
+
+
+def wrap(label: str, width: int = 38) -> str:
+    """A label broken into lines of at most ``width`` characters (the axes draw each line), never cut.
+
+    >>> wrap("I hvilken grad har skolen fått kunnskap om klasseledelse", 20)
+    'I hvilken grad har\\nskolen fått kunnskap\\nom klasseledelse'
+    """
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
+# each line of a wrapped label on its own line of the axis
+_SPLIT_LINES = "split(datum.label, '\\n')"
+
+
+def _question_labels(summary: Summary) -> dict[str, str]:
+    """Column -> the wrapped, unique label a chart shows: rows are keyed by it, so no two merge."""
+    return {column: wrap(label) for column, label in unique_labels([it.item for it in summary.items]).items()}
+
+
 def top2_frame(summary: Summary, lang: str = "nb") -> pd.DataFrame:
-    """One row per question and group with the top-2 share, its interval and the printed label."""
+    """One row per question and group with the top-2 share, its interval and the printed label.
+
+    ``question`` is the question's unique label; ``column`` its column. The printed label carries the
+    question's own n where it differs from the group's number of respondents ("62,5 % (n=23)").
+    """
     legend = group_legend(summary)
+    sizes = {g.name: g.respondents for g in summary.groups}
+    labels = _question_labels(summary)
     rows = []
     for it in summary.items:
         for s in it.stats:
             if s.suppressed or s.top2_pct is None:
                 continue
-            rows.append({"question": it.item.label, "group": legend[s.group], "pct": s.top2_pct,
-                         "lo": s.top2_ci[0] if s.top2_ci else None, "hi": s.top2_ci[1] if s.top2_ci else None,
-                         "label": percent(s.top2_pct, 1, lang), "n": s.n})
-    return pd.DataFrame(rows, columns=["question", "group", "pct", "lo", "hi", "label", "n"])
+            text = percent(s.top2_pct, 1, lang) + (f" (n={s.n})" if s.n != sizes.get(s.group) else "")
+            rows.append({"question": labels[it.item.column], "column": it.item.column, "group": legend[s.group],
+                         "pct": s.top2_pct, "lo": s.top2_ci[0] if s.top2_ci else None,
+                         "hi": s.top2_ci[1] if s.top2_ci else None, "label": text, "n": s.n})
+    return pd.DataFrame(rows, columns=["question", "column", "group", "pct", "lo", "hi", "label", "n"])
 
 
 def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, title: str | None = None,
@@ -77,12 +114,14 @@ def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, tit
     """Figur 2.1: grouped horizontal bars of the top-2 share per question, labelled "94,4 %"."""
     w = _WORDS.get(lang, _WORDS["en"])
     data = top2_frame(summary, lang)
-    order = list(dict.fromkeys(data["question"]))
+    order = list(_question_labels(summary).values())
     groups = list(group_legend(summary).values())
-    colour = alt.Color("group:N", title=None, scale=alt.Scale(domain=groups, range=GROUP_COLOURS[:len(groups)]),
-                       legend=alt.Legend(orient="bottom", labelLimit=400))
-    y = alt.Y("question:N", sort=order, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=13))
-    base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("group:N", sort=groups))
+    colour = alt.Color("group:N", title=None, sort=groups,
+                       scale=alt.Scale(domain=groups, range=group_colours(len(groups))),
+                       legend=alt.Legend(orient="bottom", labelLimit=400, columns=min(len(groups), 3)))
+    y = alt.Y("question:N", sort=order, title=None,
+              axis=alt.Axis(labelLimit=320, labelFontSize=13, labelExpr=_SPLIT_LINES))
+    base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("group:N", sort=groups, scale=alt.Scale(domain=groups)))
     bars = base.mark_bar().encode(
         x=alt.X("pct:Q", title=w["share"], scale=alt.Scale(domain=[0, 100])),
         color=colour,
@@ -93,7 +132,7 @@ def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, tit
     layers: list[alt.Chart] = [bars, labels]
     if show_ci:
         layers.append(base.mark_rule(color="#333333").encode(x="lo:Q", x2="hi:Q"))
-    step = 22
+    step = 22 if len(groups) <= 4 else 14
     chart = alt.layer(*layers).properties(width=width, height=alt.Step(step))
     return chart.properties(title=title or w["top2_title"]).configure_axis(labelFontSize=12, titleFontSize=12) \
         .configure_legend(labelFontSize=12)
@@ -102,10 +141,12 @@ def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, tit
 def distribution_frame(summary: Summary, lang: str = "nb", *, diverging: bool = False) -> pd.DataFrame:
     """One row per question, group and answer: percent of all who answered the item (with "don't know").
 
-    For diverging bars the base is the substantive answers and the middle answer is split in two
-    halves around zero; "don't know" is left out (its share is in the tooltip of the others).
+    Every category of every question is a row, each question with its own scale. For diverging bars
+    the base is the substantive answers and the middle answer is split in two halves around zero;
+    "don't know" is left out (its share is in the tooltip of the others).
     """
     legend = group_legend(summary)
+    labels_of = _question_labels(summary)
     rows = []
     for it in summary.items:
         k = it.item.scale.k
@@ -125,45 +166,61 @@ def distribution_frame(summary: Summary, lang: str = "nb", *, diverging: bool = 
                 if diverging and c >= k:
                     continue
                 pct = 100 * s.counts[label] / base
-                rows.append({"question": it.item.label, "group": legend[s.group], "answer": label, "order": c,
-                             "pct": pct, "start": start, "end": start + pct, "label": percent(pct, 0, lang),
-                             "count": s.counts[label], "dk_pct": percent(s.dont_know_pct, 1, lang)})
+                rows.append({"question": labels_of[it.item.column], "column": it.item.column,
+                             "group": legend[s.group], "answer": label, "order": c, "pct": pct, "start": start,
+                             "end": start + pct, "label": percent(pct, 0, lang), "count": s.counts[label],
+                             "dk_pct": percent(s.dont_know_pct, 1, lang)})
                 start += pct
-    return pd.DataFrame(rows, columns=["question", "group", "answer", "order", "pct", "start", "end", "label",
-                                       "count", "dk_pct"])
+    return pd.DataFrame(rows, columns=["question", "column", "group", "answer", "order", "pct", "start", "end",
+                                       "label", "count", "dk_pct"])
 
 
 def distribution_chart(summary: Summary, *, lang: str = "nb", diverging: bool = False, title: str | None = None,
-                       width: int = 560) -> alt.Chart:
-    """Figur 4.x: 100 % stacked (or diverging) bars per question and group; "Vet ikke" grey."""
+                       width: int = 560) -> alt.TopLevelMixin:
+    """Figur 4.x: 100 % stacked (or diverging) bars per question and group; "Vet ikke" grey.
+
+    Questions that share a set of answers share one chart and its legend; questions with another set
+    (a mixed selection) get a chart of their own below it, so every category of every question is drawn
+    in its own colour. Percentages of 5 or more are written on their segments.
+    """
     w = _WORDS.get(lang, _WORDS["en"])
     data = distribution_frame(summary, lang, diverging=diverging)
-    first = summary.items[0].item if summary.items else None
-    k = first.scale.k if first else 5
-    answers = list(first.categories) if first else []
-    if diverging:
-        answers = answers[:k]
-    colours = palette(k) + [DONT_KNOW_COLOUR] * (len(answers) - k)
-    questions = list(dict.fromkeys(data["question"]))
     groups = list(group_legend(summary).values())
-    x_title = w["pct"]
-    chart = alt.Chart(data).mark_bar(stroke="#ffffff", strokeWidth=0.5).encode(
-        y=alt.Y("group:N", sort=groups, title=None, axis=alt.Axis(labelLimit=240)),
-        x=alt.X("start:Q", title=x_title, scale=alt.Scale(domain=[-100, 100] if diverging else [0, 100])),
-        x2="end:Q",
-        color=alt.Color("answer:N", title=None, sort=answers,
-                        scale=alt.Scale(domain=answers, range=colours),
-                        legend=alt.Legend(orient="bottom", columns=min(len(answers), 4), labelLimit=220)),
-        order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("question:N", title=w["question"]), alt.Tooltip("group:N", title=w["group"]),
-                 alt.Tooltip("answer:N", title=w["answer"]), alt.Tooltip("label:N", title=w["pct"]),
-                 alt.Tooltip("count:Q", title=w["n"])],
-    ).properties(width=width, height=alt.Step(20))
-    return chart.facet(
-        row=alt.Row("question:N", sort=questions, title=None, header=alt.Header(labelAngle=0, labelAlign="left",
-                                                                              labelFontWeight="bold", labelLimit=600,
-                                                                              labelOrient="top")),
-    ).properties(title=title or w["dist_title"]).configure_axis(labelFontSize=12).configure_legend(labelFontSize=12)
+    by_scale: dict[tuple[str, ...], list[str]] = {}
+    for it in summary.items:
+        by_scale.setdefault(it.item.categories, []).append(it.item.column)
+    parts = []
+    for answers, columns in by_scale.items():
+        first = next(it.item for it in summary.items if it.item.column == columns[0])
+        k = first.scale.k
+        shown = list(answers[:k]) if diverging else list(answers)
+        colours = palette(k) + [DONT_KNOW_COLOUR] * (len(shown) - k)
+        part = data[data["column"].isin(columns)]
+        questions = list(dict.fromkeys(part["question"]))
+        base = alt.Chart(part).encode(
+            y=alt.Y("group:N", sort=groups, title=None, axis=alt.Axis(labelLimit=240)),
+            x=alt.X("start:Q", title=w["pct"], scale=alt.Scale(domain=[-100, 100] if diverging else [0, 100])),
+            x2="end:Q",
+        )
+        bars = base.mark_bar(stroke="#ffffff", strokeWidth=0.5).encode(
+            color=alt.Color("answer:N", title=None, sort=shown, scale=alt.Scale(domain=shown, range=colours),
+                            legend=alt.Legend(orient="bottom", columns=min(len(shown), 4), labelLimit=220)),
+            order=alt.Order("order:Q"),
+            tooltip=[alt.Tooltip("question:N", title=w["question"]), alt.Tooltip("group:N", title=w["group"]),
+                     alt.Tooltip("answer:N", title=w["answer"]), alt.Tooltip("label:N", title=w["pct"]),
+                     alt.Tooltip("count:Q", title=w["n"])],
+        )
+        values = base.mark_text(fontSize=10, color="#111111").encode(
+            x=alt.X("mid:Q"), text="label:N").transform_calculate(mid="(datum.start + datum.end) / 2") \
+            .transform_filter("datum.pct >= 5")
+        parts.append(alt.layer(bars, values).properties(width=width, height=alt.Step(20)).facet(
+            row=alt.Row("question:N", sort=questions, title=None,
+                        header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold", labelLimit=600,
+                                          labelOrient="top", labelExpr=_SPLIT_LINES)),
+        ))
+    chart = parts[0] if len(parts) == 1 else alt.vconcat(*parts).resolve_scale(color="independent")
+    return chart.properties(title=title or w["dist_title"]).configure_axis(labelFontSize=12) \
+        .configure_legend(labelFontSize=12)
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
@@ -186,7 +243,7 @@ def progress_chart(timeline: pd.DataFrame, *, reminders: list[pd.Timestamp] | No
     words = {"nb": ("Tid", "Antall svar (kumulativt)", "Påminnelse", "Svar over tid"),
              "en": ("Time", "Responses (cumulative)", "Reminder", "Responses over time")}[lang if lang == "nb" else "en"]
     groups = list(dict.fromkeys(timeline["group"]))
-    colour = alt.Color("group:N", title=None, scale=alt.Scale(domain=groups, range=GROUP_COLOURS[:len(groups)]),
+    colour = alt.Color("group:N", title=None, scale=alt.Scale(domain=groups, range=group_colours(len(groups))),
                        legend=alt.Legend(orient="bottom"))
     lines = alt.Chart(timeline).mark_line(interpolate="step-after", point=True).encode(
         x=alt.X("time:T", title=words[0], axis=alt.Axis(format="%d.%m")), y=alt.Y("answered:Q", title=words[1]),

@@ -65,6 +65,32 @@ class Counts:
         return pd.DataFrame(rows, columns=["item", "group", "answer", "count"])
 
 
+def group_values(values: pd.Series) -> pd.Series:
+    """A background column as the group names a user sees: text in Unicode NFC (a composed and a
+    decomposed "é" are one group), trimmed, blank as missing, and whole numbers read as floats (a blank
+    makes a code column float) written without ".0".
+
+    >>> group_values(pd.Series([3.0, None, 14.0])).tolist()
+    ['3', <NA>, '14']
+    """
+    if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
+        values = values.astype("Int64")
+    text_values = values.astype("string").str.normalize("NFC").str.strip()
+    return text_values.mask(text_values == "")
+
+
+def natural_key(name: str) -> tuple[int, float, str]:
+    """Sort key: numbers by value first ("2" before "14"), then text.
+
+    >>> sorted(["14", "B", "2", "A"], key=natural_key)
+    ['2', '14', 'A', 'B']
+    """
+    try:
+        return (0, float(name), "")
+    except ValueError:
+        return (1, 0.0, name)
+
+
 def group_codes(survey: Survey, group: str | None, lang: str = "nb") -> tuple[np.ndarray, tuple[str, ...]]:
     """Integer group code per row (-1 = no group value) and the group names in order of first appearance."""
     if group is None:
@@ -73,13 +99,20 @@ def group_codes(survey: Survey, group: str | None, lang: str = "nb") -> tuple[np
         if any(it.column == group for it in survey.items):
             raise SurveyError("group_is_item", column=group)
         raise SurveyError("unknown_group_column", column=group, choices=", ".join(survey.group_candidates))
-    values = survey.background[group]
-    as_text = values.astype("string").str.strip()
-    as_text = as_text.mask(as_text == "")
+    as_text = group_values(survey.background[group])
     codes, uniques = pd.factorize(as_text, use_na_sentinel=True)
     if len(uniques) > MAX_GROUPS:
         raise SurveyError("too_many_groups", column=group, count=len(uniques), limit=MAX_GROUPS)
-    return codes.astype(np.int64), tuple(str(u) for u in uniques)
+    names = tuple(str(u) for u in uniques)
+    # numeric codes (pulje 1, 2, 14) in numeric order; names in order of first appearance otherwise
+    numeric = pd.to_numeric(pd.Series(names, dtype=object), errors="coerce")
+    if len(names) and numeric.notna().all():
+        order = np.argsort(numeric.to_numpy(dtype=float), kind="stable")
+        remap = np.empty(len(order), dtype=np.int64)
+        remap[order] = np.arange(len(order))
+        codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
+        names = tuple(names[i] for i in order)
+    return codes.astype(np.int64), names
 
 
 def row_filter(survey: Survey, filters: Mapping[str, Sequence[str]] | None) -> np.ndarray | None:
@@ -90,7 +123,7 @@ def row_filter(survey: Survey, filters: Mapping[str, Sequence[str]] | None) -> n
     for column, allowed in filters.items():
         if column not in survey.background.columns:
             raise SurveyError("unknown_group_column", column=column, choices=", ".join(survey.group_candidates))
-        values = survey.background[column].astype("string").str.strip()
+        values = group_values(survey.background[column])
         mask &= values.isin([str(a) for a in allowed]).to_numpy(dtype=bool, na_value=False)
     if not mask.any():
         raise SurveyError("no_rows_after_filter", filter=", ".join(f"{k}={list(v)}" for k, v in filters.items()))

@@ -39,15 +39,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from lmp_core.counts import group_values
 from lmp_core.errors import SurveyError
 from lmp_core.survey import Survey
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, int]:
     """Integer code per row (a blank value is a value of its own) and the number of codes."""
-    text = values.astype("string").str.strip()
-    text = text.mask(text == "")
-    codes, uniques = pd.factorize(text, use_na_sentinel=False)
+    codes, uniques = pd.factorize(group_values(values), use_na_sentinel=False)
     return codes.astype(np.int64), len(uniques)
 
 

@@ -7,6 +7,8 @@ order, ``k+1..k+m`` = the item's non-substantive answers ("Vet ikke", ...).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -43,6 +45,30 @@ class Item:
     def n_categories(self) -> int:
         """Number of codes including 0 (missing)."""
         return 1 + len(self.categories)
+
+
+def unique_labels(items: Sequence[Item]) -> dict[str, str]:
+    """Column -> a short label that no other of ``items`` has: the theme is added where short labels
+    collide ("mobbing (Kunnskap)", "mobbing (Praksis)"), and the column where that is not enough.
+    Charts and tables key their rows by these, so two questions are never drawn as one.
+
+    >>> from lmp_core.scales import KNOWN_SCALES
+    >>> grad = KNOWN_SCALES["grad"]
+    >>> its = [Item("k_m", "Kunnskap om ... mobbing", "Kunnskap", grad), Item("p_m", "Praksis ... mobbing", "Praksis", grad),
+    ...        Item("p_x", "Praksis ... mobbing", "Praksis", grad)]
+    >>> list(unique_labels(its).values())
+    ['mobbing (Kunnskap)', 'mobbing (Praksis, p_m)', 'mobbing (Praksis, p_x)']
+    """
+    labels = {it.column: it.label for it in items}
+    counts = Counter(labels.values())
+    for it in items:
+        if counts[it.label] > 1:
+            labels[it.column] = f"{it.label} ({it.theme})" if it.theme else f"{it.label} ({it.column})"
+    counts = Counter(labels.values())
+    for it in items:
+        if counts[labels[it.column]] > 1:
+            labels[it.column] = f"{it.label} ({it.theme + ', ' if it.theme else ''}{it.column})"
+    return labels
 
 
 @dataclass(frozen=True)

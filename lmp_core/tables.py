@@ -14,6 +14,7 @@ import pandas as pd
 from lmp_core.fmt import number, percent
 from lmp_core.sanitize import xml_safe
 from lmp_core.stats import EffectSize, Summary
+from lmp_core.survey import unique_labels
 from lmp_core.texts import text
 
 _HEAD = {
@@ -35,16 +36,17 @@ def heading(key: str, lang: str = "nb") -> str:
 
 def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, effect: EffectSize = "d",
                 leading_zero: bool = True, with_top2: bool = True) -> pd.DataFrame:
-    """Tabell 2.1: per question (its short label) the n, mean and SD of each group, then d, its size
-    word and the higher group.
+    """Tabell 2.1: per question (its short label, made unique: :func:`lmp_core.survey.unique_labels`) the
+    n, mean and SD of each group, then d, its size word and the higher group.
 
     With ``formatted`` the numbers are strings at the report's precision in ``lang``
     (means and SDs 2 decimals, d 2 decimals, top-2 1 decimal); otherwise unrounded floats.
     """
     h = _HEAD.get(lang, _HEAD["en"])
     rows = []
+    labels = unique_labels([it.item for it in summary.items])
     for it in summary.items:
-        row: dict[str, object] = {h["question"]: it.item.label}
+        row: dict[str, object] = {h["question"]: labels[it.item.column]}
         hidden = {g.name for g in summary.groups if g.suppressed}
         for s in it.stats:
             if s.group in hidden:
