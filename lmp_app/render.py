@@ -17,16 +17,32 @@ from lmp_core.stats import Summary
 from lmp_core.survey import Survey
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|<>~$])")
+# every ASCII punctuation character: CommonMark lets each be escaped with a backslash, and escaping all
+# of them leaves no Markdown syntax (links, images, emphasis, HTML, colour directives, LaTeX) to start
+_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+# what Streamlit's Markdown still turns into links or icons *after* escapes are resolved (it scans the
+# text itself): "https://", "www." and "a@b.no" become links, ":material/home:" an icon. An invisible
+# word joiner (U+2060) after such a colon (one before a letter or "/") or "@", and inside "www.", leaves
+# the text as typed but unmatched; a colon before a space or digit ("Lest: a.csv", "12:00") is left be.
+_AFTER_TEXT_SCAN = re.compile(r"(\\:(?=[A-Za-z]|\\/)|\\@)|(?i:(www)(?=\\\.))")
+WORD_JOINER = "\u2060"
 
 
 def md_escape(text: str) -> str:
-    """Text from a user's file made inert for Streamlit's Markdown (no links, images, HTML, directives).
+    """Text from a user's file made inert for Streamlit's Markdown: it shows exactly as typed.
 
-    >>> print(md_escape("[x](http://a) <b> *y*"))
-    \\[x\\](http://a) \\<b\\> \\*y\\*
+    >>> md_escape("[x](https://a) *y* :smile: www.b.no a@b.no").replace(WORD_JOINER, "~")
+    '\\\\[x\\\\]\\\\(https\\\\:~\\\\/\\\\/a\\\\) \\\\*y\\\\* \\\\:~smile\\\\: www~\\\\.b\\\\.no a\\\\@~b\\\\.no'
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return _AFTER_TEXT_SCAN.sub(lambda m: (m.group(1) or m.group(2)) + WORD_JOINER, escaped)
+
+
+def md_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table whose text cells and headings are made inert for Markdown (``st.table`` renders Markdown)."""
+    out = frame.map(lambda v: md_escape(v) if isinstance(v, str) else v)
+    out.columns = [md_escape(c) if isinstance(c, str) else c for c in frame.columns]
+    return out
 
 
 def show_error(err: SurveyError, *, reading: bool = False) -> None:
@@ -68,8 +84,9 @@ def plain_table(frame: pd.DataFrame, *, static: bool = False) -> None:
     ``static`` draws a fixed table (large, readable on a projector, its text in the page) instead
     of the scrollable grid.
     """
-    if static:
-        st.table(frame.set_index(frame.columns[0]))
+    if static:  # st.table renders Markdown in cells and headings: escape every character that could start it
+        safe = md_frame(frame)
+        st.table(safe.set_index(safe.columns[0]))
     else:
         st.dataframe(frame, hide_index=True, width="stretch")
 

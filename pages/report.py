@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_app.render import download, md_escape, show_error
+from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import Keys, ensure_data, held_for, min_group_size, populations, view_request
 from lmp_core.comments import comments
 from lmp_core.errors import SurveyError
@@ -73,6 +73,6 @@ for section in report.sections:
             st.altair_chart(block.chart, width="stretch")
         elif isinstance(block, Table):
             st.caption(md_escape(block.caption))
-            st.table(block.frame.set_index(block.frame.columns[0]))
+            plain_table(block.frame, static=True)
         elif isinstance(block, Quote):
             st.text(f"«{block.text}» ({block.group})")

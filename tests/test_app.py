@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import plain, plain_frame
 from tests.conftest import FIXTURES, ROOT
 
 APP = str(ROOT / "streamlit_app.py")
@@ -21,11 +22,7 @@ def _clear_caches():
     yield
 
 
-def _plain(markdown: str) -> str:
-    """The text a reader sees of escaped Markdown."""
-    import re
-
-    return re.sub(r"\\(.)", r"\1", markdown)
+_plain = plain
 
 
 def _app() -> AppTest:
@@ -37,7 +34,7 @@ def _app() -> AppTest:
 def _table(at: AppTest):
     """The first table on the page: the static results table, else the first grid."""
     if at.table:
-        return at.table[0].value.reset_index()
+        return plain_frame(at.table[0].value).reset_index()
     return at.dataframe[0].value
 
 

@@ -13,6 +13,7 @@ from lmp_core import SurveyError, read_file
 from lmp_core.cli import main
 from lmp_core.fieldwork import fieldwork, normalize_id, read_table
 from lmp_core.stats import note_text
+from tests.apptest import plain_frame
 from tests.conftest import FIXTURES
 
 # Report ch. 1: pulje 1 had 21 schools, pulje 2 "40 skoler og 18 kommuner"; 63 schools were invited in
@@ -182,7 +183,7 @@ def test_app_fieldwork_page():
     at.file_uploader(key="invited_upload").upload("inviterte.csv", invitation_csv(), "text/csv")
     at.run()
     assert not at.exception and not at.error
-    progress = at.table[0].value.reset_index()
+    progress = plain_frame(at.table[0].value).reset_index()
     assert progress["Invitert"].tolist() == [63, 24, 87] and progress["Svart"].tolist() == [36, 10, 46]
     assert progress["Svarprosent"].tolist() == ["57,1\xa0%", "41,7\xa0%", "52,9\xa0%"]
     assert len(at.get("vega_lite_chart")) == 1  # responses over time
