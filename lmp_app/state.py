@@ -103,7 +103,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
     st.session_state[Keys.COUNTS] = {}
-    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES, "groupings_widget"):
+    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES):
         st.session_state.pop(key, None)
     likely = likely_group(source) if isinstance(source, Survey) else None
     # the demo has the report's setup; for another file the likely group column, which the Data page shows

@@ -85,7 +85,8 @@ group = None
 if isinstance(source, Survey):
     # the columns that may group or filter are protected together (lmp_core.disclosure): the user chooses them
     offered = st.multiselect(t("groupings"), list(source.group_candidates), default=list(groupings()),
-                             key="groupings_widget", help=t("groupings_help"))
+                             # a new file is a new widget: the browser must not send the last file's choice
+                             key=f"groupings_{loaded.digest[:12]}", help=t("groupings_help"))
     st.session_state[Keys.GROUPINGS] = tuple(offered)
     if held_for(min_group_size()).any:
         st.caption(t("held_back_note", min_n=min_group_size()))

@@ -78,3 +78,24 @@ def download(page: Page, key: str, label: str) -> tuple[str, bytes]:
     failure = done.failure()
     assert failure is None, f"download {label!r} failed in the browser: {failure}"
     return done.suggested_filename, Path(done.path()).read_bytes()
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the main area's select box labelled ``label`` and wait for the run it starts."""
+    box = main(page).get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
+    if box.get_by_role("combobox").input_value() == option:
+        return
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    expect(box.get_by_role("combobox")).to_have_value(option)
+    wait_idle(page)
+
+
+def add_choice(page: Page, label: str, option: str) -> None:
+    """Add ``option`` to the main area's multiselect labelled ``label`` and wait for the run it starts."""
+    box = main(page).get_by_test_id("stMultiSelect").filter(has=page.get_by_text(label, exact=True))
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    expect(box).to_contain_text(option)
+    wait_idle(page)

@@ -114,7 +114,8 @@ def test_change_questions_and_group():
 
 def _protect_pulje_too(at: AppTest) -> None:
     """The demo protects rolle only (the report's grouping); a user adds pulje on the Data page."""
-    at.multiselect(key="groupings_widget").set_value(["rolle", "pulje"]).run()
+    offered = next(m for m in at.multiselect if m.label == "Variabler som kan brukes til gruppering og filter")
+    offered.set_value(["rolle", "pulje"]).run()
     assert not at.exception
     assert "holdes tilbake" in " ".join(c.value for c in at.caption)  # the 3 owners of pulje 1
 

@@ -1,0 +1,56 @@
+"""Real survey files nobody here wrote (../shared/data/external, see its README for provenance), uploaded in
+a real browser: choose a group, visit every page, download the report; no page may show an exception, and
+the report opens in Word's library with a figure for the chosen group."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser import add_choice, choose, download, go, main, open_app, upload
+from tests.conftest import EXTERNAL
+
+pytestmark = pytest.mark.e2e
+# file, the group chosen (a column the file's SOURCE.md describes), the group's values as the app shows them
+FILES = [
+    ("efc/EFC.sav", "c161sex", "Male"),
+    ("circus_spss_many_labels/spss_many_labels.sav", "c12", None),
+    ("ess_norway_bst290/ess_labels.csv", "gndr", "Female"),
+    ("pisaitems/pisaitems_labels.csv.gz", "CNT", "Canada"),
+]
+PAGES = ("Resultater", "Kommentarer", "Rapport", "Feltarbeid", "Metode")
+
+
+@pytest.mark.parametrize("relative, group, value", FILES, ids=[f[0].split("/")[0] for f in FILES])
+def test_a_real_file_through_every_page(page: Page, streamlit_url: str, tmp_path: Path, relative: str,
+                                        group: str, value: str | None):
+    source = EXTERNAL / relative
+    path = tmp_path / source.name.removesuffix(".gz")
+    path.write_bytes(gzip.decompress(source.read_bytes()) if source.suffix == ".gz" else source.read_bytes())
+    open_app(page, streamlit_url)
+    upload(page, path)
+    expect(main(page).get_by_text(f"Lest: {path.name}")).to_be_visible()
+    # protect the chosen column (the Data page's choice of grouping columns), then group by it
+    label = "Variabler som kan brukes til gruppering og filter"
+    offered = main(page).get_by_test_id("stMultiSelect").filter(has=page.get_by_text(label, exact=True))
+    if group not in offered.inner_text():
+        add_choice(page, label, group)
+    choose(page, "Gruppevariabel", group)
+    for title in PAGES:
+        area = go(page, title)
+        expect(area.get_by_test_id("stException")).to_have_count(0)
+        if title == "Resultater":
+            chart = area.get_by_test_id("stVegaLiteChart").first
+            expect(chart.locator("canvas, svg").first).to_be_visible()
+            if value is not None:
+                expect(area.get_by_test_id("stTable")).to_contain_text(value)
+        if title == "Rapport":
+            name, data = download(page, "report_docx", "Last ned DOCX")
+            from docx import Document
+
+            document = Document(io.BytesIO(data))
+            assert name.endswith("_rapport.docx") and len(document.inline_shapes) >= 1
