@@ -83,9 +83,10 @@ def download(page: Page, key: str, label: str) -> tuple[str, bytes]:
 def choose(page: Page, label: str, option: str) -> None:
     """Pick ``option`` in the main area's select box labelled ``label`` and wait for the run it starts."""
     box = main(page).get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
-    if box.get_by_role("combobox").input_value() == option:
+    field = box.get_by_role("combobox")
+    if field.input_value() == option:
         return
-    box.click()
+    field.click()
     page.get_by_role("option", name=option, exact=True).click()
     expect(box.get_by_role("combobox")).to_have_value(option)
     wait_idle(page)
@@ -94,7 +95,9 @@ def choose(page: Page, label: str, option: str) -> None:
 def add_choice(page: Page, label: str, option: str) -> None:
     """Add ``option`` to the main area's multiselect labelled ``label`` and wait for the run it starts."""
     box = main(page).get_by_test_id("stMultiSelect").filter(has=page.get_by_text(label, exact=True))
-    box.click()
+    field = box.get_by_role("combobox")
+    field.click()  # the text field, not a chosen tag (whose centre is its remove button)
+    field.fill(option)  # filters the list to the option
     page.get_by_role("option", name=option, exact=True).click()
     page.keyboard.press("Escape")
     expect(box).to_contain_text(option)
