@@ -54,6 +54,13 @@ UI: dict[str, dict[str, str]] = {
                              "svar. Velg færre variabler for å vise mer.",
                        "en": "Some answers are held back: a combination of the columns above has fewer than "
                              "{min_n} answers. Choose fewer columns to show more."},
+    "fpc": {"nb": "Korriger intervallene for endelig populasjon", "en": "Correct the intervals for a finite population"},
+    "fpc_help": {"nb": "Når hele populasjonen ble invitert, kan intervallene korrigeres med √((N−n)/(N−1)). "
+                       "Korreksjonen forutsetter at de som ikke svarte, ville svart som de som svarte; ved lav "
+                       "svarprosent gjør den intervallene for smale.",
+                 "en": "When the whole population was invited, the intervals can be corrected by √((N−n)/(N−1)). "
+                       "The correction assumes the non-respondents would answer like the respondents; with a low "
+                       "response rate it makes the intervals too narrow."},
     "group_hidden_n": {"nb": "færre enn {min_n} – skjult", "en": "fewer than {min_n} – hidden"},
     "no_group": {"nb": "(ingen – alle samlet)", "en": "(none – everyone together)"},
     "population_heading": {"nb": "Inviterte per gruppe (gir svarprosent)", "en": "Invited per group (gives response rates)"},

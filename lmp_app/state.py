@@ -53,6 +53,7 @@ class Keys:
     COMMENTS = "lmp_report_comments"
     FIELDWORK_NOTES = "lmp_fieldwork_caveats"
     GROUPINGS = "lmp_groupings"
+    FPC = "lmp_fpc"
 
 
 @dataclass
@@ -165,7 +166,8 @@ def view_request(*, group: str | None = None, filters: dict[str, tuple[str, ...]
                  items: tuple[str, ...] | None = None, populations: dict[str, int] | None = None) -> ViewRequest:
     """A request with this session's protective settings (grouping columns, minimum group size)."""
     return ViewRequest.of(group=group, filters=filters, items=items or None, populations=populations,
-                          groupings=groupings(), min_group_size=min_group_size())
+                          groupings=groupings(), min_group_size=min_group_size(),
+                          fpc=bool(st.session_state.get(Keys.FPC)))
 
 
 def view_for(request: ViewRequest, lang: str) -> View:

@@ -49,6 +49,8 @@ SMALL_GROUP = 30
 DONT_KNOW_FLAG = 10.0
 #: Default minimum group size below which statistics are hidden (Statistics Norway's practice).
 MIN_GROUP_SIZE = 5
+#: Under this response rate (%) the finite population correction's assumption is doubtful
+FPC_MIN_RESPONSE_RATE = 80
 
 EffectSize = Literal["d", "d_pooled", "hedges_g"]
 
@@ -252,7 +254,7 @@ def summarize(
     populations: Mapping[str, int] | None = None,
     top_k: int = 2,
     dont_know_in_base: bool = False,
-    fpc: bool = True,
+    fpc: bool = False,
     confidence: float = 0.95,
     reference: str | None = None,
     min_group_size: int = MIN_GROUP_SIZE,
@@ -262,7 +264,10 @@ def summarize(
 ) -> Summary:
     """Compute every statistic for every item and group of a counts table.
 
-    ``populations`` gives invited numbers per group (response rates; FPC when ``fpc``).
+    ``populations`` gives invited numbers per group (response rates). ``fpc`` applies the finite
+    population correction √((N−n)/(N−1)) to the intervals of groups with a population: an explicit
+    choice, since it assumes the non-respondents answer like the respondents (a warning says so, and a
+    second one when a group's response rate is under 80 %).
     Pairs are all group pairs in order, or each group against ``reference``. Groups with fewer
     than ``min_group_size`` respondents, and cells with fewer substantive answers, are hidden;
     so are the groups in ``hide`` (secondary suppression, :mod:`lmp_core.disclosure`), each with
@@ -430,6 +435,9 @@ def _warnings(counts: Counts, groups: Sequence[GroupInfo], items: Sequence[ItemS
         out.append(("warn_missing_group", {"count": counts.no_group, "column": counts.group_column}))
     if fpc:
         out.append(("warn_fpc", {}))
+        low = [g.name for g in groups if g.response_rate is not None and g.response_rate < FPC_MIN_RESPONSE_RATE]
+        if low:
+            out.append(("warn_fpc_low_response", {"groups": ", ".join(low), "rate": FPC_MIN_RESPONSE_RATE}))
     unique: list[Note] = []  # one note said once (a filter hides every group with the same note)
     for note in out:
         if note not in unique:

@@ -257,6 +257,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "«{question}»: {pct} av {group} svarte «vet ikke» ({count} av {total}).",
         "en": "'{question}': {pct} of {group} answered 'don't know' ({count} of {total}).",
     },
+    "warn_fpc_low_response": {
+        "nb": "Svarprosenten er under {rate} % for {groups}: korreksjonen for endelig populasjon forutsetter at de som ikke svarte, ville svart som de som svarte, og gjør intervallene trolig for smale.",
+        "en": "The response rate is under {rate} % for {groups}: the finite population correction assumes the non-respondents would answer like the respondents, and the intervals are likely too narrow.",
+    },
     "warn_fpc": {
         "nb": "Intervallene er korrigert for endelig populasjon (hele populasjonen ble invitert). Korreksjonen gjelder bare tilfeldig utvalgsfeil, ikke skjevhet fra dem som ikke svarte.",
         "en": "The intervals are corrected for a finite population (the whole population was invited). The correction narrows sampling error only; it does nothing about non-response bias.",

@@ -117,6 +117,8 @@ for i, info in enumerate(shown.values()):
     else:
         entered.pop(info.name, None)
 set_populations(group, entered)
+st.checkbox(t("fpc"), value=bool(st.session_state.get(Keys.FPC)), key="fpc_widget", help=t("fpc_help"),
+            on_change=lambda: st.session_state.__setitem__(Keys.FPC, st.session_state["fpc_widget"]))
 # the response rates as the statistics compute them (one place: lmp_core.stats)
 rated = view.asking(view_request(group=group, populations=entered)).summary()
 for info in rated.groups:
