@@ -63,8 +63,18 @@ def caveats(summary: Summary) -> None:
 
 
 def download(label: str, make: Callable[[], bytes], file_name: str, mime: str, key: str) -> None:
-    """A download button whose bytes are made only when clicked."""
-    st.download_button(label, data=make, file_name=file_name, mime=mime, key=key, on_click="ignore")
+    """A download button whose bytes are made only when clicked.
+
+    Streamlit writes an exception raised while making the bytes to the server log, and a converter's
+    message can quote the respondent's text it choked on; so only the exception's type reaches the log.
+    """
+    def make_quietly() -> bytes:
+        try:
+            return make()
+        except Exception as err:  # noqa: BLE001 - any failure, told without the data that caused it
+            raise RuntimeError(f"download {key!r} failed ({type(err).__name__})") from None
+
+    st.download_button(label, data=make_quietly, file_name=file_name, mime=mime, key=key, on_click="ignore")
 
 
 def chart_downloads(chart: object, file_stem: str, key: str) -> None:

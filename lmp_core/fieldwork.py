@@ -93,8 +93,18 @@ def detect_time_column(frame: pd.DataFrame) -> str | None:
     return None
 
 
+EARLIEST, LATEST = pd.Timestamp("1900-01-01"), pd.Timestamp("2200-01-01")
+
+
 def parse_times(values: pd.Series) -> tuple[pd.Series, list[str]]:
-    """Parse dates and times in ISO and Norwegian formats; returns the times and the unreadable values."""
+    """Parse dates and times in ISO and Norwegian formats; returns the times and the unreadable values.
+
+    Dates before 1900 or after 2200 (placeholders such as 0001-01-01 or 9999-12-31) count as unreadable.
+
+    >>> times, bad = parse_times(pd.Series(["0001-01-01", "9999-12-31", "2016-03-01"]))
+    >>> str(times[2].date()), bad
+    ('2016-03-01', ['0001-01-01', '9999-12-31'])
+    """
     text = values.astype("string").str.strip()
     parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     todo = text.notna() & (text != "")
@@ -102,7 +112,9 @@ def parse_times(values: pd.Series) -> tuple[pd.Series, list[str]]:
         if not todo.any():
             break
         attempt = pd.to_datetime(text[todo], format=fmt, errors="coerce")
-        parsed[attempt.dropna().index] = attempt.dropna()
+        # a survey is answered between 1900 and 2200: 0001-01-01 or 9999-12-31 is a placeholder, unreadable
+        attempt = attempt[(attempt >= EARLIEST) & (attempt <= LATEST)].astype("datetime64[ns]")
+        parsed[attempt.index] = attempt
         todo &= parsed.isna()
     bad = sorted(set(text[todo].dropna().tolist()))
     return parsed, bad

@@ -83,6 +83,7 @@ def download(page: Page, key: str, label: str) -> tuple[str, bytes]:
 def choose(page: Page, label: str, option: str) -> None:
     """Pick ``option`` in the main area's select box labelled ``label`` and wait for the run it starts."""
     box = main(page).get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
+    expect(box).to_have_count(1)  # a widget of the previous run may linger for a moment after a rerun
     field = box.get_by_role("combobox")
     if field.input_value() == option:
         return
@@ -95,6 +96,7 @@ def choose(page: Page, label: str, option: str) -> None:
 def add_choice(page: Page, label: str, option: str) -> None:
     """Add ``option`` to the main area's multiselect labelled ``label`` and wait for the run it starts."""
     box = main(page).get_by_test_id("stMultiSelect").filter(has=page.get_by_text(label, exact=True))
+    expect(box).to_have_count(1)  # a widget of the previous run may linger for a moment after a rerun
     field = box.get_by_role("combobox")
     field.click()  # the text field, not a chosen tag (whose centre is its remove button)
     field.fill(option)  # filters the list to the option

@@ -196,3 +196,17 @@ def test_app_fieldwork_page():
     # the county caveat reaches the results page's caveat panel
     at.switch_page("pages/results.py").run()
     assert any("fylke" in w.value for w in at.warning)
+
+
+def test_placeholder_dates_are_listed_not_a_crash(tmp_path, capsys):
+    # 0001-01-01 and 9999-12-31 are what some systems write for "no date"; they once crashed the page and CLI
+    invited = tmp_path / "inviterte.csv"
+    _invitation_list().to_csv(invited, index=False)
+    answers = tmp_path / "svar.csv"
+    frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    frame["innsendt"] = ["0001-01-01", "9999-12-31"] + ["2016-09-01 10:00"] * (len(frame) - 2)
+    frame.to_csv(answers, index=False)
+    assert main(["fieldwork", str(answers), "--invited", str(invited), "--id", "respondent_id",
+                 "--time", "innsendt"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["unreadable_dates"] == ["0001-01-01", "9999-12-31"]

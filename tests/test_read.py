@@ -13,6 +13,7 @@ from lmp_core.counts import Counts, count
 from lmp_core.errors import SurveyError
 from lmp_core.read import read_codebook, read_file
 from lmp_core.survey import Survey
+from tests.conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +144,18 @@ def test_input_bytes_are_not_changed(fixture_csv):
     buffer = bytearray(fixture_csv)
     read_file(buffer, "x.csv")
     assert hashlib.sha256(bytes(buffer)).hexdigest() == before
+
+
+@pytest.mark.parametrize("encode", [
+    pytest.param(lambda text: text.replace(",", "\t").encode("utf-16"), id="excel-unicode-text-utf16"),
+    pytest.param(lambda text: text.encode("utf-32"), id="utf32-bom"),
+    pytest.param(lambda text: text.replace("\n", "\r").encode("utf-8"), id="cr-only-old-mac"),
+])
+def test_wide_encodings_and_old_mac_line_ends_read_like_utf8(encode):
+    # Excel's "Unicode text" is UTF-16 LE with a BOM and tabs; classic Mac OS ended lines with CR alone
+    text = (FIXTURES / "lmp_ch2_3.csv").read_text("utf-8")
+    reference = count(read_file(text.encode("utf-8"), "x.csv"), group="rolle")
+    survey = read_file(encode(text), "eksport.txt")
+    counts = count(survey, group="rolle")
+    assert survey.n_rows == 46 and counts.groups == reference.groups
+    assert (counts.table == reference.table).all()

@@ -1,7 +1,8 @@
 """Bytes of a delimited text file -> UTF-8 bytes, separator and header rows to skip.
 
-Encoding: UTF-8 (with or without BOM) when the bytes decode as UTF-8, else Windows-1252 (what
-Norwegian Excel writes), else Latin-1; detected, never asked. Separator: ``,`` ``;`` or tab,
+Encoding: UTF-16 or UTF-32 when the file starts with their byte-order mark (Excel's "Unicode text"),
+else UTF-8 (with or without BOM) when the bytes decode as UTF-8, else Windows-1252 (what Norwegian Excel
+writes), else Latin-1; detected, never asked. Line endings: CR LF, LF, or CR alone (old Mac files). Separator: ``,`` ``;`` or tab,
 sniffed from the first lines. Extra header rows: Qualtrics (question texts, then ``{"ImportId"``
 JSON) and SurveyMonkey (a second row of answer options such as "Response") are recognised; the
 question texts of a Qualtrics export are kept.
@@ -32,14 +33,45 @@ class TextLayout:
     question_texts: dict[str, str] = field(default_factory=dict)
 
 
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+              (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
+
+
+def normalize_text_bytes(data: bytes, name: str) -> tuple[bytes, str | None]:
+    """UTF-16/UTF-32 text (by its byte-order mark) as UTF-8, and CR-only line endings as LF.
+
+    Returns the bytes and the wide encoding's name (None for anything else).
+
+    >>> normalize_text_bytes("a,b\\r1,2\\r".encode("utf-16"), "x.txt")
+    (b'a,b\\n1,2\\n', 'UTF-16')
+    """
+    wide = None
+    for bom, codec, label in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                data, wide = data[len(bom):].decode(codec).encode("utf-8"), label
+            except UnicodeDecodeError:
+                raise SurveyError("unreadable_csv", file=name, detail=f"not valid {label}") from None
+            break
+    if b"\r" in data[:65536] and b"\n" not in data:
+        data = data.replace(b"\r", b"\n")  # only CR ends lines (classic Mac OS); never inside a CR LF file
+    return data, wide
+
+
 def looks_binary(data: bytes) -> bool:
-    """True when the first bytes hold NULs or a known binary signature (zip, SPSS, OLE)."""
+    """True when the first bytes hold NULs or a known binary signature (zip, SPSS, OLE); text that
+    starts with a UTF-16/UTF-32 byte-order mark is text (its NULs are half its characters)."""
     head = data[:8192]
+    if head.startswith(tuple(bom for bom, _, _ in _WIDE_BOMS)):
+        return False
     return b"\x00" in head or head.startswith((b"PK\x03\x04", b"$FL2", b"$FL3", b"\xd0\xcf\x11\xe0"))
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes to text and name the encoding used."""
+    data, wide = normalize_text_bytes(data, name)
+    if wide:
+        return data.decode("utf-8"), wide
     if re.search(rb"\S", data) is None:
         raise SurveyError("empty_file", file=name)
     if looks_binary(data):
@@ -115,6 +147,7 @@ def inspect_text(data: bytes, name: str, *, force_decode: bool = False) -> TextL
     caller retries with ``force_decode`` if it is not); otherwise the whole file is decoded as
     Windows-1252 and handed on as UTF-8.
     """
+    data, wide = normalize_text_bytes(data, name)
     if re.search(rb"\S", data) is None:
         raise SurveyError("empty_file", file=name)
     if looks_binary(data):
@@ -122,7 +155,7 @@ def inspect_text(data: bytes, name: str, *, force_decode: bool = False) -> TextL
     bom = data.startswith(b"\xef\xbb\xbf")
     body = data[3:] if bom else data
     if not force_decode and _utf8_prefix_ok(body[:65536]):
-        encoding, utf8 = ("UTF-8 (BOM)" if bom else "UTF-8"), body
+        encoding, utf8 = wide or ("UTF-8 (BOM)" if bom else "UTF-8"), body
         sample = body[:65536].decode("utf-8", errors="ignore")
     else:
         text, encoding = decode(data, name)

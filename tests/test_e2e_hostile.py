@@ -1,0 +1,64 @@
+"""A hostile file cannot take the server down, reach another session or leak into the log: one session
+uploads a survey with control characters and a sentinel string in every field (group names, answers'
+column names, question texts, comments), exercises every page and every download; a second session opened
+before keeps working; the server's output never contains the sentinel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.browser import download, go, main, open_app, upload
+from tests.conftest import FIXTURES, start_app, stop_app
+
+pytestmark = pytest.mark.e2e
+SENTINEL = "ZQXSENTINEL"
+
+
+def _hostile(folder: Path) -> Path:
+    frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    frame["rolle"] = frame["rolle"].map({"Skoleleder": f"Leder\x0b{SENTINEL}", "Skoleeier": f"Eier\x01{SENTINEL}"})
+    frame["kommentar_kunnskap"] = f"Hemmelig\x0b{SENTINEL} kommentar \x07 =SUM(A1)"
+    frame = frame.rename(columns={"kunnskap_mobbing": f"kunnskap_{SENTINEL}\x0c"})
+    path = folder / f"fiendtlig_{SENTINEL}.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_a_hostile_file_harms_no_one(browser: Browser, tmp_path: Path):
+    log = tmp_path / "server.log"
+    proc, url = start_app(log)
+    try:
+        other = browser.new_context().new_page()
+        open_app(other, url)  # a bystander, on the demo
+        page = browser.new_context().new_page()
+        open_app(page, url)
+        path = _hostile(tmp_path)
+        upload(page, path)
+        expect(main(page).get_by_text(f"Lest: {path.name}")).to_be_visible()
+        go(page, "Resultater")
+        for key, label in (("top2_png", "Last ned PNG"), ("top2_svg", "Last ned SVG"), ("dist_png", "Last ned PNG"),
+                           ("dist_svg", "Last ned SVG"), ("table_csv", "Last ned CSV"),
+                           ("table_xlsx", "Last ned Excel")):
+            _, data = download(page, key, label)
+            assert data
+            if key.endswith("svg"):  # text: the control characters were replaced before drawing
+                assert b"\x0b" not in data and b"\x01" not in data and SENTINEL.encode() in data
+        go(page, "Kommentarer")
+        area = go(page, "Rapport")
+        for fmt in ("docx", "html", "xlsx", "pptx"):
+            _, data = download(page, f"report_{fmt}", f"Last ned {fmt.upper()}")
+            assert len(data) > 1000
+        expect(area.get_by_test_id("stException")).to_have_count(0)
+        go(page, "Metode")
+        # the bystander's session still works: the server process is alive and answers
+        assert proc.poll() is None
+        area = go(other, "Resultater")
+        expect(area.get_by_test_id("stTable")).to_contain_text("4,44")  # report Tabell 2.1
+        assert SENTINEL not in area.inner_text()
+    finally:
+        stop_app(proc)
+    assert SENTINEL not in log.read_text(errors="replace")
