@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -51,15 +51,35 @@ def show_error(err: SurveyError, *, reading: bool = False) -> None:
     st.error(md_escape(t("bad_file", message=message) if reading else message), icon=":material/error:")
 
 
+#: caveats of one kind are shown one by one up to this many (a response rate per group), merged above it
+MERGE_OVER = 3
+
+
 def caveats(summary: Summary) -> None:
-    """The caveat panel: response rates, small groups, "don't know", unequal n. Plain text only."""
-    with st.sidebar.container(border=True):
+    """The caveats, in the main area above the results: response rates, small groups, held-back answers,
+    "don't know", unequal n. More than :data:`MERGE_OVER` caveats of one kind are merged into one box that
+    says how many there are (the rest behind "show all"); notes from reading the file go in a closed box
+    of their own. Plain text.
+    """
+    groups = summary.caveat_groups(lang())
+    reading = summary.reading_notes(lang())
+    with st.container(border=True):
         st.subheader(t("caveats"))
-        texts = summary.warning_texts(lang())
-        if not texts:
+        if not groups:
             st.caption(t("no_caveats"))
-        for text in texts:
-            st.warning(md_escape(text), icon=":material/warning:")
+        for texts in groups:
+            if len(texts) <= MERGE_OVER:
+                for text in texts:
+                    st.warning(md_escape(text), icon=":material/warning:")
+                continue
+            st.warning(md_escape(t("caveat_more", first=texts[0], more=len(texts) - 1)), icon=":material/warning:")
+            with st.expander(t("caveat_all", count=len(texts))):
+                for text in texts:
+                    st.text(text)
+    if reading:
+        with st.expander(t("reading_notes", count=len(reading))):
+            for text in reading:
+                st.text(text)
 
 
 def download(label: str, make: Callable[[], bytes], file_name: str, mime: str, key: str) -> None:
@@ -77,9 +97,11 @@ def download(label: str, make: Callable[[], bytes], file_name: str, mime: str, k
     st.download_button(label, data=make_quietly, file_name=file_name, mime=mime, key=key, on_click="ignore")
 
 
-def chart_downloads(chart: object, file_stem: str, key: str) -> None:
-    """PNG and SVG download buttons for a chart (made only when clicked)."""
-    from lmp_core.charts import to_png, to_svg
+def chart_downloads(chart: object, file_stem: str, key: str, caveats: Sequence[str] = ()) -> None:
+    """PNG and SVG download buttons for a chart (made only when clicked), the caveats written into the image."""
+    from lmp_core.charts import to_png, to_svg, with_caveats
+
+    chart = with_caveats(chart, caveats, lang())
 
     c1, c2, _ = st.columns([1, 1, 4])
     with c1:

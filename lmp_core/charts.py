@@ -11,6 +11,7 @@ Colours: ColorBrewer RdBu (colour-blind safe, ordered) for answers; Okabe–Ito 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
@@ -221,6 +222,21 @@ def distribution_chart(summary: Summary, *, lang: str = "nb", diverging: bool = 
     chart = parts[0] if len(parts) == 1 else alt.vconcat(*parts).resolve_scale(color="independent")
     return chart.properties(title=title or w["dist_title"]).configure_axis(labelFontSize=12) \
         .configure_legend(labelFontSize=12)
+
+
+def with_caveats(chart: alt.TopLevelMixin, caveats: Sequence[str], lang: str = "nb") -> alt.TopLevelMixin:
+    """The chart with its caveats under the title, so that an exported image carries them.
+
+    One line per caveat, wrapped; none added when there are none.
+    """
+    if not caveats:
+        return chart
+    title = chart.title if isinstance(chart.title, str) else ""
+    lead = "Forbehold: " if lang == "nb" else "Caveats: "
+    lines = [line for i, caveat in enumerate(caveats)
+             for line in textwrap.wrap((lead if i == 0 else "") + caveat, 110)]
+    return chart.properties(title=alt.TitleParams(text=title, subtitle=lines, subtitleColor="#444444",
+                                                  subtitleFontSize=11, anchor="start"))
 
 
 def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:

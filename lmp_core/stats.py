@@ -49,6 +49,8 @@ SMALL_GROUP = 30
 DONT_KNOW_FLAG = 10.0
 #: Default minimum group size below which statistics are hidden (Statistics Norway's practice).
 MIN_GROUP_SIZE = 5
+#: Message keys of caveats (the rest of a summary's warnings are notes from reading the file)
+CAVEAT_PREFIXES = ("warn_", "fw_")
 #: Under this response rate (%) the finite population correction's assumption is doubtful
 FPC_MIN_RESPONSE_RATE = 80
 
@@ -198,6 +200,18 @@ class Summary:
     def warning_texts(self, lang: str = "nb") -> list[str]:
         """The warnings as sentences in ``lang``."""
         return [note_text(key, params, lang) for key, params in self.warnings]
+
+    def caveat_groups(self, lang: str = "nb") -> list[list[str]]:
+        """The caveats (not the notes from reading the file) as sentences, one list per kind, in order."""
+        groups: dict[str, list[str]] = {}
+        for key, params in self.warnings:
+            if key.startswith(CAVEAT_PREFIXES):
+                groups.setdefault(key, []).append(note_text(key, params, lang))
+        return list(groups.values())
+
+    def reading_notes(self, lang: str = "nb") -> list[str]:
+        """The notes from reading the file (decoding, typos, left-out answers) as sentences."""
+        return [note_text(key, params, lang) for key, params in self.warnings if not key.startswith(CAVEAT_PREFIXES)]
 
     def to_dict(self, lang: str = "nb") -> dict[str, Any]:
         """The stable JSON contract of ``python -m lmp_core summarize --format json``."""

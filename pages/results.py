@@ -4,6 +4,7 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import (
+    MERGE_OVER,
     caveats,
     chart_downloads,
     download,
@@ -65,7 +66,11 @@ st.subheader(t("top2_heading"))
 top2 = top2_chart(summary, lang=code, show_ci=show_ci)
 st.altair_chart(top2, width="stretch")
 st.caption(md_escape(group_caption(summary)))
-chart_downloads(top2, f"{stem}_topp2", "top2")
+# the caveats travel with an exported chart: the first of each kind, with how many more there are
+footnote = [line for texts in summary.caveat_groups(code)
+            for line in (texts if len(texts) <= MERGE_OVER else
+                         [t("caveat_more", first=texts[0], more=len(texts) - 1)])]
+chart_downloads(top2, f"{stem}_topp2", "top2", footnote)
 
 st.subheader(t("table_heading"))
 table = stats_table(summary, lang=code, effect=effect)
@@ -85,4 +90,4 @@ st.subheader(t("dist_heading"))
 dist = distribution_chart(summary, lang=code, diverging=diverging)
 st.altair_chart(dist, width="stretch")
 st.caption(md_escape(group_caption(summary)))
-chart_downloads(dist, f"{stem}_svarfordeling", "dist")
+chart_downloads(dist, f"{stem}_svarfordeling", "dist", footnote)

@@ -91,8 +91,8 @@ def test_upload_and_results(page: Page, streamlit_url: str, tmp_path: Path):
     # report Tabell 2.1: Skoleleder 4,44 (0,61) and 3,74 (0,78); d 0,08 and 0,40
     for number in ("4,44", "0,61", "3,74", "0,78", "0,08", "0,40", "ingen/svak"):
         expect(table).to_contain_text(number)
-    # the response-rate caveat (36 of 63 invited school leaders)
-    expect(page.get_by_test_id("stSidebar").get_by_text("57\xa0%").first).to_be_visible()
+    # the response-rate caveat (36 of 63 invited school leaders), in the main area above the results
+    expect(area.get_by_text("57\xa0%").first).to_be_visible()
     _shot(page, tmp_path, "results")
 
 
@@ -123,8 +123,9 @@ def test_every_download_on_the_results_and_report_pages_opens(page: Page, stream
     name, data = download(page, "dist_png", "Last ned PNG")
     assert name == "lmp_ch2_3_svarfordeling.png" and _png_size(data)[1] > 200
     name, data = download(page, "top2_svg", "Last ned SVG")
-    # the first theme's questions, as the chart in the app shows them
+    # the first theme's questions, as the chart in the app shows them, and the caveats written in
     assert name == "lmp_ch2_3_topp2.svg" and "Skoleleder (n=36)" in _svg_text(data)
+    assert "Forbehold:" in _svg_text(data) and "57" in _svg_text(data)
     name, data = download(page, "table_csv", "Last ned CSV")
     table = _csv(data)
     assert name == "lmp_ch2_3_tabell.csv" and len(table) >= 3 and any("mobbing" in q for q in table.iloc[:, 0])
