@@ -98,7 +98,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         from lmp_core.tables import stats_table, to_csv_bytes
 
-        sys.stdout.write(to_csv_bytes(stats_table(summary, lang=args.lang, formatted=False), excel=False).decode("utf-8"))
+        sys.stdout.write(to_csv_bytes(stats_table(summary, lang=args.lang, formatted=False)).decode("utf-8"))
     else:
         sys.stdout.write(_table(summary, args.lang) + "\n")
         for w in summary.warning_texts(args.lang):
@@ -137,7 +137,7 @@ def cmd_fieldwork(args: argparse.Namespace) -> int:
     else:
         from lmp_core.tables import to_csv_bytes
 
-        sys.stdout.write(to_csv_bytes(result.non_respondents, excel=False).decode("utf-8"))
+        sys.stdout.write(to_csv_bytes(result.non_respondents).decode("utf-8"))
     return 0
 
 

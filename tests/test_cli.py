@@ -40,8 +40,11 @@ def test_json_contract(capsys):
 
 def test_items_and_csv_format(capsys):
     assert main(["summarize", FIXTURE, "--group", "rolle", "--items", "praksis_mobbing", "--format", "csv"]) == 0
-    lines = capsys.readouterr().out.strip().splitlines()
+    out = capsys.readouterr().out
+    lines = out.strip().splitlines()
     assert len(lines) == 2 and "praksis_mobbing" in lines[1]
+    # as the app writes it, for Norwegian Excel: a BOM, ";" between fields and decimal commas
+    assert out.startswith("\ufeff") and ";" in lines[0] and "," not in lines[0]
 
 
 def test_table_format_norwegian(capsys):
