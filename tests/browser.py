@@ -19,6 +19,9 @@ from pathlib import Path
 from playwright.sync_api import Locator, Page, expect
 
 TIMEOUT_MS = 60_000  # a cold server on a busy CI machine imports scipy/statsmodels on its first run
+# every expect() waits this long too (its own default is 5 s): on a cold server the first script run can
+# take longer, and until it has run the browser shows Streamlit's page list instead of the app's
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 def main(page: Page) -> Locator:
