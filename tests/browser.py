@@ -14,9 +14,11 @@ area (or the sidebar) with exact names.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 TIMEOUT_MS = 60_000  # a cold server on a busy CI machine imports scipy/statsmodels on its first run
 # every expect() waits this long too (its own default is 5 s): on a cold server the first script run can
@@ -90,9 +92,22 @@ def choose(page: Page, label: str, option: str) -> None:
     field = box.get_by_role("combobox")
     if field.input_value() == option:
         return
-    field.click()
-    page.get_by_role("option", name=option, exact=True).click()
-    expect(box.get_by_role("combobox")).to_have_value(option)
+    # the option may belong to a run that has not reached the browser yet (a change just before it, such as
+    # add_choice, reruns the page and redraws this box, closing its list): open the list again until the
+    # option is there, within the usual time
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while True:
+        field.click()
+        field.fill(option)
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            if time.monotonic() > deadline:
+                raise
+            page.keyboard.press("Escape")
+            wait_idle(page)
+    expect(field).to_have_value(option)
     wait_idle(page)
 
 
