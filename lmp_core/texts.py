@@ -194,10 +194,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "«{value}» må skrives som GRUPPE=ANTALL, f.eks. Skoleleder=63.",
         "en": "'{value}' must be written as GROUP=NUMBER, e.g. Skoleleder=63.",
     },
-    "total_hidden": {
-        "nb": "Tall for alle samlet i {file} vises ikke: en gruppe med færre enn {min_n} svar i {columns} kunne da regnes ut som totalen minus de andre gruppene. Velg en gruppevariabel.",
-        "en": "Numbers for everyone together in {file} are not shown: a group with fewer than {min_n} answers in {columns} could then be worked out as the total minus the other groups. Choose a group variable.",
-    },
     "bad_top_k": {
         "nb": "Antall øverste kategorier må være minst 1; fikk {value}.",
         "en": "The number of top categories must be at least 1; got {value}.",
