@@ -128,7 +128,7 @@ def cmd_fieldwork(args: argparse.Namespace) -> int:
         raise SurveyError("fw_no_id", file=Path(args.file).name, columns="")
     invited = read_table(_read_path(args.invited), Path(args.invited).name)
     result = fieldwork(source, invited, response_id=args.id, invited_id=args.invited_id, group=args.group,
-                       time=args.time, source=Path(args.invited).name)
+                       time=args.time, source=Path(args.invited).name, min_group_size=args.min_group_size)
     for key, params in result.notes:
         print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
     if args.format == "json":
@@ -163,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--time", help="submission time column of the response file (default: detected)")
     f.add_argument("--format", choices=("json", "csv"), default="json",
                    help="json: everything; csv: the non-respondents (for the next reminder)")
+    f.add_argument("--min-group-size", type=int, default=MIN_GROUP_SIZE,
+                   help=f"groups with fewer respondents show no count or rate (default {MIN_GROUP_SIZE})")
     f.add_argument("--lang", choices=("nb", "en"), default="nb")
     f.set_defaults(func=cmd_fieldwork)
     return parser

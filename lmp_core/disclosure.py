@@ -39,6 +39,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+#: The smallest number of respondents (and of answers to an item) any view shows: the one default
+#: (Statistics Norway's practice for small cells).
+MIN_GROUP_SIZE = 5
+
 from lmp_core.counts import group_values
 from lmp_core.errors import SurveyError
 from lmp_core.survey import Survey
@@ -79,7 +83,7 @@ class HeldBack:
     rows: np.ndarray
     answers: dict[int, np.ndarray] = field(default_factory=dict)
     columns: tuple[str, ...] = ()
-    min_group_size: int = 5
+    min_group_size: int = MIN_GROUP_SIZE
 
     @property
     def any(self) -> bool:

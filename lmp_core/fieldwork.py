@@ -9,6 +9,13 @@ Representativeness, per characteristic: share among invited vs among respondents
 per category, and a test of independence between category and answering: Fisher's exact test for
 2 x 2 tables, otherwise Fisher's test by permutation (scipy ``fisher_exact`` with
 ``PermutationMethod``, fixed seed) when an expected count is below 5, else Pearson's chi-square.
+
+Small groups: a group or category with between 1 and ``min_group_size - 1`` respondents shows no
+count, rate or share (``answered`` is missing and ``held`` true; the page prints "færre enn 5"), its
+line is left out of the timeline, and the test statistic (from which the counts could be solved) is
+left out while the p-value stays. The total stays, and the reminder list names who has not answered:
+its purpose. So the researcher holding the invitation list can still work out a small group's size,
+never its answers (:mod:`lmp_core.disclosure`).
 """
 
 from __future__ import annotations
@@ -22,10 +29,12 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from lmp_core.disclosure import MIN_GROUP_SIZE
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, PValue
 from lmp_core.read.text import inspect_text, looks_binary
 from lmp_core.survey import Note, Survey
+from lmp_core.texts import text
 
 ID_NAMES = ("id", "respondent_id", "respondentid", "responseid", "enhet_id", "skole_id", "skoleid", "orgnr",
             "organisasjonsnummer", "kommunenr", "unit_id", "invitasjon_id", "ref", "token")
@@ -176,6 +185,7 @@ def fieldwork(
     time: str | None = None,
     characteristics: Sequence[str] | None = None,
     source: str = "invitation list",
+    min_group_size: int = MIN_GROUP_SIZE,
 ) -> Fieldwork:
     """Match responses to the invitation list and compute progress, reminders and representativeness.
 
@@ -208,10 +218,11 @@ def fieldwork(
         total = pd.DataFrame({"group": ["Total"], "invited": [len(invited)], "answered": [int(answered.sum())]})
         progress = pd.concat([progress, total], ignore_index=True)
     progress["response_rate"] = 100 * progress["answered"] / progress["invited"]
+    progress = _hold_small(progress, "group", min_group_size, keep="Total" if group else None)
     non_respondents = invited.loc[~answered].reset_index(drop=True)
     chosen = characteristics if characteristics is not None else [
         c for c in invited.columns if c != invited_id and 2 <= invited[c].nunique() <= 20]
-    representation = tuple(_represent(invited[c].astype(str), answered, c) for c in chosen)
+    representation = tuple(_represent(invited[c].astype(str), answered, c, min_group_size) for c in chosen)
     timeline, bad_dates = None, []
     time = time or detect_time_column(responses.background)
     if time is not None and time in responses.background.columns:
@@ -221,8 +232,11 @@ def fieldwork(
         group_of = dict(zip(keys, groups))
         by_id["group"] = by_id["key"].map(group_of)
         by_id["answered"] = by_id.groupby("group").cumcount() + 1
-        timeline = by_id[["time", "group", "answered"]].reset_index(drop=True)
+        held_groups = set(progress.loc[progress["held"], "group"])
+        timeline = by_id.loc[~by_id["group"].isin(held_groups), ["time", "group", "answered"]].reset_index(drop=True)
     notes: list[Note] = []
+    if progress["held"].any() or any(r.table["held"].any() for r in representation):
+        notes.append(("fw_held", {"min_n": min_group_size}))
     if unmatched:
         notes.append(("fw_unmatched", {"count": len(unmatched), "ids": ", ".join(unmatched[:20])}))
     if duplicates:
@@ -234,7 +248,21 @@ def fieldwork(
                      tuple(bad_dates), representation, timeline, tuple(notes))
 
 
-def _represent(categories: pd.Series, answered: pd.Series, name: str) -> Representation:
+def _hold_small(frame: pd.DataFrame, label: str, min_n: int, keep: str | None = None) -> pd.DataFrame:
+    """Blank the count, rate and share of rows with 1 to ``min_n - 1`` respondents; mark them ``held``."""
+    out = frame.copy()
+    held = (out["answered"] > 0) & (out["answered"] < min_n)
+    if keep is not None:
+        held &= out[label] != keep
+    out["held"] = held
+    out["answered"] = out["answered"].astype("Int64").mask(held)
+    for column in ("response_rate", "share_answered"):
+        if column in out.columns:
+            out[column] = out[column].mask(held)
+    return out
+
+
+def _represent(categories: pd.Series, answered: pd.Series, name: str, min_n: int = MIN_GROUP_SIZE) -> Representation:
     table = pd.crosstab(categories, answered).reindex(columns=[False, True], fill_value=0)
     invited_n = table.sum(axis=1)
     answered_n = table[True]
@@ -244,6 +272,7 @@ def _represent(categories: pd.Series, answered: pd.Series, name: str) -> Represe
         "share_answered": (100 * answered_n / max(1, answered_n.sum())).to_numpy(),
         "response_rate": (100 * answered_n / invited_n).to_numpy(),
     })
+    frame = _hold_small(frame, "category", min_n)
     observed = table.to_numpy()
     test, statistic, p = "none", None, None
     if observed.shape[0] >= 2 and observed[:, 0].sum() > 0 and observed[:, 1].sum() > 0:
@@ -259,9 +288,13 @@ def _represent(categories: pd.Series, answered: pd.Series, name: str) -> Represe
         else:
             res = sps.chi2_contingency(observed, correction=False)
             test, statistic, p = "Pearson's chi-square", float(res.statistic), float(res.pvalue)
+    if frame["held"].any():
+        statistic = None  # with the margins known, the statistic would give the held-back counts
     overall = 100 * answered.sum() / len(answered)
     readings: list[Note] = []
     for row in frame.itertuples():
+        if row.held:
+            continue
         gap = row.response_rate - overall
         if abs(gap) >= CLEAR_GAP:
             key = "fw_less_often" if gap < 0 else "fw_more_often"
@@ -284,12 +317,20 @@ _HEADINGS = {
 }
 
 
-def display_table(frame: pd.DataFrame, lang: str = "nb") -> pd.DataFrame:
-    """A progress or representativeness table with headings in ``lang`` and percentages formatted."""
+def display_table(frame: pd.DataFrame, lang: str = "nb", min_group_size: int = MIN_GROUP_SIZE) -> pd.DataFrame:
+    """A progress or representativeness table with headings in ``lang`` and percentages formatted.
+
+    Held-back counts read "færre enn 5" ("fewer than 5"), their rates and shares "–".
+    """
     from lmp_core.fmt import percent
 
     h = _HEADINGS.get(lang, _HEADINGS["en"])
     out = frame.copy()
+    if "held" in out.columns:
+        if out["held"].any():
+            fewer = text("fewer_than", lang, min_n=min_group_size)
+            out["answered"] = [fewer if held else str(int(n)) for n, held in zip(out["answered"], out["held"])]
+        out = out.drop(columns="held")
     for column in ("response_rate", "share_invited", "share_answered"):
         if column in out.columns:
             out[column] = [percent(v, 1, lang) for v in out[column]]

@@ -34,6 +34,7 @@ from scipy import special, stats as sps
 from statsmodels.stats.proportion import proportion_confint
 
 from lmp_core.counts import Counts
+from lmp_core.disclosure import MIN_GROUP_SIZE  # noqa: F401  (re-exported: the one default)
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, render_param
 from lmp_core.survey import Item, Note
@@ -47,8 +48,6 @@ LOW_RESPONSE_RATE = 70.0
 SMALL_GROUP = 30
 #: "Don't know" shares from this (in %) are flagged.
 DONT_KNOW_FLAG = 10.0
-#: Default minimum group size below which statistics are hidden (Statistics Norway's practice).
-MIN_GROUP_SIZE = 5
 #: Message keys of caveats (the rest of a summary's warnings are notes from reading the file)
 CAVEAT_PREFIXES = ("warn_", "fw_")
 #: Under this response rate (%) the finite population correction's assumption is doubtful

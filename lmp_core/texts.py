@@ -290,6 +290,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Invitasjonslista {file} har samme id flere ganger: {ids}. Hver invitert enhet skal stå én gang.",
         "en": "The invitation list {file} has the same id more than once: {ids}. Each invited unit must appear once.",
     },
+    "fw_held": {
+        "nb": "Grupper og kategorier med færre enn {min_n} svar viser verken antall, svarprosent eller kurve, og testverdien utelates (p-verdien står). Totalen og lista over dem som ikke har svart vises som før.",
+        "en": "Groups and categories with fewer than {min_n} responses show no count, response rate or line, and the test statistic is left out (the p-value stays). The total and the list of those who have not answered are shown as before.",
+    },
+    "fewer_than": {
+        "nb": "færre enn {min_n}",
+        "en": "fewer than {min_n}",
+    },
     "fw_unmatched": {
         "nb": "{count} svar har en id som ikke finnes i invitasjonslista: {ids}. Sjekk skrivemåten.",
         "en": "{count} responses have an id that is not in the invitation list: {ids}. Check the spelling.",

@@ -5,7 +5,7 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
-from lmp_app.state import Keys, ensure_data, populations, view_for, view_request
+from lmp_app.state import Keys, ensure_data, min_group_size, populations, view_for, view_request
 from lmp_core.charts import progress_chart
 from lmp_core.errors import SurveyError
 from lmp_core.fieldwork import detect_id_column, detect_time_column, display_table, fieldwork, parse_times, read_table
@@ -70,7 +70,7 @@ if reminder_text.strip():
 
 try:
     result = fieldwork(source, invited, response_id=response_id, invited_id=invited_id, group=group, time=time,
-                       source=uploaded.name)
+                       source=uploaded.name, min_group_size=min_group_size())
 except SurveyError as err:
     show_error(err)
     st.stop()
@@ -79,9 +79,10 @@ for key, params in result.notes:
     st.warning(md_escape(note_text(key, params, lang())), icon=":material/warning:")
 
 st.subheader(t("fw_progress"))
-plain_table(display_table(result.progress, lang()), static=True)
+plain_table(display_table(result.progress, lang(), min_group_size()), static=True)
 if result.timeline is not None and not result.timeline.empty:
-    invited_per_group = {str(r.group): int(r.invited) for r in result.progress.itertuples() if r.group != "Total"}
+    invited_per_group = {str(r.group): int(r.invited) for r in result.progress.itertuples()
+                         if r.group != "Total" and not r.held}
     st.altair_chart(progress_chart(result.timeline, reminders=reminders, lang=lang(), invited=invited_per_group),
                     width="stretch")
 
@@ -102,7 +103,7 @@ with d2:
 st.subheader(t("fw_representation"))
 for rep in result.representation:
     st.text(rep.characteristic)
-    plain_table(display_table(rep.table, lang()), static=True)
+    plain_table(display_table(rep.table, lang(), min_group_size()), static=True)
     st.caption(md_escape(t("fw_test", test=rep.test)))
     for key, params in rep.readings:
         sentence = note_text(key, params, lang())

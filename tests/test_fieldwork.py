@@ -11,7 +11,7 @@ import pytest
 
 from lmp_core import SurveyError, read_file
 from lmp_core.cli import main
-from lmp_core.fieldwork import fieldwork, normalize_id, read_table
+from lmp_core.fieldwork import display_table, fieldwork, normalize_id, read_table
 from lmp_core.stats import note_text
 from tests.apptest import plain_frame
 from tests.conftest import FIXTURES
@@ -125,6 +125,35 @@ def test_timeline_is_cumulative_per_group(result):
     assert timeline["time"].is_monotonic_increasing
 
 
+def test_a_group_under_the_minimum_shows_no_count_rate_or_line(responses, capsys, tmp_path):
+    # with a minimum of 11 the 10 responding school owners are a small group: their count and rate are
+    # not printed anywhere (table, JSON, timeline, readings), and the test statistic that would give them
+    # is left out; the p-value and the total stay
+    result = fieldwork(responses, _invitation_list(), group="rolle", min_group_size=11)
+    progress = result.progress.set_index("group")
+    assert progress.loc["Skoleeier", "held"] and pd.isna(progress.loc["Skoleeier", "answered"])
+    assert pd.isna(progress.loc["Skoleeier", "response_rate"])
+    assert progress.loc["Skoleleder", "answered"] == 36 and progress.loc["Total", "answered"] == 46
+    shown = display_table(result.progress, "nb", 11).set_index("Gruppe")
+    assert shown.loc["Skoleeier", "Svart"] == "færre enn 11" and shown.loc["Skoleeier", "Svarprosent"] == "–"
+    assert set(result.timeline["group"]) == {"Skoleleder"}
+    role = {r.characteristic: r for r in result.representation}["rolle"]
+    assert role.statistic is None and role.p_value is not None
+    assert not any(p.get("category") == "Skoleeier" for _, p in role.readings)
+    assert "fw_held" in [k for k, _ in result.notes]
+    dumped = json.dumps(result.to_dict(), default=str)
+    assert "41.6" not in dumped and '"answered": 10' not in dumped
+    # the command line passes its minimum through
+    answers, invited = tmp_path / "svar.csv", tmp_path / "inviterte.csv"
+    answers.write_bytes(responses_with_times())
+    invited.write_bytes(invitation_csv())
+    assert main(["fieldwork", str(answers), "--invited", str(invited), "--group", "rolle",
+                 "--min-group-size", "11"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    owners = next(row for row in out["progress"] if row["group"] == "Skoleeier")
+    assert owners["answered"] is None and owners["held"] is True
+
+
 def test_ids_match_tolerantly():
     assert normalize_id(" 007") == normalize_id("7") == "7"
     assert normalize_id("R 05") == normalize_id("r05")
@@ -196,6 +225,15 @@ def test_app_fieldwork_page():
     # the county caveat reaches the results page's caveat panel
     at.switch_page("pages/results.py").run()
     assert any("fylke" in w.value for w in at.warning)
+    # a minimum of 11 set on the Data page makes the 10 owners a small group on this page too
+    at.switch_page("pages/data.py").run()
+    at.number_input(key="min_n_widget").set_value(11).run()
+    at.switch_page("pages/fieldwork.py").run()
+    at.file_uploader(key="invited_upload").upload("inviterte.csv", invitation_csv(), "text/csv")
+    at.run()
+    progress = plain_frame(at.table[0].value).reset_index()
+    assert progress["Svart"].tolist() == ["36", "færre enn 11", "46"]
+    assert "41,7\xa0%" not in progress["Svarprosent"].tolist()
 
 
 def test_placeholder_dates_are_listed_not_a_crash(tmp_path, capsys):

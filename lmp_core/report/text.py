@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lmp_core.fmt import number
-from lmp_core.stats import LOW_RESPONSE_RATE, SMALL_GROUP, GroupInfo, ItemSummary, Summary
+from lmp_core.stats import LOW_RESPONSE_RATE, MIN_GROUP_SIZE, SMALL_GROUP, GroupInfo, ItemSummary, Summary
 from lmp_core.texts import text
 
 
@@ -90,7 +90,7 @@ def comparison_sentences(items: Sequence[ItemSummary], lang: str = "nb") -> list
     return out
 
 
-def data_paragraphs(groups: Sequence[GroupInfo], lang: str = "nb", *, min_group_size: int = 5) -> list[str]:
+def data_paragraphs(groups: Sequence[GroupInfo], lang: str = "nb", *, min_group_size: int = MIN_GROUP_SIZE) -> list[str]:
     """The data section: invited and answering per group, response rates, and the caveats."""
     out = []
     parts = []
