@@ -27,10 +27,12 @@ Størrelsesordet settes på |d| avrundet til to desimaler, slik tallet står i t
 
 ### Usikkerhet
 - 95 % intervall for andeler: Wilson-metoden. For snitt: snitt ± t · SA/√n.
-- Når alle i populasjonen ble invitert (f.eks. 63 skoler) og antallet inviterte er oppgitt, korrigeres
-  intervallene for endelig populasjon: FPC = √((N − n)/(N − 1)). Korreksjonen gjelder bare tilfeldig
+- Når alle i populasjonen ble invitert (f.eks. 63 skoler), antallet inviterte er oppgitt og du velger det
+  (av som standard), korrigeres intervallene for endelig populasjon: FPC = √((N − n)/(N − 1)). Den forutsetter at
+  de som ikke svarte, ville svart som de som svarte; under 80 % svar advarer verktøyet. Korreksjonen gjelder bare tilfeldig
   utvalgsfeil. Den sier ingenting om skjevhet: de som svarte kan være de mest positive eller de mest negative.
-- Intervall for d: normaltilnærming, SE = √((n₁+n₂)/(n₁n₂) + d²/(2(n₁+n₂))).
+- Intervall for d (gjennomsnittet av variansene): Bonett (2008), d ± z · SE. For d med samlet SA og Hedges' g:
+  Hedges og Olkin (1985), SE = √((n₁+n₂)/(n₁n₂) + d²/(2(n₁+n₂))) med t(n₁+n₂−2).
 
 ### Små grupper
 Grupper med færre respondenter enn minstegrensen (standard 5) skjules i alle figurer, tabeller, tekster og
@@ -66,10 +68,12 @@ The size word is given to |d| rounded to two decimals, as the number is printed.
 
 ### Uncertainty
 - 95 % intervals for shares: the Wilson method. For means: mean ± t · SD/√n.
-- When the whole population was invited (e.g. 63 schools) and its size is given, intervals are corrected for the
-  finite population: FPC = √((N − n)/(N − 1)). The correction narrows sampling error only. It says nothing about
+- When the whole population was invited (e.g. 63 schools), its size is given and you choose it (off by default),
+  intervals are corrected for the finite population: FPC = √((N − n)/(N − 1)). It assumes that those who did not
+  answer would have answered like those who did; under 80 % response the tool warns. The correction narrows sampling error only. It says nothing about
   bias: those who answered may be the most positive or the most negative.
-- Interval for d: normal approximation, SE = √((n₁+n₂)/(n₁n₂) + d²/(2(n₁+n₂))).
+- Interval for d (average of the variances): Bonett (2008), d ± z · SE. For pooled-SD d and Hedges' g:
+  Hedges and Olkin (1985), SE = √((n₁+n₂)/(n₁n₂) + d²/(2(n₁+n₂))) with t(n₁+n₂−2).
 
 ### Small groups
 Groups with fewer respondents than the minimum (default 5) are hidden in every chart, table, text and download,

@@ -16,8 +16,11 @@ Formulas (n = substantive answers, x = scores, N = invited population of the gro
 * Cohen's d as the report computes it (default): (m₁−m₂)/√((s₁²+s₂²)/2); pooled d:
   (m₁−m₂)/√(((n₁−1)s₁²+(n₂−1)s₂²)/(n₁+n₂−2)); Hedges' g = pooled d · J, exact
   J = Γ(df/2)/(√(df/2)·Γ((df−1)/2)), df = n₁+n₂−2. Signed a − b.
-* 95 % interval for d: normal approximation, SE = √((n₁+n₂)/(n₁n₂) + d²/(2(n₁+n₂)))
-  (Hedges & Olkin 1985; pingouin ``compute_esci``).
+* intervals for the effect sizes (level ``confidence``), each matching its own d: the report's d:
+  Bonett (2008), d ± z·SE, SE = √(d²(s₁⁴/(n₁−1) + s₂⁴/(n₂−1))/(8s⁴) + (s₁²/(n₁−1) + s₂²/(n₂−1))/s²)
+  with s² = (s₁²+s₂²)/2 (R statpsych ``ci.stdmean2``, "unweighted standardizer"); pooled d and
+  Hedges' g: Hedges & Olkin (1985), e ± t(n₁+n₂−2)·SE, SE = √((n₁+n₂)/(n₁n₂) + e²/(2(n₁+n₂))) for
+  the effect e (pingouin ``compute_esci``, R effsize ``cohen.d``).
 * size words of the report's Tabell 1.1 on |d| at the printed precision (two decimals):
   < 0.20 ingen/svak, 0.20–0.49 liten, 0.50–0.79 moderat, ≥ 0.80 stor.
 """
@@ -40,8 +43,15 @@ from lmp_core.fmt import Pct, render_param
 from lmp_core.survey import Item, Note
 from lmp_core.texts import text
 
-D_CI_METHOD = "normal approximation (Hedges & Olkin 1985)"
 SHARE_CI_METHOD = "wilson"
+#: The method of every interval, as the JSON names it (``Summary.to_dict()["intervals"]``).
+INTERVAL_METHODS = {
+    "top2_ci": "Wilson score interval (Brown, Cai & DasGupta 2001)",
+    "mean_ci": "t interval, mean ± t(n−1)·SD/√n",
+    "d_ci": "Bonett (2008): d ± z·SE, SE for the average-variance d",
+    "d_pooled_ci": "Hedges & Olkin (1985) SE, d ± t(n₁+n₂−2)·SE",
+    "hedges_g_ci": "Hedges & Olkin (1985) SE, g ± t(n₁+n₂−2)·SE",
+}
 #: Response rates below this (in %) get the non-response warning.
 LOW_RESPONSE_RATE = 70.0
 #: Groups smaller than this get the "one answer is x points" warning.
@@ -118,10 +128,16 @@ class Comparison:
     d_ci: tuple[float, float] | None
     magnitude: str | None
     reason: str | None = None
+    d_pooled_ci: tuple[float, float] | None = None
+    hedges_g_ci: tuple[float, float] | None = None
 
     def effect(self, kind: EffectSize = "d") -> float | None:
         """The effect size of the chosen kind."""
         return {"d": self.d, "d_pooled": self.d_pooled, "hedges_g": self.hedges_g}[kind]
+
+    def interval(self, kind: EffectSize = "d") -> tuple[float, float] | None:
+        """The interval that belongs to the effect size of the chosen kind (:data:`INTERVAL_METHODS`)."""
+        return {"d": self.d_ci, "d_pooled": self.d_pooled_ci, "hedges_g": self.hedges_g_ci}[kind]
 
     def higher(self) -> str | None:
         """The group with the higher mean, or None when equal or unknown."""
@@ -169,6 +185,7 @@ class Summary:
     fpc: bool = False
     min_group_size: int = MIN_GROUP_SIZE
     group_column: str | None = None
+    confidence: float = 0.95
 
     def item(self, column: str) -> ItemSummary:
         """The summary of one item by column name."""
@@ -236,7 +253,8 @@ class Summary:
                     ],
                     "comparisons": [
                         {"a": c.a, "b": c.b, "mean_diff": c.mean_diff, "d": c.d, "d_pooled": c.d_pooled,
-                         "hedges_g": c.hedges_g, "d_ci": _list(c.d_ci),
+                         "hedges_g": c.hedges_g, "d_ci": _list(c.d_ci), "d_pooled_ci": _list(c.d_pooled_ci),
+                         "hedges_g_ci": _list(c.hedges_g_ci),
                          "magnitude": text(c.magnitude, lang) if c.magnitude else None,
                          **({"note": text(c.reason, lang)} if c.reason else {})}
                         for c in it.comparisons
@@ -245,6 +263,11 @@ class Summary:
                 for it in self.items
             ],
             "warnings": self.warning_texts(lang),
+            "intervals": {
+                "level": self.confidence, **INTERVAL_METHODS,
+                # the finite population correction narrows the share and mean intervals of these groups only
+                "fpc_groups": [g.name for g in self.groups if self.fpc and g.population and not g.suppressed],
+            },
         }
 
 
@@ -378,7 +401,7 @@ def summarize(
                          if ok and math.isfinite(half[i, g]) else None),
                 suppressed=hidden, reason=reason, reason_params=params,
             ))
-        items.append(ItemSummary(it, tuple(group_stats), tuple(_comparisons(group_stats, counts.groups, reference))))
+        items.append(ItemSummary(it, tuple(group_stats), tuple(_comparisons(group_stats, counts.groups, reference, confidence))))
     groups = tuple(
         GroupInfo(g, counts.respondents[j], populations.get(g),
                   100 * counts.respondents[j] / populations[g] if populations.get(g) and not suppressed_group[j]
@@ -386,7 +409,7 @@ def summarize(
         for j, g in enumerate(counts.groups))
     warnings = list(notes) + _warnings(counts, groups, items, fpc and bool(populations), min_group_size, hide)
     return Summary(groups, tuple(items), tuple(warnings), top_k, dont_know_in_base, fpc and bool(populations),
-                   min_group_size, counts.group_column)
+                   min_group_size, counts.group_column, confidence)
 
 
 def _pairs(groups: Sequence[str], reference: str | None) -> list[tuple[str, str]]:
@@ -395,7 +418,32 @@ def _pairs(groups: Sequence[str], reference: str | None) -> list[tuple[str, str]
     return [(a, b) for i, a in enumerate(groups) for b in groups[i + 1:]]
 
 
-def _comparisons(stats: list[GroupStats], groups: Sequence[str], reference: str | None) -> list[Comparison]:
+def bonett_se(d: float, sd1: float, sd2: float, n1: int, n2: int) -> float:
+    """Standard error of the average-variance d (Bonett 2008; R statpsych ``ci.stdmean2``).
+
+    SE = √(d²(v₁²/(n₁−1) + v₂²/(n₂−1))/(8s⁴) + (v₁/(n₁−1) + v₂/(n₂−1))/s²), vᵢ = sᵢ², s² = (v₁+v₂)/2.
+    statpsych's example: m 20.9 and 19.1, SD 3.85 and 3.19, n 50 and 50 gives SE 0.2053887.
+
+    >>> d = (20.9 - 19.1) / math.sqrt((3.85**2 + 3.19**2) / 2)
+    >>> round(bonett_se(d, 3.85, 3.19, 50, 50), 7)
+    0.2053887
+    """
+    v1, v2 = sd1**2, sd2**2
+    s2 = (v1 + v2) / 2
+    return math.sqrt(d**2 * (v1**2 / (n1 - 1) + v2**2 / (n2 - 1)) / (8 * s2**2) + (v1 / (n1 - 1) + v2 / (n2 - 1)) / s2)
+
+
+def hedges_olkin_se(effect: float, n1: int, n2: int) -> float:
+    """Standard error of pooled d or g: √((n₁+n₂)/(n₁n₂) + e²/(2(n₁+n₂))) (Hedges & Olkin 1985).
+
+    >>> round(hedges_olkin_se(0.5, 30, 30), 6)
+    0.262202
+    """
+    return math.sqrt((n1 + n2) / (n1 * n2) + effect**2 / (2 * (n1 + n2)))
+
+
+def _comparisons(stats: list[GroupStats], groups: Sequence[str], reference: str | None,
+                 confidence: float = 0.95) -> list[Comparison]:
     by_name = {s.group: s for s in stats}
     out: list[Comparison] = []
     for a_name, b_name in _pairs(groups, reference):
@@ -414,9 +462,16 @@ def _comparisons(stats: list[GroupStats], groups: Sequence[str], reference: str 
         pooled_sd = math.sqrt(((a.n - 1) * a.sd**2 + (b.n - 1) * b.sd**2) / df)
         d_pooled = diff / pooled_sd
         g = d_pooled * hedges_j(df) if df > 1 else None
-        se = math.sqrt((a.n + b.n) / (a.n * b.n) + d**2 / (2 * (a.n + b.n)))
-        z = float(sps.norm.ppf(0.975))
-        out.append(Comparison(a_name, b_name, diff, d, d_pooled, g, (d - z * se, d + z * se), magnitude(d)))
+        z = float(sps.norm.ppf(0.5 + confidence / 2))  # Bonett: normal quantile
+        t = float(sps.t.ppf(0.5 + confidence / 2, df))  # Hedges-Olkin as pingouin and R effsize: t(n1+n2-2)
+
+        def around(e: float, se: float, crit: float) -> tuple[float, float]:
+            return (e - crit * se, e + crit * se)
+
+        out.append(Comparison(
+            a_name, b_name, diff, d, d_pooled, g, around(d, bonett_se(d, a.sd, b.sd, a.n, b.n), z), magnitude(d),
+            d_pooled_ci=around(d_pooled, hedges_olkin_se(d_pooled, a.n, b.n), t),
+            hedges_g_ci=around(g, hedges_olkin_se(g, a.n, b.n), t) if g is not None else None))
     return out
 
 

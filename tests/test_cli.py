@@ -21,7 +21,7 @@ def test_json_contract(capsys):
                  "--population", "Skoleeier=24", "--format", "json"])
     assert code == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"groups", "items", "warnings"}
+    assert set(out) == {"groups", "items", "warnings", "intervals"}
     groups = {g["name"]: g for g in out["groups"]}
     # report section 1.1: 36 of 63 schools (57 %), 10 of 24 municipalities (42 %)
     assert groups["Skoleleder"]["respondents"] == 36 and round(groups["Skoleleder"]["response_rate"]) == 57
