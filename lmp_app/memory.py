@@ -44,7 +44,7 @@ def _libc() -> ctypes.CDLL | None:
         return None
     try:
         libc = ctypes.CDLL(name)
-        libc.malloc_trim, libc.mallopt  # glibc only
+        _ = (libc.malloc_trim, libc.mallopt)  # glibc only: AttributeError elsewhere
     except (OSError, AttributeError):
         return None
     return libc

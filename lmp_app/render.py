@@ -16,7 +16,6 @@ from lmp_core.errors import SurveyError
 from lmp_core.stats import Summary
 from lmp_core.survey import Survey
 
-
 # every ASCII punctuation character: CommonMark lets each be escaped with a backslash, and escaping all
 # of them leaves no Markdown syntax (links, images, emphasis, HTML, colour directives, LaTeX) to start
 _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")

@@ -8,9 +8,9 @@ is counted once and kept, so changing the question selection neither re-reads no
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import streamlit as st

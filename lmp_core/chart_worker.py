@@ -24,7 +24,7 @@ def read_message(stream: BinaryIO) -> object:
     body = stream.read(size)
     if len(body) < size:
         raise EOFError
-    return pickle.loads(body)  # noqa: S301 - our own parent process is the only writer
+    return pickle.loads(body)
 
 
 def write_message(stream: BinaryIO, message: object) -> None:

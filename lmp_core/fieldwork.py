@@ -62,7 +62,7 @@ def read_table(data: bytes, name: str) -> pd.DataFrame:
     if data.startswith(b"PK\x03\x04"):
         try:
             frame = pd.read_excel(io.BytesIO(data), dtype=str)
-        except Exception as err:  # openpyxl raises many kinds for a broken file
+        except Exception as err:  # noqa: BLE001  openpyxl raises many kinds for a broken file
             raise SurveyError("unreadable_excel", file=name, detail=type(err).__name__) from None
     else:
         if looks_binary(data):

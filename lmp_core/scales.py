@@ -287,7 +287,7 @@ def _numeric_scale(column: str, substantive: list[str], raw: dict[str, object]) 
                 raise SurveyError("unknown_labels", column=column, labels=", ".join(repr(str(raw[w])) for w in words))
         for w in words:  # an observed end keeps its own spelling
             end_texts[numbered[w]] = str(raw[w])
-        values = range(0, 11)
+        values = range(11)
     else:
         values = range(min(numbered.values()), max(numbered.values()) + 1)
         if len(set(numbered.values())) != len(numbered) or len(values) < 3 or len(values) > 11:

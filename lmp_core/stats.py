@@ -33,11 +33,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import numpy as np
-from scipy import special, stats as sps
+from scipy import special
+from scipy import stats as sps
 from statsmodels.stats.proportion import proportion_confint
 
 from lmp_core.counts import Counts
-from lmp_core.disclosure import MIN_GROUP_SIZE  # noqa: F401  (re-exported: the one default)
+from lmp_core.disclosure import MIN_GROUP_SIZE
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, render_param
 from lmp_core.survey import Item, Note
@@ -324,7 +325,7 @@ def summarize(
     if top_k < 1:
         raise SurveyError("bad_top_k", value=top_k)
     table = counts.table.astype(np.float64)
-    n_items, n_groups, width = table.shape
+    n_items, _, width = table.shape
     # per-item masks over the category axis: substantive answers, their scores, top-k and bottom-k
     scores = np.zeros((n_items, width))
     sub = np.zeros((n_items, width), dtype=bool)

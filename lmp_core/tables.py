@@ -53,7 +53,7 @@ def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, e
                 continue  # a group below the minimum size has no column at all
             row[f"{s.group} {h['n']}"] = s.n if not s.suppressed else None
             row[f"{s.group} {h['mean']}"] = _fmt(s.mean, 2, lang, formatted, leading_zero)
-            row[f"{s.group} {h['sd']}"] = _fmt(s.sd, 2, lang, formatted, leading_zero=False if formatted and not leading_zero else True)
+            row[f"{s.group} {h['sd']}"] = _fmt(s.sd, 2, lang, formatted, leading_zero=not (formatted and not leading_zero))
             if with_top2:
                 row[f"{s.group} {h['top2']}"] = _fmt(s.top2_pct, 1, lang, formatted, True)
         for c in it.comparisons:

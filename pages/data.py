@@ -5,8 +5,20 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import md_escape, plain_table, show_error
-from lmp_app.state import (Keys, digest, ensure_data, groupings, held_for, load, load_demo, min_group_size,
-                           populations, set_populations, view_for, view_request)
+from lmp_app.state import (
+    Keys,
+    digest,
+    ensure_data,
+    groupings,
+    held_for,
+    load,
+    load_demo,
+    min_group_size,
+    populations,
+    set_populations,
+    view_for,
+    view_request,
+)
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, percent

@@ -4,7 +4,7 @@ never asserted."""
 
 from __future__ import annotations
 
-from lmp_core.bench import format_report, make_files, run
+from benchmarks.bench import format_report, make_files, run
 
 
 def test_small_benchmark_agrees_with_naive(tmp_path, capsys):

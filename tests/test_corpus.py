@@ -108,7 +108,7 @@ def test_file_over_the_limit(monkeypatch):
     import lmp_core.read as reader
 
     monkeypatch.setattr(reader, "MAX_BYTES", 1000)
-    with pytest.raises(SurveyError, match="big.csv.*MB") as info:
+    with pytest.raises(SurveyError, match=r"big\.csv.*MB") as info:
         read_file(b"x" * 2000, "big.csv")
     assert info.value.key == "too_large"
 

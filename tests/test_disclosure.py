@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 
 from lmp_core.cli import main
 from lmp_core.comments import comments
-from lmp_core.counts import count
 from lmp_core.disclosure import held_back
 from lmp_core.errors import SurveyError
 from lmp_core.read import read_file

@@ -69,7 +69,7 @@ def test_top2_of_reversed_scale_is_bottom2(data):
 @SETTINGS
 @given(rows, st.randoms(use_true_random=False))
 def test_row_order_does_not_matter(data, rnd):
-    survey, summary = _summary(data)
+    survey, _ = _summary(data)
     shuffled = list(data)
     rnd.shuffle(shuffled)
     survey2 = read_file(_csv(shuffled), "x.csv")

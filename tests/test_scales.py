@@ -57,7 +57,7 @@ def test_dont_know_words(word):
 
 
 def test_unknown_labels_named_in_message():
-    with pytest.raises(SurveyError, match="'Kanskje'.*codebook") as info:
+    with pytest.raises(SurveyError, match=r"'Kanskje'.*codebook") as info:
         match_labels("q7", ["I stor grad", "Kanskje", "Vet ikke"])
     assert "q7" in str(info.value)
     assert "kodebok" in info.value.message("nb")

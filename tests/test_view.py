@@ -16,7 +16,7 @@ from lmp_core.cli import main
 from lmp_core.report import build_report
 from lmp_core.view import ViewRequest, make_view
 from tests.apptest import plain_frame
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ROOT
 
 DEMO = ROOT / "lmp_app" / "demo"
 POPULATIONS = {"Skoleleder": 63, "Skoleeier": 24}
@@ -49,7 +49,7 @@ def test_cli_core_report_and_app_give_the_same_numbers(survey, capsys):
     assert len(table) == len(survey.items) == len(means)
     for item in cli["items"]:
         leaders = next(s for s in item["stats"] if s["group"] == "Skoleleder")
-        shown = table.iloc[[i for i, it in enumerate(survey.items) if it.column == item["column"]][0]]
+        shown = table.iloc[next(i for i, it in enumerate(survey.items) if it.column == item["column"])]
         assert shown["Skoleleder Snitt"] == f"{leaders['mean']:.2f}".replace(".", ",")
         assert any(math.isclose(m, leaders["mean"]) for m in means)
     # report section 1.1: 57 % and 42 %

@@ -24,7 +24,7 @@ from lmp_core.read.frequency import counts_from_frequency_table, frequency_colum
 from lmp_core.read.text import TextLayout, inspect_text, looks_binary
 from lmp_core.survey import Note, Survey
 
-__all__ = ["read_file", "read_codebook", "excel_sheets", "is_excel", "MAX_BYTES", "MAX_COLUMNS"]
+__all__ = ["MAX_BYTES", "MAX_COLUMNS", "excel_sheets", "is_excel", "read_codebook", "read_file"]
 
 #: Largest file accepted (the app's upload limit says the same).
 MAX_BYTES = 1024 * 1024 * 1024
@@ -245,7 +245,7 @@ def excel_sheets(data: bytes, name: str) -> list[str]:
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-    except Exception as err:  # openpyxl raises many kinds (zip, xml, key errors) for a broken file
+    except Exception as err:  # noqa: BLE001  openpyxl raises many kinds (zip, xml, key errors) for a broken file
         raise SurveyError("unreadable_excel", file=name, detail=type(err).__name__) from None
     try:
         return list(book.sheetnames)
@@ -270,7 +270,7 @@ def _read_excel(data: bytes, name: str, *, sheet: str | int | None, **options: A
         raise SurveyError("unknown_sheet", file=name, sheet=sheet, sheets=", ".join(sheets))
     try:
         raw = pd.read_excel(io.BytesIO(data), sheet_name=sheet, header=None, dtype=object, engine="openpyxl")
-    except Exception as err:  # see excel_sheets
+    except Exception as err:  # noqa: BLE001  see excel_sheets
         raise SurveyError("unreadable_excel", file=name, detail=type(err).__name__) from None
     notes: list[Note] = []
     raw = raw.dropna(axis=1, how="all")
@@ -312,7 +312,7 @@ def _read_spss(data: bytes, name: str, **options: Any) -> Survey:
 
     try:
         df, meta = pyreadstat.read_sav(io.BytesIO(data), user_missing=True)
-    except Exception as err:  # pyreadstat raises its own ReadstatError and others for a damaged file
+    except Exception as err:  # noqa: BLE001  pyreadstat raises its own ReadstatError and others for a damaged file
         raise SurveyError("unreadable_spss", file=name, detail=str(err)[:200]) from None
     ranges = {col: [(float(r["lo"]), float(r["hi"])) for r in rs] for col, rs in meta.missing_ranges.items()}
     for col, values in (meta.missing_user_values or {}).items():

@@ -206,10 +206,9 @@ def build_survey(
     raw_columns: list[tuple[pl.Series, Coding]] = []
     for column in frame.columns:
         series = frame[column]
-        if _is_numeric(series) and series.dtype.is_float():
-            # whole-number floats (SPSS, Excel) are codes
-            if bool((series.drop_nulls() % 1 == 0).all()):
-                series = series.cast(pl.Int64)
+        # whole-number floats (SPSS, Excel) are codes
+        if _is_numeric(series) and series.dtype.is_float() and bool((series.drop_nulls() % 1 == 0).all()):
+            series = series.cast(pl.Int64)
         profile = IntProfile.of(series) if series.dtype.is_integer() else None
         category_labels: dict[int, str] = {}
         if series.dtype == pl.Categorical:
@@ -267,7 +266,7 @@ def build_survey(
         if coding is not None:
             if profile is not None and category_labels:
                 by_norm = {normalize(k): v for k, v in coding.mapping.items()}
-                by_id: dict[object, int] = {i: (by_norm[normalize(lab)] if normalize(lab) in by_norm else 0)
+                by_id: dict[object, int] = {i: by_norm.get(normalize(lab), 0)
                                             for i, lab in category_labels.items()
                                             if normalize(lab) in by_norm or not lab.strip()}
                 codes, outside_ids = profile.apply(Coding(coding.scale, coding.other_labels, by_id))

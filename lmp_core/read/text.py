@@ -140,7 +140,7 @@ def _utf8_prefix_ok(sample: bytes) -> bool:
         return err.start >= len(sample) - 3 and err.reason == "unexpected end of data"
 
 
-def inspect_text(data: bytes, name: str, *, force_decode: bool = False) -> TextLayout:  # noqa: C901
+def inspect_text(data: bytes, name: str, *, force_decode: bool = False) -> TextLayout:
     """Sniff the encoding, separator and survey-tool header rows of a text file.
 
     Only the first 64 KiB are decoded when they are UTF-8 (the CSV parser checks the rest and the

@@ -7,4 +7,4 @@ asks for. Text is generated deterministically from the numbers (:mod:`lmp_core.r
 from lmp_core.report.model import Block, Figure, Paragraph, Quote, Report, Section, Table, build_report
 from lmp_core.report.render import FORMATS, render
 
-__all__ = ["Block", "FORMATS", "Figure", "Paragraph", "Quote", "Report", "Section", "Table", "build_report", "render"]
+__all__ = ["FORMATS", "Block", "Figure", "Paragraph", "Quote", "Report", "Section", "Table", "build_report", "render"]

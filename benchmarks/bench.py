@@ -1,4 +1,4 @@
-"""Benchmark: ``python -m lmp_core.bench`` (not a timed test).
+"""Benchmark: ``python -m benchmarks.bench`` (not a timed test).
 
 Generates its files with ``../shared/bench/make_survey.py`` (1,000,000 respondents x 100 coded items
 and 200,000 x 50 label items by default) and measures, per file, the median of ``--repeat`` runs,
@@ -138,7 +138,7 @@ def measure(method: str, path: Path, codebook: Path | None, repeat: int, with_nu
     """Median of ``repeat`` runs, each in a fresh process (imports are not timed)."""
     runs = []
     for i in range(repeat):
-        cmd = [sys.executable, "-m", "lmp_core.bench", "--child", method, str(path)]
+        cmd = [sys.executable, "-m", "benchmarks.bench", "--child", method, str(path)]
         if codebook:
             cmd += ["--codebook", str(codebook)]
         if with_numbers and i == 0:
@@ -247,7 +247,7 @@ def format_report(report: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m lmp_core.bench", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.splitlines()[0])
     p.add_argument("--rows", type=int, default=1_000_000)
     p.add_argument("--items", type=int, default=100)
     p.add_argument("--label-rows", type=int, default=200_000)
