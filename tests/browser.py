@@ -85,6 +85,30 @@ def download(page: Page, key: str, label: str) -> tuple[str, bytes]:
     return done.suggested_filename, Path(done.path()).read_bytes()
 
 
+def _pick(page: Page, field: Locator, option: str, chosen: Locator | None = None) -> None:
+    """Type ``option`` into a select box's or multiselect's text field and click it in the list.
+
+    The option may belong to a run that has not reached the browser yet (a change just before, such as an
+    upload or another choice, reruns the page and redraws the widget, closing its list): open the list again
+    until the option is there, within the usual time. ``chosen``: where a multiselect shows its chosen
+    options, which leave its list (a click that landed just before the redraw needs no second one).
+    """
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while True:
+        field.click()
+        field.fill(option)  # filters the list to the option
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=5_000)
+            return
+        except PlaywrightTimeoutError:
+            if time.monotonic() > deadline:
+                raise
+            page.keyboard.press("Escape")
+            wait_idle(page)
+            if chosen is not None and option in chosen.inner_text():
+                return
+
+
 def choose(page: Page, label: str, option: str) -> None:
     """Pick ``option`` in the main area's select box labelled ``label`` and wait for the run it starts."""
     box = main(page).get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
@@ -92,21 +116,7 @@ def choose(page: Page, label: str, option: str) -> None:
     field = box.get_by_role("combobox")
     if field.input_value() == option:
         return
-    # the option may belong to a run that has not reached the browser yet (a change just before it, such as
-    # add_choice, reruns the page and redraws this box, closing its list): open the list again until the
-    # option is there, within the usual time
-    deadline = time.monotonic() + TIMEOUT_MS / 1000
-    while True:
-        field.click()
-        field.fill(option)
-        try:
-            page.get_by_role("option", name=option, exact=True).click(timeout=5_000)
-            break
-        except PlaywrightTimeoutError:
-            if time.monotonic() > deadline:
-                raise
-            page.keyboard.press("Escape")
-            wait_idle(page)
+    _pick(page, field, option)
     expect(field).to_have_value(option)
     wait_idle(page)
 
@@ -115,10 +125,8 @@ def add_choice(page: Page, label: str, option: str) -> None:
     """Add ``option`` to the main area's multiselect labelled ``label`` and wait for the run it starts."""
     box = main(page).get_by_test_id("stMultiSelect").filter(has=page.get_by_text(label, exact=True))
     expect(box).to_have_count(1)  # a widget of the previous run may linger for a moment after a rerun
-    field = box.get_by_role("combobox")
-    field.click()  # the text field, not a chosen tag (whose centre is its remove button)
-    field.fill(option)  # filters the list to the option
-    page.get_by_role("option", name=option, exact=True).click()
+    # the text field, not a chosen tag (whose centre is its remove button)
+    _pick(page, box.get_by_role("combobox"), option, chosen=box)
     page.keyboard.press("Escape")
     expect(box).to_contain_text(option)
     wait_idle(page)
