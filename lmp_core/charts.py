@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
+from lmp_core.catalogue import words
 from lmp_core.fmt import percent
 from lmp_core.stats import Summary
 from lmp_core.survey import unique_labels
@@ -37,14 +38,6 @@ _RDBU = {
     10: ["#67001f", "#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac", "#053061"],
     11: ["#67001f", "#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#e3e3e3", "#d1e5f0", "#92c5de", "#4393c3",
          "#2166ac", "#053061"],
-}
-_WORDS = {
-    "nb": {"share": "Andel i de to øverste kategoriene (%)", "pct": "Prosent", "answer": "Svar", "group": "Gruppe",
-           "question": "Spørsmål", "n": "n", "top2_title": "Andel som svarer i de to øverste kategoriene",
-           "dist_title": "Svarfordeling"},
-    "en": {"share": "Share in the top two categories (%)", "pct": "Percent", "answer": "Answer", "group": "Group",
-           "question": "Question", "n": "n", "top2_title": "Share answering in the top two categories",
-           "dist_title": "Answer distribution"},
 }
 
 
@@ -113,7 +106,7 @@ def top2_frame(summary: Summary, lang: str = "nb") -> pd.DataFrame:
 def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, title: str | None = None,
                width: int = 560) -> alt.LayerChart:
     """Figur 2.1: grouped horizontal bars of the top-2 share per question, labelled "94,4 %"."""
-    w = _WORDS.get(lang, _WORDS["en"])
+    w = words("chart", lang)
     data = top2_frame(summary, lang)
     order = list(_question_labels(summary).values())
     groups = list(group_legend(summary).values())
@@ -184,7 +177,7 @@ def distribution_chart(summary: Summary, *, lang: str = "nb", diverging: bool = 
     (a mixed selection) get a chart of their own below it, so every category of every question is drawn
     in its own colour. Percentages of 5 or more are written on their segments.
     """
-    w = _WORDS.get(lang, _WORDS["en"])
+    w = words("chart", lang)
     data = distribution_frame(summary, lang, diverging=diverging)
     groups = list(group_legend(summary).values())
     by_scale: dict[tuple[str, ...], list[str]] = {}
@@ -256,22 +249,21 @@ def to_svg(chart: alt.TopLevelMixin) -> bytes:
 def progress_chart(timeline: pd.DataFrame, *, reminders: list[pd.Timestamp] | None = None, lang: str = "nb",
                    invited: dict[str, int] | None = None) -> alt.LayerChart:
     """Cumulative responses over time per group, with reminder dates as vertical rules."""
-    words = {"nb": ("Tid", "Antall svar (kumulativt)", "Påminnelse", "Svar over tid"),
-             "en": ("Time", "Responses (cumulative)", "Reminder", "Responses over time")}[lang if lang == "nb" else "en"]
+    w = words("progress_chart", lang)
     groups = list(dict.fromkeys(timeline["group"]))
     colour = alt.Color("group:N", title=None, scale=alt.Scale(domain=groups, range=group_colours(len(groups))),
                        legend=alt.Legend(orient="bottom"))
     lines = alt.Chart(timeline).mark_line(interpolate="step-after", point=True).encode(
-        x=alt.X("time:T", title=words[0], axis=alt.Axis(format="%d.%m")), y=alt.Y("answered:Q", title=words[1]),
+        x=alt.X("time:T", title=w["time"], axis=alt.Axis(format="%d.%m")), y=alt.Y("answered:Q", title=w["responses"]),
         color=colour,
         tooltip=["group:N", alt.Tooltip("time:T", format="%d.%m.%Y %H:%M"), "answered:Q"])
     layers: list[alt.Chart] = [lines]
     if reminders:
-        marks = pd.DataFrame({"time": reminders, "label": [words[2]] * len(reminders)})
+        marks = pd.DataFrame({"time": reminders, "label": [w["reminder"]] * len(reminders)})
         layers.append(alt.Chart(marks).mark_rule(strokeDash=[4, 4], color="#555555").encode(x="time:T"))
         layers.append(alt.Chart(marks).mark_text(align="left", dx=3, dy=-6, color="#555555").encode(
             x="time:T", y=alt.value(8), text="label:N"))
     if invited:
         goal = pd.DataFrame({"group": list(invited), "invited": list(invited.values())})
         layers.append(alt.Chart(goal).mark_rule(opacity=0.4).encode(y="invited:Q", color=colour))
-    return alt.layer(*layers).properties(width=560, height=300, title=words[3])
+    return alt.layer(*layers).properties(width=560, height=300, title=w["title"])

@@ -120,7 +120,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_fieldwork(args: argparse.Namespace) -> int:
-    from lmp_core.fieldwork import fieldwork, read_table
+    from lmp_core.fieldwork import fieldwork
+    from lmp_core.read.invitations import read_table
     from lmp_core.stats import note_text
 
     source = read_file(_read_path(args.file), Path(args.file).name)

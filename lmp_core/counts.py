@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from lmp_core.catalogue import text
 from lmp_core.errors import SurveyError
 from lmp_core.survey import Item, Survey
-from lmp_core.texts import text
 
 if TYPE_CHECKING:  # disclosure imports counts
     from lmp_core.disclosure import HeldBack

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lmp_core.texts import text
+from lmp_core.catalogue import text
 
 
 class SurveyError(ValueError):

@@ -20,7 +20,6 @@ never its answers (:mod:`lmp_core.disclosure`).
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,12 +28,11 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from lmp_core.catalogue import text, words
 from lmp_core.disclosure import MIN_GROUP_SIZE
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, PValue
-from lmp_core.read.text import inspect_text, looks_binary
 from lmp_core.survey import Note, Survey
-from lmp_core.texts import text
 
 ID_NAMES = ("id", "respondent_id", "respondentid", "responseid", "enhet_id", "skole_id", "skoleid", "orgnr",
             "organisasjonsnummer", "kommunenr", "unit_id", "invitasjon_id", "ref", "token")
@@ -55,29 +53,6 @@ def normalize_id(value: object) -> str:
     """
     text = re.sub(r"\s+", "", str(value)).casefold()
     return text.lstrip("0") or "0" if text.isdigit() else text
-
-
-def read_table(data: bytes, name: str) -> pd.DataFrame:
-    """A plain table (CSV or Excel) with every cell as text: the invitation list."""
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            frame = pd.read_excel(io.BytesIO(data), dtype=str)
-        except Exception as err:  # noqa: BLE001  openpyxl raises many kinds for a broken file
-            raise SurveyError("unreadable_excel", file=name, detail=type(err).__name__) from None
-    else:
-        if looks_binary(data):
-            raise SurveyError("binary_as_csv", file=name)
-        layout = inspect_text(data, name, force_decode=True)
-        try:
-            frame = pd.read_csv(io.BytesIO(layout.data), sep=layout.separator, dtype=str, keep_default_na=False,
-                                skiprows=range(1, 1 + layout.skip_after_header))
-        except (pd.errors.ParserError, ValueError) as err:
-            raise SurveyError("unreadable_csv", file=name, detail=str(err).splitlines()[0][:200]) from None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.replace("", np.nan).dropna(how="all").fillna("")
-    if frame.empty:
-        raise SurveyError("header_only", file=name)
-    return frame
 
 
 def detect_id_column(frame: pd.DataFrame) -> str | None:
@@ -307,14 +282,6 @@ def _represent(categories: pd.Series, answered: pd.Series, name: str, min_n: int
     return Representation(name, frame, test, statistic, p, tuple(readings))
 
 
-_HEADINGS = {
-    "nb": {"group": "Gruppe", "invited": "Invitert", "answered": "Svart", "response_rate": "Svarprosent",
-           "category": "Kategori", "share_invited": "Andel av inviterte", "share_answered": "Andel av de som svarte",
-           "total": "Totalt"},
-    "en": {"group": "Group", "invited": "Invited", "answered": "Answered", "response_rate": "Response rate",
-           "category": "Category", "share_invited": "Share of invited", "share_answered": "Share of respondents",
-           "total": "Total"},
-}
 
 
 def display_table(frame: pd.DataFrame, lang: str = "nb", min_group_size: int = MIN_GROUP_SIZE) -> pd.DataFrame:
@@ -324,7 +291,7 @@ def display_table(frame: pd.DataFrame, lang: str = "nb", min_group_size: int = M
     """
     from lmp_core.fmt import percent
 
-    h = _HEADINGS.get(lang, _HEADINGS["en"])
+    h = words("fieldwork", lang)
     out = frame.copy()
     if "held" in out.columns:
         if out["held"].any():

@@ -37,12 +37,12 @@ from scipy import special
 from scipy import stats as sps
 from statsmodels.stats.proportion import proportion_confint
 
+from lmp_core.catalogue import text
 from lmp_core.counts import Counts
 from lmp_core.disclosure import MIN_GROUP_SIZE
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, render_param
 from lmp_core.survey import Item, Note
-from lmp_core.texts import text
 
 SHARE_CI_METHOD = "wilson"
 #: The method of every interval, as the JSON names it (``Summary.to_dict()["intervals"]``).

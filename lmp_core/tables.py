@@ -11,27 +11,16 @@ import io
 
 import pandas as pd
 
+from lmp_core.catalogue import text, words
 from lmp_core.fmt import number, percent
 from lmp_core.sanitize import xml_safe
 from lmp_core.stats import EffectSize, Summary
 from lmp_core.survey import unique_labels
-from lmp_core.texts import text
-
-_HEAD = {
-    "nb": {"question": "Spørsmål", "theme": "Tema", "n": "n", "mean": "Snitt", "sd": "SA", "top2": "Topp 2 %",
-           "d": "Cohens d", "size": "Størrelse", "higher": "Høyest", "answer": "Svar", "group": "Gruppe",
-           "count": "Antall", "pct": "Prosent", "dk": "Vet ikke", "missing": "Ubesvart", "ci": "95 % KI",
-           "d_pooled": "d (samlet SA)", "hedges_g": "Hedges' g"},
-    "en": {"question": "Question", "theme": "Theme", "n": "n", "mean": "Mean", "sd": "SD", "top2": "Top 2 %",
-           "d": "Cohen's d", "size": "Size", "higher": "Higher", "answer": "Answer", "group": "Group",
-           "count": "Count", "pct": "Percent", "dk": "Don't know", "missing": "Blank", "ci": "95 % CI",
-           "d_pooled": "d (pooled SD)", "hedges_g": "Hedges' g"},
-}
 
 
 def heading(key: str, lang: str = "nb") -> str:
     """A column heading in ``lang``."""
-    return _HEAD.get(lang, _HEAD["en"])[key]
+    return words("table", lang)[key]
 
 
 def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, effect: EffectSize = "d",
@@ -42,7 +31,7 @@ def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, e
     With ``formatted`` the numbers are strings at the report's precision in ``lang``
     (means and SDs 2 decimals, d 2 decimals, top-2 1 decimal); otherwise unrounded floats.
     """
-    h = _HEAD.get(lang, _HEAD["en"])
+    h = words("table", lang)
     rows = []
     labels = unique_labels([it.item for it in summary.items])
     for it in summary.items:
@@ -75,7 +64,7 @@ def _fmt(value: float | None, decimals: int, lang: str, formatted: bool, leading
 
 def frequency_table(summary: Summary, *, lang: str = "nb", formatted: bool = True) -> pd.DataFrame:
     """Every item's full answer distribution per group: counts and percentages, "don't know" and blanks."""
-    h = _HEAD.get(lang, _HEAD["en"])
+    h = words("table", lang)
     rows = []
     for it in summary.items:
         for s in it.stats:

@@ -8,8 +8,9 @@ from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import Keys, ensure_data, min_group_size, populations, view_for, view_request
 from lmp_core.charts import progress_chart
 from lmp_core.errors import SurveyError
-from lmp_core.fieldwork import detect_id_column, detect_time_column, display_table, fieldwork, parse_times, read_table
+from lmp_core.fieldwork import detect_id_column, detect_time_column, display_table, fieldwork, parse_times
 from lmp_core.fmt import Pct, percent
+from lmp_core.read.invitations import read_table
 from lmp_core.stats import note_text
 from lmp_core.survey import Survey
 from lmp_core.tables import to_csv_bytes, to_excel_bytes

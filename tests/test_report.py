@@ -16,7 +16,7 @@ from docx import Document
 from lmp_core import count, read_codebook, read_file, summarize
 from lmp_core.fmt import number
 from lmp_core.report import build_report, render
-from lmp_core.report.text import pct_words
+from lmp_core.report.sentences import pct_words
 from tests.conftest import FIXTURES, ROOT
 
 DEMO = ROOT / "lmp_app" / "demo"

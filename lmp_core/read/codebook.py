@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lmp_core.errors import SurveyError
-from lmp_core.read.text import inspect_text
+from lmp_core.read.sniff import inspect_text
 from lmp_core.scales import KNOWN_SCALES, codebook_value_labels, parse_labels_spec
 
 

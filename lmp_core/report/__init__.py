@@ -1,7 +1,7 @@
 """Report: a document model in the seed report's structure, and its renderers (docx, html, xlsx, pptx).
 
 :func:`build_report` makes the model from a survey; ``render`` writes it in the format a file name
-asks for. Text is generated deterministically from the numbers (:mod:`lmp_core.report.text`).
+asks for. Text is generated deterministically from the numbers (:mod:`lmp_core.report.sentences`).
 """
 
 from lmp_core.report.model import Block, Figure, Paragraph, Quote, Report, Section, Table, build_report

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 import altair as alt
 import pandas as pd
 
+from lmp_core.catalogue import text, words
 from lmp_core.charts import group_caption, top2_chart
 from lmp_core.comments import comments as comments_of
 from lmp_core.counts import Counts
 from lmp_core.method import method_markdown
-from lmp_core.report.text import data_paragraphs, figure_paragraph
+from lmp_core.report.sentences import data_paragraphs, figure_paragraph
 from lmp_core.stats import MIN_GROUP_SIZE, note_text
 from lmp_core.survey import Survey
 from lmp_core.tables import frequency_table, stats_table
@@ -81,20 +82,6 @@ class Report:
         return [b.text for s in self.sections for b in s.blocks if isinstance(b, Paragraph) and not b.style]
 
 
-_WORDS = {
-    "nb": {"title": "Resultater fra spørreundersøkelsen", "data": "Om datagrunnlaget", "method": "Metode",
-           "fig": "Figur", "tab": "Tabell", "share": "Andel som svarer {top}", "table": "Snitt, standardavvik (SA) og "
-           "Cohens d", "legend": "Cohens d og effektstørrelse", "comments": "Kommentarer", "other": "Øvrige spørsmål",
-           "more_comments": "Andre kommentarer", "d": "Cohens d", "size": "Effektstørrelse",
-           "quotes_intro": "Utvalgte kommentarer fra respondentene:", "or": " eller "},
-    "en": {"title": "Survey results", "data": "About the data", "method": "Method", "fig": "Figure", "tab": "Table",
-           "share": "Share answering {top}", "table": "Mean, standard deviation (SD) and Cohen's d",
-           "legend": "Cohen's d and effect size", "comments": "Comments", "other": "Other questions",
-           "more_comments": "Other comments", "d": "Cohen's d", "size": "Effect size",
-           "quotes_intro": "Selected comments from the respondents:", "or": " or "},
-}
-_LEGEND = {"nb": [("0–0,19", "ingen/svak"), ("0,2–0,49", "liten"), ("0,5–0,79", "moderat"), ("0,8 og over", "stor")],
-           "en": [("0–0.19", "none/weak"), ("0.2–0.49", "small"), ("0.5–0.79", "moderate"), ("0.8 and above", "large")]}
 
 
 def _comment_theme(column: str, survey: Survey, themes: Sequence[str]) -> str | None:
@@ -132,7 +119,7 @@ def build_report(
     is large enough); ``themes`` picks chapters (None: all, in file order); ``notes`` are caveats
     to add to the data section (e.g. fieldwork's "response rates differ by pulje").
     """
-    w = _WORDS.get(lang, _WORDS["en"])
+    w = words("report", lang)
     if request is None:
         request = ViewRequest.of(group=group, populations=populations, min_group_size=min_group_size)
     group, min_group_size = request.group, request.min_group_size
@@ -145,7 +132,8 @@ def build_report(
     # 1. data section
     data_blocks: list[Block] = [Paragraph(p) for p in data_paragraphs(overall.groups, lang, min_group_size=min_group_size)]
     data_blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in (*notes, *view.notes)]
-    legend = pd.DataFrame(_LEGEND[lang], columns=[w["d"], w["size"]])
+    ranges = words("size_ranges", lang)
+    legend = pd.DataFrame([(ranges[k], text(k, lang)) for k in ranges], columns=[w["d"], w["size"]])
     data_blocks.append(Table("1.1", f"{w['tab']} 1.1 {w['legend']}", legend))
     sections.append(Section("1", w["data"], tuple(data_blocks)))
     sheets: dict[str, pd.DataFrame] = {}

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lmp_core.catalogue import text
 from lmp_core.fmt import number
 from lmp_core.stats import LOW_RESPONSE_RATE, MIN_GROUP_SIZE, SMALL_GROUP, GroupInfo, ItemSummary, Summary
-from lmp_core.texts import text
 
 
 def pct_words(value: float, lang: str) -> str:

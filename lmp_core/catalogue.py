@@ -1,0 +1,671 @@
+"""The one text catalogue: every word the tool says, in bokmål (``nb``) and English (``en``).
+
+Messages (errors, warnings, notes, report sentences) and the app's own words are templates filled
+with :meth:`str.format`, looked up by :func:`text`; the keys are stable identifiers used by
+:class:`lmp_core.errors.SurveyError`, the warnings of a summary, the report and the pages. Words used
+together (table headings, chart titles, report words, fieldwork headings) come as sets from
+:func:`words`. The method section is :mod:`lmp_core.method`'s, by language. One fallback rule for all
+(:func:`_in`): the language asked for, else English. Language enters only here, at the edge: counts
+and statistics hold none.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("nb", "en")
+
+_TEXTS: dict[str, dict[str, str]] = {
+    # --- reading -----------------------------------------------------------------------------
+    "empty_file": {
+        "nb": "{file} er tom: det er ingenting å lese. Eksporter undersøkelsen på nytt og last opp den nye fila.",
+        "en": "{file} is empty: there is nothing to read. Export the survey again and upload the new file.",
+    },
+    "header_only": {
+        "nb": "{file} har bare overskrifter og ingen svar. Sjekk at eksporten tok med besvarelsene.",
+        "en": "{file} has a header row but no answers. Check that the export included the responses.",
+    },
+    "too_large": {
+        "nb": "{file} er {size_mb} MB, over grensen på {limit_mb} MB. Del fila eller last opp bare kolonnene du trenger.",
+        "en": "{file} is {size_mb} MB, over the limit of {limit_mb} MB. Split the file or upload only the columns you need.",
+    },
+    "unknown_format": {
+        "nb": "{file} er ikke en fil som kan leses ({detail}). Last opp CSV, Excel (.xlsx) eller SPSS (.sav).",
+        "en": "{file} is not a file that can be read ({detail}). Upload CSV, Excel (.xlsx) or SPSS (.sav).",
+    },
+    "binary_as_csv": {
+        "nb": "{file} ser ut som en binærfil, ikke tekst. Er det en Excel- eller SPSS-fil med feil filending? Gi den riktig ending (.xlsx, .sav) og last opp igjen.",
+        "en": "{file} looks like a binary file, not text. Is it an Excel or SPSS file with the wrong ending? Give it the right ending (.xlsx, .sav) and upload it again.",
+    },
+    "unreadable_csv": {
+        "nb": "{file} kan ikke leses som CSV: {detail}. Åpne fila i Excel og lagre som «CSV UTF-8».",
+        "en": "{file} cannot be read as CSV: {detail}. Open it in Excel and save it as 'CSV UTF-8'.",
+    },
+    "ragged_rows": {
+        "nb": "{file}: rad {row} har {found} felt, men overskriften har {expected}. Sjekk skilletegn og anførselstegn i den raden.",
+        "en": "{file}: row {row} has {found} fields but the header has {expected}. Check the separators and quotes in that row.",
+    },
+    "duplicate_columns": {
+        "nb": "{file} har flere kolonner med samme navn: {columns}. Gi kolonnene unike navn og last opp igjen.",
+        "en": "{file} has several columns with the same name: {columns}. Give the columns unique names and upload again.",
+    },
+    "unreadable_excel": {
+        "nb": "{file} kan ikke leses som Excel: {detail}. Lagre fila på nytt som .xlsx.",
+        "en": "{file} cannot be read as Excel: {detail}. Save it again as .xlsx.",
+    },
+    "unknown_sheet": {
+        "nb": "{file} har ikke arket «{sheet}». Arkene er: {sheets}.",
+        "en": "{file} has no sheet '{sheet}'. Its sheets are: {sheets}.",
+    },
+    "unreadable_spss": {
+        "nb": "{file} kan ikke leses som SPSS: {detail}. Lagre fila på nytt fra SPSS som .sav.",
+        "en": "{file} cannot be read as SPSS: {detail}. Save it again from SPSS as .sav.",
+    },
+    "no_items": {
+        "nb": "Fant ingen spørsmål med en kjent svarskala i {file}. {detail} Last opp en kodebok som sier hvilken skala hver kolonne bruker.",
+        "en": "Found no questions with a known answer scale in {file}. {detail} Upload a codebook that says which scale each column uses.",
+    },
+    "unknown_labels": {
+        "nb": "Kolonnen «{column}» har svar som ikke passer noen kjent skala: {labels}. Last opp en kodebok med kolonnen «labels» (f.eks. 1=Helt uenig;…;5=Helt enig).",
+        "en": "Column '{column}' has answers that fit no known scale: {labels}. Upload a codebook with a 'labels' column (e.g. 1=Strongly disagree;…;5=Strongly agree).",
+    },
+    "numeric_without_codebook": {
+        "nb": "Kolonnen «{column}» har bare tallkoder og ingen etiketter. Last opp en kodebok som sier hvilken skala den bruker.",
+        "en": "Column '{column}' holds numeric codes without labels. Upload a codebook that says which scale it uses.",
+    },
+    "codes_outside_scale": {
+        "nb": "Kolonnen «{column}» har koder utenfor skalaen {scale}: {codes} ({count} svar). De er regnet som manglende; rett dem i fila eller kodeboka.",
+        "en": "Column '{column}' has codes outside the scale {scale}: {codes} ({count} answers). They are counted as missing; correct them in the file or the codebook.",
+    },
+    "labels_outside_scale": {
+        "nb": "Kolonnen «{column}» har svar utenfor skalaen «{scale}»: {labels} ({count} svar). De er regnet som manglende.",
+        "en": "Column '{column}' has answers outside the scale '{scale}': {labels} ({count} answers). They are counted as missing.",
+    },
+    "fuzzy_label": {
+        "nb": "Kolonnen «{column}»: «{found}» er lest som «{label}» (skrivefeil i eksporten).",
+        "en": "Column '{column}': '{found}' was read as '{label}' (a typo in the export).",
+    },
+    "ambiguous_scale": {
+        "nb": "Kolonnen «{column}»: svarene passer både en {k1}- og en {k2}-delt skala; {k2}-delt er valgt. Angi skalaen i kodeboka hvis det er feil.",
+        "en": "Column '{column}': the answers fit both a {k1}- and a {k2}-point scale; {k2}-point was chosen. Set the scale in a codebook if that is wrong.",
+    },
+    "all_missing": {
+        "nb": "Kolonnen «{column}» har ingen svar i det hele tatt.",
+        "en": "Column '{column}' has no answers at all.",
+    },
+    "single_value_column": {
+        "nb": "Kolonnen «{column}» har bare én verdi og er ikke et spørsmål.",
+        "en": "Column '{column}' has a single value and is not a question.",
+    },
+    "free_text_column": {
+        "nb": "Kolonnen «{column}» er fritekst (kommentarer).",
+        "en": "Column '{column}' is free text (comments).",
+    },
+    "id_column": {
+        "nb": "Kolonnen «{column}» er en id (én verdi per rad).",
+        "en": "Column '{column}' is an id (one value per row).",
+    },
+    "background_column": {
+        "nb": "Kolonnen «{column}» er en bakgrunnsvariabel (kan brukes som gruppe eller filter).",
+        "en": "Column '{column}' is a background variable (usable as group or filter).",
+    },
+    "not_a_scale": {
+        "nb": "Kolonnen «{column}» har svarene {labels}, som ikke er en kjent svarskala; den kan brukes som gruppe eller filter. Er den et spørsmål, last opp en kodebok med kolonnen «labels».",
+        "en": "Column '{column}' has the answers {labels}, which are no known answer scale; it can be used as group or filter. If it is a question, upload a codebook with a 'labels' column.",
+    },
+    "yes_no_column": {
+        "nb": "Kolonnen «{column}» har bare to svar ({labels}) og er ikke en vurderingsskala; den kan brukes som gruppe eller filter.",
+        "en": "Column '{column}' has only two answers ({labels}) and is not a rating scale; it can be used as group or filter.",
+    },
+    "sheet_read": {
+        "nb": "{file}: arket «{sheet}» er lest (arkene er: {sheets}). Velg et annet ark om det er feil.",
+        "en": "{file}: the sheet '{sheet}' was read (the sheets are: {sheets}). Choose another if that is wrong.",
+    },
+    "mixed_encoding": {
+        "nb": "{file} blander tegnsett: {lines} linjer er lest som Windows-1252, resten som UTF-8. Sjekk æ, ø og å.",
+        "en": "{file} mixes encodings: {lines} lines were read as Windows-1252, the rest as UTF-8. Check æ, ø and å.",
+    },
+    "excluded_by_user": {
+        "nb": "Kolonnen «{column}» er tatt ut av deg.",
+        "en": "Column '{column}' was excluded by you.",
+    },
+    "header_rows_skipped": {
+        "nb": "{file}: {rows} ekstra overskriftsrad(er) fra {tool} er hoppet over.",
+        "en": "{file}: {rows} extra header row(s) from {tool} were skipped.",
+    },
+    "decoded_as": {
+        "nb": "{file} er lest med tegnsettet {encoding}.",
+        "en": "{file} was read with the {encoding} encoding.",
+    },
+    "blank_rows_dropped": {
+        "nb": "{file}: {rows} helt tomme rader er hoppet over.",
+        "en": "{file}: {rows} completely blank rows were skipped.",
+    },
+    "many_columns": {
+        "nb": "{file} har {count} kolonner; bare de første {limit} er lest.",
+        "en": "{file} has {count} columns; only the first {limit} were read.",
+    },
+    # --- codebook / frequency table ------------------------------------------------------------
+    "codebook_columns": {
+        "nb": "Kodeboka {file} mangler kolonnen «column». Den må ha kolonnene column, question_text, theme, scale (og gjerne labels).",
+        "en": "The codebook {file} has no 'column' column. It needs the columns column, question_text, theme, scale (and optionally labels).",
+    },
+    "codebook_unknown_scale": {
+        "nb": "Kodeboka {file}: skalaen «{scale}» for «{column}» er ukjent. Kjente skalaer: {known}; eller skriv kodene ut i kolonnen «labels».",
+        "en": "The codebook {file}: scale '{scale}' for '{column}' is unknown. Known scales: {known}; or spell the codes out in the 'labels' column.",
+    },
+    "codebook_bad_labels": {
+        "nb": "Kodeboka {file}: «labels» for «{column}» kan ikke leses: «{value}». Skriv den som 1=Helt uenig;2=Uenig;…;9=Vet ikke.",
+        "en": "The codebook {file}: 'labels' for '{column}' cannot be read: '{value}'. Write it as 1=Strongly disagree;2=Disagree;…;9=Don't know.",
+    },
+    "codebook_missing_column": {
+        "nb": "Kodeboka nevner kolonnen «{column}», som ikke finnes i {file}.",
+        "en": "The codebook names column '{column}', which is not in {file}.",
+    },
+    "freq_columns": {
+        "nb": "Frekvenstabellen {file} må ha kolonnene item, group, answer og count (fant: {found}).",
+        "en": "The frequency table {file} needs the columns item, group, answer and count (found: {found}).",
+    },
+    "freq_bad_count": {
+        "nb": "Frekvenstabellen {file}: antallet «{value}» i rad {row} er ikke et helt tall ≥ 0.",
+        "en": "The frequency table {file}: the count '{value}' in row {row} is not a whole number ≥ 0.",
+    },
+    # --- requests ---------------------------------------------------------------------------------
+    "unknown_group_column": {
+        "nb": "Gruppekolonnen «{column}» finnes ikke. Velg en av: {choices}.",
+        "en": "The group column '{column}' does not exist. Choose one of: {choices}.",
+    },
+    "group_is_item": {
+        "nb": "«{column}» er et spørsmål og kan ikke også være gruppekolonne.",
+        "en": "'{column}' is a question and cannot also be the group column.",
+    },
+    "too_many_groups": {
+        "nb": "Gruppekolonnen «{column}» har {count} ulike verdier; høyst {limit} kan sammenlignes. Velg en annen kolonne.",
+        "en": "The group column '{column}' has {count} different values; at most {limit} can be compared. Choose another column.",
+    },
+    "unknown_item": {
+        "nb": "Spørsmålet «{column}» finnes ikke. Kjente spørsmål: {choices}.",
+        "en": "Question '{column}' does not exist. Known questions: {choices}.",
+    },
+    "unknown_population_group": {
+        "nb": "Populasjonen er oppgitt for gruppen «{group}», som ikke finnes. Gruppene er: {choices}.",
+        "en": "A population was given for group '{group}', which does not exist. The groups are: {choices}.",
+    },
+    "bad_population": {
+        "nb": "Populasjonen for «{group}» må være et helt tall minst like stort som antall svar ({respondents}); fikk «{value}».",
+        "en": "The population of '{group}' must be a whole number at least as large as its respondents ({respondents}); got '{value}'.",
+    },
+    "bad_population_arg": {
+        "nb": "«{value}» må skrives som GRUPPE=ANTALL, f.eks. Skoleleder=63.",
+        "en": "'{value}' must be written as GROUP=NUMBER, e.g. Skoleleder=63.",
+    },
+    "bad_top_k": {
+        "nb": "Antall øverste kategorier må være minst 1; fikk {value}.",
+        "en": "The number of top categories must be at least 1; got {value}.",
+    },
+    "no_rows_after_filter": {
+        "nb": "Ingen svar passer filteret {filter}.",
+        "en": "No responses match the filter {filter}.",
+    },
+    "file_not_found": {
+        "nb": "Fant ikke fila {file}.",
+        "en": "File {file} not found.",
+    },
+    "not_a_group_column": {
+        "nb": "«{column}» kan ikke brukes til å dele inn eller filtrere. Velg en av: {choices}.",
+        "en": "'{column}' cannot be used to group or filter. Choose one of: {choices}.",
+    },
+    "freq_no_filter": {
+        "nb": "{file} er en frekvenstabell: den kan ikke filtreres. Last opp svarfila for å filtrere.",
+        "en": "{file} is a frequency table: it cannot be filtered. Upload the response file to filter.",
+    },
+    "chart_failed": {
+        "nb": "Figuren kunne ikke lages som {kind}. Prøv igjen, eller last ned tabellen i stedet.",
+        "en": "The chart could not be made as {kind}. Try again, or download the table instead.",
+    },
+    "unknown_output_format": {
+        "nb": "Ukjent format for {file}: bruk .docx, .html, .xlsx eller .pptx.",
+        "en": "Unknown format for {file}: use .docx, .html, .xlsx or .pptx.",
+    },
+    # --- statistics: reasons and warnings ---------------------------------------------------------
+    "reason_n0": {"nb": "ingen svar", "en": "no answers"},
+    "reason_n1": {"nb": "bare ett svar: standardavvik kan ikke beregnes", "en": "only one answer: no standard deviation"},
+    "reason_sd0": {
+        "nb": "ingen spredning i noen av gruppene: d kan ikke beregnes",
+        "en": "no spread in either group: d is undefined",
+    },
+    "reason_filter_cell": {
+        "nb": "skjult: filteret ville avsløre færre enn {min_n} svar",
+        "en": "hidden: the filter would reveal fewer than {min_n} answers",
+    },
+    "reason_suppressed": {
+        "nb": "skjult: færre enn {min_n} svar",
+        "en": "hidden: fewer than {min_n} answers",
+    },
+    "warn_low_response": {
+        "nb": "Svarprosenten for {group} er {rate} ({respondents} av {population}). De som svarte kan være de mest positive eller de mest negative, så resultatene må tolkes med forsiktighet.",
+        "en": "The response rate for {group} is {rate} ({respondents} of {population}). Those who answered may be the most positive or the most negative, so read the results with care.",
+    },
+    "warn_small_group": {
+        "nb": "{group} har bare {n} svar: ett svar utgjør {pct} prosentpoeng.",
+        "en": "{group} has only {n} answers: one answer is {pct} percentage points.",
+    },
+    "warn_unequal_n": {
+        "nb": "Antall svar for {group} varierer mellom spørsmålene ({n_min}–{n_max}) fordi noen har latt spørsmål stå tomme eller svart «vet ikke».",
+        "en": "The number of answers for {group} varies across questions ({n_min}–{n_max}) because some left questions blank or answered 'don't know'.",
+    },
+    "warn_dont_know": {
+        "nb": "«{question}»: {pct} av {group} svarte «vet ikke» ({count} av {total}).",
+        "en": "'{question}': {pct} of {group} answered 'don't know' ({count} of {total}).",
+    },
+    "warn_fpc_low_response": {
+        "nb": "Svarprosenten er under {rate} % for {groups}: korreksjonen for endelig populasjon forutsetter at de som ikke svarte, ville svart som de som svarte, og gjør intervallene trolig for smale.",
+        "en": "The response rate is under {rate} % for {groups}: the finite population correction assumes the non-respondents would answer like the respondents, and the intervals are likely too narrow.",
+    },
+    "warn_fpc": {
+        "nb": "Intervallene er korrigert for endelig populasjon (hele populasjonen ble invitert). Korreksjonen gjelder bare tilfeldig utvalgsfeil, ikke skjevhet fra dem som ikke svarte.",
+        "en": "The intervals are corrected for a finite population (the whole population was invited). The correction narrows sampling error only; it does nothing about non-response bias.",
+    },
+    "warn_filter_cell": {
+        "nb": "Gruppene vises ikke når det filtreres på {columns}: en kombinasjon av gruppe og {columns} har færre enn {min_n} respondenter, og tallene kunne da regnes ut som forskjellen mellom to utvalg. Fjern filteret eller velg en annen gruppevariabel.",
+        "en": "The groups are not shown when filtering on {columns}: a combination of group and {columns} has fewer than {min_n} respondents, and their numbers could then be worked out as the difference of two selections. Remove the filter or choose another group variable.",
+    },
+    "warn_held_back": {
+        "nb": "Noen svar er holdt tilbake i alle visninger: de hører til en gruppe eller celle med færre enn {min_n} svar, og kunne ellers regnes ut ved å trekke tall fra hverandre.",
+        "en": "Some answers are held back in every view: they belong to a group or cell with fewer than {min_n} answers, and could otherwise be worked out by subtracting figures.",
+    },
+    "warn_filter_no_rate": {
+        "nb": "Svarprosent vises ikke med filter på {columns}: antall inviterte er kjent for hele gruppene, ikke for utvalget.",
+        "en": "No response rate with a filter on {columns}: the number invited is known for whole groups, not for the selection.",
+    },
+    "warn_suppressed": {
+        "nb": "{group} har færre enn {min_n} svar og er skjult for å verne respondentene.",
+        "en": "{group} has fewer than {min_n} answers and is hidden to protect the respondents.",
+    },
+    "warn_missing_group": {
+        "nb": "{count} svar mangler verdi i gruppekolonnen «{column}» og er ikke med i gruppene.",
+        "en": "{count} responses have no value in the group column '{column}' and are in no group.",
+    },
+    # --- fieldwork ---------------------------------------------------------------------------------
+    "fw_no_id": {
+        "nb": "Fant ingen id-kolonne i {file}. Velg den blant: {columns}.",
+        "en": "Found no id column in {file}. Choose it among: {columns}.",
+    },
+    "fw_duplicate_invited": {
+        "nb": "Invitasjonslista {file} har samme id flere ganger: {ids}. Hver invitert enhet skal stå én gang.",
+        "en": "The invitation list {file} has the same id more than once: {ids}. Each invited unit must appear once.",
+    },
+    "fw_held": {
+        "nb": "Grupper og kategorier med færre enn {min_n} svar viser verken antall, svarprosent eller kurve, og testverdien utelates (p-verdien står). Totalen og lista over dem som ikke har svart vises som før.",
+        "en": "Groups and categories with fewer than {min_n} responses show no count, response rate or line, and the test statistic is left out (the p-value stays). The total and the list of those who have not answered are shown as before.",
+    },
+    "fewer_than": {
+        "nb": "færre enn {min_n}",
+        "en": "fewer than {min_n}",
+    },
+    "fw_unmatched": {
+        "nb": "{count} svar har en id som ikke finnes i invitasjonslista: {ids}. Sjekk skrivemåten.",
+        "en": "{count} responses have an id that is not in the invitation list: {ids}. Check the spelling.",
+    },
+    "fw_duplicates": {
+        "nb": "{count} inviterte har svart mer enn én gang: {ids}. De telles som svart én gang.",
+        "en": "{count} invited units answered more than once: {ids}. They count as having answered once.",
+    },
+    "fw_bad_dates": {
+        "nb": "{count} verdier i tidskolonnen «{column}» kunne ikke leses som dato: {values}. Bruk f.eks. 15.09.2016 10:30.",
+        "en": "{count} values in the time column '{column}' could not be read as dates: {values}. Use e.g. 2016-09-15 10:30.",
+    },
+    "fw_less_often": {
+        "nb": "Enheter med {characteristic} = {category} svarte sjeldnere ({rate} mot {overall} samlet).",
+        "en": "Units with {characteristic} = {category} answered less often ({rate} against {overall} overall).",
+    },
+    "fw_more_often": {
+        "nb": "Enheter med {characteristic} = {category} svarte oftere ({rate} mot {overall} samlet).",
+        "en": "Units with {characteristic} = {category} answered more often ({rate} against {overall} overall).",
+    },
+    "fw_caveat": {
+        "nb": "Svarprosenten varierer tydelig med {characteristic} ({p}); de som svarte speiler ikke de inviterte på dette punktet.",
+        "en": "The response rate differs clearly by {characteristic} ({p}); the respondents do not mirror the invited on this point.",
+    },
+    "fw_no_clear_difference": {
+        "nb": "Ingen tydelig forskjell i svarprosent etter {characteristic} ({p}).",
+        "en": "No clear difference in response rate by {characteristic} ({p}).",
+    },
+    # --- size words (report Tabell 1.1) ----------------------------------------------------------
+    "size_none": {"nb": "ingen/svak", "en": "none/weak"},
+    "size_small": {"nb": "liten", "en": "small"},
+    "size_moderate": {"nb": "moderat", "en": "moderate"},
+    "size_large": {"nb": "stor", "en": "large"},
+    "all_respondents": {"nb": "Alle", "en": "All"},
+}
+
+
+#: The app's own words (labels, buttons, help), in the same form as the messages above.
+_UI: dict[str, dict[str, str]] = {
+    "app_title": {"nb": "LMP Explorer", "en": "LMP Explorer"},
+    "language": {"nb": "Språk / Language", "en": "Språk / Language"},
+    "page_data": {"nb": "Data", "en": "Data"},
+    "page_results": {"nb": "Resultater", "en": "Results"},
+    "page_comments": {"nb": "Kommentarer", "en": "Comments"},
+    "page_report": {"nb": "Rapport", "en": "Report"},
+    "page_fieldwork": {"nb": "Feltarbeid", "en": "Fieldwork"},
+    "page_method": {"nb": "Metode", "en": "Method"},
+    "data_title": {"nb": "Data", "en": "Data"},
+    "data_intro": {"nb": "Last opp en svarfil (CSV, Excel, SPSS) eller en frekvenstabell. Eksempeldata fra "
+                         "Læringsmiljøprosjektet (kapittel 2–3 i notatet fra 2016) er lastet inn fra start.",
+                   "en": "Upload a response file (CSV, Excel, SPSS) or a frequency table. Example data from "
+                         "Læringsmiljøprosjektet (chapters 2–3 of the 2016 note) is loaded at start."},
+    "upload": {"nb": "Svarfil", "en": "Response file"},
+    "upload_codebook": {"nb": "Kodebok (valgfri, CSV)", "en": "Codebook (optional, CSV)"},
+    "sheet": {"nb": "Ark", "en": "Sheet"},
+    "sheet_auto": {"nb": "(første ark med spørsmål)", "en": "(first sheet with questions)"},
+    "reading": {"nb": "Leser {file} …", "en": "Reading {file} …"},
+    "loaded": {"nb": "Lest: {file} — {rows} respondenter, {items} spørsmål.",
+               "en": "Read: {file} — {rows} respondents, {items} questions."},
+    "loaded_freq": {"nb": "Lest frekvenstabell: {file} — {items} spørsmål, {groups} grupper.",
+                    "en": "Read frequency table: {file} — {items} questions, {groups} groups."},
+    "demo_loaded": {"nb": "Eksempeldata er lastet inn.", "en": "Example data is loaded."},
+    "back_to_demo": {"nb": "Bruk eksempeldata igjen", "en": "Use the example data again"},
+    "items_heading": {"nb": "Spørsmål etter tema", "en": "Questions by theme"},
+    "skipped_heading": {"nb": "Kolonner som ikke er spørsmål", "en": "Columns that are not questions"},
+    "notes_heading": {"nb": "Merknader fra innlesingen", "en": "Notes from reading the file"},
+    "col_theme": {"nb": "Tema", "en": "Theme"},
+    "col_column": {"nb": "Kolonne", "en": "Column"},
+    "col_question": {"nb": "Spørsmål", "en": "Question"},
+    "col_scale": {"nb": "Skala (lav → høy)", "en": "Scale (low → high)"},
+    "col_other": {"nb": "Ikke-substansielle svar", "en": "Non-substantive answers"},
+    "col_reason": {"nb": "Hvorfor", "en": "Why"},
+    "group_column": {"nb": "Gruppevariabel", "en": "Group variable"},
+    "groupings": {"nb": "Variabler som kan brukes til gruppering og filter", "en": "Columns that may group and filter"},
+    "groupings_help": {"nb": "Disse vernes sammen: svar i en kombinasjon av verdiene med færre enn minste "
+                             "gruppestørrelse holdes tilbake i alle visninger, så ingen kan regne dem ut ved å "
+                             "trekke tall fra hverandre. Færre variabler gir færre svar som holdes tilbake.",
+                       "en": "These are protected together: answers in a combination of their values with fewer "
+                             "than the smallest group size are held back in every view, so that nobody can work "
+                             "them out by subtracting figures. Fewer columns hold back fewer answers."},
+    "held_back_note": {"nb": "Noen svar holdes tilbake: en kombinasjon av variablene over har færre enn {min_n} "
+                             "svar. Velg færre variabler for å vise mer.",
+                       "en": "Some answers are held back: a combination of the columns above has fewer than "
+                             "{min_n} answers. Choose fewer columns to show more."},
+    "fpc": {"nb": "Korriger intervallene for endelig populasjon", "en": "Correct the intervals for a finite population"},
+    "fpc_help": {"nb": "Når hele populasjonen ble invitert, kan intervallene korrigeres med √((N−n)/(N−1)). "
+                       "Korreksjonen forutsetter at de som ikke svarte, ville svart som de som svarte; ved lav "
+                       "svarprosent gjør den intervallene for smale.",
+                 "en": "When the whole population was invited, the intervals can be corrected by √((N−n)/(N−1)). "
+                       "The correction assumes the non-respondents would answer like the respondents; with a low "
+                       "response rate it makes the intervals too narrow."},
+    "group_hidden_n": {"nb": "færre enn {min_n} – skjult", "en": "fewer than {min_n} – hidden"},
+    "no_group": {"nb": "(ingen – alle samlet)", "en": "(none – everyone together)"},
+    "population_heading": {"nb": "Inviterte per gruppe (gir svarprosent)", "en": "Invited per group (gives response rates)"},
+    "population_of": {"nb": "Inviterte {group}", "en": "Invited {group}"},
+    "response_rate_line": {"nb": "{group}: {respondents} av {population} svarte ({rate})",
+                           "en": "{group}: {respondents} of {population} answered ({rate})"},
+    "fix_heading": {"nb": "Rett opp det som ble feil", "en": "Fix what detection got wrong"},
+    "exclude_items": {"nb": "Ta ut spørsmål", "en": "Exclude questions"},
+    "extra_dk": {"nb": "Svar som betyr «vet ikke»", "en": "Answers that mean 'don't know'"},
+    "scale_override_col": {"nb": "Sett skala for kolonne", "en": "Set the scale of column"},
+    "scale_override": {"nb": "Skala", "en": "Scale"},
+    "apply_fixes": {"nb": "Les fila på nytt med rettingene", "en": "Read the file again with the fixes"},
+    "min_group": {"nb": "Minste gruppestørrelse som vises", "en": "Smallest group size shown"},
+    "results_title": {"nb": "Resultater", "en": "Results"},
+    "themes": {"nb": "Tema", "en": "Themes"},
+    "questions": {"nb": "Spørsmål", "en": "Questions"},
+    "filter_column": {"nb": "Filter", "en": "Filter"},
+    "filter_values": {"nb": "Ta med", "en": "Include"},
+    "no_filter": {"nb": "(ingen)", "en": "(none)"},
+    "effect_size": {"nb": "Effektstørrelse", "en": "Effect size"},
+    "effect_d": {"nb": "Cohens d (rapportens formel)", "en": "Cohen's d (the report's formula)"},
+    "effect_d_pooled": {"nb": "Cohens d (samlet SA)", "en": "Cohen's d (pooled SD)"},
+    "effect_hedges_g": {"nb": "Hedges' g", "en": "Hedges' g"},
+    "sort_by": {"nb": "Sorter etter", "en": "Sort by"},
+    "sort_file": {"nb": "Rekkefølgen i fila", "en": "File order"},
+    "sort_top2": {"nb": "Andel topp 2", "en": "Top-2 share"},
+    "sort_mean": {"nb": "Snitt", "en": "Mean"},
+    "show_ci": {"nb": "Vis 95 % konfidensintervall", "en": "Show 95 % confidence intervals"},
+    "diverging": {"nb": "Divergerende søyler (midtstilt)", "en": "Diverging bars (centred)"},
+    "top2_heading": {"nb": "Andel i de to øverste kategoriene", "en": "Share in the top two categories"},
+    "dist_heading": {"nb": "Svarfordeling", "en": "Answer distribution"},
+    "table_heading": {"nb": "Snitt, standardavvik og effektstørrelse", "en": "Mean, standard deviation and effect size"},
+    "caveats": {"nb": "Forbehold", "en": "Caveats"},
+    "no_caveats": {"nb": "Ingen særskilte forbehold.", "en": "No particular caveats."},
+    "caveat_more": {"nb": "{first} (og {more} til av samme slag)", "en": "{first} (and {more} more of the same kind)"},
+    "caveat_all": {"nb": "Vis alle {count}", "en": "Show all {count}"},
+    "reading_notes": {"nb": "Merknader fra innlesingen ({count})", "en": "Notes from reading the file ({count})"},
+    "download_png": {"nb": "Last ned PNG", "en": "Download PNG"},
+    "download_svg": {"nb": "Last ned SVG", "en": "Download SVG"},
+    "download_csv": {"nb": "Last ned CSV", "en": "Download CSV"},
+    "download_xlsx": {"nb": "Last ned Excel", "en": "Download Excel"},
+    "formula_d": {"nb": "d = (snitt₁ − snitt₂) / √((SA₁² + SA₂²)/2), som i rapporten. Tabellen viser |d|; "
+                        "kolonnen «Høyest» sier hvilken gruppe som har høyest snitt.",
+                  "en": "d = (mean₁ − mean₂) / √((SD₁² + SD₂²)/2), as in the report. The table shows |d|; "
+                        "the column 'Higher' says which group has the higher mean."},
+    "formula_d_pooled": {"nb": "d = (snitt₁ − snitt₂) / samlet SA, samlet SA = √(((n₁−1)SA₁² + (n₂−1)SA₂²)/(n₁+n₂−2)).",
+                         "en": "d = (mean₁ − mean₂) / pooled SD, pooled SD = √(((n₁−1)SD₁² + (n₂−1)SD₂²)/(n₁+n₂−2))."},
+    "formula_hedges_g": {"nb": "g = d (samlet SA) · J, med eksakt småutvalgskorreksjon J.",
+                         "en": "g = d (pooled SD) · J, with the exact small-sample correction J."},
+    "select_something": {"nb": "Velg minst ett spørsmål.", "en": "Choose at least one question."},
+    "no_data": {"nb": "Ingen data er lastet inn. Gå til Data-siden.", "en": "No data is loaded. Go to the Data page."},
+    "comments_title": {"nb": "Kommentarer", "en": "Comments"},
+    "comment_column": {"nb": "Kommentarfelt", "en": "Comment field"},
+    "search": {"nb": "Søk", "en": "Search"},
+    "groups": {"nb": "Grupper", "en": "Groups"},
+    "comment_count": {"nb": "{shown} av {total} kommentarer vises.", "en": "{shown} of {total} comments shown."},
+    "no_comments": {"nb": "Fila har ingen fritekstkolonner.", "en": "The file has no free-text columns."},
+    "comments_hidden": {"nb": "{count} kommentarer er skjult: de kommer fra en gruppe med færre enn {min_n} "
+                              "respondenter (under en av gruppevariablene).",
+                        "en": "{count} comments are hidden: they come from a group of fewer than {min_n} "
+                              "respondents (under one of the group variables)."},
+    "col_group": {"nb": "Gruppe", "en": "Group"},
+    "col_comment": {"nb": "Kommentar", "en": "Comment"},
+    "method_title": {"nb": "Metode", "en": "Method"},
+    "report_title": {"nb": "Rapport", "en": "Report"},
+    "fw_title": {"nb": "Feltarbeid", "en": "Fieldwork"},
+    "fw_intro": {"nb": "Følg med på hvem som har svart, lag lista til neste påminnelse, og sjekk om de som svarte ligner "
+                        "dem som ble invitert. Last opp invitasjonslista: én rad per invitert enhet med id og kjente "
+                        "kjennetegn (f.eks. rolle, pulje, fylke).",
+                 "en": "Follow who has answered, make the list for the next reminder, and check whether the respondents "
+                       "resemble the invited. Upload the invitation list: one row per invited unit with an id and known "
+                       "characteristics (e.g. role, round, county)."},
+    "fw_upload": {"nb": "Invitasjonsliste (CSV eller Excel)", "en": "Invitation list (CSV or Excel)"},
+    "fw_without": {"nb": "Uten invitasjonsliste gir antall inviterte per gruppe (Data-siden) bare svarprosenter. Med lista "
+                          "ser du også hvem som ikke har svart, svar over tid og om svarene er representative.",
+                   "en": "Without an invitation list, the invited numbers per group (Data page) give response rates only. "
+                         "The list adds who has not answered, responses over time and representativeness."},
+    "fw_invited_id": {"nb": "Id-kolonne i invitasjonslista", "en": "Id column of the invitation list"},
+    "fw_response_id": {"nb": "Id-kolonne i svarfila", "en": "Id column of the response file"},
+    "fw_group": {"nb": "Gruppe (fra invitasjonslista)", "en": "Group (from the invitation list)"},
+    "fw_time": {"nb": "Tidspunkt for innsending (svarfila)", "en": "Submission time (response file)"},
+    "fw_none": {"nb": "(ingen)", "en": "(none)"},
+    "fw_reminders": {"nb": "Påminnelser (datoer, f.eks. 05.09.2016, 19.09.2016)",
+                     "en": "Reminders (dates, e.g. 2016-09-05, 2016-09-19)"},
+    "fw_bad_reminders": {"nb": "Disse påminnelsesdatoene kunne ikke leses: {values}", "en": "These reminder dates could not be read: {values}"},
+    "fw_progress": {"nb": "Framdrift", "en": "Progress"},
+    "fw_nonrespondents": {"nb": "Ikke svart – til neste påminnelse", "en": "Not answered – for the next reminder"},
+    "fw_filter": {"nb": "Vis bare", "en": "Show only"},
+    "fw_representation": {"nb": "Ligner de som svarte de inviterte?", "en": "Do the respondents resemble the invited?"},
+    "fw_test": {"nb": "Test: {test}", "en": "Test: {test}"},
+    "fw_rates_only": {"nb": "Svarprosent fra antall inviterte:", "en": "Response rates from the invited numbers:"},
+    "report_intro": {"nb": "Lag en redigerbar rapport i samme struktur som notatet fra 2016: datagrunnlag, ett kapittel "
+                            "per tema med figur, tabell, tekst og kommentarer, og en metodedel.",
+                     "en": "Make an editable report in the structure of the 2016 note: the data, one chapter per "
+                           "theme with figure, table, text and comments, and a method section."},
+    "report_themes": {"nb": "Kapitler (tema)", "en": "Chapters (themes)"},
+    "report_quotes": {"nb": "Kommentarer som tas med", "en": "Comments to include"},
+    "report_leading_zero": {"nb": "Skriv 0,61 (ikke ,61)", "en": "Write 0.61 (not .61)"},
+    "report_preview": {"nb": "Forhåndsvisning", "en": "Preview"},
+    "report_make": {"nb": "Lag rapporten", "en": "Make the report"},
+    "report_making": {"nb": "Lager rapporten …", "en": "Making the report …"},
+    "report_download": {"nb": "Last ned {fmt}", "en": "Download {fmt}"},
+    "report_done": {"nb": "Rapporten er klar.", "en": "The report is ready."},
+    "bad_file": {"nb": "Fila kunne ikke leses: {message}", "en": "The file could not be read: {message}"},
+    "freq_no_group": {"nb": "En frekvenstabell har faste grupper; gruppe og filter kan ikke endres.",
+                      "en": "A frequency table has fixed groups; group and filter cannot be changed."},
+}
+
+#: The method section (app page and report), Markdown: our own words, never user data.
+_METHOD_NB = """
+### Hva tallene er
+- **n** er antall som har gitt et substansielt svar på spørsmålet. «Vet ikke», «Ikke relevant» og blanke svar
+  er ikke med i n, snitt, standardavvik eller prosentgrunnlag; andelen «vet ikke» vises for seg.
+- **Andel topp 2** er andelen som svarte i de to øverste kategoriene (for eksempel «I stor grad» og
+  «I svært stor grad»), regnet i skalaens rekkefølge – ikke etter kodene i fila.
+- **Snitt** og **SA** (standardavvik, n − 1 i nevneren) regnes på skåren 1 … k (0 … 10 for 11-delte skalaer),
+  der høyere alltid betyr mer eller bedre. Med bare ett svar finnes ikke noe standardavvik.
+
+### Effektstørrelse (Cohens d)
+Rapportens formel: d = (snitt₁ − snitt₂) / √((SA₁² + SA₂²)/2). Den gjenskaper alle 30 d-verdiene i notatet fra 2016.
+Alternativene er d med samlet SA, √(((n₁−1)SA₁² + (n₂−1)SA₂²)/(n₁+n₂−2)), og Hedges' g = samlet d · J med eksakt
+korreksjon for små utvalg. Har ingen av gruppene spredning, kan d ikke beregnes.
+
+| Cohens d | Effektstørrelse (Tabell 1.1) |
+|---|---|
+| 0 – 0,19 | ingen/svak |
+| 0,2 – 0,49 | liten |
+| 0,5 – 0,79 | moderat |
+| 0,8 og over | stor |
+
+Størrelsesordet settes på |d| avrundet til to desimaler, slik tallet står i tabellen.
+
+### Usikkerhet
+- 95 % intervall for andeler: Wilson-metoden. For snitt: snitt ± t · SA/√n.
+- Når alle i populasjonen ble invitert (f.eks. 63 skoler), antallet inviterte er oppgitt og du velger det
+  (av som standard), korrigeres intervallene for endelig populasjon: FPC = √((N − n)/(N − 1)). Den forutsetter at
+  de som ikke svarte, ville svart som de som svarte; under 80 % svar advarer verktøyet. Korreksjonen gjelder bare tilfeldig
+  utvalgsfeil. Den sier ingenting om skjevhet: de som svarte kan være de mest positive eller de mest negative.
+- Intervall for d (gjennomsnittet av variansene): Bonett (2008), d ± z · SE. For d med samlet SA og Hedges' g:
+  Hedges og Olkin (1985), SE = √((n₁+n₂)/(n₁n₂) + d²/(2(n₁+n₂))) med t(n₁+n₂−2).
+
+### Små grupper
+Grupper med færre respondenter enn minstegrensen (standard 5) skjules i alle figurer, tabeller, tekster og
+nedlastinger, og kommentarer fra dem vises ikke. Det som ville la et skjult tall regnes ut, skjules også:
+- Ingen tall for alle samlet når en gruppevariabel har en skjult gruppe (totalen minus de andre gruppene).
+- Med filter skjules en gruppe når en av filterverdiene har færre enn minstegrensen i gruppen; ellers ville
+  forskjellen mellom ufiltrert og filtrert vise de få.
+- Kommentarer fra en respondent som er i en skjult gruppe under én gruppevariabel, vises ikke under noen.
+"""
+
+_METHOD_EN = """
+### What the numbers are
+- **n** is the number of substantive answers to the question. "Don't know", "Not applicable" and blanks are left
+  out of n, means, standard deviations and percentage bases; the "don't know" share is shown separately.
+- **Top-2 share** is the share answering in the two highest categories (e.g. "To a large extent" and "To a very
+  large extent"), in scale order – not by the codes in the file.
+- **Mean** and **SD** (standard deviation, n − 1 in the denominator) use the scores 1 … k (0 … 10 on eleven-point
+  scales), where higher always means more or better. With one answer there is no standard deviation.
+
+### Effect size (Cohen's d)
+The report's formula: d = (mean₁ − mean₂) / √((SD₁² + SD₂²)/2). It reproduces all 30 d values of the 2016 note.
+The alternatives are d with the pooled SD, √(((n₁−1)SD₁² + (n₂−1)SD₂²)/(n₁+n₂−2)), and Hedges' g = pooled d · J
+with the exact small-sample correction. When neither group has any spread, d is undefined.
+
+| Cohen's d | Effect size (Table 1.1) |
+|---|---|
+| 0 – 0.19 | none/weak |
+| 0.2 – 0.49 | small |
+| 0.5 – 0.79 | moderate |
+| 0.8 and above | large |
+
+The size word is given to |d| rounded to two decimals, as the number is printed.
+
+### Uncertainty
+- 95 % intervals for shares: the Wilson method. For means: mean ± t · SD/√n.
+- When the whole population was invited (e.g. 63 schools), its size is given and you choose it (off by default),
+  intervals are corrected for the finite population: FPC = √((N − n)/(N − 1)). It assumes that those who did not
+  answer would have answered like those who did; under 80 % response the tool warns. The correction narrows sampling error only. It says nothing about
+  bias: those who answered may be the most positive or the most negative.
+- Interval for d (average of the variances): Bonett (2008), d ± z · SE. For pooled-SD d and Hedges' g:
+  Hedges and Olkin (1985), SE = √((n₁+n₂)/(n₁n₂) + d²/(2(n₁+n₂))) with t(n₁+n₂−2).
+
+### Small groups
+Groups with fewer respondents than the minimum (default 5) are hidden in every chart, table, text and download,
+and their comments are not shown. What would let a hidden number be worked out is hidden too:
+- No numbers for everyone together while a group variable has a hidden group (the total minus the other groups).
+- With a filter, a group is hidden when one of the filter's values has fewer than the minimum in the group;
+  otherwise the difference between the unfiltered and the filtered view would show those few.
+- Comments of a respondent who is in a hidden group under one group variable are shown under none.
+"""
+
+_DUPLICATES = set(_TEXTS) & set(_UI)
+assert not _DUPLICATES, f"a key is both a message and a UI text: {_DUPLICATES}"
+_TEXTS.update(_UI)
+_TEXTS["method_markdown"] = {"nb": _METHOD_NB, "en": _METHOD_EN}
+
+#: Words used together (a table's headings, a chart's titles), per language: one set per use.
+_WORD_SETS: dict[str, dict[str, dict[str, str]]] = {
+    "table": {
+        "nb": {"question": "Spørsmål", "theme": "Tema", "n": "n", "mean": "Snitt", "sd": "SA", "top2": "Topp 2 %",
+               "d": "Cohens d", "size": "Størrelse", "higher": "Høyest", "answer": "Svar", "group": "Gruppe",
+               "count": "Antall", "pct": "Prosent", "dk": "Vet ikke", "missing": "Ubesvart", "ci": "95 % KI",
+               "d_pooled": "d (samlet SA)", "hedges_g": "Hedges' g"},
+        "en": {"question": "Question", "theme": "Theme", "n": "n", "mean": "Mean", "sd": "SD", "top2": "Top 2 %",
+               "d": "Cohen's d", "size": "Size", "higher": "Higher", "answer": "Answer", "group": "Group",
+               "count": "Count", "pct": "Percent", "dk": "Don't know", "missing": "Blank", "ci": "95 % CI",
+               "d_pooled": "d (pooled SD)", "hedges_g": "Hedges' g"},
+    },
+    "chart": {
+        "nb": {"share": "Andel i de to øverste kategoriene (%)", "pct": "Prosent", "answer": "Svar", "group": "Gruppe",
+               "question": "Spørsmål", "n": "n", "top2_title": "Andel som svarer i de to øverste kategoriene",
+               "dist_title": "Svarfordeling"},
+        "en": {"share": "Share in the top two categories (%)", "pct": "Percent", "answer": "Answer", "group": "Group",
+               "question": "Question", "n": "n", "top2_title": "Share answering in the top two categories",
+               "dist_title": "Answer distribution"},
+    },
+    "progress_chart": {
+        "nb": {"time": "Tid", "responses": "Antall svar (kumulativt)", "reminder": "Påminnelse", "title": "Svar over tid"},
+        "en": {"time": "Time", "responses": "Responses (cumulative)", "reminder": "Reminder", "title": "Responses over time"},
+    },
+    "report": {
+        "nb": {"title": "Resultater fra spørreundersøkelsen", "data": "Om datagrunnlaget", "method": "Metode",
+               "fig": "Figur", "tab": "Tabell", "share": "Andel som svarer {top}", "table": "Snitt, standardavvik (SA) og "
+               "Cohens d", "legend": "Cohens d og effektstørrelse", "comments": "Kommentarer", "other": "Øvrige spørsmål",
+               "more_comments": "Andre kommentarer", "d": "Cohens d", "size": "Effektstørrelse",
+               "quotes_intro": "Utvalgte kommentarer fra respondentene:", "or": " eller "},
+        "en": {"title": "Survey results", "data": "About the data", "method": "Method", "fig": "Figure", "tab": "Table",
+               "share": "Share answering {top}", "table": "Mean, standard deviation (SD) and Cohen's d",
+               "legend": "Cohen's d and effect size", "comments": "Comments", "other": "Other questions",
+               "more_comments": "Other comments", "d": "Cohen's d", "size": "Effect size",
+               "quotes_intro": "Selected comments from the respondents:", "or": " or "},
+    },
+    "size_ranges": {  # the report's Tabell 1.1: the |d| range of each size word
+        "nb": {"size_none": "0–0,19", "size_small": "0,2–0,49", "size_moderate": "0,5–0,79", "size_large": "0,8 og over"},
+        "en": {"size_none": "0–0.19", "size_small": "0.2–0.49", "size_moderate": "0.5–0.79", "size_large": "0.8 and above"},
+    },
+    "fieldwork": {
+        "nb": {"group": "Gruppe", "invited": "Invitert", "answered": "Svart", "response_rate": "Svarprosent",
+               "category": "Kategori", "share_invited": "Andel av inviterte", "share_answered": "Andel av de som svarte",
+               "total": "Totalt"},
+        "en": {"group": "Group", "invited": "Invited", "answered": "Answered", "response_rate": "Response rate",
+               "category": "Category", "share_invited": "Share of invited", "share_answered": "Share of respondents",
+               "total": "Total"},
+    },
+}
+
+
+def text(key: str, lang: str = "nb", /, **params: Any) -> str:
+    """The text for ``key`` in ``lang`` with ``params`` filled in.
+
+    >>> text("size_small", "en")
+    'small'
+    """
+    template = _in(_TEXTS[key], lang)
+    return template.format(**params) if params else template
+
+
+def words(name: str, lang: str = "nb") -> dict[str, str]:
+    """The word set ``name`` (``table``, ``chart``, ``progress_chart``, ``report``, ``size_ranges``,
+    ``fieldwork``) in ``lang``.
+
+    >>> words("table", "en")["sd"], words("table", "de")["sd"]
+    ('SD', 'SD')
+    """
+    return _in(_WORD_SETS[name], lang)
+
+
+def _in(entry: dict[str, Any], lang: str) -> Any:
+    """The one fallback rule: the entry in ``lang``, else in English (every entry has English)."""
+    return entry.get(lang) or entry["en"]
+
+
+def has_text(key: str) -> bool:
+    """True when ``key`` is a known text."""
+    return key in _TEXTS
