@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from lmp_app import memory
+from lmp_core.catalogue import text
 from lmp_core.counts import Counts
 from lmp_core.disclosure import HeldBack, held_back
 from lmp_core.errors import SurveyError
@@ -34,6 +35,8 @@ DEMO_GROUP = "rolle"
 #: The report compares school leaders and school owners only: its setup protects that grouping alone
 #: (with pulje as well, the 3 school owners of pulje 1 would be a cell under the minimum)
 DEMO_GROUPINGS = ("rolle",)
+#: Where the invited number of the whole sample (no group column) is kept: a key of no language.
+ALL = "*all*"
 
 
 class Keys:
@@ -138,13 +141,18 @@ def populations(group: str | None) -> dict[str, int]:
     """Invited numbers per group of one group column, as entered on the Data page (kept per column, so
     that choosing another group column and coming back keeps them)."""
     stored: dict[str | None, dict[str, int]] = st.session_state.get(Keys.POPULATIONS) or {}
-    return dict(stored.get(group) or {})
+    values = dict(stored.get(group) or {})
+    if group is None and ALL in values:  # the whole sample's name is the session language's ("Alle", "All")
+        values = {text("all_respondents", st.session_state.get(Keys.LANG, "nb")): values[ALL]}
+    return values
 
 
 def set_populations(group: str | None, values: dict[str, int]) -> None:
     """Keep the invited numbers of one group column."""
     stored: dict[str | None, dict[str, int]] = dict(st.session_state.get(Keys.POPULATIONS) or {})
-    stored[group] = dict(values)
+    # without a group column there is one group, stored under a key of no language, so that a change of
+    # language keeps the invited number
+    stored[group] = {ALL: v for v in values.values()} if group is None else dict(values)
     st.session_state[Keys.POPULATIONS] = stored
 
 
@@ -182,7 +190,10 @@ def view_for(request: ViewRequest, lang: str) -> View:
     # what is counted depends on the group, filters and minimum only
     counted = ViewRequest(group=request.group, filters=request.filters, groupings=request.groupings,
                           min_group_size=request.min_group_size)
-    view = _cached(("view", counted, lang), lambda: make_view(source, counted, held=held, lang=lang))
+    # the language names only the whole sample's group ("Alle"/"All"): with a group column, a change of
+    # language recounts nothing
+    key = ("view", counted, lang if request.group is None else None)
+    view = _cached(key, lambda: make_view(source, counted, held=held, lang=lang))
     return view.asking(request, notes)
 
 

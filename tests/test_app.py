@@ -238,3 +238,27 @@ def test_fixes_exclude_an_item_and_mark_dont_know():
     table = _table(at)
     # "I liten grad" now counts as "don't know": school leaders' n on praksis_mobbing drops from 36
     assert int(table["Skoleleder n"].iloc[0]) < 36
+
+
+def test_a_change_of_language_keeps_the_invited_number_and_recounts_nothing():
+    from lmp_app.state import Keys
+
+    def switch(language: str) -> None:
+        # what the sidebar's language radio does (AppTest loses that radio after its first change; a browser
+        # does not)
+        at.session_state[Keys.LANG] = language
+        at.run()
+
+    at = _app()  # the Data page
+    views = [k for k in at.session_state[Keys.COUNTS] if k[0] == "view"]
+    switch("en")
+    # grouped by rolle, a change of language asks for the view already counted
+    assert [k for k in at.session_state[Keys.COUNTS] if k[0] == "view"] == views
+    switch("nb")
+    # without a group column the one group is "Alle" in bokmål, "All" in English: its invited number stays
+    at.selectbox(key="data_group").select_index(0).run()
+    box = next(n for n in at.number_input if str(n.key).startswith("population_"))
+    box.set_value(87).run()
+    assert any("46 av 87 svarte" in c.value for c in at.caption)
+    switch("en")
+    assert any("46 of 87 answered" in c.value for c in at.caption)
