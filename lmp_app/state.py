@@ -152,7 +152,10 @@ def set_populations(group: str | None, values: dict[str, int]) -> None:
     stored: dict[str | None, dict[str, int]] = dict(st.session_state.get(Keys.POPULATIONS) or {})
     # without a group column there is one group, stored under a key of no language, so that a change of
     # language keeps the invited number
-    stored[group] = {ALL: v for v in values.values()} if group is None else dict(values)
+    if group is None:
+        stored[group] = {ALL: next(iter(values.values()))} if values else {}
+    else:
+        stored[group] = dict(values)
     st.session_state[Keys.POPULATIONS] = stored
 
 
