@@ -152,7 +152,7 @@ def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str,
                           format_func=lambda v: t("no_filter") if v is None else v)
     filters: dict[str, tuple[str, ...]] = {}
     if column is not None:
-        values = sorted(group_values(source.background[column]).dropna().unique().tolist(), key=natural_key)
+        values = sorted(group_values(source.values_of(column)).dropna().unique().tolist(), key=natural_key)
         default = [v for v in stored[1] if v in values] if stored[0] == column else values
         chosen = st.multiselect(t("filter_values"), values, default=default, key=f"{prefix}_filter_values")
         if chosen and len(chosen) < len(values):

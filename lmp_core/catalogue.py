@@ -175,9 +175,21 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Gruppekolonnen «{column}» finnes ikke. Velg en av: {choices}.",
         "en": "The group column '{column}' does not exist. Choose one of: {choices}.",
     },
-    "group_is_item": {
-        "nb": "«{column}» er et spørsmål og kan ikke også være gruppekolonne.",
-        "en": "'{column}' is a question and cannot also be the group column.",
+    "warn_steps_from_values": {
+        "nb": "Kolonnen «{column}»: skalaen er lest fra tallene i svarene alene ({low}–{high}, {k} trinn). Hadde skalaen flere trinn enn noen valgte, blir andelene og snittene feil: oppgi skalaen i kodeboka.",
+        "en": "Column '{column}': the scale is read from the numbers in the answers alone ({low}–{high}, {k} steps). Had the scale more steps than anyone chose, the shares and means are wrong: give the scale in the codebook.",
+    },
+    "direction_from_labels": {
+        "nb": "Kolonnen «{column}»: svarene ({labels}) er ikke en kjent skala som helhet, men de kjente blant dem viser retningen: skalaen går fra «{low}» (lavest) til «{high}» (høyest). Sjekk rekkefølgen, og rett den i kodeboka om den er feil.",
+        "en": "Column '{column}': the answers ({labels}) are no known scale as a whole, but the known ones among them show the direction: the scale runs from '{low}' (lowest) to '{high}' (highest). Check the order and correct it in the codebook if it is wrong.",
+    },
+    "direction_from_codes": {
+        "nb": "Kolonnen «{column}»: svarene ({labels}) er ikke en kjent skala, og ingen av dem viser hvilken ende som er best. Rekkefølgen er tatt fra kodene i fila: «{low}» lavest, «{high}» høyest. Bekreft eller snu skalaen under «Rett opp» på Data-siden, eller bruk kolonnen som gruppe hvis den ikke er et spørsmål.",
+        "en": "Column '{column}': the answers ({labels}) are no known scale, and none of them shows which end is best. The order is taken from the codes in the file: '{low}' lowest, '{high}' highest. Confirm or reverse the scale under 'Fix' on the Data page, or use the column as a group if it is not a question.",
+    },
+    "group_is_question": {
+        "nb": "Spørsmålet «{column}» er brukt som gruppe: svarene på det deler respondentene i grupper, og det vises ikke som egen rad sammen med andre spørsmål.",
+        "en": "The question '{column}' is used as the group: its answers split the respondents into groups, and it is not shown as a row beside other questions.",
     },
     "too_many_groups": {
         "nb": "Gruppekolonnen «{column}» har {count} ulike verdier; høyst {limit} kan sammenlignes. Velg en annen kolonne.",

@@ -95,11 +95,17 @@ def group_codes(survey: Survey, group: str | None, lang: str = "nb") -> tuple[np
     """Integer group code per row (-1 = no group value) and the group names in order of first appearance."""
     if group is None:
         return np.zeros(survey.n_rows, dtype=np.int64), (text("all_respondents", lang),)
-    if group not in survey.background.columns:
-        if any(it.column == group for it in survey.items):
-            raise SurveyError("group_is_item", column=group)
-        raise SurveyError("unknown_group_column", column=group, choices=", ".join(survey.group_candidates))
-    as_text = group_values(survey.background[group])
+    j = survey.item_index(group)
+    if j is not None and group not in survey.background.columns:
+        # a question as the group (age group, education read as a question): its answers in scale order
+        codes = survey.codes[:, j].astype(np.int64) - 1  # -1: blank
+        present = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(survey.items[j].categories)))
+        if len(present) > MAX_GROUPS:
+            raise SurveyError("too_many_groups", column=group, count=len(present), limit=MAX_GROUPS)
+        remap = np.full(len(survey.items[j].categories) + 1, -1, dtype=np.int64)
+        remap[present] = np.arange(len(present))
+        return remap[codes], tuple(survey.items[j].categories[i] for i in present)
+    as_text = group_values(survey.values_of(group))
     codes, uniques = pd.factorize(as_text, use_na_sentinel=True)
     if len(uniques) > MAX_GROUPS:
         raise SurveyError("too_many_groups", column=group, count=len(uniques), limit=MAX_GROUPS)
@@ -121,9 +127,7 @@ def row_filter(survey: Survey, filters: Mapping[str, Sequence[str]] | None) -> n
         return None
     mask = np.ones(survey.n_rows, dtype=bool)
     for column, allowed in filters.items():
-        if column not in survey.background.columns:
-            raise SurveyError("unknown_group_column", column=column, choices=", ".join(survey.group_candidates))
-        values = group_values(survey.background[column])
+        values = group_values(survey.values_of(column))
         mask &= values.isin([str(a) for a in allowed]).to_numpy(dtype=bool, na_value=False)
     if not mask.any():
         raise SurveyError("no_rows_after_filter", filter=", ".join(f"{k}={list(v)}" for k, v in filters.items()))

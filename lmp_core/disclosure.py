@@ -40,7 +40,6 @@ import numpy as np
 import pandas as pd
 
 from lmp_core.counts import group_values
-from lmp_core.errors import SurveyError
 from lmp_core.survey import Survey
 
 #: The smallest number of respondents (and of answers to an item) any view shows: the one default
@@ -64,9 +63,7 @@ def joint_cells(survey: Survey, columns: Sequence[str]) -> np.ndarray:
     """
     cell = np.zeros(survey.n_rows, dtype=np.int64)
     for column in columns:
-        if column not in survey.background.columns:
-            raise SurveyError("not_a_group_column", column=column, choices=", ".join(survey.group_candidates))
-        codes, k = _codes(survey.background[column])
+        codes, k = _codes(survey.values_of(column))
         # renumber after each step so that the codes stay small whatever the number of columns
         cell = pd.factorize(cell * k + codes)[0].astype(np.int64)
     return cell

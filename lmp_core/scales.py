@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from lmp_core.errors import SurveyError
 
@@ -123,6 +124,15 @@ _FAMILIES: dict[str, list[tuple[str, ...]]] = {
         ("Svært misfornøyd", "Misfornøyd", "Verken fornøyd eller misfornøyd", "Fornøyd", "Svært fornøyd"),
         ("Svært misnøgd", "Misnøgd", "Verken nøgd eller misnøgd", "Nøgd", "Svært nøgd"),
         ("Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"),
+        ("Svært ufornøyd", "Ufornøyd", "Verken fornøyd eller ufornøyd", "Fornøyd", "Svært fornøyd"),
+        ("Svært ufornøyd", "Ufornøyd", "Verken eller", "Fornøyd", "Svært fornøyd"),
+        ("Svært misfornøyd", "Misfornøyd", "Verken eller", "Fornøyd", "Svært fornøyd"),
+        ("Svært ufornøyd", "Ufornøyd", "Fornøyd", "Svært fornøyd"),
+        ("Very unsatisfied", "Unsatisfied", "Neutral", "Satisfied", "Very satisfied"),
+        ("Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"),
+        ("Very unsatisfied", "Unsatisfied", "Neither satisfied nor unsatisfied", "Satisfied", "Very satisfied"),
+        ("Very unsatisfied", "Unsatisfied", "Satisfied", "Very satisfied"),
+        ("Very dissatisfied", "Dissatisfied", "Satisfied", "Very satisfied"),
     ],
 }
 
@@ -152,9 +162,13 @@ DONT_KNOW_WORDS: frozenset[str] = frozenset(
         "Vil ikkje svare", "Kan ikke svare", "Usikker/vet ikke", "Don't know", "Dont know", "Do not know",
         "Don't know what it is", "N/A", "NA", "Not applicable", "Prefer not to say", "Prefer not to answer",
         "Refusal", "Refused", "No answer", "Weiß nicht", "Keine Angabe", "Weiß nicht / keine Angabe",
+        "Kann ich nicht sagen", "Vet inte", "Vet ej", "Ingen åsikt", "Vil ikke oplyse", "Ved ikke", "Ved ikke/ikke relevant",
+        "Ikke relevant/ved ikke", "Ns/Nc", "NS/NC", "Ns", "Nc", "No sabe", "No sé", "No sabe/no contesta",
+        "No sabe / No contesta", "No contesta", "Prefiero no responder", "No aplica", "Veit ikkje/ikkje relevant",
     )
 )
-_DONT_KNOW_PREFIXES = ("vet ikke", "veit ikkje", "don't know", "weiß nicht")
+_DONT_KNOW_PREFIXES = ("vet ikke", "veit ikkje", "veit ikke", "don't know", "weiß nicht", "vet inte", "ved ikke",
+                       "no sabe", "ns/nc")
 #: Answers meaning the question was not put to the respondent: counted as missing.
 NOT_ASKED_WORDS: frozenset[str] = frozenset(normalize(w) for w in ("Filter", "Not asked", "Ikke spurt", "Skipped"))
 
@@ -211,6 +225,32 @@ class Coding:
     notes: tuple[tuple[str, dict[str, object]], ...] = field(default=())
 
 
+#: Prefixes that turn a word into its opposite (ufornøyd, unsatisfied, dissatisfied, inactive, …).
+_NEGATING_PREFIXES = ("u", "un", "in", "im", "ir", "il", "dis", "mis", "non", "non-", "ikke-", "ikkje-")
+#: Words that negate what follows (ikke enig, not satisfied, nicht zufrieden, inte nöjd, no satisfecho).
+_NEGATING_WORDS = frozenset({"ikke", "ikkje", "not", "no", "nicht", "kein", "keine", "inte", "ej", "ei", "never",
+                             "aldri", "uten", "without"})
+
+
+def negation_differs(a: str, b: str) -> bool:
+    """True when two labels differ by a negation (a typo never turns a label into its opposite).
+
+    >>> negation_differs("svært ufornøyd", "svært fornøyd"), negation_differs("very unsatisfied", "very satisfied")
+    (True, True)
+    >>> negation_differs("ikke enig", "enig"), negation_differs("strong agree", "strongly agree")
+    (True, False)
+    """
+    wa, wb = a.split(), b.split()
+    if (set(wa) ^ set(wb)) & _NEGATING_WORDS:
+        return True
+    for x, y in zip(wa, wb):
+        if x != y:
+            short, long_ = sorted((x, y), key=len)
+            if any(long_ == prefix + short for prefix in _NEGATING_PREFIXES):
+                return True
+    return False
+
+
 def _fuzzy_candidates(substantive: list[str]) -> list[tuple[int, int, int, str, tuple[str, ...], dict[str, str]]]:
     """Variants that hold every label when each unknown one is read as its one close known label."""
     out = []
@@ -221,7 +261,7 @@ def _fuzzy_candidates(substantive: list[str]) -> list[tuple[int, int, int, str, 
             if lab in normed_set:
                 continue
             close = difflib.get_close_matches(lab, normed, n=1, cutoff=0.85)
-            if not close or close[0] in substantive or close[0] in fuzzy.values():
+            if not close or close[0] in substantive or close[0] in fuzzy.values() or negation_differs(lab, close[0]):
                 break
             fuzzy[lab] = close[0]
         else:
@@ -324,6 +364,10 @@ def match_labels(column: str, labels: Iterable[object], *, dont_know: Iterable[s
     numeric = _numeric_scale(column, substantive, raw)
     if numeric is not None:
         scale, codes = numeric
+        if scale.name != "0-10":
+            # the numbers seen are all there is: the scale may be longer than its highest answer
+            notes.append(("warn_steps_from_values", {"column": column, "low": scale.labels[0],
+                                                     "high": scale.labels[-1], "k": scale.k}))
     else:
         family, variant, fuzzy, other_length = _match_variant(substantive)
         if not variant:
@@ -392,10 +436,18 @@ def coding_from_value_labels(
         code_map = {c: by_label[normalize(lab)] for c, lab in sub_labels.items()}
         scale, notes = coding.scale, coding.notes
     except SurveyError:
-        if not ordinal or len(substantive_codes) < 3:
+        # the labels are no known scale as a whole: the ones that are known tell the direction; only when
+        # none can, the file's own statement of order (an ordinal column) orders by code, and a note asks
+        direction = known_direction(sub_labels)
+        if direction is None and (not ordinal or len(substantive_codes) < 3):
             raise
-        scale = Scale("codes", tuple(sub_labels[c] for c in substantive_codes), tuple(substantive_codes))
-        code_map = {c: i + 1 for i, c in enumerate(substantive_codes)}
+        order = substantive_codes[::-1] if direction == "reversed" else substantive_codes
+        scores = tuple(float(i + 1) for i in range(len(order))) if direction == "reversed" else tuple(order)
+        scale = Scale("codes", tuple(sub_labels[c] for c in order), scores)
+        code_map = {c: i + 1 for i, c in enumerate(order)}
+        shown = {"column": column, "low": sub_labels[order[0]], "high": sub_labels[order[-1]],
+                 "labels": ", ".join(repr(sub_labels[c]) for c in substantive_codes)}
+        notes = (("direction_from_labels" if direction else "direction_from_codes", shown),)
     other_codes = [c for c in sorted(set(dk_codes) | (missing_codes & set(labels))) if c not in na_codes]
     other_labels = tuple(labels[c] for c in other_codes)
     mapping: dict[object, int] = dict(code_map)
@@ -404,6 +456,35 @@ def coding_from_value_labels(
     for c in na_codes + missing_unlabelled:
         mapping[c] = MISSING
     return Coding(scale, other_labels, mapping, notes)
+
+
+def known_direction(labels: Mapping[float, str]) -> str | None:
+    """Which way codes run, told by the labels that belong to a known scale when the set as a whole does not:
+    ``"ascending"`` (higher code, more positive), ``"reversed"``, or None when fewer than two labels are
+    known or they disagree. A label's place is its position in the known variants that hold it (0 = lowest).
+
+    >>> known_direction({1: "Strongly agree", 2: "Agree", 3: "Neither", 4: "Disagree", 5: "Strongly disagree"})
+    'reversed'
+    >>> known_direction({1: "18-29", 2: "30-44", 3: "45+"}) is None
+    True
+    """
+    places: dict[float, float] = {}
+    for code, label in labels.items():
+        n = normalize(label)
+        found = [variant.index(lab) / (len(variant) - 1)
+                 for *_, variant, normed in _VARIANTS if n in normed
+                 for lab in variant if normalize(lab) == n]
+        if found:
+            places[code] = sum(found) / len(found)
+    codes = sorted(places)
+    if len(codes) < 2:
+        return None
+    steps = [places[b] - places[a] for a, b in pairwise(codes)]
+    if all(s > 0 for s in steps):
+        return "ascending"
+    if all(s < 0 for s in steps):
+        return "reversed"
+    return None
 
 
 def _code_text(code: float) -> str:

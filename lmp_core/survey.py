@@ -118,6 +118,27 @@ class Survey:
                 return it
         raise SurveyError("unknown_item", column=column, choices=", ".join(i.column for i in self.items))
 
+    def values_of(self, column: str) -> pd.Series:
+        """A column's values per respondent, for grouping and filtering: a background column as read, or a
+        question's answer labels (blank where unanswered), so that any column can be the group.
+
+        :class:`SurveyError` (``unknown_group_column``) when the file has no such column.
+        """
+        if column in self.background.columns:
+            return self.background[column]
+        for j, it in enumerate(self.items):
+            if it.column == column:
+                labels = np.array([None, *it.categories], dtype=object)
+                return pd.Series(labels[self.codes[:, j]], name=column, dtype=object)
+        from lmp_core.errors import SurveyError
+
+        raise SurveyError("unknown_group_column", column=column,
+                          choices=", ".join([*self.group_candidates, *(it.column for it in self.items)]))
+
+    def item_index(self, column: str) -> int | None:
+        """The position of a question column among the items, None for any other column."""
+        return next((j for j, it in enumerate(self.items) if it.column == column), None)
+
     @property
     def themes(self) -> tuple[str, ...]:
         """Themes in order of first appearance."""

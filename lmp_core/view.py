@@ -80,8 +80,10 @@ class View:
     def summary(self, items: Sequence[str] | None = None) -> Summary:
         """Every statistic of the request's items (or ``items``), hidden cells and groups left out."""
         request = self.request
-        chosen = items if items is not None else request.items
-        counts = self.counts.select(list(chosen)) if chosen is not None else self.counts
+        chosen = list(items if items is not None else request.items or [it.column for it in self.counts.items])
+        if request.group in chosen and len(chosen) > 1:
+            chosen.remove(request.group)  # a question chosen as the group is this view's groups, not a row of it
+        counts = self.counts.select(chosen)
         notes = self.notes
         if request.filters:  # invited numbers are for whole groups: no rate, no correction for a selection
             populations = {}
@@ -125,6 +127,8 @@ def make_view(source: Survey | Counts, request: ViewRequest, *, held: HeldBack |
     if held is None or held.columns != tuple(groupings) or held.min_group_size != request.min_group_size:
         held = held_back(source, request.min_group_size, groupings)
     counts = count(source, group=request.group, filters=request.filter_map, lang=lang, held=held)
+    if request.group is not None and source.item_index(request.group) is not None:
+        notes += (("group_is_question", {"column": request.group}),)
     if held.any:
         notes += (("warn_held_back", {"min_n": request.min_group_size}),)
     return View(request, counts, _emptied_cells(source, counts, request, held, lang), {}, notes)

@@ -18,6 +18,8 @@ pytestmark = pytest.mark.e2e
 # file, the group chosen (a column the file's SOURCE.md describes), the group's values as the app shows them
 FILES = [
     ("efc/EFC.sav", "c161sex", "Male"),
+    # a question as the group: the elder's dependency (an SPSS ordinal item, SOURCE.md), by its answer labels
+    ("efc/EFC.sav", "e42dep", "moderately dependent"),
     ("circus_spss_many_labels/spss_many_labels.sav", "c12", None),
     ("ess_norway_bst290/ess_labels.csv", "gndr", "Female"),
     ("pisaitems/pisaitems_labels.csv.gz", "CNT", "Canada"),
@@ -25,7 +27,7 @@ FILES = [
 PAGES = ("Resultater", "Kommentarer", "Rapport", "Feltarbeid", "Metode")
 
 
-@pytest.mark.parametrize("relative, group, value", FILES, ids=[f[0].split("/")[0] for f in FILES])
+@pytest.mark.parametrize("relative, group, value", FILES, ids=[f"{f[0].split('/')[0]}-{f[1]}" for f in FILES])
 def test_a_real_file_through_every_page(page: Page, streamlit_url: str, tmp_path: Path, relative: str,
                                         group: str, value: str | None):
     source = EXTERNAL / relative

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -51,6 +52,29 @@ def _theme_of(column: str) -> str:
     if "_" in column:
         return column.split("_", 1)[0]
     return re.sub(r"\d+$", "", column)
+
+
+def name_themes(columns: list[str]) -> dict[str, str]:
+    """Themes from variable names when no codebook gives them: the part before "_" (kunnskap_mobbing), else
+    the name without its last digits (ST24Q01 -> ST24Q). Names that share nothing that way but differ only
+    in their numbers (c82cop1, c83cop2, …: SPSS numbering) share the letters between the numbers (cop).
+
+    >>> name_themes(["kunnskap_a", "kunnskap_b", "ST24Q01", "ST24Q02", "c82cop1", "c83cop2", "e42dep"])
+    {'kunnskap_a': 'kunnskap', 'kunnskap_b': 'kunnskap', 'ST24Q01': 'ST24Q', 'ST24Q02': 'ST24Q', 'c82cop1': 'cop', 'c83cop2': 'cop', 'e42dep': 'e42dep'}
+    """
+    themes = {c: _theme_of(c) for c in columns}
+    sizes: dict[str, int] = {}
+    for theme in themes.values():
+        sizes[theme] = sizes.get(theme, 0) + 1
+    lone = [c for c in columns if sizes[themes[c]] == 1 and "_" not in c]
+    by_shape: dict[str, list[str]] = {}
+    for c in lone:
+        by_shape.setdefault(re.sub(r"\d+", "#", c), []).append(c)
+    for shape, members in by_shape.items():
+        letters = max(re.findall(r"[^#]+", shape), key=len, default="")
+        if len(members) > 1 and letters:
+            themes.update(dict.fromkeys(members, letters))
+    return themes
 
 
 class IntProfile:
@@ -241,7 +265,9 @@ def build_survey(
         try:
             if entry is not None and entry.value_labels is not None:
                 if _is_numeric(series):
-                    coding = coding_from_value_labels(column, entry.value_labels, observed=uniques.to_list())
+                    # the codebook's codes state the order (low to high); SPSS's declared missing codes still hold
+                    coding = coding_from_value_labels(column, entry.value_labels, observed=uniques.to_list(),
+                                                      user_missing=missing_ranges.get(column, []), ordinal=True)
                 else:
                     coding = match_labels(column, list(entry.value_labels.values()) + uniques.to_list(),
                                           dont_know=dont_know)
@@ -283,7 +309,7 @@ def build_survey(
             for key, params in coding.notes:
                 all_notes.append((key, params))
             question = (entry.question if entry and entry.question else "") or questions.get(column, "") or column
-            theme = (entry.theme if entry and entry.theme else "") or _theme_of(column)
+            theme = entry.theme if entry and entry.theme else ""  # else from the names, below
             items.append(Item(column, question, theme, coding.scale, coding.other_labels,
                               entry.asked_to if entry else ""))
             arrays.append(codes)
@@ -327,6 +353,8 @@ def build_survey(
                 groups.append(column)
         background[column] = series
     _settle_ambiguous(items, arrays, raw_columns, pending_ambiguous, all_notes)
+    named = name_themes([it.column for it in items if not it.theme])
+    items = [replace(it, theme=named[it.column]) if not it.theme else it for it in items]
     if not items:
         detail = " ".join(SurveyError(s.key, **s.params).message("en") for s in skipped[:5]
                           if s.key in ("unknown_labels", "numeric_without_codebook"))
