@@ -458,6 +458,15 @@ def coding_from_value_labels(
     return Coding(scale, other_labels, mapping, notes)
 
 
+def reversed_coding(coding: Coding) -> Coding:
+    """The same answers scored the other way round (a reverse-keyed question): the labels in the opposite
+    order on the same scores, so the answer that was lowest scores highest; non-substantive answers stay."""
+    k = coding.scale.k
+    scale = Scale(coding.scale.name, coding.scale.labels[::-1], coding.scale.scores)
+    mapping = {raw: (k + 1 - code if 1 <= code <= k else code) for raw, code in coding.mapping.items()}
+    return Coding(scale, coding.other_labels, mapping, coding.notes)
+
+
 def known_direction(labels: Mapping[float, str]) -> str | None:
     """Which way codes run, told by the labels that belong to a known scale when the set as a whole does not:
     ``"ascending"`` (higher code, more positive), ``"reversed"``, or None when fewer than two labels are

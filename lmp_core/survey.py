@@ -29,6 +29,12 @@ class Item:
     scale: Scale
     other_labels: tuple[str, ...] = ()
     asked_to: str = ""
+    #: scored the other way round (reverse-keyed, from the setup): labels shown as "(R)"
+    reversed: bool = False
+    #: where the scale came from: a catalogue key (``basis_codebook``, ``basis_labels``, …) and its values
+    basis: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
+    #: a numeric column's codes and their labels as the file has them (for the setup file)
+    raw_labels: tuple[tuple[float, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -59,15 +65,16 @@ def unique_labels(items: Sequence[Item]) -> dict[str, str]:
     >>> list(unique_labels(its).values())
     ['mobbing (Kunnskap)', 'mobbing (Praksis, p_m)', 'mobbing (Praksis, p_x)']
     """
-    labels = {it.column: it.label for it in items}
+    base = {it.column: it.label + (" (R)" if it.reversed else "") for it in items}
+    labels = dict(base)
     counts = Counter(labels.values())
     for it in items:
-        if counts[it.label] > 1:
-            labels[it.column] = f"{it.label} ({it.theme})" if it.theme else f"{it.label} ({it.column})"
+        if counts[base[it.column]] > 1:
+            labels[it.column] = f"{base[it.column]} ({it.theme})" if it.theme else f"{base[it.column]} ({it.column})"
     counts = Counter(labels.values())
     for it in items:
         if counts[labels[it.column]] > 1:
-            labels[it.column] = f"{it.label} ({it.theme + ', ' if it.theme else ''}{it.column})"
+            labels[it.column] = f"{base[it.column]} ({it.theme + ', ' if it.theme else ''}{it.column})"
     return labels
 
 

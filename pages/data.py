@@ -1,10 +1,12 @@
 """Data page: upload, what was understood, group column, invited populations, fixes."""
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_app.render import md_escape, plain_table, show_error
+from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import (
     Keys,
     digest,
@@ -23,10 +25,12 @@ from lmp_core.counts import MAX_GROUPS, Counts
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, percent
 from lmp_core.read import excel_sheets, is_excel, read_codebook
-from lmp_core.read.codebook import with_scale
+from lmp_core.read.codebook import with_scale, with_setup
 from lmp_core.scales import KNOWN_SCALES
+from lmp_core.setup import setup_codebook, setup_rows, setup_table
 from lmp_core.stats import note_text
 from lmp_core.survey import Survey
+from lmp_core.tables import to_csv_bytes
 
 st.title(t("data_title"))
 st.caption(t("data_intro"))
@@ -76,21 +80,25 @@ else:
 
 # --- what was understood ------------------------------------------------------------------
 st.subheader(t("items_heading"))
-items = pd.DataFrame([
-    {t("col_theme"): it.theme, t("col_column"): it.column, t("col_question"): it.question,
-     t("col_scale"): " → ".join(it.scale.labels), t("col_other"): ", ".join(it.other_labels)}
-    for it in source.items
-])
-plain_table(items)
 if isinstance(source, Survey):
-    if source.skipped:
-        with st.expander(t("skipped_heading") + f" ({len(source.skipped)})"):
-            plain_table(pd.DataFrame([{t("col_column"): s.column, t("col_reason"): note_text(s.key, s.params, lang())}
-                                      for s in source.skipped]))
-    if source.notes:
-        with st.expander(t("notes_heading") + f" ({len(source.notes)})", expanded=True):
-            for key, params in source.notes:
-                st.text(note_text(key, params, lang()))
+    # the setup: every column's role, scale and the reason for it (lmp_core.setup); what the reader worked
+    # out rather than read is marked for the user to confirm, and can be changed under the fixes below
+    uncertain = [r.column for r in setup_rows(source) if r.uncertain]
+    if uncertain:
+        st.warning(md_escape(t("setup_confirm", columns=", ".join(uncertain))), icon=":material/help:")
+    plain_table(setup_table(source, lang()))
+    download(t("setup_download"), lambda: to_csv_bytes(setup_codebook(source, loaded.codebook)),
+             f"{Path(loaded.name).stem}_oppsett.csv", "text/csv", "setup_csv")
+    st.caption(t("setup_help"))
+else:
+    plain_table(pd.DataFrame([
+        {t("col_theme"): it.theme, t("col_column"): it.column, t("col_question"): it.question,
+         t("col_scale"): " → ".join(it.scale.labels), t("col_other"): ", ".join(it.other_labels)}
+        for it in source.items]))
+if isinstance(source, Survey) and source.notes:
+    with st.expander(t("notes_heading") + f" ({len(source.notes)})", expanded=True):
+        for key, params in source.notes:
+            st.text(note_text(key, params, lang()))
 
 # --- group and populations ------------------------------------------------------------------
 group = None
@@ -149,6 +157,10 @@ if isinstance(source, Survey) and loaded.data:
     with st.expander(t("fix_heading")):
         all_items = [it.column for it in source.items] + sorted(loaded.exclude)
         exclude = st.multiselect(t("exclude_items"), all_items, default=sorted(loaded.exclude), key="fix_exclude")
+        reversed_now = sorted(c for c, e in (loaded.codebook or {}).items() if e.reverse)
+        reverse = st.multiselect(t("reverse_items"), [it.column for it in source.items],
+                                 default=[c for c in reversed_now if c in {it.column for it in source.items}],
+                                 key="fix_reverse", help=t("reverse_help"))
         labels = sorted({lab for it in source.items for lab in it.categories} | set(loaded.dont_know))
         extra_dk = st.multiselect(t("extra_dk"), labels, default=sorted(loaded.dont_know), key="fix_dk")
         c1, c2 = st.columns(2)
@@ -158,6 +170,7 @@ if isinstance(source, Survey) and loaded.data:
         scale_name = c2.selectbox(t("scale_override"), sorted(KNOWN_SCALES), key="fix_scale")
         if st.button(t("apply_fixes"), key="apply_fixes", type="primary"):
             codebook = with_scale(loaded.codebook, scale_col, scale_name) if scale_col else loaded.codebook
+            codebook = with_setup(codebook, reverse=frozenset(reverse))
             try:
                 load(loaded.data, loaded.name, codebook=codebook, codebook_name=loaded.codebook_name,
                      sheet=loaded.sheet, dont_know=frozenset(extra_dk), exclude=frozenset(exclude),

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import download, go, heading, main, open_app, upload, wait_idle
+from tests.browser import add_choice, download, go, heading, main, open_app, upload, wait_idle
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.e2e
@@ -165,6 +165,35 @@ def test_report_downloads_of_an_uploaded_file(page: Page, streamlit_url: str, tm
     assert pictures >= 1 and tables >= 1 and "Skoleleder" in text
     assert "Skoleleder" in files["HTML"].decode("utf-8")
     assert len(_xlsx_sheets(files["XLSX"])) >= 2 and len(_pptx_slides(files["PPTX"])) >= 2
+
+
+def test_a_reversed_question_and_the_saved_setup_carry_to_the_next_file(page: Page, streamlit_url: str,
+                                                                         tmp_path: Path):
+    """Reverse a question on the Data page, download the setup, upload the next file with that setup as its
+    codebook: the question is still reversed (R) with the same numbers. Tabell 2.1: Skoleleder 4,44 on
+    «å forebygge og stoppe mobbing»; reversed on the 1-5 scale, 6 - 4,444 = 1,56."""
+    open_app(page, streamlit_url)
+    area = main(page)
+    area.get_by_text("Rett opp det som ble feil", exact=True).click()
+    add_choice(page, "Snu skalaen (spørsmål med motsatt retning, merkes (R))", "kunnskap_mobbing")
+    area.get_by_role("button", name="Les fila på nytt med rettingene", exact=True).click()
+    wait_idle(page)
+    name, data = download(page, "setup_csv", "Last ned oppsettet (CSV)")
+    setup = _csv(data).set_index("column")
+    assert name.endswith("_oppsett.csv") and setup.loc["kunnskap_mobbing", "reverse"] == "ja"
+    results = go(page, "Resultater")
+    for expected in ("(R)", "1,56"):
+        expect(results.get_by_test_id("stTable")).to_contain_text(expected)
+    # the next file of the same survey, set up in one step by the downloaded setup
+    saved = tmp_path / name
+    saved.write_bytes(data)
+    go(page, "Data")
+    upload(page, saved, index=1)
+    upload(page, FIXTURES / "lmp_ch2_3.csv", index=0)
+    expect(main(page).get_by_text("Lest: lmp_ch2_3.csv")).to_be_visible()
+    results = go(page, "Resultater")
+    for expected in ("(R)", "1,56"):
+        expect(results.get_by_test_id("stTable")).to_contain_text(expected)
 
 
 def test_fieldwork_progress_and_reminder_list(page: Page, streamlit_url: str, tmp_path: Path):

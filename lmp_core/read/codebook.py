@@ -4,12 +4,17 @@ Columns as in ``lmp_ch2_3_codebook.csv``: ``column, question_text, theme, scale,
 optionally ``labels`` spelling the codes out (``1=I svært liten grad;...;9=Vet ikke``). A ``scale``
 names a known scale coded ``1..k`` low to high with ``9`` = "Vet ikke". A free-text column may have
 a row with only a ``theme``: the report then quotes its comments in that theme's chapter.
+
+The variable setup the Data page downloads is a codebook with three more columns (each optional, so
+older codebooks read as before): ``role`` (``question``, ``background`` — a group or filter, never a
+question — or ``ignore``), ``reverse`` (``ja``/``yes``: a reverse-keyed question, scored the other way
+round) and ``dont_know`` (answers of this column that mean "don't know", separated by ``;``).
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -27,14 +32,34 @@ class CodebookEntry:
     theme: str = ""
     value_labels: dict[float, str] | None = None
     asked_to: str = ""
+    role: str = ""
+    reverse: bool = False
+    dont_know: tuple[str, ...] = ()
+
+
+#: What a column can be in the setup ("" = as the reader finds it).
+ROLES = ("question", "background", "ignore")
+_YES = frozenset({"1", "ja", "yes", "true", "x", "sann", "y", "j"})
 
 
 def with_scale(codebook: dict[str, CodebookEntry] | None, column: str, scale: str) -> dict[str, CodebookEntry]:
     """A copy of ``codebook`` in which ``column`` uses the known ``scale`` (question and theme kept)."""
     entries = dict(codebook or {})
     old = entries.get(column)
-    entries[column] = CodebookEntry(column, old.question if old else "", old.theme if old else "",
-                                    codebook_value_labels(scale), old.asked_to if old else "")
+    entries[column] = replace(old, value_labels=codebook_value_labels(scale)) if old else \
+        CodebookEntry(column, value_labels=codebook_value_labels(scale))
+    return entries
+
+
+def with_setup(codebook: dict[str, CodebookEntry] | None, *, reverse: frozenset[str] = frozenset(),
+               background: frozenset[str] = frozenset()) -> dict[str, CodebookEntry]:
+    """A copy of ``codebook`` where exactly the columns in ``reverse`` are reverse-keyed and those in
+    ``background`` are background variables (the Data page's choices), all else kept."""
+    entries = dict(codebook or {})
+    for column in set(entries) | reverse | background:
+        old = entries.get(column) or CodebookEntry(column)
+        role = "background" if column in background else ("" if old.role == "background" else old.role)
+        entries[column] = replace(old, reverse=column in reverse, role=role)
     return entries
 
 
@@ -63,6 +88,11 @@ def read_codebook(data: bytes, name: str = "codebook.csv") -> dict[str, Codebook
                 raise SurveyError("codebook_unknown_scale", file=name, column=column, scale=scale,
                                   known=", ".join(sorted(KNOWN_SCALES)))
             labels = codebook_value_labels(scale.lower())
+        role = row.get("role", "").strip().lower()
+        if role and role not in ROLES:
+            raise SurveyError("codebook_bad_role", file=name, column=column, value=role, roles=", ".join(ROLES))
+        dont_know = tuple(w.strip() for w in row.get("dont_know", "").split(";") if w.strip())
         entries[column] = CodebookEntry(column, row.get("question_text", "").strip(), row.get("theme", "").strip(),
-                                        labels, row.get("asked_to", "").strip())
+                                        labels, row.get("asked_to", "").strip(), role,
+                                        row.get("reverse", "").strip().lower() in _YES, dont_know)
     return entries

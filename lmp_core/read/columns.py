@@ -28,10 +28,12 @@ from lmp_core.read.codebook import CodebookEntry
 from lmp_core.scales import (
     KNOWN_LABEL_WORDS,
     Coding,
+    Scale,
     coding_from_value_labels,
     is_dont_know,
     match_labels,
     normalize,
+    reversed_coding,
 )
 from lmp_core.survey import Item, Note, Skipped, Survey
 
@@ -155,6 +157,25 @@ def apply_coding(series: pl.Series, coding: Coding) -> tuple[np.ndarray, dict[st
     return mapped.to_numpy().astype(np.int8, copy=False), outside
 
 
+def _codebook_text_coding(column: str, labels: Mapping[float, str], values: list[str],
+                          dont_know: frozenset[str]) -> Coding:
+    """Text answers with the codebook's labels: a known scale when the labels make one, else the codebook's
+    own order (its codes, low to high) — the user's statement, not a guess."""
+    try:
+        return match_labels(column, list(labels.values()) + values, dont_know=dont_know)
+    except SurveyError:
+        by_label = {normalize(lab): code for code, lab in labels.items()}
+        present = [normalize(v) for v in values if v.strip()]
+        other = [lab for code, lab in sorted(labels.items()) if is_dont_know(lab) or normalize(lab) in dont_know]
+        substantive = [(code, lab) for code, lab in sorted(labels.items()) if lab not in other]
+        if len(substantive) < 2 or any(p not in by_label for p in present):
+            raise
+        scale = Scale("codes", tuple(lab for _, lab in substantive), tuple(float(c) for c, _ in substantive))
+        mapping: dict[object, int] = {lab: i + 1 for i, (_, lab) in enumerate(substantive)}
+        mapping.update({lab: len(substantive) + 1 + i for i, lab in enumerate(other)})
+        return Coding(scale, tuple(other), mapping)
+
+
 def _match_text_column(column: str, values: list[str], dont_know: frozenset[str] = frozenset()) -> Coding:
     """Match a text column's answers to a scale. When most answers are known labels and a few are
     not (a stray "Kanskje"), the known ones decide the scale and the rest are reported as outside it."""
@@ -185,7 +206,7 @@ def _settle_ambiguous(items: list[Item], arrays: list[np.ndarray], raw: list[tup
         notes[:] = [n for n in notes if not (n[0] == "ambiguous_scale" and n[1].get("column") == item.column)]
         text = series.cast(pl.String) if series.dtype == pl.Categorical else series
         arrays[j] = apply_coding(text, settled)[0]
-        items[j] = Item(item.column, item.question, item.theme, settled.scale, settled.other_labels, item.asked_to)
+        items[j] = replace(item, scale=settled.scale, other_labels=settled.other_labels)
 
 
 def build_survey(
@@ -262,23 +283,45 @@ def build_survey(
         coding: Coding | None = None
         reason: SurveyError | None = None
         entry = codebook.get(column)
+        if entry is not None and entry.role == "ignore":
+            skipped.append(Skipped(column, "ignored_by_setup", {"column": column}))
+            continue
+        column_dk = dont_know | {normalize(w) for w in entry.dont_know} if entry is not None else dont_know
+        basis: tuple[str, dict[str, object]] = ("", {})
         try:
-            if entry is not None and entry.value_labels is not None:
+            if entry is not None and entry.role == "background":
+                pass  # the setup says: a group or filter, not a question
+            elif entry is not None and entry.value_labels is not None:
+                basis = ("basis_codebook", {})
                 if _is_numeric(series):
                     # the codebook's codes state the order (low to high); SPSS's declared missing codes still hold
                     coding = coding_from_value_labels(column, entry.value_labels, observed=uniques.to_list(),
                                                       user_missing=missing_ranges.get(column, []), ordinal=True)
                 else:
-                    coding = match_labels(column, list(entry.value_labels.values()) + uniques.to_list(),
-                                          dont_know=dont_know)
+                    coding = _codebook_text_coding(column, entry.value_labels, uniques.to_list(), column_dk)
             elif column in value_labels and _is_numeric(series):
+                basis = ("basis_value_labels", {})
                 coding = coding_from_value_labels(
                     column, value_labels[column], observed=uniques.to_list(),
                     user_missing=missing_ranges.get(column, []), ordinal=measures.get(column) == "ordinal")
             elif not _is_numeric(series) and uniques.len() <= MAX_CATEGORIES:
-                coding = _match_text_column(column, uniques.to_list(), dont_know)
+                basis = ("basis_labels", {})
+                coding = _match_text_column(column, uniques.to_list(), column_dk)
         except SurveyError as err:
             reason = err
+        if coding is not None and entry is not None and entry.reverse:
+            coding = reversed_coding(coding)
+        if coding is not None and basis[0] != "basis_codebook":
+            # the scale's own origin when the reader had to work something out, so the Data page can ask
+            found = {key for key, _ in coding.notes}
+            if "direction_from_codes" in found:
+                basis = ("basis_direction_codes", {})
+            elif "direction_from_labels" in found:
+                basis = ("basis_direction_labels", {})
+            elif "warn_steps_from_values" in found:
+                basis = ("basis_numbers", {})
+            elif coding.scale.name not in ("codes",):
+                basis = (basis[0], {"scale": coding.scale.name})
         if coding is not None and column in exclude:
             skipped.append(Skipped(column, "excluded_by_user", {"column": column}))
             coding = None
@@ -310,8 +353,12 @@ def build_survey(
                 all_notes.append((key, params))
             question = (entry.question if entry and entry.question else "") or questions.get(column, "") or column
             theme = entry.theme if entry and entry.theme else ""  # else from the names, below
+            labels_of = coding.scale.labels + coding.other_labels
+            raw_labels = tuple(sorted((float(raw), labels_of[code - 1]) for raw, code in coding.mapping.items()
+                                      if isinstance(raw, (int, float)) and code >= 1)) if _is_numeric(series) else ()
             items.append(Item(column, question, theme, coding.scale, coding.other_labels,
-                              entry.asked_to if entry else ""))
+                              entry.asked_to if entry else "", bool(entry and entry.reverse),
+                              (basis[0], tuple((k, str(v)) for k, v in basis[1].items())), raw_labels))
             arrays.append(codes)
             raw_columns.append((series, coding))
             continue
