@@ -160,6 +160,14 @@ _TEXTS: dict[str, dict[str, str]] = {
     "basis_direction_labels": {"nb": "retningen er funnet fra de kjente etikettene", "en": "the direction is worked out from the known labels"},
     "basis_direction_codes": {"nb": "rekkefølgen er tatt fra kodene", "en": "the order is taken from the codes"},
     "basis_numbers": {"nb": "trinnene er lest fra tallene i svarene", "en": "the steps are read from the numbers in the answers"},
+    "spellings_merged": {
+        "nb": "Kolonnen «{column}»: {count} verdier var skrevet på mer enn én måte (mellomrom i kantene eller ulik koding av æ, ø, å, é) og er slått sammen med sin like.",
+        "en": "Column '{column}': {count} values were spelled in more than one way (spaces at the ends or different encodings of æ, ø, å, é) and are merged with their twin.",
+    },
+    "freq_no_setup": {
+        "nb": "{file} er en frekvenstabell: den har ingen kolonner å sette opp. Last opp svarfila.",
+        "en": "{file} is a frequency table: it has no columns to set up. Upload the response file.",
+    },
     "codebook_bad_role": {
         "nb": "Kodeboka {file}: rollen «{value}» for kolonnen «{column}» er ukjent. Bruk en av: {roles} (eller la feltet stå tomt).",
         "en": "Codebook {file}: the role '{value}' of column '{column}' is unknown. Use one of: {roles} (or leave it empty).",
@@ -544,7 +552,8 @@ _METHOD_NB = """
 - **Andel topp 2** er andelen som svarte i de to øverste kategoriene (for eksempel «I stor grad» og
   «I svært stor grad»), regnet i skalaens rekkefølge – ikke etter kodene i fila.
 - **Snitt** og **SA** (standardavvik, n − 1 i nevneren) regnes på skåren 1 … k (0 … 10 for 11-delte skalaer),
-  der høyere alltid betyr mer eller bedre. Med bare ett svar finnes ikke noe standardavvik.
+  der høyere betyr mer eller bedre. Spørsmål med motsatt retning (merket (R) i oppsettet) er snudd, slik at
+  høyere også der betyr bedre. Med bare ett svar finnes ikke noe standardavvik.
 
 ### Effektstørrelse (Cohens d)
 Rapportens formel: d = (snitt₁ − snitt₂) / √((SA₁² + SA₂²)/2). Den gjenskaper alle 30 d-verdiene i notatet fra 2016.
@@ -585,7 +594,8 @@ _METHOD_EN = """
 - **Top-2 share** is the share answering in the two highest categories (e.g. "To a large extent" and "To a very
   large extent"), in scale order – not by the codes in the file.
 - **Mean** and **SD** (standard deviation, n − 1 in the denominator) use the scores 1 … k (0 … 10 on eleven-point
-  scales), where higher always means more or better. With one answer there is no standard deviation.
+  scales), where higher means more or better. Reverse-keyed questions (marked (R) in the setup) are turned, so
+  that higher means better there too. With one answer there is no standard deviation.
 
 ### Effect size (Cohen's d)
 The report's formula: d = (mean₁ − mean₂) / √((SD₁² + SD₂²)/2). It reproduces all 30 d values of the 2016 note.

@@ -142,6 +142,24 @@ def cmd_fieldwork(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_setup(args: argparse.Namespace) -> int:
+    """The variable setup as a codebook CSV on standard output; the reader's notes and every column's role
+    and basis on standard error (what to confirm is marked)."""
+    from lmp_core.setup import setup_codebook, setup_table
+    from lmp_core.stats import note_text
+    from lmp_core.tables import to_csv_bytes
+
+    source = load(args)
+    if not isinstance(source, Survey):
+        raise SurveyError("freq_no_setup", file=Path(args.file).name)
+    for key, params in source.notes:
+        print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
+    print(setup_table(source, args.lang).to_string(index=False), file=sys.stderr)
+    codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name) if args.codebook else None
+    sys.stdout.write(to_csv_bytes(setup_codebook(source, codebook), excel=False).decode("utf-8"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lmp_core", description="LMP Explorer: survey statistics")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -155,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, help="output file; the format follows its ending")
     r.add_argument("--no-leading-zero", action="store_true", help="write ,61 instead of 0,61")
     r.set_defaults(func=cmd_report)
+    v = sub.add_parser("setup", help="the variable setup (roles, scales, reasons) as a codebook for the next wave")
+    v.add_argument("file", help="response file: CSV, Excel .xlsx or SPSS .sav")
+    v.add_argument("--codebook", help="a codebook or an earlier setup to start from")
+    v.add_argument("--sheet", help="Excel sheet name")
+    v.add_argument("--lang", choices=("nb", "en"), default="nb")
+    v.set_defaults(func=cmd_setup)
     f = sub.add_parser("fieldwork", help="who has answered, who to remind, representativeness")
     f.add_argument("file", help="response file")
     f.add_argument("--invited", required=True, help="invitation list (CSV or Excel), one row per invited unit")

@@ -8,6 +8,8 @@ reversed mean is k + 1 − mean, its top-2 share the original bottom-2 share.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from lmp_core.counts import count
@@ -91,3 +93,21 @@ def test_a_bad_role_is_named():
 
     with pytest.raises(SurveyError, match="kanskje"):
         read_codebook(b"column,role\nq1,kanskje\n", "oppsett.csv")
+
+
+def test_the_command_line_writes_the_setup_and_reads_it_back(tmp_path, capsys):
+    from lmp_core.cli import main
+
+    sav = tmp_path / "EFC.sav"
+    sav.write_bytes((EXTERNAL / "efc" / "EFC.sav").read_bytes())
+    assert main(["setup", str(sav)]) == 0
+    captured = capsys.readouterr()
+    assert "e42dep" in captured.err and "bekreft" in captured.err  # roles and reasons, what to confirm
+    setup = tmp_path / "oppsett.csv"
+    setup.write_text(captured.out, encoding="utf-8")
+    args = ["summarize", str(sav), "--group", "c161sex", "--format", "json", "--min-group-size", "1"]
+    assert main(args) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert main([*args, "--codebook", str(setup)]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["items"] == plain["items"]

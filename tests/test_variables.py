@@ -141,3 +141,16 @@ def test_spss_declared_missing_codes_hold_when_a_codebook_gives_the_labels():
 def test_spss_items_numbered_alike_share_a_theme():
     survey = read_file((EXTERNAL / "efc" / "EFC.sav").read_bytes(), "EFC.sav")
     assert survey.themes == ("e42dep", "cop")  # c82cop1 … c90cop9: one chapter, not nine
+
+
+def test_two_spellings_of_one_group_are_one_group_and_the_reader_says_so():
+    import unicodedata
+
+    composed = "Skolé"
+    decomposed = unicodedata.normalize("NFD", composed)
+    data = (f"g,q\n{composed},Enig\n{decomposed},Uenig\n {composed} ,Enig\nAnnen,Enig\nAnnen,Uenig\n"
+            f"{composed},Enig\n").encode("utf-8")
+    survey = read_file(data, "g.csv")
+    assert ("spellings_merged", {"column": "g", "count": 2}) in survey.notes
+    summary = summarize(count(survey, group="g"), min_group_size=1)
+    assert [(g.name, g.respondents) for g in summary.groups] == [(composed, 4), ("Annen", 2)]

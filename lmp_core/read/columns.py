@@ -16,6 +16,7 @@ Answers outside a question's scale are counted as missing and reported with thei
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -377,6 +378,13 @@ def build_survey(
         uniques = series.drop_nulls().unique(maintain_order=True)
         n_unique = uniques.len()
         texts = uniques.cast(pl.String)
+        if series.dtype == pl.String and n_unique <= MAX_CATEGORIES:
+            # groups are compared by their NFC, trimmed spelling (lmp_core.counts.group_values): say when
+            # two spellings of one name become one group
+            folded = {unicodedata.normalize("NFC", v).strip() for v in texts.to_list()} - {""}
+            merged = n_unique - len(folded) - int(any(not v.strip() for v in texts.to_list()))
+            if merged > 0:
+                all_notes.append(("spellings_merged", {"column": column, "count": merged}))
         mean_length = float(texts.str.len_chars().mean() or 0.0)
         if n_unique == n_non_null and (n_non_null >= 20 or _ID_NAME.search(column)) and mean_length < 40:
             id_column = id_column or column
