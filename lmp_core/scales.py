@@ -434,7 +434,8 @@ def coding_from_value_labels(
         coding = match_labels(column, list(sub_labels.values()))
         by_label = {normalize(k): v for k, v in coding.mapping.items()}
         code_map = {c: by_label[normalize(lab)] for c, lab in sub_labels.items()}
-        scale, notes = coding.scale, coding.notes
+        # value labels declare the whole set: a 4-point set that a 5-point variant would also hold is 4-point
+        scale, notes = coding.scale, tuple(n for n in coding.notes if n[0] != "ambiguous_scale")
     except SurveyError:
         # the labels are no known scale as a whole: the ones that are known tell the direction; only when
         # none can, the file's own statement of order (an ordinal column) orders by code, and a note asks
