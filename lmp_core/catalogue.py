@@ -164,6 +164,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Kolonnen «{column}»: {count} verdier var skrevet på mer enn én måte (mellomrom i kantene eller ulik koding av æ, ø, å, é) og er slått sammen med sin like.",
         "en": "Column '{column}': {count} values were spelled in more than one way (spaces at the ends or different encodings of æ, ø, å, é) and are merged with their twin.",
     },
+    "excel_unpacks_too_large": {
+        "nb": "{file} pakker seg ut til {size_mb} MB, eller én celle har mer tekst enn et regneark kan ha i minnet. Grensen er {limit_mb} MB. Lagre arket som CSV, eller del det opp.",
+        "en": "{file} unpacks to {size_mb} MB, or one cell holds more text than a sheet can hold in memory. The limit is {limit_mb} MB. Save the sheet as CSV, or split it.",
+    },
     "freq_no_setup": {
         "nb": "{file} er en frekvenstabell: den har ingen kolonner å sette opp. Last opp svarfila.",
         "en": "{file} is a frequency table: it has no columns to set up. Upload the response file.",

@@ -8,7 +8,9 @@ and units that answered more than once are listed, never dropped silently.
 Representativeness, per characteristic: share among invited vs among respondents, response rate
 per category, and a test of independence between category and answering: Fisher's exact test for
 2 x 2 tables, otherwise Fisher's test by permutation (scipy ``fisher_exact`` with
-``PermutationMethod``, fixed seed) when an expected count is below 5, else Pearson's chi-square.
+``PermutationMethod``, fixed seed, in batches of 200 resamples so memory stays bounded) when an expected
+count is below 5 and the list has at most 2,000 units, else Pearson's chi-square (for a longer list, with
+the categories whose expected count is under 5 pooled into one).
 
 Small groups: a group or category with between 1 and ``min_group_size - 1`` respondents shows no
 count, rate or share (``answered`` is missing and ``held`` true; the page prints "færre enn 5"), its
@@ -40,6 +42,11 @@ TIME_NAMES = ("submitted", "submitdate", "submit_date", "date submitted", "innse
               "end date", "recordeddate", "completed", "besvart", "dato", "date", "timestamp", "levert")
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%d.%m.%Y %H:%M:%S",
                 "%d.%m.%Y %H:%M", "%d.%m.%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d.%m.%y")
+#: Lists up to this many units get Fisher's test by permutation when counts are small; longer lists pool
+#: their rare categories and use chi-square (a permutation of 200,000 units 9,999 times would stall).
+PERMUTATION_MAX_UNITS = 2_000
+#: Resamples per vectorised step of the permutation test: memory is this many times the list's length.
+PERMUTATION_BATCH = 200
 #: Response-rate gaps (percentage points) that a caveat calls clear, when the test also agrees.
 CLEAR_GAP = 10.0
 ALPHA = 0.05
@@ -237,6 +244,14 @@ def _hold_small(frame: pd.DataFrame, label: str, min_n: int, keep: str | None = 
     return out
 
 
+def _pool_sparse(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    """The rows (categories) with an expected count under 5 added into one row; kept apart when that leaves
+    fewer than two rows (the test then has nothing to compare)."""
+    sparse = (expected < 5).any(axis=1)
+    pooled = np.vstack([observed[~sparse], observed[sparse].sum(axis=0, keepdims=True)])
+    return pooled if pooled.shape[0] >= 2 and (pooled.sum(axis=0) > 0).all() else observed
+
+
 def _represent(categories: pd.Series, answered: pd.Series, name: str, min_n: int = MIN_GROUP_SIZE) -> Representation:
     table = pd.crosstab(categories, answered).reindex(columns=[False, True], fill_value=0)
     invited_n = table.sum(axis=1)
@@ -255,11 +270,18 @@ def _represent(categories: pd.Series, answered: pd.Series, name: str, min_n: int
         if observed.shape == (2, 2):
             res = sps.fisher_exact(observed)
             test, statistic, p = "Fisher's exact test", float(res.statistic), float(res.pvalue)
-        elif (expected < 5).any():
-            res = sps.fisher_exact(observed, method=sps.PermutationMethod(n_resamples=9999,
-                                                                          rng=np.random.default_rng(2016)))
+        elif (expected < 5).any() and observed.sum() <= PERMUTATION_MAX_UNITS:
+            # resampled in batches: memory stays PERMUTATION_BATCH x units whatever the list's size
+            res = sps.fisher_exact(observed, method=sps.PermutationMethod(
+                n_resamples=9999, batch=PERMUTATION_BATCH, rng=np.random.default_rng(2016)))
             test, statistic, p = "Fisher's exact test (permutation, 9,999 resamples)", float(res.statistic), \
                 float(res.pvalue)
+        elif (expected < 5).any():
+            # a long list with a few rare categories: those are pooled into one, then chi-square
+            merged = _pool_sparse(observed, expected)
+            res = sps.chi2_contingency(merged, correction=False)
+            test, statistic, p = ("Pearson's chi-square (rare categories pooled)", float(res.statistic),
+                                  float(res.pvalue))
         else:
             res = sps.chi2_contingency(observed, correction=False)
             test, statistic, p = "Pearson's chi-square", float(res.statistic), float(res.pvalue)

@@ -149,7 +149,7 @@ def test_two_spellings_of_one_group_are_one_group_and_the_reader_says_so():
     composed = "Skolé"
     decomposed = unicodedata.normalize("NFD", composed)
     data = (f"g,q\n{composed},Enig\n{decomposed},Uenig\n {composed} ,Enig\nAnnen,Enig\nAnnen,Uenig\n"
-            f"{composed},Enig\n").encode("utf-8")
+            f"{composed},Enig\n").encode()
     survey = read_file(data, "g.csv")
     assert ("spellings_merged", {"column": "g", "count": 2}) in survey.notes
     summary = summarize(count(survey, group="g"), min_group_size=1)

@@ -15,11 +15,38 @@ from lmp_core.read.frames import check_columns, drop_blank_rows
 from lmp_core.read.frequency import counts_from_frequency_table, frequency_columns
 from lmp_core.survey import Note, Survey
 
+#: The most an Excel file may unpack to (its XML), and the highest packing ratio of a large part: an
+#: ordinary sheet packs 5-20 times; a part that packs a hundredfold is one huge repeated text, which the
+#: XML parser would blow up to many times its size in memory.
+MAX_UNPACKED_BYTES = 2 * 1024**3
+MAX_PACKING_RATIO = 100
+_LARGE_PART = 64 * 1024**2
+
+
+def check_unpacked_size(data: bytes, name: str) -> None:
+    """Refuse, before parsing, an Excel file whose parts would unpack to more than memory can hold.
+
+    The zip directory states each part's packed and unpacked size; nothing is unpacked to find out.
+    """
+    import zipfile
+
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except zipfile.BadZipFile:
+        raise SurveyError("unreadable_excel", file=name, detail="BadZipFile") from None
+    unpacked = sum(p.file_size for p in parts)
+    packed_hard = any(p.file_size > _LARGE_PART and p.file_size > MAX_PACKING_RATIO * max(p.compress_size, 1)
+                      for p in parts)
+    if unpacked > MAX_UNPACKED_BYTES or packed_hard:
+        raise SurveyError("excel_unpacks_too_large", file=name, size_mb=unpacked // 2**20,
+                          limit_mb=MAX_UNPACKED_BYTES // 2**20)
+
 
 def excel_sheets(data: bytes, name: str) -> list[str]:
-    """Names of the sheets of an Excel file."""
+    """Names of the sheets of an Excel file (its size checked first: :func:`check_unpacked_size`)."""
     import openpyxl
 
+    check_unpacked_size(data, name)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     except Exception as err:  # noqa: BLE001  openpyxl raises many kinds (zip, xml, key errors) for a broken file

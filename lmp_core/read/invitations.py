@@ -14,6 +14,9 @@ from lmp_core.read.sniff import inspect_text, looks_binary
 def read_table(data: bytes, name: str) -> pd.DataFrame:
     """A plain table (CSV or Excel) with every cell as text: the invitation list."""
     if data.startswith(b"PK\x03\x04"):
+        from lmp_core.read.excel import check_unpacked_size
+
+        check_unpacked_size(data, name)
         try:
             frame = pd.read_excel(io.BytesIO(data), dtype=str)
         except Exception as err:  # noqa: BLE001  openpyxl raises many kinds for a broken file
