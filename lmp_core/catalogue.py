@@ -446,6 +446,7 @@ _UI: dict[str, dict[str, str]] = {
     "reverse_items": {"nb": "Snu skalaen (spørsmål med motsatt retning, merkes (R))", "en": "Reverse the scale (reverse-keyed questions, marked (R))"},
     "reverse_help": {"nb": "For spørsmål der det laveste svaret er det beste, f.eks. «Jeg blir ofte avbrutt»: skåres motsatt vei i snitt, topp-2, figurer og rapport.",
                      "en": "For questions where the lowest answer is the best, e.g. 'I am often interrupted': scored the other way round in means, top-2, charts and the report."},
+    "fixes_applied": {"nb": "Fila er lest på nytt med rettingene.", "en": "The file is read again with the fixes."},
     "fix_heading": {"nb": "Rett opp det som ble feil", "en": "Fix what detection got wrong"},
     "exclude_items": {"nb": "Bruk som bakgrunn, ikke spørsmål (gruppe/filter)", "en": "Use as background, not a question (group/filter)"},
     "extra_dk": {"nb": "Svar som betyr «vet ikke»", "en": "Answers that mean 'don't know'"},

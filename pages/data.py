@@ -77,6 +77,8 @@ else:
     st.success(md_escape(t("loaded", file=loaded.name, rows=source.n_rows, items=len(source.items))))
     if loaded.is_demo:
         st.caption(t("demo_loaded"))
+    if st.session_state.pop("fixes_applied", False):
+        st.success(t("fixes_applied"))
 
 # --- what was understood ------------------------------------------------------------------
 st.subheader(t("items_heading"))
@@ -175,6 +177,7 @@ if isinstance(source, Survey) and loaded.data:
                 load(loaded.data, loaded.name, codebook=codebook, codebook_name=loaded.codebook_name,
                      sheet=loaded.sheet, dont_know=frozenset(extra_dk), exclude=frozenset(exclude),
                      is_demo=loaded.is_demo)
+                st.session_state["fixes_applied"] = True  # said once on the run that shows the new reading
                 st.rerun()
             except SurveyError as err:
                 show_error(err, reading=True)

@@ -177,6 +177,7 @@ def test_a_reversed_question_and_the_saved_setup_carry_to_the_next_file(page: Pa
     area.get_by_text("Rett opp det som ble feil", exact=True).click()
     add_choice(page, "Snu skalaen (spørsmål med motsatt retning, merkes (R))", "kunnskap_mobbing")
     area.get_by_role("button", name="Les fila på nytt med rettingene", exact=True).click()
+    expect(area.get_by_text("Fila er lest på nytt med rettingene.", exact=True)).to_be_visible()
     wait_idle(page)
     name, data = download(page, "setup_csv", "Last ned oppsettet (CSV)")
     setup = _csv(data).set_index("column")
@@ -187,10 +188,12 @@ def test_a_reversed_question_and_the_saved_setup_carry_to_the_next_file(page: Pa
     # the next file of the same survey, set up in one step by the downloaded setup
     saved = tmp_path / name
     saved.write_bytes(data)
+    wave2 = tmp_path / "bolge2.csv"  # another name than the demo's, so that "Lest:" is this file's
+    wave2.write_bytes((FIXTURES / "lmp_ch2_3.csv").read_bytes())
     go(page, "Data")
     upload(page, saved, index=1)
-    upload(page, FIXTURES / "lmp_ch2_3.csv", index=0)
-    expect(main(page).get_by_text("Lest: lmp_ch2_3.csv")).to_be_visible()
+    upload(page, wave2, index=0)
+    expect(main(page).get_by_text("Lest: bolge2.csv")).to_be_visible()
     results = go(page, "Resultater")
     for expected in ("(R)", "1,56"):
         expect(results.get_by_test_id("stTable")).to_contain_text(expected)
