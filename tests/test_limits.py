@@ -105,3 +105,15 @@ def test_an_excel_file_that_unpacks_to_a_huge_cell_gets_one_clear_sentence(tmp_p
             print(err.message("nb"))
     """)
     assert proc.stdout.startswith("svar.xlsx pakker seg ut til") and proc.stdout.count("\n") == 1
+
+
+def test_five_thousand_questions_are_read():
+    # the most columns a file may have (lmp_core.read.frames.MAX_COLUMNS), every one fitting a 4- and a
+    # 5-point scale: settling them used to take time cubic in the number of columns (700 s for this file)
+    from lmp_core.read import MAX_COLUMNS, read_file
+
+    header = ",".join(f"q{i}" for i in range(MAX_COLUMNS))
+    row = ",".join(["Enig", "Uenig"] * (MAX_COLUMNS // 2))
+    survey = read_file(f"{header}\n{row}\n{row}\n".encode(), "wide.csv")
+    assert len(survey.items) == MAX_COLUMNS
+    assert sum(key == "ambiguous_scale" for key, _ in survey.notes) == MAX_COLUMNS

@@ -193,21 +193,29 @@ def _settle_ambiguous(items: list[Item], arrays: list[np.ndarray], raw: list[tup
                       pending: list[int], notes: list[Note]) -> None:
     """A column whose labels fit a 4- and a 5-point variant takes the scale that other columns of
     the same family in the file show in full (one questionnaire uses one scale); the note stays
-    only where the file itself cannot tell."""
+    only where the file itself cannot tell. Linear in the number of columns: the settled scales of a
+    family are collected once (distinct label sets), not looked up per pending column."""
+    waiting = set(pending)
+    settled_scales: dict[str, dict[tuple[str, ...], tuple[object, frozenset[str]]]] = {}
+    for i, it in enumerate(items):
+        if i not in waiting:
+            settled_scales.setdefault(it.scale.name, {}).setdefault(
+                it.scale.labels, (it.scale, frozenset(normalize(lab) for lab in it.scale.labels)))
+    done: set[str] = set()
     for j in pending:
         item = items[j]
         series, coding = raw[j]
         observed = {normalize(lab) for lab in coding.mapping if coding.mapping[lab] and coding.mapping[lab] <= coding.scale.k}
-        siblings = [it.scale for i, it in enumerate(items) if i not in pending and it.scale.name == item.scale.name
-                    and observed <= {normalize(lab) for lab in it.scale.labels}]
+        siblings = [scale for scale, labels in settled_scales.get(item.scale.name, {}).values() if observed <= labels]
         if not siblings:
             continue
         scale = max(siblings, key=lambda s: s.k)
         settled = match_labels(item.column, list(scale.labels) + list(coding.mapping))
-        notes[:] = [n for n in notes if not (n[0] == "ambiguous_scale" and n[1].get("column") == item.column)]
+        done.add(item.column)
         text = series.cast(pl.String) if series.dtype == pl.Categorical else series
         arrays[j] = apply_coding(text, settled)[0]
         items[j] = replace(item, scale=settled.scale, other_labels=settled.other_labels)
+    notes[:] = [n for n in notes if not (n[0] == "ambiguous_scale" and n[1].get("column") in done)]
 
 
 def build_survey(
