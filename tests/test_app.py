@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import plain, plain_frame
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import EXTERNAL, FIXTURES, ROOT
 
 APP = str(ROOT / "streamlit_app.py")
 PAGES = ["pages/data.py", "pages/results.py", "pages/comments.py", "pages/report.py", "pages/method.py"]
@@ -262,3 +262,16 @@ def test_a_change_of_language_keeps_the_invited_number_and_recounts_nothing():
     assert any("46 av 87 svarte" in c.value for c in at.caption)
     switch("en")
     assert any("46 of 87 answered" in c.value for c in at.caption)
+
+
+def test_the_data_page_shows_the_setup_with_its_reasons_and_asks_to_confirm():
+    # EFC (../shared/data/external/efc): e42dep is ordered by its codes (no label is known), so the page asks
+    at = _app()
+    at.file_uploader(key="upload").upload("EFC.sav", (EXTERNAL / "efc" / "EFC.sav").read_bytes(),
+                                          "application/octet-stream").run()
+    assert not at.exception
+    assert any("Bekreft skalaen for: e42dep" in plain(w.value) for w in at.warning)
+    setup = at.dataframe[0].value.set_index("Kolonne")
+    assert "bekreft" in setup.loc["e42dep", "Grunnlag"]
+    assert setup.loc["c82cop1", "Grunnlag"] == "verdietikettene i fila"
+    assert setup.loc["c161sex", "Rolle"] == "bakgrunn (gruppe/filter)"
