@@ -125,6 +125,14 @@ class Survey:
                 return it
         raise SurveyError("unknown_item", column=column, choices=", ".join(i.column for i in self.items))
 
+    @property
+    def groupable(self) -> tuple[str, ...]:
+        """Every column that can group or filter: the background candidates, then the questions with few
+        enough answers (an age group or education level read as a question)."""
+        from lmp_core.counts import MAX_GROUPS
+
+        return (*self.group_candidates, *(it.column for it in self.items if len(it.categories) <= MAX_GROUPS))
+
     def values_of(self, column: str) -> pd.Series:
         """A column's values per respondent, for grouping and filtering: a background column as read, or a
         question's answer labels (blank where unanswered), so that any column can be the group.
@@ -140,7 +148,7 @@ class Survey:
         from lmp_core.errors import SurveyError
 
         raise SurveyError("unknown_group_column", column=column,
-                          choices=", ".join([*self.group_candidates, *(it.column for it in self.items)]))
+                          choices=", ".join(self.groupable))
 
     def item_index(self, column: str) -> int | None:
         """The position of a question column among the items, None for any other column."""

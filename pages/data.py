@@ -21,7 +21,7 @@ from lmp_app.state import (
     view_for,
     view_request,
 )
-from lmp_core.counts import MAX_GROUPS, Counts
+from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, percent
 from lmp_core.read import excel_sheets, is_excel, read_codebook
@@ -108,7 +108,7 @@ if isinstance(source, Survey):
     # the columns that may group or filter are protected together (lmp_core.disclosure): the user chooses them
     # any column can group: background columns first, then questions with few enough answers (an age group
     # or education level read as a question)
-    options = [*source.group_candidates, *(it.column for it in source.items if len(it.categories) <= MAX_GROUPS)]
+    options = list(source.groupable)
     offered = st.multiselect(t("groupings"), options, default=[c for c in groupings() if c in options],
                              # a new file is a new widget: the browser must not send the last file's choice
                              key=f"groupings_{loaded.digest[:12]}", help=t("groupings_help"))

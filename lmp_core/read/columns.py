@@ -329,7 +329,7 @@ def build_survey(
                 basis = ("basis_direction_labels", {})
             elif "warn_steps_from_values" in found:
                 basis = ("basis_numbers", {})
-            elif coding.scale.name not in ("codes",):
+            elif coding.scale.name != "codes":
                 basis = (basis[0], {"scale": coding.scale.name})
         if coding is not None and column in exclude:
             skipped.append(Skipped(column, "excluded_by_user", {"column": column}))
