@@ -29,6 +29,9 @@ from lmp_core.view import View, ViewRequest, likely_group, make_view
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 DEMO_FILE = DEMO_DIR / "lmp_ch2_3.csv"
 DEMO_CODEBOOK = DEMO_DIR / "lmp_ch2_3_codebook.csv"
+#: An invitation list that fits the demo (Fieldwork page): 63 schools and 24 municipalities, the demo's
+#: 46 respondents among them, invented names and e-mail addresses (example.org).
+EXAMPLE_INVITATIONS = DEMO_DIR / "invitasjonsliste_eksempel.csv"
 #: Report section 1.1: 63 schools and 24 municipalities were invited.
 DEMO_POPULATIONS = {"Skoleleder": 63, "Skoleeier": 24}
 DEMO_GROUP = "rolle"

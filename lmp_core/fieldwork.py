@@ -50,6 +50,8 @@ PERMUTATION_BATCH = 200
 #: Response-rate gaps (percentage points) that a caveat calls clear, when the test also agrees.
 CLEAR_GAP = 10.0
 ALPHA = 0.05
+#: The tests of independence by key; their names are in the catalogue (``fw_test_<key>``).
+TESTS = ("none", "fisher", "fisher_permutation", "chi2_pooled", "chi2")
 
 
 def normalize_id(value: object) -> str:
@@ -117,10 +119,18 @@ class Representation:
 
     characteristic: str
     table: pd.DataFrame  # category, invited, answered, share_invited, share_answered, response_rate
-    test: str
+    test: str  # one of TESTS
     statistic: float | None
     p_value: float | None
-    readings: tuple[Note, ...]
+    reading: Note  # one plain sentence: the caveat, a small difference, no clear difference, or no test
+
+    def test_name(self, lang: str = "nb") -> str:
+        """The test's name in ``lang`` ("Fishers eksakte test", "Fisher's exact test")."""
+        return text(f"fw_test_{self.test}", lang)
+
+    @property
+    def is_caveat(self) -> bool:
+        return self.reading[0].startswith("fw_caveat")
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,9 +148,14 @@ class Fieldwork:
     timeline: pd.DataFrame | None = None  # time, group, answered (cumulative)
     notes: tuple[Note, ...] = field(default=())
 
+    def invited_by_group(self) -> dict[str, int]:
+        """Invited units per group (without the total): the response rates' denominators."""
+        rows = self.progress[self.progress["group"] != "Total"]
+        return {str(g): int(n) for g, n in zip(rows["group"], rows["invited"])}
+
     def caveats(self) -> list[Note]:
         """Notes for the results page and the report: rates that differ clearly between categories."""
-        return [n for r in self.representation for n in r.readings if n[0] == "fw_caveat"]
+        return [r.reading for r in self.representation if r.is_caveat]
 
     def to_dict(self) -> dict[str, object]:
         """JSON for ``python -m lmp_core fieldwork --format json``."""
@@ -152,7 +167,7 @@ class Fieldwork:
             "duplicates": [{"id": i, "responses": n} for i, n in self.duplicates],
             "unreadable_dates": list(self.unreadable_dates),
             "representativeness": [
-                {"characteristic": r.characteristic, "test": r.test, "statistic": r.statistic,
+                {"characteristic": r.characteristic, "test": r.test_name("en"), "statistic": r.statistic,
                  "p_value": r.p_value, "table": r.table.to_dict("records")} for r in self.representation],
         }
 
@@ -194,13 +209,13 @@ def fieldwork(
     duplicates = tuple((str(i), int(n)) for i, n in counts.items() if n > 1 and i in known)
     answered = keys.isin(counts.index)
     groups = invited[group].astype(str) if group else pd.Series("", index=invited.index)
-    progress = (pd.DataFrame({"group": groups, "invited": 1, "answered": answered.astype(int)})
-                .groupby("group", sort=False).sum().reset_index())
+    total = pd.DataFrame({"group": ["Total"], "invited": [len(invited)], "answered": [int(answered.sum())]})
+    progress = total  # without a group the one row is the total, and says so
     if group:
-        total = pd.DataFrame({"group": ["Total"], "invited": [len(invited)], "answered": [int(answered.sum())]})
-        progress = pd.concat([progress, total], ignore_index=True)
+        progress = pd.concat([pd.DataFrame({"group": groups, "invited": 1, "answered": answered.astype(int)})
+                              .groupby("group", sort=False).sum().reset_index(), total], ignore_index=True)
     progress["response_rate"] = 100 * progress["answered"] / progress["invited"]
-    progress = _hold_small(progress, "group", min_group_size, keep="Total" if group else None)
+    progress = _hold_small(progress, "group", min_group_size, keep="Total")
     non_respondents = invited.loc[~answered].reset_index(drop=True)
     chosen = characteristics if characteristics is not None else [
         c for c in invited.columns if c != invited_id and 2 <= invited[c].nunique() <= 20]
@@ -263,45 +278,61 @@ def _represent(categories: pd.Series, answered: pd.Series, name: str, min_n: int
         "response_rate": (100 * answered_n / invited_n).to_numpy(),
     })
     frame = _hold_small(frame, "category", min_n)
-    observed = table.to_numpy()
-    test, statistic, p = "none", None, None
-    if observed.shape[0] >= 2 and observed[:, 0].sum() > 0 and observed[:, 1].sum() > 0:
-        expected = sps.contingency.expected_freq(observed)
-        if observed.shape == (2, 2):
-            res = sps.fisher_exact(observed)
-            test, statistic, p = "Fisher's exact test", float(res.statistic), float(res.pvalue)
-        elif (expected < 5).any() and observed.sum() <= PERMUTATION_MAX_UNITS:
-            # resampled in batches: memory stays PERMUTATION_BATCH x units whatever the list's size
-            res = sps.fisher_exact(observed, method=sps.PermutationMethod(
-                n_resamples=9999, batch=PERMUTATION_BATCH, rng=np.random.default_rng(2016)))
-            test, statistic, p = "Fisher's exact test (permutation, 9,999 resamples)", float(res.statistic), \
-                float(res.pvalue)
-        elif (expected < 5).any():
-            # a long list with a few rare categories: those are pooled into one, then chi-square
-            merged = _pool_sparse(observed, expected)
-            res = sps.chi2_contingency(merged, correction=False)
-            test, statistic, p = ("Pearson's chi-square (rare categories pooled)", float(res.statistic),
-                                  float(res.pvalue))
-        else:
-            res = sps.chi2_contingency(observed, correction=False)
-            test, statistic, p = "Pearson's chi-square", float(res.statistic), float(res.pvalue)
+    test, statistic, p = _independence(table.to_numpy())
     if frame["held"].any():
         statistic = None  # with the margins known, the statistic would give the held-back counts
     overall = 100 * answered.sum() / len(answered)
-    readings: list[Note] = []
-    for row in frame.itertuples():
-        if row.held:
-            continue
-        gap = row.response_rate - overall
-        if abs(gap) >= CLEAR_GAP:
-            key = "fw_less_often" if gap < 0 else "fw_more_often"
-            readings.append((key, {"characteristic": name, "category": row.category, "rate": Pct(row.response_rate, 1),
-                                   "overall": Pct(overall, 1)}))
-    if p is not None and p < ALPHA and readings:
-        readings.append(("fw_caveat", {"characteristic": name, "p": PValue(p)}))
-    elif p is not None:
-        readings.append(("fw_no_clear_difference", {"characteristic": name, "p": PValue(p)}))
-    return Representation(name, frame, test, statistic, p, tuple(readings))
+    return Representation(name, frame, test, statistic, p, _reading(frame, name, overall, p))
+
+
+def _independence(observed: np.ndarray) -> tuple[str, float | None, float | None]:
+    """Test key, statistic and p-value for categories (rows) x not answered/answered (columns)."""
+    if not (observed.shape[0] >= 2 and observed[:, 0].sum() > 0 and observed[:, 1].sum() > 0):
+        return "none", None, None
+    expected = sps.contingency.expected_freq(observed)
+    if observed.shape == (2, 2):
+        res = sps.fisher_exact(observed)
+        return "fisher", float(res.statistic), float(res.pvalue)
+    if (expected < 5).any() and observed.sum() <= PERMUTATION_MAX_UNITS:
+        # resampled in batches: memory stays PERMUTATION_BATCH x units whatever the list's size
+        res = sps.fisher_exact(observed, method=sps.PermutationMethod(
+            n_resamples=9999, batch=PERMUTATION_BATCH, rng=np.random.default_rng(2016)))
+        return "fisher_permutation", float(res.statistic), float(res.pvalue)
+    if (expected < 5).any():
+        # a long list with a few rare categories: those are pooled into one, then chi-square
+        res = sps.chi2_contingency(_pool_sparse(observed, expected), correction=False)
+        return "chi2_pooled", float(res.statistic), float(res.pvalue)
+    res = sps.chi2_contingency(observed, correction=False)
+    return "chi2", float(res.statistic), float(res.pvalue)
+
+
+def _reading(frame: pd.DataFrame, name: str, overall: float, p: float | None) -> Note:
+    """One plain reading per characteristic, so that no two sentences contradict each other.
+
+    - no test possible (one category, or nobody / everybody answered): ``fw_no_test``;
+    - p >= ALPHA: ``fw_no_clear_difference``, whatever the gaps (they may be chance);
+    - p < ALPHA and a shown category at least CLEAR_GAP points from the overall rate: the caveat, naming the
+      lowest and highest shown categories (``fw_caveat_range``; ``fw_caveat`` when fewer than two are shown);
+    - p < ALPHA with every gap under CLEAR_GAP: ``fw_small_difference`` (a long list makes small gaps
+      significant; they are named, not a caveat).
+    Held-back categories are never named.
+    """
+    if p is None:
+        return ("fw_no_test", {"characteristic": name})
+    if p >= ALPHA:
+        return ("fw_no_clear_difference", {"characteristic": name, "p": PValue(p)})
+    shown = frame[~frame["held"]].sort_values("response_rate", kind="stable")
+    extremes = {}
+    if len(shown) >= 2:
+        low, high = shown.iloc[0], shown.iloc[-1]
+        extremes = {"low": low["category"], "low_rate": Pct(low["response_rate"], 1), "high": high["category"],
+                    "high_rate": Pct(high["response_rate"], 1), "overall": Pct(overall, 1)}
+    clear = bool((abs(shown["response_rate"] - overall) >= CLEAR_GAP).any())
+    if clear and extremes:
+        return ("fw_caveat_range", {"characteristic": name, "p": PValue(p), **extremes})
+    if clear or not extremes:
+        return ("fw_caveat", {"characteristic": name, "p": PValue(p)})
+    return ("fw_small_difference", {"characteristic": name, "p": PValue(p), **extremes})
 
 
 

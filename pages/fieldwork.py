@@ -5,11 +5,20 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
-from lmp_app.state import Keys, ensure_data, min_group_size, populations, view_for, view_request
+from lmp_app.state import (
+    EXAMPLE_INVITATIONS,
+    Keys,
+    ensure_data,
+    min_group_size,
+    populations,
+    set_populations,
+    view_for,
+    view_request,
+)
 from lmp_core.charts import progress_chart
 from lmp_core.errors import SurveyError
 from lmp_core.fieldwork import detect_id_column, detect_time_column, display_table, fieldwork, parse_times
-from lmp_core.fmt import Pct, percent
+from lmp_core.fmt import Pct, number, percent
 from lmp_core.read.invitations import read_table
 from lmp_core.stats import note_text
 from lmp_core.survey import Survey
@@ -20,6 +29,8 @@ st.caption(t("fw_intro"))
 loaded = ensure_data()
 source = loaded.source
 uploaded = st.file_uploader(t("fw_upload"), type=["csv", "txt", "xlsx"], key="invited_upload")
+if loaded.is_demo:  # an invitation list that fits the demo survey: 63 schools and 24 municipalities
+    download(t("fw_example"), EXAMPLE_INVITATIONS.read_bytes, EXAMPLE_INVITATIONS.name, "text/csv", "fw_example")
 
 if uploaded is None or not isinstance(source, Survey):
     st.info(t("fw_without"))
@@ -76,8 +87,19 @@ except SurveyError as err:
     show_error(err)
     st.stop()
 st.session_state[Keys.FIELDWORK_NOTES] = result.caveats()
+# the list's invited numbers are the response rates' denominators on every page and in the report
+set_populations(None, {"all": result.invited})
+fed = result.invited_by_group() if group in source.groupable else {}
+if fed:
+    set_populations(group, fed)
+st.caption(t("fw_populations_fed", group=group) if fed else t("fw_population_fed"))
 for key, params in result.notes:
     st.warning(md_escape(note_text(key, params, lang())), icon=":material/warning:")
+m1, m2, m3 = st.columns(3)
+m1.metric(t("fw_invited_count"), number(result.invited, 0, lang()))
+m2.metric(t("fw_answered_count"), number(result.answered, 0, lang()),
+          help=percent(Pct(100 * result.answered / max(1, result.invited)), 0, lang()))
+m3.metric(t("fw_not_answered_count"), number(result.invited - result.answered, 0, lang()))
 
 st.subheader(t("fw_progress"))
 plain_table(display_table(result.progress, lang(), min_group_size()), static=True)
@@ -87,7 +109,7 @@ if result.timeline is not None and not result.timeline.empty:
     st.altair_chart(progress_chart(result.timeline, reminders=reminders, lang=lang(), invited=invited_per_group),
                     width="stretch")
 
-st.subheader(t("fw_nonrespondents"))
+st.subheader(t("fw_nonrespondents", count=number(len(result.non_respondents), 0, lang())))
 nonrespondents = result.non_respondents
 if group:
     shown_groups = st.multiselect(t("fw_filter"), sorted(nonrespondents[group].unique()), key="fw_nr_filter")
@@ -105,10 +127,9 @@ st.subheader(t("fw_representation"))
 for rep in result.representation:
     st.text(rep.characteristic)
     plain_table(display_table(rep.table, lang(), min_group_size()), static=True)
-    st.caption(md_escape(t("fw_test", test=rep.test)))
-    for key, params in rep.readings:
-        sentence = note_text(key, params, lang())
-        if key == "fw_caveat":
-            st.warning(md_escape(sentence), icon=":material/warning:")
-        else:
-            st.text(sentence)
+    st.caption(md_escape(t("fw_test", test=rep.test_name(lang()))))
+    sentence = note_text(*rep.reading, lang())
+    if rep.is_caveat:
+        st.warning(md_escape(sentence), icon=":material/warning:")
+    else:
+        st.text(sentence)

@@ -11,7 +11,7 @@ import pytest
 
 from lmp_core import SurveyError, read_file
 from lmp_core.cli import main
-from lmp_core.fieldwork import display_table, fieldwork, normalize_id
+from lmp_core.fieldwork import _represent, display_table, fieldwork, normalize_id
 from lmp_core.read.invitations import read_table
 from lmp_core.stats import note_text
 from tests.apptest import plain_frame
@@ -102,20 +102,25 @@ def test_representativeness_by_pulje_and_role(result):
     assert pulje.loc["1", "share_invited"] == pytest.approx(100 * 27 / 87)
     assert pulje.loc["1", "share_answered"] == pytest.approx(100 * 15 / 46)
     assert pulje.loc["1", "response_rate"] == pytest.approx(100 * 15 / 27)
-    assert by["pulje"].test == "Fisher's exact test"
+    assert by["pulje"].test == "fisher"
+    assert by["pulje"].test_name("nb") == "Fishers eksakte test"
+    assert by["pulje"].test_name("en") == "Fisher's exact test"
     # answered/not answered by pulje: [[12 + 3 not... ]] -> rows pulje 1, 2; columns not answered, answered
     assert by["pulje"].p_value == pytest.approx(_fisher_two_sided(12, 15, 29, 31), rel=1e-9)
     role = by["rolle"]
     assert role.p_value == pytest.approx(_fisher_two_sided(27, 36, 14, 10), rel=1e-9) or \
         role.p_value == pytest.approx(_fisher_two_sided(14, 10, 27, 36), rel=1e-9)
-    readings = [note_text(k, p, "nb") for k, p in role.readings]
-    # 10 of 24 = 41.7 % against 46 of 87 = 52.9 % overall: 11 points lower
-    assert "Enheter med rolle = Skoleeier svarte sjeldnere (41,7\xa0% mot 52,9\xa0% samlet)." in readings
-    # role and pulje: p far above 0.05, no caveat; the invented county split is total (every respondent
-    # from Trøndelag, every non-respondent from Nordland) and must be flagged
+    # 10 of 24 = 41.7 % against 46 of 87 = 52.9 % overall is 11 points lower, but p is far above 0.05: one
+    # reading, and it does not also say that the school owners answered less often
+    assert role.reading[0] == "fw_no_clear_difference"
+    assert note_text(*role.reading, "nb").startswith("Ingen tydelig forskjell i svarprosent etter rolle (p = ")
+    # the invented county split is total (every respondent from Trøndelag, every non-respondent from
+    # Nordland) and must be flagged, with the two rates: 46 of 46 and 0 of 41
     caveats = result.caveats()
     assert [p["characteristic"] for _, p in caveats] == ["fylke"]
-    assert "(p < 0,001)" in note_text(*caveats[0], "nb")
+    assert note_text(*caveats[0], "nb") == (
+        "Svarprosenten varierer tydelig med fylke (p < 0,001): fra 0,0\xa0% for Nordland til 100,0\xa0% for "
+        "Trøndelag, mot 52,9\xa0% samlet. De som svarte speiler ikke de inviterte på dette punktet.")
 
 
 def test_timeline_is_cumulative_per_group(result):
@@ -140,7 +145,7 @@ def test_a_group_under_the_minimum_shows_no_count_rate_or_line(responses, capsys
     assert set(result.timeline["group"]) == {"Skoleleder"}
     role = {r.characteristic: r for r in result.representation}["rolle"]
     assert role.statistic is None and role.p_value is not None
-    assert not any(p.get("category") == "Skoleeier" for _, p in role.readings)
+    assert "Skoleeier" not in note_text(*role.reading, "nb")
     assert "fw_held" in [k for k, _ in result.notes]
     dumped = json.dumps(result.to_dict(), default=str)
     assert "41.6" not in dumped and '"answered": 10' not in dumped
@@ -216,6 +221,12 @@ def test_app_fieldwork_page():
     progress = plain_frame(at.table[0].value).reset_index()
     assert progress["Invitert"].tolist() == [63, 24, 87] and progress["Svart"].tolist() == [36, 10, 46]
     assert progress["Svarprosent"].tolist() == ["57,1\xa0%", "41,7\xa0%", "52,9\xa0%"]
+    assert progress["Gruppe"].tolist()[-1] == "Totalt"
+    assert [(m.label, m.value) for m in at.metric] == [("Invitert", "87"), ("Svart", "46"), ("Ikke svart", "41")]
+    assert any(h.value == "Ikke svart (41) – til neste påminnelse" for h in at.subheader)
+    # one reading per characteristic, the test named in Norwegian
+    assert any(c.value.endswith("Fishers eksakte test") for c in at.caption)
+    assert not any("svarte sjeldnere" in x.value for x in at.text)
     assert len(at.get("vega_lite_chart")) == 1  # responses over time
     nonrespondents = at.dataframe[0].value
     assert len(nonrespondents) == 41 and set(nonrespondents.columns) == {"enhet_id", "rolle", "pulje", "fylke"}
@@ -226,6 +237,13 @@ def test_app_fieldwork_page():
     # the county caveat reaches the results page's caveat panel
     at.switch_page("pages/results.py").run()
     assert any("fylke" in w.value for w in at.warning)
+    # the list's invited numbers are the response rates' denominators: the Data page shows them entered,
+    # and the report's data section gives the report's 57 and 42 per cent (section 1.1)
+    at.switch_page("pages/data.py").run()
+    assert any("36 av 63" in c.value for c in at.caption)
+    at.switch_page("pages/report.py").run()
+    data = next(x.value for x in at.text if x.value.startswith("Undersøkelsen ble besvart av"))
+    assert "36 av 63 i gruppen Skoleleder (57 prosent)" in data and "10 av 24 i gruppen Skoleeier (42 prosent)" in data
     # a minimum of 11 set on the Data page makes the 10 owners a small group on this page too
     at.switch_page("pages/data.py").run()
     at.number_input(key="min_n_widget").set_value(11).run()
@@ -249,3 +267,38 @@ def test_placeholder_dates_are_listed_not_a_crash(tmp_path, capsys):
                  "--time", "innsendt"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["unreadable_dates"] == ["0001-01-01", "9999-12-31"]
+
+
+def test_one_reading_per_characteristic_small_gap_and_no_test():
+    # 2,000 units in two categories: 50 % against 56 % answered (hand count: 500/1000 and 560/1000) is
+    # significant with this many units (chi-square), yet no category is 10 points from the overall 53 %
+    answered = pd.Series([True] * 500 + [False] * 500 + [True] * 560 + [False] * 440)
+    categories = pd.Series(["a"] * 1000 + ["b"] * 1000)
+    rep = _represent(categories, answered, "region")
+    assert rep.test == "fisher" and rep.p_value < 0.05
+    assert rep.reading[0] == "fw_small_difference" and not rep.is_caveat
+    assert note_text(*rep.reading, "en") == (
+        "The response rate varies a little by region (p = 0.008), from 50.0% for a to 56.0% for b (53.0% "
+        "overall); no category is 10 percentage points or more from the overall rate.")
+    # one category only: nothing to test, said once
+    single = _represent(pd.Series(["a"] * 10), pd.Series([True, False] * 5), "region")
+    assert single.test == "none" and single.reading[0] == "fw_no_test"
+
+
+def test_without_a_group_the_one_progress_row_is_the_total(responses):
+    result = fieldwork(responses, _invitation_list())
+    assert result.progress["group"].tolist() == ["Total"]
+    assert display_table(result.progress, "nb").iloc[0, 0] == "Totalt"
+
+
+def test_the_example_invitation_list_fits_the_demo():
+    # the Fieldwork page offers this list with the demo; matched to the demo's respondents it gives the
+    # report's section 1.1 (36 of 63 schools, 10 of 24 municipalities) and feeds those as populations
+    from lmp_app.state import DEMO_FILE, EXAMPLE_INVITATIONS
+
+    demo = read_file(DEMO_FILE.read_bytes(), DEMO_FILE.name)
+    invited = read_table(EXAMPLE_INVITATIONS.read_bytes(), EXAMPLE_INVITATIONS.name)
+    result = fieldwork(demo, invited, group="rolle")
+    assert (result.invited, result.answered) == (87, 46)
+    assert result.invited_by_group() == {"Skoleleder": 63, "Skoleeier": 24}
+    assert not result.unmatched_ids and len(result.non_respondents) == 41
