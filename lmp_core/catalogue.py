@@ -517,6 +517,10 @@ _UI: dict[str, dict[str, str]] = {
     "col_comment": {"nb": "Kommentar", "en": "Comment"},
     "method_title": {"nb": "Metode", "en": "Method"},
     "report_title": {"nb": "Rapport", "en": "Report"},
+    "report_field_title": {"nb": "Tittel", "en": "Title"},
+    "report_field_subtitle": {"nb": "Undertittel", "en": "Subtitle"},
+    "report_field_author": {"nb": "Forfatter", "en": "Author"},
+    "report_field_date": {"nb": "Dato", "en": "Date"},
     "fw_title": {"nb": "Feltarbeid", "en": "Fieldwork"},
     "fw_intro": {"nb": "Følg med på hvem som har svart, lag lista til neste påminnelse, og sjekk om de som svarte ligner "
                         "dem som ble invitert. Last opp invitasjonslista: én rad per invitert enhet med id og kjente "

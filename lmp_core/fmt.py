@@ -66,6 +66,19 @@ def percent(value: float | None, decimals: int = 1, lang: str = "nb") -> str:
     return f"{text}{NBSP}%" if lang == "nb" else f"{text}%"
 
 
+def long_date(iso: str, lang: str = "nb") -> str:
+    """An ISO date as a reader writes it: "26. november 2026", "26 November 2026" (CLDR's long format).
+
+    >>> long_date("2016-10-03"), long_date("2016-10-03", "en")
+    ('3. oktober 2016', '3 October 2016')
+    """
+    from datetime import date
+
+    from babel.dates import format_date
+
+    return format_date(date.fromisoformat(iso), format="long", locale=LOCALES.get(lang, "nb_NO"))
+
+
 def render_param(value: object, lang: str) -> object:
     """Format one message parameter: percentages and floats in the reader's convention."""
     if isinstance(value, Pct):

@@ -108,15 +108,21 @@ def to_csv_bytes(frame: pd.DataFrame, *, excel: bool = True) -> bytes:
     return safe.to_csv(index=False).encode("utf-8")
 
 
-def to_excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """An .xlsx workbook with one sheet per table (names cut to Excel's 31 characters)."""
+def to_excel_bytes(sheets: dict[str, pd.DataFrame], *, title: str = "", author: str = "",
+                   language: str = "") -> bytes:
+    """An .xlsx workbook with one sheet per table (names cut to Excel's 31 characters), its first row the
+    header (bold, frozen), and the title, author and language in the file's properties."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        writer.book.properties.title = title or None
+        writer.book.properties.creator = author or None
+        writer.book.properties.language = language or None
         used: set[str] = set()
         for name, frame in sheets.items():
             sheet = _sheet_name(name, used)
             safe_frame(frame).to_excel(writer, sheet_name=sheet, index=False)
             ws = writer.sheets[sheet]
+            ws.freeze_panes = "A2"  # the header row stays in view
             for col in ws.columns:
                 width = max(len(str(c.value or "")) for c in col)
                 ws.column_dimensions[col[0].column_letter].width = min(60, max(8, width + 2))

@@ -5,6 +5,7 @@ import streamlit as st
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import Keys, ensure_data, held_for, min_group_size, populations, view_request
+from lmp_core.catalogue import words
 from lmp_core.comments import comments
 from lmp_core.errors import SurveyError
 from lmp_core.report import Figure, Paragraph, Quote, Table, build_report, render
@@ -27,6 +28,13 @@ min_n = min_group_size()
 request = view_request(group=group, populations=populations(group))
 held = held_for(min_n) if isinstance(source, Survey) else None
 themes = list(dict.fromkeys(it.theme for it in source.items))
+# the title page and the documents' properties (without them Word names "python-docx" as the author)
+c1, c2 = st.columns(2)
+title = c1.text_input(t("report_field_title"), value=words("report", lang())["title"], key="report_title_text")
+subtitle = c2.text_input(t("report_field_subtitle"), value=loaded.name, key="report_subtitle")
+c3, c4 = st.columns(2)
+author = c3.text_input(t("report_field_author"), key="report_author")
+dated = c4.date_input(t("report_field_date"), value="today", format="DD.MM.YYYY", key="report_date")
 chosen = st.multiselect(t("report_themes"), themes, default=themes, key="report_themes")
 leading_zero = st.checkbox(t("report_leading_zero"), value=True, key="report_leading_zero")
 
@@ -47,7 +55,8 @@ if isinstance(source, Survey) and source.text_columns:
 try:
     progress = st.progress(0.0, text=t("report_making"))
     report = build_report(source, request, themes=chosen, quotes=quotes, lang=lang(),
-                          leading_zero=leading_zero, notes=st.session_state.get(Keys.FIELDWORK_NOTES) or (),
+                          title=title.strip() or None, subtitle=subtitle.strip(), author=author.strip(),
+                          date=dated.isoformat() if dated else "", leading_zero=leading_zero, notes=st.session_state.get(Keys.FIELDWORK_NOTES) or (),
                           progress=lambda f, what: progress.progress(min(1.0, f), text=t("report_making")))
     progress.empty()
 except SurveyError as err:
@@ -63,6 +72,10 @@ for column, fmt in zip(columns, (".docx", ".html", ".xlsx", ".pptx")):
                  stem + fmt, MIME[fmt], f"report_{fmt.lstrip('.')}")
 
 st.subheader(t("report_preview"))
+st.header(md_escape(report.title), anchor=False)
+for line in (report.subtitle, report.byline):
+    if line:
+        st.text(line)
 for section in report.sections:
     st.header(md_escape(f"{section.number}. {section.title}" if section.number else section.title), divider="gray")
     for block in section.blocks:

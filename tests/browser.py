@@ -130,3 +130,15 @@ def add_choice(page: Page, label: str, option: str) -> None:
     page.keyboard.press("Escape")
     expect(box).to_contain_text(option)
     wait_idle(page)
+
+
+def type_text(page: Page, label: str, value: str) -> None:
+    """Type ``value`` into the main area's text field labelled ``label`` and commit it (Enter), then wait
+    for the run it starts; the caller waits for what that run shows."""
+    box = main(page).get_by_test_id("stTextInput").filter(has=page.get_by_text(label, exact=True))
+    expect(box).to_have_count(1)
+    field = box.get_by_role("textbox")
+    field.fill(value)
+    field.press("Enter")
+    expect(field).to_have_value(value)
+    wait_idle(page)

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import add_choice, download, go, heading, main, open_app, upload, wait_idle
+from tests.browser import add_choice, download, go, heading, main, open_app, type_text, upload, wait_idle
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.e2e
@@ -156,13 +156,19 @@ def test_report_downloads_of_an_uploaded_file(page: Page, streamlit_url: str, tm
     upload(page, FIXTURES / "lmp_ch2_3_codebook.csv", index=1)
     upload(page, FIXTURES / "lmp_ch2_3_coded.csv", index=0)
     expect(main(page).get_by_text("Lest: lmp_ch2_3_coded.csv")).to_be_visible()
-    go(page, "Rapport")
+    area = go(page, "Rapport")
+    # the title page's fields reach the documents (Word named "python-docx" as the author before)
+    type_text(page, "Forfatter", "Kari Nordmann")
+    expect(area.get_by_text("Kari Nordmann · ", exact=False)).to_be_visible()
     files = {}
     for fmt in ("DOCX", "HTML", "XLSX", "PPTX"):
         name, files[fmt] = download(page, f"report_{fmt.lower()}", f"Last ned {fmt}")
         assert name == f"lmp_ch2_3_coded_rapport.{fmt.lower()}"
     text, pictures, tables = _docx_text_and_pictures(files["DOCX"])
-    assert pictures >= 1 and tables >= 1 and "Skoleleder" in text
+    assert pictures >= 1 and tables >= 1 and "Skoleleder" in text and "Kari Nordmann · " in text
+    from docx import Document
+
+    assert Document(io.BytesIO(files["DOCX"])).core_properties.author == "Kari Nordmann"
     assert "Skoleleder" in files["HTML"].decode("utf-8")
     assert len(_xlsx_sheets(files["XLSX"])) >= 2 and len(_pptx_slides(files["PPTX"])) >= 2
 

@@ -179,3 +179,49 @@ def test_codebook_theme_places_a_comment_column_whatever_its_name():
     assert read_file(data, "x.csv", codebook=with_row).text_theme("fritekst_a") == "Kunnskapstilførsel"
     assert chapter_of(with_row) == "Kunnskapstilførsel"
     assert chapter_of(read_codebook(cb_text.encode(), "cb.csv")) == "Andre kommentarer"
+
+
+def test_title_author_date_and_language_reach_every_format(survey):
+    # what the report page's fields pass: written on the title page and into each file's properties
+    report = build_report(survey, group="rolle", populations=POPULATIONS, title="Læringsmiljøprosjektet",
+                          subtitle="Pulje 1 og 2", author="Kari Nordmann", date="2016-10-03")
+    doc = Document(io.BytesIO(render(report, "r.docx")))
+    props = doc.core_properties
+    assert (props.title, props.subject, props.author, props.language) == (
+        "Læringsmiljøprosjektet", "Pulje 1 og 2", "Kari Nordmann", "nb-NO")
+    assert props.created.date().isoformat() == "2016-10-03"
+    assert [p.text for p in doc.paragraphs[:3]] == ["Læringsmiljøprosjektet", "Pulje 1 og 2",
+                                                   "Kari Nordmann · 3. oktober 2016"]
+    # the text's own language (proofing, screen readers), not python-docx's en-US
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert doc.styles.element.find(f"{ns}docDefaults").find(f".//{ns}lang").get(f"{ns}val") == "nb-NO"
+    deck = __import__("pptx").Presentation(io.BytesIO(render(report, "r.pptx")))
+    assert (deck.core_properties.title, deck.core_properties.author) == ("Læringsmiljøprosjektet", "Kari Nordmann")
+    assert "Kari Nordmann · 3. oktober 2016" in deck.slides[0].placeholders[1].text_frame.text
+    book = openpyxl.load_workbook(io.BytesIO(render(report, "r.xlsx")))
+    assert (book.properties.title, book.properties.creator) == ("Læringsmiljøprosjektet", "Kari Nordmann")
+    page = render(report, "r.html").decode()
+    assert '<html lang="nb-NO">' in page and '<meta name="author" content="Kari Nordmann">' in page
+    # without an author nobody is named, least of all the library
+    plain = Document(io.BytesIO(render(build_report(survey, group="rolle"), "r.docx")))
+    assert plain.core_properties.author == "" and plain.core_properties.title == "Resultater fra spørreundersøkelsen"
+
+
+def test_pictures_have_alternative_text_and_tables_header_rows(report, docx):
+    # every figure's description is its caption and the report's own sentences that read it
+    figures = [b for _, b in report.figures()]
+    descriptions = [s._inline.docPr.get("descr") for s in docx.inline_shapes]
+    assert descriptions == [f.alt for f in figures]
+    assert all(f.caption in d and f.reading and f.reading in d for f, d in zip(figures, descriptions))
+    # every Word table's first row is marked as a header row (repeated across pages)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for table in docx.tables:
+        assert table.rows[0]._tr.find(f"{ns}trPr/{ns}tblHeader") is not None
+    from pptx import Presentation
+
+    deck = Presentation(io.BytesIO(render(report, "r.pptx")))
+    pictures = [sh for s in deck.slides for sh in s.shapes if sh.shape_type == 13]
+    assert [p._element.nvPicPr.cNvPr.get("descr") for p in pictures] == [f.alt for f in figures]
+    page = render(report, "r.html").decode()
+    assert all(f'alt="{__import__("html").escape(f.alt)}"' in page for f in figures)
+    assert '<th scope="col">' in page

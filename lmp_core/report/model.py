@@ -39,7 +39,12 @@ class Figure:
     number: str
     caption: str
     chart: alt.TopLevelMixin
-    reading: str = ""  # the first sentence that reads it (for slides)
+    reading: str = ""  # the sentences that read it, from the report's prose (slides, alternative text)
+
+    @property
+    def alt(self) -> str:
+        """The alternative text of the image: its caption and the checked sentences that read it."""
+        return f"{self.caption} {self.reading}".strip()
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,6 +78,15 @@ class Report:
     sections: tuple[Section, ...]
     sheets: dict[str, pd.DataFrame] = field(default_factory=dict)  # for the Excel workbook
     groups_line: str = ""
+    author: str = ""
+    date: str = ""  # ISO date (YYYY-MM-DD) the report is dated; "" for none
+
+    @property
+    def byline(self) -> str:
+        """The author and the date as the title page prints them ("Kari Nordmann · 26. november 2026")."""
+        from lmp_core.fmt import long_date
+
+        return " · ".join(x for x in (self.author, long_date(self.date, self.lang) if self.date else "") if x)
 
     def figures(self) -> list[tuple[Section, Figure]]:
         return [(s, b) for s in self.sections for b in s.blocks if isinstance(b, Figure)]
@@ -109,6 +123,9 @@ def build_report(
     min_group_size: int = MIN_GROUP_SIZE,
     leading_zero: bool = True,
     title: str | None = None,
+    subtitle: str | None = None,
+    author: str = "",
+    date: str = "",
     progress: Callable[[float, str], None] | None = None,
     notes: Sequence[tuple[str, dict]] = (),
 ) -> Report:
@@ -117,7 +134,9 @@ def build_report(
 
     ``quotes`` maps a comment column to the comments to quote (None: every comment of a group that
     is large enough); ``themes`` picks chapters (None: all, in file order); ``notes`` are caveats
-    to add to the data section (e.g. fieldwork's "response rates differ by pulje").
+    to add to the data section (e.g. fieldwork's "response rates differ by pulje"). ``title``,
+    ``subtitle`` (default: the file's name), ``author`` and ``date`` (ISO) go on the title page and into
+    the documents' properties.
     """
     w = words("report", lang)
     if request is None:
@@ -174,7 +193,8 @@ def build_report(
         formatted=False)
     if progress:
         progress(1.0, "")
-    return Report(title or w["title"], source.source, lang, tuple(sections), sheets, group_caption(overall))
+    return Report(title or w["title"], source.source if subtitle is None else subtitle, lang, tuple(sections), sheets,
+                  group_caption(overall), author, date)
 
 
 def _quotes(survey: Survey, column: str, group: str | None, quotes: Mapping[str, Sequence[str]] | None,
