@@ -75,7 +75,12 @@ def test_docx_text_quotes_the_reports_percentages(docx):
     # the data section: 36 of 63 (57 %), 10 of 24 (42 %), and the non-response caveat
     assert "36 av 63" in body and "57 prosent" in body and "10 av 24" in body and "42 prosent" in body
     assert "de mest positive eller de mest negative" in body
-    assert "forskjellen mellom Skoleeier og Skoleleder liten (d = 0,46)" in body
+    # one sentence per finding, as the seed note writes it, not the same sentence for every item: the items
+    # gathered under their size words (d from Tabell 2.1), then which group is higher on all of them
+    assert ("Mellom Skoleeier og Skoleleder er forskjellen liten for «hvordan utvikle et positivt læringsmiljø» "
+            "(d = 0,46), «skoleutvikling» (d = 0,40) og «klasseledelse» (d = 0,20), og ingen/svak for «å forebygge "
+            "og stoppe mobbing» (d = 0,08). Skoleeier har høyest snitt på alle fire.") in body
+    assert body.count("Mellom Skoleeier og Skoleleder") == 2 and "For «" not in body
 
 
 def _allowed_numbers(survey) -> set[str]:
@@ -225,3 +230,32 @@ def test_pictures_have_alternative_text_and_tables_header_rows(report, docx):
     page = render(report, "r.html").decode()
     assert all(f'alt="{__import__("html").escape(f.alt)}"' in page for f in figures)
     assert '<th scope="col">' in page
+
+
+def test_a_paragraph_names_each_group_that_is_higher_when_they_differ(survey):
+    # the first chapter's comparisons with one mean difference turned round and one made equal: the sentence
+    # about who is higher names each group with its items (the d values are Tabell 2.1's)
+    from dataclasses import replace
+
+    from lmp_core.report.sentences import comparison_sentences
+
+    items = list(summarize(count(survey, group="rolle")).items[:4])
+    flipped = [replace(items[1], comparisons=(replace(items[1].comparisons[0], mean_diff=-items[1].comparisons[0].mean_diff),)),
+               replace(items[3], comparisons=(replace(items[3].comparisons[0], mean_diff=0.0),))]
+    sentences = comparison_sentences([items[0], flipped[0], items[2], flipped[1]], "nb")
+    assert sentences[1] == ("Skoleeier har høyest snitt på «å forebygge og stoppe mobbing» og «hvordan utvikle et "
+                            "positivt læringsmiljø»; Skoleleder har høyest snitt på «klasseledelse»; likt snitt på "
+                            "«skoleutvikling».")
+    english = comparison_sentences(items[:1], "en")
+    assert english == ["For “å forebygge og stoppe mobbing” the difference between Skoleeier and Skoleleder is "
+                       "none/weak (d = 0.08); Skoleeier has the higher mean."]
+
+
+def test_large_numbers_in_the_text_are_thousands_separated():
+    # Elevundersøkelsen-sized groups: "12 034 av 22 597" (no-break space, Språkrådet), 53 % by hand
+    from lmp_core.report.sentences import data_paragraphs
+    from lmp_core.stats import GroupInfo
+
+    groups = [GroupInfo("Elever", 12034, 22597, 100 * 12034 / 22597)]
+    assert data_paragraphs(groups, "nb")[0] == "Undersøkelsen ble besvart av 12\xa0034 av 22\xa0597 i gruppen Elever (53 prosent)."
+    assert data_paragraphs(groups, "en")[0] == "The survey was answered by 12,034 of 22,597 in the group Elever (53 per cent)."

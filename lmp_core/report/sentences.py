@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from lmp_core.catalogue import text
 from lmp_core.fmt import number
-from lmp_core.stats import LOW_RESPONSE_RATE, MIN_GROUP_SIZE, SMALL_GROUP, GroupInfo, ItemSummary, Summary
+from lmp_core.stats import LOW_RESPONSE_RATE, MIN_GROUP_SIZE, SMALL_GROUP, Comparison, GroupInfo, ItemSummary, Summary
 
 
 def pct_words(value: float, lang: str) -> str:
@@ -69,25 +69,83 @@ def figure_paragraph(summary: Summary, figure_number: str, lang: str = "nb") -> 
     return " ".join(sentences)
 
 
+#: Size words from the largest down: the order a paragraph names them in.
+SIZES = ("size_large", "size_moderate", "size_small", "size_none")
+_COUNT_WORDS = {"nb": ("to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti"),
+                "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")}
+
+
+def _and(parts: Sequence[str], lang: str) -> str:
+    """ "a, b og c" / "a, b and c"."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + (" og " if lang == "nb" else " and ") + parts[-1]
+
+
+def _count(n: int, lang: str) -> str:
+    """Two to ten in words (Språkrådet: small numbers in running text), larger as digits."""
+    return _COUNT_WORDS[lang if lang in _COUNT_WORDS else "nb"][n - 2] if 2 <= n <= 10 else str(n)
+
+
 def comparison_sentences(items: Sequence[ItemSummary], lang: str = "nb") -> list[str]:
-    """Per item and pair of groups: which group is higher, d and its size word."""
-    out = []
+    """Per pair of groups, as the seed note writes it: one sentence for the sizes of the differences
+    (items gathered under each size word, largest first, each with its d), one for which group is higher.
+
+    An item without d (a hidden group, too few answers) is left out. One item alone gets one sentence:
+    "For «x» er forskjellen mellom A og B liten (d = 0,20); A har høyest snitt."
+    """
+    pairs: dict[tuple[str, str], list[tuple[ItemSummary, Comparison]]] = {}
     for it in items:
         for c in it.comparisons:
-            if c.d is None or c.magnitude is None:
-                continue
-            higher = c.higher()
-            size = text(c.magnitude, lang)
-            d = number(abs(c.d), 2, lang)
-            if lang == "nb":
-                who = f"{higher} har høyest snitt" if higher else "gruppene har likt snitt"
-                out.append(f"For {_quoted(it.item.label, lang)} er forskjellen mellom {c.a} og {c.b} {size} "
-                           f"(d = {d}); {who}.")
+            if c.d is not None and c.magnitude is not None:
+                pairs.setdefault((c.a, c.b), []).append((it, c))
+    out = []
+    for (a, b), found in pairs.items():
+        if len(found) == 1:
+            it, c = found[0]
+            out.append(_one_comparison(it, c, lang))
+            continue
+        sizes = []
+        for size in SIZES:
+            named = [f"{_quoted(it.item.label, lang)} (d = {number(abs(c.d), 2, lang)})"
+                     for it, c in sorted(found, key=lambda f: -abs(f[1].d)) if c.magnitude == size]
+            if named:
+                sizes.append(f"{text(size, lang)} for {_and(named, lang)}")
+        # the size groups apart with a comma before the last "og", since each group has its own "og"
+        joined = _and(sizes, lang) if len(sizes) < 2 else (
+            ", ".join(sizes[:-1]) + (", og " if lang == "nb" else ", and ") + sizes[-1])
+        out.append(f"Mellom {a} og {b} er forskjellen {joined}." if lang == "nb" else
+                   f"Between {a} and {b} the difference is {joined}.")
+        higher: dict[str | None, list[str]] = {}
+        for it, c in found:
+            higher.setdefault(c.higher(), []).append(_quoted(it.item.label, lang))
+        if len(higher) == 1 and None not in higher:
+            who = next(iter(higher))
+            out.append(f"{who} har høyest snitt på alle {_count(len(found), lang)}." if lang == "nb" else
+                       f"{who} has the higher mean on all {_count(len(found), lang)}.")
+            continue
+        parts = []
+        for who, labels in higher.items():
+            if who is None:
+                parts.append(f"likt snitt på {_and(labels, lang)}" if lang == "nb" else
+                             f"the same mean on {_and(labels, lang)}")
             else:
-                who = f"{higher} has the higher mean" if higher else "the groups have the same mean"
-                out.append(f"For {_quoted(it.item.label, lang)} the difference between {c.a} and {c.b} is {size} "
-                           f"(d = {d}); {who}.")
+                parts.append(f"{who} har høyest snitt på {_and(labels, lang)}" if lang == "nb" else
+                             f"{who} has the higher mean on {_and(labels, lang)}")
+        text_ = "; ".join(parts)
+        out.append(text_[:1].upper() + text_[1:] + ".")
     return out
+
+
+def _one_comparison(it: ItemSummary, c: Comparison, lang: str) -> str:
+    higher = c.higher()
+    size = text(c.magnitude, lang)
+    d = number(abs(c.d), 2, lang)
+    if lang == "nb":
+        who = f"{higher} har høyest snitt" if higher else "gruppene har likt snitt"
+        return f"For {_quoted(it.item.label, lang)} er forskjellen mellom {c.a} og {c.b} {size} (d = {d}); {who}."
+    who = f"{higher} has the higher mean" if higher else "the groups have the same mean"
+    return f"For {_quoted(it.item.label, lang)} the difference between {c.a} and {c.b} is {size} (d = {d}); {who}."
 
 
 def data_paragraphs(groups: Sequence[GroupInfo], lang: str = "nb", *, min_group_size: int = MIN_GROUP_SIZE) -> list[str]:
@@ -97,12 +155,13 @@ def data_paragraphs(groups: Sequence[GroupInfo], lang: str = "nb", *, min_group_
     for g in groups:
         if g.suppressed:
             continue  # a hidden group is named only in the note below, without its numbers
+        n, population = number(g.respondents, 0, lang), number(g.population, 0, lang)  # "22 597"
         if g.population:
             rate = number(round(100 * g.respondents / g.population), 0, lang)
-            parts.append(f"{g.respondents} av {g.population} i gruppen {g.name} ({rate} prosent)" if lang == "nb"
-                         else f"{g.respondents} of {g.population} in the group {g.name} ({rate} per cent)")
+            parts.append(f"{n} av {population} i gruppen {g.name} ({rate} prosent)" if lang == "nb"
+                         else f"{n} of {population} in the group {g.name} ({rate} per cent)")
         else:
-            parts.append(f"{g.respondents} i gruppen {g.name}" if lang == "nb" else f"{g.respondents} in the group {g.name}")
+            parts.append(f"{n} i gruppen {g.name}" if lang == "nb" else f"{n} in the group {g.name}")
     if parts:
         joined = ", ".join(parts[:-1]) + (" og " if lang == "nb" else " and ") + parts[-1] if len(parts) > 1 else parts[0]
         out.append(f"Undersøkelsen ble besvart av {joined}." if lang == "nb" else f"The survey was answered by {joined}.")
