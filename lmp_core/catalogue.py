@@ -109,6 +109,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Kolonnen «{column}» er en bakgrunnsvariabel (kan brukes som gruppe eller filter).",
         "en": "Column '{column}' is a background variable (usable as group or filter).",
     },
+    "score_column": {
+        "nb": "Kolonnen «{column}» har {count} ulike tall ({low}–{high}) og leses som en skår eller måling, ikke som gruppe. Skal den gruppere, del den inn i grupper (f.eks. aldersgrupper) i fila eller i en kodebok med etiketter.",
+        "en": "Column '{column}' has {count} different numbers ({low}–{high}) and is read as a score or measurement, not a group. To group by it, divide it into groups (e.g. age groups) in the file or in a codebook with labels.",
+    },
     "not_a_scale": {
         "nb": "Kolonnen «{column}» har svarene {labels}, som ikke er en kjent svarskala; den kan brukes som gruppe eller filter. Er den et spørsmål, last opp en kodebok med kolonnen «labels».",
         "en": "Column '{column}' has the answers {labels}, which are no known answer scale; it can be used as group or filter. If it is a question, upload a codebook with a 'labels' column.",

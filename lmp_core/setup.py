@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lmp_core.catalogue import text, words
+from lmp_core.fmt import render_param
 from lmp_core.read.codebook import CodebookEntry
 from lmp_core.scales import is_dont_know
 from lmp_core.survey import Item, Survey
@@ -68,7 +69,8 @@ def setup_table(survey: Survey, lang: str = "nb") -> pd.DataFrame:
             if row.uncertain:
                 basis = f"{basis} ({w['confirm']})"
         else:
-            basis = text(row.reason[0], lang, **dict(row.reason[1])) if row.reason[0] else ""
+            basis = text(row.reason[0], lang, **{k: render_param(v, lang) for k, v in row.reason[1]}) \
+                if row.reason[0] else ""
         out.append({w["column"]: row.column, w["role"]: w[row.role], w["scale"]: " < ".join(row.scale),
                     w["reverse"]: w["yes"] if row.reverse else "", w["basis"]: basis})
     return pd.DataFrame(out)

@@ -154,3 +154,23 @@ def test_two_spellings_of_one_group_are_one_group_and_the_reader_says_so():
     assert ("spellings_merged", {"column": "g", "count": 2}) in survey.notes
     summary = summarize(count(survey, group="g"), min_group_size=1)
     assert [(g.name, g.respondents) for g in summary.groups] == [(composed, 4), ("Annen", 2)]
+
+
+def test_continuous_scores_are_never_offered_as_groups():
+    # EFC's documented sum scores and ages (EFC codebook, sjPlot): Barthel index 0-100 (21 values), neg_c_7
+    # 7-28, pos_v_4 5-16, quol_5 0-25, c12hour 4-168 hours, ages; each would make 12-70 tiny groups
+    survey = read_file((EXTERNAL / "efc" / "EFC.sav").read_bytes(), "EFC.sav")
+    scores = {"barthtot", "neg_c_7", "pos_v_4", "quol_5", "c12hour", "e17age", "c160age"}
+    assert not scores & set(survey.groupable)
+    assert {"e16sex", "c172code", "e15relat"} <= set(survey.groupable)
+    reasons = {s.column: s for s in survey.skipped}
+    assert {c for c in scores if reasons[c].key == "score_column"} == scores
+    from lmp_core.setup import setup_table
+
+    table = setup_table(survey, "nb").set_index("Kolonne")
+    assert table.loc["barthtot"].iloc[-1].startswith("Kolonnen «barthtot» har 21 ulike tall (0–100) og leses som en skår")
+    # few numbers with decimals are a measurement too (a mean score per respondent), whole codes are not
+    frame = pd.DataFrame({"snitt": [2.5, 3.0, 3.5, 4.0] * 5, "pulje": [1, 2] * 10,
+                          "q": ["I stor grad", "I liten grad"] * 10})
+    small = read_file(frame.to_csv(index=False).encode(), "x.csv")
+    assert "snitt" not in small.groupable and "pulje" in small.groupable

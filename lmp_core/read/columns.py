@@ -25,6 +25,7 @@ import pandas as pd
 import polars as pl
 
 from lmp_core.errors import SurveyError
+from lmp_core.fmt import Fixed
 from lmp_core.read.codebook import CodebookEntry
 from lmp_core.scales import (
     KNOWN_LABEL_WORDS,
@@ -42,6 +43,9 @@ from lmp_core.survey import Item, Note, Skipped, Survey
 MAX_CATEGORIES = 40
 #: Most groups a background column may have to be offered as a group variable.
 MAX_GROUPS = 30
+#: A numeric column without value labels that has more distinct numbers than this (a 0-10 rating has 11),
+#: or any number with decimals, is a score or measurement (an index, an age, hours): never offered as a group.
+MAX_CODE_VALUES = 11
 _NUMERIC = (pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32, pl.UInt64, pl.Float32,
             pl.Float64)
 _ID_NAME = re.compile(r"(^|_)(id|respondent|respondentid|responseid|løpenr|lopenr)($|_)", re.IGNORECASE)
@@ -49,6 +53,15 @@ _ID_NAME = re.compile(r"(^|_)(id|respondent|respondentid|responseid|løpenr|lope
 
 def _is_numeric(series: pl.Series) -> bool:
     return series.dtype in _NUMERIC
+
+
+def _is_score(series: pl.Series, uniques: pl.Series) -> bool:
+    """Whether a numeric column without value labels is a score rather than codes: more than
+    :data:`MAX_CODE_VALUES` distinct numbers, or numbers with decimals."""
+    if not _is_numeric(series) or uniques.len() == 0:
+        return False
+    as_float = uniques.cast(pl.Float64)
+    return uniques.len() > MAX_CODE_VALUES or bool((as_float != as_float.floor()).any())
 
 
 def _theme_of(column: str) -> str:
@@ -401,8 +414,14 @@ def build_survey(
             text_columns.append(column)
             skipped.append(Skipped(column, "free_text_column", {"column": column}))
         else:
+            score = _is_score(series, uniques) if not labels else False
             if reason is not None and any(is_dont_know(v) or _known_label(v) for v in texts.to_list()):
                 skipped.append(Skipped(column, reason.key, reason.params))
+            elif score:
+                low, high = float(uniques.min()), float(uniques.max())
+                places = 0 if low.is_integer() and high.is_integer() else 2
+                skipped.append(Skipped(column, "score_column", {"column": column, "count": n_unique,
+                                                                "low": Fixed(low, places), "high": Fixed(high, places)}))
             elif reason is not None and n_unique > 1:
                 shown = ", ".join(repr(v) for v in texts.to_list()[:8]) + (", …" if n_unique > 8 else "")
                 skipped.append(Skipped(column, "not_a_scale", {"column": column, "labels": shown}))
@@ -412,7 +431,7 @@ def build_survey(
                 skipped.append(Skipped(column, "numeric_without_codebook", {"column": column}))
             else:
                 skipped.append(Skipped(column, "background_column", {"column": column}))
-            if 1 < n_unique <= MAX_GROUPS:
+            if 1 < n_unique <= MAX_GROUPS and not score:
                 groups.append(column)
         background[column] = series
     _settle_ambiguous(items, arrays, raw_columns, pending_ambiguous, all_notes)
