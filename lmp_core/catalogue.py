@@ -74,8 +74,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Column '{column}' holds numeric codes without labels. Upload a codebook that says which scale it uses.",
     },
     "codes_outside_scale": {
-        "nb": "Kolonnen «{column}» har koder utenfor skalaen {scale}: {codes} ({count} svar). De er regnet som manglende; rett dem i fila eller kodeboka.",
-        "en": "Column '{column}' has codes outside the scale {scale}: {codes} ({count} answers). They are counted as missing; correct them in the file or the codebook.",
+        "nb": "Kolonnen «{column}» har koder utenfor skalaen «{scale}»: {codes} ({count} svar). De er regnet som manglende; rett dem i fila eller kodeboka.",
+        "en": "Column '{column}' has codes outside the scale '{scale}': {codes} ({count} answers). They are counted as missing; correct them in the file or the codebook.",
     },
     "labels_outside_scale": {
         "nb": "Kolonnen «{column}» har svar utenfor skalaen «{scale}»: {labels} ({count} svar). De er regnet som manglende.",

@@ -47,6 +47,15 @@ class Scale:
             raise SurveyError("codebook_bad_labels", file="", column=self.name, value=str(self.labels))
 
     @property
+    def span(self) -> str:
+        """The scale as a reader knows it, by its ends, in the answers' own words (the name is an id).
+
+        >>> Scale("grad", ("I liten grad", "I noen grad", "I stor grad")).span
+        'I liten grad … I stor grad'
+        """
+        return f"{self.labels[0]} … {self.labels[-1]}" if self.labels else self.name
+
+    @property
     def k(self) -> int:
         """Number of substantive answers."""
         return len(self.labels)

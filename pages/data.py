@@ -169,7 +169,9 @@ if isinstance(source, Survey) and loaded.data:
         scale_col = c1.selectbox(t("scale_override_col"), [None, *[it.column for it in source.items],
                                                            *[s.column for s in source.skipped]],
                                  key="fix_scale_col", format_func=lambda v: "–" if v is None else v)
-        scale_name = c2.selectbox(t("scale_override"), sorted(KNOWN_SCALES), key="fix_scale")
+        # a scale is shown by its ends in its own words ("I svært liten grad … I svært stor grad"), not its id
+        scale_name = c2.selectbox(t("scale_override"), sorted(KNOWN_SCALES), key="fix_scale",
+                                  format_func=lambda name: KNOWN_SCALES[name].span)
         if st.button(t("apply_fixes"), key="apply_fixes", type="primary"):
             codebook = with_scale(loaded.codebook, scale_col, scale_name) if scale_col else loaded.codebook
             codebook = with_setup(codebook, reverse=frozenset(reverse))

@@ -174,3 +174,13 @@ def test_continuous_scores_are_never_offered_as_groups():
                           "q": ["I stor grad", "I liten grad"] * 10})
     small = read_file(frame.to_csv(index=False).encode(), "x.csv")
     assert "snitt" not in small.groupable and "pulje" in small.groupable
+
+
+def test_a_note_names_a_scale_by_its_ends_not_its_id():
+    # code 7 on a five-point "grad" scale (codes 1-5): the note names the scale in the answers' own words
+    from lmp_core.stats import note_text
+
+    codebook = read_codebook(b"column,scale\nq1,grad\n", "kodebok.csv")
+    survey = read_file(b"q1\n1\n5\n7\n4\n", "svar.csv", codebook=codebook)
+    note = next(n for n in survey.notes if n[0] == "codes_outside_scale")
+    assert "utenfor skalaen «I svært liten grad … I svært stor grad»: 7" in note_text(*note, "nb")

@@ -368,7 +368,7 @@ def build_survey(
                 codes, outside = apply_coding(series, coding)
             if outside:
                 key = "codes_outside_scale" if _is_numeric(series) else "labels_outside_scale"
-                all_notes.append((key, {"column": column, "scale": coding.scale.name,
+                all_notes.append((key, {"column": column, "scale": coding.scale.span,
                                         "codes": ", ".join(outside), "labels": ", ".join(repr(v) for v in outside),
                                         "count": sum(outside.values())}))
             for key, params in coding.notes:
