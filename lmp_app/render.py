@@ -109,6 +109,17 @@ def chart_downloads(chart: object, file_stem: str, key: str, caveats: Sequence[s
         download(t("download_svg"), lambda: to_svg(chart), f"{file_stem}.svg", "image/svg+xml", f"{key}_svg")
 
 
+#: A cell as the tables print numbers: "4,44", "22 597", "57,1 %", "−0,12", "færre enn 5" is text; "–" missing.
+_NUMBER = re.compile(r"^[−-]?[\d\u00a0\u202f ,.]*\d(\u00a0?%)?$|^–?$")
+
+
+def _numeric_column(values: pd.Series) -> bool:
+    """Whether every cell of a column is a number or a printed number (blank and "–" allowed)."""
+    cells = [v for v in values if not (v is None or (isinstance(v, float) and pd.isna(v)))]
+    return bool(cells) and all(isinstance(v, (int, float)) or bool(_NUMBER.match(str(v))) for v in cells) \
+        and any(isinstance(v, (int, float)) or str(v) not in ("", "–") for v in cells)
+
+
 def plain_table(frame: pd.DataFrame, *, static: bool = False) -> None:
     """A table of text from a user's file, shown as plain text, never HTML.
 
@@ -117,7 +128,15 @@ def plain_table(frame: pd.DataFrame, *, static: bool = False) -> None:
     """
     if static:  # st.table renders Markdown in cells and headings: escape every character that could start it
         safe = md_frame(frame)
-        st.table(safe.set_index(safe.columns[0]))
+        # the first column labels the rows; a long table repeats its labels, so it keeps a hidden row number
+        keyed = safe.iloc[:, 0].is_unique
+        first = 1 if keyed else 0
+        safe = safe.set_index(safe.columns[0]) if keyed else safe
+        # numbers right-aligned (cells and their headings), so that digits line up down a column
+        numeric = [i for i in range(len(safe.columns)) if _numeric_column(frame.iloc[:, i + first])]
+        styler = safe.style.set_properties(subset=safe.columns[numeric].tolist(), **{"text-align": "right"})
+        styler = styler.set_table_styles([{"selector": f"th.col{i}", "props": "text-align: right"} for i in numeric])
+        st.table(styler, hide_index=not keyed)
     else:
         st.dataframe(frame, hide_index=True, width="stretch")
 

@@ -521,6 +521,7 @@ _UI: dict[str, dict[str, str]] = {
     "col_comment": {"nb": "Kommentar", "en": "Comment"},
     "method_title": {"nb": "Metode", "en": "Method"},
     "report_title": {"nb": "Rapport", "en": "Report"},
+    "comparisons_heading": {"nb": "Forskjeller mellom gruppene, parvis", "en": "Differences between the groups, pair by pair"},
     "report_field_title": {"nb": "Tittel", "en": "Title"},
     "report_field_subtitle": {"nb": "Undertittel", "en": "Subtitle"},
     "report_field_author": {"nb": "Forfatter", "en": "Author"},
@@ -672,11 +673,11 @@ _WORD_SETS: dict[str, dict[str, dict[str, str]]] = {
     "table": {
         "nb": {"question": "Spørsmål", "theme": "Tema", "n": "n", "mean": "Snitt", "sd": "SA", "top2": "Topp 2 %",
                "d": "Cohens d", "size": "Størrelse", "higher": "Høyest", "answer": "Svar", "group": "Gruppe",
-               "count": "Antall", "pct": "Prosent", "dk": "Vet ikke", "missing": "Ubesvart", "ci": "95 % KI",
+               "count": "Antall", "pct": "Prosent", "dk": "Vet ikke", "missing": "Ubesvart", "ci": "95 % KI", "groups": "Grupper",
                "d_pooled": "d (samlet SA)", "hedges_g": "Hedges' g"},
         "en": {"question": "Question", "theme": "Theme", "n": "n", "mean": "Mean", "sd": "SD", "top2": "Top 2 %",
                "d": "Cohen's d", "size": "Size", "higher": "Higher", "answer": "Answer", "group": "Group",
-               "count": "Count", "pct": "Percent", "dk": "Don't know", "missing": "Blank", "ci": "95 % CI",
+               "count": "Count", "pct": "Percent", "dk": "Don't know", "missing": "Blank", "ci": "95 % CI", "groups": "Groups",
                "d_pooled": "d (pooled SD)", "hedges_g": "Hedges' g"},
     },
     "chart": {

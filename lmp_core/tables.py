@@ -40,7 +40,8 @@ def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, e
         for s in it.stats:
             if s.group in hidden:
                 continue  # a group below the minimum size has no column at all
-            row[f"{s.group} {h['n']}"] = s.n if not s.suppressed else None
+            n = s.n if not s.suppressed else None
+            row[f"{s.group} {h['n']}"] = number(n, 0, lang) if formatted and n is not None else n  # "22 597"
             row[f"{s.group} {h['mean']}"] = _fmt(s.mean, 2, lang, formatted, leading_zero)
             row[f"{s.group} {h['sd']}"] = _fmt(s.sd, 2, lang, formatted, leading_zero=not (formatted and not leading_zero))
             if with_top2:
@@ -53,6 +54,45 @@ def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, e
             row[h["size"] + suffix] = text(c.magnitude, lang) if c.magnitude else (text(c.reason, lang) if c.reason else "")
             row[h["higher"] + suffix] = c.higher() or ""
         rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def group_stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True,
+                      leading_zero: bool = True) -> pd.DataFrame:
+    """Tabell 2.1's group figures in long form, one row per question and group (n, mean, SD, top-2 %): readable
+    with any number of groups, where the wide form grows four columns per group. Hidden groups have no row."""
+    h = words("table", lang)
+    labels = unique_labels([it.item for it in summary.items])
+    hidden = {g.name for g in summary.groups if g.suppressed}
+    rows = []
+    for it in summary.items:
+        for s in it.stats:
+            if s.group in hidden:
+                continue
+            n = s.n if not s.suppressed else None
+            rows.append({h["question"]: labels[it.item.column], h["group"]: s.group,
+                         h["n"]: number(n, 0, lang) if formatted and n is not None else n,
+                         h["mean"]: _fmt(s.mean, 2, lang, formatted, leading_zero),
+                         h["sd"]: _fmt(s.sd, 2, lang, formatted, leading_zero),
+                         h["top2"]: _fmt(s.top2_pct, 1, lang, formatted, True)})
+    return pd.DataFrame(rows)
+
+
+def comparisons_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, effect: EffectSize = "d",
+                      leading_zero: bool = True) -> pd.DataFrame:
+    """Tabell 2.1's comparisons in long form, one row per question and pair of groups: the effect size, its
+    size word (or why there is none) and the higher group."""
+    h = words("table", lang)
+    labels = unique_labels([it.item for it in summary.items])
+    rows = []
+    for it in summary.items:
+        for c in it.comparisons:
+            value = c.effect(effect)
+            rows.append({h["question"]: labels[it.item.column], h["groups"]: f"{c.a}–{c.b}",
+                         h[effect]: _fmt(abs(value) if (formatted and value is not None) else value, 2, lang,
+                                         formatted, leading_zero),
+                         h["size"]: text(c.magnitude, lang) if c.magnitude else (text(c.reason, lang) if c.reason else ""),
+                         h["higher"]: c.higher() or ""})
     return pd.DataFrame(rows)
 
 

@@ -17,7 +17,14 @@ from lmp_app.render import (
 from lmp_app.state import Keys, ensure_data
 from lmp_core.charts import distribution_chart, group_caption, top2_chart
 from lmp_core.errors import SurveyError
-from lmp_core.tables import frequency_table, stats_table, to_csv_bytes, to_excel_bytes
+from lmp_core.tables import (
+    comparisons_table,
+    frequency_table,
+    group_stats_table,
+    stats_table,
+    to_csv_bytes,
+    to_excel_bytes,
+)
 
 st.title(t("results_title"))
 loaded = ensure_data()
@@ -73,8 +80,14 @@ footnote = [line for texts in summary.caveat_groups(code)
 chart_downloads(top2, f"{stem}_topp2", "top2", footnote)
 
 st.subheader(t("table_heading"))
-table = stats_table(summary, lang=code, effect=effect)
-plain_table(table, static=True)
+if len([g for g in summary.groups if not g.suppressed]) > 2:
+    # more than two groups: the wide form would grow four columns per group and three per pair, so the
+    # group figures and the comparisons are shown in long form, one row per group or pair
+    plain_table(group_stats_table(summary, lang=code), static=True)
+    st.caption(t("comparisons_heading"))
+    plain_table(comparisons_table(summary, lang=code, effect=effect), static=True)
+else:
+    plain_table(stats_table(summary, lang=code, effect=effect), static=True)
 st.caption(t(f"formula_{effect}"))
 c1, c2, _ = st.columns([1, 1, 4])
 with c1:

@@ -88,7 +88,7 @@ def test_upload_fixture_then_tables_and_chart():
     by_question = table.set_index("Spørsmål")
     # report Tabell 2.1 and 3.1 (means and SDs of both groups, |d|)
     assert by_question.loc["kunnskap_skoleutvikling", "Skoleleder Snitt"] == "3,74"
-    assert by_question.loc["kunnskap_skoleutvikling", "Skoleleder n"] == 35
+    assert by_question.loc["kunnskap_skoleutvikling", "Skoleleder n"] == "35"
     assert by_question.loc["praksis_mobbing", "Skoleleder SA"] == "0,89"
     assert by_question.loc["praksis_skoleutvikling", "Cohens d"] == "0,54"
     assert by_question.loc["praksis_skoleutvikling", "Størrelse"] == "moderat"
@@ -107,7 +107,7 @@ def test_change_questions_and_group():
     assert len(_table(at)) == 1
     at.selectbox(key="results_group").set_value(None).run()
     table = _table(at)
-    assert "Alle Snitt" in table.columns and table["Alle n"].iloc[0] == 46
+    assert "Alle Snitt" in table.columns and table["Alle n"].iloc[0] == "46"
     assert not at.exception
 
 
@@ -281,3 +281,33 @@ def test_the_data_page_shows_the_setup_with_its_reasons_and_asks_to_confirm():
     # scales are named by their ends in their own words, not by the reader's ids ("grad", "agree")
     options = at.selectbox(key="fix_scale").options
     assert "I svært liten grad … I svært stor grad" in options and "grad" not in options
+
+
+def test_three_groups_show_long_tables_with_every_pair_and_aligned_numbers():
+    # EFC grouped by education (three levels): the wide Tabell 2.1 would need 22 columns for three questions;
+    # the page shows one row per question and group, and one per question and pair
+    import pyreadstat
+
+    at = _app()
+    at.file_uploader(key="upload").upload("EFC.sav", (EXTERNAL / "efc" / "EFC.sav").read_bytes(),
+                                          "application/octet-stream").run()
+    key = next(k for k in at.session_state if str(k).startswith("groupings_"))
+    at.multiselect(key=key).set_value(["c172code"]).run()
+    at.selectbox(key="data_group").set_value("c172code").run()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception
+    groups, pairs = (plain_frame(tb.value).reset_index(drop=True) for tb in at.table[:2])
+    assert list(groups.columns) == ["Spørsmål", "Gruppe", "n", "Snitt", "SA", "Topp 2 %"]
+    assert list(pairs.columns) == ["Spørsmål", "Grupper", "Cohens d", "Størrelse", "Høyest"]
+    first = groups["Spørsmål"].iloc[0]
+    assert len(groups[groups["Spørsmål"] == first]) == 3 and len(pairs[pairs["Spørsmål"] == first]) == 3
+    # n by hand from the file (pyreadstat): answers to the first question per education level
+    frame, meta = pyreadstat.read_sav(str(EXTERNAL / "efc" / "EFC.sav"), apply_value_formats=True)
+    column = next(c for c, label in meta.column_names_to_labels.items() if label and label.startswith(first[:20]))
+    by_hand = frame.dropna(subset=[column]).groupby("c172code").size()
+    shown = groups[groups["Spørsmål"] == first].set_index("Gruppe")["n"].astype(int)
+    assert shown.to_dict() == {k: int(v) for k, v in by_hand.items() if k in shown.index}
+    # numbers right-aligned in the page's table (the Styler's CSS reaches the browser with the table)
+    styles = at.table[0].proto.arrow_data.styler.styles
+    assert all(f"th.col{i} {{ text-align: right }}" in styles for i in (2, 3, 4, 5))  # n, Snitt, SA, Topp 2 %
+    assert "th.col0 {" not in styles and "th.col1 {" not in styles  # question and group stay left
