@@ -134,8 +134,8 @@ def plain_table(frame: pd.DataFrame, *, static: bool = False) -> None:
         safe = safe.set_index(safe.columns[0]) if keyed else safe
         # numbers right-aligned (cells and their headings), so that digits line up down a column
         numeric = [i for i in range(len(safe.columns)) if _numeric_column(frame.iloc[:, i + first])]
-        styler = safe.style.set_properties(subset=safe.columns[numeric].tolist(), **{"text-align": "right"})
-        styler = styler.set_table_styles([{"selector": f"th.col{i}", "props": "text-align: right"} for i in numeric])
+        styler = safe.style.set_properties(subset=safe.columns[numeric].tolist(), **{"text-align": "right !important"})
+        styler = styler.set_table_styles([{"selector": f"th.col{i}", "props": "text-align: right !important"} for i in numeric])
         st.table(styler, hide_index=not keyed)
     else:
         st.dataframe(frame, hide_index=True, width="stretch")

@@ -309,5 +309,5 @@ def test_three_groups_show_long_tables_with_every_pair_and_aligned_numbers():
     assert shown.to_dict() == {k: int(v) for k, v in by_hand.items() if k in shown.index}
     # numbers right-aligned in the page's table (the Styler's CSS reaches the browser with the table)
     styles = at.table[0].proto.arrow_data.styler.styles
-    assert all(f"th.col{i} {{ text-align: right }}" in styles for i in (2, 3, 4, 5))  # n, Snitt, SA, Topp 2 %
+    assert all(f"th.col{i} {{ text-align: right !important }}" in styles for i in (2, 3, 4, 5))  # n, Snitt, SA, Topp 2 %
     assert "th.col0 {" not in styles and "th.col1 {" not in styles  # question and group stay left

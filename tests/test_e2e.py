@@ -91,6 +91,9 @@ def test_upload_and_results(page: Page, streamlit_url: str, tmp_path: Path):
     # report Tabell 2.1: Skoleleder 4,44 (0,61) and 3,74 (0,78); d 0,08 and 0,40
     for number in ("4,44", "0,61", "3,74", "0,78", "0,08", "0,40", "ingen/svak"):
         expect(table).to_contain_text(number)
+    # numbers line up on the right as the browser draws them; words stay on the left
+    expect(table.locator("td").filter(has_text="4,44").first).to_have_css("text-align", "right")
+    expect(table.locator("td").filter(has_text="ingen/svak").first).not_to_have_css("text-align", "right")
     # the response-rate caveat (36 of 63 invited school leaders), in the main area above the results
     expect(area.get_by_text("57\xa0%").first).to_be_visible()
     _shot(page, tmp_path, "results")
