@@ -126,6 +126,8 @@ def plain_table(frame: pd.DataFrame, *, static: bool = False) -> None:
     ``static`` draws a fixed table (large, readable on a projector, its text in the page) instead
     of the scrollable grid.
     """
+    if frame.shape[1] == 0:
+        return  # nothing to show (e.g. no pair of groups large enough to compare)
     if static:  # st.table renders Markdown in cells and headings: escape every character that could start it
         safe = md_frame(frame)
         # the first column labels the rows; a long table repeats its labels, so it keeps a hidden row number

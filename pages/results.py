@@ -84,8 +84,10 @@ if len([g for g in summary.groups if not g.suppressed]) > 2:
     # more than two groups: the wide form would grow four columns per group and three per pair, so the
     # group figures and the comparisons are shown in long form, one row per group or pair
     plain_table(group_stats_table(summary, lang=code), static=True)
-    st.caption(t("comparisons_heading"))
-    plain_table(comparisons_table(summary, lang=code, effect=effect), static=True)
+    pairs = comparisons_table(summary, lang=code, effect=effect)
+    if not pairs.empty:
+        st.caption(t("comparisons_heading"))
+        plain_table(pairs, static=True)
 else:
     plain_table(stats_table(summary, lang=code, effect=effect), static=True)
 st.caption(t(f"formula_{effect}"))

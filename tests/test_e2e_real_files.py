@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser import add_choice, choose, download, go, main, open_app, upload
 from tests.conftest import EXTERNAL
+from tests.test_e2e import _csv, _png_size, _svg_text, _xlsx_sheets
 
 pytestmark = pytest.mark.e2e
 # file, the group chosen (a column the file's SOURCE.md describes), the group's values as the app shows them
@@ -50,10 +51,37 @@ def test_a_real_file_through_every_page(page: Page, streamlit_url: str, tmp_path
             chart = area.get_by_test_id("stVegaLiteChart").first
             expect(chart.locator("canvas, svg").first).to_be_visible()
             if value is not None:
-                expect(area.get_by_test_id("stTable")).to_contain_text(value)
+                expect(area.get_by_test_id("stTable").first).to_contain_text(value)
+            _downloads_name_every_question(page, path)
         if title == "Rapport":
             name, data = download(page, "report_docx", "Last ned DOCX")
             from docx import Document
 
             document = Document(io.BytesIO(data))
             assert name.endswith("_rapport.docx") and len(document.inline_shapes) >= 1
+
+
+def _downloads_name_every_question(page: Page, path: Path) -> None:
+    """The results page's downloads open, and both chart images name every question the page shows (the
+    first theme's, as it starts), each by its own label: none merged with another, dropped or cut short."""
+    from lmp_core import read_file
+    from lmp_core.charts import wrap
+    from lmp_core.survey import unique_labels
+
+    survey = read_file(path.read_bytes(), path.name)
+    first = survey.items[0].theme
+    shown = [it for it in survey.items if it.theme == first]
+    labels = list(unique_labels(shown).values())
+    assert len(set(labels)) == len(labels)
+    for key in ("top2", "dist"):
+        name, data = download(page, f"{key}_svg", "Last ned SVG")
+        text = _svg_text(data)
+        for label in labels:
+            for line in wrap(label).split("\n"):  # a long label is wrapped over lines, never cut
+                assert line in text, f"{name}: {line!r} is missing"
+        name, data = download(page, f"{key}_png", "Last ned PNG")
+        assert _png_size(data)[1] > 200
+    _, data = download(page, "table_csv", "Last ned CSV")
+    assert len(_csv(data)) == len(shown)
+    _, data = download(page, "table_xlsx", "Last ned Excel")
+    assert all(len(rows) > 1 for rows in _xlsx_sheets(data).values())
