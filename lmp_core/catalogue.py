@@ -110,8 +110,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Column '{column}' is a background variable (usable as group or filter).",
     },
     "score_column": {
-        "nb": "Kolonnen «{column}» har {count} ulike tall ({low}–{high}) og leses som en skår eller måling, ikke som gruppe. Skal den gruppere, del den inn i grupper (f.eks. aldersgrupper) i fila eller i en kodebok med etiketter.",
-        "en": "Column '{column}' has {count} different numbers ({low}–{high}) and is read as a score or measurement, not a group. To group by it, divide it into groups (e.g. age groups) in the file or in a codebook with labels.",
+        "nb": "Kolonnen «{column}» har {count} ulike tall ({low}–{high}) og leses som en skår eller måling, ikke som gruppe. Er den en gruppe (f.eks. skolenummer), velg den som bakgrunn under «Rett opp det som ble feil»; en skår kan deles i grupper (f.eks. aldersgrupper) i fila.",
+        "en": "Column '{column}' has {count} different numbers ({low}–{high}) and is read as a score or measurement, not a group. If it is a group (e.g. school numbers), choose it as background under 'Fix what detection got wrong'; a score can be divided into groups (e.g. age groups) in the file.",
     },
     "not_a_scale": {
         "nb": "Kolonnen «{column}» har svarene {labels}, som ikke er en kjent svarskala; den kan brukes som gruppe eller filter. Er den et spørsmål, last opp en kodebok med kolonnen «labels».",

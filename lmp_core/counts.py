@@ -6,6 +6,8 @@ from a frequency table that was all that could leave a secure data environment.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -79,16 +81,24 @@ def group_values(values: pd.Series) -> pd.Series:
     return text_values.mask(text_values == "")
 
 
-def natural_key(name: str) -> tuple[int, float, str]:
-    """Sort key: numbers by value first ("2" before "14"), then text.
+_FIRST_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
-    >>> sorted(["14", "B", "2", "A"], key=natural_key)
-    ['2', '14', 'A', 'B']
+
+def natural_key(name: str) -> tuple[int, float, str]:
+    """Sort key: numbers by value first ("2" before "14"), then names by their first number ("Skole 2" before
+    "Skole 14", "J - 1st decile" before "H - 10th decile"), then text.
+
+    >>> sorted(["14", "B", "Skole 14", "2", "A", "Skole 2"], key=natural_key)
+    ['2', '14', 'Skole 2', 'Skole 14', 'A', 'B']
     """
     try:
         return (0, float(name), "")
     except ValueError:
-        return (1, 0.0, name)
+        pass
+    found = _FIRST_NUMBER.search(name)
+    if found:
+        return (1, float(found.group().replace(",", ".")), name)
+    return (2, 0.0, name)
 
 
 def group_codes(survey: Survey, group: str | None, lang: str = "nb") -> tuple[np.ndarray, tuple[str, ...]]:
@@ -110,10 +120,11 @@ def group_codes(survey: Survey, group: str | None, lang: str = "nb") -> tuple[np
     if len(uniques) > MAX_GROUPS:
         raise SurveyError("too_many_groups", column=group, count=len(uniques), limit=MAX_GROUPS)
     names = tuple(str(u) for u in uniques)
-    # numeric codes (pulje 1, 2, 14) in numeric order; names in order of first appearance otherwise
-    numeric = pd.to_numeric(pd.Series(names, dtype=object), errors="coerce")
-    if len(names) and numeric.notna().all():
-        order = np.argsort(numeric.to_numpy(dtype=float), kind="stable")
+    # numeric codes (pulje 1, 2, 14) in numeric order, and names that each hold a number (Skole 1 … Skole 16,
+    # deciles) by that number; other names in order of first appearance (the file's order)
+    keys = [natural_key(name) for name in names]
+    if len(names) and all(k[0] < 2 for k in keys):
+        order = np.array(sorted(range(len(names)), key=lambda i: keys[i][:2]), dtype=np.int64)  # stable on ties
         remap = np.empty(len(order), dtype=np.int64)
         remap[order] = np.arange(len(order))
         codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)

@@ -157,7 +157,9 @@ st.number_input(t("min_group"), min_value=1, max_value=100, step=1, key="min_n_w
 # --- fixes ------------------------------------------------------------------------------------
 if isinstance(source, Survey) and loaded.data:
     with st.expander(t("fix_heading")):
-        all_items = [it.column for it in source.items] + sorted(loaded.exclude)
+        # questions, and numeric columns read as scores (a school number with 16 codes may be a group)
+        scores = [c.column for c in source.skipped if c.key == "score_column"]
+        all_items = [it.column for it in source.items] + sorted(set(loaded.exclude) | set(scores))
         exclude = st.multiselect(t("exclude_items"), all_items, default=sorted(loaded.exclude), key="fix_exclude")
         reversed_now = sorted(c for c, e in (loaded.codebook or {}).items() if e.reverse)
         reverse = st.multiselect(t("reverse_items"), [it.column for it in source.items],

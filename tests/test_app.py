@@ -331,3 +331,18 @@ def test_real_files_with_more_than_two_groups_run_every_page(relative, group):
     for page in ("results", "comments", "report", "fieldwork", "method"):
         at.switch_page(f"pages/{page}.py").run()
         assert not at.exception, (page, at.exception[0].stack_trace[-3:])
+
+
+def test_a_numbered_group_read_as_a_score_can_be_made_a_group_on_the_data_page():
+    # school numbers 1-16 look like a score (more than 11 numbers); the user says it is a group
+    rows = "\n".join(f"{k},{'I stor grad' if k % 2 else 'I liten grad'}" for k in list(range(1, 17)) * 3)
+    at = _app()
+    at.file_uploader(key="upload").upload("skoler.csv", f"skole,q1\n{rows}\n".encode(), "text/csv").run()
+    key = next(k for k in at.session_state if str(k).startswith("groupings_"))
+    assert "skole" not in at.multiselect(key=key).options
+    assert "skole" in at.multiselect(key="fix_exclude").options
+    at.multiselect(key="fix_exclude").set_value(["skole"]).run()
+    at.button(key="apply_fixes").click().run()
+    assert not at.exception
+    key = next(k for k in at.session_state if str(k).startswith("groupings_"))
+    assert "skole" in at.multiselect(key=key).options

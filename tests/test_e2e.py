@@ -248,3 +248,58 @@ def test_fieldwork_progress_and_reminder_list(page: Page, streamlit_url: str, tm
     name, data = download(page, "fw_nr_xlsx", "Last ned Excel")
     rows = next(iter(_xlsx_sheets(data).values()))
     assert name == "ikke_svart.xlsx" and len(rows) == 1 + 27 + 14
+
+
+def _bars_and_labels(svg: str) -> tuple[dict[tuple[str, str], tuple[float, float, float, str]], list[tuple]]:
+    """The top-2 chart's bars, (question, group) -> (y, height, width, fill), and its value labels,
+    (question, group, x, y, text), read from the SVG vega draws (each mark names its data in aria-label)."""
+    import re
+
+    bars = {}
+    for label, y, width, height, fill in re.findall(
+            r'<path aria-label="[^"]*?question: ([^;"]*); group: ([^;"]*);[^"]*" role="graphics-symbol" '
+            r'aria-roledescription="bar" d="M0,([\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+Z" fill="(#[0-9A-Fa-f]+)"'
+            .replace('([^;"]*); group: ([^;"]*)', '([^;"]*; group: [^;"]*)'), svg):
+        question, group = label.split("; group: ")
+        bars[(question, group)] = (float(y), float(height), float(width), fill)
+    labels = [(q, g, float(x), float(y), text) for q, g, x, y, text in re.findall(
+        r'<text aria-label="pct: [^;]*; question: ([^;"]*); group: ([^;"]*);[^"]*"[^>]*?'
+        r'transform="translate\(([\d.]+),([\d.]+)\)"[^>]*>([^<]*)</text>', svg)]
+    return bars, labels
+
+
+def test_sixteen_groups_in_natural_order_with_distinct_colours_and_labels_on_their_own_bars(
+        page: Page, streamlit_url: str, tmp_path: Path):
+    import numpy as np
+
+    rng = np.random.default_rng(16)
+    scale = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
+    schools = [f"Skole {x}" for x in rng.permutation(np.repeat(np.arange(1, 17), 25))]  # file order 3, 14, 4, …
+    frame = pd.DataFrame({"skole": schools, **{f"q{j}": rng.choice(scale, size=400) for j in (1, 2, 3)}})
+    frame.loc[frame.index[:60], "q2"] = ""  # q2 answered by fewer than the group's respondents
+    path = tmp_path / "seksten.csv"
+    frame.to_csv(path, index=False)
+    open_app(page, streamlit_url)
+    upload(page, path)
+    expect(main(page).get_by_text("Lest: seksten.csv")).to_be_visible()
+    area = go(page, "Resultater")
+    expect(area.get_by_test_id("stException")).to_have_count(0)
+    _, data = download(page, "top2_svg", "Last ned SVG")
+    svg = data.decode("utf-8")
+    bars, labels = _bars_and_labels(svg)
+    n = frame.groupby("skole").size()
+    # the legend in the codes' natural order, each group with its n (hand count: 25 each)
+    legend = [f"Skole {k} (n={n[f'Skole {k}']})" for k in range(1, 17)]
+    assert f"with 16 values: {', '.join(legend[:5])}, ending with {legend[-1]}" in svg
+    assert len(bars) == 3 * 16 and len({fill for *_, fill in bars.values()}) == 16  # no colour used twice
+    # every value label sits on its own bar: just past its end, within its height
+    assert len(labels) == len(bars)
+    for question, group, x, y, text in labels:
+        top, height, width, _ = bars[(question, group)]
+        assert x == pytest.approx(width + 4, abs=0.5) and top <= y <= top + height + 4, (question, group, text)
+    # q2's own n where it differs from the group's (hand count of non-blank answers per school)
+    answered = frame[frame["q2"] != ""].groupby("skole").size()
+    for question, group, _, _, text in labels:
+        school = group.split(" (n=")[0]
+        if question == "q2" and answered[school] != n[school]:
+            assert text.endswith(f"(n={answered[school]})")

@@ -184,3 +184,11 @@ def test_a_note_names_a_scale_by_its_ends_not_its_id():
     survey = read_file(b"q1\n1\n5\n7\n4\n", "svar.csv", codebook=codebook)
     note = next(n for n in survey.notes if n[0] == "codes_outside_scale")
     assert "utenfor skalaen «I svært liten grad … I svært stor grad»: 7" in note_text(*note, "nb")
+
+
+def test_the_setup_can_make_a_numbered_column_a_group():
+    rows = "\n".join(f"{k},I stor grad" for k in list(range(1, 17)) * 2)
+    data = f"skole,q1\n{rows}\n".encode()
+    assert "skole" not in read_file(data, "x.csv").groupable
+    codebook = read_codebook(b"column,role\nskole,background\n", "oppsett.csv")
+    assert "skole" in read_file(data, "x.csv", codebook=codebook).groupable

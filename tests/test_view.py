@@ -73,3 +73,22 @@ def test_invited_numbers_never_narrow_an_interval_unless_asked(survey):
     keys = [key for key, _ in corrected.warnings]
     assert "warn_fpc" in keys and "warn_fpc_low_response" in keys
     assert "warn_fpc" not in [key for key, _ in with_rates.warnings]
+
+
+def test_groups_that_hold_numbers_come_in_their_numbers_order_others_in_file_order():
+    from lmp_core.counts import group_codes
+    from lmp_core.read import read_file
+
+    def order(values: list[str]) -> tuple[str, ...]:
+        rows = "\n".join(f"{v},I stor grad" for v in values)
+        survey = read_file(f"g,q\n{rows}\n".encode(), "x.csv")
+        codes, names = group_codes(survey, "g")
+        assert [names[c] for c in codes] == values  # every row keeps its own group
+        return names
+
+    assert order(["Skole 3", "Skole 14", "Skole 4", "Skole 1"]) == ("Skole 1", "Skole 3", "Skole 4", "Skole 14")
+    # ESS's income deciles (letters shuffled by design, ess_labels.csv): by the decile's number
+    assert order(["J - 1st decile", "H - 10th decile", "R - 2nd decile"]) == (
+        "J - 1st decile", "R - 2nd decile", "H - 10th decile")
+    assert order(["Skoleleder", "Skoleeier", "Skoleleder"]) == ("Skoleleder", "Skoleeier")  # the file's order
+    assert order(["Under 30", "30-39", "Under 30"]) == ("Under 30", "30-39")  # a tie keeps the file's order

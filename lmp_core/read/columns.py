@@ -414,7 +414,9 @@ def build_survey(
             text_columns.append(column)
             skipped.append(Skipped(column, "free_text_column", {"column": column}))
         else:
-            score = _is_score(series, uniques) if not labels else False
+            # a score is no group, unless the user said it is one (the Data page's fixes or the setup's role)
+            chosen = column in exclude or (entry is not None and entry.role == "background")
+            score = _is_score(series, uniques) if not labels and not chosen else False
             if reason is not None and any(is_dont_know(v) or _known_label(v) for v in texts.to_list()):
                 skipped.append(Skipped(column, reason.key, reason.params))
             elif score:
