@@ -7,7 +7,6 @@ from a frequency table that was all that could leave a secure data environment.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
