@@ -106,13 +106,26 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     return 0
 
 
+def _iso_date(value: str) -> str:
+    """A date as YYYY-MM-DD (argparse's type: a bad date is a usage error, not a traceback)."""
+    from datetime import date
+
+    if not value:
+        return ""  # no date (argparse passes the default through this too)
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date as YYYY-MM-DD") from None
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from lmp_core.report import build_report, render
 
     source = load(args)
     themes = [t.strip() for t in args.themes.split(",")] if args.themes else None
     report = build_report(source, request_of(args), themes=themes, lang=args.lang,
-                          leading_zero=not args.no_leading_zero)
+                          leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
+                          author=args.author, date=args.date)
     data = render(report, args.out)
     Path(args.out).write_bytes(data)
     print(f"{args.out}: {len(data) // 1024} KB", file=sys.stderr)
@@ -172,6 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--themes", help="comma-separated themes (default: all)")
     r.add_argument("--out", required=True, help="output file; the format follows its ending")
     r.add_argument("--no-leading-zero", action="store_true", help="write ,61 instead of 0,61")
+    r.add_argument("--title", help="the title (default: 'Resultater fra spørreundersøkelsen')")
+    r.add_argument("--subtitle", help="the subtitle (default: the file's name)")
+    r.add_argument("--author", default="", help="the author, on the title page and in the file's properties")
+    r.add_argument("--date", default="", type=_iso_date, help="the report's date, YYYY-MM-DD")
     r.set_defaults(func=cmd_report)
     v = sub.add_parser("setup", help="the variable setup (roles, scales, reasons) as a codebook for the next wave")
     v.add_argument("file", help="response file: CSV, Excel .xlsx or SPSS .sav")

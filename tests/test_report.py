@@ -157,10 +157,16 @@ def test_report_command_line(tmp_path):
 
     out = tmp_path / "rapport.docx"
     proc = subprocess.run([sys.executable, "-m", "lmp_core", "report", str(FIXTURES / "lmp_ch2_3.csv"), "--group",
-                           "rolle", "--population", "Skoleleder=63", "--population", "Skoleeier=24", "--out", str(out)],
+                           "rolle", "--population", "Skoleleder=63", "--population", "Skoleeier=24", "--out", str(out),
+                           "--author", "Kari Nordmann", "--date", "2016-10-03"],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
-    assert "Skoleleder" in " ".join(p.text for p in Document(str(out)).paragraphs)
+    document = Document(str(out))
+    assert "Skoleleder" in " ".join(p.text for p in document.paragraphs)
+    assert document.core_properties.author == "Kari Nordmann" and "Kari Nordmann · 3. oktober 2016" in document.paragraphs[2].text
+    bad_date = subprocess.run([sys.executable, "-m", "lmp_core", "report", str(FIXTURES / "lmp_ch2_3.csv"), "--out",
+                               str(tmp_path / "r.docx"), "--date", "03.10.2016"], capture_output=True, text=True, cwd=ROOT)
+    assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr and "Traceback" not in bad_date.stderr
     bad = subprocess.run([sys.executable, "-m", "lmp_core", "report", str(FIXTURES / "lmp_ch2_3.csv"), "--out",
                           str(tmp_path / "r.pdf")], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and bad.stderr.startswith("error:") and "r.pdf" in bad.stderr
