@@ -109,6 +109,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Kolonnen «{column}» er en bakgrunnsvariabel (kan brukes som gruppe eller filter).",
         "en": "Column '{column}' is a background variable (usable as group or filter).",
     },
+    "cell_too_long": {
+        "nb": "{file}: en celle i kolonnen «{column}», rad {row} under overskriften, har {length} tegn: like mange som en Excel-celle kan romme ({limit}), eller flere. Som regel er et anførselstegn ikke lukket, så raden har slukt radene etter seg. Rett raden i fila og last den opp igjen.",
+        "en": "{file}: a cell in column '{column}', row {row} below the header, holds {length} characters: as many as an Excel cell can hold ({limit}), or more. Usually a quote mark was left open, so the row swallowed the rows after it. Correct the row in the file and upload it again.",
+    },
+    "unclosed_quote": {
+        "nb": "{file}: rad {row} under overskriften har et anførselstegn (\") som aldri lukkes, så resten av fila ble én celle. Rett raden i fila og last den opp igjen.",
+        "en": "{file}: row {row} below the header has a quote mark (\") that is never closed, so the rest of the file became one cell. Correct the row in the file and upload it again.",
+    },
     "score_column": {
         "nb": "Kolonnen «{column}» har {count} ulike tall ({low}–{high}) og leses som en skår eller måling, ikke som gruppe. Er den en gruppe (f.eks. skolenummer), velg den som bakgrunn under «Rett opp det som ble feil»; en skår kan deles i grupper (f.eks. aldersgrupper) i fila.",
         "en": "Column '{column}' has {count} different numbers ({low}–{high}) and is read as a score or measurement, not a group. If it is a group (e.g. school numbers), choose it as background under 'Fix what detection got wrong'; a score can be divided into groups (e.g. age groups) in the file.",

@@ -25,5 +25,7 @@ class SurveyError(ValueError):
         super().__init__(text(key, "en", **params))
 
     def message(self, lang: str = "nb") -> str:
-        """The message in the user's language (``nb`` or ``en``)."""
-        return text(self.key, lang, **self.params)
+        """The message in the user's language (``nb`` or ``en``), its numbers in the reader's convention."""
+        from lmp_core.fmt import render_param
+
+        return text(self.key, lang, **{k: render_param(v, lang) for k, v in self.params.items()})

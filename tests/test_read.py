@@ -159,3 +159,38 @@ def test_wide_encodings_and_old_mac_line_ends_read_like_utf8(encode):
     counts = count(survey, group="rolle")
     assert survey.n_rows == 46 and counts.groups == reference.groups
     assert (counts.table == reference.table).all()
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_cell_longer_than_excel_allows_is_refused_with_its_column_and_row(kind, tmp_path):
+    # an unclosed quote mark swallows every row after it into one cell: one sentence names the column and the
+    # row (the 31st under the header, counted by hand), never the text; CSV and Excel alike
+    import openpyxl
+
+    rows = [f"R{i},I stor grad,kort" for i in range(30)]
+    if kind == "csv":
+        data = ("id,q1,kommentar\n" + "\n".join(rows) + '\nR30,I liten grad,"hemmelig ' + "x y\n" * 2_000_000).encode()
+    else:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["id", "q1", "kommentar"])
+        for row in rows:
+            sheet.append(row.split(","))
+        sheet.append(["R30", "I liten grad", "hemmelig " + "x" * 40_000])  # openpyxl writes what Excel would not
+        path = tmp_path / "lang.xlsx"
+        book.save(path)
+        data = path.read_bytes()
+    with pytest.raises(SurveyError) as caught:
+        read_file(data, f"lang.{kind}")
+    message = caught.value.message("nb")
+    if kind == "csv":  # the quote is never closed: the row is named, and what went wrong
+        assert caught.value.key == "unclosed_quote" and message.startswith("lang.csv: rad 31 under overskriften")
+    else:  # Excel's readers stop a cell at Excel's limit: a cell that reaches it is refused
+        assert caught.value.key == "cell_too_long" and "«kommentar», rad 31 under overskriften" in message
+        assert "32\xa0767" in message
+    assert "hemmelig" not in message
+    # a closed quote around 40,000 characters (over Excel's limit, the CSV reader's too) is the long cell
+    closed = ("id,q1,kommentar\n" + "\n".join(rows) + '\nR30,I liten grad,"hemmelig ' + "x" * 40_000 + '"\n').encode()
+    with pytest.raises(SurveyError) as caught:
+        read_file(closed, "lang.csv")
+    assert caught.value.key == "cell_too_long" and "rad 31" in caught.value.message("nb")

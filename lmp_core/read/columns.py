@@ -27,6 +27,7 @@ import polars as pl
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Fixed
 from lmp_core.read.codebook import CodebookEntry
+from lmp_core.read.frames import check_cells
 from lmp_core.scales import (
     KNOWN_LABEL_WORDS,
     Coding,
@@ -259,6 +260,7 @@ def build_survey(
     n = frame.height
     if n == 0:
         raise SurveyError("header_only", file=source)
+    check_cells(frame, source)
     for column in codebook:
         if column not in frame.columns:
             all_notes.append(("codebook_missing_column", {"column": column, "file": source}))

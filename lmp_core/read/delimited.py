@@ -127,10 +127,15 @@ def _ragged_or(err: Exception, layout: TextLayout, name: str) -> SurveyError:
     reader = csv.reader(io.StringIO(layout.data.decode("utf-8", errors="replace"), newline=""),
                         delimiter=layout.separator)
     expected = len(layout.header)
+    row_number = 0
     try:
         for row_number, row in enumerate(reader, start=1):
             if row and len(row) != expected:
                 return SurveyError("ragged_rows", file=name, row=row_number, found=len(row), expected=expected)
     except csv.Error as csv_err:
+        if "field larger than field limit" in str(csv_err):
+            # a quote mark opened and never closed: the rest of the file became one field. Row 1 is the header,
+            # so the failing row (the one after the last read) is row_number under the header
+            return SurveyError("unclosed_quote", file=name, row=row_number)
         return SurveyError("unreadable_csv", file=name, detail=str(csv_err))
     return SurveyError("unreadable_csv", file=name, detail=str(err).splitlines()[0][:200])

@@ -5,10 +5,14 @@ from __future__ import annotations
 import polars as pl
 
 from lmp_core.errors import SurveyError
+from lmp_core.fmt import Fixed
 from lmp_core.survey import Note
 
 #: Most columns read from one file.
 MAX_COLUMNS = 5000
+#: Most characters in one cell: Excel's own limit for a cell. A longer "answer" is nearly always a quote mark
+#: left open, which swallowed the rows after it; every later step would carry the giant text.
+MAX_CELL_CHARS = 32_767
 
 
 def check_columns(columns: list[str], name: str) -> None:
@@ -31,3 +35,17 @@ def drop_blank_rows(frame: pl.DataFrame, name: str, notes: list[Note]) -> pl.Dat
     if frame.height == 0:
         raise SurveyError("header_only", file=name)
     return frame
+
+
+def check_cells(frame: pl.DataFrame, name: str) -> None:
+    """Refuse a file with a text cell of :data:`MAX_CELL_CHARS` or more, naming its column and row (1 = the first
+    row under the header), and never quoting the cell (it may hold a respondent's words)."""
+    text_columns = [c for c, dtype in frame.schema.items() if dtype == pl.String]
+    if not text_columns:
+        return
+    longest = frame.select(pl.col(text_columns).str.len_chars().max()).row(0)
+    for column, length in zip(text_columns, longest):
+        if length is not None and length >= MAX_CELL_CHARS:  # Excel readers stop a longer cell at the limit
+            row = int(frame.select(pl.col(column).str.len_chars().arg_max()).item()) + 1
+            raise SurveyError("cell_too_long", file=name, column=column, row=row, length=Fixed(length, 0),
+                              limit=Fixed(MAX_CELL_CHARS, 0))

@@ -18,8 +18,8 @@ def read_table(data: bytes, name: str) -> pd.DataFrame:
 
         check_unpacked_size(data, name)
         try:
-            frame = pd.read_excel(io.BytesIO(data), dtype=str)
-        except Exception as err:  # noqa: BLE001  openpyxl raises many kinds for a broken file
+            frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="calamine")
+        except Exception as err:  # noqa: BLE001  calamine raises many kinds for a broken file
             raise SurveyError("unreadable_excel", file=name, detail=type(err).__name__) from None
     else:
         if looks_binary(data):
