@@ -53,6 +53,29 @@ def test_a_hostile_file_harms_no_one(browser: Browser, tmp_path: Path):
             _, data = download(page, f"report_{fmt}", f"Last ned {fmt.upper()}")
             assert len(data) > 1000
         expect(area.get_by_test_id("stException")).to_have_count(0)
+        # fieldwork: an invitation list with the sentinel and control characters in names and addresses; the
+        # reminder list in both formats (a failing download once wrote the invitee's name and e-mail to the log)
+        go(page, "Feltarbeid")
+        frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+        invited = pd.DataFrame({"respondent_id": [*frame["respondent_id"], "N1", "N2"],
+                                "navn": [f"Navn\x0b{SENTINEL}"] * (len(frame) + 2),
+                                "epost": [f"{SENTINEL}\x01@example.org"] * (len(frame) + 2)})
+        listed = tmp_path / f"inviterte_{SENTINEL}.csv"
+        invited.to_csv(listed, index=False)
+        upload(page, listed)
+        expect(main(page).get_by_text("Ikke svart (2) – til neste påminnelse")).to_be_visible()
+        for key, label in (("fw_nr_csv", "Last ned CSV"), ("fw_nr_xlsx", "Last ned Excel")):
+            _, data = download(page, key, label)
+            assert data
+        # error paths: a broken Excel file and a binary "CSV", both named with the sentinel
+        go(page, "Data")
+        for name, data in ((f"ødelagt_{SENTINEL}.xlsx", b"PK\x03\x04" + SENTINEL.encode() * 50),
+                           (f"binær_{SENTINEL}.csv", b"\x00\x01" + SENTINEL.encode() * 50)):
+            broken = tmp_path / name
+            broken.write_bytes(data)
+            upload(page, broken)
+            expect(main(page).get_by_test_id("stAlert").filter(has_text=name).first).to_be_visible()
+            expect(main(page).get_by_test_id("stException")).to_have_count(0)
         go(page, "Metode")
         # the bystander's session still works: the server process is alive and answers
         assert proc.poll() is None
