@@ -10,13 +10,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
-from lmp_core.read import read_codebook, read_file
-from lmp_core.stats import MIN_GROUP_SIZE, Summary
-from lmp_core.survey import Survey
-from lmp_core.view import ViewRequest, make_view
+from lmp_core.rules import MIN_GROUP_SIZE
+
+if TYPE_CHECKING:  # the libraries are imported where a command uses them: --help starts in a blink
+    from lmp_core.counts import Counts
+    from lmp_core.stats import Summary
+    from lmp_core.survey import Survey
+    from lmp_core.view import ViewRequest
 
 
 def _read_path(path: str) -> bytes:
@@ -39,12 +42,16 @@ def parse_populations(values: Sequence[str]) -> dict[str, int]:
 
 def load(args: argparse.Namespace) -> Survey | Counts:
     """Read the file (and codebook) named on the command line."""
+    from lmp_core.read import read_codebook, read_file
+
     codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name) if args.codebook else None
     return read_file(_read_path(args.file), Path(args.file).name, codebook=codebook, sheet=args.sheet)
 
 
 def request_of(args: argparse.Namespace) -> ViewRequest:
     """The view the options ask for."""
+    from lmp_core.view import ViewRequest
+
     items = [c.strip() for c in args.items.split(",") if c.strip()] if args.items else None
     groupings = [c.strip() for c in args.groupings.split(",") if c.strip()] if args.groupings else None
     return ViewRequest.of(group=args.group, items=items, populations=parse_populations(args.population),
@@ -56,6 +63,9 @@ def request_of(args: argparse.Namespace) -> ViewRequest:
 
 def summary_of(args: argparse.Namespace) -> Summary:
     """The summary the options ask for: the same view the app and the report make (:mod:`lmp_core.view`)."""
+    from lmp_core.survey import Survey
+    from lmp_core.view import make_view
+
     source = load(args)
     request = request_of(args)
     view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
@@ -134,8 +144,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_fieldwork(args: argparse.Namespace) -> int:
     from lmp_core.fieldwork import fieldwork
+    from lmp_core.read import read_file
     from lmp_core.read.invitations import read_table
     from lmp_core.stats import note_text
+    from lmp_core.survey import Survey
 
     source = read_file(_read_path(args.file), Path(args.file).name)
     if not isinstance(source, Survey):
@@ -158,8 +170,10 @@ def cmd_fieldwork(args: argparse.Namespace) -> int:
 def cmd_setup(args: argparse.Namespace) -> int:
     """The variable setup as a codebook CSV on standard output; the reader's notes and every column's role
     and basis on standard error (what to confirm is marked)."""
+    from lmp_core.read import read_codebook
     from lmp_core.setup import setup_codebook, setup_table
     from lmp_core.stats import note_text
+    from lmp_core.survey import Survey
     from lmp_core.tables import to_csv_bytes
 
     source = load(args)

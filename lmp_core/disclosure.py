@@ -40,11 +40,8 @@ import numpy as np
 import pandas as pd
 
 from lmp_core.counts import group_values
+from lmp_core.rules import MIN_GROUP_SIZE
 from lmp_core.survey import Survey
-
-#: The smallest number of respondents (and of answers to an item) any view shows: the one default
-#: (Statistics Norway's practice for small cells).
-MIN_GROUP_SIZE = 5
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, int]:

@@ -65,3 +65,12 @@ def test_ruff_is_clean():
     proc = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], cwd=ROOT,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_command_line_starts_without_the_heavy_libraries():
+    # `python -m lmp_core --help` must not wait for pandas, scipy, statsmodels or polars (1.3 s before): they
+    # are imported by the command that uses them. Checked by what is loaded, never by a clock
+    code = ("import sys, lmp_core.cli as c; c.build_parser().format_help(); "
+            "print(sorted(m for m in ('numpy', 'pandas', 'scipy', 'statsmodels', 'polars', 'altair') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,4 @@
+"""The house rules every part shares, in a module that imports nothing (so the command line starts fast)."""
+
+#: Groups and cells with fewer respondents than this are never shown (:mod:`lmp_core.disclosure`).
+MIN_GROUP_SIZE = 5
