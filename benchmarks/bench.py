@@ -13,6 +13,11 @@ each in a fresh process (so peak memory is that run's own):
 
 It prints the times, peak memory and the ratios lmp/floor and naive/lmp, checks that lmp's numbers
 equal naive's, and (with ``--app``) the median time of an app rerun after a change of questions.
+
+Whole process, as a user meets it (imports, reading, output), the runs alternating: ``python -m lmp_core
+summarize FILE --group rolle --format json`` against the shared floor ``../shared/bench/floor.py FILE rolle``
+(coded file; for the label file, which that floor cannot read, this module's floor in a process of its own),
+each with its own peak memory (``os.wait4``), and ``python -m lmp_core --help``.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 MAKE_SURVEY = ROOT.parent / "shared" / "bench" / "make_survey.py"
+SHARED_FLOOR = ROOT.parent / "shared" / "bench" / "floor.py"
 LABELS = {"I svært liten grad": 1, "I liten grad": 2, "I noen grad": 3, "I stor grad": 4, "I svært stor grad": 5,
           "Vet ikke": 9}
 GROUP = "rolle"
@@ -151,6 +157,38 @@ def measure(method: str, path: Path, codebook: Path | None, repeat: int, with_nu
     return summary
 
 
+def process_run(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one whole process, its output discarded."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[:4]} failed: {stderr[-300:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def whole_process(path: Path, codebook: Path | None, repeat: int) -> dict[str, Any]:
+    """lmp's command line against the floor as whole processes, alternating; medians of ``repeat``."""
+    lmp = [sys.executable, "-m", "lmp_core", "summarize", str(path), "--group", GROUP, "--format", "json"]
+    if codebook:
+        lmp += ["--codebook", str(codebook)]
+    coded = codebook is not None and SHARED_FLOOR.exists()
+    floor = [sys.executable, str(SHARED_FLOOR), str(path), GROUP] if coded else \
+        [sys.executable, "-m", "benchmarks.bench", "--child", "floor", str(path)]
+    runs: dict[str, list[tuple[float, float]]] = {"lmp": [], "floor": []}
+    for _ in range(repeat):
+        runs["lmp"].append(process_run(lmp))
+        runs["floor"].append(process_run(floor))
+    out = {name: {"total": statistics.median(r[0] for r in rs), "peak_mb": statistics.median(r[1] for r in rs)}
+           for name, rs in runs.items()}
+    out["floor_kind"] = "shared floor.py" if coded else "bench floor"
+    out["ratio"] = out["lmp"]["total"] / out["floor"]["total"]
+    return out
+
+
 def max_difference(a: dict[str, Any], b: dict[str, Any]) -> float:
     """Largest absolute difference between two contenders' numbers (n, mean, SD, top-2 %, d)."""
     worst = 0.0
@@ -216,7 +254,10 @@ def run(files: dict[str, Path], repeat: int, with_app: bool = False) -> dict[str
         report[kind] = {"file": path.name, "size_mb": path.stat().st_size / 2**20, **results,
                         "ratio_to_floor": results["lmp"]["total"] / results["floor"]["total"],
                         "speedup_vs_naive": results["naive"]["total"] / results["lmp"]["total"],
-                        "max_difference_vs_naive": diff}
+                        "max_difference_vs_naive": diff,
+                        "process": whole_process(path, codebook, repeat)}
+    report["help_s"] = statistics.median(process_run([sys.executable, "-m", "lmp_core", "--help"])[0]
+                                         for _ in range(repeat))
     if with_app:
         report["app_rerun_s"] = app_rerun_median(files["labels"])
         report["report_docx_s"] = report_seconds(files["labels"].parent)
@@ -235,8 +276,12 @@ def format_report(report: dict[str, Any]) -> str:
     lines.append("")
     for kind in ("coded", "labels"):
         r = report[kind]
-        lines.append(f"- {r['file']}: lmp/floor = {r['ratio_to_floor']:.2f}, naive/lmp = {r['speedup_vs_naive']:.1f}, "
-                     f"largest difference from naive = {r['max_difference_vs_naive']:.1e}")
+        lines.append(f"- {r['file']}: in-process lmp/floor = {r['ratio_to_floor']:.2f}, naive/lmp = "
+                     f"{r['speedup_vs_naive']:.1f}, largest difference from naive = {r['max_difference_vs_naive']:.1e}")
+        w = r["process"]
+        lines.append(f"- {r['file']}: whole process lmp {w['lmp']['total']:.2f} s ({w['lmp']['peak_mb']:.0f} MB) / "
+                     f"{w['floor_kind']} {w['floor']['total']:.2f} s ({w['floor']['peak_mb']:.0f} MB) = {w['ratio']:.2f}")
+    lines.append(f"- python -m lmp_core --help: {report['help_s']:.2f} s")
     if "app_rerun_s" in report:
         lines.append(f"- app rerun after changing the question selection (median of 5, label file read once): "
                      f"{report['app_rerun_s']:.2f} s")

@@ -37,7 +37,8 @@ st.caption(t("data_intro"))
 loaded = ensure_data()
 
 left, right = st.columns(2)
-uploaded = left.file_uploader(t("upload"), type=["csv", "tsv", "txt", "xlsx", "xlsm", "sav", "zsav"], key="upload")
+uploaded = left.file_uploader(t("upload"), type=["csv", "tsv", "txt", "xlsx", "xlsm", "sav", "zsav", "parquet"],
+                             key="upload")
 codebook_file = right.file_uploader(t("upload_codebook"), type=["csv", "txt"], key="codebook_upload")
 
 if uploaded is not None:

@@ -194,3 +194,33 @@ def test_a_cell_longer_than_excel_allows_is_refused_with_its_column_and_row(kind
     with pytest.raises(SurveyError) as caught:
         read_file(closed, "lang.csv")
     assert caught.value.key == "cell_too_long" and "rad 31" in caught.value.message("nb")
+
+
+def test_a_parquet_file_gives_the_same_numbers_as_its_csv(tmp_path, capsys):
+    # the fixture as a warehouse would export it (rolle as a category, pulje as a number): every statistic
+    # equals the CSV's, in the core, on the command line and in the app
+    import json
+
+    import polars as pl
+    from streamlit.testing.v1 import AppTest
+
+    from lmp_core.cli import main
+    from lmp_core.stats import summarize
+    from tests.conftest import ROOT
+
+    frame = pl.read_csv(FIXTURES / "lmp_ch2_3.csv", infer_schema_length=0).with_columns(
+        pl.col("rolle").cast(pl.Categorical), pl.col("pulje").cast(pl.Int64))
+    path = tmp_path / "lmp.parquet"
+    frame.write_parquet(path)
+    csv = summarize(count(read_file((FIXTURES / "lmp_ch2_3.csv").read_bytes(), "x.csv"), group="rolle"))
+    parquet = summarize(count(read_file(path.read_bytes(), path.name), group="rolle"))
+    assert json.dumps(parquet.to_dict("nb"), sort_keys=True) == json.dumps(csv.to_dict("nb"), sort_keys=True)
+    assert main(["summarize", str(path), "--group", "rolle", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["groups"] == json.loads(json.dumps(csv.to_dict("nb")))["groups"]
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="upload").upload(path.name, path.read_bytes(), "application/octet-stream").run()
+    assert not at.exception and "lmp\\.parquet — 46 respondenter" in at.success[0].value
+    with pytest.raises(SurveyError) as broken:
+        read_file(b"PAR1" + b"\x00" * 20 + b"PAR1", "broken.parquet")
+    assert broken.value.key == "unreadable_parquet" and "broken.parquet" in broken.value.message("nb")

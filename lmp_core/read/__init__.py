@@ -3,7 +3,7 @@
 All format quirks end here, one module per format: :mod:`~lmp_core.read.delimited` (CSV; separator,
 encoding and survey-tool header rows found by :mod:`~lmp_core.read.sniff`), :mod:`~lmp_core.read.excel`
 (sheet choice, blank rows), :mod:`~lmp_core.read.spss` (value labels, variable labels, declared
-user-missing codes), :mod:`~lmp_core.read.frequency` (pre-aggregated tables: item, group, answer,
+user-missing codes), :mod:`~lmp_core.read.parquet` (typed columns from a warehouse), :mod:`~lmp_core.read.frequency` (pre-aggregated tables: item, group, answer,
 count), :mod:`~lmp_core.read.codebook` and :mod:`~lmp_core.read.invitations` (the fieldwork page's
 invitation list); :mod:`~lmp_core.read.columns` turns any of them into a Survey.
 Nothing is written to disk; the caller's bytes are never changed.
@@ -20,6 +20,7 @@ from lmp_core.read.codebook import CodebookEntry, read_codebook
 from lmp_core.read.delimited import read_text
 from lmp_core.read.excel import excel_sheets, read_excel
 from lmp_core.read.frames import MAX_COLUMNS
+from lmp_core.read.parquet import MAGIC, read_parquet
 from lmp_core.read.sniff import looks_binary
 from lmp_core.read.spss import read_spss
 from lmp_core.survey import Survey
@@ -40,6 +41,8 @@ def _kind(data: bytes, name: str) -> str:
         return "excel"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
+    if data.startswith(MAGIC) and data.endswith(MAGIC):
+        return "parquet"
     # the bytes decide, not the name: a CSV saved as "x.xlsx" is read as the CSV it is
     if lower.endswith((".sav", ".zsav")) and looks_binary(data):
         return "spss"
@@ -77,6 +80,8 @@ def read_file(
         result = read_spss(data, name, **options)
     elif kind == "excel":
         result = read_excel(data, name, sheet=sheet, **options)
+    elif kind == "parquet":
+        result = read_parquet(data, name, **options)
     elif kind == "xls":
         raise SurveyError("unknown_format", file=name, detail="old Excel .xls; save it as .xlsx")
     else:
