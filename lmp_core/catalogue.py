@@ -113,6 +113,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "{file} ser ut som en Parquet-fil, men kan ikke leses ({detail}). Eksporter den på nytt, eller lagre dataene som CSV.",
         "en": "{file} looks like a Parquet file but cannot be read ({detail}). Export it again, or save the data as CSV.",
     },
+    "sql_no_questions": {
+        "nb": "Kodeboka har ingen spørsmål å telle (kolonner: {columns}). Gi spørsmålene en rad hver, med skala eller etiketter.",
+        "en": "The codebook has no questions to count (columns: {columns}). Give each question a row, with a scale or labels.",
+    },
     "cell_too_long": {
         "nb": "{file}: en celle i kolonnen «{column}», rad {row} under overskriften, har {length} tegn: like mange som en Excel-celle kan romme ({limit}), eller flere. Som regel er et anførselstegn ikke lukket, så raden har slukt radene etter seg. Rett raden i fila og last den opp igjen.",
         "en": "{file}: a cell in column '{column}', row {row} below the header, holds {length} characters: as many as an Excel cell can hold ({limit}), or more. Usually a quote mark was left open, so the row swallowed the rows after it. Correct the row in the file and upload it again.",

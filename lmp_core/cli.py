@@ -187,6 +187,17 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_counts_sql(args: argparse.Namespace) -> int:
+    """The SQL that counts the codebook's questions per group in a warehouse table (:mod:`lmp_core.sql`)."""
+    from lmp_core.read import read_codebook
+    from lmp_core.sql import counts_sql
+
+    codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name)
+    items = [c.strip() for c in args.items.split(",") if c.strip()] if args.items else None
+    sys.stdout.write(counts_sql(codebook, args.table, group=args.group, items=items))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lmp_core", description="LMP Explorer: survey statistics")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -210,6 +221,14 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--sheet", help="Excel sheet name")
     v.add_argument("--lang", choices=("nb", "en"), default="nb")
     v.set_defaults(func=cmd_setup)
+    q = sub.add_parser("counts-sql", help="the SQL that counts the answers in a warehouse: run it there, then "
+                                          "read its result (a frequency table) here")
+    q.add_argument("--codebook", required=True, help="the codebook: which columns are questions, their labels")
+    q.add_argument("--table", required=True,
+                   help="the table as SQL writes it: a name, or e.g. read_parquet('svar.parquet') in DuckDB")
+    q.add_argument("--group", help="group column, e.g. rolle")
+    q.add_argument("--items", help="comma-separated question columns (default: all in the codebook)")
+    q.set_defaults(func=cmd_counts_sql)
     f = sub.add_parser("fieldwork", help="who has answered, who to remind, representativeness")
     f.add_argument("file", help="response file")
     f.add_argument("--invited", required=True, help="invitation list (CSV or Excel), one row per invited unit")
