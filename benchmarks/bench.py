@@ -128,8 +128,17 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+#: What each contender imports, loaded before its clock starts (imports are the whole-process figures' part).
+IMPORTS = {"lmp": ("lmp_core.counts", "lmp_core.read", "lmp_core.stats"), "floor": ("numpy", "polars"),
+           "naive": ("pandas",)}
+
+
 def child(method: str, path: Path, codebook: Path | None, with_numbers: bool) -> dict[str, Any]:
     """One measured run in this process."""
+    import importlib
+
+    for module in IMPORTS[method]:
+        importlib.import_module(module)
     start = time.perf_counter()
     read_time, numbers = RUNNERS[method](path, codebook)
     total = time.perf_counter() - start

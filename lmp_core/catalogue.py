@@ -537,6 +537,8 @@ _UI: dict[str, dict[str, str]] = {
     "col_comment": {"nb": "Kommentar", "en": "Comment"},
     "method_title": {"nb": "Metode", "en": "Method"},
     "report_title": {"nb": "Rapport", "en": "Report"},
+    "suppressed_legend": {"nb": "{symbol} = tall kan ikke offentliggjøres (færre enn {min_n} svar)",
+                          "en": "{symbol} = figure may not be published (fewer than {min_n} answers)"},
     "comparisons_heading": {"nb": "Forskjeller mellom gruppene, parvis", "en": "Differences between the groups, pair by pair"},
     "report_field_title": {"nb": "Tittel", "en": "Title"},
     "report_field_subtitle": {"nb": "Undertittel", "en": "Subtitle"},

@@ -13,6 +13,7 @@ import pandas as pd
 
 from lmp_core.catalogue import text, words
 from lmp_core.fmt import number, percent
+from lmp_core.rules import MIN_GROUP_SIZE
 from lmp_core.sanitize import xml_safe
 from lmp_core.stats import EffectSize, Summary
 from lmp_core.survey import unique_labels
@@ -21,6 +22,21 @@ from lmp_core.survey import unique_labels
 def heading(key: str, lang: str = "nb") -> str:
     """A column heading in ``lang``."""
     return words("table", lang)[key]
+
+
+#: Statistics Norway's symbol for a figure that may not be published ("tall kan ikke offentliggjøres"); a
+#: formatted table that holds it gets the legend line :func:`suppressed_legend`.
+SUPPRESSED = ":"
+
+
+def has_suppressed(frame: pd.DataFrame) -> bool:
+    """Whether a formatted table holds a suppressed cell (and so needs its legend line)."""
+    return bool((frame == SUPPRESSED).to_numpy().any())
+
+
+def suppressed_legend(lang: str = "nb", min_group_size: int = MIN_GROUP_SIZE) -> str:
+    """The legend line under a table with suppressed cells."""
+    return text("suppressed_legend", lang, symbol=SUPPRESSED, min_n=min_group_size)
 
 
 def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, effect: EffectSize = "d",
@@ -46,6 +62,10 @@ def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, e
             row[f"{s.group} {h['sd']}"] = _fmt(s.sd, 2, lang, formatted, leading_zero=not (formatted and not leading_zero))
             if with_top2:
                 row[f"{s.group} {h['top2']}"] = _fmt(s.top2_pct, 1, lang, formatted, True)
+            if formatted and s.suppressed:  # Statistics Norway's symbol: the figure may not be published
+                for key in ("n", "mean", "sd", "top2"):
+                    if f"{s.group} {h[key]}" in row:
+                        row[f"{s.group} {h[key]}"] = SUPPRESSED
         for c in it.comparisons:
             suffix = f" ({c.a}–{c.b})" if len(summary.groups) > 2 else ""
             value = c.effect(effect)
@@ -70,11 +90,14 @@ def group_stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = T
             if s.group in hidden:
                 continue
             n = s.n if not s.suppressed else None
-            rows.append({h["question"]: labels[it.item.column], h["group"]: s.group,
-                         h["n"]: number(n, 0, lang) if formatted and n is not None else n,
-                         h["mean"]: _fmt(s.mean, 2, lang, formatted, leading_zero),
-                         h["sd"]: _fmt(s.sd, 2, lang, formatted, leading_zero),
-                         h["top2"]: _fmt(s.top2_pct, 1, lang, formatted, True)})
+            row = {h["question"]: labels[it.item.column], h["group"]: s.group,
+                   h["n"]: number(n, 0, lang) if formatted and n is not None else n,
+                   h["mean"]: _fmt(s.mean, 2, lang, formatted, leading_zero),
+                   h["sd"]: _fmt(s.sd, 2, lang, formatted, leading_zero),
+                   h["top2"]: _fmt(s.top2_pct, 1, lang, formatted, True)}
+            if formatted and s.suppressed:
+                row.update({h[key]: SUPPRESSED for key in ("n", "mean", "sd", "top2")})
+            rows.append(row)
     return pd.DataFrame(rows)
 
 

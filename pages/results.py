@@ -14,14 +14,16 @@ from lmp_app.render import (
     show_error,
     summary_for,
 )
-from lmp_app.state import Keys, ensure_data
+from lmp_app.state import Keys, ensure_data, min_group_size
 from lmp_core.charts import distribution_chart, group_caption, top2_chart
 from lmp_core.errors import SurveyError
 from lmp_core.tables import (
     comparisons_table,
     frequency_table,
     group_stats_table,
+    has_suppressed,
     stats_table,
+    suppressed_legend,
     to_csv_bytes,
     to_excel_bytes,
 )
@@ -83,13 +85,17 @@ st.subheader(t("table_heading"))
 if len([g for g in summary.groups if not g.suppressed]) > 2:
     # more than two groups: the wide form would grow four columns per group and three per pair, so the
     # group figures and the comparisons are shown in long form, one row per group or pair
-    plain_table(group_stats_table(summary, lang=code), static=True)
+    shown = group_stats_table(summary, lang=code)
+    plain_table(shown, static=True)
     pairs = comparisons_table(summary, lang=code, effect=effect)
     if not pairs.empty:
         st.caption(t("comparisons_heading"))
         plain_table(pairs, static=True)
 else:
-    plain_table(stats_table(summary, lang=code, effect=effect), static=True)
+    shown = stats_table(summary, lang=code, effect=effect)
+    plain_table(shown, static=True)
+if has_suppressed(shown):
+    st.caption(suppressed_legend(code, min_group_size()))
 st.caption(t(f"formula_{effect}"))
 c1, c2, _ = st.columns([1, 1, 4])
 with c1:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 
 import openpyxl
@@ -265,3 +266,35 @@ def test_large_numbers_in_the_text_are_thousands_separated():
     groups = [GroupInfo("Elever", 12034, 22597, 100 * 12034 / 22597)]
     assert data_paragraphs(groups, "nb")[0] == "Undersøkelsen ble besvart av 12\xa0034 av 22\xa0597 i gruppen Elever (53 prosent)."
     assert data_paragraphs(groups, "en")[0] == "The survey was answered by 12,034 of 22,597 in the group Elever (53 per cent)."
+
+
+def test_a_suppressed_cell_shows_statistics_norways_symbol_and_its_legend_everywhere():
+    # group A: 10 respondents, only 3 answered q2 (under the minimum of 5): A's q2 figures are ":" with the
+    # legend line under the table, in the app's table, the Word report and the HTML report
+    from lmp_core.tables import stats_table
+
+    rows = [("A", "I stor grad", "I stor grad" if i < 3 else "")  for i in range(10)] + \
+        [("B", "I liten grad", "I noen grad") for _ in range(8)]
+    data = "rolle,q1,q2\n" + "\n".join(",".join(r) for r in rows) + "\n"
+    survey = read_file(data.encode(), "x.csv")
+    table = stats_table(summarize(count(survey, group="rolle")), lang="nb").set_index("Spørsmål")
+    assert table.loc["q2", ["A n", "A Snitt", "A SA", "A Topp 2 %"]].tolist() == [":"] * 4
+    assert table.loc["q1", "A n"] == "10"  # a hand count
+    report = build_report(survey, group="rolle")
+    legend = ": = tall kan ikke offentliggjøres (færre enn 5 svar)"
+    body = " ".join(p.text for p in Document(io.BytesIO(render(report, "r.docx"))).paragraphs)
+    assert legend in body
+    assert legend in render(report, "r.html").decode()
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="upload").upload("x.csv", data.encode(), "text/csv").run()
+    at.switch_page("pages/results.py").run()
+    assert any(c.value == legend for c in at.caption)
+
+
+def test_word_headings_come_in_order_without_skipping_a_level(docx):
+    # WCAG 1.3.1 (info and relationships): Title, then Heading 1 for chapters, Heading 2 below them
+    levels = [0 if p.style.name == "Title" else int(p.style.name.split()[-1])
+              for p in docx.paragraphs if p.style.name == "Title" or p.style.name.startswith("Heading")]
+    assert levels[0] == 0 and all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels

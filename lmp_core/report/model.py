@@ -24,7 +24,7 @@ from lmp_core.method import method_markdown
 from lmp_core.report.sentences import data_paragraphs, figure_paragraph
 from lmp_core.stats import MIN_GROUP_SIZE, note_text
 from lmp_core.survey import Survey
-from lmp_core.tables import frequency_table, stats_table
+from lmp_core.tables import frequency_table, has_suppressed, stats_table, suppressed_legend
 from lmp_core.view import ViewRequest, make_view
 
 
@@ -171,6 +171,8 @@ def build_report(
         blocks.append(Paragraph(reading))
         table = stats_table(summary, lang=lang, leading_zero=leading_zero, with_top2=False)
         blocks.append(Table(f"{k}.1", f"{w['tab']} {k}.1 {w['table']}: {theme}. {n_line}.", table))
+        if has_suppressed(table):  # the symbol's legend line, as Statistics Norway prints it under a table
+            blocks.append(Paragraph(suppressed_legend(lang, min_group_size), "note"))
         sheets[theme] = stats_table(summary, lang=lang, formatted=False)
         if isinstance(source, Survey):
             for column in source.text_columns:

@@ -94,7 +94,7 @@ def to_docx(report: Report) -> bytes:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 if block.style == "subheading":
-                    doc.add_heading(block.text, level=3)
+                    doc.add_heading(block.text, level=2)  # under a chapter (Heading 1): no level skipped
                 else:
                     doc.add_paragraph(block.text)
             elif isinstance(block, Figure):
