@@ -1,0 +1,57 @@
+"""Accessibility checked, not promised (WCAG 2.1 via axe-core, the engine Deque publishes; its script ships
+inside the PyPI package axe-playwright-python, since this machine reaches PyPI and not npm): every page of the
+app, with the demo and with three groups, and the downloaded HTML report, have no serious or critical
+violation. The rules axe runs are WCAG 2.1 A and AA (``runOnly`` below); README names the criteria."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from tests.browser import add_choice, choose, download, go, main, open_app, upload
+from tests.conftest import EXTERNAL
+
+pytestmark = pytest.mark.e2e
+PAGES = ("Data", "Resultater", "Kommentarer", "Rapport", "Feltarbeid", "Metode")
+#: WCAG 2.0 and 2.1, levels A and AA (axe's tags)
+OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+           "resultTypes": ["violations"]}
+
+
+def _serious(page: Page, where: str) -> list[str]:
+    """The serious and critical violations on the page, one line each (rule, impact, first element)."""
+    violations = Axe().run(page, options=OPTIONS).response["violations"]
+    return [f"{where}: {v['id']} ({v['impact']}) at {v['nodes'][0]['target']}: {v['help']}"
+            for v in violations if v["impact"] in ("serious", "critical")]
+
+
+def test_every_page_and_the_html_report_pass_axe(page: Page, streamlit_url: str):
+    open_app(page, streamlit_url)
+    found: list[str] = []
+    for title in PAGES:
+        if title != "Data":
+            go(page, title)
+        found += _serious(page, title)
+    go(page, "Rapport")
+    _, data = download(page, "report_html", "Last ned HTML")
+    report = page.context.new_page()
+    report.set_content(data.decode("utf-8"))
+    found += _serious(report, "HTML report")
+    assert not found, "\n".join(found)
+
+
+def test_the_results_page_with_three_groups_passes_axe(page: Page, streamlit_url: str, tmp_path):
+    path = tmp_path / "EFC.sav"
+    path.write_bytes((EXTERNAL / "efc" / "EFC.sav").read_bytes())
+    open_app(page, streamlit_url)
+    upload(page, path)
+    label = "Variabler som kan brukes til gruppering og filter"
+    if "c172code" not in main(page).get_by_test_id("stMultiSelect").filter(has=page.get_by_text(label, exact=True)) \
+            .inner_text():
+        add_choice(page, label, "c172code")
+    choose(page, "Gruppevariabel", "c172code")
+    found = _serious(page, "Data (EFC)")
+    go(page, "Resultater")
+    found += _serious(page, "Resultater (EFC, three groups)")
+    assert not found, "\n".join(found)
