@@ -21,10 +21,19 @@ from lmp_core.fmt import percent
 from lmp_core.stats import Summary
 from lmp_core.survey import unique_labels
 
-GROUP_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-#: Paul Tol's "muted" qualitative scheme, after Okabe–Ito's eight
-MORE_GROUP_COLOURS = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
-                      "#AA4499", "#DDDDDD"]
+#: Group colours, each at least 3:1 against the white background (WCAG 1.4.11): the Okabe–Ito colours that
+#: reach it (blue and vermillion first, the pair every kind of colour vision tells apart), then Paul Tol's
+#: muted ones that do, then darker ColorBrewer and Material shades. Groups also differ by the shape at the end
+#: of their bars (:data:`GROUP_SHAPES`), so colour is never the only cue.
+GROUP_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#332288", "#999933", "#882255", "#000000"]
+MORE_GROUP_COLOURS = ["#117733", "#AA4499", "#CC6677", "#1F78B4", "#A6761D", "#7570B3", "#E7298A", "#666666",
+                      "#8C564B", "#6A3D9A", "#B15928", "#00695C", "#C2185B", "#8E6C00", "#5D4037", "#0B5394"]
+#: The shapes that mark each group's bars and legend entry (a cue that does not depend on colour).
+GROUP_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right",
+                "triangle-left",
+                # a star and a hexagon as SVG paths (Vega's wedge and arrow are too thin to tell apart)
+                "M0,-1L0.24,-0.31L0.95,-0.31L0.38,0.12L0.59,0.81L0,0.38L-0.59,0.81L-0.38,0.12L-0.95,-0.31L-0.24,-0.31Z",
+                "M0.87,-0.5L0.87,0.5L0,1L-0.87,0.5L-0.87,-0.5L0,-1Z"]
 DONT_KNOW_COLOUR = "#9e9e9e"
 _RDBU = {
     2: ["#ef8a62", "#67a9cf"],
@@ -59,9 +68,14 @@ def group_caption(summary: Summary) -> str:
 
 
 def group_colours(k: int) -> list[str]:
-    """k distinct group colours: Okabe–Ito (colour-blind safe) for up to 8, then Paul Tol's muted set."""
+    """k group colours, distinct up to 24 (:data:`GROUP_COLOURS`, then :data:`MORE_GROUP_COLOURS`)."""
     colours = GROUP_COLOURS + MORE_GROUP_COLOURS
     return [colours[i % len(colours)] for i in range(k)]
+
+
+def group_shapes(k: int) -> list[str]:
+    """k group shapes (repeating after ten; with the colour, each group's pair stays its own)."""
+    return [GROUP_SHAPES[i % len(GROUP_SHAPES)] for i in range(k)]
 
 
 def wrap(label: str, width: int = 38) -> str:
@@ -103,6 +117,10 @@ def top2_frame(summary: Summary, lang: str = "nb") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["question", "column", "group", "pct", "lo", "hi", "label", "n"])
 
 
+#: How far (pixels) a value label starts after its bar's end (past the group's shape).
+LABEL_DX = 9
+
+
 def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, title: str | None = None,
                width: int = 560) -> alt.LayerChart:
     """Figur 2.1: grouped horizontal bars of the top-2 share per question, labelled "94,4 %"."""
@@ -110,9 +128,12 @@ def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, tit
     data = top2_frame(summary, lang)
     order = list(_question_labels(summary).values())
     groups = list(group_legend(summary).values())
+    legend = alt.Legend(orient="bottom", labelLimit=400, columns=min(len(groups), 3), symbolSize=90)
     colour = alt.Color("group:N", title=None, sort=groups,
-                       scale=alt.Scale(domain=groups, range=group_colours(len(groups))),
-                       legend=alt.Legend(orient="bottom", labelLimit=400, columns=min(len(groups), 3)))
+                       scale=alt.Scale(domain=groups, range=group_colours(len(groups))), legend=legend)
+    # the same field, domain and legend for the shape: Vega-Lite draws one legend of coloured shapes
+    shape = alt.Shape("group:N", title=None, sort=groups,
+                      scale=alt.Scale(domain=groups, range=group_shapes(len(groups))), legend=legend)
     y = alt.Y("question:N", sort=order, title=None,
               axis=alt.Axis(labelLimit=320, labelFontSize=13, labelExpr=_SPLIT_LINES))
     base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("group:N", sort=groups, scale=alt.Scale(domain=groups)))
@@ -122,8 +143,12 @@ def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, tit
         tooltip=[alt.Tooltip("question:N", title=w["question"]), alt.Tooltip("group:N", title=w["group"]),
                  alt.Tooltip("label:N", title=w["pct"]), alt.Tooltip("n:Q", title=w["n"])],
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(x="hi:Q" if show_ci else "pct:Q", text="label:N")
-    layers: list[alt.Chart] = [bars, labels]
+    # each bar ends in its group's shape, so that groups differ by more than colour (WCAG 1.4.1)
+    ends = base.mark_point(filled=True, size=60, opacity=1, stroke="#ffffff", strokeWidth=0.8).encode(
+        x="pct:Q", color=colour, shape=shape)
+    labels = base.mark_text(align="left", dx=LABEL_DX, fontSize=12).encode(x="hi:Q" if show_ci else "pct:Q",
+                                                                          text="label:N")
+    layers: list[alt.Chart] = [bars, ends, labels]
     if show_ci:
         layers.append(base.mark_rule(color="#333333").encode(x="lo:Q", x2="hi:Q"))
     step = 22 if len(groups) <= 4 else 14

@@ -63,3 +63,31 @@ def test_two_spellings_of_one_name_are_one_group():
     frame = pd.DataFrame({"g": [composed, decomposed] * 4, "q": ["I stor grad"] * 8})
     survey = read_file(frame.to_csv(index=False).encode(), "nfc.csv")
     assert group_codes(survey, "g")[1] == (composed,)
+
+
+def _contrast_with_white(colour: str) -> float:
+    """WCAG 2.1's contrast ratio (relative luminance, sRGB), as its definition writes it."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_group_colours_reach_three_to_one_and_groups_differ_by_shape_too():
+    # WCAG 1.4.11 (non-text contrast, 3:1 against the white background) for every colour a group can get,
+    # and 1.4.1 (not by colour alone): each group's bars end in its own shape, shown in the same legend
+    from lmp_core.charts import group_colours, group_shapes
+
+    colours = group_colours(24)
+    assert len(set(colours)) == 24
+    assert min(_contrast_with_white(c) for c in colours) >= 3.0, sorted(colours, key=_contrast_with_white)[:3]
+    # checked against the definition's own example: black on white is 21:1
+    assert round(_contrast_with_white("#000000"), 1) == 21.0
+    survey = read_file((FIXTURES / "lmp_ch2_3.csv").read_bytes(), "x.csv")
+    summary = make_view(survey, ViewRequest.of(group="rolle")).summary()
+    spec = top2_chart(summary).to_dict()
+    points = [layer for layer in spec["layer"] if (layer.get("mark") or {}).get("type") == "point"]
+    assert len(points) == 1
+    shape = points[0]["encoding"]["shape"]
+    assert shape["field"] == "group" and shape["scale"]["range"] == group_shapes(2) == ["circle", "square"]
+    assert len(set(group_shapes(10))) == 10

@@ -292,11 +292,15 @@ def test_sixteen_groups_in_natural_order_with_distinct_colours_and_labels_on_the
     legend = [f"Skole {k} (n={n[f'Skole {k}']})" for k in range(1, 17)]
     assert f"with 16 values: {', '.join(legend[:5])}, ending with {legend[-1]}" in svg
     assert len(bars) == 3 * 16 and len({fill for *_, fill in bars.values()}) == 16  # no colour used twice
-    # every value label sits on its own bar: just past its end, within its height
+    # every value label sits on its own bar: just past its end (and the group's shape), within its height
+    from lmp_core.charts import LABEL_DX
+
     assert len(labels) == len(bars)
     for question, group, x, y, text in labels:
         top, height, width, _ = bars[(question, group)]
-        assert x == pytest.approx(width + 4, abs=0.5) and top <= y <= top + height + 4, (question, group, text)
+        assert x == pytest.approx(width + LABEL_DX, abs=0.5) and top <= y <= top + height + 4, (question, group, text)
+    # and each bar ends in a shape: colour is not the only cue (WCAG 1.4.1)
+    assert svg.count('aria-roledescription="point"') == len(bars)
     # q2's own n where it differs from the group's (hand count of non-blank answers per school)
     answered = frame[frame["q2"] != ""].groupby("skole").size()
     for question, group, _, _, text in labels:
