@@ -117,6 +117,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Kodeboka har ingen spørsmål å telle (kolonner: {columns}). Gi spørsmålene en rad hver, med skala eller etiketter.",
         "en": "The codebook has no questions to count (columns: {columns}). Give each question a row, with a scale or labels.",
     },
+    "stream_needs_codebook": {
+        "nb": "For å telle {file} mens den leses, trengs en kodebok (--codebook) som sier hvilke kolonner som er spørsmål og hvilken skala de har.",
+        "en": "Counting {file} as it is read needs a codebook (--codebook) that says which columns are questions and which scale they use.",
+    },
+    "stream_missing_columns": {
+        "nb": "{file} har ikke kolonnene {columns} som kodeboka eller gruppevalget nevner. Sjekk navnene.",
+        "en": "{file} has no columns {columns}, which the codebook or the group choice names. Check the names.",
+    },
     "cell_too_long": {
         "nb": "{file}: en celle i kolonnen «{column}», rad {row} under overskriften, har {length} tegn: like mange som en Excel-celle kan romme ({limit}), eller flere. Som regel er et anførselstegn ikke lukket, så raden har slukt radene etter seg. Rett raden i fila og last den opp igjen.",
         "en": "{file}: a cell in column '{column}', row {row} below the header, holds {length} characters: as many as an Excel cell can hold ({limit}), or more. Usually a quote mark was left open, so the row swallowed the rows after it. Correct the row in the file and upload it again.",

@@ -48,13 +48,14 @@ def load(args: argparse.Namespace) -> Survey | Counts:
     return read_file(_read_path(args.file), Path(args.file).name, codebook=codebook, sheet=args.sheet)
 
 
-def request_of(args: argparse.Namespace) -> ViewRequest:
-    """The view the options ask for."""
+def request_of(args: argparse.Namespace, **change: object) -> ViewRequest:
+    """The view the options ask for (``change``: options to set otherwise, e.g. ``group=None``)."""
     from lmp_core.view import ViewRequest
 
     items = [c.strip() for c in args.items.split(",") if c.strip()] if args.items else None
     groupings = [c.strip() for c in args.groupings.split(",") if c.strip()] if args.groupings else None
-    return ViewRequest.of(group=args.group, items=items, populations=parse_populations(args.population),
+    return ViewRequest.of(group=change.get("group", args.group), items=items,
+                          populations=parse_populations(args.population),
                           groupings=groupings,
                           min_group_size=args.min_group_size, top_k=args.top,
                           dont_know_in_base=args.dont_know_in_base, reference=getattr(args, "reference", None),
@@ -62,12 +63,27 @@ def request_of(args: argparse.Namespace) -> ViewRequest:
 
 
 def summary_of(args: argparse.Namespace) -> Summary:
-    """The summary the options ask for: the same view the app and the report make (:mod:`lmp_core.view`)."""
+    """The summary the options ask for: the same view the app and the report make (:mod:`lmp_core.view`).
+
+    With ``--stream`` the file is counted by DuckDB as it is read (:mod:`lmp_core.stream`), never held whole.
+    """
     from lmp_core.survey import Survey
     from lmp_core.view import make_view
 
-    source = load(args)
     request = request_of(args)
+    if getattr(args, "stream", False):
+        from lmp_core.read import read_codebook
+        from lmp_core.stream import stream_counts
+
+        if not args.codebook:
+            raise SurveyError("stream_needs_codebook", file=Path(args.file).name)
+        if not Path(args.file).is_file():
+            raise SurveyError("file_not_found", file=args.file)
+        codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name)
+        source = stream_counts(Path(args.file), codebook, group=args.group, items=request.items)
+        request = request_of(args, group=None)  # the counts are per group already
+    else:
+        source = load(args)
     view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
     return view.summary()
 
@@ -204,6 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summarize", help="statistics per question and group")
     _common(p)
     p.add_argument("--format", choices=("json", "csv", "table"), default="table")
+    p.add_argument("--stream", action="store_true",
+                   help="count the file (CSV or Parquet) as DuckDB reads it, for files larger than memory; "
+                        "needs --codebook")
     p.set_defaults(func=cmd_summarize)
     r = sub.add_parser("report", help="a report in the seed report's structure (.docx, .html, .xlsx, .pptx)")
     _common(r)
