@@ -76,8 +76,13 @@ def group_values(values: pd.Series) -> pd.Series:
     """
     if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
         values = values.astype("Int64")
-    text_values = values.astype("string").str.normalize("NFC").str.strip()
-    return text_values.mask(text_values == "")
+    # each distinct value is normalised once (a million rows hold a handful of groups), then put back per row
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    names = pd.Series(uniques, dtype=object).astype("string").str.normalize("NFC").str.strip()
+    names = names.mask(names == "")
+    out = pd.Series(pd.array(np.append(names.to_numpy(dtype=object), pd.NA)[codes], dtype="string"),
+                    index=values.index, name=values.name)
+    return out
 
 
 _FIRST_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
