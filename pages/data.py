@@ -81,6 +81,9 @@ else:
     if st.session_state.pop("fixes_applied", False):
         st.success(t("fixes_applied"))
 
+#: Up to this many columns the setup is a static table that shows every reason in full.
+STATIC_ROWS = 60
+
 # --- what was understood ------------------------------------------------------------------
 st.subheader(t("items_heading"))
 if isinstance(source, Survey):
@@ -89,7 +92,9 @@ if isinstance(source, Survey):
     uncertain = [r.column for r in setup_rows(source) if r.uncertain]
     if uncertain:
         st.warning(md_escape(t("setup_confirm", columns=", ".join(uncertain))), icon=":material/help:")
-    plain_table(setup_table(source, lang()))
+    setup = setup_table(source, lang())
+    # a static table wraps the long reasons (a grid cuts them short); a file of many columns gets the grid
+    plain_table(setup, static=len(setup) <= STATIC_ROWS)
     download(t("setup_download"), lambda: to_csv_bytes(setup_codebook(source, loaded.codebook)),
              f"{Path(loaded.name).stem}_oppsett.csv", "text/csv", "setup_csv")
     st.caption(t("setup_help"))
