@@ -545,6 +545,10 @@ _UI: dict[str, dict[str, str]] = {
     "col_comment": {"nb": "Kommentar", "en": "Comment"},
     "method_title": {"nb": "Metode", "en": "Method"},
     "report_title": {"nb": "Rapport", "en": "Report"},
+    "letters_footnote": {
+        "nb": "Bokstavene under «Over (sign.)» viser hvilke grupper gruppen ligger signifikant over på spørsmålet: først Kruskal–Wallis-test på tvers av alle gruppene, så Mann–Whitney-test for hvert par med Holm-korreksjon for antall par (5 %-nivå). Cliffs delta er forskjellen mellom sannsynligheten for at et svar i den første gruppen er høyere og for at det er lavere enn i den andre.",
+        "en": "The letters under 'Above (sig.)' show which groups a group lies significantly above on the question: first a Kruskal–Wallis test across all the groups, then a Mann–Whitney test for each pair with Holm's correction for the number of pairs (5 % level). Cliff's delta is the probability that an answer in the first group is higher minus the probability that it is lower than one in the second.",
+    },
     "suppressed_legend": {"nb": "{symbol} = tall kan ikke offentliggjøres (færre enn {min_n} svar)",
                           "en": "{symbol} = figure may not be published (fewer than {min_n} answers)"},
     "comparisons_heading": {"nb": "Forskjeller mellom gruppene, parvis", "en": "Differences between the groups, pair by pair"},
@@ -699,11 +703,13 @@ _WORD_SETS: dict[str, dict[str, dict[str, str]]] = {
     "table": {
         "nb": {"question": "Spørsmål", "theme": "Tema", "n": "n", "mean": "Snitt", "sd": "SA", "top2": "Topp 2 %",
                "d": "Cohens d", "size": "Størrelse", "higher": "Høyest", "answer": "Svar", "group": "Gruppe",
-               "count": "Antall", "pct": "Prosent", "dk": "Vet ikke", "missing": "Ubesvart", "ci": "95 % KI", "groups": "Grupper",
+               "count": "Antall", "pct": "Prosent", "dk": "Vet ikke", "missing": "Ubesvart", "ci": "95 % KI", "groups": "Grupper", "above": "Over (sign.)", "cliff": "Cliffs delta",
+               "p_holm": "p (Holm)", "p_omnibus": "p (Kruskal–Wallis)",
                "d_pooled": "d (samlet SA)", "hedges_g": "Hedges' g"},
         "en": {"question": "Question", "theme": "Theme", "n": "n", "mean": "Mean", "sd": "SD", "top2": "Top 2 %",
                "d": "Cohen's d", "size": "Size", "higher": "Higher", "answer": "Answer", "group": "Group",
-               "count": "Count", "pct": "Percent", "dk": "Don't know", "missing": "Blank", "ci": "95 % CI", "groups": "Groups",
+               "count": "Count", "pct": "Percent", "dk": "Don't know", "missing": "Blank", "ci": "95 % CI", "groups": "Groups", "above": "Above (sig.)", "cliff": "Cliff's delta",
+               "p_holm": "p (Holm)", "p_omnibus": "p (Kruskal–Wallis)",
                "d_pooled": "d (pooled SD)", "hedges_g": "Hedges' g"},
     },
     "chart": {

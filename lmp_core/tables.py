@@ -8,6 +8,8 @@ them as text and never runs them (OWASP "CSV injection").
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -16,6 +18,9 @@ from lmp_core.fmt import number, percent
 from lmp_core.rules import MIN_GROUP_SIZE
 from lmp_core.sanitize import xml_safe
 from lmp_core.stats import EffectSize, Summary
+
+if TYPE_CHECKING:
+    from lmp_core.groups import GroupTests
 from lmp_core.survey import unique_labels
 
 
@@ -78,10 +83,15 @@ def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, e
 
 
 def group_stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True,
-                      leading_zero: bool = True) -> pd.DataFrame:
+                      leading_zero: bool = True, tests: Sequence[GroupTests] = ()) -> pd.DataFrame:
     """Tabell 2.1's group figures in long form, one row per question and group (n, mean, SD, top-2 %): readable
-    with any number of groups, where the wide form grows four columns per group. Hidden groups have no row."""
+    with any number of groups, where the wide form grows four columns per group. Hidden groups have no row.
+
+    With ``tests`` (:func:`lmp_core.groups.group_tests`) each group is named with its letter ("Lærer (A)") and
+    an "above" column lists the letters of the groups it lies significantly above on that question.
+    """
     h = words("table", lang)
+    by_column = {t.column: t for t in tests}
     labels = unique_labels([it.item for it in summary.items])
     hidden = {g.name for g in summary.groups if g.suppressed}
     rows = []
@@ -97,15 +107,22 @@ def group_stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = T
                    h["top2"]: _fmt(s.top2_pct, 1, lang, formatted, True)}
             if formatted and s.suppressed:
                 row.update({h[key]: SUPPRESSED for key in ("n", "mean", "sd", "top2")})
+            if tests:
+                test = by_column.get(it.item.column)
+                if test is not None and s.group in test.groups:
+                    row[h["group"]] = f"{s.group} ({test.letter(s.group)})"
+                row[h["above"]] = test.letters.get(s.group, "") if test is not None else ""
             rows.append(row)
     return pd.DataFrame(rows)
 
 
 def comparisons_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, effect: EffectSize = "d",
-                      leading_zero: bool = True) -> pd.DataFrame:
+                      leading_zero: bool = True, tests: Sequence[GroupTests] = ()) -> pd.DataFrame:
     """Tabell 2.1's comparisons in long form, one row per question and pair of groups: the effect size, its
-    size word (or why there is none) and the higher group."""
+    size word (or why there is none) and the higher group; with ``tests``, Cliff's delta, the pair's
+    Holm-adjusted p and the question's Kruskal–Wallis p (:mod:`lmp_core.groups`)."""
     h = words("table", lang)
+    pair_of = {(t.column, p.a, p.b): (t, p) for t in tests for p in t.pairs}
     labels = unique_labels([it.item for it in summary.items])
     rows = []
     for it in summary.items:
@@ -116,7 +133,19 @@ def comparisons_table(summary: Summary, *, lang: str = "nb", formatted: bool = T
                                          formatted, leading_zero),
                          h["size"]: text(c.magnitude, lang) if c.magnitude else (text(c.reason, lang) if c.reason else ""),
                          h["higher"]: c.higher() or ""})
+            if tests:
+                test, pair = pair_of.get((it.item.column, c.a, c.b), (None, None))
+                rows[-1][h["cliff"]] = _fmt(pair.cliffs_delta if pair else None, 2, lang, formatted, leading_zero)
+                rows[-1][h["p_holm"]] = _p(pair.p_holm if pair else None, lang, formatted)
+                rows[-1][h["p_omnibus"]] = _p(test.p_value if test else None, lang, formatted)
     return pd.DataFrame(rows)
+
+
+def _p(value: float | None, lang: str, formatted: bool) -> object:
+    """A p-value as printed: three decimals, "< 0,001" below that."""
+    if not formatted or value is None:
+        return value if not formatted else "–"
+    return f"< {number(0.001, 3, lang)}" if value < 0.001 else number(value, 3, lang)
 
 
 def _fmt(value: float | None, decimals: int, lang: str, formatted: bool, leading_zero: bool) -> object:

@@ -17,6 +17,7 @@ from lmp_app.render import (
 from lmp_app.state import Keys, ensure_data, min_group_size
 from lmp_core.charts import distribution_chart, group_caption, top2_chart
 from lmp_core.errors import SurveyError
+from lmp_core.groups import group_tests
 from lmp_core.tables import (
     comparisons_table,
     frequency_table,
@@ -85,12 +86,15 @@ st.subheader(t("table_heading"))
 if len([g for g in summary.groups if not g.suppressed]) > 2:
     # more than two groups: the wide form would grow four columns per group and three per pair, so the
     # group figures and the comparisons are shown in long form, one row per group or pair
-    shown = group_stats_table(summary, lang=code)
+    # an omnibus test per question, every pair Holm-corrected, as letters (lmp_core.groups)
+    tests = group_tests(summary)
+    shown = group_stats_table(summary, lang=code, tests=tests)
     plain_table(shown, static=True)
-    pairs = comparisons_table(summary, lang=code, effect=effect)
+    pairs = comparisons_table(summary, lang=code, effect=effect, tests=tests)
     if not pairs.empty:
         st.caption(t("comparisons_heading"))
         plain_table(pairs, static=True)
+    st.caption(t("letters_footnote"))
 else:
     shown = stats_table(summary, lang=code, effect=effect)
     plain_table(shown, static=True)

@@ -299,8 +299,11 @@ def test_three_groups_show_long_tables_with_every_pair_and_aligned_numbers():
     at.switch_page("pages/results.py").run()
     assert not at.exception
     groups, pairs = (plain_frame(tb.value).reset_index(drop=True) for tb in at.table[:2])
-    assert list(groups.columns) == ["Spørsmål", "Gruppe", "n", "Snitt", "SA", "Topp 2 %"]
-    assert list(pairs.columns) == ["Spørsmål", "Grupper", "Cohens d", "Størrelse", "Høyest"]
+    assert list(groups.columns) == ["Spørsmål", "Gruppe", "n", "Snitt", "SA", "Topp 2 %", "Over (sign.)"]
+    assert list(pairs.columns) == ["Spørsmål", "Grupper", "Cohens d", "Størrelse", "Høyest", "Cliffs delta",
+                                   "p (Holm)", "p (Kruskal–Wallis)"]
+    assert any(c.value.startswith("Bokstavene under «Over (sign.)»") for c in at.caption)
+    groups["Gruppe"] = groups["Gruppe"].str.replace(r" \([A-Z]\)$", "", regex=True)  # the group's letter
     first = groups["Spørsmål"].iloc[0]
     assert len(groups[groups["Spørsmål"] == first]) == 3 and len(pairs[pairs["Spørsmål"] == first]) == 3
     # n by hand from the file (pyreadstat): answers to the first question per education level
