@@ -125,6 +125,18 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "{file} har ikke kolonnene {columns} som kodeboka eller gruppevalget nevner. Sjekk navnene.",
         "en": "{file} has no columns {columns}, which the codebook or the group choice names. Check the names.",
     },
+    "freq_no_index": {
+        "nb": "{file} er en frekvenstabell: en indeks trenger hver respondents svar, så den kan ikke lages herfra.",
+        "en": "{file} is a frequency table: an index needs each respondent's answers, so it cannot be made from it.",
+    },
+    "unknown_theme": {
+        "nb": "Temaet {themes} finnes ikke. Velg blant: {choices} (eller «all» for alle).",
+        "en": "There is no theme {themes}. Choose among: {choices} (or 'all' for every one).",
+    },
+    "index_too_few": {
+        "nb": "Indeksen «{name}» trenger minst to spørsmål.",
+        "en": "The index '{name}' needs at least two questions.",
+    },
     "cell_too_long": {
         "nb": "{file}: en celle i kolonnen «{column}», rad {row} under overskriften, har {length} tegn: like mange som en Excel-celle kan romme ({limit}), eller flere. Som regel er et anførselstegn ikke lukket, så raden har slukt radene etter seg. Rett raden i fila og last den opp igjen.",
         "en": "{file}: a cell in column '{column}', row {row} below the header, holds {length} characters: as many as an Excel cell can hold ({limit}), or more. Usually a quote mark was left open, so the row swallowed the rows after it. Correct the row in the file and upload it again.",

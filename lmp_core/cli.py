@@ -118,8 +118,18 @@ def _table(summary: Summary, lang: str) -> str:
 
 def cmd_summarize(args: argparse.Namespace) -> int:
     summary = summary_of(args)
+    indices = []
+    if args.index:
+        if getattr(args, "stream", False):
+            raise SurveyError("freq_no_index", file=Path(args.file).name)
+        from lmp_core.view import view_indices
+
+        indices = view_indices(load(args), request_of(args), args.index, lang=args.lang)
     if args.format == "json":
-        json.dump(summary.to_dict(args.lang), sys.stdout, ensure_ascii=False, indent=2)
+        out = summary.to_dict(args.lang)
+        if args.index:
+            out["indices"] = [ix.to_dict() for ix in indices]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif args.format == "csv":
         from lmp_core.tables import stats_table, to_csv_bytes
@@ -220,6 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summarize", help="statistics per question and group")
     _common(p)
     p.add_argument("--format", choices=("json", "csv", "table"), default="table")
+    p.add_argument("--index", action="append", default=[], metavar="THEME",
+                   help="an index of a theme's questions with Cronbach's alpha (repeat; 'all' for every theme); "
+                        "in the JSON under 'indices'")
     p.add_argument("--stream", action="store_true",
                    help="count the file (CSV or Parquet) as DuckDB reads it, for files larger than memory; "
                         "needs --codebook")

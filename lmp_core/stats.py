@@ -443,6 +443,13 @@ def hedges_olkin_se(effect: float, n1: int, n2: int) -> float:
     return math.sqrt((n1 + n2) / (n1 * n2) + effect**2 / (2 * (n1 + n2)))
 
 
+def compare_groups(stats: list[GroupStats], groups: Sequence[str], reference: str | None = None,
+                   confidence: float = 0.95) -> list[Comparison]:
+    """Each pair of groups (or each against ``reference``): the mean difference, d with its interval and size
+    word, pooled d and Hedges' g with theirs. Hidden groups and groups without answers are left out."""
+    return _comparisons(stats, groups, reference, confidence)
+
+
 def _comparisons(stats: list[GroupStats], groups: Sequence[str], reference: str | None,
                  confidence: float = 0.95) -> list[Comparison]:
     by_name = {s.group: s for s in stats}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,6 +24,9 @@ from lmp_core.disclosure import HeldBack, held_back
 from lmp_core.errors import SurveyError
 from lmp_core.stats import MIN_GROUP_SIZE, Summary, summarize
 from lmp_core.survey import Note, Survey
+
+if TYPE_CHECKING:
+    from lmp_core.indices import Index
 
 
 @dataclass(frozen=True)
@@ -177,3 +181,24 @@ def likely_group(survey: Survey) -> str | None:
              for c in survey.group_candidates}
     usable = [c for c in survey.group_candidates if sizes[c] >= 2]
     return min(usable, key=lambda c: sizes[c]) if usable else None
+
+
+def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence[str], *,
+                 lang: str = "nb") -> list[Index]:
+    """The indices of ``themes`` (``["all"]``: every theme with two or more questions) for the same view: its
+    group, its minimum and the respondents its grouping columns hold back (:mod:`lmp_core.indices`)."""
+    from lmp_core.indices import make_index
+
+    if isinstance(source, Counts):
+        raise SurveyError("freq_no_index", file=source.source)
+    known = list(dict.fromkeys(it.theme for it in source.items if it.theme))
+    chosen = [t for t in known if sum(it.theme == t for it in source.items) >= 2] if list(themes) == ["all"] \
+        else list(themes)
+    unknown = [t for t in chosen if t not in known]
+    if unknown:
+        raise SurveyError("unknown_theme", themes=", ".join(unknown), choices=", ".join(known))
+    groupings = request.own_groupings if request.groupings is None else request.groupings
+    held = held_back(source, request.min_group_size, groupings)
+    return [make_index(source, [it.column for it in source.items if it.theme == theme], name=theme,
+                       group=request.group, held=held, min_group_size=request.min_group_size, lang=lang)
+            for theme in chosen]

