@@ -307,6 +307,8 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     # --- statistics: reasons and warnings ---------------------------------------------------------
     "reason_n0": {"nb": "ingen svar", "en": "no answers"},
+    "size_interval": {"nb": "KI {lo} til {hi} (under 10 svar)", "en": "CI {lo} to {hi} (under 10 answers)"},
+    "reason_few_for_size": {"nb": "under 10 svar i en gruppe: se intervallet", "en": "under 10 answers in a group: see the interval"},
     "reason_n1": {"nb": "bare ett svar: standardavvik kan ikke beregnes", "en": "only one answer: no standard deviation"},
     "reason_sd0": {
         "nb": "ingen spredning i noen av gruppene: d kan ikke beregnes",

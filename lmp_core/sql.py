@@ -5,7 +5,8 @@ the app and the command line read (``item, group, answer, count``; :mod:`lmp_cor
 the counts leave the warehouse; the statistics are then the same as from the rows themselves, since every
 statistic here comes from the counts (:mod:`lmp_core.counts`).
 
-The query is plain SQL (``CASE``, ``COUNT(*)``, ``GROUP BY``, ``UNION ALL``), one ``SELECT`` per question:
+The query is plain SQL (``CASE``, ``COUNT(*)``, ``GROUP BY``, ``UNION ALL``, ``ORDER BY``), one ``SELECT`` per
+question, the rows ordered by the question's place in the codebook (``position``), group and answer:
 
 - an answer code the codebook labels becomes its label (``1`` → "I svært liten grad", ``9`` → "Vet ikke");
   a code it does not label, and a blank, become the empty answer (a blank: missing, as in the app);
@@ -58,7 +59,7 @@ def counts_sql(codebook: Mapping[str, CodebookEntry], table: str, *, group: str 
         raise SurveyError("sql_no_questions", columns=", ".join(codebook))
     group_sql = f"CAST({quote_name(group)} AS VARCHAR)" if group else None
     selects = []
-    for column in questions:
+    for position, column in enumerate(questions, start=1):
         entry, name = codebook[column], quote_name(column)
         if entry.value_labels:
             cases = " ".join(f"WHEN {_code(code)} THEN {quote_text(label)}"
@@ -67,10 +68,14 @@ def counts_sql(codebook: Mapping[str, CodebookEntry], table: str, *, group: str 
         else:
             answer = f"COALESCE(CAST({name} AS VARCHAR), '')"
         keys = [quote_text(column), *([group_sql] if group_sql else []), answer]
-        select = (f"SELECT {quote_text(column)} AS item, " + (f"{group_sql} AS {quote_name('group')}, " if group_sql
+        select = (f"SELECT {position} AS position, {quote_text(column)} AS item, "
+                  + (f"{group_sql} AS {quote_name('group')}, " if group_sql
                                                                else "")
                   + f"{answer} AS answer, COUNT(*) AS {quote_name('count')}\nFROM {table}"
                   + (f"\nWHERE {quote_name(group)} IS NOT NULL" if group else "")
                   + f"\nGROUP BY {', '.join(keys[1:])}")
         selects.append(select)
-    return "\nUNION ALL\n".join(selects) + "\n"
+    # a set order: an engine that works in parallel returns rows in any order, and the reader takes the groups in
+    # the order it first meets them
+    order = "1, 3, 4" if group else "1, 3"  # position (the codebook's order), group, answer
+    return "\nUNION ALL\n".join(selects) + f"\nORDER BY {order}\n"

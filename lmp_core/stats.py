@@ -57,6 +57,8 @@ INTERVAL_METHODS = {
 LOW_RESPONSE_RATE = 70.0
 #: Groups smaller than this get the "one answer is x points" warning.
 SMALL_GROUP = 30
+#: With fewer answers than this in either group, a difference gets no size word (its interval says more).
+MIN_N_FOR_SIZE = 10
 #: "Don't know" shares from this (in %) are flagged.
 DONT_KNOW_FLAG = 10.0
 #: Message keys of caveats (the rest of a summary's warnings are notes from reading the file)
@@ -476,8 +478,11 @@ def _comparisons(stats: list[GroupStats], groups: Sequence[str], reference: str 
         def around(e: float, se: float, crit: float) -> tuple[float, float]:
             return (e - crit * se, e + crit * se)
 
+        # under MIN_N_FOR_SIZE answers a size word would claim more than d can tell: the interval is shown instead
+        few = min(a.n, b.n) < MIN_N_FOR_SIZE
         out.append(Comparison(
-            a_name, b_name, diff, d, d_pooled, g, around(d, bonett_se(d, a.sd, b.sd, a.n, b.n), z), magnitude(d),
+            a_name, b_name, diff, d, d_pooled, g, around(d, bonett_se(d, a.sd, b.sd, a.n, b.n), z),
+            None if few else magnitude(d), "reason_few_for_size" if few else None,
             d_pooled_ci=around(d_pooled, hedges_olkin_se(d_pooled, a.n, b.n), t),
             hedges_g_ci=around(g, hedges_olkin_se(g, a.n, b.n), t) if g is not None else None))
     return out

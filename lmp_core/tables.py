@@ -17,7 +17,7 @@ from lmp_core.catalogue import text, words
 from lmp_core.fmt import number, percent
 from lmp_core.rules import MIN_GROUP_SIZE
 from lmp_core.sanitize import xml_safe
-from lmp_core.stats import EffectSize, Summary
+from lmp_core.stats import Comparison, EffectSize, Summary
 
 if TYPE_CHECKING:
     from lmp_core.groups import GroupTests
@@ -76,7 +76,7 @@ def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, e
             value = c.effect(effect)
             row[h[effect] + suffix] = _fmt(abs(value) if (formatted and value is not None) else value, 2, lang,
                                            formatted, leading_zero)
-            row[h["size"] + suffix] = text(c.magnitude, lang) if c.magnitude else (text(c.reason, lang) if c.reason else "")
+            row[h["size"] + suffix] = _size(c, lang)
             row[h["higher"] + suffix] = c.higher() or ""
         rows.append(row)
     return pd.DataFrame(rows)
@@ -131,7 +131,7 @@ def comparisons_table(summary: Summary, *, lang: str = "nb", formatted: bool = T
             rows.append({h["question"]: labels[it.item.column], h["groups"]: f"{c.a}–{c.b}",
                          h[effect]: _fmt(abs(value) if (formatted and value is not None) else value, 2, lang,
                                          formatted, leading_zero),
-                         h["size"]: text(c.magnitude, lang) if c.magnitude else (text(c.reason, lang) if c.reason else ""),
+                         h["size"]: _size(c, lang),
                          h["higher"]: c.higher() or ""})
             if tests:
                 test, pair = pair_of.get((it.item.column, c.a, c.b), (None, None))
@@ -139,6 +139,15 @@ def comparisons_table(summary: Summary, *, lang: str = "nb", formatted: bool = T
                 rows[-1][h["p_holm"]] = _p(pair.p_holm if pair else None, lang, formatted)
                 rows[-1][h["p_omnibus"]] = _p(test.p_value if test else None, lang, formatted)
     return pd.DataFrame(rows)
+
+
+def _size(c: Comparison, lang: str) -> str:
+    """The size word, or why there is none; with too few answers for a word, d's interval ("KI −0,21 til 0,95")."""
+    if c.magnitude:
+        return text(c.magnitude, lang)
+    if c.reason == "reason_few_for_size" and c.d_ci:
+        return text("size_interval", lang, lo=number(c.d_ci[0], 2, lang), hi=number(c.d_ci[1], 2, lang))
+    return text(c.reason, lang) if c.reason else ""
 
 
 def _p(value: float | None, lang: str, formatted: bool) -> object:

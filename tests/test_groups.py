@@ -69,3 +69,23 @@ def test_letters_name_the_groups_each_lies_significantly_above(tests_and_raw):
 def test_two_groups_get_no_omnibus(tests_and_raw):
     survey = read_file(EFC.read_bytes(), EFC.name)
     assert group_tests(summarize(count(survey, group="c161sex"))) == []
+
+
+def test_no_size_word_for_a_group_under_ten_answers_the_interval_instead():
+    # 8 answers against 20: d is computed, but a size word would claim more than it can tell (the rule);
+    # the table shows d's interval where the word would stand
+    from lmp_core.fmt import number
+    from lmp_core.tables import stats_table
+
+    rows = [("A", "I stor grad" if i < 6 else "I liten grad") for i in range(8)] + \
+        [("B", "I noen grad" if i < 14 else "I svært stor grad") for i in range(20)]
+    survey = read_file(("g,q\n" + "\n".join(f"{g},{a}" for g, a in rows) + "\n").encode(), "x.csv")
+    summary = summarize(count(survey, group="g"))
+    (comparison,) = summary.items[0].comparisons
+    assert comparison.d is not None and comparison.magnitude is None and comparison.reason == "reason_few_for_size"
+    lo, hi = comparison.d_ci
+    assert stats_table(summary).loc[0, "Størrelse"] == f"KI {number(lo, 2)} til {number(hi, 2)} (under 10 svar)"
+    # ten answers each get their word again (the report's Skoleeier group has exactly ten)
+    rows10 = rows + [("A", "I stor grad"), ("A", "I liten grad")]
+    survey10 = read_file(("g,q\n" + "\n".join(f"{g},{a}" for g, a in rows10) + "\n").encode(), "x.csv")
+    assert summarize(count(survey10, group="g")).items[0].comparisons[0].magnitude is not None

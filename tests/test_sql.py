@@ -45,7 +45,7 @@ def test_the_warehouse_query_gives_the_in_memory_numbers(in_memory, capsys, tmp_
         con.execute(f"COPY svar TO '{path}' (FORMAT parquet)")
         table = f"read_parquet('{path}')"
     frequencies = con.sql(_sql(capsys, table)).pl()
-    assert frequencies.columns == ["item", "group", "answer", "count"]
+    assert frequencies.columns == ["position", "item", "group", "answer", "count"]
     # the result as a user brings it to the explorer: a CSV file of counts
     data = frequencies.write_csv().encode()
     counts = read_file(data, "antall.csv")
@@ -63,8 +63,8 @@ def test_codes_the_codebook_does_not_label_and_blanks_are_missing(capsys):
     sql = counts_sql(read_codebook(b"column,scale\nq1,grad\n", "k.csv"), "svar", group="rolle")
     rows = sorted(con.execute(sql).fetchall(), key=str)
     # the row without a group is left out, as the app leaves it out of every group
-    assert rows == sorted([("q1", "A", "I svært liten grad", 1), ("q1", "A", "", 2), ("q1", "B", "I svært stor grad", 1)],
-                          key=str)
+    assert rows == sorted([(1, "q1", "A", "I svært liten grad", 1), (1, "q1", "A", "", 2),
+                           (1, "q1", "B", "I svært stor grad", 1)], key=str)
 
 
 def test_a_name_with_a_quote_cannot_break_out_of_the_query():
@@ -75,7 +75,7 @@ def test_a_name_with_a_quote_cannot_break_out_of_the_query():
     con.execute('CREATE TABLE svar ("q""1; DROP TABLE svar; --" INTEGER)')
     con.execute("INSERT INTO svar VALUES (4), (5)")
     rows = con.execute(counts_sql(codebook, "svar")).fetchall()
-    assert sorted(r[1] for r in rows) == ["I stor grad", "I svært stor grad"]
+    assert sorted(r[2] for r in rows) == ["I stor grad", "I svært stor grad"]
     assert con.execute("SELECT COUNT(*) FROM svar").fetchone() == (2,)
 
 
