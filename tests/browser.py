@@ -109,8 +109,13 @@ def _pick(page: Page, field: Locator, option: str, chosen: Locator | None = None
                 return
 
 
-def choose(page: Page, label: str, option: str) -> None:
-    """Pick ``option`` in the main area's select box labelled ``label`` and wait for the run it starts."""
+def choose(page: Page, label: str, option: str, *, shows: Locator | None = None) -> None:
+    """Pick ``option`` in the main area's select box labelled ``label`` and wait for the run it starts.
+
+    ``shows``: what that run draws. Give it when the next step leaves the page: the box shows the new value at
+    once, before the server has run with it, and a page switch in that moment supersedes the run, so the
+    choice is lost (seen once in 76 runs).
+    """
     box = main(page).get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
     expect(box).to_have_count(1)  # a widget of the previous run may linger for a moment after a rerun
     field = box.get_by_role("combobox")
@@ -118,6 +123,8 @@ def choose(page: Page, label: str, option: str) -> None:
         return
     _pick(page, field, option)
     expect(field).to_have_value(option)
+    if shows is not None:
+        expect(shows.first).to_be_visible()
     wait_idle(page)
 
 

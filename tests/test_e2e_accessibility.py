@@ -50,7 +50,8 @@ def test_the_results_page_with_three_groups_passes_axe(page: Page, streamlit_url
     if "c172code" not in main(page).get_by_test_id("stMultiSelect").filter(has=page.get_by_text(label, exact=True)) \
             .inner_text():
         add_choice(page, label, "c172code")
-    choose(page, "Gruppevariabel", "c172code")
+    choose(page, "Gruppevariabel", "c172code",
+           shows=main(page).get_by_text("Inviterte intermediate level of education", exact=True))
     found = _serious(page, "Data (EFC)")
     go(page, "Resultater")
     found += _serious(page, "Resultater (EFC, three groups)")

@@ -43,7 +43,13 @@ def test_a_real_file_through_every_page(page: Page, streamlit_url: str, tmp_path
     expect(offered).to_have_count(1)  # the last file's widget has left
     if group not in offered.inner_text():
         add_choice(page, label, group)
-    choose(page, "Gruppevariabel", group)
+    # the Data page's invited-number field of the group's first value: the run that took the choice has drawn
+    from lmp_core import read_file
+    from lmp_core.counts import group_codes
+
+    first = group_codes(read_file(path.read_bytes(), path.name), group)[1][0]
+    choose(page, "Gruppevariabel", group,
+           shows=main(page).get_by_text(f"Inviterte {first}", exact=True))
     for title in PAGES:
         area = go(page, title)
         expect(area.get_by_test_id("stException")).to_have_count(0)
