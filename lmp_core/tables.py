@@ -45,12 +45,13 @@ def suppressed_legend(lang: str = "nb", min_group_size: int = MIN_GROUP_SIZE) ->
 
 
 def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, effect: EffectSize = "d",
-                leading_zero: bool = True, with_top2: bool = True) -> pd.DataFrame:
+                leading_zero: bool = True, with_top2: bool = True, mark_suppressed: bool = False) -> pd.DataFrame:
     """Tabell 2.1: per question (its short label, made unique: :func:`lmp_core.survey.unique_labels`) the
     n, mean and SD of each group, then d, its size word and the higher group.
 
     With ``formatted`` the numbers are strings at the report's precision in ``lang``
-    (means and SDs 2 decimals, d 2 decimals, top-2 1 decimal); otherwise unrounded floats.
+    (means and SDs 2 decimals, d 2 decimals, top-2 1 decimal); otherwise unrounded floats. A suppressed cell
+    is ":" when formatted or ``mark_suppressed`` (a workbook for publication), else missing.
     """
     h = words("table", lang)
     rows = []
@@ -67,7 +68,7 @@ def stats_table(summary: Summary, *, lang: str = "nb", formatted: bool = True, e
             row[f"{s.group} {h['sd']}"] = _fmt(s.sd, 2, lang, formatted, leading_zero=not (formatted and not leading_zero))
             if with_top2:
                 row[f"{s.group} {h['top2']}"] = _fmt(s.top2_pct, 1, lang, formatted, True)
-            if formatted and s.suppressed:  # Statistics Norway's symbol: the figure may not be published
+            if (formatted or mark_suppressed) and s.suppressed:  # Statistics Norway's symbol: may not be published
                 for key in ("n", "mean", "sd", "top2"):
                     if f"{s.group} {h[key]}" in row:
                         row[f"{s.group} {h[key]}"] = SUPPRESSED

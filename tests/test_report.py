@@ -285,6 +285,9 @@ def test_a_suppressed_cell_shows_statistics_norways_symbol_and_its_legend_everyw
     body = " ".join(p.text for p in Document(io.BytesIO(render(report, "r.docx"))).paragraphs)
     assert legend in body
     assert legend in render(report, "r.html").decode()
+    book = openpyxl.load_workbook(io.BytesIO(render(report, "r.xlsx")))
+    cells = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert ":" in cells and legend in cells
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()

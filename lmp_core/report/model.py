@@ -173,7 +173,11 @@ def build_report(
         blocks.append(Table(f"{k}.1", f"{w['tab']} {k}.1 {w['table']}: {theme}. {n_line}.", table))
         if has_suppressed(table):  # the symbol's legend line, as Statistics Norway prints it under a table
             blocks.append(Paragraph(suppressed_legend(lang, min_group_size), "note"))
-        sheets[theme] = stats_table(summary, lang=lang, formatted=False)
+        sheet = stats_table(summary, lang=lang, formatted=False, mark_suppressed=True)
+        if has_suppressed(sheet):  # the symbol's legend as the sheet's last line
+            sheet = pd.concat([sheet, pd.DataFrame({sheet.columns[0]: [suppressed_legend(lang, min_group_size)]})],
+                              ignore_index=True)
+        sheets[theme] = sheet
         if isinstance(source, Survey):
             for column in source.text_columns:
                 if _comment_theme(column, source, [theme]) == theme:
