@@ -203,6 +203,16 @@ def view_for(request: ViewRequest, lang: str) -> View:
     return view.asking(request, notes)
 
 
+def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str) -> list:
+    """The themes' indices for the view's group and minimum (:func:`lmp_core.view.view_indices`), made once per
+    request and session."""
+    from lmp_core.view import view_indices
+
+    source = ensure_data().source
+    counted = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
+    return _cached(("indices", counted, themes, lang), lambda: view_indices(source, counted, list(themes), lang=lang))
+
+
 def _cached(key: tuple, make: Callable[[], Any]) -> Any:
     """``make()`` once per key and session (cleared with a new file); a bad-input error is kept too."""
     cache: dict[Any, Any] = st.session_state.setdefault(Keys.COUNTS, {})

@@ -21,6 +21,7 @@ from lmp_core.stats import Comparison, EffectSize, Summary
 
 if TYPE_CHECKING:
     from lmp_core.groups import GroupTests
+    from lmp_core.indices import Index
 from lmp_core.survey import unique_labels
 
 
@@ -240,3 +241,20 @@ def _sheet_name(name: str, used: set[str]) -> str:
     used.add(clean)
     return clean
 
+
+
+def index_table(index: Index, *, lang: str = "nb") -> pd.DataFrame:
+    """An index per group: n, mean and SD (a group under the minimum: ":")."""
+    h = words("table", lang)
+    return pd.DataFrame([{h["group"]: s.group, h["n"]: number(s.n, 0, lang) if s.n is not None else SUPPRESSED,
+                          h["mean"]: number(s.mean, 2, lang) if s.n is not None else SUPPRESSED,
+                          h["sd"]: number(s.sd, 2, lang) if s.n is not None else SUPPRESSED} for s in index.stats])
+
+
+def index_items_table(index: Index, *, lang: str = "nb") -> pd.DataFrame:
+    """An index's questions: item-rest correlation and alpha if the question is left out."""
+    h = words("table", lang)
+    return pd.DataFrame([{h["question"]: column + (" (R)" if column in index.reversed else ""),
+                          h["item_rest"]: number(index.item_rest[column], 2, lang),
+                          h["alpha_if_dropped"]: number(index.alpha_if_dropped.get(column), 2, lang)}
+                         for column in index.items])

@@ -14,15 +14,19 @@ from lmp_app.render import (
     show_error,
     summary_for,
 )
-from lmp_app.state import Keys, ensure_data, min_group_size
+from lmp_app.state import Keys, ensure_data, indices_for, min_group_size, view_request
 from lmp_core.charts import distribution_chart, group_caption, top2_chart
 from lmp_core.errors import SurveyError
 from lmp_core.groups import group_tests
+from lmp_core.report.sentences import index_sentence
+from lmp_core.survey import Survey
 from lmp_core.tables import (
     comparisons_table,
     frequency_table,
     group_stats_table,
     has_suppressed,
+    index_items_table,
+    index_table,
     stats_table,
     suppressed_legend,
     to_csv_bytes,
@@ -110,6 +114,23 @@ with c2:
         t("table_heading"): stats_table(summary, lang=code, effect=effect, formatted=False),
         t("dist_heading"): frequency_table(summary, lang=code, formatted=False)}),
         f"{stem}_tabell.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "table_xlsx")
+
+# the chosen themes as indices, with their reliability (lmp_core.indices), for the same group and minimum
+index_themes = tuple(th for th in chosen_themes if isinstance(loaded.source, Survey)
+                     and sum(1 for it in items if it.theme == th) >= 2)
+if index_themes:
+    st.subheader(t("index_heading"))
+    st.caption(t("index_intro"))
+    if filters:
+        st.info(t("index_no_filter"))
+    else:
+        try:
+            for index in indices_for(view_request(group=group), index_themes, code):
+                st.text(index_sentence(index, code))
+                plain_table(index_table(index, lang=code), static=True)
+                plain_table(index_items_table(index, lang=code), static=True)
+        except SurveyError as err:
+            show_error(err)
 
 st.subheader(t("dist_heading"))
 dist = distribution_chart(summary, lang=code, diverging=diverging)

@@ -86,8 +86,10 @@ def test_upload_and_results(page: Page, streamlit_url: str, tmp_path: Path):
     expect(main(page).get_by_text("Lest: lmp_ch2_3.csv")).to_be_visible()
     _shot(page, tmp_path, "data")
     area = go(page, "Resultater")
-    table = area.get_by_test_id("stTable")
-    expect(table).to_have_count(1)
+    # Tabell 2.1, then the theme as an index: its groups and its questions
+    expect(area.get_by_test_id("stTable")).to_have_count(3)
+    table = area.get_by_test_id("stTable").first
+    expect(area.get_by_text("har Cronbachs alfa", exact=False)).to_be_visible()
     # report Tabell 2.1: Skoleleder 4,44 (0,61) and 3,74 (0,78); d 0,08 and 0,40
     for number in ("4,44", "0,61", "3,74", "0,78", "0,08", "0,40", "ingen/svak"):
         expect(table).to_contain_text(number)
@@ -193,7 +195,7 @@ def test_a_reversed_question_and_the_saved_setup_carry_to_the_next_file(page: Pa
     assert name.endswith("_oppsett.csv") and setup.loc["kunnskap_mobbing", "reverse"] == "ja"
     results = go(page, "Resultater")
     for expected in ("(R)", "1,56"):
-        expect(results.get_by_test_id("stTable")).to_contain_text(expected)
+        expect(results.get_by_test_id("stTable").first).to_contain_text(expected)
     # the next file of the same survey, set up in one step by the downloaded setup
     saved = tmp_path / name
     saved.write_bytes(data)
@@ -205,7 +207,7 @@ def test_a_reversed_question_and_the_saved_setup_carry_to_the_next_file(page: Pa
     expect(main(page).get_by_text("Lest: bolge2.csv")).to_be_visible()
     results = go(page, "Resultater")
     for expected in ("(R)", "1,56"):
-        expect(results.get_by_test_id("stTable")).to_contain_text(expected)
+        expect(results.get_by_test_id("stTable").first).to_contain_text(expected)
 
 
 def test_the_example_invitation_list_downloads_and_reads_back_with_the_demo(page: Page, streamlit_url: str,

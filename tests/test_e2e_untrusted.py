@@ -39,6 +39,6 @@ def test_file_text_is_never_markup(page: Page, streamlit_url: str, tmp_path: Pat
         if title == "Resultater":
             # the group names as typed, in the table and the chart's legend
             # (the app puts an invisible word joiner after "http:" so that no link is made of it)
-            shown = area.get_by_test_id("stTable").inner_text().replace("\u2060", "")
+            shown = area.get_by_test_id("stTable").first.inner_text().replace("\u2060", "")
             assert LINK in shown and IMAGE in shown
     assert not [url for url in requested if "e.invalid" in url]

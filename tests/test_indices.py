@@ -97,3 +97,24 @@ def test_the_command_line_adds_indices_to_the_json(files, capsys, tmp_path):
     with pytest.raises(SurveyError) as caught:
         view_indices(read_file(frequency.read_bytes(), frequency.name), ViewRequest.of(), ["all"])
     assert caught.value.key == "freq_no_index"
+
+
+def test_the_results_page_shows_the_theme_as_an_index(files):
+    # the app: the chosen theme's index with its reliability sentence and tables, per gender
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import plain_frame
+    from tests.conftest import ROOT
+
+    data, codebook = files
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="codebook_upload").upload(codebook.name, codebook.read_bytes(), "text/csv").run()
+    at.file_uploader(key="upload").upload(data.name, data.read_bytes(), "text/csv").run()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception
+    sentence = next(x.value for x in at.text if x.value.startswith("Indeksen «Agreeableness»"))
+    assert sentence.startswith("Indeksen «Agreeableness» (fem spørsmål, A1 snudd) har Cronbachs alfa 0,70 (95 % KI ")
+    groups = plain_frame(at.table[1].value)
+    assert set(groups.index) == {"Mann", "Kvinne"} and list(groups.columns) == ["n", "Snitt", "SA"]
+    questions = plain_frame(at.table[2].value)
+    assert questions.loc["A1 (R)", "Alfa uten spørsmålet"] == "0,72"  # psych: A1- 0.72

@@ -97,6 +97,19 @@ def _allowed_numbers(survey) -> set[str]:
         allowed |= {str(g.respondents), str(g.population), number(round(100 * g.respondents / g.population), 0),
                     pct_words(100 / g.respondents, "nb")}
     allowed |= {"2.1", "3.1", "2", "3", "1"}  # figure numbers
+    # each chapter's index: alpha by its formula on the pairwise covariances (psych's raw alpha), its interval
+    # by pingouin, called here directly, and the respondents who answered any of the theme's questions
+    import numpy as np
+    import pingouin
+
+    from lmp_core.indices import scores
+
+    for theme in dict.fromkeys(it.theme for it in survey.items):
+        data = scores(survey, [it.column for it in survey.items if it.theme == theme])
+        cov, k = data.cov().to_numpy(), data.shape[1]
+        _, ci = pingouin.cronbach_alpha(data=data, nan_policy="pairwise")
+        allowed |= {number(k / (k - 1) * (1 - np.trace(cov) / cov.sum()), 2), number(ci[0], 2), number(ci[1], 2),
+                    str(int(data.notna().any(axis=1).sum())), "95"}
     return allowed
 
 

@@ -21,7 +21,7 @@ from lmp_core.charts import group_caption, top2_chart
 from lmp_core.comments import comments as comments_of
 from lmp_core.counts import Counts
 from lmp_core.method import method_markdown
-from lmp_core.report.sentences import data_paragraphs, figure_paragraph
+from lmp_core.report.sentences import data_paragraphs, figure_paragraph, index_sentence
 from lmp_core.stats import MIN_GROUP_SIZE, note_text
 from lmp_core.survey import Survey
 from lmp_core.tables import frequency_table, has_suppressed, stats_table, suppressed_legend
@@ -169,6 +169,12 @@ def build_report(
         blocks.append(Figure(f"{k}.1", f"{w['fig']} {k}.1 {w['share'].format(top=top)}: {theme}. {n_line}.",
                              top2_chart(summary, lang=lang, title=theme), reading.split(". ", 1)[-1]))
         blocks.append(Paragraph(reading))
+        if isinstance(source, Survey) and not request.filters and len(columns) >= 2:
+            # the theme as a whole: its index's reliability in one sentence (lmp_core.indices)
+            from lmp_core.view import view_indices
+
+            (index,) = view_indices(source, request, [theme], lang=lang)
+            blocks.append(Paragraph(index_sentence(index, lang)))
         table = stats_table(summary, lang=lang, leading_zero=leading_zero, with_top2=False)
         blocks.append(Table(f"{k}.1", f"{w['tab']} {k}.1 {w['table']}: {theme}. {n_line}.", table))
         if has_suppressed(table):  # the symbol's legend line, as Statistics Norway prints it under a table

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from lmp_core.catalogue import text
 from lmp_core.fmt import number
+from lmp_core.indices import Index
 from lmp_core.stats import LOW_RESPONSE_RATE, MIN_GROUP_SIZE, SMALL_GROUP, Comparison, GroupInfo, ItemSummary, Summary
 
 
@@ -184,3 +185,22 @@ def data_paragraphs(groups: Sequence[GroupInfo], lang: str = "nb", *, min_group_
                    f"The group {g.name} has fewer than {min_group_size} answers and is left out to protect the "
                    f"respondents.")
     return out
+
+
+def index_sentence(index: Index, lang: str = "nb") -> str:
+    """The reliability of an index in one sentence: its questions, reversed ones, Cronbach's alpha with its
+    interval and the n it rests on."""
+    k = len(index.items)
+    alpha = number(index.alpha, 2, lang) if index.alpha is not None else "–"
+    ci = (f"{number(index.alpha_ci[0], 2, lang)}–{number(index.alpha_ci[1], 2, lang)}"
+          if index.alpha_ci else "–")
+    n = number(index.n, 0, lang)
+    reversed_part = ""
+    if index.reversed:
+        reversed_part = (f", {_and(list(index.reversed), lang)} snudd" if lang == "nb"
+                         else f", {_and(list(index.reversed), lang)} reversed")
+    if lang == "nb":
+        return (f"Indeksen {_quoted(index.name, lang)} ({_count(k, lang) if k <= 10 else k} spørsmål{reversed_part}) "
+                f"har Cronbachs alfa {alpha} (95 % KI {ci}; n = {n}).")
+    return (f"The index {_quoted(index.name, lang)} ({_count(k, lang) if k <= 10 else k} questions{reversed_part}) "
+            f"has Cronbach's alpha {alpha} (95% CI {ci}; n = {n}).")
