@@ -210,7 +210,10 @@ def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str) -> lis
 
     source = ensure_data().source
     counted = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
-    return _cached(("indices", counted, themes, lang), lambda: view_indices(source, counted, list(themes), lang=lang))
+    from lmp_core.indices import MAX_INDEX_ITEMS
+
+    return _cached(("indices", counted, themes, lang),
+                   lambda: view_indices(source, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS))
 
 
 def _cached(key: tuple, make: Callable[[], Any]) -> Any:

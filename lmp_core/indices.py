@@ -9,7 +9,7 @@ Reliability, over the respondents who are not held back (:mod:`lmp_core.disclosu
 questions on the respondents who answered both (pairwise, as R psych's ``alpha`` does):
 
 - Cronbach's alpha and its 95 % interval: ``pingouin.cronbach_alpha(nan_policy="pairwise")``;
-- alpha if a question is left out: the same on the other questions;
+- alpha if a question is left out: the same formula on the other questions' part of the covariance matrix;
 - each question's item-rest correlation (psych's ``r.drop``): its covariance with the sum of the others over
   the square root of its variance times the others' sum's variance, from the pairwise covariance matrix.
 
@@ -33,6 +33,9 @@ from lmp_core.stats import Comparison, GroupStats, compare_groups
 from lmp_core.survey import Survey
 
 MIN_SHARE = 0.5
+#: The app and the report make indices of themes with at most this many questions (a file whose names make
+#: one theme of thousands of columns is no index; the command line takes any size).
+MAX_INDEX_ITEMS = 60
 
 
 @dataclass(frozen=True)
@@ -57,8 +60,8 @@ class Index:
     alpha: float | None
     alpha_ci: tuple[float, float] | None
     omega: float | None
-    item_rest: dict[str, float]
-    alpha_if_dropped: dict[str, float]
+    item_rest: dict[str, float | None]
+    alpha_if_dropped: dict[str, float | None]
     stats: tuple[IndexGroup, ...]
     comparisons: tuple[Comparison, ...]
 
@@ -71,6 +74,11 @@ class Index:
                 "stats": [{"group": s.group, "n": s.n, "mean": s.mean, "sd": s.sd} for s in self.stats],
                 "comparisons": [{"a": c.a, "b": c.b, "d": c.d, "d_ci": list(c.d_ci) if c.d_ci else None}
                                 for c in self.comparisons]}
+
+
+def _finite(x: float) -> float | None:
+    """A number, or None where it is undefined (no variance: NaN or infinite)."""
+    return float(x) if np.isfinite(x) else None
 
 
 def scores(survey: Survey, columns: Sequence[str]) -> pd.DataFrame:
@@ -99,15 +107,18 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
     data = data[keep].reset_index(drop=True)
     answered = data.notna().sum(axis=1)
     value = data.mean(axis=1).where(answered >= min_share * len(columns))
-    alpha, ci = pg.cronbach_alpha(data=data, nan_policy="pairwise")
-    cov = data.cov()  # pairwise complete, as psych
+    with np.errstate(invalid="ignore", divide="ignore"):  # no variance: alpha is undefined (None below)
+        alpha, ci = pg.cronbach_alpha(data=data, nan_policy="pairwise")
+    cov = data.cov().to_numpy()  # pairwise complete, as psych and pingouin
+    total, trace, rows = cov.sum(), np.trace(cov), cov.sum(axis=1)
+    k = len(columns)
     item_rest, dropped = {}, {}
-    for column in columns:
-        others = [c for c in columns if c != column]
-        rest_var = cov.loc[others, others].to_numpy().sum()
-        item_rest[column] = float(cov.loc[column, others].sum() / np.sqrt(cov.loc[column, column] * rest_var))
-        if len(others) >= 2:
-            dropped[column] = float(pg.cronbach_alpha(data=data[others], nan_policy="pairwise")[0])
+    for i, column in enumerate(columns):
+        rest_var = total - 2 * rows[i] + cov[i, i]  # the variance of the other questions' sum
+        with np.errstate(invalid="ignore", divide="ignore"):
+            item_rest[column] = _finite((rows[i] - cov[i, i]) / np.sqrt(cov[i, i] * rest_var))
+            if k >= 3:  # alpha of the others, from the same matrix: what pingouin gives on them (k/(k-1)(1-tr/sum))
+                dropped[column] = _finite((k - 1) / (k - 2) * (1 - (trace - cov[i, i]) / rest_var))
     codes, names = group_codes(survey, group, lang)
     codes = codes[keep]
     stats: list[IndexGroup] = []
@@ -124,5 +135,6 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
     comparisons = compare_groups(as_group_stats, names) if len(names) > 1 else []
     reversed_items = tuple(c for c in columns if survey.items[survey.item_index(c)].reversed)
     return Index(name, tuple(columns), reversed_items, min_share, int(data.notna().any(axis=1).sum()),
-                 float(alpha), (float(ci[0]), float(ci[1])), None, item_rest, dropped, tuple(stats),
+                 _finite(alpha), (float(ci[0]), float(ci[1])) if _finite(alpha) is not None else None, None,
+                 item_rest, dropped, tuple(stats),
                  tuple(comparisons))

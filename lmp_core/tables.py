@@ -255,6 +255,6 @@ def index_items_table(index: Index, *, lang: str = "nb") -> pd.DataFrame:
     """An index's questions: item-rest correlation and alpha if the question is left out."""
     h = words("table", lang)
     return pd.DataFrame([{h["question"]: column + (" (R)" if column in index.reversed else ""),
-                          h["item_rest"]: number(index.item_rest[column], 2, lang),
+                          h["item_rest"]: number(index.item_rest.get(column), 2, lang),
                           h["alpha_if_dropped"]: number(index.alpha_if_dropped.get(column), 2, lang)}
                          for column in index.items])

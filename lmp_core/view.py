@@ -184,7 +184,7 @@ def likely_group(survey: Survey) -> str | None:
 
 
 def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence[str], *,
-                 lang: str = "nb") -> list[Index]:
+                 lang: str = "nb", max_items: int | None = None) -> list[Index]:
     """The indices of ``themes`` (``["all"]``: every theme with two or more questions) for the same view: its
     group, its minimum and the respondents its grouping columns hold back (:mod:`lmp_core.indices`)."""
     from lmp_core.indices import make_index
@@ -192,8 +192,10 @@ def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence
     if isinstance(source, Counts):
         raise SurveyError("freq_no_index", file=source.source)
     known = list(dict.fromkeys(it.theme for it in source.items if it.theme))
-    chosen = [t for t in known if sum(it.theme == t for it in source.items) >= 2] if list(themes) == ["all"] \
-        else list(themes)
+    size = {t: sum(it.theme == t for it in source.items) for t in known}
+    chosen = [t for t in known if size[t] >= 2] if list(themes) == ["all"] else list(themes)
+    if max_items is not None:  # the app and the report: themes of a sensible size only
+        chosen = [t for t in chosen if size.get(t, 0) <= max_items]
     unknown = [t for t in chosen if t not in known]
     if unknown:
         raise SurveyError("unknown_theme", themes=", ".join(unknown), choices=", ".join(known))

@@ -18,6 +18,7 @@ from lmp_app.state import Keys, ensure_data, indices_for, min_group_size, view_r
 from lmp_core.charts import distribution_chart, group_caption, top2_chart
 from lmp_core.errors import SurveyError
 from lmp_core.groups import group_tests
+from lmp_core.indices import MAX_INDEX_ITEMS
 from lmp_core.report.sentences import index_sentence
 from lmp_core.survey import Survey
 from lmp_core.tables import (
@@ -117,7 +118,7 @@ with c2:
 
 # the chosen themes as indices, with their reliability (lmp_core.indices), for the same group and minimum
 index_themes = tuple(th for th in chosen_themes if isinstance(loaded.source, Survey)
-                     and sum(1 for it in items if it.theme == th) >= 2)
+                     and 2 <= sum(1 for it in items if it.theme == th) <= MAX_INDEX_ITEMS)
 if index_themes:
     st.subheader(t("index_heading"))
     st.caption(t("index_intro"))

@@ -118,3 +118,15 @@ def test_the_results_page_shows_the_theme_as_an_index(files):
     assert set(groups.index) == {"Mann", "Kvinne"} and list(groups.columns) == ["n", "Snitt", "SA"]
     questions = plain_frame(at.table[2].value)
     assert questions.loc["A1 (R)", "Alfa uten spørsmålet"] == "0,72"  # psych: A1- 0.72
+
+
+def test_alpha_without_each_question_equals_pingouin_on_the_others(survey):
+    # the closed form on the covariance matrix against pingouin run on the remaining questions themselves
+    import pingouin
+
+    data = scores(survey, ITEMS)
+    index = make_index(survey, ITEMS, name="A")
+    for column in ITEMS:
+        others = [c for c in ITEMS if c != column]
+        assert index.alpha_if_dropped[column] == pytest.approx(
+            pingouin.cronbach_alpha(data=data[others], nan_policy="pairwise")[0], rel=1e-12)

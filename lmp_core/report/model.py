@@ -20,6 +20,7 @@ from lmp_core.catalogue import text, words
 from lmp_core.charts import group_caption, top2_chart
 from lmp_core.comments import comments as comments_of
 from lmp_core.counts import Counts
+from lmp_core.indices import MAX_INDEX_ITEMS
 from lmp_core.method import method_markdown
 from lmp_core.report.sentences import data_paragraphs, figure_paragraph, index_sentence
 from lmp_core.stats import MIN_GROUP_SIZE, note_text
@@ -169,7 +170,7 @@ def build_report(
         blocks.append(Figure(f"{k}.1", f"{w['fig']} {k}.1 {w['share'].format(top=top)}: {theme}. {n_line}.",
                              top2_chart(summary, lang=lang, title=theme), reading.split(". ", 1)[-1]))
         blocks.append(Paragraph(reading))
-        if isinstance(source, Survey) and not request.filters and len(columns) >= 2:
+        if isinstance(source, Survey) and not request.filters and 2 <= len(columns) <= MAX_INDEX_ITEMS:
             # the theme as a whole: its index's reliability in one sentence (lmp_core.indices)
             from lmp_core.view import view_indices
 
