@@ -121,7 +121,7 @@ def _round(browser: Browser, url: str, files, pid: int, log: Path) -> tuple[int,
             expect(area.get_by_text(f"{rows} respondenter")).to_be_visible()
             wait_idle(page)
             area = go(page, "Resultater")
-            table = area.get_by_test_id("stTable")
+            table = area.get_by_test_id("stTable").first  # Tabell 2.1 (the theme's index follows)
             expect(table).to_contain_text(f"Leder{i:02d}", timeout=60_000)
             text = table.inner_text()
             others = [f"Leder{j:02d}" for j in range(SESSIONS) if j != i]
