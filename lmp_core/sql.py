@@ -40,14 +40,11 @@ def _code(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def counts_sql(codebook: Mapping[str, CodebookEntry], table: str, *, group: str | None = None,
-               items: Sequence[str] | None = None) -> str:
-    """The query that counts every question of ``codebook`` (or ``items``) per ``group`` in ``table``.
-
-    ``table`` is inserted as written: a table's name, or for DuckDB e.g. ``read_parquet('svar.parquet')``.
-    Questions are the codebook's rows with labels (a scale or codes) whose role is not ``background`` or
-    ``ignore``, and the rows whose role is ``question`` (answers stored as text), other than ``group``.
-    """
+def codebook_questions(codebook: Mapping[str, CodebookEntry], *, group: str | None = None,
+                       items: Sequence[str] | None = None) -> list[str]:
+    """The codebook's questions to count (for the warehouse query and the streaming count alike): its rows
+    with labels whose role is not ``background`` or ``ignore``, and the rows whose role is ``question``,
+    other than ``group``; only ``items`` when given (an item the codebook lacks is an error)."""
     questions = [c for c, e in codebook.items() if c != group and (
         e.role == "question" or (e.value_labels and e.role not in ("background", "ignore")))]
     if items is not None:
@@ -57,6 +54,18 @@ def counts_sql(codebook: Mapping[str, CodebookEntry], table: str, *, group: str 
         questions = [c for c in questions if c in items]
     if not questions:
         raise SurveyError("sql_no_questions", columns=", ".join(codebook))
+    return questions
+
+
+def counts_sql(codebook: Mapping[str, CodebookEntry], table: str, *, group: str | None = None,
+               items: Sequence[str] | None = None) -> str:
+    """The query that counts every question of ``codebook`` (or ``items``) per ``group`` in ``table``.
+
+    ``table`` is inserted as written: a table's name, or for DuckDB e.g. ``read_parquet('svar.parquet')``.
+    Questions are the codebook's rows with labels (a scale or codes) whose role is not ``background`` or
+    ``ignore``, and the rows whose role is ``question`` (answers stored as text), other than ``group``.
+    """
+    questions = codebook_questions(codebook, group=group, items=items)
     group_sql = f"CAST({quote_name(group)} AS VARCHAR)" if group else None
     selects = []
     for position, column in enumerate(questions, start=1):

@@ -27,17 +27,13 @@ from lmp_core.errors import SurveyError
 from lmp_core.read.codebook import CodebookEntry
 from lmp_core.read.frequency import counts_from_frequency_table
 from lmp_core.read.parquet import MAGIC
+from lmp_core.sql import codebook_questions
 
 
 def stream_counts(path: Path, codebook: Mapping[str, CodebookEntry], *, group: str | None = None,
                   items: Sequence[str] | None = None) -> Counts:
     """The counts of a CSV or Parquet file's questions per group, in one streaming scan."""
-    questions = [c for c, e in codebook.items() if c != group and (
-        e.role == "question" or (e.value_labels and e.role not in ("background", "ignore")))]
-    if items is not None:
-        questions = [c for c in questions if c in items]
-    if not questions:
-        raise SurveyError("sql_no_questions", columns=", ".join(codebook))
+    questions = codebook_questions(codebook, group=group, items=items)
     with path.open("rb") as handle:
         parquet = handle.read(4) == MAGIC
     try:
