@@ -10,11 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_app.state import Keys, Loaded, groupings, persist, populations, store, view_for, view_request
+from lmp_app.state import Keys, Loaded, ensure_data, groupings, persist, populations, store, view_for, view_request
 from lmp_core.counts import group_values, natural_key
 from lmp_core.errors import SurveyError
 from lmp_core.stats import Summary
 from lmp_core.survey import Survey
+from lmp_core.weights import Weights
 
 # every ASCII punctuation character: CommonMark lets each be escaped with a backslash, and escaping all
 # of them leaves no Markdown syntax (links, images, emphasis, HTML, colour directives, LaTeX) to start
@@ -188,3 +189,13 @@ def summary_for(columns: tuple[str, ...], group: str | None, filters: dict[str, 
     """The statistics of the chosen questions (the view is counted once per session, :func:`view_for`)."""
     request = view_request(group=group, filters=filters, items=columns, populations=populations(group))
     return view_for(request, lang()).summary(request.items)
+
+
+def weighted_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]],
+                 weights: Weights) -> dict:
+    """The weighted statistics of the same view's cells (:func:`lmp_core.weights.weighted_stats`)."""
+    from lmp_core.weights import weighted_stats
+
+    request = view_request(group=group, filters=filters, items=columns, populations=populations(group))
+    source = ensure_data().source
+    return weighted_stats(source, view_for(request, lang()), weights, list(columns), lang())

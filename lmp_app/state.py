@@ -25,6 +25,7 @@ from lmp_core.read.codebook import CodebookEntry
 from lmp_core.stats import MIN_GROUP_SIZE
 from lmp_core.survey import Survey
 from lmp_core.view import View, ViewRequest, likely_group, make_view
+from lmp_core.weights import Weights
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 DEMO_FILE = DEMO_DIR / "lmp_ch2_3.csv"
@@ -60,6 +61,7 @@ class Keys:
     FIELDWORK_NOTES = "lmp_fieldwork_caveats"
     GROUPINGS = "lmp_groupings"
     FPC = "lmp_fpc"
+    WEIGHTS = "lmp_weights"
 
 
 @dataclass
@@ -110,7 +112,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
     st.session_state[Keys.COUNTS] = {}
-    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES):
+    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES, Keys.WEIGHTS):
         st.session_state.pop(key, None)
     likely = likely_group(source) if isinstance(source, Survey) else None
     # the demo has the report's setup; for another file the likely group column, which the Data page shows
@@ -214,6 +216,19 @@ def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str) -> lis
 
     return _cached(("indices", counted, themes, lang),
                    lambda: view_indices(source, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS))
+
+
+def weights() -> Weights | None:
+    """The weights the user chose for this file (Data page's weight column or the Fieldwork page's raking)."""
+    return st.session_state.get(Keys.WEIGHTS)
+
+
+def set_weights(value: Weights | None) -> None:
+    """Use ``value`` on every page and in the report (None: unweighted)."""
+    if value is None:
+        st.session_state.pop(Keys.WEIGHTS, None)
+    else:
+        st.session_state[Keys.WEIGHTS] = value
 
 
 def _cached(key: tuple, make: Callable[[], Any]) -> Any:

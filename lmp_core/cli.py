@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # the libraries are imported where a command uses them: --hel
     from lmp_core.counts import Counts
     from lmp_core.stats import Summary
     from lmp_core.survey import Survey
-    from lmp_core.view import ViewRequest
+    from lmp_core.view import View, ViewRequest
+    from lmp_core.weights import Weights
 
 
 def _read_path(path: str) -> bytes:
@@ -67,6 +68,11 @@ def summary_of(args: argparse.Namespace) -> Summary:
 
     With ``--stream`` the file is counted by DuckDB as it is read (:mod:`lmp_core.stream`), never held whole.
     """
+    return view_of(args)[1].summary()
+
+
+def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
+    """The source read and the view the options ask for."""
     from lmp_core.survey import Survey
     from lmp_core.view import make_view
 
@@ -85,7 +91,38 @@ def summary_of(args: argparse.Namespace) -> Summary:
     else:
         source = load(args)
     view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
-    return view.summary()
+    return source, view
+
+
+def weights_of(args: argparse.Namespace, source: Survey | Counts) -> Weights | None:
+    """The weights ``--weight`` or ``--invited``/``--weight-by`` ask for (None: unweighted)."""
+    from lmp_core.survey import Survey
+
+    if not (args.weight or args.weight_by or args.invited):
+        return None
+    if not isinstance(source, Survey):
+        raise SurveyError("freq_no_weights", file=Path(args.file).name)
+    from lmp_core import weights
+
+    if args.weight:
+        if args.invited or args.weight_by:
+            raise SurveyError("weight_one_source")
+        return weights.from_column(source, args.weight)
+    if not (args.invited and args.weight_by):
+        raise SurveyError("weight_needs_list")
+    from lmp_core.fieldwork import detect_id_column
+    from lmp_core.read.invitations import read_table
+
+    invited = read_table(_read_path(args.invited), Path(args.invited).name)
+    response_id = args.id or source.id_column or detect_id_column(source.background)
+    invited_id = args.invited_id or detect_id_column(invited)
+    if response_id is None:
+        raise SurveyError("fw_no_id", file=source.source, columns=", ".join(source.background.columns))
+    if invited_id is None or invited_id not in invited.columns:
+        raise SurveyError("fw_no_id", file=Path(args.invited).name, columns=", ".join(invited.columns))
+    by = [c.strip() for c in args.weight_by.split(",") if c.strip()]
+    return weights.rake(source, invited, by, response_id=response_id, invited_id=invited_id,
+                        source=Path(args.invited).name)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -109,6 +146,16 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reference", help="compare every group with this one (default: all pairs)")
 
 
+def _weight_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--weight", metavar="COL", help="weight column of the file (design or post-stratification "
+                                                    "weights); weighted figures beside the unweighted")
+    p.add_argument("--invited", metavar="LIST", help="invitation list (CSV or Excel) to weight to, with --weight-by")
+    p.add_argument("--weight-by", metavar="A,B", help="characteristics of the invitation list to weight by "
+                                                     "(one: post-stratification, more: raking)")
+    p.add_argument("--id", help="id column of the response file, to match the invitation list (default: detected)")
+    p.add_argument("--invited-id", help="id column of the invitation list (default: detected)")
+
+
 def _table(summary: Summary, lang: str) -> str:
     from lmp_core.tables import stats_table
 
@@ -117,18 +164,24 @@ def _table(summary: Summary, lang: str) -> str:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    summary = summary_of(args)
+    if getattr(args, "stream", False) and (args.weight or args.weight_by or args.invited):
+        raise SurveyError("stream_no_weights", file=Path(args.file).name)
+    source, view = view_of(args)
+    summary = view.summary()
+    weights = weights_of(args, source)
     indices = []
     if args.index:
         if getattr(args, "stream", False):
             raise SurveyError("freq_no_index", file=Path(args.file).name)
         from lmp_core.view import view_indices
 
-        indices = view_indices(load(args), request_of(args), args.index, lang=args.lang)
+        indices = view_indices(source, request_of(args), args.index, lang=args.lang)
     if args.format == "json":
         out = summary.to_dict(args.lang)
         if args.index:
             out["indices"] = [ix.to_dict() for ix in indices]
+        if weights is not None:
+            _add_weighted(out, source, view, weights, args.lang)
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif args.format == "csv":
@@ -139,7 +192,33 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         sys.stdout.write(_table(summary, args.lang) + "\n")
         for w in summary.warning_texts(args.lang):
             sys.stdout.write(f"! {w}\n")
+        if weights is not None:
+            from lmp_core.tables import weighted_table
+
+            sys.stdout.write(weighted_table(summary, _weighted(source, view, weights, args.lang), weights,
+                                            lang=args.lang).to_string(index=False) + "\n")
     return 0
+
+
+def _weighted(source: Survey | Counts, view: View, weights: Weights, lang: str) -> dict:
+    from lmp_core.survey import Survey
+    from lmp_core.weights import weighted_stats
+
+    assert isinstance(source, Survey)  # weights_of refuses a frequency table
+    return weighted_stats(source, view, weights, lang=lang)
+
+
+def _add_weighted(out: dict, source: Survey | Counts, view: View, weights: Weights, lang: str) -> None:
+    """Each shown group's statistics gain ``"weighted"``; the output gains ``"weighting"``."""
+    from lmp_core.stats import note_text
+
+    cells = _weighted(source, view, weights, lang)
+    for item in out["items"]:
+        for stats in item["stats"]:
+            cell = cells.get((item["column"], stats["group"]))
+            stats["weighted"] = cell.to_dict() if cell is not None else None
+    out["weighting"] = weights.to_dict()
+    out["warnings"].extend(note_text(key, params, lang) for key, params in weights.notes)
 
 
 def _iso_date(value: str) -> str:
@@ -161,7 +240,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     themes = [t.strip() for t in args.themes.split(",")] if args.themes else None
     report = build_report(source, request_of(args), themes=themes, lang=args.lang,
                           leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
-                          author=args.author, date=args.date)
+                          author=args.author, date=args.date, weights=weights_of(args, source))
     data = render(report, args.out)
     Path(args.out).write_bytes(data)
     print(f"{args.out}: {len(data) // 1024} KB", file=sys.stderr)
@@ -233,6 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index", action="append", default=[], metavar="THEME",
                    help="an index of a theme's questions with Cronbach's alpha (repeat; 'all' for every theme); "
                         "in the JSON under 'indices'")
+    _weight_options(p)
     p.add_argument("--stream", action="store_true",
                    help="count the file (CSV or Parquet) as DuckDB reads it, for files larger than memory; "
                         "needs --codebook")
@@ -246,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--subtitle", help="the subtitle (default: the file's name)")
     r.add_argument("--author", default="", help="the author, on the title page and in the file's properties")
     r.add_argument("--date", default="", type=_iso_date, help="the report's date, YYYY-MM-DD")
+    _weight_options(r)
     r.set_defaults(func=cmd_report)
     v = sub.add_parser("setup", help="the variable setup (roles, scales, reasons) as a codebook for the next wave")
     v.add_argument("file", help="response file: CSV, Excel .xlsx or SPSS .sav")

@@ -8,7 +8,7 @@ them as text and never runs them (OWASP "CSV injection").
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -22,6 +22,7 @@ from lmp_core.stats import Comparison, EffectSize, Summary
 if TYPE_CHECKING:
     from lmp_core.groups import GroupTests
     from lmp_core.indices import Index
+    from lmp_core.weights import WeightedStats, Weights
 from lmp_core.survey import unique_labels
 
 
@@ -258,3 +259,46 @@ def index_items_table(index: Index, *, lang: str = "nb") -> pd.DataFrame:
                           h["item_rest"]: number(index.item_rest.get(column), 2, lang),
                           h["alpha_if_dropped"]: number(index.alpha_if_dropped.get(column), 2, lang)}
                          for column in index.items])
+
+
+def weighted_table(summary: Summary, cells: Mapping[tuple[str, str], WeightedStats], weights: Weights, *,
+                   lang: str = "nb", formatted: bool = True) -> pd.DataFrame:
+    """Unweighted and weighted side by side, one row per question and shown group: n and effective n, the
+    top-2 share and the mean each without and with weights (:func:`lmp_core.weights.weighted_stats`)."""
+    h = words("table", lang)
+    labels = unique_labels([it.item for it in summary.items])
+    hidden = {g.name for g in summary.groups if g.suppressed}
+    w = h["weighted"]
+    rows = []
+    for it in summary.items:
+        for s in it.stats:
+            if s.group in hidden:
+                continue
+            cell = cells.get((it.item.column, s.group))
+            row: dict[str, object] = {h["question"]: labels[it.item.column], h["group"]: s.group}
+            if s.suppressed or cell is None:
+                row.update({k: SUPPRESSED if formatted else None for k in (
+                    h["n"], h["n_eff"], h["top2"], f"{h['top2']} {w}", h["mean"], f"{h['mean']} {w}",
+                    h["sd"], f"{h['sd']} {w}")})
+            else:
+                row[h["n"]] = number(s.n, 0, lang) if formatted else s.n
+                row[h["n_eff"]] = _fmt(cell.n_eff, 1, lang, formatted, True)
+                row[h["top2"]] = _fmt(s.top2_pct, 1, lang, formatted, True)
+                row[f"{h['top2']} {w}"] = _fmt(cell.top2_pct, 1, lang, formatted, True)
+                row[h["mean"]] = _fmt(s.mean, 2, lang, formatted, True)
+                row[f"{h['mean']} {w}"] = _fmt(cell.mean, 2, lang, formatted, True)
+                row[h["sd"]] = _fmt(s.sd, 2, lang, formatted, True)
+                row[f"{h['sd']} {w}"] = _fmt(cell.sd, 2, lang, formatted, True)
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def balance_table(frame: pd.DataFrame, *, lang: str = "nb") -> pd.DataFrame:
+    """The weighting's before/after table (:func:`lmp_core.weights.balance`) with its headings in ``lang``:
+    shares with one decimal, standardised differences with two; a held-back share is ":"."""
+    h = words("balance", lang)
+    out = pd.DataFrame({h["characteristic"]: frame["characteristic"], h["category"]: frame["category"]})
+    for key, places in (("invited", 1), ("respondents", 1), ("weighted", 1), ("asmd_respondents", 2),
+                        ("asmd_weighted", 2)):
+        out[h[key]] = [SUPPRESSED if held else number(v, places, lang) for v, held in zip(frame[key], frame["held"])]
+    return out

@@ -80,6 +80,8 @@ class View:
     hidden_cells: frozenset[tuple[str, str]]
     hidden_groups: Mapping[str, Note]
     notes: tuple[Note, ...]
+    #: what disclosure control held back for this view (None for a frequency table)
+    held: HeldBack | None = None
 
     def summary(self, items: Sequence[str] | None = None) -> Summary:
         """Every statistic of the request's items (or ``items``), hidden cells and groups left out."""
@@ -135,7 +137,7 @@ def make_view(source: Survey | Counts, request: ViewRequest, *, held: HeldBack |
         notes += (("group_is_question", {"column": request.group}),)
     if held.any:
         notes += (("warn_held_back", {"min_n": request.min_group_size}),)
-    return View(request, counts, _emptied_cells(source, counts, request, held, lang), {}, notes)
+    return View(request, counts, _emptied_cells(source, counts, request, held, lang), {}, notes, held)
 
 
 def _emptied_cells(survey: Survey, counts: Counts, request: ViewRequest, held: HeldBack,

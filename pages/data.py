@@ -18,19 +18,23 @@ from lmp_app.state import (
     min_group_size,
     populations,
     set_populations,
+    set_weights,
     view_for,
     view_request,
+    weights,
 )
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, percent
 from lmp_core.read import excel_sheets, is_excel, read_codebook
 from lmp_core.read.codebook import with_scale, with_setup
+from lmp_core.report.sentences import weighting_sentences
 from lmp_core.scales import KNOWN_SCALES
 from lmp_core.setup import setup_codebook, setup_rows, setup_table
 from lmp_core.stats import note_text
 from lmp_core.survey import Survey
 from lmp_core.tables import to_csv_bytes
+from lmp_core.weights import from_column
 
 st.title(t("data_title"))
 st.caption(t("data_intro"))
@@ -159,6 +163,33 @@ for info in rated.groups:
 st.number_input(t("min_group"), min_value=1, max_value=100, step=1, key="min_n_widget",
                 value=min_group_size(),
                 on_change=lambda: st.session_state.__setitem__(Keys.MIN_N, st.session_state["min_n_widget"]))
+
+# --- weights ----------------------------------------------------------------------------------
+if isinstance(source, Survey):
+    # a weight column is the user's choice, never guessed from a name ("weight" may be body weight)
+    st.subheader(t("weights_heading"))
+    numeric = [c for c in source.background.columns if c != source.id_column
+               and pd.to_numeric(source.background[c], errors="coerce").notna().sum() == source.background[c].notna().sum()
+               and source.background[c].notna().any()]
+    current = weights()
+    options = [None, *numeric]
+    chosen_now = current.variables[0] if current is not None and current.method == "column" else None
+    weight_column = st.selectbox(t("weight_column"), options, index=options.index(chosen_now) if chosen_now in options else 0,
+                                 format_func=lambda v: t("weight_none") if v is None else v,
+                                 key=f"weight_column_{loaded.digest[:12]}", help=t("weight_column_help"))
+    if weight_column is not None and weight_column != chosen_now:
+        try:
+            set_weights(from_column(source, weight_column))
+        except SurveyError as err:
+            show_error(err)
+    elif weight_column is None and chosen_now is not None:
+        set_weights(None)
+    current = weights()
+    if current is not None:
+        for sentence in weighting_sentences(current, lang()):
+            st.text(sentence)
+    else:
+        st.caption(t("weights_none_yet"))
 
 # --- fixes ------------------------------------------------------------------------------------
 if isinstance(source, Survey) and loaded.data:

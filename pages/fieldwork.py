@@ -12,17 +12,21 @@ from lmp_app.state import (
     min_group_size,
     populations,
     set_populations,
+    set_weights,
     view_for,
     view_request,
+    weights,
 )
 from lmp_core.charts import progress_chart
 from lmp_core.errors import SurveyError
 from lmp_core.fieldwork import detect_id_column, detect_time_column, display_table, fieldwork, parse_times
 from lmp_core.fmt import Pct, number, percent
 from lmp_core.read.invitations import read_table
+from lmp_core.report.sentences import weighting_sentences
 from lmp_core.stats import note_text
 from lmp_core.survey import Survey
-from lmp_core.tables import to_csv_bytes, to_excel_bytes
+from lmp_core.tables import balance_table, to_csv_bytes, to_excel_bytes
+from lmp_core.weights import rake
 
 st.title(t("fw_title"))
 st.caption(t("fw_intro"))
@@ -133,3 +137,32 @@ for rep in result.representation:
         st.warning(md_escape(sentence), icon=":material/warning:")
     else:
         st.text(sentence)
+
+# --- weighting to the list (lmp_core.weights) ----------------------------------------------------
+st.subheader(t("fw_weighting"))
+st.caption(t("fw_weighting_intro"))
+characteristics = [c for c in columns if c != invited_id and 1 < invited[c].nunique() <= 30]
+by = st.multiselect(t("fw_weight_by"), characteristics, key="fw_weight_by",
+                    default=[group] if group in characteristics else characteristics[:1])
+current = weights()
+if by:
+    try:
+        raked = rake(source, invited, by, response_id=response_id, invited_id=invited_id, source=uploaded.name,
+                     min_group_size=min_group_size())
+    except SurveyError as err:
+        show_error(err)
+    else:
+        for sentence in weighting_sentences(raked, lang()):
+            st.text(sentence)
+        for key, params in raked.notes:
+            st.warning(md_escape(note_text(key, params, lang())), icon=":material/warning:")
+        if raked.balance is not None:
+            plain_table(balance_table(raked.balance, lang=lang()), static=True)
+        if st.button(t("fw_weight_apply"), key="fw_weight_apply", type="primary"):
+            set_weights(raked)
+            current = raked
+if current is not None and current.method != "column":
+    st.success(t("fw_weight_applied"))
+    if st.button(t("fw_weight_remove"), key="fw_weight_remove"):
+        set_weights(None)
+        st.rerun()

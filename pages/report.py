@@ -4,7 +4,7 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
-from lmp_app.state import Keys, ensure_data, held_for, min_group_size, populations, view_request
+from lmp_app.state import Keys, ensure_data, held_for, min_group_size, populations, view_request, weights
 from lmp_core.catalogue import words
 from lmp_core.comments import comments
 from lmp_core.errors import SurveyError
@@ -57,6 +57,7 @@ try:
     report = build_report(source, request, themes=chosen, quotes=quotes, lang=lang(),
                           title=title.strip() or None, subtitle=subtitle.strip(), author=author.strip(),
                           date=dated.isoformat() if dated else "", leading_zero=leading_zero, notes=st.session_state.get(Keys.FIELDWORK_NOTES) or (),
+                          weights=weights(),
                           progress=lambda f, what: progress.progress(min(1.0, f), text=t("report_making")))
     progress.empty()
 except SurveyError as err:

@@ -13,13 +13,14 @@ from lmp_app.render import (
     plain_table,
     show_error,
     summary_for,
+    weighted_for,
 )
-from lmp_app.state import Keys, ensure_data, indices_for, min_group_size, view_request
+from lmp_app.state import Keys, ensure_data, indices_for, min_group_size, view_request, weights
 from lmp_core.charts import distribution_chart, group_caption, top2_chart
 from lmp_core.errors import SurveyError
 from lmp_core.groups import group_tests
 from lmp_core.indices import MAX_INDEX_ITEMS
-from lmp_core.report.sentences import index_sentence
+from lmp_core.report.sentences import index_sentence, weighting_sentences
 from lmp_core.survey import Survey
 from lmp_core.tables import (
     comparisons_table,
@@ -32,6 +33,7 @@ from lmp_core.tables import (
     suppressed_legend,
     to_csv_bytes,
     to_excel_bytes,
+    weighted_table,
 )
 
 st.title(t("results_title"))
@@ -115,6 +117,23 @@ with c2:
         t("table_heading"): stats_table(summary, lang=code, effect=effect, formatted=False),
         t("dist_heading"): frequency_table(summary, lang=code, formatted=False)}),
         f"{stem}_tabell.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "table_xlsx")
+
+# weighted beside unweighted, for the same view's cells (lmp_core.weights)
+chosen_weights = weights()
+if chosen_weights is not None and isinstance(loaded.source, Survey):
+    st.subheader(t("weighted_heading"))
+    for sentence in weighting_sentences(chosen_weights, code):
+        st.text(sentence)
+    try:
+        cells = weighted_for(tuple(columns), group, filters, chosen_weights)
+    except SurveyError as err:
+        show_error(err)
+    else:
+        weighted = weighted_table(summary, cells, chosen_weights, lang=code)
+        plain_table(weighted, static=True)
+        download(t("download_csv"), lambda: to_csv_bytes(weighted_table(summary, cells, chosen_weights, lang=code,
+                                                                         formatted=False)),
+                 f"{stem}_vektet.csv", "text/csv", "weighted_csv")
 
 # the chosen themes as indices, with their reliability (lmp_core.indices), for the same group and minimum
 index_themes = tuple(th for th in chosen_themes if isinstance(loaded.source, Survey)

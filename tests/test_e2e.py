@@ -309,3 +309,35 @@ def test_sixteen_groups_in_natural_order_with_distinct_colours_and_labels_on_the
         school = group.split(" (n=")[0]
         if question == "q2" and answered[school] != n[school]:
             assert text.endswith(f"(n={answered[school]})")
+
+
+def test_weighting_to_the_invitation_list_reaches_the_results_and_the_report(page: Page, streamlit_url: str,
+                                                                          tmp_path: Path):
+    """Fieldwork → weight by rolle and pulje → the results page's weighted table and its CSV → the Word report."""
+    open_app(page, streamlit_url)
+    area = go(page, "Feltarbeid")
+    name, data = download(page, "fw_example", "Last ned en eksempelliste som passer til eksempeldataene (CSV)")
+    saved = tmp_path / name
+    saved.write_bytes(data)
+    upload(page, saved)
+    expect(heading(page, "Vekting mot invitasjonslista")).to_be_visible()
+    add_choice(page, "Vekt etter", "pulje")
+    expect(area.get_by_text("Vektet med raking mot invitasjonslista (rolle, pulje).", exact=False)).to_be_visible()
+    area.get_by_role("button", name="Bruk vektene i resultater og rapport", exact=True).click()
+    expect(area.get_by_text("Vektene brukes nå i resultater og rapport.")).to_be_visible()
+    wait_idle(page)
+    area = go(page, "Resultater")
+    expect(heading(page, "Uvektet og vektet")).to_be_visible()
+    name, data = download(page, "weighted_csv", "Last ned CSV")
+    weighted = _csv(data)
+    assert name.endswith("_vektet.csv") and {"Topp 2 % vektet", "Snitt vektet", "Effektiv n"} <= set(weighted.columns)
+    leaders = weighted[(weighted["Gruppe"] == "Skoleleder")].iloc[0]
+    # raking on rolle and pulje: the school leaders' top-2 share of the first question, 94,4 % unweighted
+    # (report Figur 2.1), is 94,3 % weighted (pulje 1: 12 of 21 schools answered, pulje 2: 24 of 42)
+    assert round(float(leaders["Topp 2 %"].replace(",", ".")), 1) == 94.4
+    assert round(float(leaders["Topp 2 % vektet"].replace(",", ".")), 1) == 94.3
+    go(page, "Rapport")
+    name, data = download(page, "report_docx", "Last ned DOCX")
+    text, _, tables = _docx_text_and_pictures(data)
+    assert "Vektet med raking mot invitasjonslista (rolle, pulje)." in text and "R-indikatoren er 0,86" in text
+    assert "Tabell 2.2 Uvektet og vektet" in text and tables >= 5  # 1.1, and 2.1, 2.2, 3.1, 3.2

@@ -20,13 +20,15 @@ from lmp_core.catalogue import text, words
 from lmp_core.charts import group_caption, top2_chart
 from lmp_core.comments import comments as comments_of
 from lmp_core.counts import Counts
+from lmp_core.errors import SurveyError
 from lmp_core.indices import MAX_INDEX_ITEMS
 from lmp_core.method import method_markdown
-from lmp_core.report.sentences import data_paragraphs, figure_paragraph, index_sentence
+from lmp_core.report.sentences import data_paragraphs, figure_paragraph, index_sentence, weighting_sentences
 from lmp_core.stats import MIN_GROUP_SIZE, note_text
 from lmp_core.survey import Survey
-from lmp_core.tables import frequency_table, has_suppressed, stats_table, suppressed_legend
+from lmp_core.tables import frequency_table, has_suppressed, stats_table, suppressed_legend, weighted_table
 from lmp_core.view import ViewRequest, make_view
+from lmp_core.weights import Weights, weighted_stats
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ def build_report(
     date: str = "",
     progress: Callable[[float, str], None] | None = None,
     notes: Sequence[tuple[str, dict]] = (),
+    weights: Weights | None = None,
 ) -> Report:
     """Build the report model of one view (:class:`lmp_core.view.ViewRequest`; without one, the view of
     ``group``, ``populations`` and ``min_group_size``), with the same numbers the app and the CLI show.
@@ -137,7 +140,8 @@ def build_report(
     is large enough); ``themes`` picks chapters (None: all, in file order); ``notes`` are caveats
     to add to the data section (e.g. fieldwork's "response rates differ by pulje"). ``title``,
     ``subtitle`` (default: the file's name), ``author`` and ``date`` (ISO) go on the title page and into
-    the documents' properties.
+    the documents' properties. With ``weights`` (:mod:`lmp_core.weights`) the data section says how the
+    figures were weighted and each chapter has a second table with the weighted figures beside the unweighted.
     """
     w = words("report", lang)
     if request is None:
@@ -152,6 +156,11 @@ def build_report(
     # 1. data section
     data_blocks: list[Block] = [Paragraph(p) for p in data_paragraphs(overall.groups, lang, min_group_size=min_group_size)]
     data_blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in (*notes, *view.notes)]
+    if weights is not None:
+        if not isinstance(source, Survey):
+            raise SurveyError("freq_no_weights", file=source.source)
+        data_blocks += [Paragraph(p) for p in weighting_sentences(weights, lang)]
+        data_blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in weights.notes]
     ranges = words("size_ranges", lang)
     legend = pd.DataFrame([(ranges[k], text(k, lang)) for k in ranges], columns=[w["d"], w["size"]])
     data_blocks.append(Table("1.1", f"{w['tab']} 1.1 {w['legend']}", legend))
@@ -185,6 +194,9 @@ def build_report(
             sheet = pd.concat([sheet, pd.DataFrame({sheet.columns[0]: [suppressed_legend(lang, min_group_size)]})],
                               ignore_index=True)
         sheets[theme] = sheet
+        if weights is not None and isinstance(source, Survey):
+            weighted = weighted_table(summary, weighted_stats(source, view, weights, columns, lang), weights, lang=lang)
+            blocks.append(Table(f"{k}.2", f"{w['tab']} {k}.2 {w['weighted_table']}: {theme}. {n_line}.", weighted))
         if isinstance(source, Survey):
             for column in source.text_columns:
                 if _comment_theme(column, source, [theme]) == theme:

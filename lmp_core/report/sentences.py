@@ -5,11 +5,15 @@ from the summary passed in, formatted as the report prints it ("94,4 prosent", "
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from lmp_core.catalogue import text
 from lmp_core.fmt import number
 from lmp_core.indices import Index
 from lmp_core.stats import LOW_RESPONSE_RATE, MIN_GROUP_SIZE, SMALL_GROUP, Comparison, GroupInfo, ItemSummary, Summary
+
+if TYPE_CHECKING:
+    from lmp_core.weights import Weights
 
 
 def pct_words(value: float, lang: str) -> str:
@@ -204,3 +208,23 @@ def index_sentence(index: Index, lang: str = "nb") -> str:
                 f"har Cronbachs alfa {alpha} (95 % KI {ci}; n = {n}).")
     return (f"The index {_quoted(index.name, lang)} ({_count(k, lang) if k <= 10 else k} questions{reversed_part}) "
             f"has Cronbach's alpha {alpha} (95% CI {ci}; n = {n}).")
+
+
+def weighting_sentences(weights: Weights, lang: str = "nb") -> list[str]:
+    """How the figures were weighted, with the design effect and Kish's effective n, and the
+    R-indicator's plain reading when the weights come from the invitation list.
+
+    >>> import numpy as np
+    >>> from lmp_core.weights import Weights
+    >>> weighting_sentences(Weights(np.array([1.0, 1.0, 4.0]), "column", ("w",)), "en")[0]
+    "Weighted by the file's weight column (w). The design effect is 1.50: the 3 responses give figures as precise as 2.0 unweighted responses."
+    """
+    from lmp_core.weights import r_reading
+
+    out = [text("weighting_sentence", lang, method=text(f"weight_method_{weights.method}", lang),
+                variables=", ".join(weights.variables), deff=number(weights.deff, 2, lang),
+                n=number(weights.n, 0, lang), n_eff=number(weights.n_eff, 1, lang))]
+    if weights.r_indicator is not None:
+        out.append(text(r_reading(weights.r_indicator), lang, r=number(weights.r_indicator, 2, lang),
+                        variables=", ".join(weights.variables)))
+    return out

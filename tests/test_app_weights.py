@@ -1,0 +1,84 @@
+"""Weights through the app (AppTest): a weight column chosen on the Data page, raking to the invitation list on
+the Fieldwork page; the results page and the report show weighted beside unweighted. The expected numbers are
+numpy's weighted averages of the uploaded file (tests/test_weights.py checks the rest against statsmodels)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from lmp_core.fmt import number
+from tests.apptest import plain_frame
+from tests.conftest import FIXTURES, ROOT
+
+APP = str(ROOT / "streamlit_app.py")
+LIST = ROOT / "lmp_app" / "demo" / "invitasjonsliste_eksempel.csv"
+SCALE = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
+
+
+def _weighted_file() -> pd.DataFrame:
+    frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    rng = np.random.default_rng(11)
+    frame["dweight"] = np.round(rng.uniform(0.3, 3.0, len(frame)), 2).astype(str)
+    frame["weight"] = rng.integers(55, 110, len(frame)).astype(str)  # body weight in kg: never a weight unasked
+    return frame
+
+
+def _weighted_rows(at: AppTest) -> pd.DataFrame:
+    heading = next(i for i, h in enumerate(at.subheader) if h.value == "Uvektet og vektet")
+    assert heading >= 0
+    for table in at.table:
+        frame = plain_frame(table.value).reset_index()
+        if "Snitt vektet" in frame.columns:
+            return frame
+    raise AssertionError("no weighted table on the page")
+
+
+def test_a_weight_column_is_chosen_never_guessed_and_shown_beside_the_unweighted():
+    frame = _weighted_file()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.file_uploader(key="upload").upload("vektet.csv", frame.to_csv(index=False).encode(), "text/csv").run()
+    key = next(k for k in at.session_state if str(k).startswith("weight_column_"))
+    box = at.selectbox(key=key)
+    assert box.value is None and {"dweight", "weight"} <= set(box.options)  # offered, not chosen
+    at.switch_page("pages/results.py").run()
+    assert "Uvektet og vektet" not in [h.value for h in at.subheader]
+    at.switch_page("pages/data.py").run()
+    at.selectbox(key=key).set_value("dweight").run()
+    assert not at.exception
+    assert any("Vektet med vektkolonnen i fila (dweight)" in x.value for x in at.text)
+    at.switch_page("pages/results.py").run()
+    at.multiselect(key="themes_widget").set_value(["kunnskap"]).run()
+    rows = _weighted_rows(at).set_index(["Spørsmål", "Gruppe"])
+    x = frame["kunnskap_mobbing"].map({label: i + 1 for i, label in enumerate(SCALE)})
+    w = frame["dweight"].astype(float)
+    for role in ("Skoleleder", "Skoleeier"):
+        keep = (frame["rolle"] == role) & x.notna()
+        row = rows.loc[("kunnskap_mobbing", role)]
+        assert row["Snitt vektet"] == number(np.average(x[keep], weights=w[keep]), 2, "nb")
+        assert row["Topp 2 % vektet"] == number(100 * np.average(x[keep] >= 4, weights=w[keep]), 1, "nb")
+        assert row["Effektiv n"] == number(w[keep].sum() ** 2 / (w[keep] ** 2).sum(), 1, "nb")
+        assert row["n"] == str(int(keep.sum()))
+
+
+def test_raking_to_the_invitation_list_reaches_results_and_report():
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/fieldwork.py").run()
+    at.file_uploader(key="invited_upload").upload(LIST.name, LIST.read_bytes(), "text/csv").run()
+    assert not at.exception
+    at.multiselect(key="fw_weight_by").set_value(["rolle", "pulje"]).run()
+    texts = " ".join(x.value for x in at.text)
+    assert "Vektet med raking mot invitasjonslista (rolle, pulje)" in texts and "R-indikatoren er 0,86" in texts
+    balance = next(plain_frame(t.value) for t in at.table if "Svarte vektet %" in plain_frame(t.value).columns)
+    assert len(balance) == 4  # rolle: 2 categories, pulje: 2
+    at.button(key="fw_weight_apply").click().run()
+    assert "Vektene brukes nå i resultater og rapport." in [s.value for s in at.success]
+    at.switch_page("pages/results.py").run()
+    rows = _weighted_rows(at).set_index(["Spørsmål", "Gruppe"])
+    # post-stratification within rolle moves the school leaders' share of "to prevent and stop bullying"
+    # from 94,4 % to 94,3 % (pulje 1: 12 of 21 schools answered, pulje 2: 24 of 42)
+    assert rows.iloc[1]["Topp 2 %"] == "94,4" and rows.iloc[1]["Topp 2 % vektet"] == "94,3"
+    at.switch_page("pages/report.py").run()
+    assert not at.exception
+    assert any("Vektet med raking mot invitasjonslista" in x.value for x in at.text)
