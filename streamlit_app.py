@@ -20,6 +20,7 @@ page = st.navigation([
     st.Page("pages/comments.py", title=t("page_comments"), icon=":material/chat:"),
     st.Page("pages/report.py", title=t("page_report"), icon=":material/description:"),
     st.Page("pages/fieldwork.py", title=t("page_fieldwork"), icon=":material/how_to_reg:"),
+    st.Page("pages/waves.py", title=t("page_waves"), icon=":material/timeline:"),
     st.Page("pages/method.py", title=t("page_method"), icon=":material/functions:"),
 ])
 page.run()

@@ -62,6 +62,8 @@ class Keys:
     GROUPINGS = "lmp_groupings"
     FPC = "lmp_fpc"
     WEIGHTS = "lmp_weights"
+    WAVES = "lmp_waves"
+    TREND = "lmp_trend"
 
 
 @dataclass
@@ -112,7 +114,8 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
     st.session_state[Keys.COUNTS] = {}
-    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES, Keys.WEIGHTS):
+    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES, Keys.WEIGHTS,
+                Keys.WAVES, Keys.TREND):
         st.session_state.pop(key, None)
     likely = likely_group(source) if isinstance(source, Survey) else None
     # the demo has the report's setup; for another file the likely group column, which the Data page shows
@@ -229,6 +232,22 @@ def set_weights(value: Weights | None) -> None:
         st.session_state.pop(Keys.WEIGHTS, None)
     else:
         st.session_state[Keys.WEIGHTS] = value
+
+
+def read_wave(data: bytes, name: str, *, with_setup: bool) -> Survey | Counts:
+    """Another wave's file, read once per upload and session (with this file's setup when asked: the
+    variable setup of one wave reused for the next in one step)."""
+    loaded = ensure_data()
+    cache: dict[tuple[str, bool], Survey | Counts | SurveyError] = st.session_state.setdefault(Keys.WAVES, {})
+    key = (digest(data), with_setup)
+    if key not in cache:
+        try:
+            cache[key] = read_file(data, name, codebook=loaded.codebook if with_setup else None)
+        except SurveyError as err:
+            cache[key] = err
+    if isinstance(cache[key], SurveyError):
+        raise cache[key]
+    return cache[key]
 
 
 def _cached(key: tuple, make: Callable[[], Any]) -> Any:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
@@ -20,6 +21,9 @@ from lmp_core.catalogue import words
 from lmp_core.fmt import percent
 from lmp_core.stats import Summary
 from lmp_core.survey import unique_labels
+
+if TYPE_CHECKING:
+    from lmp_core.waves import Trend
 
 #: Group colours, each at least 3:1 against the white background (WCAG 1.4.11): the Okabe–Ito colours that
 #: reach it (blue and vermillion first, the pair every kind of colour vision tells apart), then Paul Tol's
@@ -292,3 +296,27 @@ def progress_chart(timeline: pd.DataFrame, *, reminders: list[pd.Timestamp] | No
         goal = pd.DataFrame({"group": list(invited), "invited": list(invited.values())})
         layers.append(alt.Chart(goal).mark_rule(opacity=0.4).encode(y="invited:Q", color=colour))
     return alt.layer(*layers).properties(width=560, height=300, title=w["title"])
+
+
+def trend_chart(trend: Trend, *, lang: str = "nb", title: str | None = None) -> alt.TopLevelMixin:
+    """Each included question's top-2 share per group over the waves (:mod:`lmp_core.waves`): one panel per
+    question, one line per group in the group colours and shapes; a group hidden in a wave has no point there."""
+    w = words("chart", lang)
+    labels = {q.column: q.label for q in trend.questions}
+    rows = [{"question": wrap(labels[p.column]), "group": p.group, "wave": p.wave, "pct": p.stats.top2_pct,
+             "n": p.stats.n} for p in trend.points if not p.stats.suppressed and p.stats.top2_pct is not None]
+    data = pd.DataFrame(rows, columns=["question", "group", "wave", "pct", "n"])
+    groups = list(dict.fromkeys(data["group"]))
+    colour = alt.Color("group:N", title=None, sort=groups,
+                       scale=alt.Scale(domain=groups, range=group_colours(len(groups))), legend=alt.Legend(orient="top"))
+    shape = alt.Shape("group:N", title=None, sort=groups,
+                      scale=alt.Scale(domain=groups, range=group_shapes(len(groups))), legend=alt.Legend(orient="top"))
+    x = alt.X("wave:O", title=None, sort=list(trend.waves), axis=alt.Axis(labelAngle=0))
+    y = alt.Y("pct:Q", title=w["share"], scale=alt.Scale(domain=[0, 100]))
+    base = alt.Chart(data).encode(x=x, y=y, color=colour,
+                                  tooltip=["question", "group", "wave", alt.Tooltip("pct:Q", format=".1f"), "n"])
+    layered = alt.layer(base.mark_line(), base.mark_point(size=70, filled=True).encode(shape=shape),
+                        data=data).properties(width=260, height=180)
+    chart = layered.facet(facet=alt.Facet("question:N", title=None, sort=list(dict.fromkeys(data["question"])),
+                                          header=alt.Header(labelExpr=_SPLIT_LINES, labelFontSize=12)), columns=2)
+    return chart.properties(title=title or w["trend_title"])

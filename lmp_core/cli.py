@@ -303,6 +303,39 @@ def cmd_counts_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_trend(args: argparse.Namespace) -> int:
+    from lmp_core.read import read_codebook, read_file
+    from lmp_core.stats import note_text
+    from lmp_core.survey import Survey
+    from lmp_core.waves import make_trend
+
+    if args.codebook and len(args.codebook) not in (1, len(args.files)):
+        raise SurveyError("waves_codebooks", files=len(args.files), codebooks=len(args.codebook))
+    books = [read_codebook(_read_path(c), Path(c).name) for c in args.codebook]
+    names = [n.strip() for n in args.names.split(",")] if args.names else [Path(f).stem for f in args.files]
+    if len(names) != len(args.files):
+        raise SurveyError("waves_names", files=len(args.files), names=len(names))
+    waves = []
+    for i, (name, path) in enumerate(zip(names, args.files)):
+        book = books[i] if len(books) > 1 else (books[0] if books else None)
+        source = read_file(_read_path(path), Path(path).name, codebook=book)
+        if not isinstance(source, Survey):
+            raise SurveyError("freq_no_trend", file=Path(path).name)
+        waves.append((name, source))
+    trend = make_trend(waves, group=args.group, min_group_size=args.min_group_size, confirmed=set(args.confirm),
+                       lang=args.lang)
+    for key, params in trend.notes:
+        print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
+    if args.format == "json":
+        json.dump(trend.to_dict(args.lang), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from lmp_core.tables import to_csv_bytes, trend_table
+
+        sys.stdout.write(to_csv_bytes(trend_table(trend, lang=args.lang, formatted=False)).decode("utf-8"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lmp_core", description="LMP Explorer: survey statistics")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -342,6 +375,19 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--group", help="group column, e.g. rolle")
     q.add_argument("--items", help="comma-separated question columns (default: all in the codebook)")
     q.set_defaults(func=cmd_counts_sql)
+    w = sub.add_parser("trend", help="the same survey over two or more waves: each question's trend per group")
+    w.add_argument("files", nargs="+", help="the waves' response files, oldest first")
+    w.add_argument("--codebook", action="append", default=[],
+                   help="a codebook or setup: once for every wave, or once per file in the same order")
+    w.add_argument("--names", metavar="A,B", help="the waves' names (default: the file names)")
+    w.add_argument("--group", help="group column, e.g. rolle")
+    w.add_argument("--confirm", action="append", default=[], metavar="COL",
+                   help="keep a question whose wording, scale or answer order changed in the trend (repeat)")
+    w.add_argument("--min-group-size", type=int, default=MIN_GROUP_SIZE,
+                   help=f"hide groups smaller than this (default {MIN_GROUP_SIZE})")
+    w.add_argument("--format", choices=("json", "csv"), default="json")
+    w.add_argument("--lang", choices=("nb", "en"), default="nb")
+    w.set_defaults(func=cmd_trend)
     f = sub.add_parser("fieldwork", help="who has answered, who to remind, representativeness")
     f.add_argument("file", help="response file")
     f.add_argument("--invited", required=True, help="invitation list (CSV or Excel), one row per invited unit")

@@ -22,6 +22,7 @@ from lmp_core.stats import Comparison, EffectSize, Summary
 if TYPE_CHECKING:
     from lmp_core.groups import GroupTests
     from lmp_core.indices import Index
+    from lmp_core.waves import Trend
     from lmp_core.weights import WeightedStats, Weights
 from lmp_core.survey import unique_labels
 
@@ -302,3 +303,53 @@ def balance_table(frame: pd.DataFrame, *, lang: str = "nb") -> pd.DataFrame:
                         ("asmd_weighted", 2)):
         out[h[key]] = [SUPPRESSED if held else number(v, places, lang) for v, held in zip(frame[key], frame["held"])]
     return out
+
+
+def _labels_of(trend: Trend) -> dict[str, str]:
+    return {q.column: q.label for q in trend.questions}  # unique (lmp_core.survey.unique_labels)
+
+
+def trend_table(trend: Trend, *, lang: str = "nb", formatted: bool = True) -> pd.DataFrame:
+    """Each included question's n, top-2 share, mean and SD per group and wave (:mod:`lmp_core.waves`);
+    a group hidden in a wave is ":"."""
+    h = words("table", lang)
+    labels = _labels_of(trend)
+    rows = []
+    for p in trend.points:
+        s = p.stats
+        row: dict[str, object] = {h["question"]: labels[p.column], h["group"]: p.group, h["wave"]: p.wave}
+        if s.suppressed:
+            row.update({h[k]: SUPPRESSED if formatted else None for k in ("n", "top2", "mean", "sd")})
+        else:
+            row[h["n"]] = number(s.n, 0, lang) if formatted else s.n
+            row[h["top2"]] = _fmt(s.top2_pct, 1, lang, formatted, True)
+            row[h["mean"]] = _fmt(s.mean, 2, lang, formatted, True)
+            row[h["sd"]] = _fmt(s.sd, 2, lang, formatted, True)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def trend_changes_table(trend: Trend, *, lang: str = "nb", formatted: bool = True) -> pd.DataFrame:
+    """The change from wave to wave (later − earlier) per question and group: the top-2 share in percentage
+    points and the mean, each with its interval, and d with its size word."""
+    h = words("table", lang)
+    labels = _labels_of(trend)
+
+    def with_ci(row: dict[str, object], name: str, value: float | None, pair: tuple[float, float] | None,
+                places: int) -> None:
+        row[name] = _fmt(value, places, lang, formatted, True)
+        if formatted:
+            row[f"{name} {h['ci']}"] = "" if pair is None else \
+                f"{number(pair[0], places, lang)} – {number(pair[1], places, lang)}"
+        else:  # a spreadsheet gets the interval's ends as numbers
+            row[f"{name} {h['ci']} low"], row[f"{name} {h['ci']} high"] = pair if pair else (None, None)
+
+    rows = []
+    for c in trend.changes:
+        row: dict[str, object] = {h["question"]: labels[c.column], h["group"]: c.group, h["from"]: c.a, h["to"]: c.b}
+        with_ci(row, h["change_top2"], c.top2_diff, c.top2_diff_ci, 1)
+        with_ci(row, h["change_mean"], c.mean_diff, c.mean_diff_ci, 2)
+        row[h["d"]] = _fmt(c.d, 2, lang, formatted, True)
+        row[h["size"]] = text(c.magnitude, lang) if c.magnitude else (text(c.reason, lang) if c.reason else "")
+        rows.append(row)
+    return pd.DataFrame(rows)

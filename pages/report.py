@@ -57,7 +57,7 @@ try:
     report = build_report(source, request, themes=chosen, quotes=quotes, lang=lang(),
                           title=title.strip() or None, subtitle=subtitle.strip(), author=author.strip(),
                           date=dated.isoformat() if dated else "", leading_zero=leading_zero, notes=st.session_state.get(Keys.FIELDWORK_NOTES) or (),
-                          weights=weights(),
+                          weights=weights(), trend=st.session_state.get(Keys.TREND),
                           progress=lambda f, what: progress.progress(min(1.0, f), text=t("report_making")))
     progress.empty()
 except SurveyError as err:

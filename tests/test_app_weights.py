@@ -9,7 +9,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from lmp_core.fmt import number
-from tests.apptest import plain_frame
+from tests.apptest import plain, plain_frame
 from tests.conftest import FIXTURES, ROOT
 
 APP = str(ROOT / "streamlit_app.py")
@@ -82,3 +82,26 @@ def test_raking_to_the_invitation_list_reaches_results_and_report():
     at.switch_page("pages/report.py").run()
     assert not at.exception
     assert any("Vektet med raking mot invitasjonslista" in x.value for x in at.text)
+
+
+def test_the_over_time_page_flags_the_turned_question_and_the_report_has_the_trend():
+    from tests.test_waves import _sav, _wave2_frames
+
+    frame, _ = _wave2_frames()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/waves.py").run()
+    assert not at.exception and at.info  # one wave: asks for another
+    at.file_uploader(key="waves_upload").upload("runde2.sav", _sav(frame), "application/octet-stream").run()
+    assert not at.exception
+    warnings = " ".join(plain(w.value) for w in at.warning)
+    assert "praksis_mobbing: svaralternativene står i motsatt rekkefølge i runde2" in warnings
+    changes = next(plain_frame(t.value) for t in at.table if "Endring snitt" in plain_frame(t.value).columns)
+    assert "å forebygge og stoppe mobbing (Praksisendring)" not in set(changes["Spørsmål"])
+    leaders = changes[(changes["Spørsmål"] == "klasseledelse (Kunnskapstilførsel)") & (changes["Gruppe"] == "Skoleleder")]
+    assert leaders["Endring snitt"].tolist() == ["0,17"]  # six of 36 answers one step higher: 6/36
+    at.checkbox(key="waves_confirm_praksis_mobbing").check().run()
+    changes = next(plain_frame(t.value) for t in at.table if "Endring snitt" in plain_frame(t.value).columns)
+    assert "å forebygge og stoppe mobbing (Praksisendring)" in set(changes["Spørsmål"])
+    at.switch_page("pages/report.py").run()
+    assert not at.exception
+    assert any("Utvikling over tid" in h.value for h in at.header)

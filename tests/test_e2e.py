@@ -341,3 +341,37 @@ def test_weighting_to_the_invitation_list_reaches_the_results_and_the_report(pag
     text, _, tables = _docx_text_and_pictures(data)
     assert "Vektet med raking mot invitasjonslista (rolle, pulje)." in text and "R-indikatoren er 0,86" in text
     assert "Tabell 2.2 Uvektet og vektet" in text and tables >= 5  # 1.1, and 2.1, 2.2, 3.1, 3.2
+
+
+def test_two_waves_of_the_demo_give_a_trend_with_the_turned_question_flagged(page: Page, streamlit_url: str,
+                                                                          tmp_path: Path):
+    """The demo as wave 1, an SPSS file of wave 2 with one question's options turned round: flagged and left out
+    until confirmed; the change CSV, the chart image and the Word report's trend chapter."""
+    from tests.test_waves import _sav, _wave2_frames
+
+    frame, _ = _wave2_frames()
+    wave2 = tmp_path / "runde2.sav"
+    wave2.write_bytes(_sav(frame))
+    open_app(page, streamlit_url)
+    area = go(page, "Over tid")
+    upload(page, wave2)
+    expect(heading(page, "Endret mellom rundene")).to_be_visible()
+    expect(area.get_by_text("svaralternativene står i motsatt rekkefølge i runde2", exact=False)).to_be_visible()
+    expect(heading(page, "Utvikling per spørsmål og gruppe")).to_be_visible()
+    name, data = download(page, "trend_csv", "Last ned CSV")
+    changes = _csv(data)
+    assert name == "lmp_ch2_3_endring.csv"
+    assert "å forebygge og stoppe mobbing (Praksisendring)" not in set(changes["Spørsmål"])
+    leaders = changes[(changes["Spørsmål"] == "klasseledelse (Kunnskapstilførsel)") & (changes["Gruppe"] == "Skoleleder")]
+    # six of the 36 school leaders answered one step higher in wave 2: the mean rose by 6/36
+    assert round(float(leaders["Endring snitt"].iloc[0].replace(",", ".")), 4) == round(6 / 36, 4)
+    area.get_by_text("Ta med likevel (bekreftet sammenlignbare)", exact=True).click()
+    wait_idle(page)
+    expect(area.get_by_test_id("stTable").filter(has_text="å forebygge og stoppe mobbing (Praksisendring)").first).to_be_visible()
+    name, data = download(page, "trend_svg", "Last ned SVG")
+    svg = _svg_text(data)
+    assert "å forebygge og stoppe mobbing" in svg and "(Praksisendring)" in svg and "(Kunnskapstilførsel)" in svg
+    go(page, "Rapport")
+    name, data = download(page, "report_docx", "Last ned DOCX")
+    text, pictures, _ = _docx_text_and_pictures(data)
+    assert "Utvikling over tid" in text and pictures >= 3

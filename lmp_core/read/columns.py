@@ -56,6 +56,19 @@ def _is_numeric(series: pl.Series) -> bool:
     return series.dtype in _NUMERIC
 
 
+def _contradicts(codebook: Mapping[float, str], own: Mapping[float, str]) -> bool:
+    """Whether the file's own value labels put one of the codebook's labels on another code (the answer
+    order turned round, say); labels only one of them has (a translation, an extra code) do not count.
+
+    >>> _contradicts({1: "Lite", 2: "Mye"}, {1.0: "mye", 2.0: "lite"}), _contradicts({1: "Lite"}, {1: " lite", 9: "Vet ikke"})
+    (True, False)
+    >>> _contradicts({1: "Lite", 2: "Mye"}, {1: "Little", 2: "Much"})
+    False
+    """
+    theirs = {normalize(v): float(k) for k, v in codebook.items()}
+    return any(normalize(v) in theirs and theirs[normalize(v)] != float(k) for k, v in own.items())
+
+
 def _is_score(series: pl.Series, uniques: pl.Series) -> bool:
     """Whether a numeric column without value labels is a score rather than codes: more than
     :data:`MAX_CODE_VALUES` distinct numbers, or numbers with decimals."""
@@ -315,6 +328,18 @@ def build_survey(
         try:
             if entry is not None and entry.role == "background":
                 pass  # the setup says: a group or filter, not a question
+            elif (entry is not None and entry.value_labels is not None and column in value_labels
+                  and _is_numeric(series) and _contradicts(entry.value_labels, value_labels[column])):
+                # the file states its own codes; a codebook or setup from another file (an earlier wave) that
+                # reads them otherwise is stale here: the file's labels win, and the user is told
+                basis = ("basis_value_labels", {})
+                code = min(value_labels[column])
+                all_notes.append(("codebook_labels_overruled", {
+                    "column": column, "code": Fixed(code, 0), "file_label": value_labels[column][code],
+                    "codebook_label": entry.value_labels.get(code, "–")}))
+                coding = coding_from_value_labels(
+                    column, value_labels[column], observed=uniques.to_list(),
+                    user_missing=missing_ranges.get(column, []), ordinal=measures.get(column) == "ordinal")
             elif entry is not None and entry.value_labels is not None:
                 basis = ("basis_codebook", {})
                 if _is_numeric(series):

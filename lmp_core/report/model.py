@@ -17,7 +17,7 @@ import altair as alt
 import pandas as pd
 
 from lmp_core.catalogue import text, words
-from lmp_core.charts import group_caption, top2_chart
+from lmp_core.charts import group_caption, top2_chart, trend_chart
 from lmp_core.comments import comments as comments_of
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
@@ -26,8 +26,17 @@ from lmp_core.method import method_markdown
 from lmp_core.report.sentences import data_paragraphs, figure_paragraph, index_sentence, weighting_sentences
 from lmp_core.stats import MIN_GROUP_SIZE, note_text
 from lmp_core.survey import Survey
-from lmp_core.tables import frequency_table, has_suppressed, stats_table, suppressed_legend, weighted_table
+from lmp_core.tables import (
+    frequency_table,
+    has_suppressed,
+    stats_table,
+    suppressed_legend,
+    trend_changes_table,
+    trend_table,
+    weighted_table,
+)
 from lmp_core.view import ViewRequest, make_view
+from lmp_core.waves import Trend
 from lmp_core.weights import Weights, weighted_stats
 
 
@@ -132,6 +141,7 @@ def build_report(
     progress: Callable[[float, str], None] | None = None,
     notes: Sequence[tuple[str, dict]] = (),
     weights: Weights | None = None,
+    trend: Trend | None = None,
 ) -> Report:
     """Build the report model of one view (:class:`lmp_core.view.ViewRequest`; without one, the view of
     ``group``, ``populations`` and ``min_group_size``), with the same numbers the app and the CLI show.
@@ -142,6 +152,7 @@ def build_report(
     ``subtitle`` (default: the file's name), ``author`` and ``date`` (ISO) go on the title page and into
     the documents' properties. With ``weights`` (:mod:`lmp_core.weights`) the data section says how the
     figures were weighted and each chapter has a second table with the weighted figures beside the unweighted.
+    With ``trend`` (:mod:`lmp_core.waves`) a chapter shows each question's development over the waves.
     """
     w = words("report", lang)
     if request is None:
@@ -203,6 +214,8 @@ def build_report(
                     used_comment_columns.add(column)
                     blocks += _quotes(source, column, group, quotes, min_group_size, lang, w)
         sections.append(Section(str(k), theme, tuple(blocks)))
+    if trend is not None and trend.points:
+        sections.append(_trend_section(trend, str(len(sections) + 1), lang, w))
     if isinstance(source, Survey):
         rest = [c for c in source.text_columns if c not in used_comment_columns
                 and _comment_theme(c, source, all_themes) is None]
@@ -220,6 +233,24 @@ def build_report(
         progress(1.0, "")
     return Report(title or w["title"], source.source if subtitle is None else subtitle, lang, tuple(sections), sheets,
                   group_caption(overall), author, date)
+
+
+def _trend_section(trend: Trend, number: str, lang: str, w: Mapping[str, str]) -> Section:
+    """The trend chapter: the figure, what was left out and why, the change from wave to wave, the figures."""
+    waves = ", ".join(trend.waves)
+    blocks: list[Block] = [Paragraph(text("trend_paragraph", lang, waves=waves, count=len(trend.included)))]
+    for q in trend.questions:
+        if not q.included:
+            blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in q.flags]
+            blocks.append(Paragraph(text("wave_left_out", lang, column=q.column), "note"))
+    blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in trend.notes
+               if key != "wave_left_out"]
+    blocks.append(Figure(f"{number}.1", f"{w['fig']} {number}.1 {w['trend']}: {waves}.",
+                         trend_chart(trend, lang=lang, title=w["trend"])))
+    blocks.append(Table(f"{number}.1", f"{w['tab']} {number}.1 {w['trend_changes']}.",
+                        trend_changes_table(trend, lang=lang)))
+    blocks.append(Table(f"{number}.2", f"{w['tab']} {number}.2 {w['trend_values']}.", trend_table(trend, lang=lang)))
+    return Section(number, w["trend"], tuple(blocks))
 
 
 def _quotes(survey: Survey, column: str, group: str | None, quotes: Mapping[str, Sequence[str]] | None,

@@ -1,0 +1,88 @@
+"""Over time: this file and other waves of the same survey, matched question by question; each question's
+trend per group and the change from wave to wave (lmp_core.waves)."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from lmp_app.i18n import lang, t
+from lmp_app.render import chart_downloads, download, md_escape, plain_table, show_error
+from lmp_app.state import Keys, ensure_data, groupings, min_group_size, read_wave
+from lmp_core.charts import trend_chart
+from lmp_core.errors import SurveyError
+from lmp_core.stats import note_text
+from lmp_core.survey import Survey
+from lmp_core.tables import to_csv_bytes, trend_changes_table, trend_table
+from lmp_core.waves import make_trend, match_questions
+
+st.title(t("waves_title"))
+st.caption(t("waves_intro"))
+loaded = ensure_data()
+source = loaded.source
+if not isinstance(source, Survey):
+    show_error(SurveyError("freq_no_trend", file=loaded.name))
+    st.stop()
+st.text(t("waves_first_is", file=loaded.name))
+uploads = st.file_uploader(t("waves_upload"), type=["csv", "txt", "xlsx", "sav", "parquet"],
+                           accept_multiple_files=True, key="waves_upload")
+with_setup = st.checkbox(t("waves_use_setup", file=loaded.name), value=True, key="waves_use_setup",
+                         help=t("waves_use_setup_help"))
+waves: list[tuple[str, Survey]] = [(Path(loaded.name).stem, source)]
+for uploaded in uploads or []:
+    try:
+        wave = read_wave(uploaded.getvalue(), uploaded.name, with_setup=with_setup)
+    except SurveyError as err:
+        show_error(err, reading=True)
+        continue
+    if not isinstance(wave, Survey):
+        show_error(SurveyError("freq_no_trend", file=uploaded.name))
+        continue
+    waves.append((Path(uploaded.name).stem, wave))
+if len(waves) < 2:
+    st.session_state.pop(Keys.TREND, None)
+    st.info(t("waves_need_two"))
+    st.stop()
+
+in_all = [c for c in source.groupable if all(c in w.groupable for _, w in waves[1:])]
+current = st.session_state.get(Keys.GROUP)
+options = [None, *in_all]
+group = st.selectbox(t("group_column"), options, index=options.index(current) if current in options else 0,
+                     format_func=lambda v: t("no_group") if v is None else v, key="waves_group")
+
+# what changed between the waves is left out until the user confirms it
+questions = match_questions(waves)
+flagged = [q for q in questions if q.flags]
+confirmed: set[str] = set()
+if flagged:
+    st.subheader(t("waves_flagged"))
+    for q in flagged:
+        for key, params in q.flags:
+            st.warning(md_escape(note_text(key, params, lang())), icon=":material/warning:")
+        if st.checkbox(t("waves_confirm"), key=f"waves_confirm_{q.column}", help=q.column):
+            confirmed.add(q.column)
+try:
+    trend = make_trend(waves, group=group, min_group_size=min_group_size(), confirmed=confirmed, lang=lang(),
+                       groupings=groupings())
+except SurveyError as err:
+    show_error(err)
+    st.stop()
+st.session_state[Keys.TREND] = trend  # the report's trend chapter
+for key, params in trend.notes:
+    if key != "wave_left_out":  # said above, with the reason
+        st.caption(md_escape(note_text(key, params, lang())))
+if not trend.points:
+    st.info(t("waves_none_included"))
+    st.stop()
+
+st.subheader(t("waves_trend_heading"))
+chart = trend_chart(trend, lang=lang())
+st.altair_chart(chart, width="stretch")
+stem = Path(loaded.name).stem
+chart_downloads(chart, f"{stem}_utvikling", "trend")
+plain_table(trend_table(trend, lang=lang()), static=True)
+st.subheader(t("waves_changes_heading"))
+changes = trend_changes_table(trend, lang=lang())
+plain_table(changes, static=True)
+st.caption(t("formula_d"))
+download(t("download_csv"), lambda: to_csv_bytes(trend_changes_table(trend, lang=lang(), formatted=False)),
+         f"{stem}_endring.csv", "text/csv", "trend_csv")
