@@ -211,12 +211,17 @@ def _weighted(source: Survey | Counts, view: View, weights: Weights, lang: str) 
 def _add_weighted(out: dict, source: Survey | Counts, view: View, weights: Weights, lang: str) -> None:
     """Each shown group's statistics gain ``"weighted"``; the output gains ``"weighting"``."""
     from lmp_core.stats import note_text
+    from lmp_core.weights import weighted_comparisons
 
     cells = _weighted(source, view, weights, lang)
+    pairs = weighted_comparisons(view.summary(), cells, view.request.confidence)
     for item in out["items"]:
         for stats in item["stats"]:
             cell = cells.get((item["column"], stats["group"]))
             stats["weighted"] = cell.to_dict() if cell is not None else None
+        for comparison in item["comparisons"]:
+            pair = pairs.get((item["column"], comparison["a"], comparison["b"]))
+            comparison["weighted"] = pair.to_dict() if pair is not None else None
     out["weighting"] = weights.to_dict()
     out["warnings"].extend(note_text(key, params, lang) for key, params in weights.notes)
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from lmp_core.groups import GroupTests
     from lmp_core.indices import Index
     from lmp_core.waves import Trend
-    from lmp_core.weights import WeightedStats, Weights
+    from lmp_core.weights import WeightedComparison, WeightedStats, Weights
 from lmp_core.survey import unique_labels
 
 
@@ -352,4 +352,20 @@ def trend_changes_table(trend: Trend, *, lang: str = "nb", formatted: bool = Tru
         row[h["d"]] = _fmt(c.d, 2, lang, formatted, True)
         row[h["size"]] = text(c.magnitude, lang) if c.magnitude else (text(c.reason, lang) if c.reason else "")
         rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def weighted_comparisons_table(summary: Summary, comparisons: Mapping[tuple[str, str, str], WeightedComparison], *,
+                               lang: str = "nb", formatted: bool = True) -> pd.DataFrame:
+    """Cohen's d of each pair without and with weights (:func:`lmp_core.weights.weighted_comparisons`)."""
+    h = words("table", lang)
+    labels = unique_labels([it.item for it in summary.items])
+    rows = []
+    for it in summary.items:
+        for c in it.comparisons:
+            wc = comparisons.get((it.item.column, c.a, c.b))
+            rows.append({h["question"]: labels[it.item.column], h["groups"]: f"{c.a}–{c.b}",
+                         h["d"]: _fmt(c.d, 2, lang, formatted, True), h["size"]: _size(c, lang),
+                         f"{h['d']} {h['weighted']}": _fmt(wc.d if wc else None, 2, lang, formatted, True),
+                         f"{h['size']} {h['weighted']}": text(wc.magnitude, lang) if wc and wc.magnitude else ""})
     return pd.DataFrame(rows)

@@ -32,7 +32,7 @@ invited.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -339,4 +339,44 @@ def weighted_stats(survey: Survey, view: object, weights: Weights, items: Sequen
                     mean_ci = (mean - half, mean + half)
             out[(it.item.column, s.group)] = WeightedStats(it.item.column, s.group, int(sub.sum()), n_eff,
                                                            share, ci, mean, sd, mean_ci)
+    return out
+
+
+@dataclass(frozen=True)
+class WeightedComparison:
+    """Two groups on one question, weighted: d = (m_a − m_b) / √((SD_a² + SD_b²)/2) of the weighted means and
+    SDs, Bonett's interval on the cells' effective n, and the size word (none under 10 effective answers)."""
+
+    item: str
+    a: str
+    b: str
+    d: float | None
+    d_ci: tuple[float, float] | None
+    magnitude: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"d": self.d, "d_ci": list(self.d_ci) if self.d_ci else None}
+
+
+def weighted_comparisons(summary: object, cells: Mapping[tuple[str, str], WeightedStats],
+                         confidence: float = 0.95) -> dict[tuple[str, str, str], WeightedComparison]:
+    """(question, a, b) → the weighted d of every pair the unweighted summary compares."""
+    from scipy import stats as sps
+
+    from lmp_core.stats import MIN_N_FOR_SIZE, Summary, bonett_se, magnitude
+
+    assert isinstance(summary, Summary)
+    z = float(sps.norm.ppf(0.5 + confidence / 2))
+    out: dict[tuple[str, str, str], WeightedComparison] = {}
+    for it in summary.items:
+        for c in it.comparisons:
+            wa, wb = cells.get((it.item.column, c.a)), cells.get((it.item.column, c.b))
+            d = ci = size = None
+            if wa and wb and None not in (wa.mean, wb.mean, wa.sd, wb.sd) and (wa.sd or wb.sd) \
+                    and wa.n_eff > 1 and wb.n_eff > 1:
+                d = (wa.mean - wb.mean) / math.sqrt((wa.sd**2 + wb.sd**2) / 2)  # type: ignore[operator]
+                se = bonett_se(d, wa.sd, wb.sd, wa.n_eff, wb.n_eff)  # type: ignore[arg-type]
+                ci = (d - z * se, d + z * se)
+                size = magnitude(d) if min(wa.n_eff, wb.n_eff) >= MIN_N_FOR_SIZE else None
+            out[(it.item.column, c.a, c.b)] = WeightedComparison(it.item.column, c.a, c.b, d, ci, size)
     return out

@@ -33,8 +33,10 @@ from lmp_core.tables import (
     suppressed_legend,
     to_csv_bytes,
     to_excel_bytes,
+    weighted_comparisons_table,
     weighted_table,
 )
+from lmp_core.weights import weighted_comparisons
 
 st.title(t("results_title"))
 loaded = ensure_data()
@@ -131,6 +133,9 @@ if chosen_weights is not None and isinstance(loaded.source, Survey):
     else:
         weighted = weighted_table(summary, cells, chosen_weights, lang=code)
         plain_table(weighted, static=True)
+        pairs = weighted_comparisons_table(summary, weighted_comparisons(summary, cells), lang=code)
+        if not pairs.empty:
+            plain_table(pairs, static=True)
         download(t("download_csv"), lambda: to_csv_bytes(weighted_table(summary, cells, chosen_weights, lang=code,
                                                                          formatted=False)),
                  f"{stem}_vektet.csv", "text/csv", "weighted_csv")

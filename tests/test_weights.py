@@ -32,7 +32,7 @@ from lmp_core.cli import main
 from lmp_core.read import read_codebook
 from lmp_core.read.invitations import read_table
 from lmp_core.view import ViewRequest, make_view
-from lmp_core.weights import balance, from_column, kish, r_indicator, rake, weighted_stats
+from lmp_core.weights import balance, from_column, kish, r_indicator, rake, weighted_comparisons, weighted_stats
 from tests.conftest import FIXTURES
 
 DEMO = Path(__file__).resolve().parents[1] / "lmp_app" / "demo"
@@ -92,6 +92,18 @@ def test_a_weight_column_matches_numpy_and_statsmodels(weighted_file):
             assert cell.top2_ci == pytest.approx((100 * wlo, 100 * whi), rel=1e-9)
             checked += 1
     assert checked == 6
+    # d of the weighted means and SDs (the report's formula) for the first question
+    x = _answers(weighted_file, "kunnskap_mobbing")
+    parts = {}
+    for role in ("Skoleleder", "Skoleeier"):
+        keep = (weighted_file["rolle"] == role) & x.notna()
+        xs, ws = x[keep].to_numpy(float), w_all[keep].to_numpy()
+        m = np.average(xs, weights=ws)
+        n_eff = ws.sum() ** 2 / (ws**2).sum()
+        parts[role] = (m, math.sqrt(np.average((xs - m) ** 2, weights=ws) * n_eff / (n_eff - 1)))
+    pair = next(v for k, v in weighted_comparisons(view.summary(), cells).items() if k[0] == "kunnskap_mobbing")
+    (ma, sa), (mb, sb) = parts[pair.a], parts[pair.b]
+    assert pair.d == pytest.approx((ma - mb) / math.sqrt((sa**2 + sb**2) / 2), rel=1e-9)
     assert weights.deff == pytest.approx(len(w_all) / kish(w_all.to_numpy()))
 
 
@@ -108,6 +120,12 @@ def test_equal_weights_give_the_unweighted_numbers(survey):
             assert cell.sd == pytest.approx(s.sd)
             assert cell.mean_ci == pytest.approx(s.mean_ci)
             assert cell.top2_ci == pytest.approx(s.top2_ci)
+    pairs = weighted_comparisons(view.summary(), cells)
+    for it in view.summary().items:
+        for c in it.comparisons:
+            pair = pairs[(it.item.column, c.a, c.b)]
+            assert pair.d == pytest.approx(c.d) and pair.d_ci == pytest.approx(c.d_ci)
+            assert pair.magnitude == c.magnitude
 
 
 def test_a_column_named_weight_is_never_used_unasked_and_bad_weights_are_named(weighted_file):
@@ -165,6 +183,14 @@ def test_raking_meets_the_invited_margins_and_a_plain_ipf(survey, invited):
     for r, i in enumerate(rows_in_list):
         p, f = p_cats.index(str(invited.at[i, "pulje"])), f_cats.index(invited.at[i, "fylke"])
         assert weights.values[r] == pytest.approx(fitted[p, f] / table[p, f], rel=1e-6)
+    # the weighted results with these weights equal numpy's weighted average of the raw answers
+    frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    cells = weighted_stats(survey, make_view(survey, ViewRequest.of(group=None)), weights)
+    x = _answers(frame, "praksis_mobbing")
+    keep = x.notna().to_numpy()
+    (cell,) = [v for k, v in cells.items() if k[0] == "praksis_mobbing"]
+    assert cell.mean == pytest.approx(np.average(x[keep], weights=weights.values[keep]), rel=1e-12)
+    assert cell.n_eff == pytest.approx(kish(weights.values[keep]), rel=1e-12)
     shown = weights.balance.set_index(["characteristic", "category"])
     assert shown["asmd_weighted"].max() < 1e-6 and shown["asmd_respondents"].max() > 0
     assert weights.method == "raking"

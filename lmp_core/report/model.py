@@ -33,11 +33,12 @@ from lmp_core.tables import (
     suppressed_legend,
     trend_changes_table,
     trend_table,
+    weighted_comparisons_table,
     weighted_table,
 )
 from lmp_core.view import ViewRequest, make_view
 from lmp_core.waves import Trend
-from lmp_core.weights import Weights, weighted_stats
+from lmp_core.weights import Weights, weighted_comparisons, weighted_stats
 
 
 @dataclass(frozen=True)
@@ -206,8 +207,12 @@ def build_report(
                               ignore_index=True)
         sheets[theme] = sheet
         if weights is not None and isinstance(source, Survey):
-            weighted = weighted_table(summary, weighted_stats(source, view, weights, columns, lang), weights, lang=lang)
+            cells = weighted_stats(source, view, weights, columns, lang)
+            weighted = weighted_table(summary, cells, weights, lang=lang)
             blocks.append(Table(f"{k}.2", f"{w['tab']} {k}.2 {w['weighted_table']}: {theme}. {n_line}.", weighted))
+            pairs = weighted_comparisons_table(summary, weighted_comparisons(summary, cells), lang=lang)
+            if not pairs.empty:
+                blocks.append(Table(f"{k}.3", f"{w['tab']} {k}.3 {w['weighted_d']}: {theme}.", pairs))
         if isinstance(source, Survey):
             for column in source.text_columns:
                 if _comment_theme(column, source, [theme]) == theme:
