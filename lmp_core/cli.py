@@ -318,17 +318,29 @@ def cmd_trend(args: argparse.Namespace) -> int:
         raise SurveyError("waves_codebooks", files=len(args.files), codebooks=len(args.codebook))
     books = [read_codebook(_read_path(c), Path(c).name) for c in args.codebook]
     names = [n.strip() for n in args.names.split(",")] if args.names else [Path(f).stem for f in args.files]
-    if len(names) != len(args.files):
+    if len(names) != len(args.files) and not args.wave_column:
         raise SurveyError("waves_names", files=len(args.files), names=len(names))
     waves = []
-    for i, (name, path) in enumerate(zip(names, args.files)):
+    if args.wave_column:
+        from lmp_core.waves import waves_from_column
+
+        if len(args.files) != 1:
+            raise SurveyError("waves_column_one_file", files=len(args.files))
+        source = read_file(_read_path(args.files[0]), Path(args.files[0]).name, codebook=books[0] if books else None)
+        if not isinstance(source, Survey):
+            raise SurveyError("freq_no_trend", file=Path(args.files[0]).name)
+        groupings = [c.strip() for c in args.groupings.split(",")] if args.groupings else [args.wave_column]
+        waves = waves_from_column(source, args.wave_column, groupings)
+        names = [name for name, _ in waves]
+    for i, (name, path) in enumerate(zip(names, args.files if not args.wave_column else [])):
         book = books[i] if len(books) > 1 else (books[0] if books else None)
         source = read_file(_read_path(path), Path(path).name, codebook=book)
         if not isinstance(source, Survey):
             raise SurveyError("freq_no_trend", file=Path(path).name)
         waves.append((name, source))
+    groupings = [c.strip() for c in args.groupings.split(",")] if args.groupings else None
     trend = make_trend(waves, group=args.group, min_group_size=args.min_group_size, confirmed=set(args.confirm),
-                       lang=args.lang)
+                       lang=args.lang, groupings=groupings)
     for key, params in trend.notes:
         print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
     if args.format == "json":
@@ -386,6 +398,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a codebook or setup: once for every wave, or once per file in the same order")
     w.add_argument("--names", metavar="A,B", help="the waves' names (default: the file names)")
     w.add_argument("--group", help="group column, e.g. rolle")
+    w.add_argument("--wave-column", metavar="COL", help="one file whose column COL tells the waves apart")
+    w.add_argument("--groupings", metavar="A,B",
+                   help="the columns protected together (default: the group and the wave column)")
     w.add_argument("--confirm", action="append", default=[], metavar="COL",
                    help="keep a question whose wording, scale or answer order changed in the trend (repeat)")
     w.add_argument("--min-group-size", type=int, default=MIN_GROUP_SIZE,

@@ -279,3 +279,31 @@ def make_trend(waves: Sequence[tuple[str, Survey]], *, group: str | None = None,
         if not q.included:
             notes.append(("wave_left_out", {"column": q.column, "count": len(q.flags)}))
     return Trend(tuple(names), group, questions, tuple(points), tuple(changes), tuple(notes))
+
+
+def waves_from_column(survey: Survey, column: str, groupings: Sequence[str]) -> list[tuple[str, Survey]]:
+    """One file with a wave column: one survey per value of ``column`` (numbers and names with numbers in
+    their order, "2016" before "2018"; respondents without a value are left out, and said so).
+
+    The column must be among the grouping columns every view protects (``groupings``): otherwise a wave's
+    small group, hidden in its own view, could be worked out by subtracting it from the whole file's view.
+    """
+    import numpy as np
+
+    from lmp_core.counts import group_values, natural_key
+
+    if column not in survey.groupable:
+        raise SurveyError("unknown_group_column", column=column, choices=", ".join(survey.groupable))
+    if column not in groupings:
+        raise SurveyError("wave_column_not_protected", column=column)
+    values = group_values(survey.values_of(column))
+    names = sorted(values.dropna().unique(), key=natural_key)
+    if len(names) < 2:
+        raise SurveyError("waves_need_two")
+    out = []
+    for name in names:
+        rows = (values == name).to_numpy(dtype=bool, na_value=False)
+        out.append((str(name), replace(survey, source=f"{survey.source} ({column} = {name})",
+                                        codes=np.asfortranarray(survey.codes[rows]),
+                                        background=survey.background.loc[rows].reset_index(drop=True))))
+    return out

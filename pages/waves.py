@@ -13,7 +13,7 @@ from lmp_core.errors import SurveyError
 from lmp_core.stats import note_text
 from lmp_core.survey import Survey
 from lmp_core.tables import to_csv_bytes, trend_changes_table, trend_table
-from lmp_core.waves import make_trend, match_questions
+from lmp_core.waves import make_trend, match_questions, waves_from_column
 
 st.title(t("waves_title"))
 st.caption(t("waves_intro"))
@@ -22,12 +22,25 @@ source = loaded.source
 if not isinstance(source, Survey):
     show_error(SurveyError("freq_no_trend", file=loaded.name))
     st.stop()
-st.text(t("waves_first_is", file=loaded.name))
-uploads = st.file_uploader(t("waves_upload"), type=["csv", "txt", "xlsx", "sav", "parquet"],
-                           accept_multiple_files=True, key="waves_upload")
-with_setup = st.checkbox(t("waves_use_setup", file=loaded.name), value=True, key="waves_use_setup",
-                         help=t("waves_use_setup_help"))
+# one file with a wave column (among the protected grouping columns), or this file and later ones
+protected = [c for c in groupings() if c in source.groupable]
+wave_column = st.selectbox(t("waves_column"), [None, *protected], key=f"waves_column_{loaded.digest[:12]}",
+                           format_func=lambda v: t("waves_column_none") if v is None else v,
+                           help=t("waves_column_help"))
+uploads = []
 waves: list[tuple[str, Survey]] = [(Path(loaded.name).stem, source)]
+if wave_column is not None:
+    try:
+        waves = waves_from_column(source, wave_column, groupings())
+    except SurveyError as err:
+        show_error(err)
+        st.stop()
+else:
+    st.text(t("waves_first_is", file=loaded.name))
+    uploads = st.file_uploader(t("waves_upload"), type=["csv", "txt", "xlsx", "sav", "parquet"],
+                               accept_multiple_files=True, key="waves_upload")
+    with_setup = st.checkbox(t("waves_use_setup", file=loaded.name), value=True, key="waves_use_setup",
+                             help=t("waves_use_setup_help"))
 for uploaded in uploads or []:
     try:
         wave = read_wave(uploaded.getvalue(), uploaded.name, with_setup=with_setup)
@@ -43,7 +56,7 @@ if len(waves) < 2:
     st.info(t("waves_need_two"))
     st.stop()
 
-in_all = [c for c in source.groupable if all(c in w.groupable for _, w in waves[1:])]
+in_all = [c for c in source.groupable if c != wave_column and all(c in w.groupable for _, w in waves[1:])]
 current = st.session_state.get(Keys.GROUP)
 options = [None, *in_all]
 group = st.selectbox(t("group_column"), options, index=options.index(current) if current in options else 0,

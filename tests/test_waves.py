@@ -16,11 +16,11 @@ import pytest
 from statsmodels.stats.proportion import confint_proportions_2indep
 from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
 
-from lmp_core import read_file
+from lmp_core import SurveyError, read_file
 from lmp_core.cli import main
 from lmp_core.read import read_codebook
 from lmp_core.view import ViewRequest, make_view
-from lmp_core.waves import code_order, make_trend, match_questions
+from lmp_core.waves import code_order, make_trend, match_questions, waves_from_column
 from tests.conftest import FIXTURES
 
 REVERSED = "1=I svært stor grad;2=I stor grad;3=I noen grad;4=I liten grad;5=I svært liten grad;9=Vet ikke"
@@ -194,3 +194,33 @@ def test_the_report_gains_a_trend_chapter_with_the_flag_and_the_changes(waves):
     assert "Utvikling over tid" in html and "motsatt rekkefølge" in html
     assert "Endring snitt" in html and "Tallene per runde" in html
     assert "praksis_mobbing er holdt utenfor utviklingen" in html
+
+
+def test_one_file_with_a_wave_column_gives_the_same_trend_as_two_files(waves, tmp_path, capsys):
+    first = pd.read_csv(FIXTURES / "lmp_ch2_3_coded.csv", dtype=str, keep_default_na=False)
+    second, _ = _wave2_frames()
+    second["praksis_mobbing"] = first["praksis_mobbing"]  # one file, one codebook: the same order in both waves
+    both = pd.concat([first.assign(runde="2016"), second.assign(runde="2018")], ignore_index=True)
+    codebook = read_codebook((FIXTURES / "lmp_ch2_3_codebook.csv").read_bytes(), "kodebok.csv")
+    survey = read_file(_csv(both), "begge.csv", codebook=codebook)
+    with pytest.raises(SurveyError) as err:
+        waves_from_column(survey, "runde", ["rolle"])  # not protected: a wave's small group could be subtracted
+    assert err.value.key == "wave_column_not_protected"
+    split = waves_from_column(survey, "runde", ["rolle", "runde"])
+    assert [name for name, _ in split] == ["2016", "2018"] and [w.n_rows for _, w in split] == [46, 46]
+    one = make_trend(split, group="rolle", groupings=["rolle", "runde"])
+    two = make_trend(waves, group="rolle")
+    def pick(trend):
+        return {c.group: (c.mean_diff, c.top2_diff, c.d) for c in trend.changes if c.column == CHANGED}
+
+    assert set(pick(one)) == set(pick(two)) == {"Skoleleder", "Skoleeier"}
+    for group, values in pick(two).items():
+        assert pick(one)[group] == pytest.approx(values)
+    path = tmp_path / "begge.csv"
+    path.write_bytes(_csv(both))
+    assert main(["trend", str(path), "--codebook", str(FIXTURES / "lmp_ch2_3_codebook.csv"), "--wave-column", "runde",
+                 "--group", "rolle", "--groupings", "rolle,runde", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["waves"] == ["2016", "2018"]
+    change = next(c for c in out["changes"] if c["column"] == CHANGED and c["group"] == "Skoleleder")
+    assert change["mean_diff"] == pytest.approx(6 / 36)

@@ -1,6 +1,9 @@
-"""Weights through the app (AppTest): a weight column chosen on the Data page, raking to the invitation list on
-the Fieldwork page; the results page and the report show weighted beside unweighted. The expected numbers are
-numpy's weighted averages of the uploaded file (tests/test_weights.py checks the rest against statsmodels)."""
+"""Weights and waves through the app (AppTest).
+
+Weights: a weight column chosen on the Data page, raking to the invitation list on the Fieldwork page; the results
+page and the report show weighted beside unweighted. The expected numbers are numpy's weighted averages of the
+uploaded file (tests/test_weights.py checks the rest against statsmodels). Waves: the Over tid page with a later
+wave uploaded or with a protected wave column; expected changes counted by hand (six answers one step up)."""
 
 from __future__ import annotations
 
@@ -105,3 +108,31 @@ def test_the_over_time_page_flags_the_turned_question_and_the_report_has_the_tre
     at.switch_page("pages/report.py").run()
     assert not at.exception
     assert any("Utvikling over tid" in h.value for h in at.header)
+
+
+def test_one_file_with_a_protected_wave_column_gives_the_trend_on_the_over_time_page():
+    from tests.test_waves import CHANGED, _wave2_frames
+
+    first = pd.read_csv(FIXTURES / "lmp_ch2_3_coded.csv", dtype=str, keep_default_na=False)
+    second, _ = _wave2_frames()
+    second["praksis_mobbing"] = first["praksis_mobbing"]
+    both = pd.concat([first.assign(runde="2016"), second.assign(runde="2018")], ignore_index=True)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.file_uploader(key="codebook_upload").upload("kodebok.csv", (FIXTURES / "lmp_ch2_3_codebook.csv").read_bytes(),
+                                                   "text/csv").run()
+    at.file_uploader(key="upload").upload("begge.csv", both.to_csv(index=False).encode(), "text/csv").run()
+    key = next(k for k in at.session_state if str(k).startswith("groupings_"))
+    at.switch_page("pages/waves.py").run()
+    wave_key = next(k for k in at.session_state if str(k).startswith("waves_column_"))
+    assert "runde" not in at.selectbox(key=wave_key).options  # not protected yet: not offered
+    at.switch_page("pages/data.py").run()
+    at.multiselect(key=key).set_value(["rolle", "runde"]).run()
+    at.switch_page("pages/waves.py").run()
+    at.selectbox(key=wave_key).set_value("runde").run()
+    assert not at.exception
+    at.selectbox(key="waves_group").set_value("rolle").run()
+    changes = next(plain_frame(t.value) for t in at.table if "Endring snitt" in plain_frame(t.value).columns)
+    leaders = changes[changes["Spørsmål"].str.endswith("(Kunnskapstilførsel)")
+                      & changes["Spørsmål"].str.startswith("klasseledelse") & (changes["Gruppe"] == "Skoleleder")]
+    assert leaders["Endring snitt"].tolist() == ["0,17"] and CHANGED == "kunnskap_klasseledelse"
+    assert set(changes["Fra"]) == {"2016"} and set(changes["Til"]) == {"2018"}
