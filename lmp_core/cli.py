@@ -177,7 +177,13 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
         indices = view_indices(source, request_of(args), args.index, lang=args.lang)
     if args.format == "json":
+        from lmp_core.groups import group_tests
+
         out = summary.to_dict(args.lang)
+        tests = {t.column: t for t in group_tests(summary)}  # three or more groups: omnibus, pairs, letters
+        for item in out["items"]:
+            if item["column"] in tests:
+                item["group_tests"] = tests[item["column"]].to_dict()
         if args.index:
             out["indices"] = [ix.to_dict() for ix in indices]
         if weights is not None:

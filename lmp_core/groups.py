@@ -54,6 +54,14 @@ class GroupTests:
         """The group's own letter (A, B, C, … in the order of the groups)."""
         return string.ascii_uppercase[self.groups.index(group) % 26]
 
+    def to_dict(self) -> dict[str, object]:
+        """The ``"group_tests"`` entry of a question in the command line's JSON."""
+        return {"test": "Kruskal-Wallis", "statistic": self.statistic, "p_value": self.p_value,
+                "pairwise": "Mann-Whitney U", "correction": "Holm", "alpha": ALPHA,
+                "letters": {g: {"letter": self.letter(g), "above": self.letters[g]} for g in self.groups},
+                "pairs": [{"a": t.a, "b": t.b, "u": t.u, "p": t.p, "p_holm": t.p_holm, "cliffs_delta": t.cliffs_delta}
+                          for t in self.pairs]}
+
 
 def _answers(item: ItemSummary, group: str) -> np.ndarray:
     """A group's substantive answers to a question, as scores, expanded from its counts."""

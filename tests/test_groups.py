@@ -89,3 +89,30 @@ def test_no_size_word_for_a_group_under_ten_answers_the_interval_instead():
     rows10 = rows + [("A", "I stor grad"), ("A", "I liten grad")]
     survey10 = read_file(("g,q\n" + "\n".join(f"{g},{a}" for g, a in rows10) + "\n").encode(), "x.csv")
     assert summarize(count(survey10, group="g")).items[0].comparisons[0].magnitude is not None
+
+
+def test_the_json_and_the_report_carry_the_letters(tests_and_raw, capsys, tmp_path):
+    import json
+
+    from lmp_core.cli import main
+
+    _, tests, _, _ = tests_and_raw
+    test = next(t for t in tests if t.column == "c86cop5")
+    assert main(["summarize", str(EFC), "--group", "c172code", "--items", "c86cop5", "--format", "json"]) == 0
+    item = json.loads(capsys.readouterr().out)["items"][0]
+    got = item["group_tests"]
+    assert got["p_value"] == pytest.approx(test.p_value) and got["correction"] == "Holm"
+    assert {g: v["above"] for g, v in got["letters"].items()} == test.letters and any(test.letters.values())
+    assert [p["p_holm"] for p in got["pairs"]] == pytest.approx([p.p_holm for p in test.pairs])
+    out = tmp_path / "efc.docx"
+    assert main(["report", str(EFC), "--group", "c172code", "--out", str(out)]) == 0
+    from docx import Document
+
+    doc = Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Over (sign.)" in [c.text for t in doc.tables for c in t.rows[0].cells]
+    assert "Parvise sammenligninger (Holm-korrigert)" in text and "Kruskal–Wallis-test" in text
+    # the letters in the Word table are the ones computed for the question
+    rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
+    marked = {r[1]: r[-1] for r in rows if len(r) > 2 and "c86cop5" in r[0]}
+    assert {g: marked.get(f"{g} ({test.letter(g)})") for g in test.groups} == test.letters

@@ -10,6 +10,7 @@ Groups below the minimum size are left out of every figure, table, sentence and 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -21,13 +22,16 @@ from lmp_core.charts import group_caption, top2_chart, trend_chart
 from lmp_core.comments import comments as comments_of
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
+from lmp_core.groups import group_tests
 from lmp_core.indices import MAX_INDEX_ITEMS
 from lmp_core.method import method_markdown
 from lmp_core.report.sentences import data_paragraphs, figure_paragraph, index_sentence, weighting_sentences
 from lmp_core.stats import MIN_GROUP_SIZE, note_text
 from lmp_core.survey import Survey
 from lmp_core.tables import (
+    comparisons_table,
     frequency_table,
+    group_stats_table,
     has_suppressed,
     stats_table,
     suppressed_legend,
@@ -197,8 +201,19 @@ def build_report(
 
             (index,) = view_indices(source, request, [theme], lang=lang)
             blocks.append(Paragraph(index_sentence(index, lang)))
-        table = stats_table(summary, lang=lang, leading_zero=leading_zero, with_top2=False)
-        blocks.append(Table(f"{k}.1", f"{w['tab']} {k}.1 {w['table']}: {theme}. {n_line}.", table))
+        tables = itertools.count(2)  # Tabell k.1 is the chapter's table; the others follow in order
+        if len([g for g in summary.groups if not g.suppressed]) > 2:
+            # more than two groups: long tables with significance letters (lmp_core.groups), as the results page
+            tests = group_tests(summary)
+            table = group_stats_table(summary, lang=lang, leading_zero=leading_zero, tests=tests)
+            blocks.append(Table(f"{k}.1", f"{w['tab']} {k}.1 {w['table']}: {theme}. {n_line}.", table))
+            blocks.append(Paragraph(text("letters_footnote", lang), "note"))
+            pairs = comparisons_table(summary, lang=lang, tests=tests)
+            if not pairs.empty:
+                blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['pairs']}: {theme}.", pairs))
+        else:
+            table = stats_table(summary, lang=lang, leading_zero=leading_zero, with_top2=False)
+            blocks.append(Table(f"{k}.1", f"{w['tab']} {k}.1 {w['table']}: {theme}. {n_line}.", table))
         if has_suppressed(table):  # the symbol's legend line, as Statistics Norway prints it under a table
             blocks.append(Paragraph(suppressed_legend(lang, min_group_size), "note"))
         sheet = stats_table(summary, lang=lang, formatted=False, mark_suppressed=True)
@@ -209,10 +224,10 @@ def build_report(
         if weights is not None and isinstance(source, Survey):
             cells = weighted_stats(source, view, weights, columns, lang)
             weighted = weighted_table(summary, cells, weights, lang=lang)
-            blocks.append(Table(f"{k}.2", f"{w['tab']} {k}.2 {w['weighted_table']}: {theme}. {n_line}.", weighted))
+            blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['weighted_table']}: {theme}. {n_line}.", weighted))
             pairs = weighted_comparisons_table(summary, weighted_comparisons(summary, cells), lang=lang)
             if not pairs.empty:
-                blocks.append(Table(f"{k}.3", f"{w['tab']} {k}.3 {w['weighted_d']}: {theme}.", pairs))
+                blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['weighted_d']}: {theme}.", pairs))
         if isinstance(source, Survey):
             for column in source.text_columns:
                 if _comment_theme(column, source, [theme]) == theme:
@@ -238,6 +253,11 @@ def build_report(
         progress(1.0, "")
     return Report(title or w["title"], source.source if subtitle is None else subtitle, lang, tuple(sections), sheets,
                   group_caption(overall), author, date)
+
+
+def _numbered(number: str, word: str, caption: str, frame: pd.DataFrame) -> Table:
+    """A table with its number in the caption ("Tabell 2.2 …")."""
+    return Table(number, f"{word} {number} {caption}", frame)
 
 
 def _trend_section(trend: Trend, number: str, lang: str, w: Mapping[str, str]) -> Section:
