@@ -14,7 +14,10 @@ questions on the respondents who answered both (pairwise, as R psych's ``alpha``
   the square root of its variance times the others' sum's variance, from the pairwise covariance matrix.
 
 Checked against psych's published output for its ``bfi`` agreeableness scale (tests/test_indices.py).
-McDonald's omega is not computed yet (``omega`` is None).
+- McDonald's omega (total, one factor): a one-factor model fitted to the pairwise correlation matrix by
+  iterated principal axes (statsmodels ``Factor(method="pa")``; iterated to convergence it is the
+  least-squares fit that psych's default ``fm="minres"`` finds), then ω = (Σλ)² / ((Σλ)² + Σ(1 − λ²)). It
+  needs three questions (two give no identified factor) and a model that converges; otherwise None.
 """
 
 from __future__ import annotations
@@ -81,6 +84,34 @@ def _finite(x: float) -> float | None:
     return float(x) if np.isfinite(x) else None
 
 
+def omega_total(data: pd.DataFrame) -> float | None:
+    """McDonald's omega of a one-factor model on the pairwise correlations of ``data`` (one column per question).
+
+    None for fewer than three questions, a question without variance, or a model that does not fit.
+    """
+    if data.shape[1] < 3:
+        return None
+    corr = data.corr()  # pairwise complete
+    if not np.isfinite(corr.to_numpy()).all():
+        return None
+    import warnings
+
+    from statsmodels.multivariate.factor import Factor
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fit = Factor(corr=corr.to_numpy(), n_factor=1, method="pa").fit(maxiter=500, tol=1e-10)
+    except (ValueError, np.linalg.LinAlgError):
+        return None
+    loadings = np.asarray(fit.loadings)[:, 0]
+    if loadings.sum() < 0:  # a factor's sign is arbitrary: turn it so that it runs with the index
+        loadings = -loadings
+    common = loadings.sum() ** 2
+    unique = np.clip(1 - loadings**2, 0, None).sum()
+    return _finite(common / (common + unique))
+
+
 def scores(survey: Survey, columns: Sequence[str]) -> pd.DataFrame:
     """Each respondent's score on each question (NaN for blank or "Vet ikke")."""
     out = {}
@@ -135,6 +166,7 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
     comparisons = compare_groups(as_group_stats, names) if len(names) > 1 else []
     reversed_items = tuple(c for c in columns if survey.items[survey.item_index(c)].reversed)
     return Index(name, tuple(columns), reversed_items, min_share, int(data.notna().any(axis=1).sum()),
-                 _finite(alpha), (float(ci[0]), float(ci[1])) if _finite(alpha) is not None else None, None,
+                 _finite(alpha), (float(ci[0]), float(ci[1])) if _finite(alpha) is not None else None,
+                 omega_total(data),
                  item_rest, dropped, tuple(stats),
                  tuple(comparisons))

@@ -130,3 +130,25 @@ def test_alpha_without_each_question_equals_pingouin_on_the_others(survey):
         others = [c for c in ITEMS if c != column]
         assert index.alpha_if_dropped[column] == pytest.approx(
             pingouin.cronbach_alpha(data=data[others], nan_policy="pairwise")[0], rel=1e-12)
+
+
+def test_omega_recovers_a_known_one_factor_model_and_agrees_with_maximum_likelihood(survey):
+    import pandas as pd
+    from statsmodels.multivariate.factor import Factor
+
+    from lmp_core.indices import omega_total
+
+    # simulated answers from a one-factor model with loadings .8 .7 .6 .5: the population omega is
+    # (Σλ)² / ((Σλ)² + Σ(1 − λ²)) = 2.6² / (2.6² + 2.26) = 0.7494
+    rng = np.random.default_rng(3)
+    loadings = np.array([0.8, 0.7, 0.6, 0.5])
+    factor = rng.standard_normal(20_000)
+    data = pd.DataFrame(factor[:, None] * loadings + rng.standard_normal((20_000, 4)) * np.sqrt(1 - loadings**2))
+    assert omega_total(data) == pytest.approx(2.6**2 / (2.6**2 + 2.26), abs=0.01)
+    # on bfi agreeableness: statsmodels' maximum-likelihood one-factor model gives the same omega to 2 decimals
+    index = make_index(survey, ITEMS, name="Agreeableness")
+    answers = scores(survey, ITEMS).dropna()
+    fit = Factor(answers.to_numpy(), n_factor=1, method="ml").fit()
+    lam = np.abs(fit.loadings[:, 0])
+    assert round(index.omega, 2) == round(lam.sum() ** 2 / (lam.sum() ** 2 + (1 - lam**2).sum()), 2)
+    assert omega_total(answers[["A1", "A2"]]) is None  # two questions identify no factor

@@ -110,6 +110,11 @@ def _allowed_numbers(survey) -> set[str]:
         _, ci = pingouin.cronbach_alpha(data=data, nan_policy="pairwise")
         allowed |= {number(k / (k - 1) * (1 - np.trace(cov) / cov.sum()), 2), number(ci[0], 2), number(ci[1], 2),
                     str(int(data.notna().any(axis=1).sum())), "95"}
+        # omega of a one-factor model: statsmodels' maximum likelihood here, the module's principal axes
+        from statsmodels.multivariate.factor import Factor
+
+        lam = np.abs(Factor(data.dropna().to_numpy(), n_factor=1, method="ml").fit().loadings[:, 0])
+        allowed.add(number(lam.sum() ** 2 / (lam.sum() ** 2 + (1 - lam**2).sum()), 2))
     return allowed
 
 

@@ -193,7 +193,7 @@ def data_paragraphs(groups: Sequence[GroupInfo], lang: str = "nb", *, min_group_
 
 def index_sentence(index: Index, lang: str = "nb") -> str:
     """The reliability of an index in one sentence: its questions, reversed ones, Cronbach's alpha with its
-    interval and the n it rests on."""
+    interval and the n it rests on, and McDonald's omega where it can be estimated."""
     k = len(index.items)
     alpha = number(index.alpha, 2, lang) if index.alpha is not None else "–"
     ci = (f"{number(index.alpha_ci[0], 2, lang)}–{number(index.alpha_ci[1], 2, lang)}"
@@ -203,11 +203,13 @@ def index_sentence(index: Index, lang: str = "nb") -> str:
     if index.reversed:
         reversed_part = (f", {_and(list(index.reversed), lang)} snudd" if lang == "nb"
                          else f", {_and(list(index.reversed), lang)} reversed")
+    omega = "" if index.omega is None else (f" og McDonalds omega {number(index.omega, 2, lang)}" if lang == "nb"
+                                             else f" and McDonald's omega {number(index.omega, 2, lang)}")
     if lang == "nb":
         return (f"Indeksen {_quoted(index.name, lang)} ({_count(k, lang) if k <= 10 else k} spørsmål{reversed_part}) "
-                f"har Cronbachs alfa {alpha} (95 % KI {ci}; n = {n}).")
+                f"har Cronbachs alfa {alpha} (95 % KI {ci}; n = {n}){omega}.")
     return (f"The index {_quoted(index.name, lang)} ({_count(k, lang) if k <= 10 else k} questions{reversed_part}) "
-            f"has Cronbach's alpha {alpha} (95% CI {ci}; n = {n}).")
+            f"has Cronbach's alpha {alpha} (95% CI {ci}; n = {n}){omega}.")
 
 
 def weighting_sentences(weights: Weights, lang: str = "nb") -> list[str]:
