@@ -199,3 +199,12 @@ def weighted_for(columns: tuple[str, ...], group: str | None, filters: dict[str,
     request = view_request(group=group, filters=filters, items=columns, populations=populations(group))
     source = ensure_data().source
     return weighted_stats(source, view_for(request, lang()), weights, list(columns), lang())
+
+
+def banner_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]],
+               by: str) -> list:
+    """The view crossed with ``by`` (:func:`lmp_core.view.banner`), with this session's protective settings."""
+    from lmp_core.view import banner
+
+    request = view_request(group=group, filters=filters, items=columns)
+    return banner(ensure_data().source, request, by, lang=lang())

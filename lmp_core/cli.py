@@ -164,6 +164,8 @@ def _table(summary: Summary, lang: str) -> str:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
+    from lmp_core.survey import Survey
+
     if getattr(args, "stream", False) and (args.weight or args.weight_by or args.invited):
         raise SurveyError("stream_no_weights", file=Path(args.file).name)
     source, view = view_of(args)
@@ -188,6 +190,14 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             out["indices"] = [ix.to_dict() for ix in indices]
         if weights is not None:
             _add_weighted(out, source, view, weights, args.lang)
+        if args.banner:
+            from lmp_core.view import banner
+
+            if not isinstance(source, Survey):
+                raise SurveyError("freq_no_filter", file=Path(args.file).name)
+            out["banner"] = {"by": args.banner, "values": [
+                {"value": value, **{k: part.to_dict(args.lang)[k] for k in ("groups", "items")}}
+                for value, part in banner(source, view.request, args.banner, lang=args.lang)]}
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif args.format == "csv":
@@ -369,6 +379,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="an index of a theme's questions with Cronbach's alpha (repeat; 'all' for every theme); "
                         "in the JSON under 'indices'")
     _weight_options(p)
+    p.add_argument("--banner", metavar="COL", help="cross the group with a second grouping column (a banner "
+                                                   "table); in the JSON under 'banner'")
     p.add_argument("--stream", action="store_true",
                    help="count the file (CSV or Parquet) as DuckDB reads it, for files larger than memory; "
                         "needs --codebook")

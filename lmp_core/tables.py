@@ -369,3 +369,26 @@ def weighted_comparisons_table(summary: Summary, comparisons: Mapping[tuple[str,
                          f"{h['d']} {h['weighted']}": _fmt(wc.d if wc else None, 2, lang, formatted, True),
                          f"{h['size']} {h['weighted']}": text(wc.magnitude, lang) if wc and wc.magnitude else ""})
     return pd.DataFrame(rows)
+
+
+def banner_table(parts: Sequence[tuple[str, Summary]], *, lang: str = "nb", formatted: bool = True) -> pd.DataFrame:
+    """A banner table (:func:`lmp_core.view.banner`): one row per question, one column per group and value of
+    the crossing column ("Skoleleder / 1"), each cell the mean and n, ":" for a hidden cell. Unformatted: a
+    mean and an n column per cell."""
+    h = words("table", lang)
+    rows: dict[str, dict[str, object]] = {}
+    labels: dict[str, str] = {}
+    for value, summary in parts:
+        labels.update(unique_labels([it.item for it in summary.items]))
+        hidden = {g.name for g in summary.groups if g.suppressed}
+        for it in summary.items:
+            row = rows.setdefault(it.item.column, {h["question"]: labels[it.item.column]})
+            for s in it.stats:
+                name = f"{s.group} / {value}"
+                shown = not (s.suppressed or s.group in hidden) and s.mean is not None
+                if formatted:
+                    row[name] = f"{number(s.mean, 2, lang)} ({number(s.n, 0, lang)})" if shown else SUPPRESSED
+                else:
+                    row[f"{name} {h['mean']}"] = s.mean if shown else None
+                    row[f"{name} {h['n']}"] = s.n if shown else None
+    return pd.DataFrame(list(rows.values()))

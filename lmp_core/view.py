@@ -206,3 +206,29 @@ def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence
     return [make_index(source, [it.column for it in source.items if it.theme == theme], name=theme,
                        group=request.group, held=held, min_group_size=request.min_group_size, lang=lang)
             for theme in chosen]
+
+
+def banner(source: Survey, request: ViewRequest, by: str, *, lang: str = "nb") -> list[tuple[str, Summary]]:
+    """Two grouping columns crossed (rolle × pulje), as a banner table shows them: for each value of ``by``
+    the request's view filtered to it, so every cell is the group's figure among the respondents with that
+    value. Both columns must be grouping columns protected together (the request's ``groupings``): a cell
+    under the minimum is hidden in its view, and no cell can be worked out from the others because disclosure
+    control holds back the same answers in every view of those columns."""
+    from lmp_core.counts import group_values, natural_key
+
+    if isinstance(source, Counts):
+        raise SurveyError("freq_no_filter", file=source.source)
+    groupings = request.own_groupings if request.groupings is None else request.groupings
+    if by not in groupings:
+        raise SurveyError("not_a_group_column", column=by, choices=", ".join(groupings))
+    if by == request.group:
+        raise SurveyError("banner_same_column", column=by)
+    values = sorted(group_values(source.values_of(by)).dropna().unique(), key=natural_key)
+    held = held_back(source, request.min_group_size, groupings)
+    out = []
+    for value in values:
+        filtered = replace(request, filters=tuple(sorted({**request.filter_map, by: (str(value),)}.items())),
+                           groupings=tuple(groupings))
+        view = make_view(source, filtered, held=held, lang=lang)
+        out.append((str(value), view.summary()))
+    return out

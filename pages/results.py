@@ -5,6 +5,7 @@ import streamlit as st
 from lmp_app.i18n import lang, t
 from lmp_app.render import (
     MERGE_OVER,
+    banner_for,
     caveats,
     chart_downloads,
     download,
@@ -15,7 +16,7 @@ from lmp_app.render import (
     summary_for,
     weighted_for,
 )
-from lmp_app.state import Keys, ensure_data, indices_for, min_group_size, view_request, weights
+from lmp_app.state import Keys, ensure_data, groupings, indices_for, min_group_size, view_request, weights
 from lmp_core.charts import distribution_chart, group_caption, top2_chart
 from lmp_core.errors import SurveyError
 from lmp_core.groups import group_tests
@@ -23,6 +24,7 @@ from lmp_core.indices import MAX_INDEX_ITEMS
 from lmp_core.report.sentences import index_sentence, weighting_sentences
 from lmp_core.survey import Survey
 from lmp_core.tables import (
+    banner_table,
     comparisons_table,
     frequency_table,
     group_stats_table,
@@ -119,6 +121,23 @@ with c2:
         t("table_heading"): stats_table(summary, lang=code, effect=effect, formatted=False),
         t("dist_heading"): frequency_table(summary, lang=code, formatted=False)}),
         f"{stem}_tabell.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "table_xlsx")
+
+# two grouping columns crossed, each cell its own protected view (lmp_core.view.banner)
+crossing = [c for c in groupings() if c != group and c not in filters]
+if group and crossing and isinstance(loaded.source, Survey):
+    banner_by = st.selectbox(t("banner_by"), [None, *crossing], key="banner_by",
+                             format_func=lambda v: t("banner_none") if v is None else v)
+    if banner_by is not None:
+        st.subheader(t("banner_heading", group=group, by=banner_by))
+        try:
+            parts = banner_for(tuple(columns), group, filters, banner_by)
+        except SurveyError as err:
+            show_error(err)
+        else:
+            plain_table(banner_table(parts, lang=code), static=True)
+            st.caption(t("banner_caption", by=banner_by, min_n=min_group_size()))
+            download(t("download_csv"), lambda: to_csv_bytes(banner_table(parts, lang=code, formatted=False)),
+                     f"{stem}_krysstabell.csv", "text/csv", "banner_csv")
 
 # weighted beside unweighted, for the same view's cells (lmp_core.weights)
 chosen_weights = weights()

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import add_choice, download, go, heading, main, open_app, type_text, upload, wait_idle
+from tests.browser import add_choice, choose, download, go, heading, main, open_app, type_text, upload, wait_idle
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.e2e
@@ -375,3 +375,20 @@ def test_two_waves_of_the_demo_give_a_trend_with_the_turned_question_flagged(pag
     name, data = download(page, "report_docx", "Last ned DOCX")
     text, pictures, _ = _docx_text_and_pictures(data)
     assert "Utvikling over tid" in text and pictures >= 3
+
+
+def test_a_banner_table_crosses_rolle_with_pulje_and_hides_the_small_cell(page: Page, streamlit_url: str):
+    """Data page: protect pulje too; results page: cross rolle with pulje; the CSV keeps the small cell empty."""
+    open_app(page, streamlit_url)
+    add_choice(page, "Variabler som kan brukes til gruppering og filter", "pulje")
+    expect(main(page).get_by_text("holdes tilbake", exact=False)).to_be_visible()
+    area = go(page, "Resultater")
+    choose(page, "Krysset med", "pulje", shows=heading(page, "Krysstabell: rolle × pulje"))
+    table = area.get_by_test_id("stTable").filter(has_text="Skoleeier / 1").first
+    expect(table).to_contain_text("Skoleleder / 2")
+    name, data = download(page, "banner_csv", "Last ned CSV")
+    banner_frame = _csv(data)
+    # the 3 school owners of pulje 1 (report ch. 1) are under the minimum: no mean and no n in any cell
+    assert name == "lmp_ch2_3_krysstabell.csv"
+    assert banner_frame["Skoleeier / 1 Snitt"].isna().all() and banner_frame["Skoleeier / 1 n"].isna().all()
+    assert banner_frame["Skoleleder / 1 n"].notna().all()
