@@ -891,13 +891,13 @@ _WORD_SETS: dict[str, dict[str, dict[str, str]]] = {
     },
     "report": {
         "nb": {"trend": "Utvikling over tid", "trend_changes": "Endring fra runde til runde (senere minus tidligere)",
-               "trend_values": "Tallene per runde", "weighted_table": "Uvektet og vektet", "weighted_d": "Cohens d uvektet og vektet", "pairs": "Parvise sammenligninger (Holm-korrigert)", "title": "Resultater fra spørreundersøkelsen", "data": "Om datagrunnlaget", "method": "Metode",
+               "trend_values": "Tallene per runde", "weighted_table": "Uvektet og vektet", "weighted_d": "Cohens d uvektet og vektet", "pairs": "Parvise sammenligninger (Holm-korrigert)", "index_table": "Indeksen «{name}» per gruppe", "title": "Resultater fra spørreundersøkelsen", "data": "Om datagrunnlaget", "method": "Metode",
                "fig": "Figur", "tab": "Tabell", "share": "Andel som svarer {top}", "table": "Snitt, standardavvik (SA) og "
                "Cohens d", "legend": "Cohens d og effektstørrelse", "comments": "Kommentarer", "other": "Øvrige spørsmål",
                "more_comments": "Andre kommentarer", "d": "Cohens d", "size": "Effektstørrelse",
                "quotes_intro": "Utvalgte kommentarer fra respondentene:", "or": " eller "},
         "en": {"trend": "Development over time", "trend_changes": "Change from wave to wave (later minus earlier)",
-               "trend_values": "The figures per wave", "weighted_table": "Unweighted and weighted", "weighted_d": "Cohen's d unweighted and weighted", "pairs": "Pairwise comparisons (Holm-corrected)", "title": "Survey results", "data": "About the data", "method": "Method", "fig": "Figure", "tab": "Table",
+               "trend_values": "The figures per wave", "weighted_table": "Unweighted and weighted", "weighted_d": "Cohen's d unweighted and weighted", "pairs": "Pairwise comparisons (Holm-corrected)", "index_table": "The index '{name}' per group", "title": "Survey results", "data": "About the data", "method": "Method", "fig": "Figure", "tab": "Table",
                "share": "Share answering {top}", "table": "Mean, standard deviation (SD) and Cohen's d",
                "legend": "Cohen's d and effect size", "comments": "Comments", "other": "Other questions",
                "more_comments": "Other comments", "d": "Cohen's d", "size": "Effect size",

@@ -246,11 +246,12 @@ def _sheet_name(name: str, used: set[str]) -> str:
 
 
 def index_table(index: Index, *, lang: str = "nb") -> pd.DataFrame:
-    """An index per group: n, mean and SD (a group under the minimum: ":")."""
+    """An index per group: n, mean and SD. A group under the minimum has no row, as it has no column in the
+    question tables."""
     h = words("table", lang)
-    return pd.DataFrame([{h["group"]: s.group, h["n"]: number(s.n, 0, lang) if s.n is not None else SUPPRESSED,
-                          h["mean"]: number(s.mean, 2, lang) if s.n is not None else SUPPRESSED,
-                          h["sd"]: number(s.sd, 2, lang) if s.n is not None else SUPPRESSED} for s in index.stats])
+    return pd.DataFrame([{h["group"]: s.group, h["n"]: number(s.n, 0, lang), h["mean"]: number(s.mean, 2, lang),
+                          h["sd"]: number(s.sd, 2, lang)} for s in index.stats if s.n is not None],
+                        columns=[h["group"], h["n"], h["mean"], h["sd"]])
 
 
 def index_items_table(index: Index, *, lang: str = "nb") -> pd.DataFrame:

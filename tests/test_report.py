@@ -52,9 +52,12 @@ def test_docx_chapters_figures_and_tables(docx):
 
 
 def test_docx_tables_equal_tabell_2_1_and_3_1(docx, survey):
-    # tables: 1.1 (legend), 2.1, 3.1; compare every n, mean, SD and |d| with the published numbers
+    # tables: 1.1 (legend), 2.1, 2.2 (the index per group), 3.1, 3.2; compare every n, mean, SD and |d| of 2.1
+    # and 3.1 with the published numbers
     labels = {it.column: it.label for it in survey.items}
-    for table_number, table in (("2.1", docx.tables[1]), ("3.1", docx.tables[2])):
+    questions = [t for t in docx.tables if t.rows[0].cells[0].text == "Spørsmål"]
+    assert len(questions) == 2
+    for table_number, table in (("2.1", questions[0]), ("3.1", questions[1])):
         header = [c.text for c in table.rows[0].cells]
         rows = {values["Spørsmål"]: values for values in
                 (dict(zip(header, (c.text for c in row.cells))) for row in table.rows[1:])}
@@ -115,6 +118,12 @@ def _allowed_numbers(survey) -> set[str]:
 
         lam = np.abs(Factor(data.dropna().to_numpy(), n_factor=1, method="ml").fit().loadings[:, 0])
         allowed.add(number(lam.sum() ** 2 / (lam.sum() ** 2 + (1 - lam**2).sum()), 2))
+        # the index's d between the groups: each respondent's mean over the theme (at least half answered), then
+        # the report's d on the two groups' means and SDs
+        index = data.mean(axis=1).where(data.notna().sum(axis=1) >= data.shape[1] / 2)
+        groups = index.groupby(survey.background["rolle"].to_numpy())
+        (m1, m2), (s1, s2) = groups.mean().to_numpy(), groups.std().to_numpy()
+        allowed.add(number(abs(m1 - m2) / np.sqrt((s1**2 + s2**2) / 2), 2))
     return allowed
 
 

@@ -23,9 +23,15 @@ from lmp_core.comments import comments as comments_of
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.groups import group_tests
-from lmp_core.indices import MAX_INDEX_ITEMS
+from lmp_core.indices import MAX_INDEX_ITEMS, Index
 from lmp_core.method import method_markdown
-from lmp_core.report.sentences import data_paragraphs, figure_paragraph, index_sentence, weighting_sentences
+from lmp_core.report.sentences import (
+    data_paragraphs,
+    figure_paragraph,
+    index_comparison_sentences,
+    index_sentence,
+    weighting_sentences,
+)
 from lmp_core.stats import MIN_GROUP_SIZE, note_text
 from lmp_core.survey import Survey
 from lmp_core.tables import (
@@ -33,6 +39,7 @@ from lmp_core.tables import (
     frequency_table,
     group_stats_table,
     has_suppressed,
+    index_table,
     stats_table,
     suppressed_legend,
     trend_changes_table,
@@ -195,13 +202,20 @@ def build_report(
         blocks.append(Figure(f"{k}.1", f"{w['fig']} {k}.1 {w['share'].format(top=top)}: {theme}. {n_line}.",
                              top2_chart(summary, lang=lang, title=theme), reading.split(". ", 1)[-1]))
         blocks.append(Paragraph(reading))
+        index_tables: list[tuple[Index, list[Block]]] = []
         if isinstance(source, Survey) and not request.filters and 2 <= len(columns) <= MAX_INDEX_ITEMS:
             # the theme as a whole: its index's reliability in one sentence (lmp_core.indices)
             from lmp_core.view import view_indices
 
             (index,) = view_indices(source, request, [theme], lang=lang)
             blocks.append(Paragraph(index_sentence(index, lang)))
+            if sum(s.n is not None for s in index.stats) > 1:  # the index per shown group, and how far apart
+                index_tables.append((index, [Paragraph(s) for s in index_comparison_sentences(index, lang)]))
         tables = itertools.count(2)  # Tabell k.1 is the chapter's table; the others follow in order
+        for index, sentences in index_tables:
+            blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['index_table'].format(name=index.name)}.",
+                                    index_table(index, lang=lang)))
+            blocks += sentences
         if len([g for g in summary.groups if not g.suppressed]) > 2:
             # more than two groups: long tables with significance letters (lmp_core.groups), as the results page
             tests = group_tests(summary)

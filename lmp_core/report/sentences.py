@@ -230,3 +230,23 @@ def weighting_sentences(weights: Weights, lang: str = "nb") -> list[str]:
         out.append(text(r_reading(weights.r_indicator), lang, r=number(weights.r_indicator, 2, lang),
                         variables=", ".join(weights.variables)))
     return out
+
+
+def index_comparison_sentences(index: Index, lang: str = "nb") -> list[str]:
+    """The index between groups: one sentence per pair with the size word (or why there is none) and d."""
+    out = []
+    for c in index.comparisons:
+        if c.d is None:
+            continue
+        higher = c.higher()
+        size = text(c.magnitude, lang) if c.magnitude else text(c.reason or "reason_few_for_size", lang)
+        d = number(abs(c.d), 2, lang)
+        if lang == "nb":
+            who = f"{higher} ligger høyest" if higher else "gruppene ligger likt"
+            out.append(f"På indeksen {_quoted(index.name, lang)} er forskjellen mellom {c.a} og {c.b} {size} "
+                       f"(d = {d}); {who}.")
+        else:
+            who = f"{higher} is higher" if higher else "the groups are level"
+            out.append(f"On the index {_quoted(index.name, lang)} the difference between {c.a} and {c.b} is {size} "
+                       f"(d = {d}); {who}.")
+    return out
