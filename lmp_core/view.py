@@ -130,14 +130,45 @@ def make_view(source: Survey | Counts, request: ViewRequest, *, held: HeldBack |
     for column in request.filter_map:
         if column not in groupings:
             raise SurveyError("not_a_group_column", column=column, choices=", ".join(groupings))
+    counts = None
+    if held is None and not request.filters and tuple(groupings) == ((request.group,) if request.group else ()):
+        # the common case (the command line, one group column protected): the cells are the view's groups, so
+        # the counts say whether anything is small; when nothing is, nothing is held back and one pass suffices
+        counts = _when_nothing_is_small(source, request, lang)
+        if counts is not None:
+            held = HeldBack(np.zeros(source.n_rows, dtype=bool), {}, tuple(groupings), request.min_group_size)
     if held is None or held.columns != tuple(groupings) or held.min_group_size != request.min_group_size:
         held = held_back(source, request.min_group_size, groupings)
-    counts = count(source, group=request.group, filters=request.filter_map, lang=lang, held=held)
+    if counts is None:
+        counts = count(source, group=request.group, filters=request.filter_map, lang=lang, held=held)
     if request.group is not None and source.item_index(request.group) is not None:
         notes += (("group_is_question", {"column": request.group}),)
     if held.any:
         notes += (("warn_held_back", {"min_n": request.min_group_size}),)
     return View(request, counts, _emptied_cells(source, counts, request, held, lang), {}, notes, held)
+
+
+def _when_nothing_is_small(survey: Survey, request: ViewRequest, lang: str) -> Counts | None:
+    """The request's counts when the rule of :func:`lmp_core.disclosure.held_back` holds nothing back for its
+    one grouping column (no group, and no item's answers in a group, between 1 and the minimum); else None.
+    Only for a background group column (or none) that every row has a value of, whose groups are then exactly
+    the rule's cells."""
+    if request.group is not None and (request.group not in survey.background.columns
+                                      or survey.item_index(request.group) is not None):
+        return None
+    counts = count(survey, group=request.group, lang=lang)
+    if counts.no_group:
+        return None
+    low = request.min_group_size
+    sizes = np.asarray(counts.respondents)
+    if ((sizes > 0) & (sizes < low)).any():
+        return None
+    for j, item in enumerate(counts.items):
+        substantive = counts.table[j, :, 1:item.scale.k + 1].sum(axis=1)
+        given = counts.table[j, :, 1:].sum(axis=1)
+        if (((substantive > 0) & (substantive < low)) | ((given > 0) & (given < low))).any():
+            return None
+    return counts
 
 
 def _emptied_cells(survey: Survey, counts: Counts, request: ViewRequest, held: HeldBack,

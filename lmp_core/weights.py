@@ -285,10 +285,10 @@ def weighted_stats(survey: Survey, view: object, weights: Weights, items: Sequen
     ``SD = √(Σw(x − m)² / W · n_eff / (n_eff − 1))`` (the usual SD when all weights are equal); the
     mean's interval ``m ± t(n_eff − 1) · SD / √n_eff``.
     """
-    from scipy import stats as sps
-    from statsmodels.stats.proportion import proportion_confint
+    from scipy import special
 
     from lmp_core.counts import group_codes, row_filter
+    from lmp_core.stats import wilson
     from lmp_core.view import View
 
     assert isinstance(view, View)
@@ -327,7 +327,7 @@ def weighted_stats(survey: Survey, view: object, weights: Weights, items: Sequen
             share = ci = mean = sd = mean_ci = None
             if n_base and wb.sum() > 0:
                 share = 100 * float(w_all[top & in_group].sum() / wb.sum())
-                lo, hi = proportion_confint(share / 100 * n_eff_base, n_eff_base, alpha=1 - z, method="wilson")
+                lo, hi = wilson(share / 100 * n_eff_base, n_eff_base, z)
                 ci = (100 * float(lo), 100 * float(hi))
             n_eff = kish(ws)
             if len(ws) and ws.sum() > 0:
@@ -335,7 +335,7 @@ def weighted_stats(survey: Survey, view: object, weights: Weights, items: Sequen
                 if n_eff > 1 and len(ws) > 1:
                     var = float(np.dot(ws, (x - mean) ** 2) / ws.sum()) * n_eff / (n_eff - 1)
                     sd = math.sqrt(var)
-                    half = float(sps.t.ppf(0.5 + z / 2, n_eff - 1)) * sd / math.sqrt(n_eff)
+                    half = float(special.stdtrit(n_eff - 1, 0.5 + z / 2)) * sd / math.sqrt(n_eff)
                     mean_ci = (mean - half, mean + half)
             out[(it.item.column, s.group)] = WeightedStats(it.item.column, s.group, int(sub.sum()), n_eff,
                                                            share, ci, mean, sd, mean_ci)
@@ -361,12 +361,12 @@ class WeightedComparison:
 def weighted_comparisons(summary: object, cells: Mapping[tuple[str, str], WeightedStats],
                          confidence: float = 0.95) -> dict[tuple[str, str, str], WeightedComparison]:
     """(question, a, b) → the weighted d of every pair the unweighted summary compares."""
-    from scipy import stats as sps
+    from scipy import special
 
     from lmp_core.stats import MIN_N_FOR_SIZE, Summary, bonett_se, magnitude
 
     assert isinstance(summary, Summary)
-    z = float(sps.norm.ppf(0.5 + confidence / 2))
+    z = float(special.ndtri(0.5 + confidence / 2))
     out: dict[tuple[str, str, str], WeightedComparison] = {}
     for it in summary.items:
         for c in it.comparisons:

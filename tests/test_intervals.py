@@ -83,3 +83,20 @@ def test_json_names_each_intervals_level_and_method(summary, capsys):
     assert sorted(dumped["intervals"]["fpc_groups"]) == ["Skoleeier", "Skoleleder"]
     comparison = dumped["items"][0]["comparisons"][0]
     assert {"d_ci", "d_pooled_ci", "hedges_g_ci"} <= set(comparison)
+
+
+def test_wilson_equals_statsmodels_proportion_confint():
+    # the closed form in lmp_core.stats against statsmodels' own, for whole and fractional counts (an effective n),
+    # the ends (0 and n) and three levels
+    import numpy as np
+    from statsmodels.stats.proportion import proportion_confint
+
+    from lmp_core.stats import wilson
+
+    nobs = np.array([1, 2, 5, 10, 36, 46, 1000, 12.5, 7.3])
+    for level in (0.9, 0.95, 0.99):
+        for n in nobs:
+            counts = np.unique(np.concatenate([np.arange(0, int(n) + 1), [n, n / 3]]))
+            lo, hi = wilson(counts, np.full_like(counts, n, dtype=float), level)
+            ref_lo, ref_hi = proportion_confint(counts, n, alpha=1 - level, method="wilson")
+            assert np.allclose(lo, ref_lo, rtol=0, atol=1e-13) and np.allclose(hi, ref_hi, rtol=0, atol=1e-13)
