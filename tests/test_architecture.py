@@ -6,7 +6,7 @@ import ast
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import EXTERNAL, ROOT
 
 
 def test_core_does_not_import_streamlit():
@@ -74,3 +74,15 @@ def test_the_command_line_starts_without_the_heavy_libraries():
             "print(sorted(m for m in ('numpy', 'pandas', 'scipy', 'statsmodels', 'polars', 'altair') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_summarize_does_not_load_scipy_stats_or_statsmodels():
+    # scipy.stats costs 0.8 s of every run (a third of reading a million respondents): summarize, with three
+    # groups and the JSON's rank tests, needs only scipy.special (quantiles) and its own closed forms, each
+    # checked against scipy.stats / statsmodels in tests/test_intervals.py and tests/test_groups.py
+    code = ("import sys, io, contextlib, lmp_core.cli as c\n"
+            f"args = ['summarize', r'{EXTERNAL / 'efc' / 'EFC.sav'}', '--group', 'c172code', '--format', 'json']\n"
+            "with contextlib.redirect_stdout(io.StringIO()): assert c.main(args) == 0\n"
+            "print(sorted(m for m in ('scipy.stats', 'statsmodels') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]", out.stdout
