@@ -209,16 +209,17 @@ def view_for(request: ViewRequest, lang: str) -> View:
 
 
 def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str) -> list:
-    """The themes' indices for the view's group and minimum (:func:`lmp_core.view.view_indices`), made once per
-    request and session."""
+    """The themes' indices for the view's group and minimum (:func:`lmp_core.view.view_indices`), with the chosen
+    weights beside (:func:`weights`), made once per request, weights and session."""
+    from lmp_core.indices import MAX_INDEX_ITEMS
     from lmp_core.view import view_indices
 
     source = ensure_data().source
     counted = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
-    from lmp_core.indices import MAX_INDEX_ITEMS
-
-    return _cached(("indices", counted, themes, lang),
-                   lambda: view_indices(source, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS))
+    chosen = weights()
+    return _cached(("indices", counted, themes, lang, id(chosen) if chosen is not None else None),
+                   lambda: view_indices(source, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
+                                        weights=chosen))
 
 
 def weights() -> Weights | None:

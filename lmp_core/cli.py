@@ -177,7 +177,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             raise SurveyError("freq_no_index", file=Path(args.file).name)
         from lmp_core.view import view_indices
 
-        indices = view_indices(source, request_of(args), args.index, lang=args.lang)
+        indices = view_indices(source, request_of(args), args.index, lang=args.lang, weights=weights)
     if args.format == "json":
         from lmp_core.groups import group_tests
 

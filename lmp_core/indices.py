@@ -49,6 +49,10 @@ class IndexGroup:
     n: int | None
     mean: float | None
     sd: float | None
+    #: with weights (:mod:`lmp_core.weights`): Kish's effective n, the weighted mean and SD
+    n_eff: float | None = None
+    weighted_mean: float | None = None
+    weighted_sd: float | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,9 @@ class Index:
                 "min_share": self.min_share, "n": self.n, "alpha": self.alpha,
                 "alpha_ci": list(self.alpha_ci) if self.alpha_ci else None, "omega": self.omega,
                 "item_rest": self.item_rest, "alpha_if_dropped": self.alpha_if_dropped,
-                "stats": [{"group": s.group, "n": s.n, "mean": s.mean, "sd": s.sd} for s in self.stats],
+                "stats": [{"group": s.group, "n": s.n, "mean": s.mean, "sd": s.sd,
+                           **({"weighted": {"n_eff": s.n_eff, "mean": s.weighted_mean, "sd": s.weighted_sd}}
+                              if s.n_eff is not None else {})} for s in self.stats],
                 "comparisons": [{"a": c.a, "b": c.b, "d": c.d, "d_ci": list(c.d_ci) if c.d_ci else None}
                                 for c in self.comparisons]}
 
@@ -127,8 +133,10 @@ def scores(survey: Survey, columns: Sequence[str]) -> pd.DataFrame:
 
 def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str | None = None,
                min_share: float = MIN_SHARE, held: HeldBack | None = None,
-               min_group_size: int = MIN_GROUP_SIZE, lang: str = "nb") -> Index:
-    """The index of ``columns`` (at least two questions) with its reliability and per-group statistics."""
+               min_group_size: int = MIN_GROUP_SIZE, lang: str = "nb", weights: np.ndarray | None = None) -> Index:
+    """The index of ``columns`` (at least two questions) with its reliability and per-group statistics;
+    with ``weights`` (one per respondent row, NaN: none) each shown group also gets its weighted mean and SD
+    and Kish's effective n (:func:`lmp_core.weights.weighted_mean_sd`). Reliability stays unweighted."""
     import pingouin as pg
 
     if len(columns) < 2:
@@ -154,13 +162,22 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
     codes = codes[keep]
     stats: list[IndexGroup] = []
     as_group_stats: list[GroupStats] = []
+    w_all = None if weights is None else np.asarray(weights, dtype=float)[keep]
     for g, label in enumerate(names):
-        values = value[(codes == g)].dropna().to_numpy()
+        in_group = (codes == g) & value.notna().to_numpy()
+        values = value[in_group].to_numpy()
         n = len(values)
         shown = n >= min_group_size
         mean = float(values.mean()) if shown and n else None
         sd = float(values.std(ddof=1)) if shown and n > 1 else None
-        stats.append(IndexGroup(label, n if shown else None, mean, sd))
+        weighted: tuple[float | None, float | None, float | None] = (None, None, None)
+        if w_all is not None and shown:
+            from lmp_core.weights import weighted_mean_sd
+
+            has = in_group & np.isfinite(w_all)
+            w_mean, w_sd, n_eff = weighted_mean_sd(value[has].to_numpy(), w_all[has])
+            weighted = (n_eff, w_mean, w_sd)
+        stats.append(IndexGroup(label, n if shown else None, mean, sd, *weighted))
         as_group_stats.append(GroupStats(label, n if shown else 0, 0, 0, {}, {}, None, None, None, None, mean, sd,
                                          None, suppressed=not shown))
     comparisons = compare_groups(as_group_stats, names) if len(names) > 1 else []

@@ -249,9 +249,19 @@ def index_table(index: Index, *, lang: str = "nb") -> pd.DataFrame:
     """An index per group: n, mean and SD. A group under the minimum has no row, as it has no column in the
     question tables."""
     h = words("table", lang)
-    return pd.DataFrame([{h["group"]: s.group, h["n"]: number(s.n, 0, lang), h["mean"]: number(s.mean, 2, lang),
-                          h["sd"]: number(s.sd, 2, lang)} for s in index.stats if s.n is not None],
-                        columns=[h["group"], h["n"], h["mean"], h["sd"]])
+    columns = [h["group"], h["n"], h["mean"], h["sd"]]
+    weighted = any(s.n_eff is not None for s in index.stats)
+    if weighted:  # weighted beside unweighted (lmp_core.weights)
+        columns += [h["n_eff"], f"{h['mean']} {h['weighted']}", f"{h['sd']} {h['weighted']}"]
+    rows = []
+    for s in index.stats:
+        if s.n is None:
+            continue
+        row = [s.group, number(s.n, 0, lang), number(s.mean, 2, lang), number(s.sd, 2, lang)]
+        if weighted:
+            row += [number(s.n_eff, 1, lang), number(s.weighted_mean, 2, lang), number(s.weighted_sd, 2, lang)]
+        rows.append(dict(zip(columns, row)))
+    return pd.DataFrame(rows, columns=columns)
 
 
 def index_items_table(index: Index, *, lang: str = "nb") -> pd.DataFrame:

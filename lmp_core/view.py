@@ -27,6 +27,7 @@ from lmp_core.survey import Note, Survey
 
 if TYPE_CHECKING:
     from lmp_core.indices import Index
+    from lmp_core.weights import Weights
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def likely_group(survey: Survey) -> str | None:
 
 
 def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence[str], *,
-                 lang: str = "nb", max_items: int | None = None) -> list[Index]:
+                 lang: str = "nb", max_items: int | None = None, weights: Weights | None = None) -> list[Index]:
     """The indices of ``themes`` (``["all"]``: every theme with two or more questions) for the same view: its
     group, its minimum and the respondents its grouping columns hold back (:mod:`lmp_core.indices`)."""
     from lmp_core.indices import make_index
@@ -235,7 +236,8 @@ def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence
     groupings = request.own_groupings if request.groupings is None else request.groupings
     held = held_back(source, request.min_group_size, groupings)
     return [make_index(source, [it.column for it in source.items if it.theme == theme], name=theme,
-                       group=request.group, held=held, min_group_size=request.min_group_size, lang=lang)
+                       group=request.group, held=held, min_group_size=request.min_group_size, lang=lang,
+                       weights=weights.values if weights is not None else None)
             for theme in chosen]
 
 

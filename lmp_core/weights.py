@@ -249,6 +249,18 @@ def balance(invited: pd.DataFrame, answered: np.ndarray, weights: np.ndarray, by
     return pd.DataFrame(rows)
 
 
+def weighted_mean_sd(x: np.ndarray, w: np.ndarray) -> tuple[float | None, float | None, float]:
+    """Weighted mean ``Σw·x / Σw``, SD ``√(Σw(x − m)² / Σw · n_eff / (n_eff − 1))`` and Kish's n_eff of values
+    ``x`` with weights ``w`` (None where undefined: no values, or n_eff ≤ 1 for the SD)."""
+    n_eff = kish(w)
+    if not len(w) or w.sum() <= 0:
+        return None, None, n_eff
+    mean = float(np.dot(w, x) / w.sum())
+    if n_eff <= 1 or len(w) < 2:
+        return mean, None, n_eff
+    return mean, math.sqrt(float(np.dot(w, (x - mean) ** 2) / w.sum()) * n_eff / (n_eff - 1)), n_eff
+
+
 @dataclass(frozen=True)
 class WeightedStats:
     """One question in one group, weighted. ``n`` counts the respondents the numbers rest on."""
@@ -329,14 +341,10 @@ def weighted_stats(survey: Survey, view: object, weights: Weights, items: Sequen
                 share = 100 * float(w_all[top & in_group].sum() / wb.sum())
                 lo, hi = wilson(share / 100 * n_eff_base, n_eff_base, z)
                 ci = (100 * float(lo), 100 * float(hi))
-            n_eff = kish(ws)
-            if len(ws) and ws.sum() > 0:
-                mean = float(np.dot(ws, x) / ws.sum())
-                if n_eff > 1 and len(ws) > 1:
-                    var = float(np.dot(ws, (x - mean) ** 2) / ws.sum()) * n_eff / (n_eff - 1)
-                    sd = math.sqrt(var)
-                    half = float(special.stdtrit(n_eff - 1, 0.5 + z / 2)) * sd / math.sqrt(n_eff)
-                    mean_ci = (mean - half, mean + half)
+            mean, sd, n_eff = weighted_mean_sd(x, ws)
+            if mean is not None and sd is not None:
+                half = float(special.stdtrit(n_eff - 1, 0.5 + z / 2)) * sd / math.sqrt(n_eff)
+                mean_ci = (mean - half, mean + half)
             out[(it.item.column, s.group)] = WeightedStats(it.item.column, s.group, int(sub.sum()), n_eff,
                                                            share, ci, mean, sd, mean_ci)
     return out

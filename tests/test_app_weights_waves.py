@@ -63,6 +63,10 @@ def test_a_weight_column_is_chosen_never_guessed_and_shown_beside_the_unweighted
         assert row["Topp 2 % vektet"] == number(100 * np.average(x[keep] >= 4, weights=w[keep]), 1, "nb")
         assert row["Effektiv n"] == number(w[keep].sum() ** 2 / (w[keep] ** 2).sum(), 1, "nb")
         assert row["n"] == str(int(keep.sum()))
+    # the theme's index per group gains its weighted mean beside the unweighted
+    index = next(plain_frame(t.value) for t in at.table if "Snitt vektet" in plain_frame(t.value).columns
+                 and "Effektiv n" in plain_frame(t.value).columns and "Gruppe" not in plain_frame(t.value).columns)
+    assert set(index.index) == {"Skoleleder", "Skoleeier"}
 
 
 def test_raking_to_the_invitation_list_reaches_results_and_report():

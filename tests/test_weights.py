@@ -240,3 +240,25 @@ def test_cli_weighting_json(capsys):
         assert set(stats["weighted"]) >= {"n_eff", "top2_pct", "top2_ci", "mean", "sd", "mean_ci"}
     assert main(["summarize", str(FIXTURES / "lmp_ch2_3.csv"), "--codebook", codebook, "--weight", "rolle"]) == 2
     assert "ikke er positive tall (rad 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …)" in capsys.readouterr().err
+
+
+def test_an_index_shows_its_weighted_mean_beside_the_unweighted(weighted_file):
+    from lmp_core.view import view_indices
+
+    codebook = read_codebook((FIXTURES / "lmp_ch2_3_codebook.csv").read_bytes(), "codebook.csv")
+    survey = read_file(weighted_file.to_csv(index=False).encode(), "w.csv", codebook=codebook)
+    weights = from_column(survey, "dweight")
+    request = ViewRequest.of(group="rolle", groupings=["rolle"])
+    (index,) = view_indices(survey, request, ["Kunnskapstilførsel"], weights=weights)
+    columns = [c for c in weighted_file.columns if c.startswith("kunnskap_")]
+    scores = weighted_file[columns].apply(lambda col: col.map({label: i + 1 for i, label in enumerate(SCALE)}))
+    person = scores.mean(axis=1).where(scores.notna().sum(axis=1) >= len(columns) / 2)
+    w = weighted_file["dweight"].astype(float)
+    for s in index.stats:
+        keep = (weighted_file["rolle"] == s.group) & person.notna()
+        assert s.weighted_mean == pytest.approx(np.average(person[keep], weights=w[keep]), rel=1e-12)
+        assert s.n_eff == pytest.approx(kish(w[keep].to_numpy()), rel=1e-12)
+        assert s.mean == pytest.approx(person[keep].mean(), rel=1e-12)  # the unweighted one is unchanged
+    (plain,) = view_indices(survey, request, ["Kunnskapstilførsel"])
+    assert all(s.n_eff is None for s in plain.stats)
+    assert "weighted" in index.to_dict()["stats"][0] and "weighted" not in plain.to_dict()["stats"][0]

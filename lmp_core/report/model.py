@@ -207,7 +207,7 @@ def build_report(
             # the theme as a whole: its index's reliability in one sentence (lmp_core.indices)
             from lmp_core.view import view_indices
 
-            (index,) = view_indices(source, request, [theme], lang=lang)
+            (index,) = view_indices(source, request, [theme], lang=lang, weights=weights)
             blocks.append(Paragraph(index_sentence(index, lang)))
             if sum(s.n is not None for s in index.stats) > 1:  # the index per shown group, and how far apart
                 index_tables.append((index, [Paragraph(s) for s in index_comparison_sentences(index, lang)]))
