@@ -208,18 +208,20 @@ def view_for(request: ViewRequest, lang: str) -> View:
     return view.asking(request, notes)
 
 
-def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str) -> list:
-    """The themes' indices for the view's group and minimum (:func:`lmp_core.view.view_indices`), with the chosen
-    weights beside (:func:`weights`), made once per request, weights and session."""
+def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
+                custom: tuple[str, tuple[str, ...]] | None = None) -> list:
+    """The themes' indices, and ``custom`` (a name and the questions the user picked), for the view's group and
+    minimum (:func:`lmp_core.view.view_indices`), with the chosen weights beside (:func:`weights`), made once per
+    request, weights and session."""
     from lmp_core.indices import MAX_INDEX_ITEMS
     from lmp_core.view import view_indices
 
     source = ensure_data().source
     counted = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
     chosen = weights()
-    return _cached(("indices", counted, themes, lang, id(chosen) if chosen is not None else None),
+    return _cached(("indices", counted, themes, lang, id(chosen) if chosen is not None else None, custom),
                    lambda: view_indices(source, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
-                                        weights=chosen))
+                                        weights=chosen, custom=dict([custom]) if custom else None))
 
 
 def weights() -> Weights | None:

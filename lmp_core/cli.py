@@ -172,12 +172,14 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     summary = view.summary()
     weights = weights_of(args, source)
     indices = []
-    if args.index:
+    custom = {args.index_name: [c.strip() for c in args.index_items.split(",") if c.strip()]} \
+        if args.index_items else {}
+    if args.index or custom:
         if getattr(args, "stream", False):
             raise SurveyError("freq_no_index", file=Path(args.file).name)
         from lmp_core.view import view_indices
 
-        indices = view_indices(source, request_of(args), args.index, lang=args.lang, weights=weights)
+        indices = view_indices(source, request_of(args), args.index, lang=args.lang, weights=weights, custom=custom)
     if args.format == "json":
         from lmp_core.groups import group_tests
 
@@ -186,7 +188,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         for item in out["items"]:
             if item["column"] in tests:
                 item["group_tests"] = tests[item["column"]].to_dict()
-        if args.index:
+        if args.index or custom:
             out["indices"] = [ix.to_dict() for ix in indices]
         if weights is not None:
             _add_weighted(out, source, view, weights, args.lang)
@@ -378,6 +380,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index", action="append", default=[], metavar="THEME",
                    help="an index of a theme's questions with Cronbach's alpha (repeat; 'all' for every theme); "
                         "in the JSON under 'indices'")
+    p.add_argument("--index-items", metavar="A,B,C", help="an index of any questions you pick (with --index-name)")
+    p.add_argument("--index-name", default="index", help="the name of the --index-items index (default 'index')")
     _weight_options(p)
     p.add_argument("--banner", metavar="COL", help="cross the group with a second grouping column (a banner "
                                                    "table); in the JSON under 'banner'")

@@ -218,9 +218,11 @@ def likely_group(survey: Survey) -> str | None:
 
 
 def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence[str], *,
-                 lang: str = "nb", max_items: int | None = None, weights: Weights | None = None) -> list[Index]:
-    """The indices of ``themes`` (``["all"]``: every theme with two or more questions) for the same view: its
-    group, its minimum and the respondents its grouping columns hold back (:mod:`lmp_core.indices`)."""
+                 lang: str = "nb", max_items: int | None = None, weights: Weights | None = None,
+                 custom: Mapping[str, Sequence[str]] | None = None) -> list[Index]:
+    """The indices of ``themes`` (``["all"]``: every theme with two or more questions) and of ``custom`` (name →
+    the questions the user picked) for the same view: its group, its minimum and the respondents its grouping
+    columns hold back (:mod:`lmp_core.indices`)."""
     from lmp_core.indices import make_index
 
     if isinstance(source, Counts):
@@ -235,10 +237,15 @@ def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence
         raise SurveyError("unknown_theme", themes=", ".join(unknown), choices=", ".join(known))
     groupings = request.own_groupings if request.groupings is None else request.groupings
     held = held_back(source, request.min_group_size, groupings)
-    return [make_index(source, [it.column for it in source.items if it.theme == theme], name=theme,
-                       group=request.group, held=held, min_group_size=request.min_group_size, lang=lang,
+    sets = {theme: [it.column for it in source.items if it.theme == theme] for theme in chosen}
+    for name, columns in (custom or {}).items():
+        for column in columns:
+            source.item(column)  # its own message for a column that is no question
+        sets[name] = list(dict.fromkeys(columns))
+    return [make_index(source, columns, name=name, group=request.group, held=held,
+                       min_group_size=request.min_group_size, lang=lang,
                        weights=weights.values if weights is not None else None)
-            for theme in chosen]
+            for name, columns in sets.items()]
 
 
 def banner(source: Survey, request: ViewRequest, by: str, *, lang: str = "nb") -> list[tuple[str, Summary]]:

@@ -162,14 +162,18 @@ if chosen_weights is not None and isinstance(loaded.source, Survey):
 # the chosen themes as indices, with their reliability (lmp_core.indices), for the same group and minimum
 index_themes = tuple(th for th in chosen_themes if isinstance(loaded.source, Survey)
                      and 2 <= sum(1 for it in items if it.theme == th) <= MAX_INDEX_ITEMS)
-if index_themes:
+if isinstance(loaded.source, Survey) and len(columns) >= 2:
     st.subheader(t("index_heading"))
     st.caption(t("index_intro"))
+    # any questions the user picks as an index of their own, beside the themes
+    own = tuple(st.multiselect(t("index_own"), columns, key="index_own", format_func=labels.get,
+                               max_selections=MAX_INDEX_ITEMS, help=t("index_own_help")))
     if filters:
         st.info(t("index_no_filter"))
     else:
         try:
-            for index in indices_for(view_request(group=group), index_themes, code):
+            for index in indices_for(view_request(group=group), index_themes, code,
+                                     custom=(t("index_own_name"), own) if len(own) >= 2 else None):
                 st.text(index_sentence(index, code))
                 plain_table(index_table(index, lang=code), static=True)
                 plain_table(index_items_table(index, lang=code), static=True)

@@ -152,3 +152,30 @@ def test_omega_recovers_a_known_one_factor_model_and_agrees_with_maximum_likelih
     lam = np.abs(fit.loadings[:, 0])
     assert round(index.omega, 2) == round(lam.sum() ** 2 / (lam.sum() ** 2 + (1 - lam**2).sum()), 2)
     assert omega_total(answers[["A1", "A2"]]) is None  # two questions identify no factor
+
+
+def test_an_index_of_questions_the_user_picks(files, capsys):
+    # the command line and the results page: any questions as one index, alpha by its formula on their
+    # pairwise covariances (psych's raw alpha), computed here
+    data, codebook = files
+    assert main(["summarize", str(data), "--codebook", str(codebook), "--index-items", "A2,A3,A5",
+                 "--index-name", "Varme", "--format", "json"]) == 0
+    (index,) = json.loads(capsys.readouterr().out)["indices"]
+    survey = read_file(data.read_bytes(), data.name, codebook=read_codebook(codebook.read_bytes(), codebook.name))
+    cov = scores(survey, ["A2", "A3", "A5"]).cov().to_numpy()
+    assert index["name"] == "Varme" and index["items"] == ["A2", "A3", "A5"]
+    assert index["alpha"] == pytest.approx(3 / 2 * (1 - np.trace(cov) / cov.sum()), rel=1e-12)
+    assert main(["summarize", str(data), "--codebook", str(codebook), "--index-items", "A2,B9"]) == 2
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="codebook_upload").upload(codebook.name, codebook.read_bytes(), "text/csv").run()
+    at.file_uploader(key="upload").upload(data.name, data.read_bytes(), "text/csv").run()
+    at.switch_page("pages/results.py").run()
+    at.multiselect(key="index_own").set_value(["A2", "A3", "A5"]).run()
+    assert not at.exception
+    sentence = next(x.value for x in at.text if x.value.startswith("Indeksen «Egen indeks»"))
+    alpha = f"{3 / 2 * (1 - np.trace(cov) / cov.sum()):.2f}".replace(".", ",")
+    assert sentence.startswith(f"Indeksen «Egen indeks» (tre spørsmål) har Cronbachs alfa {alpha} (95 % KI ")
