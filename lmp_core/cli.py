@@ -184,7 +184,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         from lmp_core.groups import group_tests
 
         out = summary.to_dict(args.lang)
-        tests = {t.column: t for t in group_tests(summary)}  # three or more groups: omnibus, pairs, letters
+        tests = {t.column: t for t in group_tests(summary, omnibus=args.omnibus)}  # 3+ groups: omnibus, pairs, letters
         for item in out["items"]:
             if item["column"] in tests:
                 item["group_tests"] = tests[item["column"]].to_dict()
@@ -380,6 +380,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index", action="append", default=[], metavar="THEME",
                    help="an index of a theme's questions with Cronbach's alpha (repeat; 'all' for every theme); "
                         "in the JSON under 'indices'")
+    p.add_argument("--omnibus", choices=("kruskal", "chi2"), default="kruskal",
+                   help="with three or more groups, the test across them: Kruskal-Wallis (default) or chi-square")
     p.add_argument("--index-items", metavar="A,B,C", help="an index of any questions you pick (with --index-name)")
     p.add_argument("--index-name", default="index", help="the name of the --index-items index (default 'index')")
     _weight_options(p)

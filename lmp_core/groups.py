@@ -47,10 +47,11 @@ class GroupTests:
 
     column: str
     groups: tuple[str, ...]
-    statistic: float | None  # Kruskal–Wallis H
+    statistic: float | None  # Kruskal–Wallis H, or Pearson's chi-square with ``omnibus="chi2"``
     p_value: float | None
     pairs: tuple[PairTest, ...]
     letters: dict[str, str]  # group -> the letters of the groups it is significantly above ("" for none)
+    omnibus: str = "kruskal"  # the test across all groups: "kruskal" or "chi2"
 
     def letter(self, group: str) -> str:
         """The group's own letter (A, B, C, … in the order of the groups)."""
@@ -58,7 +59,8 @@ class GroupTests:
 
     def to_dict(self) -> dict[str, object]:
         """The ``"group_tests"`` entry of a question in the command line's JSON."""
-        return {"test": "Kruskal-Wallis", "statistic": self.statistic, "p_value": self.p_value,
+        return {"test": "Kruskal-Wallis" if self.omnibus == "kruskal" else "Pearson chi-square",
+                "statistic": self.statistic, "p_value": self.p_value,
                 "pairwise": "Mann-Whitney U", "correction": "Holm", "alpha": ALPHA,
                 "letters": {g: {"letter": self.letter(g), "above": self.letters[g]} for g in self.groups},
                 "pairs": [{"a": t.a, "b": t.b, "u": t.u, "p": t.p, "p_holm": t.p_holm, "cliffs_delta": t.cliffs_delta}
@@ -125,8 +127,21 @@ def holm(p_values: list[float]) -> np.ndarray:
     return out
 
 
-def group_tests(summary: Summary, alpha: float = ALPHA) -> list[GroupTests]:
+def _chi2(table: np.ndarray) -> tuple[float, float]:
+    """Pearson's chi-square test of the groups × answers table (answers nobody gave left out):
+    ``scipy.stats.chi2_contingency`` without continuity correction."""
+    from scipy.stats import chi2_contingency
+
+    result = chi2_contingency(table[:, table.sum(axis=0) > 0], correction=False)
+    return float(result.statistic), float(result.pvalue)
+
+
+def group_tests(summary: Summary, alpha: float = ALPHA, omnibus: str = "kruskal") -> list[GroupTests]:
     """Omnibus, pairwise and letters for every question with three or more shown groups that answered.
+
+    ``omnibus``: ``"kruskal"`` (Kruskal–Wallis on the ordinal answers, the default) or ``"chi2"`` (Pearson's
+    chi-square on the whole answer distribution, an option for those who compare distributions rather than
+    levels); the pairs and letters are Mann–Whitney with Holm either way.
 
     The tests work on the counts table (each answer's midrank times its count), so a million respondents cost
     no more than a hundred: ranking the answers themselves took minutes on the benchmark's files.
@@ -141,9 +156,9 @@ def group_tests(summary: Summary, alpha: float = ALPHA) -> list[GroupTests]:
             continue
         table = np.array(list(samples.values()))
         if (table.sum(axis=0) > 0).sum() < 2:  # everyone gave the same answer: nothing to test
-            out.append(GroupTests(item.item.column, groups, None, None, (), {g: "" for g in groups}))
+            out.append(GroupTests(item.item.column, groups, None, None, (), {g: "" for g in groups}, omnibus))
             continue
-        h, p = _kruskal(table)
+        h, p = _chi2(table) if omnibus == "chi2" else _kruskal(table)
         pairs, raw = [], []
         for i, a in enumerate(groups):
             for b in groups[i + 1:]:
@@ -161,5 +176,5 @@ def group_tests(summary: Summary, alpha: float = ALPHA) -> list[GroupTests]:
                 high, low = (t.a, t.b) if t.cliffs_delta > 0 else (t.b, t.a)
                 above[high].append(letter[low])
         out.append(GroupTests(item.item.column, groups, float(h), float(p), tests,
-                              {g: "".join(sorted(v)) for g, v in above.items()}))
+                              {g: "".join(sorted(v)) for g, v in above.items()}, omnibus))
     return out

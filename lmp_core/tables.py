@@ -141,7 +141,8 @@ def comparisons_table(summary: Summary, *, lang: str = "nb", formatted: bool = T
                 test, pair = pair_of.get((it.item.column, c.a, c.b), (None, None))
                 rows[-1][h["cliff"]] = _fmt(pair.cliffs_delta if pair else None, 2, lang, formatted, leading_zero)
                 rows[-1][h["p_holm"]] = _p(pair.p_holm if pair else None, lang, formatted)
-                rows[-1][h["p_omnibus"]] = _p(test.p_value if test else None, lang, formatted)
+                omnibus = "p_chi2" if test is not None and test.omnibus == "chi2" else "p_omnibus"
+                rows[-1][h[omnibus]] = _p(test.p_value if test else None, lang, formatted)
     return pd.DataFrame(rows)
 
 

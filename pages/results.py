@@ -98,14 +98,16 @@ if len([g for g in summary.groups if not g.suppressed]) > 2:
     # more than two groups: the wide form would grow four columns per group and three per pair, so the
     # group figures and the comparisons are shown in long form, one row per group or pair
     # an omnibus test per question, every pair Holm-corrected, as letters (lmp_core.groups)
-    tests = group_tests(summary)
+    omnibus = st.radio(t("omnibus"), ["kruskal", "chi2"], key="omnibus", horizontal=True,
+                       format_func=lambda v: t(f"omnibus_{v}"))
+    tests = group_tests(summary, omnibus=omnibus)
     shown = group_stats_table(summary, lang=code, tests=tests)
     plain_table(shown, static=True)
     pairs = comparisons_table(summary, lang=code, effect=effect, tests=tests)
     if not pairs.empty:
         st.caption(t("comparisons_heading"))
         plain_table(pairs, static=True)
-    st.caption(t("letters_footnote"))
+    st.caption(t("letters_footnote" if omnibus == "kruskal" else "letters_footnote_chi2"))
 else:
     shown = stats_table(summary, lang=code, effect=effect)
     plain_table(shown, static=True)

@@ -316,6 +316,11 @@ def test_three_groups_show_long_tables_with_every_pair_and_aligned_numbers():
     styles = at.table[0].proto.arrow_data.styler.styles
     assert all(f"th.col{i} {{ text-align: right !important }}" in styles for i in (2, 3, 4, 5))  # n, Snitt, SA, Topp 2 %
     assert "th.col0 {" not in styles and "th.col1 {" not in styles  # question and group stay left
+    # the chi-square option: its p-value column and its own footnote
+    at.radio(key="omnibus").set_value("chi2").run()
+    pairs = plain_frame(at.table[1].value)
+    assert "p (kjikvadrat)" in pairs.columns and "p (Kruskal–Wallis)" not in pairs.columns
+    assert any(c.value.startswith("Testen på tvers av gruppene er Pearsons kjikvadrattest") for c in at.caption)
 
 
 @pytest.mark.parametrize("relative, group", [("efc/EFC.sav", "c172code"), ("efc/EFC.sav", "e42dep"),

@@ -116,3 +116,29 @@ def test_the_json_and_the_report_carry_the_letters(tests_and_raw, capsys, tmp_pa
     rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
     marked = {r[1]: r[-1] for r in rows if len(r) > 2 and "c86cop5" in r[0]}
     assert {g: marked.get(f"{g} ({test.letter(g)})") for g in test.groups} == test.letters
+
+
+def test_the_chi_square_option_matches_scipy_on_the_raw_answers(tests_and_raw, capsys):
+    import pandas as pd
+    from scipy.stats import chi2_contingency
+
+    from lmp_core.cli import main
+
+    summary, tests, frame, meta = tests_and_raw
+    chi = next(t for t in group_tests(summary, omnibus="chi2") if t.column == "c86cop5")
+    labels = meta.variable_value_labels["c172code"]
+    answered = frame[frame["c86cop5"].between(1, 4) & frame["c172code"].notna()]
+    table = pd.crosstab(answered["c172code"].map(labels), answered["c86cop5"])  # counted here from the raw file
+    reference = chi2_contingency(table.loc[list(chi.groups)].to_numpy(), correction=False)
+    assert chi.statistic == pytest.approx(reference.statistic, rel=1e-12)
+    assert chi.p_value == pytest.approx(reference.pvalue, rel=1e-12)
+    kruskal = next(t for t in tests if t.column == "c86cop5")
+    assert chi.letters == kruskal.letters  # the pairs are Mann-Whitney with Holm either way
+    assert main(["summarize", str(EFC), "--group", "c172code", "--items", "c86cop5", "--omnibus", "chi2",
+                 "--format", "json"]) == 0
+    import json
+
+    got = json.loads(capsys.readouterr().out)["items"][0]["group_tests"]
+    assert got["test"] == "Pearson chi-square" and got["p_value"] == pytest.approx(reference.pvalue, rel=1e-12)
+    pairs = comparisons_table(summary, tests=[chi])
+    assert "p (kjikvadrat)" in pairs.columns
