@@ -49,6 +49,8 @@ class IndexGroup:
     n: int | None
     mean: float | None
     sd: float | None
+    #: the share (%) whose index lies in the top two answers (index ≥ k − 1), where every question has k answers
+    top2_pct: float | None = None
     #: with weights (:mod:`lmp_core.weights`): Kish's effective n, the weighted mean and SD
     n_eff: float | None = None
     weighted_mean: float | None = None
@@ -78,7 +80,7 @@ class Index:
                 "min_share": self.min_share, "n": self.n, "alpha": self.alpha,
                 "alpha_ci": list(self.alpha_ci) if self.alpha_ci else None, "omega": self.omega,
                 "item_rest": self.item_rest, "alpha_if_dropped": self.alpha_if_dropped,
-                "stats": [{"group": s.group, "n": s.n, "mean": s.mean, "sd": s.sd,
+                "stats": [{"group": s.group, "n": s.n, "mean": s.mean, "sd": s.sd, "top2_pct": s.top2_pct,
                            **({"weighted": {"n_eff": s.n_eff, "mean": s.weighted_mean, "sd": s.weighted_sd}}
                               if s.n_eff is not None else {})} for s in self.stats],
                 "comparisons": [{"a": c.a, "b": c.b, "d": c.d, "d_ci": list(c.d_ci) if c.d_ci else None}
@@ -163,6 +165,10 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
     stats: list[IndexGroup] = []
     as_group_stats: list[GroupStats] = []
     w_all = None if weights is None else np.asarray(weights, dtype=float)[keep]
+    # a top-2 share means something only where every question has the same answers: the index is then on their
+    # scale, and "top two" is an index of at least the second highest score
+    highs = {tuple(survey.items[survey.item_index(c)].scale.scores) for c in columns}
+    top_from = sorted(next(iter(highs)))[-2] if len(highs) == 1 and len(next(iter(highs))) >= 3 else None
     for g, label in enumerate(names):
         in_group = (codes == g) & value.notna().to_numpy()
         values = value[in_group].to_numpy()
@@ -177,7 +183,8 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
             has = in_group & np.isfinite(w_all)
             w_mean, w_sd, n_eff = weighted_mean_sd(value[has].to_numpy(), w_all[has])
             weighted = (n_eff, w_mean, w_sd)
-        stats.append(IndexGroup(label, n if shown else None, mean, sd, *weighted))
+        top2 = float(100 * (values >= top_from).mean()) if shown and n and top_from is not None else None
+        stats.append(IndexGroup(label, n if shown else None, mean, sd, top2, *weighted))
         as_group_stats.append(GroupStats(label, n if shown else 0, 0, 0, {}, {}, None, None, None, None, mean, sd,
                                          None, suppressed=not shown))
     comparisons = compare_groups(as_group_stats, names) if len(names) > 1 else []

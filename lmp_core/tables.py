@@ -251,6 +251,9 @@ def index_table(index: Index, *, lang: str = "nb") -> pd.DataFrame:
     question tables."""
     h = words("table", lang)
     columns = [h["group"], h["n"], h["mean"], h["sd"]]
+    top2 = any(s.top2_pct is not None for s in index.stats)
+    if top2:
+        columns.append(h["top2"])
     weighted = any(s.n_eff is not None for s in index.stats)
     if weighted:  # weighted beside unweighted (lmp_core.weights)
         columns += [h["n_eff"], f"{h['mean']} {h['weighted']}", f"{h['sd']} {h['weighted']}"]
@@ -259,6 +262,8 @@ def index_table(index: Index, *, lang: str = "nb") -> pd.DataFrame:
         if s.n is None:
             continue
         row = [s.group, number(s.n, 0, lang), number(s.mean, 2, lang), number(s.sd, 2, lang)]
+        if top2:
+            row.append(number(s.top2_pct, 1, lang))
         if weighted:
             row += [number(s.n_eff, 1, lang), number(s.weighted_mean, 2, lang), number(s.weighted_sd, 2, lang)]
         rows.append(dict(zip(columns, row)))

@@ -115,7 +115,16 @@ def test_the_results_page_shows_the_theme_as_an_index(files):
     sentence = next(x.value for x in at.text if x.value.startswith("Indeksen «Agreeableness»"))
     assert sentence.startswith("Indeksen «Agreeableness» (fem spørsmål, A1 snudd) har Cronbachs alfa 0,70 (95 % KI ")
     groups = plain_frame(at.table[1].value)
-    assert set(groups.index) == {"Mann", "Kvinne"} and list(groups.columns) == ["n", "Snitt", "SA"]
+    assert set(groups.index) == {"Mann", "Kvinne"} and list(groups.columns) == ["n", "Snitt", "SA", "Topp 2 %"]
+    # the index's top-2 share by hand: respondents whose mean over A1 (reversed) .. A5, at least three answered,
+    # is 5 or more on the six-point scale
+    import pandas as pd
+
+    raw = pd.read_csv(data)
+    raw["A1"] = 7 - raw["A1"]
+    person = raw[ITEMS].mean(axis=1).where(raw[ITEMS].notna().sum(axis=1) >= 2.5)
+    women = person[(raw["gender"] == "Kvinne") & person.notna()]
+    assert groups.loc["Kvinne", "Topp 2 %"] == f"{100 * (women >= 5).mean():.1f}".replace(".", ",")
     questions = plain_frame(at.table[2].value)
     assert questions.loc["A1 (R)", "Alfa uten spørsmålet"] == "0,72"  # psych: A1- 0.72
 
