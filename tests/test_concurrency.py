@@ -11,9 +11,10 @@ the allocator's variation (a closed session keeps nothing).
 
 Why a warm-up of 20, not of one session: measured over six rounds after a one-session warm-up, the server
 held 381, 394, 397, 399, 401 and 394 MB after each round closed (baseline 336 MB). The working set grows over
-the first two rounds of 20 and then stays, so the second-round bound (15 MB) failed about one run in three
-when it was measured from the first round (19 MB once); sessions that were kept would add about 30 MB every
-round, which the bound still catches."""
+the first two rounds of 20 and then stays, so a second-round bound of 15 MB failed about one run in three when
+it was measured from the first round (19 MB once). After a warm-up of 20 a single round still varied by up to
+16 MB, so the bound is on the two measured rounds together (30 MB): sessions that were kept would add about
+30 MB every round, 60 over two."""
 
 from __future__ import annotations
 
@@ -155,12 +156,14 @@ def test_twenty_sessions_see_only_their_own_data(browser: Browser, tmp_path: Pat
                   f"round 2 peak {peak2:.0f} → after closing {after2:.0f} MB")
         assert failures0 == failures1 == failures2 == 0
         assert _active_sessions(url) == 0
-        # sessions that were kept would keep all they added: at least a quarter must come back here, and the
-        # second round (below) must leave nothing more than the allocator's variation
+        # sessions that were kept would keep all they added: at least a quarter must come back here, and the two
+        # rounds together (below) must leave nothing more than the allocator's variation
         assert after1 - baseline <= 3 * (peak1 - baseline) / 4, "closed sessions' memory was not given back"
-        # each session uploads ~1.5 MB (30 MB for 20) and holds its survey: keeping even half of the uploads
-        # would add 15 MB; after a warm-up of 20 the allocator's own variation between rounds was −7 to +3 MB
-        assert after2 - after1 <= 15, "a second round of sessions left memory behind"
+        # each session uploads ~1.5 MB (30 MB for 20) and holds its survey: keeping even half of them would add
+        # 15 MB a round, 30 over the two measured rounds. Measured over both rounds, not one: a round's own
+        # variation after the warm-up was −3 to +16 MB (+16 with other tests running beside it), which a
+        # per-round bound of 15 could not tell from a leak; a leak adds up over the rounds, the variation does not
+        assert after2 - baseline <= 30, "two rounds of sessions left memory behind"
         server_log = log.read_text(errors="replace")
         assert not any(secret in server_log for _, _, secret in files)
     finally:
