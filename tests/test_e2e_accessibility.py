@@ -13,7 +13,7 @@ from tests.browser import add_choice, choose, download, go, main, open_app, uplo
 from tests.conftest import EXTERNAL
 
 pytestmark = pytest.mark.e2e
-PAGES = ("Data", "Resultater", "Kommentarer", "Rapport", "Feltarbeid", "Metode")
+PAGES = ("Data", "Resultater", "Kommentarer", "Rapport", "Feltarbeid", "Over tid", "Metode")
 #: WCAG 2.0 and 2.1, levels A and AA (axe's tags)
 OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
            "resultTypes": ["violations"]}
@@ -55,4 +55,21 @@ def test_the_results_page_with_three_groups_passes_axe(page: Page, streamlit_url
     found = _serious(page, "Data (EFC)")
     go(page, "Resultater")
     found += _serious(page, "Resultater (EFC, three groups)")
+    assert not found, "\n".join(found)
+
+
+def test_the_trend_page_with_two_waves_passes_axe(page: Page, streamlit_url: str, tmp_path):
+    from tests.browser import heading
+    from tests.test_waves import _sav, _wave2_frames
+
+    frame, _ = _wave2_frames()
+    path = tmp_path / "runde2.sav"
+    path.write_bytes(_sav(frame))
+    open_app(page, streamlit_url)
+    go(page, "Over tid")
+    upload(page, path)
+    from playwright.sync_api import expect
+
+    expect(heading(page, "Utvikling per spørsmål og gruppe")).to_be_visible()
+    found = _serious(page, "Over tid (two waves, a question flagged)")
     assert not found, "\n".join(found)
