@@ -877,10 +877,12 @@ _WORD_SETS: dict[str, dict[str, dict[str, str]]] = {
     "chart": {
         "nb": {"share": "Andel i de to øverste kategoriene (%)", "pct": "Prosent", "answer": "Svar", "group": "Gruppe",
                "question": "Spørsmål", "n": "n", "top2_title": "Andel som svarer i de to øverste kategoriene",
-               "dist_title": "Svarfordeling", "trend_title": "Andel i de to øverste kategoriene, runde for runde"},
+               "dist_title": "Svarfordeling", "trend_title": "Andel i de to øverste kategoriene, runde for runde",
+               "index_band": "Indeks", "index_title": "Fordelingen av indeksen «{name}»"},
         "en": {"share": "Share in the top two categories (%)", "pct": "Percent", "answer": "Answer", "group": "Group",
                "question": "Question", "n": "n", "top2_title": "Share answering in the top two categories",
-               "dist_title": "Answer distribution", "trend_title": "Share in the top two categories, wave by wave"},
+               "dist_title": "Answer distribution", "trend_title": "Share in the top two categories, wave by wave",
+               "index_band": "Index", "index_title": "The distribution of the index '{name}'"},
     },
     "balance": {
         "nb": {"characteristic": "Kjennetegn", "category": "Kategori", "invited": "Inviterte %", "respondents": "Svarte %",

@@ -18,11 +18,12 @@ import altair as alt
 import pandas as pd
 
 from lmp_core.catalogue import words
-from lmp_core.fmt import percent
+from lmp_core.fmt import number, percent
 from lmp_core.stats import Summary
 from lmp_core.survey import unique_labels
 
 if TYPE_CHECKING:
+    from lmp_core.indices import Index
     from lmp_core.waves import Trend
 
 #: Group colours, each at least 3:1 against the white background (WCAG 1.4.11): the Okabe–Ito colours that
@@ -320,3 +321,41 @@ def trend_chart(trend: Trend, *, lang: str = "nb", title: str | None = None) -> 
     chart = layered.facet(facet=alt.Facet("question:N", title=None, sort=list(dict.fromkeys(data["question"])),
                                           header=alt.Header(labelExpr=_SPLIT_LINES, labelFontSize=12)), columns=2)
     return chart.properties(title=title or w["trend_title"])
+
+
+def index_chart(index: Index, *, lang: str = "nb", title: str | None = None) -> alt.TopLevelMixin:
+    """An index's distribution per shown group: 100 % stacked bars of its half-point bands ("4–4,5"), low to high
+    in the answer palette; shares of 5 % or more written on their segments."""
+    w = words("chart", lang)
+    bands = index.bands
+    names = [f"{_band_edge(bands[i], lang)}–{_band_edge(bands[i + 1], lang)}" for i in range(len(bands) - 1)]
+    rows = []
+    for s in index.stats:
+        if not s.distribution:
+            continue
+        total = sum(s.distribution)
+        start = 0.0
+        for i, count in enumerate(s.distribution):
+            pct = 100 * count / total
+            rows.append({"group": s.group, "band": names[i], "order": i, "count": count, "pct": pct, "start": start,
+                         "end": start + pct, "label": percent(pct, 0, lang)})
+            start += pct
+    data = pd.DataFrame(rows, columns=["group", "band", "order", "count", "pct", "start", "end", "label"])
+    groups = list(dict.fromkeys(data["group"]))
+    base = alt.Chart(data).encode(y=alt.Y("group:N", sort=groups, title=None),
+                                  x=alt.X("start:Q", title=w["pct"], scale=alt.Scale(domain=[0, 100])), x2="end:Q")
+    bars = base.mark_bar(stroke="#ffffff", strokeWidth=0.5).encode(
+        color=alt.Color("band:N", title=w["index_band"], sort=names, scale=alt.Scale(domain=names, range=palette(len(names))),
+                        legend=alt.Legend(orient="bottom", columns=min(len(names), 5))),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("group:N", title=w["group"]), alt.Tooltip("band:N", title=w["index_band"]),
+                 alt.Tooltip("label:N", title=w["pct"]), alt.Tooltip("count:Q", title=w["n"])])
+    values = base.mark_text(fontSize=10, color="#111111").encode(x=alt.X("mid:Q"), text="label:N") \
+        .transform_calculate(mid="(datum.start + datum.end) / 2").transform_filter("datum.pct >= 5")
+    return alt.layer(bars, values).properties(width=560, height=alt.Step(24),
+                                              title=title or w["index_title"].format(name=index.name))
+
+
+def _band_edge(value: float, lang: str) -> str:
+    """A band edge as written: whole numbers without decimals, halves with one ("4", "4,5")."""
+    return number(value, 0 if float(value).is_integer() else 1, lang)

@@ -55,6 +55,8 @@ class IndexGroup:
     n_eff: float | None = None
     weighted_mean: float | None = None
     weighted_sd: float | None = None
+    #: respondents per half-point band of the index (:attr:`Index.bands`; empty when hidden)
+    distribution: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class Index:
     alpha_if_dropped: dict[str, float | None]
     stats: tuple[IndexGroup, ...]
     comparisons: tuple[Comparison, ...]
+    #: the edges of the half-point bands the distribution counts ([1, 1.5), [1.5, 2), …, [k − 0.5, k])
+    bands: tuple[float, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The JSON contract (README): name, items, reversed, min_share, alpha, alpha_ci, omega, item_rest, …"""
@@ -80,7 +84,9 @@ class Index:
                 "min_share": self.min_share, "n": self.n, "alpha": self.alpha,
                 "alpha_ci": list(self.alpha_ci) if self.alpha_ci else None, "omega": self.omega,
                 "item_rest": self.item_rest, "alpha_if_dropped": self.alpha_if_dropped,
+                "bands": list(self.bands),
                 "stats": [{"group": s.group, "n": s.n, "mean": s.mean, "sd": s.sd, "top2_pct": s.top2_pct,
+                           "distribution": list(s.distribution) or None,
                            **({"weighted": {"n_eff": s.n_eff, "mean": s.weighted_mean, "sd": s.weighted_sd}}
                               if s.n_eff is not None else {})} for s in self.stats],
                 "comparisons": [{"a": c.a, "b": c.b, "d": c.d, "d_ci": list(c.d_ci) if c.d_ci else None}
@@ -165,6 +171,8 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
     stats: list[IndexGroup] = []
     as_group_stats: list[GroupStats] = []
     w_all = None if weights is None else np.asarray(weights, dtype=float)[keep]
+    all_scores = [x for c in columns for x in survey.items[survey.item_index(c)].scale.scores]
+    bands = np.arange(min(all_scores), max(all_scores) + 0.25, 0.5)
     # a top-2 share means something only where every question has the same answers: the index is then on their
     # scale, and "top two" is an index of at least the second highest score
     highs = {tuple(survey.items[survey.item_index(c)].scale.scores) for c in columns}
@@ -184,7 +192,9 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
             w_mean, w_sd, n_eff = weighted_mean_sd(value[has].to_numpy(), w_all[has])
             weighted = (n_eff, w_mean, w_sd)
         top2 = float(100 * (values >= top_from).mean()) if shown and n and top_from is not None else None
-        stats.append(IndexGroup(label, n if shown else None, mean, sd, top2, *weighted))
+        # half-point bands, the last one closed ([k − 0.5, k]), as numpy's histogram counts them
+        distribution = tuple(int(v) for v in np.histogram(values, bins=bands)[0]) if shown and n else ()
+        stats.append(IndexGroup(label, n if shown else None, mean, sd, top2, *weighted, distribution=distribution))
         as_group_stats.append(GroupStats(label, n if shown else 0, 0, 0, {}, {}, None, None, None, None, mean, sd,
                                          None, suppressed=not shown))
     comparisons = compare_groups(as_group_stats, names) if len(names) > 1 else []
@@ -193,4 +203,4 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
                  _finite(alpha), (float(ci[0]), float(ci[1])) if _finite(alpha) is not None else None,
                  omega_total(data),
                  item_rest, dropped, tuple(stats),
-                 tuple(comparisons))
+                 tuple(comparisons), tuple(float(b) for b in bands))

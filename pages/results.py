@@ -17,7 +17,7 @@ from lmp_app.render import (
     weighted_for,
 )
 from lmp_app.state import Keys, ensure_data, groupings, indices_for, min_group_size, view_request, weights
-from lmp_core.charts import distribution_chart, group_caption, top2_chart
+from lmp_core.charts import distribution_chart, group_caption, index_chart, top2_chart
 from lmp_core.errors import SurveyError
 from lmp_core.groups import group_tests
 from lmp_core.indices import MAX_INDEX_ITEMS
@@ -179,6 +179,8 @@ if isinstance(loaded.source, Survey) and len(columns) >= 2:
                 st.text(index_sentence(index, code))
                 plain_table(index_table(index, lang=code), static=True)
                 plain_table(index_items_table(index, lang=code), static=True)
+                if any(s.distribution for s in index.stats):
+                    st.altair_chart(index_chart(index, lang=code), width="stretch")
         except SurveyError as err:
             show_error(err)
 

@@ -188,3 +188,21 @@ def test_an_index_of_questions_the_user_picks(files, capsys):
     sentence = next(x.value for x in at.text if x.value.startswith("Indeksen «Egen indeks»"))
     alpha = f"{3 / 2 * (1 - np.trace(cov) / cov.sum()):.2f}".replace(".", ",")
     assert sentence.startswith(f"Indeksen «Egen indeks» (tre spørsmål) har Cronbachs alfa {alpha} (95 % KI ")
+
+
+def test_the_index_distribution_counts_half_point_bands(survey):
+    # by hand: each respondent's band is floor((index − 1) / 0.5), the top score in the last band
+    import pandas as pd
+
+    from lmp_core.charts import index_chart, to_svg
+
+    index = make_index(survey, ITEMS, name="Agreeableness", group=None)
+    data = scores(survey, ITEMS)
+    person = data.mean(axis=1).where(data.notna().sum(axis=1) >= 2.5).dropna()
+    band = np.minimum(np.floor((person - 1) / 0.5), 9).astype(int)
+    (everyone,) = index.stats
+    assert index.bands == tuple(np.arange(1, 6.01, 0.5))
+    assert list(everyone.distribution) == pd.Series(band).value_counts().reindex(range(10), fill_value=0).tolist()
+    assert sum(everyone.distribution) == everyone.n
+    svg = to_svg(index_chart(index, lang="nb")).decode("utf-8")
+    assert "Fordelingen av indeksen «Agreeableness»" in svg and "5,5–6" in svg

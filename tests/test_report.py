@@ -48,7 +48,8 @@ def test_docx_chapters_figures_and_tables(docx):
     captions = [p.text for p in docx.paragraphs if p.style.name == "Caption"]
     assert any(c.startswith("Figur 2.1") and "n=36" in c and "n=10" in c for c in captions)
     assert any(c.startswith("Tabell 3.1") for c in captions)
-    assert len(docx.inline_shapes) == 2  # Figur 2.1 and 3.1 as images
+    assert len(docx.inline_shapes) == 4  # Figur 2.1 and 3.1, and each theme's index distribution (2.2, 3.2)
+    assert any(c.startswith("Figur 2.2 Fordelingen av indeksen «Kunnskapstilførsel»") for c in captions)
 
 
 def test_docx_tables_equal_tabell_2_1_and_3_1(docx, survey):
@@ -145,7 +146,7 @@ def test_every_format_renders(report, fmt):
         from pptx import Presentation
 
         deck = Presentation(io.BytesIO(data))
-        assert len(deck.slides) == 3  # title + Figur 2.1 + Figur 3.1
+        assert len(deck.slides) == 5  # title + Figur 2.1, 2.2 (the index's distribution), 3.1, 3.2
         texts = " ".join(sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame)
         assert "57 prosent" in texts and "Figur 2.1" in texts
 

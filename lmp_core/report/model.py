@@ -18,7 +18,7 @@ import altair as alt
 import pandas as pd
 
 from lmp_core.catalogue import text, words
-from lmp_core.charts import group_caption, top2_chart, trend_chart
+from lmp_core.charts import group_caption, index_chart, top2_chart, trend_chart
 from lmp_core.comments import comments as comments_of
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
@@ -216,6 +216,9 @@ def build_report(
             blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['index_table'].format(name=index.name)}.",
                                     index_table(index, lang=lang)))
             blocks += sentences
+            chart = index_chart(index, lang=lang)
+            blocks.append(Figure(f"{k}.2", f"{w['fig']} {k}.2 {chart.title}.", chart,
+                                 " ".join(p.text for p in sentences)))
         if len([g for g in summary.groups if not g.suppressed]) > 2:
             # more than two groups: long tables with significance letters (lmp_core.groups), as the results page
             tests = group_tests(summary)
