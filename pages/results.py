@@ -130,14 +130,14 @@ if group and crossing and isinstance(loaded.source, Survey):
     banner_by = st.selectbox(t("banner_by"), [None, *crossing], key="banner_by",
                              format_func=lambda v: t("banner_none") if v is None else v)
     if banner_by is not None:
-        st.subheader(t("banner_heading", group=group, by=banner_by))
+        st.subheader(md_escape(t("banner_heading", group=group, by=banner_by)))  # column names from the file
         try:
             parts = banner_for(tuple(columns), group, filters, banner_by)
         except SurveyError as err:
             show_error(err)
         else:
             plain_table(banner_table(parts, lang=code), static=True)
-            st.caption(t("banner_caption", by=banner_by, min_n=min_group_size()))
+            st.caption(md_escape(t("banner_caption", by=banner_by, min_n=min_group_size())))
             download(t("download_csv"), lambda: to_csv_bytes(banner_table(parts, lang=code, formatted=False)),
                      f"{stem}_krysstabell.csv", "text/csv", "banner_csv")
 

@@ -39,7 +39,7 @@ else:
     st.text(t("waves_first_is", file=loaded.name))
     uploads = st.file_uploader(t("waves_upload"), type=["csv", "txt", "xlsx", "sav", "parquet"],
                                accept_multiple_files=True, key="waves_upload")
-    with_setup = st.checkbox(t("waves_use_setup", file=loaded.name), value=True, key="waves_use_setup",
+    with_setup = st.checkbox(md_escape(t("waves_use_setup", file=loaded.name)), value=True, key="waves_use_setup",
                              help=t("waves_use_setup_help"))
 for uploaded in uploads or []:
     try:
@@ -71,7 +71,7 @@ if flagged:
     for q in flagged:
         for key, params in q.flags:
             st.warning(md_escape(note_text(key, params, lang())), icon=":material/warning:")
-        if st.checkbox(t("waves_confirm"), key=f"waves_confirm_{q.column}", help=q.column):
+        if st.checkbox(t("waves_confirm"), key=f"waves_confirm_{q.column}", help=md_escape(q.column)):
             confirmed.add(q.column)
 try:
     trend = make_trend(waves, group=group, min_group_size=min_group_size(), confirmed=confirmed, lang=lang(),
