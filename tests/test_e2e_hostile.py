@@ -67,6 +67,16 @@ def test_a_hostile_file_harms_no_one(browser: Browser, tmp_path: Path):
         for key, label in (("fw_nr_csv", "Last ned CSV"), ("fw_nr_xlsx", "Last ned Excel")):
             _, data = download(page, key, label)
             assert data
+        # over time: the hostile file again as a later wave (its names in the chart, the tables and the CSV)
+        area = go(page, "Over tid")
+        later = tmp_path / f"fiendtlig_{SENTINEL}_runde2.csv"
+        later.write_bytes(path.read_bytes())
+        upload(page, later)
+        expect(area.get_by_text("Utvikling per spørsmål og gruppe", exact=True)).to_be_visible()
+        for key, label in (("trend_svg", "Last ned SVG"), ("trend_csv", "Last ned CSV")):
+            _, data = download(page, key, label)
+            assert data and b"\x0b" not in data and b"\x01" not in data
+        expect(area.get_by_test_id("stException")).to_have_count(0)
         # error paths: a broken Excel file and a binary "CSV", both named with the sentinel
         go(page, "Data")
         for name, data in ((f"ødelagt_{SENTINEL}.xlsx", b"PK\x03\x04" + SENTINEL.encode() * 50),
