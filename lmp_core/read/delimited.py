@@ -20,10 +20,15 @@ def read_text(data: bytes, name: str, **options: Any) -> Survey | Counts:
     """A delimited text file: respondent rows (a Survey) or a frequency table (its Counts)."""
     layout = inspect_text(data, name)
     try:
-        frame = _read_csv_frame(layout, name)
-    except _NotUtf8:
-        layout = inspect_text(data, name, force_decode=True)
-        frame = _read_csv_frame(layout, name)
+        try:
+            frame = _read_csv_frame(layout, name)
+        except _NotUtf8:
+            layout = inspect_text(data, name, force_decode=True)
+            frame = _read_csv_frame(layout, name)
+    except OSError:
+        # polars inflates text that starts with a compressor's magic bytes (zlib's "x\x01", gzip's, zstd's) and
+        # fails on what follows: such a file is no CSV text
+        raise SurveyError("binary_as_csv", file=name) from None
     notes: list[Note] = []
     if layout.encoding.startswith("UTF-8 + "):
         notes.append(("mixed_encoding", {"file": name, "lines": layout.encoding.split("(")[1].rstrip(")")}))
