@@ -13,8 +13,8 @@ Why a warm-up of 20, not of one session: measured over six rounds after a one-se
 held 381, 394, 397, 399, 401 and 394 MB after each round closed (baseline 336 MB). The working set grows over
 the first two rounds of 20 and then stays, so a second-round bound of 15 MB failed about one run in three when
 it was measured from the first round (19 MB once). After a warm-up of 20 a single round still varied by up to
-16 MB, so the bound is on the two measured rounds together (30 MB): sessions that were kept would add about
-30 MB every round, 60 over two."""
+16 MB, so the bound is on the two measured rounds together: 40 MB, where sessions that were kept would leave
+what a round holds at its peak (65-77 MB) every round."""
 
 from __future__ import annotations
 
@@ -159,11 +159,12 @@ def test_twenty_sessions_see_only_their_own_data(browser: Browser, tmp_path: Pat
         # sessions that were kept would keep all they added: at least a quarter must come back here, and the two
         # rounds together (below) must leave nothing more than the allocator's variation
         assert after1 - baseline <= 3 * (peak1 - baseline) / 4, "closed sessions' memory was not given back"
-        # each session uploads ~1.5 MB (30 MB for 20) and holds its survey: keeping even half of them would add
-        # 15 MB a round, 30 over the two measured rounds. Measured over both rounds, not one: a round's own
-        # variation after the warm-up was −3 to +16 MB (+16 with other tests running beside it), which a
-        # per-round bound of 15 could not tell from a leak; a leak adds up over the rounds, the variation does not
-        assert after2 - baseline <= 30, "two rounds of sessions left memory behind"
+        # a round of 20 open sessions holds 65-77 MB at its peak (measured): sessions that were kept would leave
+        # that behind every round, 130 MB or more over the two measured rounds. Measured over both rounds, not one:
+        # after the warm-up the two rounds together left 6, 7, 7, 11, 17, 18 and 26 MB in seven runs (one round
+        # alone up to 17), which per-round bounds of 15 could not tell from a leak; 40 MB still catches sessions
+        # kept by the third
+        assert after2 - baseline <= 40, "two rounds of sessions left memory behind"
         server_log = log.read_text(errors="replace")
         assert not any(secret in server_log for _, _, secret in files)
     finally:
