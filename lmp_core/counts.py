@@ -7,18 +7,21 @@ from a frequency table that was all that could leave a secure data environment.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
+import polars as pl
 
 from lmp_core.catalogue import text
 from lmp_core.errors import SurveyError
 from lmp_core.survey import Item, Survey
 
-if TYPE_CHECKING:  # disclosure imports counts
+if TYPE_CHECKING:  # disclosure imports counts; pandas is loaded where a pandas object is asked for
+    import pandas as pd
+
     from lmp_core.disclosure import HeldBack
 
 #: At most this many groups are compared.
@@ -57,6 +60,8 @@ class Counts:
 
     def to_frame(self) -> pd.DataFrame:
         """Long form: item, group, answer, count (answer "" = blank); the frequency-table format."""
+        import pandas as pd
+
         rows = []
         for i, it in enumerate(self.items):
             labels = ("",) + it.categories
@@ -66,23 +71,75 @@ class Counts:
         return pd.DataFrame(rows, columns=["item", "group", "answer", "count"])
 
 
-def group_values(values: pd.Series) -> pd.Series:
-    """A background column as the group names a user sees: text in Unicode NFC (a composed and a
-    decomposed "é" are one group), trimmed, blank as missing, and whole numbers read as floats (a blank
-    makes a code column float) written without ".0".
+def group_factorized(values: pl.Series | pd.Series) -> tuple[np.ndarray, tuple[str, ...]]:
+    """A background column as a group code per row (-1 = no value) and the group names, in order of first
+    appearance, spelled as a user sees them: text in Unicode NFC (a composed and a decomposed "é" are one
+    group), trimmed, blank as missing, and whole numbers read as floats (a blank makes a code column float)
+    written without ".0". Only the distinct values are spelled out (a million rows hold a handful of groups);
+    two spellings that become one name become one code.
 
+    A polars column of text or whole numbers is coded by polars; any other column (dates, yes/no, decimals)
+    as pandas writes its values, the spelling the app has always shown.
+
+    >>> import polars as pl
+    >>> codes, names = group_factorized(pl.Series(["B ", None, "A", "B", ""]))
+    >>> codes.tolist(), names
+    ([0, -1, 1, 0, -1], ('B', 'A'))
+    >>> group_factorized(pl.Series([3.0, None, 14.0, 3.0]))[1]
+    ('3', '14')
+    """
+    if isinstance(values, pl.Series):
+        values = _whole_numbers(values)
+        if values.dtype == pl.Categorical:
+            values = values.cast(pl.String)
+        if values.dtype == pl.String or values.dtype.is_integer():
+            distinct = values.unique(maintain_order=True).drop_nulls()
+            codes = values.replace_strict(distinct, pl.int_range(distinct.len(), dtype=pl.Int64, eager=True),
+                                          default=-1, return_dtype=pl.Int64).fill_null(-1).to_numpy()
+            spelled = [unicodedata.normalize("NFC", str(v)).strip() for v in distinct.to_list()]
+            return _merge_spellings(codes, spelled)
+        values = values.to_pandas()
+    import pandas as pd
+
+    if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
+        values = values.astype("Int64")
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    spelled = pd.Series(uniques, dtype=object).astype("string").str.normalize("NFC").str.strip().tolist()
+    return _merge_spellings(codes, ["" if name is pd.NA else name for name in spelled])
+
+
+def _whole_numbers(values: pl.Series) -> pl.Series:
+    """A float column whose values are all whole numbers (a code column with blanks, from SPSS or Excel) as
+    integers; any other column as it is."""
+    if not values.dtype.is_float():
+        return values
+    present = values.drop_nulls()
+    if present.is_nan().any() or present.is_infinite().any() or not (present % 1 == 0).all() \
+            or (present.len() and present.abs().max() >= 2**53):
+        return values
+    return values.cast(pl.Int64)
+
+
+def _merge_spellings(codes: np.ndarray, spelled: list[str]) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Codes of distinct values -> codes of distinct names ("" is no name); the sentinel -1 stays -1."""
+    order: dict[str, int] = {}
+    remap = np.array([order.setdefault(name, len(order)) if name else -1 for name in spelled] + [-1], dtype=np.int64)
+    return remap[codes], tuple(order)
+
+
+def group_values(values: pl.Series | pd.Series) -> pd.Series:
+    """A background column as the group names a user sees (:func:`group_factorized`), one per row.
+
+    >>> import pandas as pd
     >>> group_values(pd.Series([3.0, None, 14.0])).tolist()
     ['3', <NA>, '14']
     """
-    if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
-        values = values.astype("Int64")
-    # each distinct value is normalised once (a million rows hold a handful of groups), then put back per row
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    names = pd.Series(uniques, dtype=object).astype("string").str.normalize("NFC").str.strip()
-    names = names.mask(names == "")
-    out = pd.Series(pd.array(np.append(names.to_numpy(dtype=object), pd.NA)[codes], dtype="string"),
-                    index=values.index, name=values.name)
-    return out
+    import pandas as pd
+
+    codes, names = group_factorized(values)
+    index = values.index if isinstance(values, pd.Series) else None
+    return pd.Series(pd.array(np.array([*names, pd.NA], dtype=object)[codes], dtype="string"),
+                     index=index, name=values.name)
 
 
 _FIRST_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -110,7 +167,7 @@ def group_codes(survey: Survey, group: str | None, lang: str = "nb") -> tuple[np
     if group is None:
         return np.zeros(survey.n_rows, dtype=np.int64), (text("all_respondents", lang),)
     j = survey.item_index(group)
-    if j is not None and group not in survey.background.columns:
+    if j is not None and not survey.has_column(group):
         # a question as the group (age group, education read as a question): its answers in scale order
         codes = survey.codes[:, j].astype(np.int64) - 1  # -1: blank
         present = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(survey.items[j].categories)))
@@ -119,11 +176,9 @@ def group_codes(survey: Survey, group: str | None, lang: str = "nb") -> tuple[np
         remap = np.full(len(survey.items[j].categories) + 1, -1, dtype=np.int64)
         remap[present] = np.arange(len(present))
         return remap[codes], tuple(survey.items[j].categories[i] for i in present)
-    as_text = group_values(survey.values_of(group))
-    codes, uniques = pd.factorize(as_text, use_na_sentinel=True)
-    if len(uniques) > MAX_GROUPS:
-        raise SurveyError("too_many_groups", column=group, count=len(uniques), limit=MAX_GROUPS)
-    names = tuple(str(u) for u in uniques)
+    codes, names = group_factorized(survey.series_of(group))
+    if len(names) > MAX_GROUPS:
+        raise SurveyError("too_many_groups", column=group, count=len(names), limit=MAX_GROUPS)
     # numeric codes (pulje 1, 2, 14) in numeric order, and names that each hold a number (Skole 1 … Skole 16,
     # deciles) by that number; other names in order of first appearance (the file's order)
     keys = [natural_key(name) for name in names]
@@ -142,8 +197,9 @@ def row_filter(survey: Survey, filters: Mapping[str, Sequence[str]] | None) -> n
         return None
     mask = np.ones(survey.n_rows, dtype=bool)
     for column, allowed in filters.items():
-        values = group_values(survey.values_of(column))
-        mask &= values.isin([str(a) for a in allowed]).to_numpy(dtype=bool, na_value=False)
+        codes, names = group_factorized(survey.series_of(column))
+        wanted = {str(a) for a in allowed}
+        mask &= np.isin(codes, [i for i, name in enumerate(names) if name in wanted])
     if not mask.any():
         raise SurveyError("no_rows_after_filter", filter=", ".join(f"{k}={list(v)}" for k, v in filters.items()))
     return mask

@@ -37,17 +37,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
+import polars as pl
 
-from lmp_core.counts import group_values
+from lmp_core.counts import group_factorized
 from lmp_core.rules import MIN_GROUP_SIZE
 from lmp_core.survey import Survey
 
 
-def _codes(values: pd.Series) -> tuple[np.ndarray, int]:
+def _codes(values: pl.Series) -> tuple[np.ndarray, int]:
     """Integer code per row (a blank value is a value of its own) and the number of codes."""
-    codes, uniques = pd.factorize(group_values(values), use_na_sentinel=False)
-    return codes.astype(np.int64), len(uniques)
+    codes, names = group_factorized(values)
+    return np.where(codes < 0, len(names), codes), len(names) + 1
 
 
 def joint_cells(survey: Survey, columns: Sequence[str]) -> np.ndarray:
@@ -59,10 +59,16 @@ def joint_cells(survey: Survey, columns: Sequence[str]) -> np.ndarray:
     [0, 1, 2, 0]
     """
     cell = np.zeros(survey.n_rows, dtype=np.int64)
-    for column in columns:
-        codes, k = _codes(survey.values_of(column))
-        # renumber after each step so that the codes stay small whatever the number of columns
-        cell = pd.factorize(cell * k + codes)[0].astype(np.int64)
+    for i, column in enumerate(columns):
+        codes, k = _codes(survey.series_of(column))
+        if i == 0:
+            cell = codes  # one column's codes are its cells
+            continue
+        # renumber after each step (in order of first appearance) so that the codes stay small whatever the
+        # number of columns
+        combined = pl.Series(cell * k + codes)
+        first = combined.unique(maintain_order=True)
+        cell = combined.replace_strict(first, pl.int_range(first.len(), dtype=pl.Int64, eager=True)).to_numpy()
     return cell
 
 

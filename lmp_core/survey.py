@@ -10,11 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
+import polars as pl
 
 from lmp_core.scales import Scale
+
+if TYPE_CHECKING:  # pandas is loaded where a pandas frame is first asked for (a summary from the command line needs none)
+    import pandas as pd
 
 Note = tuple[str, dict[str, object]]
 
@@ -91,14 +96,15 @@ class Skipped:
 class Survey:
     """Respondent-level answers as read from one file.
 
-    ``codes[:, j]`` holds the answers to ``items[j]``; ``background`` holds every other column
-    (group and filter candidates, ids, free text) as read, one row per respondent.
+    ``codes[:, j]`` holds the answers to ``items[j]``; ``frame`` holds every other column (group and filter
+    candidates, ids, free text) as read, one row per respondent, and ``background`` is the same as a pandas
+    DataFrame, made the first time it is asked for.
     """
 
     source: str
     items: tuple[Item, ...]
     codes: np.ndarray
-    background: pd.DataFrame
+    frame: pl.DataFrame
     text_columns: tuple[str, ...] = ()
     group_candidates: tuple[str, ...] = ()
     id_column: str | None = None
@@ -111,6 +117,19 @@ class Survey:
     def n_rows(self) -> int:
         """Number of respondents (rows) read."""
         return int(self.codes.shape[0])
+
+    @cached_property
+    def background(self) -> pd.DataFrame:
+        """The background columns as a pandas DataFrame (numpy dtypes; an integer column with blanks is float)."""
+        import pandas as pd
+
+        if not self.frame.width:
+            return pd.DataFrame(index=range(self.n_rows))
+        return self.frame.to_pandas(use_pyarrow_extension_array=False)
+
+    def has_column(self, column: str) -> bool:
+        """Whether ``column`` is a background column (not a question)."""
+        return column in self.frame.columns
 
     def text_theme(self, column: str) -> str | None:
         """The theme the codebook gives a free-text column, if any."""
@@ -139,16 +158,29 @@ class Survey:
 
         :class:`SurveyError` (``unknown_group_column``) when the file has no such column.
         """
-        if column in self.background.columns:
-            return self.background[column]
-        for j, it in enumerate(self.items):
-            if it.column == column:
-                labels = np.array([None, *it.categories], dtype=object)
-                return pd.Series(labels[self.codes[:, j]], name=column, dtype=object)
-        from lmp_core.errors import SurveyError
+        import pandas as pd
 
-        raise SurveyError("unknown_group_column", column=column,
-                          choices=", ".join(self.groupable))
+        if self.has_column(column):
+            return self.background[column]
+        j = self._question_index(column)
+        labels = np.array([None, *self.items[j].categories], dtype=object)
+        return pd.Series(labels[self.codes[:, j]], name=column, dtype=object)
+
+    def series_of(self, column: str) -> pl.Series:
+        """:meth:`values_of` as a polars Series: a background column as read, or a question's answer labels."""
+        if self.has_column(column):
+            return self.frame[column]
+        j = self._question_index(column)
+        labels = pl.Series(column, [None, *self.items[j].categories], dtype=pl.String)
+        return labels.gather(self.codes[:, j].astype(np.int64)).alias(column)
+
+    def _question_index(self, column: str) -> int:
+        j = self.item_index(column)
+        if j is None:
+            from lmp_core.errors import SurveyError
+
+            raise SurveyError("unknown_group_column", column=column, choices=", ".join(self.groupable))
+        return j
 
     def item_index(self, column: str) -> int | None:
         """The position of a question column among the items, None for any other column."""

@@ -154,7 +154,7 @@ def _when_nothing_is_small(survey: Survey, request: ViewRequest, lang: str) -> C
     one grouping column (no group, and no item's answers in a group, between 1 and the minimum); else None.
     Only for a background group column (or none) that every row has a value of, whose groups are then exactly
     the rule's cells."""
-    if request.group is not None and (request.group not in survey.background.columns
+    if request.group is not None and (not survey.has_column(request.group)
                                       or survey.item_index(request.group) is not None):
         return None
     counts = count(survey, group=request.group, lang=lang)

@@ -289,6 +289,7 @@ def waves_from_column(survey: Survey, column: str, groupings: Sequence[str]) -> 
     small group, hidden in its own view, could be worked out by subtracting it from the whole file's view.
     """
     import numpy as np
+    import polars as pl
 
     from lmp_core.counts import group_values, natural_key
 
@@ -305,5 +306,5 @@ def waves_from_column(survey: Survey, column: str, groupings: Sequence[str]) -> 
         rows = (values == name).to_numpy(dtype=bool, na_value=False)
         out.append((str(name), replace(survey, source=f"{survey.source} ({column} = {name})",
                                         codes=np.asfortranarray(survey.codes[rows]),
-                                        background=survey.background.loc[rows].reset_index(drop=True))))
+                                        frame=survey.frame.filter(pl.Series(rows)))))
     return out

@@ -127,3 +127,40 @@ def test_item_asked_of_one_group_only_and_edge_cases():
     b2 = q2.group("B")
     assert b2.n == 0 and b2.mean is None and b2.reason == "reason_n0"
     assert q2.comparisons == ()
+
+
+# --- group names: polars and pandas code a column alike, and as a hand-written spelling does ---
+_SPELLINGS = ["Skole", " Skole", "Skole ", "Ski\u0301", "Sk\u00ed", "", "  ", "Oslo", "14", "3"]
+
+
+def _by_hand(values: list[object]) -> tuple[list[int], tuple[str, ...]]:
+    """The rule of counts.group_factorized written out per value: NFC, trimmed, blank is none, a whole float
+    written as an integer; names in order of first appearance."""
+    import unicodedata
+
+    names: dict[str, int] = {}
+    codes = []
+    for v in values:
+        if v is None:
+            codes.append(-1)
+            continue
+        text = str(int(v)) if isinstance(v, float) else unicodedata.normalize("NFC", str(v)).strip()
+        codes.append(names.setdefault(text, len(names)) if text else -1)
+    return codes, tuple(names)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.lists(st.one_of(st.none(), st.sampled_from(_SPELLINGS)), max_size=30),
+                 st.lists(st.one_of(st.none(), st.integers(-5, 40)), max_size=30),
+                 st.lists(st.one_of(st.none(), st.integers(-5, 40).map(float)), max_size=30)))
+def test_group_names_are_the_same_from_polars_and_pandas(values):
+    import polars as pl
+
+    from lmp_core.counts import group_factorized
+
+    series = pl.Series("g", values, strict=False)
+    expected_codes, expected_names = _by_hand(values)
+    for column in (series, series.to_pandas(use_pyarrow_extension_array=False)):
+        codes, names = group_factorized(column)
+        assert names == expected_names
+        assert codes.tolist() == expected_codes

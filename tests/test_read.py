@@ -132,6 +132,25 @@ def test_codebook_unknown_scale_is_named():
         read_codebook(b"column,question_text,theme,scale\nq1,Q,T,fancy\n")
 
 
+def test_codebook_cells_as_written_quotes_short_rows_and_blank_lines():
+    # semicolons (a Norwegian Excel's CSV), a quoted text holding the separator, a row without its last cells
+    # and a blank line: every cell is text as written, a missing cell is empty
+    entries = read_codebook(b"Column;Question_text;Theme;Scale\r\n"
+                            b"q1;\"Hvor godt; alt i alt?\";Kunnskap;grad\r\n\r\nq2;Andre\r\n")
+    assert entries["q1"].question == "Hvor godt; alt i alt?" and entries["q1"].theme == "Kunnskap"
+    assert entries["q1"].value_labels[5] == "I svært stor grad"
+    assert entries["q2"].question == "Andre" and entries["q2"].theme == "" and entries["q2"].value_labels is None
+
+
+def test_codebook_row_with_too_many_cells_is_named():
+    # an unquoted comma in a question text moves every later cell: the row is named, never read shifted
+    with pytest.raises(SurveyError) as err:
+        read_codebook(b"column,question_text,theme\nq1,Hvor godt,Kunnskap\nq2,Hvor godt, alt i alt,Praksis\n",
+                      "kodebok.csv")
+    assert err.value.key == "ragged_rows" and err.value.params["row"] == 3
+    assert "kodebok.csv" in err.value.message("nb")
+
+
 def test_numeric_codes_without_codebook_are_explained(coded_csv):
     with pytest.raises(SurveyError, match="codebook"):
         read_file(coded_csv, "coded.csv")

@@ -13,10 +13,9 @@ round) and ``dont_know`` (answers of this column that mean "don't know", separat
 
 from __future__ import annotations
 
+import csv
 import io
 from dataclasses import dataclass, replace
-
-import pandas as pd
 
 from lmp_core.errors import SurveyError
 from lmp_core.read.sniff import inspect_text
@@ -66,12 +65,18 @@ def with_setup(codebook: dict[str, CodebookEntry] | None, *, reverse: frozenset[
 def read_codebook(data: bytes, name: str = "codebook.csv") -> dict[str, CodebookEntry]:
     """Parse a codebook file into entries by column name."""
     layout = inspect_text(data, name)
-    frame = pd.read_csv(io.BytesIO(layout.data), sep=layout.separator, dtype=str, keep_default_na=False)
-    frame.columns = [c.strip().lower() for c in frame.columns]
-    if "column" not in frame.columns:
+    # a codebook is a few hundred rows: the standard library's reader, every cell as text, a missing cell as ""
+    reader = csv.reader(io.StringIO(layout.data.decode("utf-8"), newline=""), delimiter=layout.separator)
+    header = [c.strip().lower() for c in next(reader, [])]
+    if "column" not in header:
         raise SurveyError("codebook_columns", file=name)
     entries: dict[str, CodebookEntry] = {}
-    for row in frame.to_dict("records"):
+    for cells in reader:
+        if not any(cells):
+            continue  # a blank line
+        if len(cells) > len(header):  # a separator in an unquoted text: no cell can be trusted to be in its place
+            raise SurveyError("ragged_rows", file=name, row=reader.line_num, found=len(cells), expected=len(header))
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
         column = row["column"].strip()
         if not column:
             continue

@@ -21,7 +21,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy as np
-import pandas as pd
 import polars as pl
 
 from lmp_core.errors import SurveyError
@@ -473,9 +472,8 @@ def build_survey(
     codes = np.zeros((n, len(items)), dtype=np.int8, order="F")
     for j, arr in enumerate(arrays):
         codes[:, j] = arr
-    bg = pl.DataFrame(background).to_pandas(use_pyarrow_extension_array=False) if background else pd.DataFrame(index=range(n))
     text_themes = tuple((c, codebook[c].theme) for c in text_columns if c in codebook and codebook[c].theme)
-    return Survey(source, tuple(items), codes, bg, tuple(text_columns), tuple(groups), id_column, tuple(skipped),
+    return Survey(source, tuple(items), codes, pl.DataFrame(background), tuple(text_columns), tuple(groups), id_column, tuple(skipped),
                   tuple(all_notes), text_themes)
 
 
