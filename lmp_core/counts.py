@@ -18,6 +18,7 @@ import polars as pl
 from lmp_core.catalogue import text
 from lmp_core.errors import SurveyError
 from lmp_core.survey import Item, Survey
+from lmp_core.threads import each
 
 if TYPE_CHECKING:  # disclosure imports counts; pandas is loaded where a pandas object is asked for
     import pandas as pd
@@ -239,12 +240,15 @@ def count(
     all_rows = bool(keep.all())
     base = codes * width if all_rows else codes[keep] * width
     table = np.empty((len(survey.items), n_groups, width), dtype=np.int64)
-    for j in range(len(survey.items)):
+
+    def count_item(j: int) -> None:
         column = survey.codes[:, j]
         withheld = held.answer_mask(j) if held is not None else None
         if withheld is not None:
             column = np.where(withheld, 0, column)  # a held-back answer counts as blank
         column = column if all_rows else column[keep]
         table[j] = np.bincount(base + column, minlength=n_groups * width).reshape(n_groups, width)
+
+    each(count_item, range(len(survey.items)), cells=survey.codes.size)
     respondents = tuple(int(v) for v in np.bincount(codes[keep], minlength=n_groups))
     return Counts(survey.source, survey.items, names, table, respondents, group, no_group)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -243,3 +244,35 @@ def test_a_parquet_file_gives_the_same_numbers_as_its_csv(tmp_path, capsys):
     with pytest.raises(SurveyError) as broken:
         read_file(b"PAR1" + b"\x00" * 20 + b"PAR1", "broken.parquet")
     assert broken.value.key == "unreadable_parquet" and "broken.parquet" in broken.value.message("nb")
+
+
+def test_columns_on_threads_give_what_one_thread_gives(monkeypatch):
+    # large files profile, code and count their columns on the machine's cores (lmp_core.threads): the survey and
+    # its counts must be the same as on one thread, for codes (a codebook) and for labels (categories)
+    from lmp_core import threads
+
+    coded = read_codebook(b"column,question_text,theme,scale\n" + b"".join(
+        f"q{i},Q{i},T,grad\n".encode() for i in range(1, 7)))
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame({"rolle": rng.choice(["A", "B", "C"], 3000),
+                          **{f"q{i}": rng.choice([1, 2, 3, 4, 5, 9, None], 3000) for i in range(1, 7)}})
+    labels = frame.assign(**{f"q{i}": frame[f"q{i}"].map(
+        dict(enumerate(["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"],
+                       start=1)) | {9: "Vet ikke"}) for i in range(1, 7)})
+    cases = [(frame.astype({f"q{i}": "Int64" for i in range(1, 7)}).to_csv(index=False).encode(), coded),
+             (labels.to_csv(index=False).encode(), None)]
+    for data, codebook in cases:
+        monkeypatch.setattr(threads, "MIN_CELLS", 10**12)
+        one = read_file(data, "x.csv", codebook=codebook)
+        one_counts = count(one, group="rolle").table
+        started = []
+        monkeypatch.setattr(threads, "MIN_CELLS", 0)
+        monkeypatch.setattr(threads.os, "cpu_count", lambda: 4)
+        monkeypatch.setattr(threads, "ThreadPoolExecutor",
+                            lambda started=started, **kw: started.append(kw) or ThreadPoolExecutor(**kw))
+        many = read_file(data, "x.csv", codebook=codebook)
+        assert started, "the threads were not used"
+        assert [it.column for it in many.items] == [it.column for it in one.items] == [f"q{i}" for i in range(1, 7)]
+        np.testing.assert_array_equal(many.codes, one.codes)
+        np.testing.assert_array_equal(count(many, group="rolle").table, one_counts)
+        assert many.notes == one.notes

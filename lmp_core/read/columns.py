@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 import polars as pl
@@ -38,6 +39,7 @@ from lmp_core.scales import (
     reversed_coding,
 )
 from lmp_core.survey import Item, Note, Skipped, Survey
+from lmp_core.threads import each
 
 #: More distinct answers than this and a text column is not a rating question.
 MAX_CATEGORIES = 40
@@ -109,42 +111,44 @@ def name_themes(columns: list[str]) -> dict[str, str]:
 class IntProfile:
     """An integer column as positions into its value range, for one-pass counting and coding.
 
-    ``index[r]`` is 0 for a blank and ``v - low + 1`` for the value v; ``counts`` is the
-    bincount of ``index``. Coding is then a table lookup (no hashing), the fast path for large
-    coded files.
+    A value v sits at position ``v - low + 1`` (0 for a blank); ``counts`` is the bincount of the positions.
+    Coding is then a table lookup (no hashing), the fast path for large coded files. The positions are made
+    again when the codes are (:meth:`codes`), so that a file's profiles hold only their counts.
     """
 
     MAX_RANGE = 1_000_000
 
-    def __init__(self, index: np.ndarray, low: int, counts: np.ndarray) -> None:
-        self.index, self.low, self.counts = index, low, counts
+    def __init__(self, series: pl.Series, low: int, counts: np.ndarray) -> None:
+        self.series, self.low, self.counts = series, low, counts
 
     @classmethod
     def of(cls, series: pl.Series) -> IntProfile | None:
         """The profile of an integer series, or None when its range is too wide."""
         low, high = series.min(), series.max()
         if low is None:
-            return cls(np.zeros(len(series), dtype=np.int32), 0, np.array([len(series)]))
+            return cls(series, 0, np.array([len(series)]))
         if int(high) - int(low) > cls.MAX_RANGE:
             return None
-        base = int(low) - 1
-        span = int(high) - base
+        return cls(series, int(low), np.bincount(cls._positions(series, int(low), int(high)),
+                                                  minlength=int(high) - int(low) + 2))
+
+    @staticmethod
+    def _positions(series: pl.Series, low: int, high: int) -> np.ndarray:
+        base = low - 1
         # positions in the narrowest integer type that holds them (a lookup index needs no more)
-        dtype = np.int16 if span < 2**15 else np.int32
-        values = series.fill_null(base).to_numpy()
-        index = np.subtract(values, base, dtype=dtype, casting="unsafe")
-        return cls(index, int(low), np.bincount(index, minlength=span + 1))
+        dtype = np.int16 if high - base < 2**15 else np.int32
+        return np.subtract(series.fill_null(base).to_numpy(), base, dtype=dtype, casting="unsafe")
 
     @property
     def n_non_null(self) -> int:
-        return int(len(self.index) - self.counts[0])
+        return int(self.counts.sum() - self.counts[0])
 
     def values(self) -> np.ndarray:
         """The values present, ascending."""
         return np.flatnonzero(self.counts[1:]) + self.low
 
-    def apply(self, coding: Coding) -> tuple[np.ndarray, dict[str, int]]:
-        """Codes by lookup; values outside the coding are counted and become blank."""
+    def lookup(self, coding: Coding) -> tuple[np.ndarray, dict[str, int]]:
+        """The code of each position, and the counts of values outside the coding (they become blank)."""
         lut = np.full(len(self.counts), -1, dtype=np.int8)
         lut[0] = 0
         for key, code in coding.mapping.items():
@@ -154,7 +158,18 @@ class IntProfile:
                     lut[pos] = code
         outside = {str(i + self.low - 1): int(self.counts[i]) for i in np.flatnonzero((lut < 0) & (self.counts > 0))}
         lut[lut < 0] = 0
-        return lut[self.index], outside
+        return lut, outside
+
+    def codes(self, lut: np.ndarray) -> np.ndarray:
+        """The column's codes through a table from :meth:`lookup`."""
+        if len(self.counts) == 1:  # nothing but blanks
+            return np.zeros(len(self.series), dtype=np.int8)
+        return np.take(lut, self._positions(self.series, self.low, self.low + len(self.counts) - 2))
+
+    def apply(self, coding: Coding) -> tuple[np.ndarray, dict[str, int]]:
+        """Codes by lookup; values outside the coding are counted and become blank."""
+        lut, outside = self.lookup(coding)
+        return self.codes(lut), outside
 
 
 def apply_coding(series: pl.Series, coding: Coding) -> tuple[np.ndarray, dict[str, int]]:
@@ -215,7 +230,7 @@ def _match_text_column(column: str, values: list[str], dont_know: frozenset[str]
         return match_labels(column, known, dont_know=dont_know)
 
 
-def _settle_ambiguous(items: list[Item], arrays: list[np.ndarray], raw: list[tuple[pl.Series, Coding]],
+def _settle_ambiguous(items: list[Item], arrays: list[np.ndarray | Callable[[], np.ndarray]], raw: list[tuple[pl.Series, Coding]],
                       pending: list[int], notes: list[Note]) -> None:
     """A column whose labels fit a 4- and a 5-point variant takes the scale that other columns of
     the same family in the file show in full (one questionnaire uses one scale); the note stays
@@ -277,7 +292,7 @@ def build_survey(
         if column not in frame.columns:
             all_notes.append(("codebook_missing_column", {"column": column, "file": source}))
     items: list[Item] = []
-    arrays: list[np.ndarray] = []
+    arrays: list[np.ndarray | Callable[[], np.ndarray]] = []  # a question's codes, or how to make them
     skipped: list[Skipped] = []
     background: dict[str, pl.Series] = {}
     text_columns: list[str] = []
@@ -285,18 +300,23 @@ def build_survey(
     id_column: str | None = None
     pending_ambiguous: list[int] = []
     raw_columns: list[tuple[pl.Series, Coding]] = []
+    # the profiles of the integer columns and of the categories' ids (a pass over each) on the machine's cores
+    counted = [c for c, dtype in frame.schema.items() if dtype.is_integer() or dtype == pl.Categorical]
+    profiles = dict(zip(counted, each(lambda c: IntProfile.of(frame[c].to_physical()), counted,
+                                      cells=n * len(counted))))
     for column in frame.columns:
         series = frame[column]
         # whole-number floats (SPSS, Excel) are codes
         if _is_numeric(series) and series.dtype.is_float() and bool((series.drop_nulls() % 1 == 0).all()):
             series = series.cast(pl.Int64)
-        profile = IntProfile.of(series) if series.dtype.is_integer() else None
+        profile = (profiles[column] if column in profiles else IntProfile.of(series)) \
+            if series.dtype.is_integer() else None
         category_labels: dict[int, str] = {}
         if series.dtype == pl.Categorical:
             # answers read as categories: count and code their integer ids, match their few labels
             present = series.unique().drop_nulls()
             category_labels = dict(zip(present.to_physical().to_list(), present.cast(pl.String).to_list()))
-            profile = IntProfile.of(series.to_physical())
+            profile = profiles[column]
             series = series.cast(pl.String) if profile is None else series
         if profile is not None and series.dtype == pl.Categorical:
             labels_present = [category_labels[int(v)] for v in profile.values()]
@@ -386,10 +406,12 @@ def build_survey(
                 by_id: dict[object, int] = {i: by_norm.get(normalize(lab), 0)
                                             for i, lab in category_labels.items()
                                             if normalize(lab) in by_norm or not lab.strip()}
-                codes, outside_ids = profile.apply(Coding(coding.scale, coding.other_labels, by_id))
+                lut, outside_ids = profile.lookup(Coding(coding.scale, coding.other_labels, by_id))
                 outside = {category_labels[int(i)]: n for i, n in outside_ids.items()}
+                codes = partial(profile.codes, lut)  # made with the others, below
             elif profile is not None:
-                codes, outside = profile.apply(coding)
+                lut, outside = profile.lookup(coding)
+                codes = partial(profile.codes, lut)
             else:
                 codes, outside = apply_coding(series, coding)
             if outside:
@@ -470,8 +492,12 @@ def build_survey(
                           if s.key in ("unknown_labels", "numeric_without_codebook"))
         raise SurveyError("no_items", file=source, detail=detail)
     codes = np.zeros((n, len(items)), dtype=np.int8, order="F")
-    for j, arr in enumerate(arrays):
-        codes[:, j] = arr
+
+    def fill(j: int) -> None:
+        made = arrays[j]
+        codes[:, j] = made() if callable(made) else made
+
+    each(fill, range(len(arrays)), cells=n * len(arrays))
     text_themes = tuple((c, codebook[c].theme) for c in text_columns if c in codebook and codebook[c].theme)
     return Survey(source, tuple(items), codes, pl.DataFrame(background), tuple(text_columns), tuple(groups), id_column, tuple(skipped),
                   tuple(all_notes), text_themes)
