@@ -651,6 +651,8 @@ _UI: dict[str, dict[str, str]] = {
     "wave_order": {"nb": "{column}: svaralternativene står i motsatt rekkefølge i {wave} ({order}) enn i {first} ({first_order}). Tallene følger svarene, men snudd rekkefølge kan endre hvordan folk svarer.",
                    "en": "{column}: the answer options are in the opposite order in {wave} ({order}) from {first} ({first_order}). The numbers follow the answers, but a turned order can change how people answer."},
     "wave_not_asked": {"nb": "{column} ble ikke spurt i {waves}.", "en": "{column} was not asked in {waves}."},
+    "wave_order_unseen": {"nb": "{waves}: fila har svartekster og ingen koder. Svarene sammenlignes etter teksten, men om spørreskjemaet snudde rekkefølgen på svaralternativene mellom rundene, kan ikke ses i fila. Sjekk spørreskjemaene.",
+                          "en": "{waves}: the file has answer texts and no codes. The answers are compared by their texts, but whether the questionnaire turned its answer order round between the waves cannot be seen in the file. Check the questionnaires."},
     "wave_left_out": {"nb": "{column} er holdt utenfor utviklingen fordi noe er endret mellom rundene. Bekreft spørsmålet hvis det kan sammenlignes likevel.",
                       "en": "{column} is left out of the trend because something changed between the waves. Confirm the question if it can be compared all the same."},
     "waves_codebooks": {"nb": "Gi én kodebok for alle rundene eller én per fil: det er {files} filer og {codebooks} kodebøker.",

@@ -278,6 +278,13 @@ def make_trend(waves: Sequence[tuple[str, Survey]], *, group: str | None = None,
     for q in questions:
         if not q.included:
             notes.append(("wave_left_out", {"column": q.column, "count": len(q.flags)}))
+    # a file of answer texts has no codes: its answers are compared by their texts, but a questionnaire that
+    # turned its answer order round between the waves (flagged where both waves have codes) cannot be seen
+    textual = [names[i] for i, (_, survey) in enumerate(waves)
+               if any(c is not None and not survey.item(c).raw_labels
+                      for c in (q.columns[i] for q in questions if q.included))]
+    if textual:
+        notes.append(("wave_order_unseen", {"waves": ", ".join(textual)}))
     return Trend(tuple(names), group, questions, tuple(points), tuple(changes), tuple(notes))
 
 

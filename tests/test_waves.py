@@ -224,3 +224,16 @@ def test_one_file_with_a_wave_column_gives_the_same_trend_as_two_files(waves, tm
     assert out["waves"] == ["2016", "2018"]
     change = next(c for c in out["changes"] if c["column"] == CHANGED and c["group"] == "Skoleleder")
     assert change["mean_diff"] == pytest.approx(6 / 36)
+
+
+def test_a_wave_of_answer_texts_is_said_to_hide_a_turned_answer_order(waves):
+    # the demo as it ships (answer texts, no codes) against a coded wave: its answers are compared by their
+    # texts, and the trend says that a questionnaire that turned its options round cannot be seen in that file
+    codebook = read_codebook((FIXTURES / "lmp_ch2_3_codebook.csv").read_bytes(), "kodebok.csv")
+    texts = read_file((FIXTURES / "lmp_ch2_3.csv").read_bytes(), "2014.csv", codebook=codebook)
+    assert not texts.item("praksis_mobbing").raw_labels and code_order(texts.item("praksis_mobbing")) is None
+    trend = make_trend([("2014", texts), waves[0]], group="rolle")
+    assert ("wave_order_unseen", {"waves": "2014"}) in trend.notes
+    assert "2014: fila har svartekster og ingen koder" in trend.to_dict("nb")["warnings"][-1]
+    # two coded waves: every answer order can be seen, nothing to say
+    assert not [k for k, _ in make_trend(waves, group="rolle").notes if k == "wave_order_unseen"]
