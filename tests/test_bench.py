@@ -1,18 +1,33 @@
 """A small run of the benchmark: it runs, and this package's numbers equal the naive pandas
 reference's exactly (n, mean, SD, top-2 %, d for every item, group and pair). Timings are printed,
-never asserted."""
+never asserted: the run's figures (the app, .xlsx against CSV, the streaming run, the goals table) must
+each be there and be real measurements."""
 
 from __future__ import annotations
 
-from benchmarks.bench import format_report, make_files, run
+import openpyxl
+
+from benchmarks.bench import GOALS, format_report, make_files, run
 
 
 def test_small_benchmark_agrees_with_naive(tmp_path, capsys):
     files = make_files(tmp_path, 20_000, 20, 20_000, 20)
-    report = run(files, repeat=1)
+    report = run(files, repeat=1, with_app=True, xlsx_rows=2_000, big_rows=60_000)
     for kind in ("coded", "labels"):
         assert report[kind]["max_difference_vs_naive"] < 1e-9
         for contender in ("lmp", "floor", "naive"):
             assert report[kind][contender]["total"] > 0
+    # the .xlsx the benchmark wrote holds the CSV's rows, and both were read
+    sheet = openpyxl.load_workbook(tmp_path / "labels_2000x20.xlsx", read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 2_001 and len(rows[0]) == 22
+    assert report["xlsx"]["xlsx"]["read"] > 0 and report["xlsx"]["csv"]["read"] > 0
+    # the streaming run read a file of the rows asked for, and measured its memory
+    assert report["big"]["rows"] == 60_000 and report["big"]["peak_mb"] > 0 and report["big"]["seconds"] > 0
+    assert report["app"]["first_results_s"] > 0 and report["app"]["rerun_s"] > 0
+    text = format_report(report)
+    goal_rows = [line for line in text.splitlines() if line.endswith(("| met |", "| not met |"))]
+    # two whole-process ratios, --help, peak memory, .xlsx, the streaming run (its two limits), the app's two
+    assert len(goal_rows) == 8 and set(GOALS) >= {"coded", "labels", "xlsx", "big_ratio", "big_peak_mb"}
     with capsys.disabled():
-        print("\n" + format_report(report))
+        print("\n" + text)
