@@ -217,19 +217,26 @@ def max_difference(a: dict[str, Any], b: dict[str, Any]) -> float:
     return worst
 
 
-def app_times(path: Path, reruns: int = 5) -> dict[str, float]:
-    """The app as a user meets it (AppTest, this process): seconds from uploading ``path`` to the results
-    page's first run, then the median of ``reruns`` reruns after changing the question selection."""
+def app_times(path: Path, reruns: int = 5, uploads: int = 3) -> dict[str, float]:
+    """The app as a user meets it (AppTest, this process, after one session has shown the demo's results, as on
+    a server that has served a page): the median of ``uploads`` fresh sessions' seconds from uploading ``path``
+    to the results page's first run, then the median of ``reruns`` reruns after changing the question selection."""
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=600).run()
-    start = time.perf_counter()
-    at.file_uploader(key="upload").upload(path.name, path.read_bytes(), "text/csv")
-    at.run()
-    at.switch_page("pages/results.py").run()
-    first = time.perf_counter() - start
-    if at.exception:
-        raise RuntimeError(str(at.exception))
+    def session() -> AppTest:
+        return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=600).run()
+
+    session().switch_page("pages/results.py").run()  # the server's first page: its imports
+    firsts = []
+    for _ in range(uploads):
+        at = session()
+        start = time.perf_counter()
+        at.file_uploader(key="upload").upload(path.name, path.read_bytes(), "text/csv")
+        at.run()
+        at.switch_page("pages/results.py").run()
+        firsts.append(time.perf_counter() - start)
+        if at.exception:
+            raise RuntimeError(str(at.exception))
     options = at.multiselect(key="questions_widget").options
     times = []
     for i in range(reruns):
@@ -239,7 +246,7 @@ def app_times(path: Path, reruns: int = 5) -> dict[str, float]:
         times.append(time.perf_counter() - start)
         if at.exception:
             raise RuntimeError(str(at.exception))
-    return {"first_results_s": first, "rerun_s": statistics.median(times)}
+    return {"first_results_s": statistics.median(firsts), "rerun_s": statistics.median(times)}
 
 
 def write_xlsx(csv_path: Path, xlsx_path: Path) -> None:
@@ -409,7 +416,7 @@ def format_report(report: dict[str, Any]) -> str:
                      f"{w['floor_kind']} {w['floor']['total']:.2f} s ({w['floor']['peak_mb']:.0f} MB) = {w['ratio']:.2f}")
     lines.append(f"- python -m lmp_core --help: {report['help_s']:.2f} s")
     if "app" in report:
-        lines.append(f"- app (AppTest), label file: upload to the results page's first run "
+        lines.append(f"- app (AppTest), label file: upload to the results page's first run (median of 3 sessions) "
                      f"{report['app']['first_results_s']:.2f} s; rerun after changing the question selection "
                      f"(median of 5) {report['app']['rerun_s']:.2f} s")
     if "report_docx_s" in report:
