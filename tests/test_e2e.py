@@ -394,3 +394,75 @@ def test_a_banner_table_crosses_rolle_with_pulje_and_hides_the_small_cell(page: 
     assert name == "lmp_ch2_3_krysstabell.csv"
     assert banner_frame["Skoleeier / 1 Snitt"].isna().all() and banner_frame["Skoleeier / 1 n"].isna().all()
     assert banner_frame["Skoleleder / 1 n"].notna().all()
+
+
+def test_a_weight_column_chosen_on_the_data_page_and_an_own_index_reach_the_results(page: Page, streamlit_url: str,
+                                                                                      tmp_path: Path):
+    """Data page: the file's weight column chosen (never preselected); results page: the weighted table and its
+    CSV equal numpy's weighted averages of the uploaded file; an index of three questions the user picks."""
+    import numpy as np
+
+    from tests.test_app_weights_waves import SCALE, _weighted_file
+
+    frame = _weighted_file()
+    path = tmp_path / "vektet.csv"
+    frame.to_csv(path, index=False)
+    open_app(page, streamlit_url)
+    upload(page, path)
+    expect(main(page).get_by_text("46 respondenter")).to_be_visible()
+    box = main(page).get_by_test_id("stSelectbox").filter(has=page.get_by_text("Vektkolonne i fila", exact=True))
+    expect(box.get_by_role("combobox")).not_to_have_value("dweight")  # offered, not chosen
+    choose(page, "Vektkolonne i fila", "dweight",
+           shows=main(page).get_by_text("Vektet med vektkolonnen i fila (dweight)", exact=False))
+    area = go(page, "Resultater")
+    expect(heading(page, "Uvektet og vektet")).to_be_visible()
+    name, data = download(page, "weighted_csv", "Last ned CSV")
+    weighted = _csv(data)
+    assert name == "vektet_vektet.csv"
+    x = frame["kunnskap_mobbing"].map({label: i + 1 for i, label in enumerate(SCALE)})
+    w = frame["dweight"].astype(float)
+    for role in ("Skoleleder", "Skoleeier"):
+        keep = (frame["rolle"] == role) & x.notna()
+        row = weighted[(weighted["Gruppe"] == role)].iloc[0]  # the first question: kunnskap_mobbing
+        assert float(row["Snitt vektet"].replace(",", ".")) == pytest.approx(np.average(x[keep], weights=w[keep]),
+                                                                             abs=0.005)
+    # an index of three questions the user picks, with its reliability sentence and table
+    for question in ("kunnskap_mobbing", "kunnskap_klasseledelse", "kunnskap_laeringsmiljo"):  # no codebook: names
+        add_choice(page, "Egen indeks av spørsmålene", question)
+    expect(area.get_by_text("Indeksen «Egen indeks» (tre spørsmål) har Cronbachs alfa", exact=False)).to_be_visible()
+
+
+def test_the_chi_square_test_across_three_groups_is_a_choice_on_the_results_page(page: Page, streamlit_url: str):
+    """A real SPSS file with three education levels: the test across the groups switched to chi-square shows its
+    own p column, with scipy's p-value from the raw answers, and its own footnote."""
+    import pyreadstat
+    from scipy.stats import chi2_contingency
+
+    from lmp_core import read_file
+    from lmp_core.disclosure import held_back
+    from lmp_core.tables import _p
+    from tests.conftest import EXTERNAL
+
+    sav = EXTERNAL / "efc" / "EFC.sav"
+    open_app(page, streamlit_url)
+    upload(page, sav)
+    add_choice(page, "Variabler som kan brukes til gruppering og filter", "c172code")
+    choose(page, "Gruppevariabel", "c172code")
+    area = go(page, "Resultater")
+    area.get_by_text("Kjikvadrat (hele svarfordelingen)", exact=True).click()
+    wait_idle(page)
+    expect(area.get_by_text("Testen på tvers av gruppene er Pearsons kjikvadrattest", exact=False)).to_be_visible()
+    pairs = area.get_by_test_id("stTable").filter(has_text="p (kjikvadrat)")
+    expect(pairs).to_have_count(1)
+    expect(area.get_by_text("p (Kruskal–Wallis)", exact=True)).to_have_count(0)
+    # scipy on a crosstab of the raw answers (1-4) to the question shown, by education level, counted here from
+    # the file, over the respondents the view keeps: the Data page protects e16sex (its default) and c172code
+    # together, and the one respondent in a joint cell under 5 is held back (lmp_core.disclosure, tested there)
+    survey = read_file(sav.read_bytes(), sav.name)
+    held = held_back(survey, 5, ["e16sex", "c172code"])
+    withheld = held.answer_mask(survey.item_index("e42dep"))
+    keep = ~held.rows & (True if withheld is None else ~withheld)
+    frame, _ = pyreadstat.read_sav(str(sav))
+    answered = frame[keep & frame["e42dep"].between(1, 4) & frame["c172code"].notna()]
+    p = chi2_contingency(pd.crosstab(answered["c172code"], answered["e42dep"]).to_numpy(), correction=False).pvalue
+    expect(pairs.filter(has_text="how dependent is the elder?")).to_contain_text(str(_p(p, "nb", True)))
