@@ -110,18 +110,11 @@ def weights_of(args: argparse.Namespace, source: Survey | Counts) -> Weights | N
         return weights.from_column(source, args.weight)
     if not (args.invited and args.weight_by):
         raise SurveyError("weight_needs_list")
-    from lmp_core.fieldwork import detect_id_column
     from lmp_core.read.invitations import read_table
 
     invited = read_table(_read_path(args.invited), Path(args.invited).name)
-    response_id = args.id or source.id_column or detect_id_column(source.background)
-    invited_id = args.invited_id or detect_id_column(invited)
-    if response_id is None:
-        raise SurveyError("fw_no_id", file=source.source, columns=", ".join(source.background.columns))
-    if invited_id is None or invited_id not in invited.columns:
-        raise SurveyError("fw_no_id", file=Path(args.invited).name, columns=", ".join(invited.columns))
     by = [c.strip() for c in args.weight_by.split(",") if c.strip()]
-    return weights.rake(source, invited, by, response_id=response_id, invited_id=invited_id,
+    return weights.rake(source, invited, by, response_id=args.id, invited_id=args.invited_id,
                         source=Path(args.invited).name)
 
 

@@ -172,6 +172,42 @@ class Fieldwork:
         }
 
 
+@dataclass(frozen=True, eq=False)
+class IdMatch:
+    """The response file matched to the invitation list by id, each id normalised (:func:`normalize_id`).
+
+    ``keys``: each invited row's id; ``answer_ids``: each response's id ("" when blank).
+    """
+
+    response_id: str
+    invited_id: str
+    keys: pd.Series
+    answer_ids: pd.Series
+
+    def rows(self) -> pd.Series:
+        """Each response's row in the invitation list (NaN: its id is not in the list)."""
+        return self.answer_ids.map(pd.Series(np.arange(len(self.keys)), index=self.keys.to_numpy()))
+
+
+def match_ids(responses: Survey, invited: pd.DataFrame, *, response_id: str | None = None,
+              invited_id: str | None = None, source: str = "invitation list") -> IdMatch:
+    """Match responses to the invitation list: the id columns given, else the file's id column or the one
+    :func:`detect_id_column` finds; an error names the file when it has no id column, and the invitation list
+    when an id is in it twice."""
+    response_id = response_id or responses.id_column or detect_id_column(responses.background)
+    if response_id is None or response_id not in responses.background.columns:
+        raise SurveyError("fw_no_id", file=responses.source, columns=", ".join(responses.background.columns))
+    invited_id = invited_id or detect_id_column(invited)
+    if invited_id is None or invited_id not in invited.columns:
+        raise SurveyError("fw_no_id", file=source, columns=", ".join(invited.columns))
+    keys = invited[invited_id].map(normalize_id)
+    if keys.duplicated().any():
+        raise SurveyError("fw_duplicate_invited", file=source,
+                          ids=", ".join(sorted(set(invited.loc[keys.duplicated(), invited_id].astype(str))))[:300])
+    answer_ids = responses.background[response_id].astype("string").fillna("").map(normalize_id)
+    return IdMatch(response_id, invited_id, keys, answer_ids)
+
+
 def fieldwork(
     responses: Survey,
     invited: pd.DataFrame,
@@ -190,19 +226,10 @@ def fieldwork(
     file; ``characteristics`` the invitation-list columns to compare (default: every column with
     2-20 categories other than the id).
     """
-    response_id = response_id or responses.id_column or detect_id_column(responses.background)
-    if response_id is None or response_id not in responses.background.columns:
-        raise SurveyError("fw_no_id", file=responses.source, columns=", ".join(responses.background.columns))
-    invited_id = invited_id or detect_id_column(invited)
-    if invited_id is None or invited_id not in invited.columns:
-        raise SurveyError("fw_no_id", file=source, columns=", ".join(invited.columns))
+    match = match_ids(responses, invited, response_id=response_id, invited_id=invited_id, source=source)
     if group is not None and group not in invited.columns:
         raise SurveyError("unknown_group_column", column=group, choices=", ".join(invited.columns))
-    keys = invited[invited_id].map(normalize_id)
-    if keys.duplicated().any():
-        raise SurveyError("fw_duplicate_invited", file=source,
-                          ids=", ".join(sorted(set(invited.loc[keys.duplicated(), invited_id].astype(str))))[:300])
-    answer_ids = responses.background[response_id].astype("string").fillna("").map(normalize_id)
+    invited_id, keys, answer_ids = match.invited_id, match.keys, match.answer_ids
     counts = answer_ids[answer_ids != ""].value_counts()
     known = set(keys)
     unmatched = tuple(sorted(str(i) for i in counts.index if i not in known))

@@ -123,14 +123,16 @@ def from_column(survey: Survey, column: str) -> Weights:
     return Weights(values.to_numpy(dtype=float), "column", (column,))
 
 
-def rake(survey: Survey, invited: pd.DataFrame, by: Sequence[str], *, response_id: str, invited_id: str,
-         source: str = "invitation list", min_group_size: int = MIN_GROUP_SIZE) -> Weights:
+def rake(survey: Survey, invited: pd.DataFrame, by: Sequence[str], *, response_id: str | None = None,
+         invited_id: str | None = None, source: str = "invitation list",
+         min_group_size: int = MIN_GROUP_SIZE) -> Weights:
     """Non-response weights that make the respondents match the invited on each of ``by``.
 
     Each characteristic must be a column of the invitation list, and every category of it that was
-    invited must have respondents (else no weight can stand for it: the error names it).
+    invited must have respondents (else no weight can stand for it: the error names it). The id columns are
+    matched as the fieldwork page matches them (:func:`lmp_core.fieldwork.match_ids`; None: found there).
     """
-    from lmp_core.fieldwork import normalize_id
+    from lmp_core.fieldwork import match_ids
 
     by = list(dict.fromkeys(by))
     if not by:
@@ -138,15 +140,8 @@ def rake(survey: Survey, invited: pd.DataFrame, by: Sequence[str], *, response_i
     missing = [c for c in by if c not in invited.columns]
     if missing:
         raise SurveyError("unknown_group_column", column=", ".join(missing), choices=", ".join(invited.columns))
-    if response_id not in survey.background.columns:
-        raise SurveyError("fw_no_id", file=survey.source, columns=", ".join(survey.background.columns))
-    keys = invited[invited_id].map(normalize_id)
-    if keys.duplicated().any():
-        raise SurveyError("fw_duplicate_invited", file=source,
-                          ids=", ".join(sorted(set(invited.loc[keys.duplicated(), invited_id].astype(str))))[:300])
-    answer_keys = survey.background[response_id].astype("string").fillna("").map(normalize_id)
-    position = pd.Series(np.arange(len(keys)), index=keys.to_numpy())
-    row_of = answer_keys.map(position)  # each response's row in the list (NaN: not in it)
+    match = match_ids(survey, invited, response_id=response_id, invited_id=invited_id, source=source)
+    row_of = match.rows()  # each response's row in the list (NaN: not in it)
     matched = row_of.notna().to_numpy()
     answered = np.zeros(len(invited), dtype=bool)
     answered[row_of[matched].astype(int).to_numpy()] = True
