@@ -94,9 +94,7 @@ def group_factorized(values: pl.Series | pd.Series) -> tuple[np.ndarray, tuple[s
         if values.dtype == pl.Categorical:
             values = values.cast(pl.String)
         if values.dtype == pl.String or values.dtype.is_integer():
-            distinct = values.unique(maintain_order=True).drop_nulls()
-            codes = values.replace_strict(distinct, pl.int_range(distinct.len(), dtype=pl.Int64, eager=True),
-                                          default=-1, return_dtype=pl.Int64).fill_null(-1).to_numpy()
+            codes, distinct = first_appearance(values)
             spelled = [unicodedata.normalize("NFC", str(v)).strip() for v in distinct.to_list()]
             return _merge_spellings(codes, spelled)
         values = values.to_pandas()
@@ -107,6 +105,19 @@ def group_factorized(values: pl.Series | pd.Series) -> tuple[np.ndarray, tuple[s
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     spelled = pd.Series(uniques, dtype=object).astype("string").str.normalize("NFC").str.strip().tolist()
     return _merge_spellings(codes, ["" if name is pd.NA else name for name in spelled])
+
+
+def first_appearance(values: pl.Series) -> tuple[np.ndarray, pl.Series]:
+    """Each row's code (0, 1, … in order of first appearance; -1 where blank) and the distinct values.
+
+    >>> codes, distinct = first_appearance(pl.Series([7, None, 3, 7]))
+    >>> codes.tolist(), distinct.to_list()
+    ([0, -1, 1, 0], [7, 3])
+    """
+    distinct = values.unique(maintain_order=True).drop_nulls()
+    codes = values.replace_strict(distinct, pl.int_range(distinct.len(), dtype=pl.Int64, eager=True),
+                                  default=-1, return_dtype=pl.Int64).fill_null(-1).to_numpy()
+    return codes, distinct
 
 
 def _whole_numbers(values: pl.Series) -> pl.Series:

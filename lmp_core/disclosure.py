@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import polars as pl
 
-from lmp_core.counts import group_factorized
+from lmp_core.counts import first_appearance, group_factorized
 from lmp_core.rules import MIN_GROUP_SIZE
 from lmp_core.survey import Survey
 
@@ -66,9 +66,7 @@ def joint_cells(survey: Survey, columns: Sequence[str]) -> np.ndarray:
             continue
         # renumber after each step (in order of first appearance) so that the codes stay small whatever the
         # number of columns
-        combined = pl.Series(cell * k + codes)
-        first = combined.unique(maintain_order=True)
-        cell = combined.replace_strict(first, pl.int_range(first.len(), dtype=pl.Int64, eager=True)).to_numpy()
+        cell = first_appearance(pl.Series(cell * k + codes))[0]
     return cell
 
 

@@ -166,11 +166,6 @@ class IntProfile:
             return np.zeros(len(self.series), dtype=np.int8)
         return np.take(lut, self._positions(self.series, self.low, self.low + len(self.counts) - 2))
 
-    def apply(self, coding: Coding) -> tuple[np.ndarray, dict[str, int]]:
-        """Codes by lookup; values outside the coding are counted and become blank."""
-        lut, outside = self.lookup(coding)
-        return self.codes(lut), outside
-
 
 def apply_coding(series: pl.Series, coding: Coding) -> tuple[np.ndarray, dict[str, int]]:
     """Map raw answers to int8 codes; returns the codes and the counts of values outside the scale."""
