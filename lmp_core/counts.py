@@ -90,7 +90,7 @@ def group_factorized(values: pl.Series | pd.Series) -> tuple[np.ndarray, tuple[s
     ('3', '14')
     """
     if isinstance(values, pl.Series):
-        values = _whole_numbers(values)
+        values = whole_numbers(values)
         if values.dtype == pl.Categorical:
             values = values.cast(pl.String)
         if values.dtype == pl.String or values.dtype.is_integer():
@@ -120,9 +120,14 @@ def first_appearance(values: pl.Series) -> tuple[np.ndarray, pl.Series]:
     return codes, distinct
 
 
-def _whole_numbers(values: pl.Series) -> pl.Series:
+def whole_numbers(values: pl.Series) -> pl.Series:
     """A float column whose values are all whole numbers (a code column with blanks, from SPSS or Excel) as
-    integers; any other column as it is."""
+    integers; any other column (decimals, NaN, infinities, or whole numbers beyond 2⁵³ that no integer type
+    holds exactly) as it is.
+
+    >>> whole_numbers(pl.Series([1.0, None, 3.0])).dtype, whole_numbers(pl.Series([1.0, 1e100])).dtype
+    (Int64, Float64)
+    """
     if not values.dtype.is_float():
         return values
     present = values.drop_nulls()

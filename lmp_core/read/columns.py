@@ -24,6 +24,7 @@ from functools import partial
 import numpy as np
 import polars as pl
 
+from lmp_core.counts import whole_numbers
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Fixed
 from lmp_core.read.codebook import CodebookEntry
@@ -137,7 +138,10 @@ class IntProfile:
         base = low - 1
         # positions in the narrowest integer type that holds them (a lookup index needs no more)
         dtype = np.int16 if high - base < 2**15 else np.int32
-        return np.subtract(series.fill_null(base).to_numpy(), base, dtype=dtype, casting="unsafe")
+        values = series.fill_null(base).to_numpy()
+        if np.iinfo(dtype).min <= base <= np.iinfo(dtype).max:  # (values - base) fits dtype, so wrapping is exact
+            return np.subtract(values, base, dtype=dtype, casting="unsafe")
+        return np.subtract(values, base, dtype=np.int64).astype(dtype)  # a large base (codes around 10¹⁰)
 
     @property
     def n_non_null(self) -> int:
@@ -301,9 +305,7 @@ def build_survey(
                                       cells=n * len(counted))))
     for column in frame.columns:
         series = frame[column]
-        # whole-number floats (SPSS, Excel) are codes
-        if _is_numeric(series) and series.dtype.is_float() and bool((series.drop_nulls() % 1 == 0).all()):
-            series = series.cast(pl.Int64)
+        series = whole_numbers(series)  # whole-number floats (SPSS, Excel) are codes
         profile = (profiles[column] if column in profiles else IntProfile.of(series)) \
             if series.dtype.is_integer() else None
         category_labels: dict[int, str] = {}
