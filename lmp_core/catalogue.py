@@ -181,9 +181,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "{file}: {rows} helt tomme rader er hoppet over.",
         "en": "{file}: {rows} completely blank rows were skipped.",
     },
-    "many_columns": {
-        "nb": "{file} har {count} kolonner; bare de første {limit} er lest.",
-        "en": "{file} has {count} columns; only the first {limit} were read.",
+    "too_many_columns": {
+        "nb": "{file} har {count} kolonner, over grensen på {limit}. Ta bort kolonnene du ikke trenger (for eksempel eksportens tekniske kolonner) og last opp igjen.",
+        "en": "{file} has {count} columns, over the limit of {limit}. Remove the columns you do not need (for example the export's technical columns) and upload again.",
     },
     # --- codebook / frequency table ------------------------------------------------------------
     "codebook_columns": {
@@ -201,8 +201,12 @@ _TEXTS: dict[str, dict[str, str]] = {
     "basis_direction_codes": {"nb": "rekkefølgen er tatt fra kodene", "en": "the order is taken from the codes"},
     "basis_numbers": {"nb": "trinnene er lest fra tallene i svarene", "en": "the steps are read from the numbers in the answers"},
     "spellings_merged": {
-        "nb": "Kolonnen «{column}»: {count} verdier var skrevet på mer enn én måte (mellomrom i kantene eller ulik koding av æ, ø, å, é) og er slått sammen med sin like.",
-        "en": "Column '{column}': {count} values were spelled in more than one way (spaces at the ends or different encodings of æ, ø, å, é) and are merged with their twin.",
+        "nb": "Kolonnen «{column}»: {count} verdier var skrevet på mer enn én måte (mellomrom i kantene, usynlige tegn eller ulik koding av æ, ø, å, é) og er slått sammen med sin like.",
+        "en": "Column '{column}': {count} values were spelled in more than one way (spaces at the ends, invisible characters or different encodings of æ, ø, å, é) and are merged with their twin.",
+    },
+    "format_chars_removed": {
+        "nb": "Kolonnen «{column}»: {count} svartekster hadde usynlige tegn (for eksempel et mellomrom uten bredde fra Word eller et nettskjema). Tegnene er fjernet, og svarene telles som det de ser ut som.",
+        "en": "Column '{column}': {count} answer texts held invisible characters (for example a zero-width space from Word or a web form). The characters were removed and the answers count as what they look like.",
     },
     "excel_unpacks_too_large": {
         "nb": "{file} pakker seg ut til {size_mb} MB, eller én celle har mer tekst enn et regneark kan ha i minnet. Grensen er {limit_mb} MB. Lagre arket som CSV, eller del det opp.",
@@ -235,6 +239,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     "freq_bad_count": {
         "nb": "Frekvenstabellen {file}: antallet «{value}» i rad {row} er ikke et helt tall ≥ 0.",
         "en": "The frequency table {file}: the count '{value}' in row {row} is not a whole number ≥ 0.",
+    },
+    "freq_count_too_large": {
+        "nb": "{file}, rad {row}: antallet «{value}» er over grensen på {limit} svar i én rad. Sjekk at kolonnen med antall ikke har fått et annet tall (en id, en sum med feil skilletegn).",
+        "en": "{file}, row {row}: the count '{value}' is over the limit of {limit} answers in one row. Check that the count column has not received another number (an id, a sum with the wrong separator).",
     },
     # --- requests ---------------------------------------------------------------------------------
     "unknown_group_column": {
@@ -274,8 +282,32 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "The population of '{group}' must be a whole number at least as large as its respondents ({respondents}); got '{value}'.",
     },
     "bad_population_arg": {
-        "nb": "«{value}» må skrives som GRUPPE=ANTALL, f.eks. Skoleleder=63.",
-        "en": "'{value}' must be written as GROUP=NUMBER, e.g. Skoleleder=63.",
+        "nb": "«{value}» må skrives som GRUPPE=ANTALL med et helt tall fra 1 til {limit}, f.eks. Skoleleder=63.",
+        "en": "'{value}' must be written as GROUP=NUMBER with a whole number from 1 to {limit}, e.g. Skoleleder=63.",
+    },
+    "unknown_themes": {
+        "nb": "Rapporten har ingen tema som heter {themes}. Temaene er: {choices}.",
+        "en": "The report has no theme called {themes}. The themes are: {choices}.",
+    },
+    "bad_number_option": {
+        "nb": "{option} må være et helt tall fra {low} til {high}; fikk «{value}».",
+        "en": "{option} must be a whole number from {low} to {high}; got '{value}'.",
+    },
+    "out_bad_path": {
+        "nb": "«{path}» er ikke et filnavn å skrive rapporten til. Skriv for eksempel --out rapport.docx.",
+        "en": "'{path}' is not a file name to write the report to. Write for example --out report.docx.",
+    },
+    "out_is_folder": {
+        "nb": "«{path}» er en mappe. Skriv filnavnet rapporten skal få, for eksempel {path}/rapport.docx.",
+        "en": "'{path}' is a folder. Give the report's file name, for example {path}/report.docx.",
+    },
+    "out_no_folder": {
+        "nb": "Mappen «{folder}» for «{path}» finnes ikke. Lag mappen først eller velg en annen.",
+        "en": "The folder '{folder}' of '{path}' does not exist. Create it first or choose another.",
+    },
+    "out_not_writable": {
+        "nb": "Rapporten kan ikke skrives til «{path}» ({reason}). Velg en mappe du kan skrive til.",
+        "en": "The report cannot be written to '{path}' ({reason}). Choose a folder you can write to.",
     },
     "bad_top_k": {
         "nb": "Antall øverste kategorier må være minst 1; fikk {value}.",

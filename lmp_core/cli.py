@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from lmp_core.errors import SurveyError
 from lmp_core.rules import MIN_GROUP_SIZE
@@ -30,15 +30,99 @@ def _read_path(path: str) -> bytes:
     return p.read_bytes()
 
 
+#: The largest number an option takes (a population, a minimum group size): above any survey, and small enough
+#: for every later step to hold it as a 64-bit integer and a float.
+MAX_OPTION_NUMBER = 1_000_000_000
+
+
+def whole_number(text: str, *, low: int = 0, high: int = MAX_OPTION_NUMBER) -> int | None:
+    """``text`` as a whole number in ``low..high``, or None.
+
+    Digits of any script that writes decimal digits (Unicode category Nd: "٣٦" is 36) are read as
+    :func:`int` reads them; a superscript ("6²"), a fraction, a sign other than a leading minus, a space inside
+    or an empty text is not a number here. The length is checked before :func:`int` runs, so 400 digits cost
+    nothing.
+
+    >>> whole_number("63"), whole_number("٣٦"), whole_number("6²"), whole_number("9" * 400), whole_number("-1")
+    (63, 36, None, None, None)
+    """
+    import unicodedata
+
+    text = text.strip()
+    digits = text[1:] if text.startswith("-") else text
+    if not digits or len(digits) > len(str(MAX_OPTION_NUMBER)) or \
+            not all(unicodedata.category(ch) == "Nd" for ch in digits):
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
+
+
+#: The whole-number options: their smallest and largest value. They are parsed as text and checked after
+#: argparse, so that a bad value gets the tool's own sentence in the user's language.
+NUMBER_OPTIONS = {"top": (1, 1000), "min_group_size": (1, MAX_OPTION_NUMBER)}
+
+
+def check_numbers(args: argparse.Namespace) -> None:
+    """Replace each whole-number option given as text by its number, or raise naming the option and value."""
+    for name, (low, high) in NUMBER_OPTIONS.items():
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            number = whole_number(value, low=low, high=high)
+            if number is None:
+                raise SurveyError("bad_number_option", option="--" + name.replace("_", "-"), value=value,
+                                  low=low, high=high)
+            setattr(args, name, number)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one line for a usage error, as every other error has (``error: …``)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see {self.prog} --help)\n")
+
+
 def parse_populations(values: Sequence[str]) -> dict[str, int]:
-    """``["Skoleleder=63", ...]`` -> ``{"Skoleleder": 63}``."""
+    """``["Skoleleder=63", ...]`` -> ``{"Skoleleder": 63}``.
+
+    >>> parse_populations(["Skoleleder=63", "Skoleeier = 24"])
+    {'Skoleleder': 63, 'Skoleeier': 24}
+    """
+    from lmp_core.fmt import Fixed
+
     out: dict[str, int] = {}
     for value in values:
         group, sep, number = value.rpartition("=")
-        if not sep or not group.strip() or not number.strip().isdigit():
-            raise SurveyError("bad_population_arg", value=value)
-        out[group.strip()] = int(number)
+        count = whole_number(number, low=1)
+        if not sep or not group.strip() or count is None:
+            raise SurveyError("bad_population_arg", value=value, limit=Fixed(MAX_OPTION_NUMBER, 0))
+        out[group.strip()] = count
     return out
+
+
+def check_output(path: str) -> Path:
+    """The report's output path, checked before any work: its folder exists and can be written to, and the path
+    is not a folder. (The write itself can still fail, e.g. a full disk: :func:`write_output`.)"""
+    import os
+
+    out = Path(path)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not path.strip() or out.name in ("", ".", ".."):
+        raise SurveyError("out_bad_path", path=path)
+    if out.is_dir():
+        raise SurveyError("out_is_folder", path=path)
+    if not folder.is_dir():
+        raise SurveyError("out_no_folder", path=path, folder=str(folder))
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise SurveyError("out_not_writable", path=path, reason="permission denied")
+    return out
+
+
+def write_output(out: Path, data: bytes) -> None:
+    """Write the report, every failure of the system (a full disk, a path that vanished) as one message."""
+    try:
+        out.write_bytes(data)
+    except OSError as err:
+        raise SurveyError("out_not_writable", path=str(out), reason=err.strerror or type(err).__name__) from None
 
 
 def load(args: argparse.Namespace) -> Survey | Counts:
@@ -126,9 +210,9 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="invited population of a group; repeat per group")
     p.add_argument("--items", help="comma-separated question columns (default: all)")
     p.add_argument("--sheet", help="Excel sheet name")
-    p.add_argument("--top", type=int, default=2, help="top-k categories for the share (default 2)")
+    p.add_argument("--top", default=2, help="top-k categories for the share (default 2)")
     p.add_argument("--dont-know-in-base", action="store_true", help="count 'don't know' in percentage bases")
-    p.add_argument("--min-group-size", type=int, default=MIN_GROUP_SIZE,
+    p.add_argument("--min-group-size", default=MIN_GROUP_SIZE,
                    help=f"hide groups smaller than this (default {MIN_GROUP_SIZE})")
     p.add_argument("--groupings", metavar="A,B",
                    help="the columns that may group, protected together (default: every group column); answers in a "
@@ -252,13 +336,18 @@ def _iso_date(value: str) -> str:
 def cmd_report(args: argparse.Namespace) -> int:
     from lmp_core.report import build_report, render
 
+    out = check_output(args.out)
     source = load(args)
-    themes = [t.strip() for t in args.themes.split(",")] if args.themes else None
+    themes = [t.strip() for t in args.themes.split(",") if t.strip()] if args.themes else None
+    known = list(dict.fromkeys(it.theme for it in source.items if it.theme))
+    unknown = [t for t in themes or () if t not in known]
+    if unknown:
+        raise SurveyError("unknown_themes", themes=", ".join(unknown), choices=", ".join(known))
     report = build_report(source, request_of(args), themes=themes, lang=args.lang,
                           leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
                           author=args.author, date=args.date, weights=weights_of(args, source))
     data = render(report, args.out)
-    Path(args.out).write_bytes(data)
+    write_output(out, data)
     print(f"{args.out}: {len(data) // 1024} KB", file=sys.stderr)
     return 0
 
@@ -365,7 +454,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m lmp_core", description="LMP Explorer: survey statistics")
+    parser = _Parser(prog="python -m lmp_core", description="LMP Explorer: survey statistics")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("summarize", help="statistics per question and group")
     _common(p)
@@ -420,7 +509,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the columns protected together (default: the group and the wave column)")
     w.add_argument("--confirm", action="append", default=[], metavar="COL",
                    help="keep a question whose wording, scale or answer order changed in the trend (repeat)")
-    w.add_argument("--min-group-size", type=int, default=MIN_GROUP_SIZE,
+    w.add_argument("--min-group-size", default=MIN_GROUP_SIZE,
                    help=f"hide groups smaller than this (default {MIN_GROUP_SIZE})")
     w.add_argument("--format", choices=("json", "csv"), default="json")
     w.add_argument("--lang", choices=("nb", "en"), default="nb")
@@ -434,7 +523,7 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--time", help="submission time column of the response file (default: detected)")
     f.add_argument("--format", choices=("json", "csv"), default="json",
                    help="json: everything; csv: the non-respondents (for the next reminder)")
-    f.add_argument("--min-group-size", type=int, default=MIN_GROUP_SIZE,
+    f.add_argument("--min-group-size", default=MIN_GROUP_SIZE,
                    help=f"groups with fewer respondents show no count or rate (default {MIN_GROUP_SIZE})")
     f.add_argument("--lang", choices=("nb", "en"), default="nb")
     f.set_defaults(func=cmd_fieldwork)
@@ -445,6 +534,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        check_numbers(args)
         return int(args.func(args))
     except SurveyError as err:
         print(f"error: {err.message(getattr(args, 'lang', 'en'))}", file=sys.stderr)

@@ -22,7 +22,7 @@ class SurveyError(ValueError):
     def __init__(self, key: str, **params: Any) -> None:
         self.key = key
         self.params = params
-        super().__init__(text(key, "en", **params))
+        super().__init__(self.message("en"))
 
     def message(self, lang: str = "nb") -> str:
         """The message in the user's language (``nb`` or ``en``), its numbers in the reader's convention."""

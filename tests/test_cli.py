@@ -47,6 +47,24 @@ def test_items_and_csv_format(capsys):
     assert out.startswith("\ufeff") and ";" in lines[0] and "," not in lines[0]
 
 
+def test_population_in_another_script_of_digits(capsys):
+    # Arabic-Indic digits are decimal digits (Unicode Nd): int() reads "٦٣" as 63, and so does the tool
+    assert main(["summarize", FIXTURE, "--group", "rolle", "--groupings", "rolle", "--population", "Skoleleder=٦٣",
+                 "--format", "json"]) == 0
+    groups = {g["name"]: g for g in json.loads(capsys.readouterr().out)["groups"]}
+    assert groups["Skoleleder"]["population"] == 63
+
+
+def test_an_output_folder_without_write_permission(monkeypatch, tmp_path, capsys):
+    # as root every folder is writable, so the permission is denied by the check's own source of truth
+    import os
+
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert main(["report", FIXTURE, "--out", str(tmp_path / "r.docx"), "--lang", "en"]) == 2
+    assert "cannot be written" in capsys.readouterr().err
+    assert not (tmp_path / "r.docx").exists()
+
+
 def test_table_format_norwegian(capsys):
     assert main(["summarize", FIXTURE, "--group", "rolle"]) == 0
     out = capsys.readouterr().out
@@ -62,7 +80,16 @@ def test_table_format_norwegian(capsys):
         (["summarize", FIXTURE, "--group", "rolle", "--population", "Rektor=5"], "Rektor"),
         (["summarize", FIXTURE, "--group", "rolle", "--population", "Skoleleder=20"], "36"),
         (["summarize", FIXTURE, "--items", "q99"], "q99"),
-        (["summarize", FIXTURE, "--top", "0"], "got 0"),
+        (["summarize", FIXTURE, "--top", "0"], "got '0'"),
+        # issue #26: a superscript digit (str.isdigit() says yes, int() says no) and 400 digits (an overflow)
+        (["summarize", FIXTURE, "--group", "rolle", "--population", "Skoleleder=6²"], "Skoleleder=6²"),
+        (["summarize", FIXTURE, "--group", "rolle", "--population", "Skoleleder=" + "9" * 400], "1,000,000,000"),
+        (["summarize", FIXTURE, "--min-group-size", "-5"], "--min-group-size"),
+        (["summarize", FIXTURE, "--lang"], "--lang"),  # argparse's own errors are one line too
+        (["report", FIXTURE, "--out", "/no/such/folder/r.docx"], "/no/such/folder"),
+        (["report", FIXTURE, "--out", str(FIXTURES)], "is a folder"),
+        (["report", FIXTURE, "--out", "/proc/r.docx"], "cannot be written"),  # the write itself fails
+        (["report", FIXTURE, "--out", "r.docx", "--themes", "kunnskap,nope"], "nope"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(args, needle):
