@@ -236,14 +236,22 @@ def to_excel_bytes(sheets: dict[str, pd.DataFrame], *, title: str = "", author: 
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
-    clean = "".join(ch for ch in xml_safe(name) if ch not in "[]:*?/\\")[:31] or "Ark"
-    base, i = clean, 2
-    while clean in used:
-        clean = f"{base[:28]}_{i}"
-        i += 1
-    used.add(clean)
-    return clean
+    """A sheet name Excel accepts and no other sheet of the book has: without ``[]:*?/\\``, not beginning or
+    ending with an apostrophe, at most 31 characters, not Excel's reserved "History", and unique as Excel
+    compares names (case-insensitively): a theme cut to 31 characters or spelled in other case gets ``_2``, ``_3``.
 
+    >>> used = set(); [_sheet_name(n, used) for n in ("Tema", "tema", "x" * 40, "x" * 41, "'", "History")]
+    ['Tema', 'tema_2', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx_2', 'Ark', 'History_2']
+    """
+    clean = "".join(ch for ch in xml_safe(name) if ch not in "[]:*?/\\").strip("'")[:31].strip("'")
+    clean = clean if clean.strip() else "Ark"
+    base, candidate, i = clean, clean, 2
+    while candidate.casefold() in used or candidate.casefold() == "history":
+        suffix = f"_{i}"
+        candidate = base[:31 - len(suffix)] + suffix
+        i += 1
+    used.add(candidate.casefold())
+    return candidate
 
 
 def index_table(index: Index, *, lang: str = "nb") -> pd.DataFrame:

@@ -335,3 +335,27 @@ def test_word_headings_come_in_order_without_skipping_a_level(docx):
     levels = [0 if p.style.name == "Title" else int(p.style.name.split()[-1])
               for p in docx.paragraphs if p.style.name == "Title" or p.style.name.startswith("Heading")]
     assert levels[0] == 0 and all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+
+
+def test_themes_that_collide_as_excel_sheet_names_still_make_a_report():
+    # issue #26: themes equal once cut to Excel's 31 characters, or equal but for case (Excel compares sheet
+    # names case-insensitively), raised KeyError in the Excel writer: a valid survey whose report could not be made
+    long = "Kunnskap om mobbing og klasseledelse i skolen"
+    themes = ["Tema", "tema", long + " A", long + " B"]
+    rows = list(csv.DictReader(io.StringIO((FIXTURES / "lmp_ch2_3_codebook.csv").read_text("utf-8"))))
+    for i, row in enumerate(rows):
+        row["theme"] = themes[i % 4]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    survey = read_file((FIXTURES / "lmp_ch2_3.csv").read_bytes(), "lmp_ch2_3.csv",
+                       codebook=read_codebook(out.getvalue().encode()))
+    report = build_report(survey, group="rolle")
+    book = openpyxl.load_workbook(io.BytesIO(render(report, "r.xlsx")))
+    names = book.sheetnames
+    assert len({n.casefold() for n in names}) == len(names) == len(report.sheets)
+    assert all(len(n) <= 31 for n in names)
+    assert {"Tema", "tema_2", long[:31], long[:29] + "_2"} <= set(names)
+    for fmt in ("docx", "html", "pptx"):
+        assert render(report, f"r.{fmt}")

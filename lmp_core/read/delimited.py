@@ -10,7 +10,7 @@ import polars as pl
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.read.columns import build_survey
-from lmp_core.read.frames import MAX_COLUMNS, check_columns, drop_blank_rows
+from lmp_core.read.frames import check_columns, drop_blank_rows
 from lmp_core.read.frequency import counts_from_frequency_table, frequency_columns
 from lmp_core.read.sniff import TextLayout, inspect_text
 from lmp_core.survey import Note, Survey
@@ -36,8 +36,6 @@ def read_text(data: bytes, name: str, **options: Any) -> Survey | Counts:
         notes.append(("decoded_as", {"file": name, "encoding": layout.encoding}))
     if layout.tool:
         notes.append(("header_rows_skipped", {"file": name, "rows": layout.skip_after_header, "tool": layout.tool}))
-    if len(layout.header) > MAX_COLUMNS:
-        notes.append(("many_columns", {"file": name, "count": len(layout.header), "limit": MAX_COLUMNS}))
     frame = drop_blank_rows(frame, name, notes)
     if frequency_columns(frame.columns) is not None:
         return counts_from_frequency_table(frame, name)
@@ -61,7 +59,6 @@ def _read_csv_frame(layout: TextLayout, name: str) -> pl.DataFrame:
     sends the whole file through the all-text reader."""
     columns = [c if c else f"column_{i + 1}" for i, c in enumerate(layout.header)]
     check_columns(columns, name)
-    columns = columns[:MAX_COLUMNS]
     common: dict[str, Any] = {
         "separator": layout.separator, "has_header": False, "skip_rows": 1 + layout.skip_after_header,
         "quote_char": '"', "null_values": [""], "try_parse_dates": False,
@@ -82,9 +79,6 @@ def _read_csv_frame(layout: TextLayout, name: str) -> pl.DataFrame:
                 schema[column] = pl.Categorical  # answer labels: counted by their integer ids
             else:
                 schema[column] = pl.String
-        if len(layout.header) > len(columns):  # more columns than are read: keep the first ones
-            return pl.read_csv(io.BytesIO(layout.data), new_columns=columns, columns=list(range(len(columns))),
-                               infer_schema=False, **common)
         # the full schema in column order (overrides by name do not follow new_columns)
         try:
             return pl.read_csv(io.BytesIO(layout.data), schema=schema, **common)

@@ -1,4 +1,4 @@
-"""What every reader shares: the column limit, duplicate-column check and blank-row removal."""
+"""What every reader shares: the column limit and duplicate-column check, and blank-row removal."""
 
 from __future__ import annotations
 
@@ -16,7 +16,10 @@ MAX_CELL_CHARS = 32_767
 
 
 def check_columns(columns: list[str], name: str) -> None:
-    """Refuse a file whose header names one column twice (naming them)."""
+    """Refuse a file with more than :data:`MAX_COLUMNS` columns, or whose header names one column twice (naming
+    them). Reading only the first columns would silently lose the rest, the group or id column among them."""
+    if len(columns) > MAX_COLUMNS:
+        raise SurveyError("too_many_columns", file=name, count=Fixed(len(columns), 0), limit=Fixed(MAX_COLUMNS, 0))
     seen: set[str] = set()
     dupes = [c for c in columns if c in seen or seen.add(c)]  # type: ignore[func-returns-value]
     if dupes:

@@ -12,8 +12,14 @@ import polars as pl
 
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
+from lmp_core.fmt import Fixed
 from lmp_core.scales import match_labels, normalize
+from lmp_core.spelling import group_name
 from lmp_core.survey import Item
+
+#: The largest count one row of a frequency table may hold: far above any survey (a billion answers), and low
+#: enough that no sum over a file within the size limit can overflow a 64-bit integer.
+MAX_COUNT = 1_000_000_000
 
 FREQUENCY_COLUMNS = {
     "item": ("item", "question", "variable", "spørsmål", "sporsmal", "spm"),
@@ -49,12 +55,19 @@ def counts_from_frequency_table(frame: pl.DataFrame, name: str) -> Counts:
         pl.col(answer_col).cast(pl.String).str.strip_chars().fill_null(""),
         (pl.col(group_col).cast(pl.String).str.strip_chars() if group_col else pl.lit("Alle")).alias("__group"),
     )
+    # group names spelled as everywhere else (lmp_core.spelling.group_name): one name per visible spelling
+    distinct = [g for g in df["__group"].unique().to_list() if g is not None]
+    df = df.with_columns(pl.col("__group").replace({g: group_name(g) for g in distinct}))
     counts_raw = df[count_col]
     counts = counts_raw.cast(pl.Float64, strict=False)
     bad = counts.is_null() | (counts < 0) | (counts % 1 != 0)
     if bad.any():
         row = int(bad.arg_max()) + 2
         raise SurveyError("freq_bad_count", file=name, value=str(counts_raw[row - 2]), row=row)
+    if (counts > MAX_COUNT).any():
+        row = int((counts > MAX_COUNT).arg_max()) + 2
+        raise SurveyError("freq_count_too_large", file=name, value=str(counts_raw[row - 2]), row=row,
+                          limit=Fixed(MAX_COUNT, 0))
     df = df.with_columns(counts.cast(pl.Int64).alias("__count"))
     item_names = df[items_col].unique(maintain_order=True).to_list()
     groups = tuple(df["__group"].unique(maintain_order=True).to_list())

@@ -15,7 +15,7 @@ import polars as pl
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.read.columns import build_survey
-from lmp_core.read.frames import MAX_COLUMNS, check_columns, drop_blank_rows
+from lmp_core.read.frames import check_columns, drop_blank_rows
 from lmp_core.read.frequency import counts_from_frequency_table, frequency_columns
 from lmp_core.survey import Note, Survey
 
@@ -32,9 +32,6 @@ def read_parquet(data: bytes, name: str, **options: Any) -> Survey | Counts:
     columns = list(schema)
     check_columns(columns, name)
     notes: list[Note] = []
-    if len(columns) > MAX_COLUMNS:
-        notes.append(("many_columns", {"file": name, "count": len(columns), "limit": MAX_COLUMNS}))
-        columns = columns[:MAX_COLUMNS]
     try:
         frame = pl.read_parquet(io.BytesIO(data), columns=columns)
     except Exception as err:  # noqa: BLE001  see above

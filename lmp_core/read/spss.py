@@ -9,6 +9,7 @@ import polars as pl
 
 from lmp_core.errors import SurveyError
 from lmp_core.read.columns import build_survey
+from lmp_core.read.frames import check_columns
 from lmp_core.survey import Survey
 
 
@@ -23,6 +24,7 @@ def read_spss(data: bytes, name: str, **options: Any) -> Survey:
     ranges = {col: [(float(r["lo"]), float(r["hi"])) for r in rs] for col, rs in meta.missing_ranges.items()}
     for col, values in (meta.missing_user_values or {}).items():
         ranges.setdefault(col, []).extend((float(v), float(v)) for v in values if isinstance(v, (int, float)))
+    check_columns(list(df.columns), name)
     questions = {c: lab for c, lab in meta.column_names_to_labels.items() if lab}
     frame = pl.from_pandas(df)
     return build_survey(frame, name, value_labels=meta.variable_value_labels, missing_ranges=ranges,
