@@ -7,7 +7,6 @@ from a frequency table that was all that could leave a secure data environment.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ import polars as pl
 
 from lmp_core.catalogue import text
 from lmp_core.errors import SurveyError
+from lmp_core.spelling import group_name
 from lmp_core.survey import Item, Survey
 from lmp_core.threads import each
 
@@ -74,8 +74,8 @@ class Counts:
 
 def group_factorized(values: pl.Series | pd.Series) -> tuple[np.ndarray, tuple[str, ...]]:
     """A background column as a group code per row (-1 = no value) and the group names, in order of first
-    appearance, spelled as a user sees them: text in Unicode NFC (a composed and a decomposed "é" are one
-    group), trimmed, blank as missing, and whole numbers read as floats (a blank makes a code column float)
+    appearance, spelled as a user sees them (:func:`lmp_core.spelling.group_name`: Unicode NFC, so a composed
+    and a decomposed "é" are one group; invisible format characters removed; trimmed), blank as missing, and whole numbers read as floats (a blank makes a code column float)
     written without ".0". Only the distinct values are spelled out (a million rows hold a handful of groups);
     two spellings that become one name become one code.
 
@@ -95,7 +95,7 @@ def group_factorized(values: pl.Series | pd.Series) -> tuple[np.ndarray, tuple[s
             values = values.cast(pl.String)
         if values.dtype == pl.String or values.dtype.is_integer():
             codes, distinct = first_appearance(values)
-            spelled = [unicodedata.normalize("NFC", str(v)).strip() for v in distinct.to_list()]
+            spelled = [group_name(v) for v in distinct.to_list()]
             return _merge_spellings(codes, spelled)
         values = values.to_pandas()
     import pandas as pd
@@ -103,8 +103,8 @@ def group_factorized(values: pl.Series | pd.Series) -> tuple[np.ndarray, tuple[s
     if pd.api.types.is_float_dtype(values) and (values.dropna() % 1 == 0).all():
         values = values.astype("Int64")
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    spelled = pd.Series(uniques, dtype=object).astype("string").str.normalize("NFC").str.strip().tolist()
-    return _merge_spellings(codes, ["" if name is pd.NA else name for name in spelled])
+    spelled = pd.Series(uniques, dtype=object).astype("string").tolist()
+    return _merge_spellings(codes, ["" if name is pd.NA else group_name(name) for name in spelled])
 
 
 def first_appearance(values: pl.Series) -> tuple[np.ndarray, pl.Series]:

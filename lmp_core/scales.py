@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from lmp_core.errors import SurveyError
+from lmp_core.spelling import without_format_chars
 
 #: Category code of a blank or not-asked answer in the coded arrays of a survey.
 MISSING = 0
@@ -62,14 +63,17 @@ class Scale:
 
 
 def normalize(label: object) -> str:
-    """Fold a label for matching: NFKC, case, whitespace, apostrophes and trailing dots.
+    """Fold a label for matching: NFKC, invisible format characters (:mod:`lmp_core.spelling`), case,
+    whitespace, apostrophes and trailing dots.
 
     >>> normalize("  I  Svært stor GRAD. ")
     'i svært stor grad'
     >>> normalize("Don’t know")
     "don't know"
+    >>> normalize("\u200bI stor grad")
+    'i stor grad'
     """
-    s = unicodedata.normalize("NFKC", str(label))
+    s = without_format_chars(unicodedata.normalize("NFKC", str(label)))
     s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     s = re.sub(r"\s+", " ", s).strip().rstrip(".").strip()
     return s.casefold()

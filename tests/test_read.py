@@ -276,3 +276,49 @@ def test_columns_on_threads_give_what_one_thread_gives(monkeypatch):
         np.testing.assert_array_equal(many.codes, one.codes)
         np.testing.assert_array_equal(count(many, group="rolle").table, one_counts)
         assert many.notes == one.notes
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+def test_invisible_format_characters_count_as_the_visible_label(frame, reference, mark):
+    # issue #26: a zero-width space (or joiner, non-joiner, word joiner, BOM, soft hyphen) pasted from Word before
+    # half the answers of a question dropped them from n as "outside the scale"; they are the same answers
+    marked = frame.copy()
+    marked["kunnskap_mobbing"] = [mark + v if i % 2 and v else v for i, v in enumerate(marked["kunnskap_mobbing"])]
+    marked["rolle"] = [v + mark if i % 3 == 0 else v for i, v in enumerate(marked["rolle"])]
+    survey = read_file(marked.to_csv(index=False).encode(), "x.csv")
+    _same_counts(survey, reference)  # every answer and group counted as the unmarked file counts it
+    keys = {k: p for k, p in survey.notes}
+    assert "labels_outside_scale" not in keys
+    assert keys["format_chars_removed"]["column"] == "kunnskap_mobbing"
+    assert keys["spellings_merged"] == {"column": "rolle", "count": 2}  # "Skoleleder\u200b", "Skoleeier\u200b"
+
+
+def test_an_astronomical_count_in_a_frequency_table_is_named():
+    # issue #26: polars could not cast 1e20 to a 64-bit integer and the traceback reached the user
+    data = b"item,group,answer,count\nq1,A,I stor grad,1e20\nq1,A,I liten grad,3\n"
+    with pytest.raises(SurveyError, match=r"freq.csv, row 2: the count '1e\+20' is over the limit of 1,000,000,000"):
+        read_file(data, "freq.csv")
+
+
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_more_columns_than_the_limit_get_the_tools_own_sentence(kind, tmp_path):
+    # issue #26: 5,002 columns gave polars' "provided `new_columns` does not match number of columns"
+    from lmp_core.read import MAX_COLUMNS
+
+    frame = pd.DataFrame({f"q{i}": ["Enig", "Uenig"] for i in range(MAX_COLUMNS + 2)})
+    if kind == "csv":
+        data, name = frame.to_csv(index=False).encode(), "wide.csv"
+    else:
+        frame.to_parquet(tmp_path / "wide.parquet")
+        data, name = (tmp_path / "wide.parquet").read_bytes(), "wide.parquet"
+    with pytest.raises(SurveyError, match=rf"{name} has 5,002 columns, over the limit of 5,000\. Remove"):
+        read_file(data, name)
+
+
+def test_a_frequency_tables_groups_and_answers_drop_invisible_characters():
+    # the same spelling rule as respondent files: "A\u200b" is group A, "\u200bI liten grad" is "I liten grad"
+    data = ("item,group,answer,count\nq1,A\u200b,I stor grad,3\nq1,A,I liten grad,3\n"
+            "q1,B,\u200bI liten grad,4\nq1,B,I stor grad,4\n").encode()
+    counts = read_file(data, "f.csv")
+    assert counts.groups == ("A", "B") and counts.respondents == (6, 8)
+    assert counts.table[0, :, 2].tolist() == [3, 4]  # "I liten grad": 2 on the 5-point grad scale

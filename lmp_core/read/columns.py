@@ -16,7 +16,6 @@ Answers outside a question's scale are counted as missing and reported with thei
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import partial
@@ -39,6 +38,7 @@ from lmp_core.scales import (
     normalize,
     reversed_coding,
 )
+from lmp_core.spelling import group_name, has_format_chars
 from lmp_core.survey import Item, Note, Skipped, Survey
 from lmp_core.threads import each
 
@@ -411,6 +411,11 @@ def build_survey(
                 codes = partial(profile.codes, lut)
             else:
                 codes, outside = apply_coding(series, coding)
+            if not _is_numeric(series):
+                raw_labels = category_labels.values() if category_labels else series.drop_nulls().unique().to_list()
+                hidden = sum(has_format_chars(str(v)) for v in raw_labels)
+                if hidden:
+                    all_notes.append(("format_chars_removed", {"column": column, "count": hidden}))
             if outside:
                 key = "codes_outside_scale" if _is_numeric(series) else "labels_outside_scale"
                 all_notes.append((key, {"column": column, "scale": coding.scale.span,
@@ -445,9 +450,9 @@ def build_survey(
         n_unique = uniques.len()
         texts = uniques.cast(pl.String)
         if series.dtype == pl.String and n_unique <= MAX_CATEGORIES:
-            # groups are compared by their NFC, trimmed spelling (lmp_core.counts.group_values): say when
+            # groups are compared by their spelling (lmp_core.spelling.group_name): say when
             # two spellings of one name become one group
-            folded = {unicodedata.normalize("NFC", v).strip() for v in texts.to_list()} - {""}
+            folded = {group_name(v) for v in texts.to_list()} - {""}
             merged = n_unique - len(folded) - int(any(not v.strip() for v in texts.to_list()))
             if merged > 0:
                 all_notes.append(("spellings_merged", {"column": column, "count": merged}))
