@@ -4,6 +4,9 @@ import streamlit as st
 
 from lmp_app.i18n import t
 from lmp_app.state import Keys, ensure_data, watch_session
+from lmp_app.uploads import keep_uploads_in_memory
+
+keep_uploads_in_memory()  # before any page can offer an upload: no part of one is spooled to disk
 
 st.set_page_config(page_title="LMP Explorer", page_icon=":material/bar_chart:", layout="wide")
 st.session_state.setdefault(Keys.LANG, "nb")

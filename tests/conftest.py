@@ -47,14 +47,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(log_path: Path, *extra: str) -> tuple[subprocess.Popen, str]:
-    """Start ``streamlit run`` on a free loopback port and wait until it is healthy."""
+def start_app(log_path: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run`` on a free loopback port and wait until it is healthy (``env``: variables to set
+    for the server beside the test's own)."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
            *extra]
     with open(log_path, "wb") as fh:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True,
+                                env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
