@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
 
 from lmp_core.catalogue import text, words
 from lmp_core.disclosure import MIN_GROUP_SIZE
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Pct, PValue
+from lmp_core.independence import independence
 from lmp_core.survey import Note, Survey
 
 ID_NAMES = ("id", "respondent_id", "respondentid", "responseid", "enhet_id", "skole_id", "skoleid", "orgnr",
@@ -42,16 +42,9 @@ TIME_NAMES = ("submitted", "submitdate", "submit_date", "date submitted", "innse
               "end date", "recordeddate", "completed", "besvart", "dato", "date", "timestamp", "levert")
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%d.%m.%Y %H:%M:%S",
                 "%d.%m.%Y %H:%M", "%d.%m.%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d.%m.%y")
-#: Lists up to this many units get Fisher's test by permutation when counts are small; longer lists pool
-#: their rare categories and use chi-square (a permutation of 200,000 units 9,999 times would stall).
-PERMUTATION_MAX_UNITS = 2_000
-#: Resamples per vectorised step of the permutation test: memory is this many times the list's length.
-PERMUTATION_BATCH = 200
 #: Response-rate gaps (percentage points) that a caveat calls clear, when the test also agrees.
 CLEAR_GAP = 10.0
 ALPHA = 0.05
-#: The tests of independence by key; their names are in the catalogue (``fw_test_<key>``).
-TESTS = ("none", "fisher", "fisher_permutation", "chi2_pooled", "chi2")
 
 
 def normalize_id(value: object) -> str:
@@ -286,14 +279,6 @@ def _hold_small(frame: pd.DataFrame, label: str, min_n: int, keep: str | None = 
     return out
 
 
-def _pool_sparse(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
-    """The rows (categories) with an expected count under 5 added into one row; kept apart when that leaves
-    fewer than two rows (the test then has nothing to compare)."""
-    sparse = (expected < 5).any(axis=1)
-    pooled = np.vstack([observed[~sparse], observed[sparse].sum(axis=0, keepdims=True)])
-    return pooled if pooled.shape[0] >= 2 and (pooled.sum(axis=0) > 0).all() else observed
-
-
 def _represent(categories: pd.Series, answered: pd.Series, name: str, min_n: int = MIN_GROUP_SIZE) -> Representation:
     table = pd.crosstab(categories, answered).reindex(columns=[False, True], fill_value=0)
     invited_n = table.sum(axis=1)
@@ -305,32 +290,11 @@ def _represent(categories: pd.Series, answered: pd.Series, name: str, min_n: int
         "response_rate": (100 * answered_n / invited_n).to_numpy(),
     })
     frame = _hold_small(frame, "category", min_n)
-    test, statistic, p = _independence(table.to_numpy())
+    test, statistic, p = independence(table.to_numpy())
     if frame["held"].any():
         statistic = None  # with the margins known, the statistic would give the held-back counts
     overall = 100 * answered.sum() / len(answered)
     return Representation(name, frame, test, statistic, p, _reading(frame, name, overall, p))
-
-
-def _independence(observed: np.ndarray) -> tuple[str, float | None, float | None]:
-    """Test key, statistic and p-value for categories (rows) x not answered/answered (columns)."""
-    if not (observed.shape[0] >= 2 and observed[:, 0].sum() > 0 and observed[:, 1].sum() > 0):
-        return "none", None, None
-    expected = sps.contingency.expected_freq(observed)
-    if observed.shape == (2, 2):
-        res = sps.fisher_exact(observed)
-        return "fisher", float(res.statistic), float(res.pvalue)
-    if (expected < 5).any() and observed.sum() <= PERMUTATION_MAX_UNITS:
-        # resampled in batches: memory stays PERMUTATION_BATCH x units whatever the list's size
-        res = sps.fisher_exact(observed, method=sps.PermutationMethod(
-            n_resamples=9999, batch=PERMUTATION_BATCH, rng=np.random.default_rng(2016)))
-        return "fisher_permutation", float(res.statistic), float(res.pvalue)
-    if (expected < 5).any():
-        # a long list with a few rare categories: those are pooled into one, then chi-square
-        res = sps.chi2_contingency(_pool_sparse(observed, expected), correction=False)
-        return "chi2_pooled", float(res.statistic), float(res.pvalue)
-    res = sps.chi2_contingency(observed, correction=False)
-    return "chi2", float(res.statistic), float(res.pvalue)
 
 
 def _reading(frame: pd.DataFrame, name: str, overall: float, p: float | None) -> Note:
