@@ -38,6 +38,9 @@ class SetupRow:
     reverse: bool = False
     basis: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
     reason: tuple[str, tuple[tuple[str, object], ...]] = ("", ())
+    #: a question's kind (scale, choice, multi, number) and a multiple-response option's set
+    kind: str = ""
+    set_name: str = ""
 
     @property
     def uncertain(self) -> bool:
@@ -47,7 +50,21 @@ class SetupRow:
 
 def setup_rows(survey: Survey) -> list[SetupRow]:
     """Every column of the file in the setup: questions first (in file order), then the others."""
-    rows = [SetupRow(it.column, "question", it.scale.labels, it.reversed, it.basis) for it in survey.items]
+    rows = [SetupRow(it.column, "question", it.scale.labels, it.reversed, it.basis, kind="scale")
+            for it in survey.items]
+    for it in (*survey.others, *survey.numbers):
+        if it.kind == "multi" and it.basis[0] == "kind_multi_list":  # one column holding the set's options
+            if any(r.column == it.set_name for r in rows):
+                continue
+            rows.append(SetupRow(it.set_name, "question", kind="multi", set_name=it.set_name,
+                                 basis=("kind_multi_list", (("count", str(sum(o.set_name == it.set_name
+                                                                             for o in survey.others))),
+                                                            *it.basis[1]))))
+            continue
+        params = (("set", it.set_name), ("count", str(sum(o.set_name == it.set_name for o in survey.others)))) \
+            if it.kind == "multi" else (("count", str(it.scale.k)),) if it.kind == "choice" else it.basis[1]
+        rows.append(SetupRow(it.column, "question", it.scale.labels if it.kind == "choice" else (), False,
+                             (it.basis[0], params), kind=it.kind, set_name=it.set_name))
     seen = {r.column for r in rows}
     for s in survey.skipped:
         if s.column in seen:
@@ -65,13 +82,17 @@ def setup_table(survey: Survey, lang: str = "nb") -> pd.DataFrame:
     for row in setup_rows(survey):
         if row.role == "question":
             basis_key, params = row.basis
-            basis = text(basis_key, lang, **dict(params)) if basis_key else ""
+            basis = text(basis_key, lang, **{k: render_param(v, lang) for k, v in params}) if basis_key else ""
             if row.uncertain:
                 basis = f"{basis} ({w['confirm']})"
         else:
             basis = text(row.reason[0], lang, **{k: render_param(v, lang) for k, v in row.reason[1]}) \
                 if row.reason[0] else ""
-        out.append({w["column"]: row.column, w["role"]: w[row.role], w["scale"]: " < ".join(row.scale),
+        kinds = words("kinds", lang)
+        kind = "" if row.role != "question" else (kinds["yes_no"] if row.basis[0] == "kind_yes_no" else
+                                                   w["scale_kind"] if row.kind == "scale" else kinds[row.kind])
+        out.append({w["column"]: row.column, w["role"]: w[row.role], w["kind"]: kind,
+                    w["scale"]: (" < " if row.kind == "scale" else " / ").join(row.scale),
                     w["reverse"]: w["yes"] if row.reverse else "", w["basis"]: basis})
     return pd.DataFrame(out)
 
@@ -96,8 +117,12 @@ def setup_codebook(survey: Survey, codebook: Mapping[str, CodebookEntry] | None 
         entry = codebook.get(row.column)
         record = {"column": row.column, "role": row.role if row.role in ("question", "background", "ignore") else "",
                   "question_text": "", "theme": "", "labels": "", "reverse": "ja" if row.reverse else "",
-                  "dont_know": "", "asked_to": entry.asked_to if entry else ""}
-        if row.role == "question":
+                  "dont_know": "", "asked_to": entry.asked_to if entry else "", "kind": row.kind,
+                  "set": row.set_name if row.basis[0] != "kind_multi_list" else row.column}
+        if row.role == "question" and row.kind != "scale":
+            record.update(question_text=entry.question if entry else "", theme=entry.theme if entry else "",
+                          labels=";".join(f"{i + 1}={o}" for i, o in enumerate(row.scale)))
+        elif row.role == "question":
             item = survey.item(row.column)
             record.update(question_text=item.question if item.question != item.column else "", theme=item.theme,
                           labels=_labels_spec(item),
@@ -106,4 +131,4 @@ def setup_codebook(survey: Survey, codebook: Mapping[str, CodebookEntry] | None 
             record.update(question_text=entry.question, theme=entry.theme)
         records.append(record)
     return pd.DataFrame(records, columns=["column", "role", "question_text", "theme", "labels", "reverse",
-                                          "dont_know", "asked_to"])
+                                          "dont_know", "asked_to", "kind", "set"])

@@ -23,6 +23,9 @@ if TYPE_CHECKING:  # pandas is loaded where a pandas frame is first asked for (a
 
 Note = tuple[str, dict[str, object]]
 
+#: The kinds of question, in the order a page shows them.
+KINDS = ("scale", "choice", "multi", "number")
+
 
 @dataclass(frozen=True)
 class Item:
@@ -40,6 +43,12 @@ class Item:
     basis: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
     #: a numeric column's codes and their labels as the file has them (for the setup file)
     raw_labels: tuple[tuple[float, str], ...] = ()
+    #: the kind of question (:data:`KINDS`): ``scale`` (ordered answers), ``choice`` (one unordered answer; yes/no
+    #: is a choice of two), ``multi`` (one option of a multiple-response set: 1 = not ticked, 2 = ticked) or
+    #: ``number`` (a count or measurement, held as numbers, not codes)
+    kind: str = "scale"
+    #: a multiple-response option's set (the question it belongs to)
+    set_name: str = ""
 
     @property
     def label(self) -> str:
@@ -112,6 +121,13 @@ class Survey:
     notes: tuple[Note, ...] = ()
     #: (text column, theme) pairs a codebook gives for free-text columns
     text_themes: tuple[tuple[str, str], ...] = ()
+    #: the questions that are no scale: single-choice questions and multiple-response options (``kind`` choice
+    #: or multi), coded as the scale questions are, in ``other_codes``; their columns stay background columns too
+    others: tuple[Item, ...] = ()
+    other_codes: np.ndarray | None = None
+    #: number questions and their values (float, NaN = blank), one column each in ``number_values``
+    numbers: tuple[Item, ...] = ()
+    number_values: np.ndarray | None = None
 
     @property
     def n_rows(self) -> int:
@@ -185,6 +201,24 @@ class Survey:
     def item_index(self, column: str) -> int | None:
         """The position of a question column among the items, None for any other column."""
         return next((j for j, it in enumerate(self.items) if it.column == column), None)
+
+    def other_survey(self, extra: tuple[str, ...] = ()) -> Survey | None:
+        """The single-choice and multiple-response questions as a survey of their own, over the same respondents
+        and background columns, so that they are counted and protected by the same code and rule as the scales
+        (None when the file has none). ``extra``: question columns to add as background columns (a scale question
+        used as the group or a filter)."""
+        if not self.others or self.other_codes is None:
+            return None
+        frame = self.frame
+        added = [self.series_of(c) for c in dict.fromkeys(extra) if not self.has_column(c)]
+        if added:
+            frame = frame.with_columns(added)
+        return Survey(self.source, self.others, self.other_codes, frame, (), self.group_candidates, self.id_column)
+
+    @property
+    def other_questions(self) -> int:
+        """How many questions of other kinds the file holds (a multiple-response set counts once)."""
+        return len({it.set_name or it.column for it in self.others}) + len(self.numbers)
 
     @property
     def themes(self) -> tuple[str, ...]:

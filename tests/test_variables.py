@@ -168,7 +168,10 @@ def test_continuous_scores_are_never_offered_as_groups():
     from lmp_core.setup import setup_table
 
     table = setup_table(survey, "nb").set_index("Kolonne")
-    assert table.loc["barthtot"].iloc[-1].startswith("Kolonnen «barthtot» har 21 ulike tall (0–100) og leses som en skår")
+    # a score is a number question (issue #27): its mean, median and quartiles per group, never a group itself
+    assert table.loc["barthtot"].iloc[-1] == ("Tallspørsmål: 21 ulike tall (0–100) uten etiketter leses som et "
+                                              "antall, en måling eller en skår, ikke som gruppe.")
+    assert {it.column for it in survey.numbers} == scores - {"e17age", "c160age"}  # ages are background
     # few numbers with decimals are a measurement too (a mean score per respondent), whole codes are not
     frame = pd.DataFrame({"snitt": [2.5, 3.0, 3.5, 4.0] * 5, "pulje": [1, 2] * 10,
                           "q": ["I stor grad", "I liten grad"] * 10})

@@ -8,7 +8,9 @@ a row with only a ``theme``: the report then quotes its comments in that theme's
 The variable setup the Data page downloads is a codebook with three more columns (each optional, so
 older codebooks read as before): ``role`` (``question``, ``background`` — a group or filter, never a
 question — or ``ignore``), ``reverse`` (``ja``/``yes``: a reverse-keyed question, scored the other way
-round) and ``dont_know`` (answers of this column that mean "don't know", separated by ``;``).
+round) and ``dont_know`` (answers of this column that mean "don't know", separated by ``;``); and two for the
+other kinds of question: ``kind`` (``scale``, ``choice``, ``multi`` or ``number``) and ``set`` (the
+multiple-response set a ``multi`` column's option belongs to).
 """
 
 from __future__ import annotations
@@ -34,10 +36,15 @@ class CodebookEntry:
     role: str = ""
     reverse: bool = False
     dont_know: tuple[str, ...] = ()
+    #: the kind of question (:data:`KINDS`; "" = as the reader finds it) and a multiple-response option's set
+    kind: str = ""
+    set_name: str = ""
 
 
 #: What a column can be in the setup ("" = as the reader finds it).
 ROLES = ("question", "background", "ignore")
+#: The kinds of question a setup can name ("" = as the reader finds it); see :mod:`lmp_core.read.kinds`.
+KINDS = ("scale", "choice", "multi", "number")
 _YES = frozenset({"1", "ja", "yes", "true", "x", "sann", "y", "j"})
 
 
@@ -97,7 +104,13 @@ def read_codebook(data: bytes, name: str = "codebook.csv") -> dict[str, Codebook
         if role and role not in ROLES:
             raise SurveyError("codebook_bad_role", file=name, column=column, value=role, roles=", ".join(ROLES))
         dont_know = tuple(w.strip() for w in row.get("dont_know", "").split(";") if w.strip())
+        kind = row.get("kind", "").strip().lower()
+        if kind and kind not in KINDS:
+            raise SurveyError("codebook_bad_kind", file=name, column=column, value=kind, kinds=", ".join(KINDS))
+        set_name = row.get("set", "").strip()
+        if kind == "multi" and not set_name:
+            raise SurveyError("codebook_multi_no_set", file=name, column=column)
         entries[column] = CodebookEntry(column, row.get("question_text", "").strip(), row.get("theme", "").strip(),
                                         labels, row.get("asked_to", "").strip(), role,
-                                        row.get("reverse", "").strip().lower() in _YES, dont_know)
+                                        row.get("reverse", "").strip().lower() in _YES, dont_know, kind, set_name)
     return entries

@@ -16,6 +16,7 @@ Answers outside a question's scale are counted as missing and reported with thei
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import partial
@@ -28,6 +29,7 @@ from lmp_core.errors import SurveyError
 from lmp_core.fmt import Fixed
 from lmp_core.read.codebook import CodebookEntry
 from lmp_core.read.frames import check_cells
+from lmp_core.read.kinds import detect_kinds
 from lmp_core.scales import (
     KNOWN_LABEL_WORDS,
     Coding,
@@ -342,8 +344,8 @@ def build_survey(
         column_dk = dont_know | {normalize(w) for w in entry.dont_know} if entry is not None else dont_know
         basis: tuple[str, dict[str, object]] = ("", {})
         try:
-            if entry is not None and entry.role == "background":
-                pass  # the setup says: a group or filter, not a question
+            if entry is not None and (entry.role == "background" or entry.kind in ("choice", "multi", "number")):
+                pass  # the setup says: a group or filter, or a question of another kind (lmp_core.read.kinds)
             elif (entry is not None and entry.value_labels is not None and column in value_labels
                   and _is_numeric(series) and _contradicts(entry.value_labels, value_labels[column])):
                 # the file states its own codes; a codebook or setup from another file (an earlier wave) that
@@ -487,8 +489,22 @@ def build_survey(
                 groups.append(column)
         background[column] = series
     _settle_ambiguous(items, arrays, raw_columns, pending_ambiguous, all_notes)
+    kinds = detect_kinds(background, skipped, text_columns=text_columns, questions=questions, codebook=codebook,
+                         n_rows=n)
+    all_notes.extend(kinds.notes)
     named = name_themes([it.column for it in items if not it.theme])
     items = [replace(it, theme=named[it.column]) if not it.theme else it for it in items]
+    # a question of another kind takes a theme from its name only when another question shares it
+    # (kunnskap_deltok beside kunnskap_mobbing); otherwise it has none and goes with the other questions
+    shared = name_themes([it.column for it in (*items, *kinds.others, *kinds.numbers)])
+    sizes = Counter(shared.values())
+
+    def themed(it: Item) -> Item:
+        if it.theme or it.set_name or sizes[shared[it.column]] < 2:
+            return it
+        return replace(it, theme=shared[it.column])
+
+    others, numbers = tuple(map(themed, kinds.others)), tuple(map(themed, kinds.numbers))
     if not items:
         detail = " ".join(SurveyError(s.key, **s.params).message("en") for s in skipped[:5]
                           if s.key in ("unknown_labels", "numeric_without_codebook"))
@@ -501,8 +517,13 @@ def build_survey(
 
     each(fill, range(len(arrays)), cells=n * len(arrays))
     text_themes = tuple((c, codebook[c].theme) for c in text_columns if c in codebook and codebook[c].theme)
+    # a comment column read as a multiple-response list is a question, not a comment
+    text_columns = [c for c in text_columns if c not in kinds.reasons]
     return Survey(source, tuple(items), codes, pl.DataFrame(background), tuple(text_columns), tuple(groups), id_column, tuple(skipped),
-                  tuple(all_notes), text_themes)
+                  tuple(all_notes), text_themes, others=others,
+                  other_codes=np.column_stack(kinds.other_codes) if kinds.other_codes else None,
+                  numbers=numbers,
+                  number_values=np.column_stack(kinds.number_values) if kinds.number_values else None)
 
 
 def _known_label(value: object) -> bool:
