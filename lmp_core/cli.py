@@ -17,6 +17,7 @@ from lmp_core.rules import MIN_GROUP_SIZE
 
 if TYPE_CHECKING:  # the libraries are imported where a command uses them: --help starts in a blink
     from lmp_core.counts import Counts
+    from lmp_core.kind_stats import KindResult
     from lmp_core.stats import Summary
     from lmp_core.survey import Survey
     from lmp_core.view import View, ViewRequest
@@ -178,6 +179,18 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
     return source, view
 
 
+def kinds_of(source: Survey, request: ViewRequest, lang: str) -> list[KindResult]:
+    """The single-choice, multiple-response and number questions for the request's view (its ``items``, when
+    given, pick among them by column or set name)."""
+    if not (source.others or source.numbers):
+        return []
+    from lmp_core.kind_stats import kind_results
+
+    return kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
+                        min_group_size=request.min_group_size, columns=request.items, confidence=request.confidence,
+                        lang=lang)
+
+
 def weights_of(args: argparse.Namespace, source: Survey | Counts) -> Weights | None:
     """The weights ``--weight`` or ``--invited``/``--weight-by`` ask for (None: unweighted)."""
     from lmp_core.survey import Survey
@@ -265,6 +278,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         for item in out["items"]:
             if item["column"] in tests:
                 item["group_tests"] = tests[item["column"]].to_dict()
+        if isinstance(source, Survey):  # the questions of other kinds, after the scales, for the same view
+            out["items"] += [r.to_dict(args.lang) for r in kinds_of(source, view.request, args.lang)]
         if args.index or custom:
             out["indices"] = [ix.to_dict() for ix in indices]
         if weights is not None:

@@ -258,6 +258,7 @@ class Summary:
             "items": [
                 {
                     "column": it.item.column,
+                    "kind": "scale",
                     "question": it.item.question,
                     "theme": it.item.theme,
                     "scale": list(it.item.scale.labels),

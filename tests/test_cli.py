@@ -27,7 +27,8 @@ def test_json_contract(capsys):
     assert groups["Skoleleder"]["respondents"] == 36 and round(groups["Skoleleder"]["response_rate"]) == 57
     assert groups["Skoleeier"]["respondents"] == 10 and round(groups["Skoleeier"]["response_rate"]) == 42
     item = out["items"][0]
-    assert set(item) == {"column", "question", "theme", "scale", "stats", "comparisons"}
+    assert set(item) == {"column", "kind", "question", "theme", "scale", "stats", "comparisons"}
+    assert item["kind"] == "scale"
     assert item["scale"][0] == "I svært liten grad" and item["scale"][-1] == "I svært stor grad"
     stat = item["stats"][0]
     assert {"group", "n", "dont_know", "missing", "counts", "top2_pct", "top2_ci", "mean", "sd", "mean_ci"} <= set(stat)
