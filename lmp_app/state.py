@@ -253,6 +253,20 @@ def read_wave(data: bytes, name: str, *, with_setup: bool) -> Survey | Counts:
     return cache[key]
 
 
+def kinds_for(group: str | None, filters: dict[str, tuple[str, ...]], lang: str) -> list:
+    """The single-choice, multiple-response and number questions for the view of ``group`` and ``filters``, with
+    this session's protective settings (:func:`lmp_core.kind_stats.kind_results`), once per view and session."""
+    from lmp_core.kind_stats import kind_results
+
+    source = ensure_data().source
+    if not isinstance(source, Survey) or not (source.others or source.numbers):
+        return []
+    request = view_request(group=group, filters=filters)
+    return _cached(("kinds", request, lang), lambda: kind_results(
+        source, group=group, filters=request.filter_map, groupings=request.groupings,
+        min_group_size=request.min_group_size, confidence=request.confidence, lang=lang))
+
+
 def _cached(key: tuple, make: Callable[[], Any]) -> Any:
     """``make()`` once per key and session (cleared with a new file); a bad-input error is kept too."""
     cache: dict[Any, Any] = st.session_state.setdefault(Keys.COUNTS, {})

@@ -4,6 +4,9 @@
   the top two categories, the percentage written on each bar, group n in the legend.
 * :func:`distribution_chart` — Figur 4.1–4.7: 100 % stacked bars per question and group, "Vet ikke"
   as its own grey segment; or diverging bars centred on the middle answer.
+* :func:`option_chart`, :func:`yes_share_chart`, :func:`number_chart` — the questions of other kinds
+  (:mod:`lmp_core.kind_stats`): each option's share per group, yes/no questions' "yes" share as the top-2
+  figure, and a number's quartile box per group (never a single answer).
 
 Colours: ColorBrewer RdBu (colour-blind safe, ordered) for answers; Okabe–Ito for groups.
 """
@@ -24,6 +27,7 @@ from lmp_core.survey import unique_labels
 
 if TYPE_CHECKING:
     from lmp_core.indices import Index
+    from lmp_core.kind_stats import KindResult
     from lmp_core.waves import Trend
 
 #: Group colours, each at least 3:1 against the white background (WCAG 1.4.11): the Okabe–Ito colours that
@@ -359,3 +363,122 @@ def index_chart(index: Index, *, lang: str = "nb", title: str | None = None) -> 
 def _band_edge(value: float, lang: str) -> str:
     """A band edge as written: whole numbers without decimals, halves with one ("4", "4,5")."""
     return number(value, 0 if float(value).is_integer() else 1, lang)
+
+
+def _kind_legend(result: KindResult) -> dict[str, str]:
+    """Group name -> legend label with the group's base ("Leder (n=50)") for the shown groups."""
+    return {g.group: f"{g.group} (n={g.base if hasattr(g, 'base') else g.n})" for g in result.shown()}
+
+
+def option_frame(result: KindResult, lang: str = "nb") -> pd.DataFrame:
+    """One row per option and shown group of a single-choice question or multiple-response set: the share,
+    its interval and its printed label; options in order of their share over all shown groups (largest first)."""
+    legend = _kind_legend(result)
+    rows = []
+    for g in result.shown():
+        if not g.base:
+            continue
+        for option in result.options:
+            lo, hi = g.share_ci[option]
+            rows.append({"option": wrap(option), "group": legend[g.group], "pct": g.shares[option], "lo": lo,
+                         "hi": hi, "label": percent(g.shares[option], 1, lang), "n": g.counts[option]})
+    return pd.DataFrame(rows, columns=["option", "group", "pct", "lo", "hi", "label", "n"])
+
+
+def option_order(result: KindResult) -> list[str]:
+    """The options by their share of all shown respondents, largest first (ties in the question's order)."""
+    totals = {o: sum(g.counts[o] for g in result.shown() if g.base) for o in result.options}
+    return sorted(result.options, key=lambda o: -totals[o])
+
+
+def option_chart(result: KindResult, *, lang: str = "nb", title: str | None = None, width: int = 560) -> alt.LayerChart:
+    """Horizontal grouped bars of each option's share per group (the top-2 figure's look), options sorted by
+    their overall share, the group's n in the legend; "flere svar mulig" in the title of a multiple-response
+    set. Hidden groups have no bar."""
+    k = words("kinds", lang)
+    data = option_frame(result, lang)
+    order = [wrap(o) for o in option_order(result)]
+    groups = list(_kind_legend(result).values())
+    legend = alt.Legend(orient="bottom", labelLimit=400, columns=min(max(len(groups), 1), 3), symbolSize=90)
+    colour = alt.Color("group:N", title=None, sort=groups,
+                       scale=alt.Scale(domain=groups, range=group_colours(len(groups))), legend=legend)
+    shape = alt.Shape("group:N", title=None, sort=groups,
+                      scale=alt.Scale(domain=groups, range=group_shapes(len(groups))), legend=legend)
+    y = alt.Y("option:N", sort=order, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=13,
+                                                                labelExpr=_SPLIT_LINES))
+    base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("group:N", sort=groups, scale=alt.Scale(domain=groups)))
+    bars = base.mark_bar().encode(
+        x=alt.X("pct:Q", title=k["share"], scale=alt.Scale(domain=[0, 100])), color=colour,
+        tooltip=[alt.Tooltip("option:N", title=k["option"]), alt.Tooltip("group:N", title=words("chart", lang)["group"]),
+                 alt.Tooltip("label:N", title=k["share"]), alt.Tooltip("n:Q", title=k["n"])])
+    ends = base.mark_point(filled=True, size=60, opacity=1, stroke="#ffffff", strokeWidth=0.8).encode(
+        x="pct:Q", color=colour, shape=shape)
+    labels = base.mark_text(align="left", dx=LABEL_DX, fontSize=12).encode(x="pct:Q", text="label:N")
+    heading = title or wrap(result.question, 70)
+    if result.kind == "multi":
+        heading = f"{heading} ({k['multi'].lower()})"
+    step = 22 if len(groups) <= 4 else 14
+    chart = alt.layer(bars, ends, labels).properties(width=width, height=alt.Step(step), title=heading)
+    return chart.configure_axis(labelFontSize=12, titleFontSize=12).configure_legend(labelFontSize=12)
+
+
+def yes_share_chart(results: Sequence[KindResult], *, lang: str = "nb", width: int = 560) -> alt.LayerChart:
+    """The yes/no questions as the seed report's figures show top-2 shares: one row per question, a bar per
+    group with the share answering yes."""
+    k = words("kinds", lang)
+    rows = []
+    yes_label = ""
+    for r in results:
+        yes = r.yes or r.options[-1]
+        yes_label = yes_label or yes
+        legend = _kind_legend(r)
+        for g in r.shown():
+            if g.base:
+                rows.append({"question": wrap(r.question), "group": legend[g.group], "pct": g.shares[yes],
+                             "label": percent(g.shares[yes], 1, lang), "n": g.base})
+    data = pd.DataFrame(rows, columns=["question", "group", "pct", "label", "n"])
+    groups = list(dict.fromkeys(data["group"]))
+    colour = alt.Color("group:N", title=None, sort=groups,
+                       scale=alt.Scale(domain=groups, range=group_colours(len(groups))),
+                       legend=alt.Legend(orient="bottom", labelLimit=400, columns=min(max(len(groups), 1), 3)))
+    base = alt.Chart(data).encode(
+        y=alt.Y("question:N", sort=list(dict.fromkeys(data["question"])), title=None,
+                axis=alt.Axis(labelLimit=320, labelFontSize=13, labelExpr=_SPLIT_LINES)),
+        yOffset=alt.YOffset("group:N", sort=groups, scale=alt.Scale(domain=groups)))
+    bars = base.mark_bar().encode(x=alt.X("pct:Q", title=k["yes_axis"], scale=alt.Scale(domain=[0, 100])),
+                                  color=colour, tooltip=["question:N", "group:N", "label:N", "n:Q"])
+    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(x="pct:Q", text="label:N")
+    chart = alt.layer(bars, labels).properties(width=width, height=alt.Step(22 if len(groups) <= 4 else 14),
+                                               title=k["yes_title"].format(yes=yes_label))
+    return chart.configure_axis(labelFontSize=12, titleFontSize=12).configure_legend(labelFontSize=12)
+
+
+def number_chart(result: KindResult, *, lang: str = "nb", title: str | None = None, width: int = 560) -> alt.LayerChart:
+    """A number question per group as a box of its quartiles with the median marked and the mean as a dot:
+    no single answer (a minimum, a maximum, an outlier) is drawn, only figures of at least the minimum number of
+    respondents."""
+    k = words("kinds", lang)
+    legend = _kind_legend(result)
+    rows = [{"group": legend[g.group], "q1": g.q1, "median": g.median, "q3": g.q3, "mean": g.mean, "n": g.n,
+             "label": f"{k['median']} {number(g.median, 1, lang)}"} for g in result.shown() if g.n]
+    data = pd.DataFrame(rows, columns=["group", "q1", "median", "q3", "mean", "n", "label"])
+    groups = list(data["group"])
+    colour = alt.Color("group:N", title=None, sort=groups, legend=None,
+                       scale=alt.Scale(domain=groups, range=group_colours(len(groups))))
+    base = alt.Chart(data).encode(y=alt.Y("group:N", sort=groups, title=None, axis=alt.Axis(labelLimit=320)))
+    box = base.mark_bar(size=18, opacity=0.75).encode(x=alt.X("q1:Q", title=k["value"]), x2="q3:Q", color=colour,
+                                                      tooltip=["group:N", "n:Q", "q1:Q", "median:Q", "q3:Q", "mean:Q"])
+    median = base.mark_tick(color="#111111", thickness=2, size=22).encode(x="median:Q")
+    mean = base.mark_point(filled=True, color="#111111", size=50, shape="diamond").encode(x="mean:Q")
+    labels = base.mark_text(align="left", dx=6, dy=-14, fontSize=11).encode(x="q3:Q", text="label:N")
+    chart = alt.layer(box, median, mean, labels).properties(
+        width=width, height=alt.Step(40),
+        title=alt.TitleParams(title or wrap(result.question, 70), subtitle=k["number_title"]))
+    return chart.configure_axis(labelFontSize=12, titleFontSize=12)
+
+
+def kind_chart(result: KindResult, *, lang: str = "nb", title: str | None = None) -> alt.LayerChart:
+    """The chart of a question of another kind: bars per option, or quartile boxes for a number."""
+    if result.kind == "number":
+        return number_chart(result, lang=lang, title=title)
+    return option_chart(result, lang=lang, title=title)

@@ -22,6 +22,7 @@ from lmp_core.stats import Comparison, EffectSize, Summary
 if TYPE_CHECKING:
     from lmp_core.groups import GroupTests
     from lmp_core.indices import Index
+    from lmp_core.kind_stats import KindResult
     from lmp_core.waves import Trend
     from lmp_core.weights import WeightedComparison, WeightedStats, Weights
 from lmp_core.survey import unique_labels
@@ -417,3 +418,69 @@ def banner_table(parts: Sequence[tuple[str, Summary]], *, lang: str = "nb", form
                     row[f"{name} {h['mean']}"] = s.mean if shown else None
                     row[f"{name} {h['n']}"] = s.n if shown else None
     return pd.DataFrame(list(rows.values()))
+
+
+def kind_table(result: KindResult, *, lang: str = "nb", formatted: bool = True) -> pd.DataFrame:
+    """A question of another kind as a table.
+
+    Single choice and multiple response: one row per option (in the question's order) with each group's share
+    and count, the base as the last row (and, for a set, the mean number ticked); with two shown groups a column
+    of the difference in points with Newcombe's interval. A number: one row per group with n, mean, SD, median,
+    quartiles and the mean's interval. A hidden group shows ":" (``formatted``) or nothing.
+    """
+    k = words("kinds", lang)
+    rows: list[dict[str, object]] = []
+    if result.kind == "number":
+        for g in result.groups:
+            if g.suppressed:
+                rows.append({words("table", lang)["group"]: g.group,
+                             **{k[c]: SUPPRESSED if formatted else None for c in
+                                ("n", "mean", "sd", "median", "q1", "q3", "ci")}})
+                continue
+            values = {"n": g.n, "mean": g.mean, "sd": g.sd, "median": g.median, "q1": g.q1, "q3": g.q3}
+            row: dict[str, object] = {words("table", lang)["group"]: g.group}
+            for key, value in values.items():
+                row[k[key]] = (value if key == "n" else number(value, 2, lang)) if formatted else value
+            row[k["ci"]] = (f"[{number(g.mean_ci[0], 2, lang)}; {number(g.mean_ci[1], 2, lang)}]"
+                            if g.mean_ci else "–") if formatted else (list(g.mean_ci) if g.mean_ci else None)
+            rows.append(row)
+        return _as_text(pd.DataFrame(rows)) if formatted else pd.DataFrame(rows)
+    diffs = {d.option: d for d in result.differences} if len(result.shown()) == 2 else {}
+    for option in result.options:
+        row = {k["option"]: option}
+        for g in result.groups:
+            if g.suppressed:
+                row[f"{g.group} %"] = SUPPRESSED if formatted else None
+                row[f"{g.group} n"] = SUPPRESSED if formatted else None
+            elif formatted:
+                row[f"{g.group} %"] = percent(g.shares[option], 1, lang) if g.shares else "–"
+                row[f"{g.group} n"] = g.counts[option] if g.counts else 0
+            else:
+                row[f"{g.group} %"] = g.shares[option] if g.shares else None
+                row[f"{g.group} n"] = g.counts[option] if g.counts else 0
+        if diffs:
+            d = diffs[option]
+            row[k["diff"]] = (f"{number(d.diff, 1, lang)} [{number(d.diff_ci[0], 1, lang)}; "
+                              f"{number(d.diff_ci[1], 1, lang)}]") if formatted else d.diff
+            if d.p_holm is not None:
+                row[k["p_holm"]] = number(d.p_holm, 3, lang) if formatted else d.p_holm
+        rows.append(row)
+    base = {k["option"]: k["base"]}
+    for g in result.groups:
+        base[f"{g.group} %"] = ""
+        base[f"{g.group} n"] = (SUPPRESSED if formatted else None) if g.suppressed else g.base
+    rows.append(base)
+    if result.kind == "multi":
+        mean = {k["option"]: k["mean_ticked"]}
+        for g in result.groups:
+            value = None if g.suppressed else g.mean_ticked
+            mean[f"{g.group} %"] = (SUPPRESSED if g.suppressed else number(value, 2, lang)) if formatted else value
+            mean[f"{g.group} n"] = ""
+        rows.append(mean)
+    return _as_text(pd.DataFrame(rows)) if formatted else pd.DataFrame(rows)
+
+
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as the text it prints as (counts as whole numbers, blanks empty): one type per column."""
+    return frame.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else
+                     (str(int(v)) if isinstance(v, (int, float)) and float(v).is_integer() else str(v)))

@@ -79,7 +79,12 @@ source = loaded.source
 if isinstance(source, Counts):
     st.success(md_escape(t("loaded_freq", file=loaded.name, items=len(source.items), groups=len(source.groups))))
 else:
-    st.success(md_escape(t("loaded", file=loaded.name, rows=source.n_rows, items=len(source.items))))
+    if source.other_questions:
+        st.success(md_escape(t("loaded_kinds", file=loaded.name, rows=source.n_rows,
+                               items=len(source.items) + source.other_questions, scales=len(source.items),
+                               others=source.other_questions)))
+    else:
+        st.success(md_escape(t("loaded", file=loaded.name, rows=source.n_rows, items=len(source.items))))
     if loaded.is_demo:
         st.caption(t("demo_loaded"))
     if st.session_state.pop("fixes_applied", False):

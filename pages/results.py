@@ -16,12 +16,22 @@ from lmp_app.render import (
     summary_for,
     weighted_for,
 )
-from lmp_app.state import Keys, ensure_data, groupings, indices_for, min_group_size, view_request, weights
-from lmp_core.charts import distribution_chart, group_caption, index_chart, top2_chart
+from lmp_app.state import (
+    Keys,
+    ensure_data,
+    groupings,
+    indices_for,
+    kinds_for,
+    min_group_size,
+    view_request,
+    weights,
+)
+from lmp_core.catalogue import words
+from lmp_core.charts import distribution_chart, group_caption, index_chart, kind_chart, top2_chart, yes_share_chart
 from lmp_core.errors import SurveyError
 from lmp_core.groups import group_tests
 from lmp_core.indices import MAX_INDEX_ITEMS
-from lmp_core.report.sentences import index_sentence, weighting_sentences
+from lmp_core.report.sentences import index_sentence, kind_sentences, weighting_sentences
 from lmp_core.survey import Survey
 from lmp_core.tables import (
     banner_table,
@@ -31,6 +41,7 @@ from lmp_core.tables import (
     has_suppressed,
     index_items_table,
     index_table,
+    kind_table,
     stats_table,
     suppressed_legend,
     to_csv_bytes,
@@ -189,3 +200,41 @@ dist = distribution_chart(summary, lang=code, diverging=diverging)
 st.altair_chart(dist, width="stretch")
 st.caption(md_escape(group_caption(summary)))
 chart_downloads(dist, f"{stem}_svarfordeling", "dist", footnote)
+
+# the questions of other kinds (single choice, yes/no, multiple response, numbers: lmp_core.kind_stats), for the
+# same group, filters and protective settings as everything above
+try:
+    kinds = kinds_for(group, filters, code)
+except SurveyError as err:
+    show_error(err)
+    kinds = []
+if kinds:
+    kw = words("kinds", code)
+    st.header(kw["heading"])
+    names = {r.column: f"{r.question} ({kw['yes_no'] if r.yes_no else kw[r.kind]})" for r in kinds}
+    picked = st.multiselect(kw["choose"], list(names), default=list(names), key="kinds_widget",
+                            format_func=names.get, placeholder=t("choose_placeholder"))
+    chosen_kinds = [r for r in kinds if r.column in picked]
+    yes_no = [r for r in chosen_kinds if r.yes_no and any(g.base for g in r.shown())]
+    if len(yes_no) > 1:  # a block of yes/no questions reads like the top-2 figure
+        yes_chart = yes_share_chart(yes_no, lang=code)
+        st.altair_chart(yes_chart, width="stretch")
+        chart_downloads(yes_chart, f"{stem}_ja", "kinds_yes", footnote)
+    for i, r in enumerate(chosen_kinds):
+        st.subheader(md_escape(names[r.column]))  # the question's text comes from the file
+        if not r.shown():
+            st.info(t("kinds_all_hidden", min_n=min_group_size()))
+            continue
+        chart = kind_chart(r, lang=code)
+        st.altair_chart(chart, width="stretch")
+        for sentence in kind_sentences(r, code):
+            st.text(sentence)
+        table = kind_table(r, lang=code)
+        plain_table(table, static=True)
+        if has_suppressed(table):
+            st.caption(suppressed_legend(code, min_group_size()))
+        if r.kind == "multi":
+            st.caption(kw["multi_note"])
+        download(t("download_csv"), lambda r=r: to_csv_bytes(kind_table(r, lang=code, formatted=False)),
+                 f"{stem}_{i + 1}.csv", "text/csv", f"kind_csv_{i}")
+        chart_downloads(chart, f"{stem}_{i + 1}", f"kind_{i}", footnote)

@@ -279,7 +279,7 @@ def test_the_data_page_shows_the_setup_with_its_reasons_and_asks_to_confirm():
     assert setup.loc["c161sex", "Rolle"] == "bakgrunn (gruppe/filter)"
     # EFC's Barthel index (0-100) is a score: not among the group columns, and the setup says why
     assert "barthtot" not in at.multiselect(key=next(k for k in at.session_state if str(k).startswith("groupings_"))).options
-    assert "leses som en skår" in setup.loc["barthtot", "Grunnlag"]
+    assert "en skår, ikke som gruppe" in setup.loc["barthtot", "Grunnlag"] and setup.loc["barthtot", "Type"] == "Tall"
     # scales are named by their ends in their own words, not by the reader's ids ("grad", "agree")
     options = at.selectbox(key="fix_scale").options
     assert "I svært liten grad … I svært stor grad" in options and "grad" not in options

@@ -251,6 +251,11 @@ def build_report(
                     used_comment_columns.add(column)
                     blocks += _quotes(source, column, group, quotes, min_group_size, lang, w)
         sections.append(Section(str(k), theme, tuple(blocks)))
+    if isinstance(source, Survey) and (source.others or source.numbers) and request.items is None:
+        kind_section = _kinds_section(source, request, str(len(sections) + 1), lang, leading_zero)
+        if kind_section is not None:
+            sections.append(kind_section[0])
+            sheets[words("kinds", lang)["heading"]] = kind_section[1]
     if trend is not None and trend.points:
         sections.append(_trend_section(trend, str(len(sections) + 1), lang, w))
     if isinstance(source, Survey):
@@ -270,6 +275,48 @@ def build_report(
         progress(1.0, "")
     return Report(title or w["title"], source.source if subtitle is None else subtitle, lang, tuple(sections), sheets,
                   group_caption(overall), author, date)
+
+
+def _kinds_section(source: Survey, request: ViewRequest, number: str, lang: str,
+                   leading_zero: bool) -> tuple[Section, pd.DataFrame] | None:
+    """The chapter of the single-choice, yes/no, multiple-response and number questions, for the same view as
+    the scale chapters: the yes/no questions' "yes" shares together first (as the seed's figures show top-2
+    shares), then per question a subheading, its figure, its table and a sentence per finding; and the sheet
+    of all their tables for the Excel workbook."""
+    from lmp_core.charts import kind_chart, yes_share_chart
+    from lmp_core.kind_stats import kind_results
+    from lmp_core.report.sentences import kind_sentences
+    from lmp_core.tables import kind_table
+
+    w, k = words("report", lang), words("kinds", lang)
+    results = kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
+                           min_group_size=request.min_group_size, confidence=request.confidence, lang=lang)
+    results = [r for r in results if r.shown()]
+    if not results:
+        return None
+    blocks: list[Block] = []
+    figures, tables = itertools.count(1), itertools.count(1)
+    yes_no = [r for r in results if r.yes_no and any(g.base for g in r.shown())]
+    if yes_no:
+        chart = yes_share_chart(yes_no, lang=lang)
+        n = next(figures)
+        blocks.append(Figure(f"{number}.{n}", f"{w['fig']} {number}.{n} {chart.title}.", chart))
+    sheet = []
+    for r in results:
+        blocks.append(Paragraph(f"{r.question} ({k['yes_no'] if r.yes_no else k[r.kind]})", "subheading"))
+        sentences = kind_sentences(r, lang)
+        n = next(figures)
+        label = r.question if len(r.question) <= 80 else r.question[:77] + "…"
+        blocks.append(Figure(f"{number}.{n}", f"{w['fig']} {number}.{n} {label}"
+                             + (f" ({k['multi'].lower()})" if r.kind == "multi" else "") + ".",
+                             kind_chart(r, lang=lang), " ".join(sentences)))
+        t = next(tables)
+        blocks.append(Table(f"{number}.{t}", f"{w['tab']} {number}.{t} {label}.", kind_table(r, lang=lang)))
+        blocks += [Paragraph(sentence) for sentence in sentences]
+        frame = kind_table(r, lang=lang, formatted=False)
+        frame.insert(0, words("chart", lang)["question"], r.question)
+        sheet.append(frame)
+    return Section(number, k["heading"], tuple(blocks)), pd.concat(sheet, ignore_index=True)
 
 
 def _numbered(number: str, word: str, caption: str, frame: pd.DataFrame) -> Table:

@@ -13,6 +13,7 @@ from lmp_core.indices import Index
 from lmp_core.stats import LOW_RESPONSE_RATE, MIN_GROUP_SIZE, SMALL_GROUP, Comparison, GroupInfo, ItemSummary, Summary
 
 if TYPE_CHECKING:
+    from lmp_core.kind_stats import KindResult
     from lmp_core.weights import Weights
 
 
@@ -249,4 +250,44 @@ def index_comparison_sentences(index: Index, lang: str = "nb") -> list[str]:
             who = f"{higher} is higher" if higher else "the groups are level"
             out.append(f"On the index {_quoted(index.name, lang)} the difference between {c.a} and {c.b} is {size} "
                        f"(d = {d}); {who}.")
+    return out
+
+
+def kind_sentences(result: KindResult, lang: str = "nb") -> list[str]:
+    """One sentence per finding of a question of another kind, from its figures (each group's most chosen option
+    or its mean and median; the test across groups with its p-value; for numbers d and its size word)."""
+    from lmp_core.fmt import PValue, render_param
+
+    q = _quoted(result.question, lang)
+    out: list[str] = []
+    shown = [g for g in result.shown() if (g.n if result.kind == "number" else g.base)]
+    if result.kind == "number":
+        for g in shown:
+            out.append(text("kind_number_sentence", lang, question=q, group=g.group, mean=number(g.mean, 1, lang),
+                            median=number(g.median, 1, lang), q1=number(g.q1, 1, lang), q3=number(g.q3, 1, lang),
+                            n=g.n))
+        for c in result.comparisons:
+            if c["d"] is not None:
+                size = f", {text(c['magnitude'], lang)}" if c["magnitude"] else ""
+                out.append(text("kind_number_d", lang, a=c["a"], b=c["b"], d=number(abs(c["d"]), 2, lang),
+                                size=size))
+    else:
+        key = "kind_multi_sentence" if result.kind == "multi" else "kind_choice_sentence"
+        for g in shown:
+            top = max(result.options, key=lambda o: g.counts[o])
+            extra = number(g.mean_ticked, 1, lang) if g.mean_ticked is not None else ""
+            out.append(text(key, lang, question=q, group=g.group, option=_quoted(top, lang),
+                            pct=pct_words(g.shares[top], lang), n=g.base, mean=extra))
+        if result.kind == "multi":
+            out.append(text("kind_multi_sums", lang))
+    if result.test and result.test.get("p") is not None and result.kind != "multi":
+        name = text(f"kind_test_{result.test['test']}", lang)
+        p = render_param(PValue(result.test["p"]), lang)
+        v = result.test.get("cramers_v")
+        out.append(text("kind_test_sentence", lang, test=name, p=p,
+                        effect=f", Cramérs V = {number(v, 2, lang)}" if v is not None and lang == "nb" else
+                        (f", Cramér's V = {number(v, 2, lang)}" if v is not None else "")))
+    if result.kind == "multi" and result.differences:
+        clear = [d for d in result.differences if d.p_holm is not None and d.p_holm < 0.05]
+        out.append(text("kind_multi_tests", lang, count=len(clear), options=len(result.options)))
     return out
