@@ -92,6 +92,8 @@ def run_floor(path: Path, codebook: Path | None) -> tuple[float, dict[str, Any]]
         series = frame[column]
         if series.dtype == pl.String:
             series = series.replace_strict(LABELS, default=0, return_dtype=pl.Int8)
+        elif series.dtype.is_float():  # a measurement (the mixed-kind file's hours): counted by its whole part
+            series = series.cast(pl.Int64)
         np.bincount(groups * 10 + series.fill_null(0).to_numpy(), minlength=30)
     return read_done - start, {}
 
@@ -296,6 +298,60 @@ def larger_than_memory(folder: Path, codebook: Path, floor_s_per_million: float,
             "peak_mb": peak_mb, "floor_equivalent_s": floor, "ratio": seconds / floor}
 
 
+#: The mixed-kind file's answers (issue #27): a 5-point scale, a single choice, yes/no, a tick set, numbers.
+MIXED_SCALE = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
+MIXED_OPTIONS = ["Nettsiden", "En kollega", "Kommunen", "Sosiale medier"]
+MIXED_TICKS = ["kurs", "veiledning", "nettverk", "hospitering", "webinar"]
+
+
+def write_mixed(path: Path, rows: int, seed: int = 2016) -> None:
+    """A deterministic survey of ``rows`` respondents with every kind of question: rolle (3 groups), 10 scale
+    questions (labels), 3 single-choice questions (their header a question), 3 yes/no questions, a tick set of
+    five 0/1 columns, the same set as one ";"-separated column, and two numbers (a count and hours with
+    decimals)."""
+    import numpy as np
+    import polars as pl
+
+    rng = np.random.default_rng(seed)
+    columns: dict[str, Any] = {"respondent_id": np.arange(1, rows + 1),
+                               "rolle": np.array(["Lærer", "Leder", "Eier"])[rng.integers(0, 3, rows)]}
+    for i in range(10):
+        columns[f"skala_{i + 1}"] = np.array(MIXED_SCALE)[rng.integers(0, 5, rows)]
+    for i in range(3):
+        columns[f"Hvordan fikk du vite om tilbud {i + 1}?"] = np.array(MIXED_OPTIONS)[rng.integers(0, 4, rows)]
+    for i in range(3):
+        columns[f"deltok_{i + 1}"] = np.array(["Nei", "Ja"])[(rng.random(rows) < 0.6).astype(int)]
+    ticks = rng.random((rows, len(MIXED_TICKS))) < np.linspace(0.6, 0.1, len(MIXED_TICKS))
+    for j, option in enumerate(MIXED_TICKS):
+        columns[f"tiltak_{option}"] = ticks[:, j].astype(np.int8)
+    frame = pl.DataFrame(columns)
+    listed = pl.concat_str([pl.when(pl.col(f"tiltak_{o}") == 1).then(pl.lit(o)) for o in MIXED_TICKS],
+                           separator=";", ignore_nulls=True)
+    frame = frame.with_columns(listed.alias("tiltak_liste"),
+                               pl.Series("antall_elever", rng.integers(10, 600, rows)),
+                               pl.Series("timer", np.round(rng.gamma(2.0, 3.0, rows), 1)))
+    frame.write_csv(path)
+
+
+def mixed_kinds(folder: Path, rows: int, repeat: int) -> dict[str, Any]:
+    """``summarize --group rolle --format json`` on the mixed-kind file as a whole process (median time and peak
+    of ``repeat`` runs), against the bench floor (polars' read and one bincount per column) on the same file."""
+    path = folder / f"mixed_{rows}.csv"
+    if not path.exists():
+        write_mixed(path, rows)
+    lmp = [sys.executable, "-m", "lmp_core", "summarize", str(path), "--group", GROUP, "--format", "json"]
+    floor = [sys.executable, "-m", "benchmarks.bench", "--child", "floor", str(path)]
+    runs: dict[str, list[tuple[float, float]]] = {"lmp": [], "floor": []}
+    for _ in range(repeat):
+        runs["lmp"].append(process_run(lmp))
+        runs["floor"].append(process_run(floor))
+    out: dict[str, Any] = {name: {"total": statistics.median(r[0] for r in rs),
+                                  "peak_mb": statistics.median(r[1] for r in rs)} for name, rs in runs.items()}
+    out.update(file=path.name, rows=rows, size_mb=path.stat().st_size / 2**20,
+               ratio=out["lmp"]["total"] / out["floor"]["total"])
+    return out
+
+
 def report_seconds(folder: Path, make_survey: Path = MAKE_SURVEY, repeat: int = 3) -> float:
     """Median seconds to build and render the Word report of a 50-question survey (5 themes)."""
     from lmp_core import read_codebook, read_file
@@ -317,7 +373,7 @@ def report_seconds(folder: Path, make_survey: Path = MAKE_SURVEY, repeat: int = 
 
 
 def run(files: dict[str, Path], repeat: int, with_app: bool = False, xlsx_rows: int = 0,
-        big_rows: int = 0, make_survey: Path = MAKE_SURVEY) -> dict[str, Any]:
+        big_rows: int = 0, make_survey: Path = MAKE_SURVEY, mixed_rows: int = 0) -> dict[str, Any]:
     """Measure every contender on both files; return the table and ratios. ``with_app``: the app's first
     results and rerun, and the Word report; ``xlsx_rows``: an .xlsx of that many rows x 20 against its CSV;
     ``big_rows``: ``summarize --stream`` on a coded file of that many rows."""
@@ -340,6 +396,8 @@ def run(files: dict[str, Path], repeat: int, with_app: bool = False, xlsx_rows: 
         report["report_docx_s"] = report_seconds(files["labels"].parent, make_survey)
     if xlsx_rows:
         report["xlsx"] = xlsx_against_csv(files["labels"].parent, xlsx_rows, 20, repeat, make_survey)
+    if mixed_rows:
+        report["mixed"] = mixed_kinds(files["labels"].parent, mixed_rows, repeat)
     if big_rows:
         floor = report["coded"]["process"]["floor"]["total"]
         per_million = floor / (_rows_of(files["coded"]) / 1_000_000)
@@ -431,6 +489,12 @@ def format_report(report: dict[str, Any]) -> str:
         b = report["big"]
         lines.append(f"- summarize --stream, {b['file']} ({b['size_gb']:.1f} GB), one run: {b['seconds']:.1f} s, "
                      f"peak {b['peak_mb']:.0f} MB")
+    if "mixed" in report:
+        m = report["mixed"]
+        lines.append(f"- every kind of question, {m['file']} ({m['size_mb']:.0f} MB; 10 scales, 3 single choice, "
+                     f"3 yes/no, a tick set as 5 columns and as a list, 2 numbers): whole process lmp "
+                     f"{m['lmp']['total']:.2f} s ({m['lmp']['peak_mb']:.0f} MB) / bench floor "
+                     f"{m['floor']['total']:.2f} s ({m['floor']['peak_mb']:.0f} MB) = {m['ratio']:.2f}")
     lines += ["", *goals_table(report)]
     return "\n".join(lines)
 
@@ -450,7 +514,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="also read an .xlsx of N rows x 20 labels against its CSV (the issue's: 1000000)")
     p.add_argument("--big-rows", type=int, default=0, metavar="N",
                    help="also summarize a coded file of N rows x --items with --stream (the issue's: 20000000)")
-    p.add_argument("--all", action="store_true", help="--app --xlsx-rows 1000000 --big-rows 20000000")
+    p.add_argument("--mixed-rows", type=int, default=0, metavar="N",
+                   help="also summarize a file of N rows with every kind of question (the issue's: 1000000)")
+    p.add_argument("--all", action="store_true",
+                   help="--app --xlsx-rows 1000000 --big-rows 20000000 --mixed-rows 1000000")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--child", choices=sorted(RUNNERS), help=argparse.SUPPRESS)
     p.add_argument("path", nargs="?", type=Path, help=argparse.SUPPRESS)
@@ -463,7 +530,8 @@ def main(argv: list[str] | None = None) -> int:
     files = make_files(a.data, a.rows, a.items, a.label_rows, a.label_items, a.make_survey)
     if a.all:
         a.app, a.xlsx_rows, a.big_rows = True, a.xlsx_rows or 1_000_000, a.big_rows or 20_000_000
-    report = run(files, a.repeat, a.app, a.xlsx_rows, a.big_rows, a.make_survey)
+        a.mixed_rows = a.mixed_rows or 1_000_000
+    report = run(files, a.repeat, a.app, a.xlsx_rows, a.big_rows, a.make_survey, a.mixed_rows)
     print(json.dumps(report, indent=2) if a.json else format_report(report))
     return 0
 

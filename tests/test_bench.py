@@ -12,7 +12,7 @@ from benchmarks.bench import GOALS, format_report, make_files, run
 
 def test_small_benchmark_agrees_with_naive(tmp_path, capsys):
     files = make_files(tmp_path, 20_000, 20, 20_000, 20)
-    report = run(files, repeat=1, with_app=True, xlsx_rows=2_000, big_rows=60_000)
+    report = run(files, repeat=1, with_app=True, xlsx_rows=2_000, big_rows=60_000, mixed_rows=5_000)
     for kind in ("coded", "labels"):
         assert report[kind]["max_difference_vs_naive"] < 1e-9
         for contender in ("lmp", "floor", "naive"):
@@ -25,6 +25,9 @@ def test_small_benchmark_agrees_with_naive(tmp_path, capsys):
     # the streaming run read a file of the rows asked for, and measured its memory
     assert report["big"]["rows"] == 60_000 and report["big"]["peak_mb"] > 0 and report["big"]["seconds"] > 0
     assert report["app"]["first_results_s"] > 0 and report["app"]["rerun_s"] > 0
+    # the file with every kind of question was written, summarized and measured
+    assert report["mixed"]["rows"] == 5_000 and report["mixed"]["lmp"]["total"] > 0
+    assert report["mixed"]["lmp"]["peak_mb"] > 0 and "every kind of question" in format_report(report)
     text = format_report(report)
     goal_rows = [line for line in text.splitlines() if line.endswith(("| met |", "| not met |"))]
     # two whole-process ratios, --help, peak memory, .xlsx, the streaming run (its two limits), the app's two
