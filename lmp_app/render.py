@@ -165,18 +165,18 @@ def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str,
     if st.session_state.get(f"{prefix}_group") not in options:
         st.session_state[f"{prefix}_group"] = None
     group = st.selectbox(t("group_column"), options, key=f"{prefix}_group",
-                         format_func=lambda v: t("no_group") if v is None else v)
+                         format_func=lambda v: t("no_group") if v is None else v, placeholder=t("choose_one"))
     store(f"{prefix}_group", Keys.GROUP)
     stored = st.session_state.get(Keys.FILTER) or (None, ())
     filter_options: list[str | None] = [None, *[c for c in offered if c != group]]
     column = st.selectbox(t("filter_column"), filter_options, key=f"{prefix}_filter_col",
                           index=filter_options.index(stored[0]) if stored[0] in filter_options else 0,
-                          format_func=lambda v: t("no_filter") if v is None else v)
+                          format_func=lambda v: t("no_filter") if v is None else v, placeholder=t("choose_one"))
     filters: dict[str, tuple[str, ...]] = {}
     if column is not None:
         values = sorted(group_values(source.values_of(column)).dropna().unique().tolist(), key=natural_key)
         default = [v for v in stored[1] if v in values] if stored[0] == column else values
-        chosen = st.multiselect(t("filter_values"), values, default=default, key=f"{prefix}_filter_values")
+        chosen = st.multiselect(t("filter_values"), values, default=default, key=f"{prefix}_filter_values", placeholder=t("choose_placeholder"), select_all=False)
         if chosen and len(chosen) < len(values):
             filters = {column: tuple(chosen)}
         st.session_state[Keys.FILTER] = (column, tuple(chosen))

@@ -21,7 +21,8 @@ from lmp_core.counts import Counts
 from lmp_core.disclosure import HeldBack, held_back
 from lmp_core.errors import SurveyError
 from lmp_core.read import read_codebook, read_file
-from lmp_core.read.codebook import CodebookEntry
+from lmp_core.read.codebook import CodebookEntry, protection
+from lmp_core.setup import Decision, setup_decisions, unconfirmed_note
 from lmp_core.stats import MIN_GROUP_SIZE
 from lmp_core.survey import Survey
 from lmp_core.view import View, ViewRequest, likely_group, make_view
@@ -64,6 +65,8 @@ class Keys:
     WEIGHTS = "lmp_weights"
     WAVES = "lmp_waves"
     TREND = "lmp_trend"
+    #: the setup decisions the user confirmed (lmp_core.setup.Decision.key), for the loaded file
+    CONFIRMED = "lmp_confirmed_setup"
 
 
 @dataclass
@@ -115,11 +118,22 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     st.session_state[Keys.DATA] = loaded
     st.session_state[Keys.COUNTS] = {}
     for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES, Keys.WEIGHTS,
-                Keys.WAVES, Keys.TREND):
+                Keys.WAVES, Keys.TREND, "questions_widget", "themes_widget"):
         st.session_state.pop(key, None)
+    if st.session_state.get(Keys.CONFIRMED, ("", frozenset()))[0] != loaded.digest:
+        st.session_state[Keys.CONFIRMED] = (loaded.digest, frozenset())
     likely = likely_group(source) if isinstance(source, Survey) else None
-    # the demo has the report's setup; for another file the likely group column, which the Data page shows
-    st.session_state[Keys.GROUPINGS] = DEMO_GROUPINGS if is_demo else ((likely,) if likely else ())
+    # a saved setup's protection holds as it was saved (every call with the setup protects alike); else the
+    # demo has the report's setup, and another file the likely group column, which the Data page shows
+    protected, setup_min = protection(codebook)
+    if isinstance(source, Survey):
+        protected = tuple(c for c in protected if c in source.groupable)
+    st.session_state[Keys.GROUPINGS] = protected or (DEMO_GROUPINGS if is_demo else ((likely,) if likely else ()))
+    if setup_min is not None:
+        st.session_state[Keys.MIN_N] = setup_min
+        st.session_state.pop("min_n_widget", None)
+    if protected and likely not in protected:
+        likely = protected[0]
     st.session_state[Keys.GROUP] = likely
     st.session_state[Keys.POPULATIONS] = {DEMO_GROUP: dict(DEMO_POPULATIONS)} if is_demo else {}
     return loaded
@@ -138,6 +152,31 @@ def ensure_data() -> Loaded:
         load_demo()
     st.session_state.setdefault(Keys.MIN_N, MIN_GROUP_SIZE)
     return st.session_state[Keys.DATA]
+
+
+def decisions() -> tuple[Decision, ...]:
+    """The loaded file's setup decisions (one per worked-out scale; none for a frequency table)."""
+    source = ensure_data().source
+    if not isinstance(source, Survey):
+        return ()
+    return _cached(("decisions",), lambda: setup_decisions(source))
+
+
+def confirmed() -> frozenset[str]:
+    """The keys of the decisions the user confirmed for the loaded file."""
+    owner, keys = st.session_state.get(Keys.CONFIRMED) or ("", frozenset())
+    return keys if owner == ensure_data().digest else frozenset()
+
+
+def confirm(*keys: str) -> None:
+    """Mark decisions as confirmed for the loaded file (kept when the file is read again with a fix)."""
+    st.session_state[Keys.CONFIRMED] = (ensure_data().digest, confirmed() | set(keys))
+
+
+def setup_notes() -> tuple[tuple[str, dict[str, object]], ...]:
+    """The caveat that the setup is unconfirmed, while a decision is open (every view shows it)."""
+    note = unconfirmed_note(decisions(), confirmed())
+    return (note,) if note else ()
 
 
 def min_group_size() -> int:
@@ -197,7 +236,8 @@ def view_for(request: ViewRequest, lang: str) -> View:
     loaded = ensure_data()
     source = loaded.source
     held = held_for(request.min_group_size) if isinstance(source, Survey) else None
-    notes = (source.notes if isinstance(source, Survey) else ()) + tuple(st.session_state.get(Keys.FIELDWORK_NOTES) or ())
+    notes = (source.notes if isinstance(source, Survey) else ()) + tuple(st.session_state.get(Keys.FIELDWORK_NOTES) or ()) \
+        + setup_notes()
     # what is counted depends on the group, filters and minimum only
     counted = ViewRequest(group=request.group, filters=request.filters, groupings=request.groupings,
                           min_group_size=request.min_group_size)

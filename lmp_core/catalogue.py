@@ -153,6 +153,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nb": "Kolonnen «{column}» har svarene {labels}, som ikke er en kjent svarskala; den kan brukes som gruppe eller filter. Er den et spørsmål, last opp en kodebok med kolonnen «labels».",
         "en": "Column '{column}' has the answers {labels}, which are no known answer scale; it can be used as group or filter. If it is a question, upload a codebook with a 'labels' column.",
     },
+    "background_by_name": {
+        "nb": "Kolonnen «{column}» har egne svaralternativer ({labels}) som ingen andre kolonner deler, og navnet «{name}» er et kjennetegn ved den som svarer: den leses som bakgrunn (gruppe eller filter), ikke som spørsmål. Er den et spørsmål, gi den rollen «question» i oppsettfila.",
+        "en": "Column '{column}' has answer options of its own ({labels}) that no other column shares, and the name '{name}' is a characteristic of the respondent: it is read as background (group or filter), not as a question. If it is a question, give it the role 'question' in the setup file.",
+    },
+    "background_bands": {
+        "nb": "Kolonnen «{column}» har egne svaralternativer ({labels}) som ingen andre kolonner deler, og de er tallgrupper: den leses som bakgrunn (gruppe eller filter), ikke som spørsmål. Er den et spørsmål, gi den rollen «question» i oppsettfila.",
+        "en": "Column '{column}' has answer options of its own ({labels}) that no other column shares, and they are bands of numbers: it is read as background (group or filter), not as a question. If it is a question, give it the role 'question' in the setup file.",
+    },
     "yes_no_column": {
         "nb": "Kolonnen «{column}» har bare to svar ({labels}) og er ikke en vurderingsskala; den kan brukes som gruppe eller filter.",
         "en": "Column '{column}' has only two answers ({labels}) and is not a rating scale; it can be used as group or filter.",
@@ -180,6 +188,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     "blank_rows_dropped": {
         "nb": "{file}: {rows} helt tomme rader er hoppet over.",
         "en": "{file}: {rows} completely blank rows were skipped.",
+    },
+    "codebook_bad_min_size": {
+        "nb": "Kodeboka {file}: kolonnen «{column}» har min_group_size «{value}». Skriv et helt tall fra 1 og oppover (eller la feltet stå tomt).",
+        "en": "The codebook {file}: column '{column}' has min_group_size '{value}'. Write a whole number from 1 up (or leave it empty).",
     },
     "codebook_bad_kind": {
         "nb": "Kodeboka {file}: kolonnen «{column}» har kind «{value}». Bruk en av: {kinds} (eller la feltet stå tomt).",
@@ -293,6 +305,18 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "{file}, row {row}: the count '{value}' is over the limit of {limit} answers in one row. Check that the count column has not received another number (an id, a sum with the wrong separator).",
     },
     # --- requests ---------------------------------------------------------------------------------
+    "unknown_groupings": {
+        "nb": "Kolonnene {columns} kan ikke vernes som grupper (de finnes ikke, eller har for mange ulike verdier). Velg blant: {choices}.",
+        "en": "The columns {columns} cannot be protected as groups (they do not exist, or have too many different values). Choose among: {choices}.",
+    },
+    "group_not_in_setup": {
+        "nb": "Gruppekolonnen «{column}» er ikke blant kolonnene oppsettfila {file} verner ({columns}). Vern den i oppsettfila (kolonnen protect = ja), så verner alle kall den likt.",
+        "en": "The group column '{column}' is not among the columns the setup file {file} protects ({columns}). Protect it in the setup file (column protect = yes), so that every call protects it alike.",
+    },
+    "cli_unprotected": {
+        "nb": "Kolonnene {columns} kan gruppere, men er ikke vernet i dette kallet: tall fra to kall med ulik --group (eller uten) kan trekkes fra hverandre og avsløre små grupper. Vern dem likt i alle kall med --groupings {all}, eller lagre et oppsett med dem (python -m lmp_core setup FIL --groupings {all} > oppsett.csv) og bruk --codebook oppsett.csv.",
+        "en": "The columns {columns} can group but are not protected in this call: figures from two calls with different --group (or none) can be subtracted from each other and give small groups away. Protect them alike in every call with --groupings {all}, or save a setup with them (python -m lmp_core setup FILE --groupings {all} > setup.csv) and use --codebook setup.csv.",
+    },
     "unknown_group_column": {
         "nb": "Gruppekolonnen «{column}» finnes ikke. Velg en av: {choices}.",
         "en": "The group column '{column}' does not exist. Choose one of: {choices}.",
@@ -503,6 +527,7 @@ _TEXTS: dict[str, dict[str, str]] = {
                             "en": "Pearson's chi-square test (rare categories pooled)"},
     "fw_test_chi2": {"nb": "Pearsons kjikvadrattest", "en": "Pearson's chi-square test"},
     "choose_placeholder": {"nb": "Velg …", "en": "Choose …"},
+    "choose_one": {"nb": "Velg ett …", "en": "Choose one …"},
     "kinds_all_hidden": {"nb": "Alle grupper har færre enn {min_n} svar på dette spørsmålet og vises ikke.",
                          "en": "Every group has fewer than {min_n} answers to this question and is not shown."},
     "kind_test_fisher": {"nb": "Fishers eksakte test", "en": "Fisher's exact test"},
@@ -600,8 +625,19 @@ _UI: dict[str, dict[str, str]] = {
     "population_of": {"nb": "Inviterte {group}", "en": "Invited {group}"},
     "response_rate_line": {"nb": "{group}: {respondents} av {population} svarte ({rate})",
                            "en": "{group}: {respondents} of {population} answered ({rate})"},
-    "setup_confirm": {"nb": "Bekreft skalaen for: {columns}. Den er utledet, ikke lest (se «Grunnlag»); snu den eller bruk kolonnen som bakgrunn under «Rett opp» om den er feil.",
-                      "en": "Confirm the scale of: {columns}. It is worked out, not read (see 'Basis'); reverse it or use the column as background under 'Fix' if it is wrong."},
+    "decision_scale": {"nb": "{count} spørsmål har skalaen {labels} ({basis}). Går den riktig vei, fra lavest til høyest?",
+                       "en": "{count} questions have the scale {labels} ({basis}). Does it go the right way, from lowest to highest?"},
+    "decision_done": {"nb": "Bekreftet: {text}", "en": "Confirmed: {text}"},
+    "decision_columns": {"nb": "Spørsmålene: {columns}", "en": "The questions: {columns}"},
+    "decision_reverse": {"nb": "Kan være snudd (foreslått, ikke gjort): {columns}",
+                         "en": "May be reverse-keyed (proposed, not applied): {columns}"},
+    "reverse_by_label": {"nb": "variabeletiketten sier det", "en": "the variable label says so"},
+    "reverse_by_correlation": {"nb": "svarene går mot resten av temaet", "en": "its answers go against the rest of its theme"},
+    "decision_confirm": {"nb": "Riktig vei", "en": "The right way"},
+    "decision_turn": {"nb": "Snu hele skalaen", "en": "Turn the whole scale round"},
+    "decision_turn_candidates": {"nb": "Snu de foreslåtte", "en": "Turn the proposed ones round"},
+    "decision_background": {"nb": "Bakgrunn (kan brukes til gruppe og filter): {columns}. Er en av dem et spørsmål, sett rollen i oppsettfila.",
+                            "en": "Background (can group and filter): {columns}. If one of them is a question, set its role in the setup file."},
     "setup_download": {"nb": "Last ned oppsettet (CSV)", "en": "Download the setup (CSV)"},
     "setup_help": {"nb": "Oppsettet er en kodebok: last det opp som kodebok sammen med neste fil av samme undersøkelse, så blir den lest på samme måte (roller, skalaer, snudde spørsmål, tema).",
                    "en": "The setup is a codebook: upload it as the codebook with the next file of the same survey, and that file is read the same way (roles, scales, reversed questions, themes)."},
@@ -636,6 +672,10 @@ _UI: dict[str, dict[str, str]] = {
     "dist_heading": {"nb": "Svarfordeling", "en": "Answer distribution"},
     "table_heading": {"nb": "Snitt, standardavvik og effektstørrelse", "en": "Mean, standard deviation and effect size"},
     "caveats": {"nb": "Forbehold", "en": "Caveats"},
+    "warn_setup_unconfirmed": {
+        "nb": "Oppsettet er ikke bekreftet: skalaen for {count} spørsmål ({columns}) er utledet, ikke lest. Bekreft den eller snu den på Data-siden ({decisions} valg), eller last opp en lagret oppsettfil.",
+        "en": "The setup is not confirmed: the scale of {count} questions ({columns}) was worked out, not read. Confirm it or turn it round on the Data page ({decisions} decisions), or upload a saved setup file.",
+    },
     "no_caveats": {"nb": "Ingen særskilte forbehold.", "en": "No particular caveats."},
     "caveat_more": {"nb": "{first} (og {more} til av samme slag)", "en": "{first} (and {more} more of the same kind)"},
     "caveat_all": {"nb": "Vis alle {count}", "en": "Show all {count}"},

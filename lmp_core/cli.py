@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, NoReturn
 
 from lmp_core.errors import SurveyError
 from lmp_core.rules import MIN_GROUP_SIZE
+from lmp_core.spelling import MAX_OPTION_NUMBER, whole_number
 
 if TYPE_CHECKING:  # the libraries are imported where a command uses them: --help starts in a blink
     from lmp_core.counts import Counts
     from lmp_core.kind_stats import KindResult
+    from lmp_core.read.codebook import CodebookEntry
     from lmp_core.stats import Summary
     from lmp_core.survey import Survey
     from lmp_core.view import View, ViewRequest
@@ -29,33 +31,6 @@ def _read_path(path: str) -> bytes:
     if not p.is_file():
         raise SurveyError("file_not_found", file=path)
     return p.read_bytes()
-
-
-#: The largest number an option takes (a population, a minimum group size): above any survey, and small enough
-#: for every later step to hold it as a 64-bit integer and a float.
-MAX_OPTION_NUMBER = 1_000_000_000
-
-
-def whole_number(text: str, *, low: int = 0, high: int = MAX_OPTION_NUMBER) -> int | None:
-    """``text`` as a whole number in ``low..high``, or None.
-
-    Digits of any script that writes decimal digits (Unicode category Nd: "٣٦" is 36) are read as
-    :func:`int` reads them; a superscript ("6²"), a fraction, a sign other than a leading minus, a space inside
-    or an empty text is not a number here. The length is checked before :func:`int` runs, so 400 digits cost
-    nothing.
-
-    >>> whole_number("63"), whole_number("٣٦"), whole_number("6²"), whole_number("9" * 400), whole_number("-1")
-    (63, 36, None, None, None)
-    """
-    import unicodedata
-
-    text = text.strip()
-    digits = text[1:] if text.startswith("-") else text
-    if not digits or len(digits) > len(str(MAX_OPTION_NUMBER)) or \
-            not all(unicodedata.category(ch) == "Nd" for ch in digits):
-        return None
-    value = int(text)
-    return value if low <= value <= high else None
 
 
 #: The whole-number options: their smallest and largest value. They are parsed as text and checked after
@@ -126,12 +101,59 @@ def write_output(out: Path, data: bytes) -> None:
         raise SurveyError("out_not_writable", path=str(out), reason=err.strerror or type(err).__name__) from None
 
 
+def codebook_of(args: argparse.Namespace) -> dict[str, CodebookEntry] | None:
+    """The codebook or saved setup named by ``--codebook`` (None without one), read once per call."""
+    if not getattr(args, "codebook", None):
+        return None
+    if getattr(args, "_codebook", None) is None:
+        from lmp_core.read import read_codebook
+
+        args._codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name)
+    return args._codebook
+
+
 def load(args: argparse.Namespace) -> Survey | Counts:
     """Read the file (and codebook) named on the command line."""
-    from lmp_core.read import read_codebook, read_file
+    from lmp_core.read import read_file
 
-    codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name) if args.codebook else None
-    return read_file(_read_path(args.file), Path(args.file).name, codebook=codebook, sheet=args.sheet)
+    return read_file(_read_path(args.file), Path(args.file).name, codebook=codebook_of(args), sheet=args.sheet)
+
+
+def protection_of(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, int]:
+    """The grouping columns protected together and the minimum group size of this call.
+
+    ``--groupings`` and ``--min-group-size`` when given; else what the setup (``--codebook``) records, so that
+    every call with one setup protects alike; else the call's own group column and the default minimum. A
+    ``--group`` outside the setup's protected columns is refused: protecting it only in this call would let
+    this call's figures be subtracted from another's.
+    """
+    from lmp_core.read.codebook import protection
+
+    given = [c.strip() for c in args.groupings.split(",") if c.strip()] if args.groupings else None
+    protected, setup_min = protection(codebook_of(args))
+    minimum = args.min_group_size if args.min_group_size is not None else setup_min or MIN_GROUP_SIZE
+    if given is not None or not protected:
+        return (tuple(given) if given is not None else None), minimum
+    if args.group and args.group not in protected:
+        raise SurveyError("group_not_in_setup", column=args.group, columns=", ".join(protected),
+                          file=Path(args.codebook).name)
+    return protected, minimum
+
+
+def warn_unprotected(args: argparse.Namespace, source: Survey | Counts, request: ViewRequest) -> None:
+    """A warning on standard error when this call protects only its own group column while the file has other
+    columns that can group: numbers from two calls with different ``--group`` can then be subtracted."""
+    from lmp_core.stats import note_text
+    from lmp_core.survey import Survey
+
+    if args.groupings or not isinstance(source, Survey) or protection_of(args)[0]:
+        return
+    protected = set(request.own_groupings)
+    open_ = [c for c in source.group_candidates if c not in protected]
+    if open_:
+        print("warning: " + note_text("cli_unprotected", {"columns": ", ".join(open_),
+                                                           "all": ",".join(source.group_candidates)}, args.lang),
+              file=sys.stderr)
 
 
 def request_of(args: argparse.Namespace, **change: object) -> ViewRequest:
@@ -139,11 +161,11 @@ def request_of(args: argparse.Namespace, **change: object) -> ViewRequest:
     from lmp_core.view import ViewRequest
 
     items = [c.strip() for c in args.items.split(",") if c.strip()] if args.items else None
-    groupings = [c.strip() for c in args.groupings.split(",") if c.strip()] if args.groupings else None
+    groupings, minimum = protection_of(args)
     return ViewRequest.of(group=change.get("group", args.group), items=items,
                           populations=parse_populations(args.population),
                           groupings=groupings,
-                          min_group_size=args.min_group_size, top_k=args.top,
+                          min_group_size=minimum, top_k=args.top,
                           dont_know_in_base=args.dont_know_in_base, reference=getattr(args, "reference", None),
                           fpc=args.fpc)
 
@@ -225,11 +247,12 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sheet", help="Excel sheet name")
     p.add_argument("--top", default=2, help="top-k categories for the share (default 2)")
     p.add_argument("--dont-know-in-base", action="store_true", help="count 'don't know' in percentage bases")
-    p.add_argument("--min-group-size", default=MIN_GROUP_SIZE,
-                   help=f"hide groups smaller than this (default {MIN_GROUP_SIZE})")
+    p.add_argument("--min-group-size", default=None,
+                   help=f"hide groups smaller than this (default: the setup's, else {MIN_GROUP_SIZE})")
     p.add_argument("--groupings", metavar="A,B",
-                   help="the columns that may group, protected together (default: every group column); answers in a "
-                        "combination of their values with fewer than --min-group-size are held back in every view")
+                   help="the columns that may group, protected together (default: the setup's protected columns, "
+                        "else the --group column); answers in a combination of their values with fewer than "
+                        "--min-group-size are held back in every view")
     p.add_argument("--fpc", action="store_true",
                    help="finite population correction from --population (assumes non-response is random)")
     p.add_argument("--lang", choices=("nb", "en"), default="nb", help="language of texts (default nb)")
@@ -307,6 +330,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
             sys.stdout.write(weighted_table(summary, _weighted(source, view, weights, args.lang), weights,
                                             lang=args.lang).to_string(index=False) + "\n")
+    warn_unprotected(args, source, view.request)  # after the output: an error above stays the one line
     return 0
 
 
@@ -358,12 +382,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     unknown = [t for t in themes or () if t not in known]
     if unknown:
         raise SurveyError("unknown_themes", themes=", ".join(unknown), choices=", ".join(known))
-    report = build_report(source, request_of(args), themes=themes, lang=args.lang,
+    request = request_of(args)
+    report = build_report(source, request, themes=themes, lang=args.lang,
                           leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
                           author=args.author, date=args.date, weights=weights_of(args, source))
     data = render(report, args.out)
     write_output(out, data)
     print(f"{args.out}: {len(data) // 1024} KB", file=sys.stderr)
+    warn_unprotected(args, source, request)
     return 0
 
 
@@ -395,7 +421,7 @@ def cmd_fieldwork(args: argparse.Namespace) -> int:
 def cmd_setup(args: argparse.Namespace) -> int:
     """The variable setup as a codebook CSV on standard output; the reader's notes and every column's role
     and basis on standard error (what to confirm is marked)."""
-    from lmp_core.read import read_codebook
+    from lmp_core.read.codebook import protection
     from lmp_core.setup import setup_codebook, setup_table
     from lmp_core.stats import note_text
     from lmp_core.survey import Survey
@@ -407,8 +433,15 @@ def cmd_setup(args: argparse.Namespace) -> int:
     for key, params in source.notes:
         print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
     print(setup_table(source, args.lang).to_string(index=False), file=sys.stderr)
-    codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name) if args.codebook else None
-    sys.stdout.write(to_csv_bytes(setup_codebook(source, codebook), excel=False).decode("utf-8"))
+    codebook = codebook_of(args)
+    protected, setup_min = protection(codebook)
+    groupings = tuple(c.strip() for c in args.groupings.split(",") if c.strip()) if args.groupings else protected
+    unknown = [c for c in groupings if c not in source.groupable]
+    if unknown:
+        raise SurveyError("unknown_groupings", columns=", ".join(unknown), choices=", ".join(source.groupable))
+    minimum = args.min_group_size if args.min_group_size is not None else setup_min
+    sys.stdout.write(to_csv_bytes(setup_codebook(source, codebook, groupings=groupings, min_group_size=minimum),
+                                  excel=False).decode("utf-8"))
     return 0
 
 
@@ -503,6 +536,9 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("file", help="response file: CSV, Excel .xlsx or SPSS .sav")
     v.add_argument("--codebook", help="a codebook or an earlier setup to start from")
     v.add_argument("--sheet", help="Excel sheet name")
+    v.add_argument("--groupings", metavar="A,B", help="the grouping columns the setup protects together "
+                                                      "(every call with the setup protects them)")
+    v.add_argument("--min-group-size", default=None, help="the setup's smallest group shown")
     v.add_argument("--lang", choices=("nb", "en"), default="nb")
     v.set_defaults(func=cmd_setup)
     q = sub.add_parser("counts-sql", help="the SQL that counts the answers in a warehouse: run it there, then "

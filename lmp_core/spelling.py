@@ -42,3 +42,28 @@ def group_name(value: object) -> str:
     ('Skole A', True)
     """
     return without_format_chars(unicodedata.normalize("NFC", str(value))).strip()
+
+
+#: The largest number an option takes (a population, a minimum group size): above any survey, and small enough
+#: for every later step to hold it as a 64-bit integer and a float.
+MAX_OPTION_NUMBER = 1_000_000_000
+
+
+def whole_number(text: str, *, low: int = 0, high: int = MAX_OPTION_NUMBER) -> int | None:
+    """``text`` as a whole number in ``low..high``, or None.
+
+    Digits of any script that writes decimal digits (Unicode category Nd: "٣٦" is 36) are read as
+    :func:`int` reads them; a superscript ("6²"), a fraction, a sign other than a leading minus, a space inside
+    or an empty text is not a number here. The length is checked before :func:`int` runs, so 400 digits cost
+    nothing.
+
+    >>> whole_number("63"), whole_number("٣٦"), whole_number("6²"), whole_number("9" * 400), whole_number("-1")
+    (63, 36, None, None, None)
+    """
+    text = text.strip()
+    digits = text[1:] if text.startswith("-") else text
+    if not digits or len(digits) > len(str(MAX_OPTION_NUMBER)) or \
+            not all(unicodedata.category(ch) == "Nd" for ch in digits):
+        return None
+    value = int(text)
+    return value if low <= value <= high else None

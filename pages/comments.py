@@ -14,14 +14,14 @@ source = loaded.source
 if not isinstance(source, Survey) or not source.text_columns:
     st.info(t("no_comments"))
     st.stop()
-column = st.selectbox(t("comment_column"), list(source.text_columns), key="comment_column")
+column = st.selectbox(t("comment_column"), list(source.text_columns), key="comment_column", placeholder=t("choose_one"))
 group = st.session_state.get(Keys.GROUP)
 min_n = min_group_size()
 held = held_for(min_n)
 everything = comments(source, column, group=group, min_group_size=min_n, lang=lang(), held=held)
 present = list(dict.fromkeys(everything.rows["group"]))
 c1, c2 = st.columns([2, 3])
-chosen = c1.multiselect(t("groups"), present, default=present, key="comment_groups")
+chosen = c1.multiselect(t("groups"), present, default=present, key="comment_groups", placeholder=t("choose_placeholder"), select_all=False)
 word = c2.text_input(t("search"), key="comment_search")
 result = comments(source, column, group=group, groups=chosen, search=word, min_group_size=min_n, lang=lang(),
                   held=held)

@@ -9,6 +9,9 @@ from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import (
     Keys,
+    confirm,
+    confirmed,
+    decisions,
     digest,
     ensure_data,
     groupings,
@@ -59,7 +62,7 @@ if uploaded is not None:
         if len(sheets) > 1:
             # default: the core takes the first sheet that holds questions
             sheet = st.selectbox(t("sheet"), [None, *sheets], key="sheet",
-                                 format_func=lambda v: t("sheet_auto") if v is None else v)
+                                 format_func=lambda v: t("sheet_auto") if v is None else v, placeholder=t("choose_one"))
             fingerprint += str(sheet)
     if st.session_state.get("upload_fingerprint") != fingerprint:
         try:
@@ -90,6 +93,23 @@ else:
     if st.session_state.pop("fixes_applied", False):
         st.success(t("fixes_applied"))
 
+def reverse_columns(columns: set[str], key: str) -> None:
+    """Read the file again with ``columns`` turned round (those reversed already turned back), the decision
+    ``key`` confirmed: the user has looked at the scale and said which way it goes."""
+    codebook = loaded.codebook or {}
+    now = {c for c, e in codebook.items() if e.reverse}
+    try:
+        load(loaded.data, loaded.name, codebook=with_setup(codebook, reverse=frozenset(now ^ columns)),
+             codebook_name=loaded.codebook_name, sheet=loaded.sheet, dont_know=loaded.dont_know,
+             exclude=loaded.exclude, is_demo=loaded.is_demo)
+    except SurveyError as err:
+        show_error(err, reading=True)
+        return
+    confirm(key)
+    st.session_state["fixes_applied"] = True
+    st.rerun()
+
+
 #: Up to this many columns the setup is a static table that shows every reason in full.
 STATIC_ROWS = 60
 
@@ -98,13 +118,38 @@ st.subheader(t("items_heading"))
 if isinstance(source, Survey):
     # the setup: every column's role, scale and the reason for it (lmp_core.setup); what the reader worked
     # out rather than read is marked for the user to confirm, and can be changed under the fixes below
-    uncertain = [r.column for r in setup_rows(source) if r.uncertain]
-    if uncertain:
-        st.warning(md_escape(t("setup_confirm", columns=", ".join(uncertain))), icon=":material/help:")
+    # one decision per worked-out scale, not one per column: "62 questions have the scale …: the right way?"
+    done = confirmed()
+    for i, decision in enumerate(decisions()):
+        with st.container(border=True, key=f"decision_{i}"):
+            text = t("decision_scale", count=len(decision.columns), labels=" < ".join(decision.scale),
+                     basis=t(decision.basis))
+            if decision.key in done:
+                st.success(md_escape(t("decision_done", text=text)), icon=":material/check:")
+            else:
+                st.warning(md_escape(text), icon=":material/help:")
+            st.text(t("decision_columns", columns=", ".join(decision.columns)))
+            if decision.reverse_candidates:
+                st.text(t("decision_reverse", columns=", ".join(
+                    f"{c} ({t(why)})" for c, why in decision.reverse_candidates)))
+            c1, c2, c3 = st.columns(3)
+            if c1.button(t("decision_confirm"), key=f"decision_ok_{i}", type="primary",
+                         disabled=decision.key in done):
+                confirm(decision.key)
+                st.rerun()
+            if c2.button(t("decision_turn"), key=f"decision_turn_{i}"):
+                # the whole scale the other way round: every question of the decision changes direction
+                reverse_columns(set(decision.columns), decision.key)
+            if decision.reverse_candidates and c3.button(t("decision_turn_candidates"), key=f"decision_cand_{i}"):
+                reverse_columns({c for c, _ in decision.reverse_candidates}, decision.key)
+    background = [r.column for r in setup_rows(source) if r.role == "background"]
+    if background:
+        st.caption(md_escape(t("decision_background", columns=", ".join(background))))
     setup = setup_table(source, lang())
     # a static table wraps the long reasons (a grid cuts them short); a file of many columns gets the grid
     plain_table(setup, static=len(setup) <= STATIC_ROWS)
-    download(t("setup_download"), lambda: to_csv_bytes(setup_codebook(source, loaded.codebook)),
+    download(t("setup_download"), lambda: to_csv_bytes(setup_codebook(
+        source, loaded.codebook, groupings=groupings(), min_group_size=min_group_size())),
              f"{Path(loaded.name).stem}_oppsett.csv", "text/csv", "setup_csv")
     st.caption(t("setup_help"))
 else:
@@ -126,14 +171,14 @@ if isinstance(source, Survey):
     options = list(source.groupable)
     offered = st.multiselect(t("groupings"), options, default=[c for c in groupings() if c in options],
                              # a new file is a new widget: the browser must not send the last file's choice
-                             key=f"groupings_{loaded.digest[:12]}", help=t("groupings_help"))
+                             key=f"groupings_{loaded.digest[:12]}", help=t("groupings_help"), placeholder=t("choose_placeholder"), select_all=False)
     st.session_state[Keys.GROUPINGS] = tuple(offered)
     if held_for(min_group_size()).any:
         st.caption(t("held_back_note", min_n=min_group_size()))
     options = [None, *offered]
     current = st.session_state.get(Keys.GROUP)
     group = st.selectbox(t("group_column"), options, index=options.index(current) if current in options else 0,
-                         format_func=lambda v: t("no_group") if v is None else v, key="data_group")
+                         format_func=lambda v: t("no_group") if v is None else v, key="data_group", placeholder=t("choose_one"))
     if group != current:
         st.session_state[Keys.GROUP] = group
 st.subheader(t("population_heading"))
@@ -181,7 +226,7 @@ if isinstance(source, Survey):
     chosen_now = current.variables[0] if current is not None and current.method == "column" else None
     weight_column = st.selectbox(t("weight_column"), options, index=options.index(chosen_now) if chosen_now in options else 0,
                                  format_func=lambda v: t("weight_none") if v is None else v,
-                                 key=f"weight_column_{loaded.digest[:12]}", help=t("weight_column_help"))
+                                 key=f"weight_column_{loaded.digest[:12]}", help=t("weight_column_help"), placeholder=t("choose_one"))
     if weight_column is not None and weight_column != chosen_now:
         try:
             set_weights(from_column(source, weight_column))
@@ -202,20 +247,20 @@ if isinstance(source, Survey) and loaded.data:
         # questions, and numeric columns read as scores (a school number with 16 codes may be a group)
         scores = [c.column for c in source.skipped if c.key == "score_column"]
         all_items = [it.column for it in source.items] + sorted(set(loaded.exclude) | set(scores))
-        exclude = st.multiselect(t("exclude_items"), all_items, default=sorted(loaded.exclude), key="fix_exclude")
+        exclude = st.multiselect(t("exclude_items"), all_items, default=sorted(loaded.exclude), key="fix_exclude", placeholder=t("choose_placeholder"), select_all=False)
         reversed_now = sorted(c for c, e in (loaded.codebook or {}).items() if e.reverse)
         reverse = st.multiselect(t("reverse_items"), [it.column for it in source.items],
                                  default=[c for c in reversed_now if c in {it.column for it in source.items}],
-                                 key="fix_reverse", help=t("reverse_help"))
+                                 key="fix_reverse", help=t("reverse_help"), placeholder=t("choose_placeholder"), select_all=False)
         labels = sorted({lab for it in source.items for lab in it.categories} | set(loaded.dont_know))
-        extra_dk = st.multiselect(t("extra_dk"), labels, default=sorted(loaded.dont_know), key="fix_dk")
+        extra_dk = st.multiselect(t("extra_dk"), labels, default=sorted(loaded.dont_know), key="fix_dk", placeholder=t("choose_placeholder"), select_all=False)
         c1, c2 = st.columns(2)
         scale_col = c1.selectbox(t("scale_override_col"), [None, *[it.column for it in source.items],
                                                            *[s.column for s in source.skipped]],
-                                 key="fix_scale_col", format_func=lambda v: "–" if v is None else v)
+                                 key="fix_scale_col", format_func=lambda v: "–" if v is None else v, placeholder=t("choose_one"))
         # a scale is shown by its ends in its own words ("I svært liten grad … I svært stor grad"), not its id
         scale_name = c2.selectbox(t("scale_override"), sorted(KNOWN_SCALES), key="fix_scale",
-                                  format_func=lambda name: KNOWN_SCALES[name].span)
+                                  format_func=lambda name: KNOWN_SCALES[name].span, placeholder=t("choose_one"))
         if st.button(t("apply_fixes"), key="apply_fixes", type="primary"):
             codebook = with_scale(loaded.codebook, scale_col, scale_name) if scale_col else loaded.codebook
             codebook = with_setup(codebook, reverse=frozenset(reverse))

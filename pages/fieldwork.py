@@ -61,21 +61,21 @@ background = list(source.background.columns)
 c1, c2 = st.columns(2)
 guess = detect_id_column(invited)
 invited_id = c1.selectbox(t("fw_invited_id"), columns, index=columns.index(guess) if guess in columns else 0,
-                          key="fw_invited_id")
+                          key="fw_invited_id", placeholder=t("choose_one"))
 response_guess = source.id_column or detect_id_column(source.background)
 response_id = c2.selectbox(t("fw_response_id"), background,
                            index=background.index(response_guess) if response_guess in background else 0,
-                           key="fw_response_id")
+                           key="fw_response_id", placeholder=t("choose_one"))
 c3, c4 = st.columns(2)
 group_options = [None, *[c for c in columns if c != invited_id and 1 < invited[c].nunique() <= 30]]
 group = c3.selectbox(t("fw_group"), group_options, key="fw_group",
                      index=group_options.index("rolle") if "rolle" in group_options else 0,
-                     format_func=lambda v: t("fw_none") if v is None else v)
+                     format_func=lambda v: t("fw_none") if v is None else v, placeholder=t("choose_one"))
 time_guess = detect_time_column(source.background)
 time_options = [None, *background]
 time = c4.selectbox(t("fw_time"), time_options, key="fw_time",
                     index=time_options.index(time_guess) if time_guess in time_options else 0,
-                    format_func=lambda v: t("fw_none") if v is None else v)
+                    format_func=lambda v: t("fw_none") if v is None else v, placeholder=t("choose_one"))
 reminder_text = st.text_input(t("fw_reminders"), key="fw_reminders")
 reminders: list[pd.Timestamp] = []
 if reminder_text.strip():
@@ -116,7 +116,7 @@ if result.timeline is not None and not result.timeline.empty:
 st.subheader(t("fw_nonrespondents", count=number(len(result.non_respondents), 0, lang())))
 nonrespondents = result.non_respondents
 if group:
-    shown_groups = st.multiselect(t("fw_filter"), sorted(nonrespondents[group].unique()), key="fw_nr_filter")
+    shown_groups = st.multiselect(t("fw_filter"), sorted(nonrespondents[group].unique()), key="fw_nr_filter", placeholder=t("choose_placeholder"), select_all=False)
     if shown_groups:
         nonrespondents = nonrespondents[nonrespondents[group].isin(shown_groups)]
 plain_table(nonrespondents)
@@ -143,7 +143,7 @@ st.subheader(t("fw_weighting"))
 st.caption(t("fw_weighting_intro"))
 characteristics = [c for c in columns if c != invited_id and 1 < invited[c].nunique() <= 30]
 by = st.multiselect(t("fw_weight_by"), characteristics, key="fw_weight_by",
-                    default=[group] if group in characteristics else characteristics[:1])
+                    default=[group] if group in characteristics else characteristics[:1], placeholder=t("choose_placeholder"), select_all=False)
 current = weights()
 if by:
     try:

@@ -4,7 +4,16 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
-from lmp_app.state import Keys, ensure_data, held_for, min_group_size, populations, view_request, weights
+from lmp_app.state import (
+    Keys,
+    ensure_data,
+    held_for,
+    min_group_size,
+    populations,
+    setup_notes,
+    view_request,
+    weights,
+)
 from lmp_core.catalogue import words
 from lmp_core.comments import comments
 from lmp_core.errors import SurveyError
@@ -35,7 +44,7 @@ subtitle = c2.text_input(t("report_field_subtitle"), value=loaded.name, key="rep
 c3, c4 = st.columns(2)
 author = c3.text_input(t("report_field_author"), key="report_author")
 dated = c4.date_input(t("report_field_date"), value="today", format="DD.MM.YYYY", key="report_date")
-chosen = st.multiselect(t("report_themes"), themes, default=themes, key="report_themes")
+chosen = st.multiselect(t("report_themes"), themes, default=themes, key="report_themes", placeholder=t("choose_placeholder"), select_all=False)
 leading_zero = st.checkbox(t("report_leading_zero"), value=True, key="report_leading_zero")
 
 quotes: dict[str, list[str]] | None = None
@@ -56,7 +65,7 @@ try:
     progress = st.progress(0.0, text=t("report_making"))
     report = build_report(source, request, themes=chosen, quotes=quotes, lang=lang(),
                           title=title.strip() or None, subtitle=subtitle.strip(), author=author.strip(),
-                          date=dated.isoformat() if dated else "", leading_zero=leading_zero, notes=st.session_state.get(Keys.FIELDWORK_NOTES) or (),
+                          date=dated.isoformat() if dated else "", leading_zero=leading_zero, notes=(*(st.session_state.get(Keys.FIELDWORK_NOTES) or ()), *setup_notes()),
                           weights=weights(), trend=st.session_state.get(Keys.TREND),
                           progress=lambda f, what: progress.progress(min(1.0, f), text=t("report_making")))
     progress.empty()

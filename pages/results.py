@@ -72,14 +72,14 @@ def _themes_changed() -> None:
 
 
 chosen_themes = st.multiselect(t("themes"), themes, default=st.session_state.get(Keys.THEMES) or themes[:1],
-                               key="themes_widget", on_change=_themes_changed)
+                               key="themes_widget", on_change=_themes_changed, placeholder=t("choose_placeholder"), select_all=False)
 st.session_state[Keys.THEMES] = chosen_themes
 in_themes = [it.column for it in items if it.theme in chosen_themes]
 labels = {it.column: it.label if it.label == it.column else f"{it.label} ({it.column})" for it in items}
 kept = [c for c in (st.session_state.get(Keys.SELECTED) or []) if c in in_themes]
 if "questions_widget" not in st.session_state:
     st.session_state["questions_widget"] = kept or in_themes
-columns = st.multiselect(t("questions"), in_themes, key="questions_widget", format_func=labels.get)
+columns = st.multiselect(t("questions"), in_themes, key="questions_widget", format_func=labels.get, placeholder=t("choose_placeholder"), select_all=False)
 st.session_state[Keys.SELECTED] = columns
 if not columns:
     st.info(t("select_something"))
@@ -139,7 +139,7 @@ with c2:
 crossing = [c for c in groupings() if c != group and c not in filters]
 if group and crossing and isinstance(loaded.source, Survey):
     banner_by = st.selectbox(t("banner_by"), [None, *crossing], key="banner_by",
-                             format_func=lambda v: t("banner_none") if v is None else v)
+                             format_func=lambda v: t("banner_none") if v is None else v, placeholder=t("choose_one"))
     if banner_by is not None:
         st.subheader(md_escape(t("banner_heading", group=group, by=banner_by)))  # column names from the file
         try:
@@ -180,7 +180,7 @@ if isinstance(loaded.source, Survey) and len(columns) >= 2:
     st.caption(t("index_intro"))
     # any questions the user picks as an index of their own, beside the themes
     own = tuple(st.multiselect(t("index_own"), columns, key="index_own", format_func=labels.get,
-                               max_selections=MAX_INDEX_ITEMS, help=t("index_own_help")))
+                               max_selections=MAX_INDEX_ITEMS, help=t("index_own_help"), placeholder=t("choose_placeholder"), select_all=False))
     if filters:
         st.info(t("index_no_filter"))
     else:
@@ -213,7 +213,7 @@ if kinds:
     st.header(kw["heading"])
     names = {r.column: f"{r.question} ({kw['yes_no'] if r.yes_no else kw[r.kind]})" for r in kinds}
     picked = st.multiselect(kw["choose"], list(names), default=list(names), key="kinds_widget",
-                            format_func=names.get, placeholder=t("choose_placeholder"))
+                            format_func=names.get, placeholder=t("choose_placeholder"), select_all=False)
     chosen_kinds = [r for r in kinds if r.column in picked]
     yes_no = [r for r in chosen_kinds if r.yes_no and any(g.base for g in r.shown())]
     if len(yes_no) > 1:  # a block of yes/no questions reads like the top-2 figure

@@ -26,7 +26,7 @@ if not isinstance(source, Survey):
 protected = [c for c in groupings() if c in source.groupable]
 wave_column = st.selectbox(t("waves_column"), [None, *protected], key=f"waves_column_{loaded.digest[:12]}",
                            format_func=lambda v: t("waves_column_none") if v is None else v,
-                           help=t("waves_column_help"))
+                           help=t("waves_column_help"), placeholder=t("choose_one"))
 uploads = []
 waves: list[tuple[str, Survey]] = [(Path(loaded.name).stem, source)]
 if wave_column is not None:
@@ -60,7 +60,7 @@ in_all = [c for c in source.groupable if c != wave_column and all(c in w.groupab
 current = st.session_state.get(Keys.GROUP)
 options = [None, *in_all]
 group = st.selectbox(t("group_column"), options, index=options.index(current) if current in options else 0,
-                     format_func=lambda v: t("no_group") if v is None else v, key="waves_group")
+                     format_func=lambda v: t("no_group") if v is None else v, key="waves_group", placeholder=t("choose_one"))
 
 # what changed between the waves is left out until the user confirms it
 questions = match_questions(waves)

@@ -270,7 +270,10 @@ def test_the_data_page_shows_the_setup_with_its_reasons_and_asks_to_confirm():
     at.file_uploader(key="upload").upload("EFC.sav", (EXTERNAL / "efc" / "EFC.sav").read_bytes(),
                                           "application/octet-stream").run()
     assert not at.exception
-    assert any("Bekreft skalaen for: e42dep" in plain(w.value) for w in at.warning)
+    # one decision for its one worked-out scale, the question named under it
+    asks = [w for w in at.warning if "Går den riktig vei" in plain(w.value)]
+    assert len(asks) == 1 and plain(asks[0].value).startswith("1 spørsmål har skalaen")
+    assert any(plain(x.value) == "Spørsmålene: e42dep" for x in at.text)
     # EFC's 26 columns: a static table, so that no reason is cut short (a grid would cut them)
     setup = plain_frame(at.table[0].value)
     assert setup.index.name == "Kolonne" and not at.dataframe

@@ -10,7 +10,10 @@ older codebooks read as before): ``role`` (``question``, ``background`` — a gr
 question — or ``ignore``), ``reverse`` (``ja``/``yes``: a reverse-keyed question, scored the other way
 round) and ``dont_know`` (answers of this column that mean "don't know", separated by ``;``); and two for the
 other kinds of question: ``kind`` (``scale``, ``choice``, ``multi`` or ``number``) and ``set`` (the
-multiple-response set a ``multi`` column's option belongs to).
+multiple-response set a ``multi`` column's option belongs to). Two more carry the survey's protection, so that
+every call with one setup protects alike (the app, and the command line with ``--codebook``): ``protect``
+(``ja``: a grouping column protected with the others, :mod:`lmp_core.disclosure`) and ``min_group_size`` (the
+smallest group shown, a whole number on any row; one value for the whole setup).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass, replace
 from lmp_core.errors import SurveyError
 from lmp_core.read.sniff import inspect_text
 from lmp_core.scales import KNOWN_SCALES, codebook_value_labels, parse_labels_spec
+from lmp_core.spelling import whole_number
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,10 @@ class CodebookEntry:
     #: the kind of question (:data:`KINDS`; "" = as the reader finds it) and a multiple-response option's set
     kind: str = ""
     set_name: str = ""
+    #: a grouping column protected together with the setup's other protected columns
+    protect: bool = False
+    #: the setup's smallest group size (the same on every row that gives one)
+    min_group_size: int | None = None
 
 
 #: What a column can be in the setup ("" = as the reader finds it).
@@ -46,6 +54,13 @@ ROLES = ("question", "background", "ignore")
 #: The kinds of question a setup can name ("" = as the reader finds it); see :mod:`lmp_core.read.kinds`.
 KINDS = ("scale", "choice", "multi", "number")
 _YES = frozenset({"1", "ja", "yes", "true", "x", "sann", "y", "j"})
+
+
+def protection(codebook: dict[str, CodebookEntry] | None) -> tuple[tuple[str, ...], int | None]:
+    """The setup's protected grouping columns (file order) and its minimum group size (None: not given)."""
+    entries = (codebook or {}).values()
+    sizes = {e.min_group_size for e in entries if e.min_group_size is not None}
+    return tuple(e.column for e in entries if e.protect), min(sizes) if sizes else None
 
 
 def with_scale(codebook: dict[str, CodebookEntry] | None, column: str, scale: str) -> dict[str, CodebookEntry]:
@@ -110,7 +125,12 @@ def read_codebook(data: bytes, name: str = "codebook.csv") -> dict[str, Codebook
         set_name = row.get("set", "").strip()
         if kind == "multi" and not set_name:
             raise SurveyError("codebook_multi_no_set", file=name, column=column)
+        size_text = row.get("min_group_size", "").strip()
+        size = whole_number(size_text, low=1, high=1_000_000_000) if size_text else None
+        if size_text and size is None:
+            raise SurveyError("codebook_bad_min_size", file=name, column=column, value=size_text)
         entries[column] = CodebookEntry(column, row.get("question_text", "").strip(), row.get("theme", "").strip(),
                                         labels, row.get("asked_to", "").strip(), role,
-                                        row.get("reverse", "").strip().lower() in _YES, dont_know, kind, set_name)
+                                        row.get("reverse", "").strip().lower() in _YES, dont_know, kind, set_name,
+                                        row.get("protect", "").strip().lower() in _YES, size)
     return entries

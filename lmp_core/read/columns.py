@@ -29,13 +29,14 @@ from lmp_core.errors import SurveyError
 from lmp_core.fmt import Fixed
 from lmp_core.read.codebook import CodebookEntry
 from lmp_core.read.frames import check_cells
-from lmp_core.read.kinds import detect_kinds
+from lmp_core.read.kinds import detect_kinds, is_background_name
 from lmp_core.scales import (
     KNOWN_LABEL_WORDS,
     Coding,
     Scale,
     coding_from_value_labels,
     is_dont_know,
+    is_not_asked,
     match_labels,
     normalize,
     reversed_coding,
@@ -260,6 +261,54 @@ def _settle_ambiguous(items: list[Item], arrays: list[np.ndarray | Callable[[], 
     notes[:] = [n for n in notes if not (n[0] == "ambiguous_scale" and n[1].get("column") in done)]
 
 
+def _label_sets(value_labels: Mapping[str, Mapping[float, str]]) -> Counter[frozenset[str]]:
+    """How many columns carry each set of value labels (normalised, "don't know" and not-asked left out)."""
+    return Counter(_label_set(labels) for labels in value_labels.values())
+
+
+def _label_set(labels: Mapping[float, str]) -> frozenset[str]:
+    return frozenset(normalize(v) for v in labels.values() if not is_dont_know(v) and not is_not_asked(v))
+
+
+#: A variable label of at most this many words may name a background characteristic ("highest level of
+#: education"); a longer one is a question's text, whose words say nothing about the column's role.
+_SHORT_LABEL = 5
+#: A label that is a band of numbers: "18 - 29", "45+", "10 år eller mer", "under 5"
+_BAND = re.compile(r"\d\s*[-–]\s*\d|\d\s*\+|\d.*\b(eller mer|eller flere|or more|or over)\b|"
+                   r"\b(under|over|minst|mer enn|færre enn|less than|more than|at least)\s*\d", re.IGNORECASE)
+
+
+def background_reason(column: str, question: str, labels: Mapping[float, str], sharing: int,
+                      known_scale: bool = False) -> Skipped | None:
+    """Why a column with value labels that fit no known scale is background rather than a question, or None.
+
+    A multi-item scale's label set is shared by its questions; a respondent's characteristic (education, age
+    bands, marital status) has a set of its own. A set no other column shares is background when the name
+    or a short variable label names a characteristic (:func:`~lmp_core.read.kinds.is_background_name`), or
+    when most of its labels are bands of numbers ("18 - 29", "45+"; also where the numbers made them look like
+    a known 0–10 scale, ``known_scale``). A lone question on a scale of its own ("never … often") stays a
+    question.
+
+    >>> background_reason("educ", "highest level of education", {1: "primary", 2: "some secondary"}, 1).key
+    'background_by_name'
+    >>> background_reason("q3", "", {1: "18 - 29", 2: "30 - 44", 3: "45+"}, 1).key
+    'background_bands'
+    >>> background_reason("educ", "", {1: "primary", 2: "secondary"}, 2) is None, background_reason("q4", "", {1: "never", 2: "often"}, 1)
+    (True, None)
+    """
+    if sharing != 1:
+        return None
+    shown = ", ".join(repr(v) for v in list(labels.values())[:6]) + (", …" if len(labels) > 6 else "")
+    substantive = [v for v in labels.values() if not is_dont_know(v) and not is_not_asked(v)]
+    short = question if len(question.split()) <= _SHORT_LABEL else ""
+    for name in (column, short) if not known_scale else ():
+        if name and is_background_name(name):
+            return Skipped(column, "background_by_name", {"column": column, "labels": shown, "name": name})
+    if substantive and sum(bool(_BAND.search(v)) for v in substantive) * 2 > len(substantive):
+        return Skipped(column, "background_bands", {"column": column, "labels": shown})
+    return None
+
+
 def build_survey(
     frame: pl.DataFrame,
     source: str,
@@ -300,6 +349,7 @@ def build_survey(
     groups: list[str] = []
     id_column: str | None = None
     pending_ambiguous: list[int] = []
+    sharing = _label_sets(value_labels)
     raw_columns: list[tuple[pl.Series, Coding]] = []
     # the profiles of the integer columns and of the categories' ids (a pass over each) on the machine's cores
     counted = [c for c, dtype in frame.schema.items() if dtype.is_integer() or dtype == pl.Categorical]
@@ -395,6 +445,12 @@ def build_survey(
             reason = None
         if coding is not None and any(key == "ambiguous_scale" for key, _ in coding.notes):
             pending_ambiguous.append(len(items))
+        own_set = background_reason(column, questions.get(column, ""), value_labels[column],
+                                    sharing[_label_set(value_labels[column])], coding.scale.name != "codes") \
+            if coding is not None and entry is None and column in value_labels else None
+        if own_set is not None:  # a characteristic of the respondent (education, age bands), not a question
+            coding = None
+            reason = None
         if coding is not None and coding.scale.k == 2 and entry is None:
             skipped.append(Skipped(column, "yes_no_column", {"column": column, "labels": " / ".join(coding.scale.labels)}))
             coding = None
@@ -469,7 +525,9 @@ def build_survey(
             # a score is no group, unless the user said it is one (the Data page's fixes or the setup's role)
             chosen = column in exclude or (entry is not None and entry.role == "background")
             score = _is_score(series, uniques) if not labels and not chosen else False
-            if reason is not None and any(is_dont_know(v) or _known_label(v) for v in texts.to_list()):
+            if own_set is not None:
+                skipped.append(own_set)
+            elif reason is not None and any(is_dont_know(v) or _known_label(v) for v in texts.to_list()):
                 skipped.append(Skipped(column, reason.key, reason.params))
             elif score:
                 low, high = float(uniques.min()), float(uniques.max())
