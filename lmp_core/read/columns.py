@@ -563,7 +563,7 @@ def build_survey(
         return replace(it, theme=shared[it.column])
 
     others, numbers = tuple(map(themed, kinds.others)), tuple(map(themed, kinds.numbers))
-    if not items:
+    if not items and not others and not numbers:  # a file of choice, yes/no or number questions is a survey too
         detail = " ".join(SurveyError(s.key, **s.params).message("en") for s in skipped[:5]
                           if s.key in ("unknown_labels", "numeric_without_codebook"))
         raise SurveyError("no_items", file=source, detail=detail)
