@@ -148,7 +148,8 @@ class Decision:
 
     ``key`` names the scale's labels whatever their order (a decision stays the same one when the user turns
     the scale round); ``reverse_candidates`` are questions of those whose variable label says they are
-    reverse-keyed, or whose answers go against the rest of their theme's (a negative item-rest correlation).
+    reverse-keyed, or whose answers go against the rest of their theme's (a negative loading on the theme's
+    first principal component, psych's rule).
     They are proposed, never applied.
     """
 
@@ -177,10 +178,12 @@ def reverse_candidates(survey: Survey, columns: tuple[str, ...]) -> dict[str, st
     """Questions among ``columns`` that may be reverse-keyed, with the reason key (``reverse_by_label`` or
     ``reverse_by_correlation``).
 
-    Within each theme of three or more of the questions, the item-rest correlation is the correlation of a
-    question's scores with the sum of the theme's other questions (pairwise complete covariances, as
-    :func:`lmp_core.indices.make_index` and psych's ``r.drop``); a negative one proposes the question. Blank
-    and "don't know" are no score. Only the names of the proposed questions leave this function.
+    Within each theme of three or more of the questions, the rule of psych's ``alpha(check.keys=TRUE)``: the
+    first principal component of the questions' correlations (pairwise complete, as
+    :func:`lmp_core.indices.pairwise`), its signs turned so that the loadings sum to a positive number (as psych's
+    ``principal``), and a question with a negative loading is proposed. Unlike an item-rest correlation this
+    is not thrown off by two reverse-keyed questions in one theme. Blank and "don't know" are no score. Only
+    the names of the proposed questions leave this function.
     """
     from lmp_core.indices import pairwise, scores
 
@@ -195,12 +198,14 @@ def reverse_candidates(survey: Survey, columns: tuple[str, ...]) -> dict[str, st
     for members in themes.values():
         if len(members) < 3:
             continue
-        cov, _ = pairwise(scores(survey, members))
-        total, rows = np.nansum(cov), np.nansum(cov, axis=1)
-        for i, column in enumerate(members):
-            with np.errstate(invalid="ignore", divide="ignore"):
-                rest = (rows[i] - cov[i, i]) / np.sqrt(cov[i, i] * (total - 2 * rows[i] + cov[i, i]))
-            if np.isfinite(rest) and rest < 0 and column not in found:
+        _, corr = pairwise(scores(survey, members))
+        if not np.isfinite(corr).all():
+            continue  # a question without variance or a pair nobody answered: nothing to go by
+        values, vectors = np.linalg.eigh(corr)
+        loadings = vectors[:, -1] * np.sqrt(max(values[-1], 0.0))
+        loadings = -loadings if loadings.sum() < 0 else loadings
+        for column, loading in zip(members, loadings):
+            if loading < 0 and column not in found:
                 found[column] = "reverse_by_correlation"
     return found
 

@@ -268,3 +268,15 @@ def test_efc_asks_one_decision_for_its_one_worked_out_scale():
     survey = read_file((EXTERNAL / "efc" / "EFC.sav").read_bytes(), "EFC.sav")
     assert [d.columns for d in setup_decisions(survey)] == [("e42dep",)]
     assert survey.item_index("c172code") is None and "c172code" in survey.group_candidates
+
+
+def test_reverse_keyed_proposals_on_the_bfi_are_psychs_keys(tmp_path):
+    # psych's bfi (real answers, 2,800 respondents; tests/real_files.py): the proposals are exactly the items
+    # psych's bfi.keys scores the other way round (A1, C4, C5, E1, E2, O2, O5), and none is applied
+    from tests.real_files import REVERSE_KEYED, write_bfi_sav
+
+    survey = read_file(write_bfi_sav(tmp_path / "bfi.sav").read_bytes(), "bfi.sav")
+    (decision,) = setup_decisions(survey)
+    assert len(decision.columns) == 25
+    assert {c for c, _ in decision.reverse_candidates} == REVERSE_KEYED
+    assert survey.item_index("education") is None and "education" in survey.group_candidates
