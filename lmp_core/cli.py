@@ -197,19 +197,38 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
         request = request_of(args, group=None)  # the counts are per group already
     else:
         source = load(args)
+        if request.items is not None and isinstance(source, Survey):
+            request = _scale_items(args, source, request)
     view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
     return source, view
 
 
-def kinds_of(source: Survey, request: ViewRequest, lang: str) -> list[KindResult]:
-    """The single-choice, multiple-response and number questions for the request's view (its ``items``, when
+def _scale_items(args: argparse.Namespace, source: Survey, request: ViewRequest) -> ViewRequest:
+    """``--items`` may name scale questions and questions of other kinds (a column, or a multiple-response set's
+    name): the scales stay the view's items, the others are kept for :func:`kinds_of`; a name that is neither
+    is refused with every question named."""
+    from dataclasses import replace
+
+    other = {it.column for it in (*source.others, *source.numbers)} | {it.set_name for it in source.others
+                                                                        if it.set_name}
+    unknown = [c for c in request.items or () if source.item_index(c) is None and c not in other]
+    if unknown:
+        choices = [it.column for it in source.items] + sorted(other)
+        raise SurveyError("unknown_item", column=unknown[0], choices=", ".join(choices))
+    args._kind_items = tuple(c for c in request.items or () if c in other)
+    return replace(request, items=tuple(c for c in request.items or () if source.item_index(c) is not None))
+
+
+def kinds_of(source: Survey, request: ViewRequest, lang: str,
+             kind_items: tuple[str, ...] | None = None) -> list[KindResult]:
+    """The single-choice, multiple-response and number questions for the request's view (``kind_items``, when
     given, pick among them by column or set name)."""
     if not (source.others or source.numbers):
         return []
     from lmp_core.kind_stats import kind_results
 
     return kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
-                        min_group_size=request.min_group_size, columns=request.items, confidence=request.confidence,
+                        min_group_size=request.min_group_size, columns=kind_items, confidence=request.confidence,
                         lang=lang)
 
 
@@ -282,7 +301,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if getattr(args, "stream", False) and (args.weight or args.weight_by or args.invited):
         raise SurveyError("stream_no_weights", file=Path(args.file).name)
     source, view = view_of(args)
-    summary = view.summary()
+    summary = view.summary(view.request.items)  # () when --items named only questions of other kinds
     weights = weights_of(args, source)
     indices = []
     custom = {args.index_name: [c.strip() for c in args.index_items.split(",") if c.strip()]} \
@@ -302,7 +321,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             if item["column"] in tests:
                 item["group_tests"] = tests[item["column"]].to_dict()
         if isinstance(source, Survey):  # the questions of other kinds, after the scales, for the same view
-            out["items"] += [r.to_dict(args.lang) for r in kinds_of(source, view.request, args.lang)]
+            out["items"] += [r.to_dict(args.lang) for r in kinds_of(source, view.request, args.lang, getattr(args, "_kind_items", None))]
         if args.index or custom:
             out["indices"] = [ix.to_dict() for ix in indices]
         if weights is not None:
@@ -327,7 +346,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         if isinstance(source, Survey):  # the other kinds of question, one table each
             from lmp_core.tables import kind_table
 
-            for result in kinds_of(source, view.request, args.lang):
+            for result in kinds_of(source, view.request, args.lang, getattr(args, "_kind_items", None)):
                 sys.stdout.write(f"\n{result.question}\n{kind_table(result, lang=args.lang).to_string(index=False)}\n")
         for w in summary.warning_texts(args.lang):
             sys.stdout.write(f"! {w}\n")

@@ -279,3 +279,19 @@ def test_a_file_of_only_choice_and_yes_no_questions_is_a_survey(tmp_path, capsys
     assert main(["summarize", str(path), "--group", "gender", "--groupings", "gender", "--format", "table"]) == 0
     out = capsys.readouterr().out
     assert "religion" in out and "Empty DataFrame" not in out and "2189" in out
+
+
+def test_items_name_questions_of_every_kind(mixed, tmp_path, capsys):
+    # --items picks scale questions and questions of other kinds alike (a column, or a tick set's name)
+    path = tmp_path / "alle.csv"
+    mixed.to_csv(path, index=False)
+    survey = read_file(path.read_bytes(), path.name)
+    scale = survey.items[0].column
+    other = next(it for it in survey.others if it.kind == "choice").column
+    assert main(["summarize", str(path), "--items", f"{scale},{other}", "--format", "json"]) == 0
+    assert [i["column"] for i in json.loads(capsys.readouterr().out)["items"]] == [scale, other]
+    assert main(["summarize", str(path), "--items", other, "--format", "json"]) == 0
+    assert [i["column"] for i in json.loads(capsys.readouterr().out)["items"]] == [other]
+    assert main(["summarize", str(path), "--items", "finnes_ikke", "--format", "json"]) == 2
+    err = capsys.readouterr().err
+    assert "finnes_ikke" in err and other in err and err.count("\n") == 1
