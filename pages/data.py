@@ -252,6 +252,11 @@ if isinstance(source, Survey) and loaded.data:
         reverse = st.multiselect(t("reverse_items"), [it.column for it in source.items],
                                  default=[c for c in reversed_now if c in {it.column for it in source.items}],
                                  key="fix_reverse", help=t("reverse_help"), placeholder=t("choose_placeholder"), select_all=False)
+        # a background column can be a single-choice question ("Hvor hørte du om tilbudet", without a "?")
+        choices_now = sorted(it.column for it in source.others if it.kind == "choice")
+        choice = st.multiselect(t("choice_items"), sorted(set(source.group_candidates) | set(choices_now)),
+                                default=choices_now, key="fix_choice", help=t("choice_items_help"),
+                                placeholder=t("choose_placeholder"), select_all=False)
         labels = sorted({lab for it in source.items for lab in it.categories} | set(loaded.dont_know))
         extra_dk = st.multiselect(t("extra_dk"), labels, default=sorted(loaded.dont_know), key="fix_dk", placeholder=t("choose_placeholder"), select_all=False)
         c1, c2 = st.columns(2)
@@ -263,7 +268,7 @@ if isinstance(source, Survey) and loaded.data:
                                   format_func=lambda name: KNOWN_SCALES[name].span, placeholder=t("choose_one"))
         if st.button(t("apply_fixes"), key="apply_fixes", type="primary"):
             codebook = with_scale(loaded.codebook, scale_col, scale_name) if scale_col else loaded.codebook
-            codebook = with_setup(codebook, reverse=frozenset(reverse))
+            codebook = with_setup(codebook, reverse=frozenset(reverse), choice=frozenset(choice))
             try:
                 load(loaded.data, loaded.name, codebook=codebook, codebook_name=loaded.codebook_name,
                      sheet=loaded.sheet, dont_know=frozenset(extra_dk), exclude=frozenset(exclude),

@@ -359,3 +359,21 @@ def test_a_numbered_group_read_as_a_score_can_be_made_a_group_on_the_data_page()
     assert not at.exception
     key = next(k for k in at.session_state if str(k).startswith("groupings_"))
     assert "skole" in at.multiselect(key=key).options
+
+
+def test_a_background_column_can_be_made_a_single_choice_question_on_the_data_page():
+    # "kilde" has no "?" in its header, so the reader keeps it as background; the user says it is a question
+    rows = "\n".join(f"{['Nett', 'Kollega', 'Avis'][k % 3]},{'I stor grad' if k % 2 else 'I liten grad'}"
+                     for k in range(30))
+    at = _app()
+    at.file_uploader(key="upload").upload("kilde.csv", f"kilde,q1\n{rows}\n".encode(), "text/csv").run()
+    from lmp_app.state import Keys
+
+    assert not at.session_state[Keys.DATA].source.others
+    at.multiselect(key="fix_choice").set_value(["kilde"]).run()
+    at.button(key="apply_fixes").click().run()
+    assert not at.exception
+    (other,) = at.session_state[Keys.DATA].source.others
+    assert other.column == "kilde" and other.kind == "choice" and set(other.scale.labels) == {"Nett", "Kollega", "Avis"}
+    at.switch_page("pages/results.py").run()
+    assert any(h.value.startswith("kilde") for h in at.subheader)

@@ -73,14 +73,23 @@ def with_scale(codebook: dict[str, CodebookEntry] | None, column: str, scale: st
 
 
 def with_setup(codebook: dict[str, CodebookEntry] | None, *, reverse: frozenset[str] = frozenset(),
-               background: frozenset[str] = frozenset()) -> dict[str, CodebookEntry]:
-    """A copy of ``codebook`` where exactly the columns in ``reverse`` are reverse-keyed and those in
-    ``background`` are background variables (the Data page's choices), all else kept."""
+               background: frozenset[str] = frozenset(),
+               choice: frozenset[str] | None = None) -> dict[str, CodebookEntry]:
+    """A copy of ``codebook`` where exactly the columns in ``reverse`` are reverse-keyed, those in
+    ``background`` are background variables and, when ``choice`` is given, exactly those are single-choice
+    questions (the Data page's choices), all else kept.
+
+    >>> book = with_setup(None, choice=frozenset({"kilde"}))
+    >>> book["kilde"].kind, with_setup(book, choice=frozenset())["kilde"].kind
+    ('choice', '')
+    """
     entries = dict(codebook or {})
-    for column in set(entries) | reverse | background:
+    for column in set(entries) | reverse | background | (choice or set()):
         old = entries.get(column) or CodebookEntry(column)
         role = "background" if column in background else ("" if old.role == "background" else old.role)
-        entries[column] = replace(old, reverse=column in reverse, role=role)
+        kind = old.kind if choice is None else "choice" if column in choice else \
+            ("" if old.kind == "choice" else old.kind)
+        entries[column] = replace(old, reverse=column in reverse, role=role, kind=kind)
     return entries
 
 
