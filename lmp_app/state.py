@@ -251,10 +251,9 @@ def view_for(request: ViewRequest, lang: str) -> View:
 def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
                 custom: tuple[str, tuple[str, ...]] | None = None) -> list:
     """The themes' indices, and ``custom`` (a name and the questions the user picked), for the view's group and
-    minimum (:func:`lmp_core.view.view_indices`), with the chosen weights beside (:func:`weights`), made once per
+    minimum (:func:`lmp_core.indices.view_indices`), with the chosen weights beside (:func:`weights`), made once per
     request, weights and session."""
-    from lmp_core.indices import MAX_INDEX_ITEMS
-    from lmp_core.view import view_indices
+    from lmp_core.indices import MAX_INDEX_ITEMS, view_indices
 
     source = ensure_data().source
     counted = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)

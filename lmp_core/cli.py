@@ -309,7 +309,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if args.index or custom:
         if getattr(args, "stream", False):
             raise SurveyError("freq_no_index", file=Path(args.file).name)
-        from lmp_core.view import view_indices
+        from lmp_core.indices import view_indices
 
         indices = view_indices(source, request_of(args), args.index, lang=args.lang, weights=weights, custom=custom)
     if args.format == "json":

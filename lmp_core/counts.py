@@ -9,24 +9,32 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import polars as pl
 
 from lmp_core.catalogue import text
 from lmp_core.errors import SurveyError
+from lmp_core.rules import MAX_GROUPS
 from lmp_core.spelling import group_name
 from lmp_core.survey import Item, Survey
 from lmp_core.threads import each
 
-if TYPE_CHECKING:  # disclosure imports counts; pandas is loaded where a pandas object is asked for
+if TYPE_CHECKING:  # pandas is loaded where a pandas object is asked for
     import pandas as pd
 
-    from lmp_core.disclosure import HeldBack
+
+class Withheld(Protocol):
+    """What counting needs of a disclosure decision (:class:`lmp_core.disclosure.HeldBack`, which is made from
+    counts, so counting knows it only by this shape): the respondents held back from every count, and per
+    question the answers held back (None: none)."""
+
+    rows: np.ndarray
+
+    def answer_mask(self, j: int) -> np.ndarray | None: ...
 
 #: At most this many groups are compared.
-MAX_GROUPS = 30
 
 
 @dataclass(frozen=True, eq=False)
@@ -228,7 +236,7 @@ def count(
     group: str | None = None,
     filters: Mapping[str, Sequence[str]] | None = None,
     lang: str = "nb",
-    held: HeldBack | None = None,
+    held: Withheld | None = None,
 ) -> Counts:
     """Count every item's answers per group in one vectorised pass per item.
 

@@ -24,18 +24,23 @@ Checked against psych's published output for its ``bfi`` agreeableness scale (te
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from lmp_core.counts import group_codes
-from lmp_core.disclosure import HeldBack
+from lmp_core.counts import Counts, group_codes
+from lmp_core.disclosure import HeldBack, held_back
 from lmp_core.errors import SurveyError
 from lmp_core.rules import MIN_GROUP_SIZE
 from lmp_core.stats import Comparison, GroupStats, compare_groups
 from lmp_core.survey import Survey
+from lmp_core.view import ViewRequest
+
+if TYPE_CHECKING:
+    from lmp_core.weights import Weights
 
 MIN_SHARE = 0.5
 #: The app and the report make indices of themes with at most this many questions (a file whose names make
@@ -254,3 +259,32 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
                  omega_total(data, corr),
                  item_rest, dropped, tuple(stats),
                  tuple(comparisons), tuple(float(b) for b in bands))
+
+
+def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence[str], *,
+                 lang: str = "nb", max_items: int | None = None, weights: Weights | None = None,
+                 custom: Mapping[str, Sequence[str]] | None = None) -> list[Index]:
+    """The indices of ``themes`` (``["all"]``: every theme with two or more questions) and of ``custom`` (name →
+    the questions the user picked) for the same view: its group, its minimum and the respondents its grouping
+    columns hold back (:mod:`lmp_core.indices`)."""
+    if isinstance(source, Counts):
+        raise SurveyError("freq_no_index", file=source.source)
+    known = list(dict.fromkeys(it.theme for it in source.items if it.theme))
+    size = {t: sum(it.theme == t for it in source.items) for t in known}
+    chosen = [t for t in known if size[t] >= 2] if list(themes) == ["all"] else list(themes)
+    if max_items is not None:  # the app and the report: themes of a sensible size only
+        chosen = [t for t in chosen if size.get(t, 0) <= max_items]
+    unknown = [t for t in chosen if t not in known]
+    if unknown:
+        raise SurveyError("unknown_theme", themes=", ".join(unknown), choices=", ".join(known))
+    groupings = request.own_groupings if request.groupings is None else request.groupings
+    held = held_back(source, request.min_group_size, groupings)
+    sets = {theme: [it.column for it in source.items if it.theme == theme] for theme in chosen}
+    for name, columns in (custom or {}).items():
+        for column in columns:
+            source.item(column)  # its own message for a column that is no question
+        sets[name] = list(dict.fromkeys(columns))
+    return [make_index(source, columns, name=name, group=request.group, held=held,
+                       min_group_size=request.min_group_size, lang=lang,
+                       weights=weights.values if weights is not None else None)
+            for name, columns in sets.items()]

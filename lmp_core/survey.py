@@ -164,7 +164,7 @@ class Survey:
     def groupable(self) -> tuple[str, ...]:
         """Every column that can group or filter: the background candidates, then the questions with few
         enough answers (an age group or education level read as a question)."""
-        from lmp_core.counts import MAX_GROUPS
+        from lmp_core.rules import MAX_GROUPS
 
         return (*self.group_candidates, *(it.column for it in self.items if len(it.categories) <= MAX_GROUPS))
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -24,10 +23,6 @@ from lmp_core.disclosure import HeldBack, held_back
 from lmp_core.errors import SurveyError
 from lmp_core.stats import MIN_GROUP_SIZE, Summary, summarize
 from lmp_core.survey import Note, Survey
-
-if TYPE_CHECKING:
-    from lmp_core.indices import Index
-    from lmp_core.weights import Weights
 
 
 @dataclass(frozen=True)
@@ -215,37 +210,6 @@ def likely_group(survey: Survey) -> str | None:
              for c in survey.group_candidates}
     usable = [c for c in survey.group_candidates if sizes[c] >= 2]
     return min(usable, key=lambda c: sizes[c]) if usable else None
-
-
-def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence[str], *,
-                 lang: str = "nb", max_items: int | None = None, weights: Weights | None = None,
-                 custom: Mapping[str, Sequence[str]] | None = None) -> list[Index]:
-    """The indices of ``themes`` (``["all"]``: every theme with two or more questions) and of ``custom`` (name →
-    the questions the user picked) for the same view: its group, its minimum and the respondents its grouping
-    columns hold back (:mod:`lmp_core.indices`)."""
-    from lmp_core.indices import make_index
-
-    if isinstance(source, Counts):
-        raise SurveyError("freq_no_index", file=source.source)
-    known = list(dict.fromkeys(it.theme for it in source.items if it.theme))
-    size = {t: sum(it.theme == t for it in source.items) for t in known}
-    chosen = [t for t in known if size[t] >= 2] if list(themes) == ["all"] else list(themes)
-    if max_items is not None:  # the app and the report: themes of a sensible size only
-        chosen = [t for t in chosen if size.get(t, 0) <= max_items]
-    unknown = [t for t in chosen if t not in known]
-    if unknown:
-        raise SurveyError("unknown_theme", themes=", ".join(unknown), choices=", ".join(known))
-    groupings = request.own_groupings if request.groupings is None else request.groupings
-    held = held_back(source, request.min_group_size, groupings)
-    sets = {theme: [it.column for it in source.items if it.theme == theme] for theme in chosen}
-    for name, columns in (custom or {}).items():
-        for column in columns:
-            source.item(column)  # its own message for a column that is no question
-        sets[name] = list(dict.fromkeys(columns))
-    return [make_index(source, columns, name=name, group=request.group, held=held,
-                       min_group_size=request.min_group_size, lang=lang,
-                       weights=weights.values if weights is not None else None)
-            for name, columns in sets.items()]
 
 
 def banner(source: Survey, request: ViewRequest, by: str, *, lang: str = "nb") -> list[tuple[str, Summary]]:

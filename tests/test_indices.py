@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from lmp_core import read_codebook, read_file
 from lmp_core.cli import main
 from lmp_core.errors import SurveyError
-from lmp_core.indices import make_index, scores
-from lmp_core.view import ViewRequest, view_indices
+from lmp_core.indices import make_index, scores, view_indices
+from lmp_core.view import ViewRequest
 
 ITEMS = ["A1", "A2", "A3", "A4", "A5"]
 LABELS = ("1=Very Inaccurate;2=Moderately Inaccurate;3=Slightly Inaccurate;4=Slightly Accurate;"

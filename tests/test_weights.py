@@ -243,7 +243,7 @@ def test_cli_weighting_json(capsys):
 
 
 def test_an_index_shows_its_weighted_mean_beside_the_unweighted(weighted_file):
-    from lmp_core.view import view_indices
+    from lmp_core.indices import view_indices
 
     codebook = read_codebook((FIXTURES / "lmp_ch2_3_codebook.csv").read_bytes(), "codebook.csv")
     survey = read_file(weighted_file.to_csv(index=False).encode(), "w.csv", codebook=codebook)

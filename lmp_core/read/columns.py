@@ -30,6 +30,7 @@ from lmp_core.fmt import Fixed
 from lmp_core.read.codebook import CodebookEntry
 from lmp_core.read.frames import check_cells
 from lmp_core.read.kinds import detect_kinds, is_background_name
+from lmp_core.rules import MAX_GROUPS  # most groups a background column may have to be offered
 from lmp_core.scales import (
     KNOWN_LABEL_WORDS,
     Coding,
@@ -47,8 +48,6 @@ from lmp_core.threads import each
 
 #: More distinct answers than this and a text column is not a rating question.
 MAX_CATEGORIES = 40
-#: Most groups a background column may have to be offered as a group variable.
-MAX_GROUPS = 30
 #: A numeric column without value labels that has more distinct numbers than this (a 0-10 rating has 11),
 #: or any number with decimals, is a score or measurement (an index, an age, hours): never offered as a group.
 MAX_CODE_VALUES = 11

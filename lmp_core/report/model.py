@@ -205,7 +205,7 @@ def build_report(
         index_tables: list[tuple[Index, list[Block]]] = []
         if isinstance(source, Survey) and not request.filters and 2 <= len(columns) <= MAX_INDEX_ITEMS:
             # the theme as a whole: its index's reliability in one sentence (lmp_core.indices)
-            from lmp_core.view import view_indices
+            from lmp_core.indices import view_indices
 
             (index,) = view_indices(source, request, [theme], lang=lang, weights=weights)
             blocks.append(Paragraph(index_sentence(index, lang)))
