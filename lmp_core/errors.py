@@ -11,6 +11,8 @@ from typing import Any
 
 from lmp_core.catalogue import text
 
+Note = tuple[str, dict[str, object]]
+
 
 class SurveyError(ValueError):
     """Bad input or an impossible request, with a message that names the value and what to do.

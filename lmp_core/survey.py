@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import polars as pl
 
+from lmp_core.errors import Note
 from lmp_core.scales import Scale
 
 if TYPE_CHECKING:  # pandas is loaded where a pandas frame is first asked for (a summary from the command line needs none)
     import pandas as pd
 
-Note = tuple[str, dict[str, object]]
 
 #: The kinds of question, in the order a page shows them.
 KINDS = ("scale", "choice", "multi", "number")

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from lmp_core.counts import Counts
 from lmp_core.errors import SurveyError
 from lmp_core.read.codebook import CodebookEntry, read_codebook
+from lmp_core.read.columns import build_survey
 from lmp_core.read.delimited import read_text
 from lmp_core.read.excel import excel_sheets, read_excel
-from lmp_core.read.frames import MAX_COLUMNS
+from lmp_core.read.frames import MAX_COLUMNS, Table
+from lmp_core.read.frequency import counts_from_frequency_table, frequency_columns
 from lmp_core.read.parquet import MAGIC, read_parquet
 from lmp_core.read.sniff import looks_binary
 from lmp_core.read.spss import read_spss
@@ -76,21 +79,46 @@ def read_file(
     if progress:
         progress(0.05, name)
     options = {"codebook": codebook, "dont_know": dont_know, "exclude": exclude}
-    if kind == "spss":
-        result = read_spss(data, name, **options)
-    elif kind == "excel":
-        result = read_excel(data, name, sheet=sheet, **options)
-    elif kind == "parquet":
-        result = read_parquet(data, name, **options)
+    if kind == "excel":
+        result = _first_sheet_with_questions(data, name, sheet, options)
     elif kind == "xls":
         raise SurveyError("unknown_format", file=name, detail="old Excel .xls; save it as .xlsx")
+    elif kind == "spss":
+        result = survey_or_counts(read_spss(data, name), **options)
+    elif kind == "parquet":
+        result = survey_or_counts(read_parquet(data, name), **options)
     else:
         if looks_binary(data):
             raise SurveyError("binary_as_csv", file=name)
-        result = read_text(data, name, **options)
+        result = survey_or_counts(read_text(data, name), **options)
     if progress:
         progress(1.0, name)
     return result
+
+
+def survey_or_counts(table: Table, **options: Any) -> Survey | Counts:
+    """A frequency table (item, group, answer, count columns) as its counts; respondent rows as a survey
+    (:func:`~lmp_core.read.columns.build_survey`, with the format's labels and question texts)."""
+    if frequency_columns(table.frame.columns) is not None:
+        return counts_from_frequency_table(table.frame, table.name)
+    return build_survey(table.frame, table.name, value_labels=table.value_labels, missing_ranges=table.missing_ranges,
+                        measures=table.measures, questions=table.questions, notes=table.notes, **options)
+
+
+def _first_sheet_with_questions(data: bytes, name: str, sheet: str | int | None,
+                                options: dict[str, Any]) -> Survey | Counts:
+    """The chosen sheet; with none chosen, the first sheet that holds questions (a cover sheet is passed over),
+    else the first sheet's own message."""
+    sheets = excel_sheets(data, name)
+    if sheet is not None or len(sheets) == 1:
+        return survey_or_counts(read_excel(data, name, sheet=sheet), **options)
+    first_error: SurveyError | None = None
+    for candidate in sheets:
+        try:
+            return survey_or_counts(read_excel(data, name, sheet=candidate), **options)
+        except SurveyError as err:
+            first_error = first_error or err
+    raise first_error  # type: ignore[misc]
 
 
 def _has_content(data: bytes) -> bool:

@@ -7,17 +7,13 @@ from typing import Any
 
 import polars as pl
 
-from lmp_core.counts import Counts
-from lmp_core.errors import SurveyError
-from lmp_core.read.columns import build_survey
-from lmp_core.read.frames import check_columns, drop_blank_rows
-from lmp_core.read.frequency import counts_from_frequency_table, frequency_columns
+from lmp_core.errors import Note, SurveyError
+from lmp_core.read.frames import Table, check_columns, drop_blank_rows
 from lmp_core.read.sniff import TextLayout, inspect_text
-from lmp_core.survey import Note, Survey
 
 
-def read_text(data: bytes, name: str, **options: Any) -> Survey | Counts:
-    """A delimited text file: respondent rows (a Survey) or a frequency table (its Counts)."""
+def read_text(data: bytes, name: str) -> Table:
+    """A delimited text file's columns, with the survey tool's question texts when its header rows give them."""
     layout = inspect_text(data, name)
     try:
         try:
@@ -37,9 +33,7 @@ def read_text(data: bytes, name: str, **options: Any) -> Survey | Counts:
     if layout.tool:
         notes.append(("header_rows_skipped", {"file": name, "rows": layout.skip_after_header, "tool": layout.tool}))
     frame = drop_blank_rows(frame, name, notes)
-    if frequency_columns(frame.columns) is not None:
-        return counts_from_frequency_table(frame, name)
-    return build_survey(frame, name, questions=layout.question_texts, notes=tuple(notes), **options)
+    return Table(frame, name, tuple(notes), questions=layout.question_texts)
 
 
 class _NotUtf8(Exception):

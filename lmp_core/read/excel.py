@@ -8,12 +8,8 @@ from typing import Any
 
 import polars as pl
 
-from lmp_core.counts import Counts
-from lmp_core.errors import SurveyError
-from lmp_core.read.columns import build_survey
-from lmp_core.read.frames import check_columns, drop_blank_rows
-from lmp_core.read.frequency import counts_from_frequency_table, frequency_columns
-from lmp_core.survey import Note, Survey
+from lmp_core.errors import Note, SurveyError
+from lmp_core.read.frames import Table, check_columns, drop_blank_rows
 
 #: The most an Excel file may unpack to (its XML), and the highest packing ratio of a large part: an
 #: ordinary sheet packs 5-20 times; a part that packs a hundredfold is one huge repeated text, which the
@@ -69,18 +65,10 @@ def _sheet(data: bytes, name: str, sheet: str | int) -> pl.DataFrame:
         raise SurveyError("unreadable_excel", file=name, detail=type(err).__name__) from None
 
 
-def read_excel(data: bytes, name: str, *, sheet: str | int | None, **options: Any) -> Survey | Counts:
-    """One sheet (``sheet``, else the first that holds questions) as a Survey or a frequency table's Counts."""
+def read_excel(data: bytes, name: str, *, sheet: str | int | None) -> Table:
+    """One sheet's columns (``sheet``, else the first), the header found below any title rows.
+    (:mod:`lmp_core.load` tries each sheet in turn when none is chosen, for the first that holds questions.)"""
     sheets = excel_sheets(data, name)
-    if sheet is None and len(sheets) > 1:
-        # no sheet chosen: the first sheet that holds questions (a cover sheet is passed over)
-        first_error: SurveyError | None = None
-        for candidate in sheets:
-            try:
-                return read_excel(data, name, sheet=candidate, **options)
-            except SurveyError as err:
-                first_error = first_error or err
-        raise first_error  # type: ignore[misc]
     if sheet is None:
         sheet = sheets[0]
     elif isinstance(sheet, str) and sheet not in sheets:
@@ -101,11 +89,9 @@ def read_excel(data: bytes, name: str, *, sheet: str | int | None, **options: An
         raise SurveyError("header_only", file=name)
     frame = pl.DataFrame([_excel_column(body.to_series(i), c) for i, c in enumerate(header)])
     frame = drop_blank_rows(frame, name, notes)
-    if frequency_columns(frame.columns) is not None:
-        return counts_from_frequency_table(frame, name)
     if len(sheets) > 1:
         notes.append(("sheet_read", {"file": name, "sheet": str(sheet), "sheets": ", ".join(sheets)}))
-    return build_survey(frame, name, notes=tuple(notes), **options)
+    return Table(frame, name, tuple(notes))
 
 
 def _excel_column(values: pl.Series, name: str) -> pl.Series:

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
 import polars as pl
 
-from lmp_core.errors import SurveyError
+from lmp_core.errors import Note, SurveyError
 from lmp_core.fmt import Fixed
-from lmp_core.survey import Note
+
+
+@dataclass(frozen=True)
+class Table:
+    """What a reader makes of a file's bytes: its columns as a frame and what the format said about them
+    (SPSS value labels, declared missing codes, measures, variable labels or a survey tool's question texts)
+    and the notes from reading. :mod:`lmp_core.load` decides whether it is respondent rows (a survey) or a
+    table of counts."""
+
+    frame: pl.DataFrame
+    name: str
+    notes: tuple[Note, ...] = ()
+    value_labels: Mapping[str, Mapping[float, str]] = field(default_factory=dict)
+    missing_ranges: Mapping[str, list[tuple[float, float]]] = field(default_factory=dict)
+    measures: Mapping[str, str] = field(default_factory=dict)
+    questions: Mapping[str, str] = field(default_factory=dict)
+
 
 #: Most columns read from one file.
 MAX_COLUMNS = 5000

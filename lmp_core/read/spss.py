@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import polars as pl
 
 from lmp_core.errors import SurveyError
-from lmp_core.read.columns import build_survey
-from lmp_core.read.frames import check_columns
-from lmp_core.survey import Survey
+from lmp_core.read.frames import Table, check_columns
 
 
-def read_spss(data: bytes, name: str, **options: Any) -> Survey:
+def read_spss(data: bytes, name: str) -> Table:
     """Respondent rows with their labels; user-missing codes and ranges are passed on as missing."""
     import pyreadstat
 
@@ -27,5 +24,5 @@ def read_spss(data: bytes, name: str, **options: Any) -> Survey:
     check_columns(list(df.columns), name)
     questions = {c: lab for c, lab in meta.column_names_to_labels.items() if lab}
     frame = pl.from_pandas(df)
-    return build_survey(frame, name, value_labels=meta.variable_value_labels, missing_ranges=ranges,
-                        measures=meta.variable_measure, questions=questions, **options)
+    return Table(frame, name, value_labels=meta.variable_value_labels, missing_ranges=ranges,
+                 measures=meta.variable_measure, questions=questions)
