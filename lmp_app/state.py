@@ -18,11 +18,11 @@ import streamlit as st
 from lmp_app import memory
 from lmp_core.catalogue import text
 from lmp_core.counts import Counts
+from lmp_core.decisions import Decision, setup_decisions, unconfirmed_note
 from lmp_core.disclosure import HeldBack, held_back
 from lmp_core.errors import SurveyError
 from lmp_core.read import read_codebook, read_file
 from lmp_core.read.codebook import CodebookEntry, protection
-from lmp_core.setup import Decision, setup_decisions, unconfirmed_note
 from lmp_core.stats import MIN_GROUP_SIZE
 from lmp_core.survey import Survey
 from lmp_core.view import View, ViewRequest, likely_group, make_view

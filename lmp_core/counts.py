@@ -16,6 +16,7 @@ import polars as pl
 
 from lmp_core.catalogue import text
 from lmp_core.errors import SurveyError
+from lmp_core.read.frames import whole_numbers
 from lmp_core.rules import MAX_GROUPS
 from lmp_core.spelling import group_name
 from lmp_core.survey import Item, Survey
@@ -126,23 +127,6 @@ def first_appearance(values: pl.Series) -> tuple[np.ndarray, pl.Series]:
     codes = values.replace_strict(distinct, pl.int_range(distinct.len(), dtype=pl.Int64, eager=True),
                                   default=-1, return_dtype=pl.Int64).fill_null(-1).to_numpy()
     return codes, distinct
-
-
-def whole_numbers(values: pl.Series) -> pl.Series:
-    """A float column whose values are all whole numbers (a code column with blanks, from SPSS or Excel) as
-    integers; any other column (decimals, NaN, infinities, or whole numbers beyond 2⁵³ that no integer type
-    holds exactly) as it is.
-
-    >>> whole_numbers(pl.Series([1.0, None, 3.0])).dtype, whole_numbers(pl.Series([1.0, 1e100])).dtype
-    (Int64, Float64)
-    """
-    if not values.dtype.is_float():
-        return values
-    present = values.drop_nulls()
-    if present.is_nan().any() or present.is_infinite().any() or not (present % 1 == 0).all() \
-            or (present.len() and present.abs().max() >= 2**53):
-        return values
-    return values.cast(pl.Int64)
 
 
 def _merge_spellings(codes: np.ndarray, spelled: list[str]) -> tuple[np.ndarray, tuple[str, ...]]:

@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from lmp_core import cli
+from lmp_core.decisions import setup_decisions, unconfirmed_note
 from lmp_core.read import read_codebook, read_file
 from lmp_core.read.codebook import protection
-from lmp_core.setup import setup_codebook, setup_decisions, setup_rows, unconfirmed_note
+from lmp_core.setup import setup_codebook, setup_rows
 from lmp_core.tables import to_csv_bytes
 from tests.apptest import plain
 from tests.conftest import EXTERNAL, ROOT

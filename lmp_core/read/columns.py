@@ -24,11 +24,10 @@ from functools import partial
 import numpy as np
 import polars as pl
 
-from lmp_core.counts import whole_numbers
 from lmp_core.errors import SurveyError
 from lmp_core.fmt import Fixed
 from lmp_core.read.codebook import CodebookEntry
-from lmp_core.read.frames import check_cells
+from lmp_core.read.frames import check_cells, whole_numbers
 from lmp_core.read.kinds import detect_kinds, is_background_name
 from lmp_core.rules import MAX_GROUPS  # most groups a background column may have to be offered
 from lmp_core.scales import (

@@ -71,3 +71,20 @@ def check_cells(frame: pl.DataFrame, name: str) -> None:
             row = int(frame.select(pl.col(column).str.len_chars().arg_max()).item()) + 1
             raise SurveyError("cell_too_long", file=name, column=column, row=row, length=Fixed(length, 0),
                               limit=Fixed(MAX_CELL_CHARS, 0))
+
+
+def whole_numbers(values: pl.Series) -> pl.Series:
+    """A float column whose values are all whole numbers (a code column with blanks, from SPSS or Excel) as
+    integers; any other column (decimals, NaN, infinities, or whole numbers beyond 2⁵³ that no integer type
+    holds exactly) as it is.
+
+    >>> whole_numbers(pl.Series([1.0, None, 3.0])).dtype, whole_numbers(pl.Series([1.0, 1e100])).dtype
+    (Int64, Float64)
+    """
+    if not values.dtype.is_float():
+        return values
+    present = values.drop_nulls()
+    if present.is_nan().any() or present.is_infinite().any() or not (present % 1 == 0).all() \
+            or (present.len() and present.abs().max() >= 2**53):
+        return values
+    return values.cast(pl.Int64)
