@@ -137,7 +137,7 @@ def _peak_rss_mb() -> float:
 
 
 #: What each contender imports, loaded before its clock starts (imports are the whole-process figures' part).
-IMPORTS = {"lmp": ("lmp_core.counts", "lmp_core.read", "lmp_core.stats"), "floor": ("numpy", "polars"),
+IMPORTS = {"lmp": ("lmp_core.counting.counts", "lmp_core.load", "lmp_core.compute.stats"), "floor": ("numpy", "polars"),
            "naive": ("pandas",)}
 
 
@@ -355,7 +355,7 @@ def mixed_kinds(folder: Path, rows: int, repeat: int) -> dict[str, Any]:
 def report_seconds(folder: Path, make_survey: Path = MAKE_SURVEY, repeat: int = 3) -> float:
     """Median seconds to build and render the Word report of a 50-question survey (5 themes)."""
     from lmp_core import read_codebook, read_file
-    from lmp_core.report import build_report, render
+    from lmp_core.present.report import build_report, render
 
     path = folder / "labels_2000x50.csv"
     if not path.exists():

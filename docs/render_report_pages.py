@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from lmp_core import read_codebook, read_file  # noqa: E402
-from lmp_core.report import build_report, render  # noqa: E402
+from lmp_core.present.report import build_report, render  # noqa: E402
 
 DEMO = ROOT / "lmp_app" / "demo"
 OUT = ROOT / "docs" / "report-pages"

@@ -1,4 +1,4 @@
-"""The session's language, and the app's words from the one catalogue (:mod:`lmp_core.catalogue`)."""
+"""The session's language, and the app's words from the one catalogue (:mod:`lmp_core.base.catalogue`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from lmp_app.state import Keys
-from lmp_core.catalogue import text
+from lmp_core.base.catalogue import text
 
 
 def lang() -> str:

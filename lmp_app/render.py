@@ -11,11 +11,11 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.state import Keys, Loaded, ensure_data, groupings, persist, populations, store, view_for, view_request
-from lmp_core.counts import group_values, natural_key
-from lmp_core.errors import SurveyError
-from lmp_core.stats import Summary
-from lmp_core.survey import Survey
-from lmp_core.weights import Weights
+from lmp_core.base.errors import SurveyError
+from lmp_core.compute.stats import Summary
+from lmp_core.compute.weights import Weights
+from lmp_core.counting.counts import group_values, natural_key
+from lmp_core.setup.survey import Survey
 
 # every ASCII punctuation character: CommonMark lets each be escaped with a backslash, and escaping all
 # of them leaves no Markdown syntax (links, images, emphasis, HTML, colour directives, LaTeX) to start
@@ -99,7 +99,7 @@ def download(label: str, make: Callable[[], bytes], file_name: str, mime: str, k
 
 def chart_downloads(chart: object, file_stem: str, key: str, caveats: Sequence[str] = ()) -> None:
     """PNG and SVG download buttons for a chart (made only when clicked), the caveats written into the image."""
-    from lmp_core.charts import to_png, to_svg, with_caveats
+    from lmp_core.present.charts import to_png, to_svg, with_caveats
 
     chart = with_caveats(chart, caveats, lang())
 
@@ -193,8 +193,8 @@ def summary_for(columns: tuple[str, ...], group: str | None, filters: dict[str, 
 
 def weighted_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]],
                  weights: Weights) -> dict:
-    """The weighted statistics of the same view's cells (:func:`lmp_core.weights.weighted_stats`)."""
-    from lmp_core.weights import weighted_stats
+    """The weighted statistics of the same view's cells (:func:`lmp_core.compute.weights.weighted_stats`)."""
+    from lmp_core.compute.weights import weighted_stats
 
     request = view_request(group=group, filters=filters, items=columns, populations=populations(group))
     source = ensure_data().source
@@ -203,8 +203,8 @@ def weighted_for(columns: tuple[str, ...], group: str | None, filters: dict[str,
 
 def banner_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]],
                by: str) -> list:
-    """The view crossed with ``by`` (:func:`lmp_core.view.banner`), with this session's protective settings."""
-    from lmp_core.view import banner
+    """The view crossed with ``by`` (:func:`lmp_core.compute.view.banner`), with this session's protective settings."""
+    from lmp_core.compute.view import banner
 
     request = view_request(group=group, filters=filters, items=columns)
     return banner(ensure_data().source, request, by, lang=lang())

@@ -1,7 +1,7 @@
 """Per-session state: the keys, the loaded data and the counts made from it.
 
 Everything lives in ``st.session_state`` (one user's data never reaches another session), and
-nothing is written to disk. A file is read once per upload; a view (:class:`lmp_core.view.ViewRequest`)
+nothing is written to disk. A file is read once per upload; a view (:class:`lmp_core.compute.view.ViewRequest`)
 is counted once and kept, so changing the question selection neither re-reads nor recounts.
 """
 
@@ -16,17 +16,17 @@ from typing import Any
 import streamlit as st
 
 from lmp_app import memory
-from lmp_core.catalogue import text
-from lmp_core.counts import Counts
-from lmp_core.decisions import Decision, setup_decisions, unconfirmed_note
-from lmp_core.disclosure import HeldBack, held_back
-from lmp_core.errors import SurveyError
-from lmp_core.read import read_codebook, read_file
-from lmp_core.read.codebook import CodebookEntry, protection
-from lmp_core.stats import MIN_GROUP_SIZE
-from lmp_core.survey import Survey
-from lmp_core.view import View, ViewRequest, likely_group, make_view
-from lmp_core.weights import Weights
+from lmp_core.base.catalogue import text
+from lmp_core.base.errors import SurveyError
+from lmp_core.compute.decisions import Decision, setup_decisions, unconfirmed_note
+from lmp_core.compute.stats import MIN_GROUP_SIZE
+from lmp_core.compute.view import View, ViewRequest, likely_group, make_view
+from lmp_core.compute.weights import Weights
+from lmp_core.counting.counts import Counts
+from lmp_core.counting.disclosure import HeldBack, held_back
+from lmp_core.load import read_codebook, read_file
+from lmp_core.setup.codebook import CodebookEntry, protection
+from lmp_core.setup.survey import Survey
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 DEMO_FILE = DEMO_DIR / "lmp_ch2_3.csv"
@@ -65,7 +65,7 @@ class Keys:
     WEIGHTS = "lmp_weights"
     WAVES = "lmp_waves"
     TREND = "lmp_trend"
-    #: the setup decisions the user confirmed (lmp_core.setup.Decision.key), for the loaded file
+    #: the setup decisions the user confirmed (lmp_core.setup.table.Decision.key), for the loaded file
     CONFIRMED = "lmp_confirmed_setup"
 
 
@@ -111,7 +111,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
          is_demo: bool = False) -> Loaded:
     """Read a file and make it this session's data; clears the counts of the previous file.
 
-    Raises :class:`lmp_core.errors.SurveyError` for bad input (the page shows its message).
+    Raises :class:`lmp_core.base.errors.SurveyError` for bad input (the page shows its message).
     """
     source = read_file(data, name, codebook=codebook, sheet=sheet, dont_know=dont_know, exclude=exclude)
     loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
@@ -180,7 +180,7 @@ def setup_notes() -> tuple[tuple[str, dict[str, object]], ...]:
 
 
 def min_group_size() -> int:
-    """The smallest group size shown (Data page; default :data:`lmp_core.stats.MIN_GROUP_SIZE`)."""
+    """The smallest group size shown (Data page; default :data:`lmp_core.compute.stats.MIN_GROUP_SIZE`)."""
     return int(st.session_state.get(Keys.MIN_N, MIN_GROUP_SIZE))
 
 
@@ -251,9 +251,9 @@ def view_for(request: ViewRequest, lang: str) -> View:
 def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
                 custom: tuple[str, tuple[str, ...]] | None = None) -> list:
     """The themes' indices, and ``custom`` (a name and the questions the user picked), for the view's group and
-    minimum (:func:`lmp_core.indices.view_indices`), with the chosen weights beside (:func:`weights`), made once per
+    minimum (:func:`lmp_core.compute.indices.view_indices`), with the chosen weights beside (:func:`weights`), made once per
     request, weights and session."""
-    from lmp_core.indices import MAX_INDEX_ITEMS, view_indices
+    from lmp_core.compute.indices import MAX_INDEX_ITEMS, view_indices
 
     source = ensure_data().source
     counted = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
@@ -294,8 +294,8 @@ def read_wave(data: bytes, name: str, *, with_setup: bool) -> Survey | Counts:
 
 def kinds_for(group: str | None, filters: dict[str, tuple[str, ...]], lang: str) -> list:
     """The single-choice, multiple-response and number questions for the view of ``group`` and ``filters``, with
-    this session's protective settings (:func:`lmp_core.kind_stats.kind_results`), once per view and session."""
-    from lmp_core.kind_stats import kind_results
+    this session's protective settings (:func:`lmp_core.compute.kind_stats.kind_results`), once per view and session."""
+    from lmp_core.compute.kind_stats import kind_results
 
     source = ensure_data().source
     if not isinstance(source, Survey) or not (source.others or source.numbers):

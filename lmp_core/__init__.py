@@ -12,18 +12,18 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-_WHERE = {"Counts": "lmp_core.counts", "count": "lmp_core.counts", "SurveyError": "lmp_core.errors",
-          "read_codebook": "lmp_core.read", "read_file": "lmp_core.read", "Summary": "lmp_core.stats",
-          "summarize": "lmp_core.stats", "Item": "lmp_core.survey", "Survey": "lmp_core.survey"}
+_WHERE = {"Counts": "lmp_core.counting.counts", "count": "lmp_core.counting.counts", "SurveyError": "lmp_core.base.errors",
+          "read_codebook": "lmp_core.load", "read_file": "lmp_core.load", "Summary": "lmp_core.compute.stats",
+          "summarize": "lmp_core.compute.stats", "Item": "lmp_core.setup.survey", "Survey": "lmp_core.setup.survey"}
 
 __all__ = ["Counts", "Item", "Summary", "Survey", "SurveyError", "count", "read_codebook", "read_file", "summarize"]
 
 if TYPE_CHECKING:
-    from lmp_core.counts import Counts, count
-    from lmp_core.errors import SurveyError
-    from lmp_core.read import read_codebook, read_file
-    from lmp_core.stats import Summary, summarize
-    from lmp_core.survey import Item, Survey
+    from lmp_core.base.errors import SurveyError
+    from lmp_core.compute.stats import Summary, summarize
+    from lmp_core.counting.counts import Counts, count
+    from lmp_core.load import read_codebook, read_file
+    from lmp_core.setup.survey import Item, Survey
 
 
 def __getattr__(name: str) -> Any:

@@ -12,18 +12,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from lmp_core.errors import SurveyError
-from lmp_core.rules import MIN_GROUP_SIZE
-from lmp_core.spelling import MAX_OPTION_NUMBER, whole_number
+from lmp_core.base.errors import SurveyError
+from lmp_core.base.rules import MIN_GROUP_SIZE
+from lmp_core.base.spelling import MAX_OPTION_NUMBER, whole_number
 
 if TYPE_CHECKING:  # the libraries are imported where a command uses them: --help starts in a blink
-    from lmp_core.counts import Counts
-    from lmp_core.kind_stats import KindResult
-    from lmp_core.read.codebook import CodebookEntry
-    from lmp_core.stats import Summary
-    from lmp_core.survey import Survey
-    from lmp_core.view import View, ViewRequest
-    from lmp_core.weights import Weights
+    from lmp_core.compute.kind_stats import KindResult
+    from lmp_core.compute.stats import Summary
+    from lmp_core.compute.view import View, ViewRequest
+    from lmp_core.compute.weights import Weights
+    from lmp_core.counting.counts import Counts
+    from lmp_core.setup.codebook import CodebookEntry
+    from lmp_core.setup.survey import Survey
 
 
 def _read_path(path: str) -> bytes:
@@ -63,7 +63,7 @@ def parse_populations(values: Sequence[str]) -> dict[str, int]:
     >>> parse_populations(["Skoleleder=63", "Skoleeier = 24"])
     {'Skoleleder': 63, 'Skoleeier': 24}
     """
-    from lmp_core.fmt import Fixed
+    from lmp_core.base.fmt import Fixed
 
     out: dict[str, int] = {}
     for value in values:
@@ -106,7 +106,7 @@ def codebook_of(args: argparse.Namespace) -> dict[str, CodebookEntry] | None:
     if not getattr(args, "codebook", None):
         return None
     if getattr(args, "_codebook", None) is None:
-        from lmp_core.read import read_codebook
+        from lmp_core.load import read_codebook
 
         args._codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name)
     return args._codebook
@@ -114,7 +114,7 @@ def codebook_of(args: argparse.Namespace) -> dict[str, CodebookEntry] | None:
 
 def load(args: argparse.Namespace) -> Survey | Counts:
     """Read the file (and codebook) named on the command line."""
-    from lmp_core.read import read_file
+    from lmp_core.load import read_file
 
     return read_file(_read_path(args.file), Path(args.file).name, codebook=codebook_of(args), sheet=args.sheet)
 
@@ -127,7 +127,7 @@ def protection_of(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, int
     ``--group`` outside the setup's protected columns is refused: protecting it only in this call would let
     this call's figures be subtracted from another's.
     """
-    from lmp_core.read.codebook import protection
+    from lmp_core.setup.codebook import protection
 
     given = [c.strip() for c in args.groupings.split(",") if c.strip()] if args.groupings else None
     protected, setup_min = protection(codebook_of(args))
@@ -143,8 +143,8 @@ def protection_of(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, int
 def warn_unprotected(args: argparse.Namespace, source: Survey | Counts, request: ViewRequest) -> None:
     """A warning on standard error when this call protects only its own group column while the file has other
     columns that can group: numbers from two calls with different ``--group`` can then be subtracted."""
-    from lmp_core.stats import note_text
-    from lmp_core.survey import Survey
+    from lmp_core.compute.stats import note_text
+    from lmp_core.setup.survey import Survey
 
     if args.groupings or not isinstance(source, Survey) or protection_of(args)[0]:
         return
@@ -158,7 +158,7 @@ def warn_unprotected(args: argparse.Namespace, source: Survey | Counts, request:
 
 def request_of(args: argparse.Namespace, **change: object) -> ViewRequest:
     """The view the options ask for (``change``: options to set otherwise, e.g. ``group=None``)."""
-    from lmp_core.view import ViewRequest
+    from lmp_core.compute.view import ViewRequest
 
     items = [c.strip() for c in args.items.split(",") if c.strip()] if args.items else None
     groupings, minimum = protection_of(args)
@@ -171,22 +171,22 @@ def request_of(args: argparse.Namespace, **change: object) -> ViewRequest:
 
 
 def summary_of(args: argparse.Namespace) -> Summary:
-    """The summary the options ask for: the same view the app and the report make (:mod:`lmp_core.view`).
+    """The summary the options ask for: the same view the app and the report make (:mod:`lmp_core.compute.view`).
 
-    With ``--stream`` the file is counted by DuckDB as it is read (:mod:`lmp_core.stream`), never held whole.
+    With ``--stream`` the file is counted by DuckDB as it is read (:mod:`lmp_core.counting.stream`), never held whole.
     """
     return view_of(args)[1].summary()
 
 
 def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
     """The source read and the view the options ask for."""
-    from lmp_core.survey import Survey
-    from lmp_core.view import make_view
+    from lmp_core.compute.view import make_view
+    from lmp_core.setup.survey import Survey
 
     request = request_of(args)
     if getattr(args, "stream", False):
-        from lmp_core.read import read_codebook
-        from lmp_core.stream import stream_counts
+        from lmp_core.counting.stream import stream_counts
+        from lmp_core.load import read_codebook
 
         if not args.codebook:
             raise SurveyError("stream_needs_codebook", file=Path(args.file).name)
@@ -225,7 +225,7 @@ def kinds_of(source: Survey, request: ViewRequest, lang: str,
     given, pick among them by column or set name)."""
     if not (source.others or source.numbers):
         return []
-    from lmp_core.kind_stats import kind_results
+    from lmp_core.compute.kind_stats import kind_results
 
     return kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
                         min_group_size=request.min_group_size, columns=kind_items, confidence=request.confidence,
@@ -234,13 +234,13 @@ def kinds_of(source: Survey, request: ViewRequest, lang: str,
 
 def weights_of(args: argparse.Namespace, source: Survey | Counts) -> Weights | None:
     """The weights ``--weight`` or ``--invited``/``--weight-by`` ask for (None: unweighted)."""
-    from lmp_core.survey import Survey
+    from lmp_core.setup.survey import Survey
 
     if not (args.weight or args.weight_by or args.invited):
         return None
     if not isinstance(source, Survey):
         raise SurveyError("freq_no_weights", file=Path(args.file).name)
-    from lmp_core import weights
+    from lmp_core.compute import weights
 
     if args.weight:
         if args.invited or args.weight_by:
@@ -289,14 +289,14 @@ def _weight_options(p: argparse.ArgumentParser) -> None:
 
 
 def _table(summary: Summary, lang: str) -> str:
-    from lmp_core.tables import stats_table
+    from lmp_core.present.tables import stats_table
 
     frame = stats_table(summary, lang=lang)
     return frame.to_string(index=False)
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from lmp_core.survey import Survey
+    from lmp_core.setup.survey import Survey
 
     if getattr(args, "stream", False) and (args.weight or args.weight_by or args.invited):
         raise SurveyError("stream_no_weights", file=Path(args.file).name)
@@ -309,11 +309,11 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if args.index or custom:
         if getattr(args, "stream", False):
             raise SurveyError("freq_no_index", file=Path(args.file).name)
-        from lmp_core.indices import view_indices
+        from lmp_core.compute.indices import view_indices
 
         indices = view_indices(source, request_of(args), args.index, lang=args.lang, weights=weights, custom=custom)
     if args.format == "json":
-        from lmp_core.groups import group_tests
+        from lmp_core.compute.groups import group_tests
 
         out = summary.to_dict(args.lang)
         tests = {t.column: t for t in group_tests(summary, omnibus=args.omnibus)}  # 3+ groups: omnibus, pairs, letters
@@ -327,7 +327,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         if weights is not None:
             _add_weighted(out, source, view, weights, args.lang)
         if args.banner:
-            from lmp_core.view import banner
+            from lmp_core.compute.view import banner
 
             if not isinstance(source, Survey):
                 raise SurveyError("freq_no_filter", file=Path(args.file).name)
@@ -337,21 +337,21 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif args.format == "csv":
-        from lmp_core.tables import stats_table, to_csv_bytes
+        from lmp_core.present.tables import stats_table, to_csv_bytes
 
         sys.stdout.write(to_csv_bytes(stats_table(summary, lang=args.lang, formatted=False)).decode("utf-8"))
     else:
         if summary.items:
             sys.stdout.write(_table(summary, args.lang) + "\n")
         if isinstance(source, Survey):  # the other kinds of question, one table each
-            from lmp_core.tables import kind_table
+            from lmp_core.present.tables import kind_table
 
             for result in kinds_of(source, view.request, args.lang, getattr(args, "_kind_items", None)):
                 sys.stdout.write(f"\n{result.question}\n{kind_table(result, lang=args.lang).to_string(index=False)}\n")
         for w in summary.warning_texts(args.lang):
             sys.stdout.write(f"! {w}\n")
         if weights is not None:
-            from lmp_core.tables import weighted_table
+            from lmp_core.present.tables import weighted_table
 
             sys.stdout.write(weighted_table(summary, _weighted(source, view, weights, args.lang), weights,
                                             lang=args.lang).to_string(index=False) + "\n")
@@ -360,8 +360,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def _weighted(source: Survey | Counts, view: View, weights: Weights, lang: str) -> dict:
-    from lmp_core.survey import Survey
-    from lmp_core.weights import weighted_stats
+    from lmp_core.compute.weights import weighted_stats
+    from lmp_core.setup.survey import Survey
 
     assert isinstance(source, Survey)  # weights_of refuses a frequency table
     return weighted_stats(source, view, weights, lang=lang)
@@ -369,8 +369,8 @@ def _weighted(source: Survey | Counts, view: View, weights: Weights, lang: str) 
 
 def _add_weighted(out: dict, source: Survey | Counts, view: View, weights: Weights, lang: str) -> None:
     """Each shown group's statistics gain ``"weighted"``; the output gains ``"weighting"``."""
-    from lmp_core.stats import note_text
-    from lmp_core.weights import weighted_comparisons
+    from lmp_core.compute.stats import note_text
+    from lmp_core.compute.weights import weighted_comparisons
 
     cells = _weighted(source, view, weights, lang)
     pairs = weighted_comparisons(view.summary(), cells, view.request.confidence)
@@ -398,7 +398,7 @@ def _iso_date(value: str) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from lmp_core.report import build_report, render
+    from lmp_core.present.report import build_report, render
 
     out = check_output(args.out)
     source = load(args)
@@ -419,11 +419,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_fieldwork(args: argparse.Namespace) -> int:
-    from lmp_core.fieldwork import fieldwork
-    from lmp_core.read import read_file
+    from lmp_core.compute.fieldwork import fieldwork
+    from lmp_core.compute.stats import note_text
+    from lmp_core.load import read_file
     from lmp_core.read.invitations import read_table
-    from lmp_core.stats import note_text
-    from lmp_core.survey import Survey
+    from lmp_core.setup.survey import Survey
 
     source = read_file(_read_path(args.file), Path(args.file).name)
     if not isinstance(source, Survey):
@@ -437,7 +437,7 @@ def cmd_fieldwork(args: argparse.Namespace) -> int:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
     else:
-        from lmp_core.tables import to_csv_bytes
+        from lmp_core.present.tables import to_csv_bytes
 
         sys.stdout.write(to_csv_bytes(result.non_respondents).decode("utf-8"))
     return 0
@@ -446,11 +446,11 @@ def cmd_fieldwork(args: argparse.Namespace) -> int:
 def cmd_setup(args: argparse.Namespace) -> int:
     """The variable setup as a codebook CSV on standard output; the reader's notes and every column's role
     and basis on standard error (what to confirm is marked)."""
-    from lmp_core.read.codebook import protection
-    from lmp_core.setup import setup_codebook, setup_table
-    from lmp_core.stats import note_text
-    from lmp_core.survey import Survey
-    from lmp_core.tables import to_csv_bytes
+    from lmp_core.compute.stats import note_text
+    from lmp_core.present.tables import to_csv_bytes
+    from lmp_core.setup.codebook import protection
+    from lmp_core.setup.survey import Survey
+    from lmp_core.setup.table import setup_codebook, setup_table
 
     source = load(args)
     if not isinstance(source, Survey):
@@ -471,9 +471,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_counts_sql(args: argparse.Namespace) -> int:
-    """The SQL that counts the codebook's questions per group in a warehouse table (:mod:`lmp_core.sql`)."""
-    from lmp_core.read import read_codebook
-    from lmp_core.sql import counts_sql
+    """The SQL that counts the codebook's questions per group in a warehouse table (:mod:`lmp_core.counting.sql`)."""
+    from lmp_core.counting.sql import counts_sql
+    from lmp_core.load import read_codebook
 
     codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name)
     items = [c.strip() for c in args.items.split(",") if c.strip()] if args.items else None
@@ -482,10 +482,10 @@ def cmd_counts_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_trend(args: argparse.Namespace) -> int:
-    from lmp_core.read import read_codebook, read_file
-    from lmp_core.stats import note_text
-    from lmp_core.survey import Survey
-    from lmp_core.waves import make_trend
+    from lmp_core.compute.stats import note_text
+    from lmp_core.compute.waves import make_trend
+    from lmp_core.load import read_codebook, read_file
+    from lmp_core.setup.survey import Survey
 
     if args.codebook and len(args.codebook) not in (1, len(args.files)):
         raise SurveyError("waves_codebooks", files=len(args.files), codebooks=len(args.codebook))
@@ -495,7 +495,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
         raise SurveyError("waves_names", files=len(args.files), names=len(names))
     waves = []
     if args.wave_column:
-        from lmp_core.waves import waves_from_column
+        from lmp_core.compute.waves import waves_from_column
 
         if len(args.files) != 1:
             raise SurveyError("waves_column_one_file", files=len(args.files))
@@ -520,7 +520,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
         json.dump(trend.to_dict(args.lang), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        from lmp_core.tables import to_csv_bytes, trend_table
+        from lmp_core.present.tables import to_csv_bytes, trend_table
 
         sys.stdout.write(to_csv_bytes(trend_table(trend, lang=args.lang, formatted=False)).decode("utf-8"))
     return 0

@@ -5,8 +5,8 @@ import streamlit as st
 from lmp_app.i18n import lang, t
 from lmp_app.render import plain_table
 from lmp_app.state import Keys, ensure_data, held_for, min_group_size
-from lmp_core.comments import comments
-from lmp_core.survey import Survey
+from lmp_core.compute.comments import comments
+from lmp_core.setup.survey import Survey
 
 st.title(t("comments_title"))
 loaded = ensure_data()

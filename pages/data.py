@@ -26,18 +26,18 @@ from lmp_app.state import (
     view_request,
     weights,
 )
-from lmp_core.counts import Counts
-from lmp_core.errors import SurveyError
-from lmp_core.fmt import Pct, percent
-from lmp_core.read import excel_sheets, is_excel, read_codebook
-from lmp_core.read.codebook import with_scale, with_setup
-from lmp_core.report.sentences import weighting_sentences
-from lmp_core.scales import KNOWN_SCALES
-from lmp_core.setup import setup_codebook, setup_rows, setup_table
-from lmp_core.stats import note_text
-from lmp_core.survey import Survey
-from lmp_core.tables import to_csv_bytes
-from lmp_core.weights import from_column
+from lmp_core.base.errors import SurveyError
+from lmp_core.base.fmt import Pct, percent
+from lmp_core.compute.stats import note_text
+from lmp_core.compute.weights import from_column
+from lmp_core.counting.counts import Counts
+from lmp_core.load import excel_sheets, is_excel, read_codebook
+from lmp_core.present.report.sentences import weighting_sentences
+from lmp_core.present.tables import to_csv_bytes
+from lmp_core.setup.codebook import with_scale, with_setup
+from lmp_core.setup.scales import KNOWN_SCALES
+from lmp_core.setup.survey import Survey
+from lmp_core.setup.table import setup_codebook, setup_rows, setup_table
 
 st.title(t("data_title"))
 st.caption(t("data_intro"))
@@ -116,7 +116,7 @@ STATIC_ROWS = 60
 # --- what was understood ------------------------------------------------------------------
 st.subheader(t("items_heading"))
 if isinstance(source, Survey):
-    # the setup: every column's role, scale and the reason for it (lmp_core.setup); what the reader worked
+    # the setup: every column's role, scale and the reason for it (lmp_core.setup.table); what the reader worked
     # out rather than read is marked for the user to confirm, and can be changed under the fixes below
     # one decision per worked-out scale, not one per column: "62 questions have the scale …: the right way?"
     done = confirmed()
@@ -165,7 +165,7 @@ if isinstance(source, Survey) and source.notes:
 # --- group and populations ------------------------------------------------------------------
 group = None
 if isinstance(source, Survey):
-    # the columns that may group or filter are protected together (lmp_core.disclosure): the user chooses them
+    # the columns that may group or filter are protected together (lmp_core.counting.disclosure): the user chooses them
     # any column can group: background columns first, then questions with few enough answers (an age group
     # or education level read as a question)
     options = list(source.groupable)
@@ -204,7 +204,7 @@ for i, info in enumerate(shown.values()):
 set_populations(group, entered)
 st.checkbox(t("fpc"), value=bool(st.session_state.get(Keys.FPC)), key="fpc_widget", help=t("fpc_help"),
             on_change=lambda: st.session_state.__setitem__(Keys.FPC, st.session_state["fpc_widget"]))
-# the response rates as the statistics compute them (one place: lmp_core.stats)
+# the response rates as the statistics compute them (one place: lmp_core.compute.stats)
 rated = view.asking(view_request(group=group, populations=entered)).summary()
 for info in rated.groups:
     if info.response_rate is not None and not info.suppressed:

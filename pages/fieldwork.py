@@ -17,16 +17,16 @@ from lmp_app.state import (
     view_request,
     weights,
 )
-from lmp_core.charts import progress_chart
-from lmp_core.errors import SurveyError
-from lmp_core.fieldwork import detect_id_column, detect_time_column, display_table, fieldwork, parse_times
-from lmp_core.fmt import Pct, number, percent
+from lmp_core.base.errors import SurveyError
+from lmp_core.base.fmt import Pct, number, percent
+from lmp_core.compute.fieldwork import detect_id_column, detect_time_column, display_table, fieldwork, parse_times
+from lmp_core.compute.stats import note_text
+from lmp_core.compute.weights import rake
+from lmp_core.present.charts import progress_chart
+from lmp_core.present.report.sentences import weighting_sentences
+from lmp_core.present.tables import balance_table, to_csv_bytes, to_excel_bytes
 from lmp_core.read.invitations import read_table
-from lmp_core.report.sentences import weighting_sentences
-from lmp_core.stats import note_text
-from lmp_core.survey import Survey
-from lmp_core.tables import balance_table, to_csv_bytes, to_excel_bytes
-from lmp_core.weights import rake
+from lmp_core.setup.survey import Survey
 
 st.title(t("fw_title"))
 st.caption(t("fw_intro"))
@@ -138,7 +138,7 @@ for rep in result.representation:
     else:
         st.text(sentence)
 
-# --- weighting to the list (lmp_core.weights) ----------------------------------------------------
+# --- weighting to the list (lmp_core.compute.weights) ----------------------------------------------------
 st.subheader(t("fw_weighting"))
 st.caption(t("fw_weighting_intro"))
 characteristics = [c for c in columns if c != invited_id and 1 < invited[c].nunique() <= 30]

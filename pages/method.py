@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_core.method import method_markdown
+from lmp_core.present.method import method_markdown
 
 st.title(t("method_title"))
 st.markdown(method_markdown(lang()))

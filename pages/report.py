@@ -14,11 +14,11 @@ from lmp_app.state import (
     view_request,
     weights,
 )
-from lmp_core.catalogue import words
-from lmp_core.comments import comments
-from lmp_core.errors import SurveyError
-from lmp_core.report import Figure, Paragraph, Quote, Table, build_report, render
-from lmp_core.survey import Survey
+from lmp_core.base.catalogue import words
+from lmp_core.base.errors import SurveyError
+from lmp_core.compute.comments import comments
+from lmp_core.present.report import Figure, Paragraph, Quote, Table, build_report, render
+from lmp_core.setup.survey import Survey
 
 MIME = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

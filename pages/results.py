@@ -26,14 +26,21 @@ from lmp_app.state import (
     view_request,
     weights,
 )
-from lmp_core.catalogue import words
-from lmp_core.charts import distribution_chart, group_caption, index_chart, kind_chart, top2_chart, yes_share_chart
-from lmp_core.errors import SurveyError
-from lmp_core.groups import group_tests
-from lmp_core.indices import MAX_INDEX_ITEMS
-from lmp_core.report.sentences import index_sentence, kind_sentences, weighting_sentences
-from lmp_core.survey import Survey
-from lmp_core.tables import (
+from lmp_core.base.catalogue import words
+from lmp_core.base.errors import SurveyError
+from lmp_core.compute.groups import group_tests
+from lmp_core.compute.indices import MAX_INDEX_ITEMS
+from lmp_core.compute.weights import weighted_comparisons
+from lmp_core.present.charts import (
+    distribution_chart,
+    group_caption,
+    index_chart,
+    kind_chart,
+    top2_chart,
+    yes_share_chart,
+)
+from lmp_core.present.report.sentences import index_sentence, kind_sentences, weighting_sentences
+from lmp_core.present.tables import (
     banner_table,
     comparisons_table,
     frequency_table,
@@ -49,7 +56,7 @@ from lmp_core.tables import (
     weighted_comparisons_table,
     weighted_table,
 )
-from lmp_core.weights import weighted_comparisons
+from lmp_core.setup.survey import Survey
 
 st.title(t("results_title"))
 loaded = ensure_data()
@@ -67,7 +74,7 @@ with st.sidebar:
 
 def other_kinds(group: str | None, filters: dict[str, tuple[str, ...]], footnote: list[str]) -> None:
     """The questions of other kinds (single choice, yes/no, multiple response, numbers:
-    :mod:`lmp_core.kind_stats`), for the same group, filters and protective settings as the scales."""
+    :mod:`lmp_core.compute.kind_stats`), for the same group, filters and protective settings as the scales."""
     code = lang()
     stem = loaded.name.rsplit(".", 1)[0]
     try:
@@ -156,7 +163,7 @@ st.subheader(t("table_heading"))
 if len([g for g in summary.groups if not g.suppressed]) > 2:
     # more than two groups: the wide form would grow four columns per group and three per pair, so the
     # group figures and the comparisons are shown in long form, one row per group or pair
-    # an omnibus test per question, every pair Holm-corrected, as letters (lmp_core.groups)
+    # an omnibus test per question, every pair Holm-corrected, as letters (lmp_core.compute.groups)
     omnibus = st.radio(t("omnibus"), ["kruskal", "chi2"], key="omnibus", horizontal=True,
                        format_func=lambda v: t(f"omnibus_{v}"))
     tests = group_tests(summary, omnibus=omnibus)
@@ -183,7 +190,7 @@ with c2:
         t("dist_heading"): frequency_table(summary, lang=code, formatted=False)}),
         f"{stem}_tabell.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "table_xlsx")
 
-# two grouping columns crossed, each cell its own protected view (lmp_core.view.banner)
+# two grouping columns crossed, each cell its own protected view (lmp_core.compute.view.banner)
 crossing = [c for c in groupings() if c != group and c not in filters]
 if group and crossing and isinstance(loaded.source, Survey):
     banner_by = st.selectbox(t("banner_by"), [None, *crossing], key="banner_by",
@@ -200,7 +207,7 @@ if group and crossing and isinstance(loaded.source, Survey):
             download(t("download_csv"), lambda: to_csv_bytes(banner_table(parts, lang=code, formatted=False)),
                      f"{stem}_krysstabell.csv", "text/csv", "banner_csv")
 
-# weighted beside unweighted, for the same view's cells (lmp_core.weights)
+# weighted beside unweighted, for the same view's cells (lmp_core.compute.weights)
 chosen_weights = weights()
 if chosen_weights is not None and isinstance(loaded.source, Survey):
     st.subheader(t("weighted_heading"))
@@ -220,7 +227,7 @@ if chosen_weights is not None and isinstance(loaded.source, Survey):
                                                                          formatted=False)),
                  f"{stem}_vektet.csv", "text/csv", "weighted_csv")
 
-# the chosen themes as indices, with their reliability (lmp_core.indices), for the same group and minimum
+# the chosen themes as indices, with their reliability (lmp_core.compute.indices), for the same group and minimum
 index_themes = tuple(th for th in chosen_themes if isinstance(loaded.source, Survey)
                      and 2 <= sum(1 for it in items if it.theme == th) <= MAX_INDEX_ITEMS)
 if isinstance(loaded.source, Survey) and len(columns) >= 2:

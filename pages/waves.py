@@ -1,5 +1,5 @@
 """Over time: this file and other waves of the same survey, matched question by question; each question's
-trend per group and the change from wave to wave (lmp_core.waves)."""
+trend per group and the change from wave to wave (lmp_core.compute.waves)."""
 
 from pathlib import Path
 
@@ -8,12 +8,12 @@ import streamlit as st
 from lmp_app.i18n import lang, t
 from lmp_app.render import chart_downloads, download, md_escape, plain_table, show_error
 from lmp_app.state import Keys, ensure_data, groupings, min_group_size, read_wave
-from lmp_core.charts import trend_chart
-from lmp_core.errors import SurveyError
-from lmp_core.stats import note_text
-from lmp_core.survey import Survey
-from lmp_core.tables import to_csv_bytes, trend_changes_table, trend_table
-from lmp_core.waves import make_trend, match_questions, waves_from_column
+from lmp_core.base.errors import SurveyError
+from lmp_core.compute.stats import note_text
+from lmp_core.compute.waves import make_trend, match_questions, waves_from_column
+from lmp_core.present.charts import trend_chart
+from lmp_core.present.tables import to_csv_bytes, trend_changes_table, trend_table
+from lmp_core.setup.survey import Survey
 
 st.title(t("waves_title"))
 st.caption(t("waves_intro"))

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from lmp_core.fmt import number
+from lmp_core.base.fmt import number
 from tests.apptest import plain, plain_frame
 from tests.conftest import FIXTURES, ROOT
 

@@ -10,8 +10,8 @@ import pytest
 
 from lmp_core import SurveyError, read_codebook, read_file
 from lmp_core.cli import main
-from lmp_core.tables import banner_table
-from lmp_core.view import ViewRequest, banner, make_view
+from lmp_core.compute.view import ViewRequest, banner, make_view
+from lmp_core.present.tables import banner_table
 from tests.conftest import FIXTURES
 
 SCALE = {"I svært liten grad": 1, "I liten grad": 2, "I noen grad": 3, "I stor grad": 4, "I svært stor grad": 5}

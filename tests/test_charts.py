@@ -9,10 +9,10 @@ import unicodedata
 import pandas as pd
 
 from lmp_core import read_codebook, read_file
-from lmp_core.charts import distribution_chart, distribution_frame, top2_chart, top2_frame
-from lmp_core.counts import group_codes
-from lmp_core.tables import stats_table
-from lmp_core.view import ViewRequest, make_view
+from lmp_core.compute.view import ViewRequest, make_view
+from lmp_core.counting.counts import group_codes
+from lmp_core.present.charts import distribution_chart, distribution_frame, top2_chart, top2_frame
+from lmp_core.present.tables import stats_table
 from tests.conftest import EXTERNAL, FIXTURES
 
 
@@ -76,7 +76,7 @@ def _contrast_with_white(colour: str) -> float:
 def test_group_colours_reach_three_to_one_and_groups_differ_by_shape_too():
     # WCAG 1.4.11 (non-text contrast, 3:1 against the white background) for every colour a group can get,
     # and 1.4.1 (not by colour alone): each group's bars end in its own shape, shown in the same legend
-    from lmp_core.charts import group_colours, group_shapes
+    from lmp_core.present.charts import group_colours, group_shapes
 
     colours = group_colours(24)
     assert len(set(colours)) == 24

@@ -105,7 +105,7 @@ def test_specific_corpus_findings():
 
 
 def test_file_over_the_limit(monkeypatch):
-    import lmp_core.read as reader
+    import lmp_core.load as reader
 
     monkeypatch.setattr(reader, "MAX_BYTES", 1000)
     with pytest.raises(SurveyError, match=r"big\.csv.*MB") as info:

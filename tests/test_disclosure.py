@@ -1,4 +1,4 @@
-"""Disclosure control (lmp_core.disclosure, lmp_core.view): no combination of views gives away the answers of
+"""Disclosure control (lmp_core.counting.disclosure, lmp_core.compute.view): no combination of views gives away the answers of
 fewer than the minimum number of respondents.
 
 Reference counts are hand counts of the report fixture (``pd.crosstab(rolle, pulje)`` of lmp_ch2_3.csv):
@@ -19,13 +19,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lmp_core.base.errors import SurveyError
 from lmp_core.cli import main
-from lmp_core.comments import comments
-from lmp_core.disclosure import held_back
-from lmp_core.errors import SurveyError
-from lmp_core.read import read_file
-from lmp_core.report import build_report
-from lmp_core.view import ViewRequest, make_view
+from lmp_core.compute.comments import comments
+from lmp_core.compute.view import ViewRequest, make_view
+from lmp_core.counting.disclosure import held_back
+from lmp_core.load import read_file
+from lmp_core.present.report import build_report
 from tests.conftest import FIXTURES
 
 FIXTURE = FIXTURES / "lmp_ch2_3.csv"

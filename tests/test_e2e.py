@@ -296,7 +296,7 @@ def test_sixteen_groups_in_natural_order_with_distinct_colours_and_labels_on_the
     assert f"with 16 values: {', '.join(legend[:5])}, ending with {legend[-1]}" in svg
     assert len(bars) == 3 * 16 and len({fill for *_, fill in bars.values()}) == 16  # no colour used twice
     # every value label sits on its own bar: just past its end (and the group's shape), within its height
-    from lmp_core.charts import LABEL_DX
+    from lmp_core.present.charts import LABEL_DX
 
     assert len(labels) == len(bars)
     for question, group, x, y, text in labels:
@@ -439,8 +439,8 @@ def test_the_chi_square_test_across_three_groups_is_a_choice_on_the_results_page
     from scipy.stats import chi2_contingency
 
     from lmp_core import read_file
-    from lmp_core.disclosure import held_back
-    from lmp_core.tables import _p
+    from lmp_core.counting.disclosure import held_back
+    from lmp_core.present.tables import _p
     from tests.conftest import EXTERNAL
 
     sav = EXTERNAL / "efc" / "EFC.sav"
@@ -457,7 +457,7 @@ def test_the_chi_square_test_across_three_groups_is_a_choice_on_the_results_page
     expect(area.get_by_text("p (Kruskal–Wallis)", exact=True)).to_have_count(0)
     # scipy on a crosstab of the raw answers (1-4) to the question shown, by education level, counted here from
     # the file, over the respondents the view keeps: the Data page protects e16sex (its default) and c172code
-    # together, and the one respondent in a joint cell under 5 is held back (lmp_core.disclosure, tested there)
+    # together, and the one respondent in a joint cell under 5 is held back (lmp_core.counting.disclosure, tested there)
     survey = read_file(sav.read_bytes(), sav.name)
     held = held_back(survey, 5, ["e16sex", "c172code"])
     withheld = held.answer_mask(survey.item_index("e42dep"))

@@ -45,7 +45,7 @@ def test_a_real_file_through_every_page(page: Page, streamlit_url: str, tmp_path
         add_choice(page, label, group)
     # the Data page's invited-number field of the group's first value: the run that took the choice has drawn
     from lmp_core import read_file
-    from lmp_core.counts import group_codes
+    from lmp_core.counting.counts import group_codes
 
     first = group_codes(read_file(path.read_bytes(), path.name), group)[1][0]
     choose(page, "Gruppevariabel", group,
@@ -71,8 +71,8 @@ def _downloads_name_every_question(page: Page, path: Path) -> None:
     """The results page's downloads open, and both chart images name every question the page shows (the
     first theme's, as it starts), each by its own label: none merged with another, dropped or cut short."""
     from lmp_core import read_file
-    from lmp_core.charts import wrap
-    from lmp_core.survey import unique_labels
+    from lmp_core.present.charts import wrap
+    from lmp_core.setup.survey import unique_labels
 
     survey = read_file(path.read_bytes(), path.name)
     first = survey.items[0].theme

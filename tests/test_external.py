@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lmp_core.counts import count
-from lmp_core.read import read_file
-from lmp_core.stats import summarize
+from lmp_core.compute.stats import summarize
+from lmp_core.counting.counts import count
+from lmp_core.load import read_file
 from tests.conftest import EXTERNAL
 
 

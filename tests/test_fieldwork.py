@@ -11,9 +11,9 @@ import pytest
 
 from lmp_core import SurveyError, read_file
 from lmp_core.cli import main
-from lmp_core.fieldwork import _represent, display_table, fieldwork, normalize_id
+from lmp_core.compute.fieldwork import _represent, display_table, fieldwork, normalize_id
+from lmp_core.compute.stats import note_text
 from lmp_core.read.invitations import read_table
-from lmp_core.stats import note_text
 from tests.apptest import plain_frame
 from tests.conftest import FIXTURES
 

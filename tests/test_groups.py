@@ -1,4 +1,4 @@
-"""More than two groups (lmp_core.groups) against an independent computation on the raw file: EFC's
+"""More than two groups (lmp_core.compute.groups) against an independent computation on the raw file: EFC's
 c86cop5 by education (c172code, three levels), read with pyreadstat, tested with scipy and corrected with
 statsmodels directly on the respondents' answers, not on the counts."""
 
@@ -12,8 +12,8 @@ from scipy import stats as sps
 from statsmodels.stats.multitest import multipletests
 
 from lmp_core import count, read_file, summarize
-from lmp_core.groups import group_tests
-from lmp_core.tables import comparisons_table, group_stats_table
+from lmp_core.compute.groups import group_tests
+from lmp_core.present.tables import comparisons_table, group_stats_table
 from tests.conftest import EXTERNAL
 
 EFC = EXTERNAL / "efc" / "EFC.sav"
@@ -74,8 +74,8 @@ def test_two_groups_get_no_omnibus(tests_and_raw):
 def test_no_size_word_for_a_group_under_ten_answers_the_interval_instead():
     # 8 answers against 20: d is computed, but a size word would claim more than it can tell (the issue's rule);
     # the table shows d's interval where the word would stand
-    from lmp_core.fmt import number
-    from lmp_core.tables import stats_table
+    from lmp_core.base.fmt import number
+    from lmp_core.present.tables import stats_table
 
     rows = [("A", "I stor grad" if i < 6 else "I liten grad") for i in range(8)] + \
         [("B", "I noen grad" if i < 14 else "I svært stor grad") for i in range(20)]

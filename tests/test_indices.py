@@ -18,10 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmp_core import read_codebook, read_file
+from lmp_core.base.errors import SurveyError
 from lmp_core.cli import main
-from lmp_core.errors import SurveyError
-from lmp_core.indices import make_index, scores, view_indices
-from lmp_core.view import ViewRequest
+from lmp_core.compute.indices import make_index, scores, view_indices
+from lmp_core.compute.view import ViewRequest
 
 ITEMS = ["A1", "A2", "A3", "A4", "A5"]
 LABELS = ("1=Very Inaccurate;2=Moderately Inaccurate;3=Slightly Inaccurate;4=Slightly Accurate;"
@@ -147,7 +147,7 @@ def test_omega_recovers_a_known_one_factor_model_and_agrees_with_maximum_likelih
     import pandas as pd
     from statsmodels.multivariate.factor import Factor
 
-    from lmp_core.indices import omega_total
+    from lmp_core.compute.indices import omega_total
 
     # simulated answers from a one-factor model with loadings .8 .7 .6 .5: the population omega is
     # (Σλ)² / ((Σλ)² + Σ(1 − λ²)) = 2.6² / (2.6² + 2.26) = 0.7494
@@ -196,7 +196,7 @@ def test_the_index_distribution_counts_half_point_bands(survey):
     # by hand: each respondent's band is floor((index − 1) / 0.5), the top score in the last band
     import pandas as pd
 
-    from lmp_core.charts import index_chart, to_svg
+    from lmp_core.present.charts import index_chart, to_svg
 
     index = make_index(survey, ITEMS, name="Agreeableness", group=None)
     data = scores(survey, ITEMS)
@@ -213,13 +213,13 @@ def test_the_index_distribution_counts_half_point_bands(survey):
 @settings(max_examples=300, deadline=None)
 @given(st.integers(1, 40), st.integers(1, 6), st.floats(0, 0.8), st.booleans(), st.randoms(use_true_random=False))
 def test_pairwise_covariances_and_correlations_equal_pandas(n, k, blank, constant, rnd):
-    # lmp_core.indices.pairwise (matrix products) against pandas' own loop over the pairs: the same matrices,
+    # lmp_core.compute.indices.pairwise (matrix products) against pandas' own loop over the pairs: the same matrices,
     # NaN in the same places (a pair with fewer than two rows, a question without variance over a pair's rows)
     import warnings
 
     import pandas as pd
 
-    from lmp_core.indices import pairwise
+    from lmp_core.compute.indices import pairwise
 
     values = np.array([[float(rnd.randint(1, 5)) if rnd.random() >= blank else np.nan for _ in range(k)]
                        for _ in range(n)])

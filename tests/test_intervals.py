@@ -17,9 +17,9 @@ import pingouin
 import pytest
 from scipy import stats as sps
 
-from lmp_core.counts import count
-from lmp_core.read import read_file
-from lmp_core.stats import INTERVAL_METHODS, bonett_se, summarize
+from lmp_core.compute.stats import INTERVAL_METHODS, bonett_se, summarize
+from lmp_core.counting.counts import count
+from lmp_core.load import read_file
 
 Z = float(sps.norm.ppf(0.975))
 
@@ -86,12 +86,12 @@ def test_json_names_each_intervals_level_and_method(summary, capsys):
 
 
 def test_wilson_equals_statsmodels_proportion_confint():
-    # the closed form in lmp_core.stats against statsmodels' own, for whole and fractional counts (an effective n),
+    # the closed form in lmp_core.compute.stats against statsmodels' own, for whole and fractional counts (an effective n),
     # the ends (0 and n) and three levels
     import numpy as np
     from statsmodels.stats.proportion import proportion_confint
 
-    from lmp_core.stats import wilson
+    from lmp_core.compute.stats import wilson
 
     nobs = np.array([1, 2, 5, 10, 36, 46, 1000, 12.5, 7.3])
     for level in (0.9, 0.95, 0.99):

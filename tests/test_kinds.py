@@ -19,7 +19,7 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportion_
 from statsmodels.stats.weightstats import DescrStatsW
 
 from lmp_core.cli import main
-from lmp_core.read import read_codebook, read_file
+from lmp_core.load import read_codebook, read_file
 from tests.conftest import SHARED
 
 SAT = ["Svært misfornøyd", "Misfornøyd", "Verken fornøyd eller misfornøyd", "Fornøyd", "Svært fornøyd"]
@@ -236,7 +236,7 @@ def test_real_ess_norway_yes_no_and_single_choice_against_pandas():
     assert {"vote", "ctzcntr", "brncntr", "mbtru"} <= set(kinds)
     assert kinds["ctzcntr"].basis[0] == "kind_yes_no" and kinds["mbtru"].basis[0] == "kind_choice_answers"
     assert not any(it.column in ("gndr", "edlvdno", "cntry") for it in (*survey.others, *survey.numbers))
-    from lmp_core.kind_stats import kind_results
+    from lmp_core.compute.kind_stats import kind_results
 
     results = {r.column: r for r in kind_results(survey, group="gndr", groupings=["gndr"], min_group_size=5)}
     for column in ("vote", "ctzcntr", "brncntr", "mbtru"):

@@ -41,8 +41,8 @@ def _run_limited(code: str) -> subprocess.CompletedProcess:
 def test_a_long_invitation_list_with_a_rare_category_fits_in_memory_and_time():
     proc = _run_limited("""
         import numpy as np, pandas as pd
-        from lmp_core.read import read_file
-        from lmp_core.fieldwork import fieldwork
+        from lmp_core.load import read_file
+        from lmp_core.compute.fieldwork import fieldwork
         rng = np.random.default_rng(3)
         n = 30_000
         invited = pd.DataFrame({"enhet_id": [f"u{i}" for i in range(n)],
@@ -96,8 +96,8 @@ def test_an_excel_file_that_unpacks_to_a_huge_cell_gets_one_clear_sentence(tmp_p
     assert bomb.stat().st_size < 3 * 2**20  # small on disk
     proc = _run_limited(f"""
         from pathlib import Path
-        from lmp_core.errors import SurveyError
-        from lmp_core.read import read_file
+        from lmp_core.base.errors import SurveyError
+        from lmp_core.load import read_file
         from lmp_core.read.invitations import read_table
         try:
             {reader}(Path({str(bomb)!r}).read_bytes(), "svar.xlsx")
@@ -110,7 +110,7 @@ def test_an_excel_file_that_unpacks_to_a_huge_cell_gets_one_clear_sentence(tmp_p
 def test_five_thousand_questions_are_read():
     # the most columns a file may have (lmp_core.read.frames.MAX_COLUMNS), every one fitting a 4- and a
     # 5-point scale: settling them used to take time cubic in the number of columns (700 s for this file)
-    from lmp_core.read import MAX_COLUMNS, read_file
+    from lmp_core.load import MAX_COLUMNS, read_file
 
     header = ",".join(f"q{i}" for i in range(MAX_COLUMNS))
     row = ",".join(["Enig", "Uenig"] * (MAX_COLUMNS // 2))

@@ -12,11 +12,11 @@ from docx import Document
 from pptx import Presentation
 
 from lmp_core import SurveyError, count, read_codebook, read_file, summarize
-from lmp_core.chart_images import convert, convert_json
-from lmp_core.charts import distribution_chart, to_png, to_svg, top2_chart
-from lmp_core.report import build_report, render
-from lmp_core.sanitize import xml_safe
-from lmp_core.tables import stats_table, to_excel_bytes
+from lmp_core.base.sanitize import xml_safe
+from lmp_core.present.chart_images import convert, convert_json
+from lmp_core.present.charts import distribution_chart, to_png, to_svg, top2_chart
+from lmp_core.present.report import build_report, render
+from lmp_core.present.tables import stats_table, to_excel_bytes
 from tests.conftest import FIXTURES
 
 CONTROL = "\x0b\x01\x0c\x1f"

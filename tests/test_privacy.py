@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from lmp_core import count, read_codebook, read_file, summarize
-from lmp_core.report import build_report, render
+from lmp_core.present.report import build_report, render
 from tests.conftest import FIXTURES, ROOT
 
 UI_FILES = [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "lmp_app").glob("*.py")]

@@ -8,9 +8,9 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lmp_core.counts import Counts, count
-from lmp_core.read import read_file
-from lmp_core.stats import summarize
+from lmp_core.compute.stats import summarize
+from lmp_core.counting.counts import Counts, count
+from lmp_core.load import read_file
 
 GRAD = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
 REVERSED = {a: b for a, b in zip(GRAD, reversed(GRAD))}
@@ -156,7 +156,7 @@ def _by_hand(values: list[object]) -> tuple[list[int], tuple[str, ...]]:
 def test_group_names_are_the_same_from_polars_and_pandas(values):
     import polars as pl
 
-    from lmp_core.counts import group_factorized
+    from lmp_core.counting.counts import group_factorized
 
     series = pl.Series("g", values, strict=False)
     expected_codes, expected_names = _by_hand(values)

@@ -11,9 +11,9 @@ import io
 
 import pytest
 
-from lmp_core.counts import count
-from lmp_core.read import read_codebook, read_file
-from lmp_core.stats import magnitude, summarize
+from lmp_core.compute.stats import magnitude, summarize
+from lmp_core.counting.counts import count
+from lmp_core.load import read_codebook, read_file
 from tests.conftest import FIXTURES
 
 PUBLISHED = list(csv.DictReader(io.StringIO((FIXTURES / "lmp_ch2_3_published.csv").read_text("utf-8"))))

@@ -10,10 +10,10 @@ import pandas as pd
 import pyreadstat
 import pytest
 
-from lmp_core.counts import Counts, count
-from lmp_core.errors import SurveyError
-from lmp_core.read import read_codebook, read_file
-from lmp_core.survey import Survey
+from lmp_core.base.errors import SurveyError
+from lmp_core.counting.counts import Counts, count
+from lmp_core.load import read_codebook, read_file
+from lmp_core.setup.survey import Survey
 from tests.conftest import FIXTURES
 
 
@@ -225,7 +225,7 @@ def test_a_parquet_file_gives_the_same_numbers_as_its_csv(tmp_path, capsys):
     from streamlit.testing.v1 import AppTest
 
     from lmp_core.cli import main
-    from lmp_core.stats import summarize
+    from lmp_core.compute.stats import summarize
     from tests.conftest import ROOT
 
     frame = pl.read_csv(FIXTURES / "lmp_ch2_3.csv", infer_schema_length=0).with_columns(
@@ -247,9 +247,9 @@ def test_a_parquet_file_gives_the_same_numbers_as_its_csv(tmp_path, capsys):
 
 
 def test_columns_on_threads_give_what_one_thread_gives(monkeypatch):
-    # large files profile, code and count their columns on the machine's cores (lmp_core.threads): the survey and
+    # large files profile, code and count their columns on the machine's cores (lmp_core.base.threads): the survey and
     # its counts must be the same as on one thread, for codes (a codebook) and for labels (categories)
-    from lmp_core import threads
+    from lmp_core.base import threads
 
     coded = read_codebook(b"column,question_text,theme,scale\n" + b"".join(
         f"q{i},Q{i},T,grad\n".encode() for i in range(1, 7)))
@@ -303,7 +303,7 @@ def test_an_astronomical_count_in_a_frequency_table_is_named():
 @pytest.mark.parametrize("kind", ["csv", "parquet"])
 def test_more_columns_than_the_limit_get_the_tools_own_sentence(kind, tmp_path):
     # issue #26: 5,002 columns gave polars' "provided `new_columns` does not match number of columns"
-    from lmp_core.read import MAX_COLUMNS
+    from lmp_core.load import MAX_COLUMNS
 
     frame = pd.DataFrame({f"q{i}": ["Enig", "Uenig"] for i in range(MAX_COLUMNS + 2)})
     if kind == "csv":

@@ -15,9 +15,9 @@ import pytest
 from docx import Document
 
 from lmp_core import count, read_codebook, read_file, summarize
-from lmp_core.fmt import number
-from lmp_core.report import build_report, render
-from lmp_core.report.sentences import pct_words
+from lmp_core.base.fmt import number
+from lmp_core.present.report import build_report, render
+from lmp_core.present.report.sentences import pct_words
 from tests.conftest import FIXTURES, ROOT
 
 DEMO = ROOT / "lmp_app" / "demo"
@@ -107,7 +107,7 @@ def _allowed_numbers(survey) -> set[str]:
     import pingouin
     from scipy.stats import f as f_dist
 
-    from lmp_core.indices import scores
+    from lmp_core.compute.indices import scores
 
     for theme in dict.fromkeys(it.theme for it in survey.items):
         data = scores(survey, [it.column for it in survey.items if it.theme == theme])
@@ -278,7 +278,7 @@ def test_a_paragraph_names_each_group_that_is_higher_when_they_differ(survey):
     # about who is higher names each group with its items (the d values are Tabell 2.1's)
     from dataclasses import replace
 
-    from lmp_core.report.sentences import comparison_sentences
+    from lmp_core.present.report.sentences import comparison_sentences
 
     items = list(summarize(count(survey, group="rolle")).items[:4])
     flipped = [replace(items[1], comparisons=(replace(items[1].comparisons[0], mean_diff=-items[1].comparisons[0].mean_diff),)),
@@ -294,8 +294,8 @@ def test_a_paragraph_names_each_group_that_is_higher_when_they_differ(survey):
 
 def test_large_numbers_in_the_text_are_thousands_separated():
     # Elevundersøkelsen-sized groups: "12 034 av 22 597" (no-break space, Språkrådet), 53 % by hand
-    from lmp_core.report.sentences import data_paragraphs
-    from lmp_core.stats import GroupInfo
+    from lmp_core.compute.stats import GroupInfo
+    from lmp_core.present.report.sentences import data_paragraphs
 
     groups = [GroupInfo("Elever", 12034, 22597, 100 * 12034 / 22597)]
     assert data_paragraphs(groups, "nb")[0] == "Undersøkelsen ble besvart av 12\xa0034 av 22\xa0597 i gruppen Elever (53 prosent)."
@@ -305,7 +305,7 @@ def test_large_numbers_in_the_text_are_thousands_separated():
 def test_a_suppressed_cell_shows_statistics_norways_symbol_and_its_legend_everywhere():
     # group A: 10 respondents, only 3 answered q2 (under the minimum of 5): A's q2 figures are ":" with the
     # legend line under the table, in the app's table, the Word report and the HTML report
-    from lmp_core.tables import stats_table
+    from lmp_core.present.tables import stats_table
 
     rows = [("A", "I stor grad", "I stor grad" if i < 3 else "")  for i in range(10)] + \
         [("B", "I liten grad", "I noen grad") for _ in range(8)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lmp_core.errors import SurveyError
-from lmp_core.scales import coding_from_value_labels, is_dont_know, match_labels, normalize
+from lmp_core.base.errors import SurveyError
+from lmp_core.setup.scales import coding_from_value_labels, is_dont_know, match_labels, normalize
 
 
 @pytest.mark.parametrize(

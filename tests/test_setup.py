@@ -12,12 +12,12 @@ import json
 
 import pytest
 
-from lmp_core.counts import count
-from lmp_core.read import read_codebook, read_file
-from lmp_core.read.codebook import with_setup
-from lmp_core.setup import setup_codebook, setup_rows, setup_table
-from lmp_core.stats import summarize
-from lmp_core.tables import to_csv_bytes
+from lmp_core.compute.stats import summarize
+from lmp_core.counting.counts import count
+from lmp_core.load import read_codebook, read_file
+from lmp_core.present.tables import to_csv_bytes
+from lmp_core.setup.codebook import with_setup
+from lmp_core.setup.table import setup_codebook, setup_rows, setup_table
 from tests.conftest import EXTERNAL, FIXTURES
 
 
@@ -72,7 +72,7 @@ def test_a_reversed_question_is_scored_the_other_way_round():
     assert after.top2_pct == pytest.approx(before.bottom2_pct)
     assert after.n == before.n
     # marked wherever the question is named
-    from lmp_core.tables import stats_table
+    from lmp_core.present.tables import stats_table
 
     assert any("(R)" in str(v) for v in stats_table(turned).iloc[:, 0])
 
@@ -89,7 +89,7 @@ def test_the_setup_table_gives_each_columns_role_and_reason_and_asks_where_it_wo
 
 
 def test_a_bad_role_is_named():
-    from lmp_core.errors import SurveyError
+    from lmp_core.base.errors import SurveyError
 
     with pytest.raises(SurveyError, match="kanskje"):
         read_codebook(b"column,role\nq1,kanskje\n", "oppsett.csv")

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from lmp_core import cli
-from lmp_core.decisions import setup_decisions, unconfirmed_note
-from lmp_core.read import read_codebook, read_file
-from lmp_core.read.codebook import protection
-from lmp_core.setup import setup_codebook, setup_rows
-from lmp_core.tables import to_csv_bytes
+from lmp_core.compute.decisions import setup_decisions, unconfirmed_note
+from lmp_core.load import read_codebook, read_file
+from lmp_core.present.tables import to_csv_bytes
+from lmp_core.setup.codebook import protection
+from lmp_core.setup.table import setup_codebook, setup_rows
 from tests.apptest import plain
 from tests.conftest import EXTERNAL, ROOT
 from tests.wellbeing import BACKGROUND, SCALES, distinct_scales, write_wellbeing
@@ -36,8 +36,10 @@ def wellbeing(tmp_path_factory) -> bytes:
 def test_background_columns_of_the_well_being_survey_are_no_questions(wellbeing):
     survey = read_file(wellbeing, "survey.sav")
     questions = {it.column for it in (*survey.items, *survey.others, *survey.numbers)}
-    background = set(BACKGROUND) - {"child", "smoke"}  # the two yes/no questions are questions (#27)
+    # "do you smoke?" is a yes/no question (#27); "children" (yes/no) describes the respondent: background
+    background = set(BACKGROUND) - {"smoke"}
     assert not questions & background
+    assert {it.column for it in survey.others} == {"smoke"}
     # every scale question is one: 66 of them, in file order, beginning with the first scale
     assert [it.column for it in survey.items][:2] == ["op1", "op2"]
     assert len(survey.items) == sum(count for _, count, _, _ in SCALES)

@@ -12,7 +12,7 @@ import pytest
 
 from lmp_core import count, read_codebook, read_file, summarize
 from lmp_core.cli import main
-from lmp_core.counts import Counts
+from lmp_core.counting.counts import Counts
 from tests.conftest import FIXTURES
 
 CODED = FIXTURES / "lmp_ch2_3_coded.csv"
@@ -58,7 +58,7 @@ def test_codes_the_codebook_does_not_label_and_blanks_are_missing(capsys):
     con = duckdb.connect()
     con.execute("CREATE TABLE svar (rolle VARCHAR, q1 INTEGER)")
     con.execute("INSERT INTO svar VALUES ('A', 1), ('A', 7), ('A', NULL), ('B', 5), (NULL, 4)")
-    from lmp_core.sql import counts_sql
+    from lmp_core.counting.sql import counts_sql
 
     sql = counts_sql(read_codebook(b"column,scale\nq1,grad\n", "k.csv"), "svar", group="rolle")
     rows = sorted(con.execute(sql).fetchall(), key=str)
@@ -68,7 +68,7 @@ def test_codes_the_codebook_does_not_label_and_blanks_are_missing(capsys):
 
 
 def test_a_name_with_a_quote_cannot_break_out_of_the_query():
-    from lmp_core.sql import counts_sql
+    from lmp_core.counting.sql import counts_sql
 
     codebook = read_codebook(b'column,scale\n"q""1; DROP TABLE svar; --",grad\n', "k.csv")
     con = duckdb.connect()

@@ -11,9 +11,9 @@ import duckdb
 import pytest
 
 from lmp_core import count, read_codebook, read_file, summarize
+from lmp_core.base.errors import SurveyError
 from lmp_core.cli import main
-from lmp_core.errors import SurveyError
-from lmp_core.stream import stream_counts
+from lmp_core.counting.stream import stream_counts
 from tests.conftest import FIXTURES, ROOT
 
 CODED = FIXTURES / "lmp_ch2_3_coded.csv"
@@ -67,7 +67,7 @@ def test_the_command_line_streams_and_says_what_it_needs(capsys):
 def _streamed_peak(path, codebook) -> tuple[int, int]:
     """Respondents counted and peak resident memory (MB) of a subprocess that streams ``path``."""
     code = (f"import resource; from pathlib import Path; from lmp_core import read_codebook, summarize; "
-            f"from lmp_core.stream import stream_counts; "
+            f"from lmp_core.counting.stream import stream_counts; "
             f"s = summarize(stream_counts(Path({str(path)!r}), read_codebook(Path({str(codebook)!r}).read_bytes()), "
             f"group='rolle')); print(sum(g.respondents for g in s.groups), "
             f"resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")

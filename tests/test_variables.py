@@ -17,10 +17,10 @@ import pyreadstat
 import pytest
 
 from lmp_core.cli import main
-from lmp_core.counts import count
-from lmp_core.read import read_codebook, read_file
-from lmp_core.scales import negation_differs
-from lmp_core.stats import summarize
+from lmp_core.compute.stats import summarize
+from lmp_core.counting.counts import count
+from lmp_core.load import read_codebook, read_file
+from lmp_core.setup.scales import negation_differs
 from tests.conftest import EXTERNAL
 
 ESS = EXTERNAL / "ess_norway_bst290"
@@ -165,7 +165,7 @@ def test_continuous_scores_are_never_offered_as_groups():
     assert {"e16sex", "c172code", "e15relat"} <= set(survey.groupable)
     reasons = {s.column: s for s in survey.skipped}
     assert {c for c in scores if reasons[c].key == "score_column"} == scores
-    from lmp_core.setup import setup_table
+    from lmp_core.setup.table import setup_table
 
     table = setup_table(survey, "nb").set_index("Kolonne")
     # a score is a number question (issue #27): its mean, median and quartiles per group, never a group itself
@@ -181,7 +181,7 @@ def test_continuous_scores_are_never_offered_as_groups():
 
 def test_a_note_names_a_scale_by_its_ends_not_its_id():
     # code 7 on a five-point "grad" scale (codes 1-5): the note names the scale in the answers' own words
-    from lmp_core.stats import note_text
+    from lmp_core.compute.stats import note_text
 
     codebook = read_codebook(b"column,scale\nq1,grad\n", "kodebok.csv")
     survey = read_file(b"q1\n1\n5\n7\n4\n", "svar.csv", codebook=codebook)

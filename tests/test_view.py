@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from lmp_core import read_codebook, read_file
 from lmp_core.cli import main
-from lmp_core.report import build_report
-from lmp_core.view import ViewRequest, make_view
+from lmp_core.compute.view import ViewRequest, make_view
+from lmp_core.present.report import build_report
 from tests.apptest import plain_frame
 from tests.conftest import ROOT
 
@@ -76,8 +76,8 @@ def test_invited_numbers_never_narrow_an_interval_unless_asked(survey):
 
 
 def test_groups_that_hold_numbers_come_in_their_numbers_order_others_in_file_order():
-    from lmp_core.counts import group_codes
-    from lmp_core.read import read_file
+    from lmp_core.counting.counts import group_codes
+    from lmp_core.load import read_file
 
     def order(values: list[str]) -> tuple[str, ...]:
         rows = "\n".join(f"{v},I stor grad" for v in values)

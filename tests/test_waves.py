@@ -1,4 +1,4 @@
-"""Waves (lmp_core.waves): two waves of the demo survey, one with an answer order turned round.
+"""Waves (lmp_core.compute.waves): two waves of the demo survey, one with an answer order turned round.
 
 References, computed here from the raw answers without the module: each wave's top-2 share and mean by
 pandas; the mean's change and Welch's interval by statsmodels' ``CompareMeans.tconfint_diff(usevar=
@@ -18,9 +18,9 @@ from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
 
 from lmp_core import SurveyError, read_file
 from lmp_core.cli import main
-from lmp_core.read import read_codebook
-from lmp_core.view import ViewRequest, make_view
-from lmp_core.waves import code_order, make_trend, match_questions, waves_from_column
+from lmp_core.compute.view import ViewRequest, make_view
+from lmp_core.compute.waves import code_order, make_trend, match_questions, waves_from_column
+from lmp_core.load import read_codebook
 from tests.conftest import FIXTURES
 
 REVERSED = "1=I svært stor grad;2=I stor grad;3=I noen grad;4=I liten grad;5=I svært liten grad;9=Vet ikke"
@@ -186,7 +186,7 @@ def test_cli_trend_json(tmp_path, capsys):
 
 
 def test_the_report_gains_a_trend_chapter_with_the_flag_and_the_changes(waves):
-    from lmp_core.report import build_report, render
+    from lmp_core.present.report import build_report, render
 
     trend = make_trend(waves, group="rolle")
     report = build_report(waves[1][1], ViewRequest.of(group="rolle", groupings=["rolle"]), trend=trend)

@@ -1,4 +1,4 @@
-"""Weights (lmp_core.weights) against independent computations.
+"""Weights (lmp_core.compute.weights) against independent computations.
 
 References, each computed here without the module's code:
 * weighted shares and means: numpy's ``np.average`` over the respondents' answers; the SD and the
@@ -29,10 +29,10 @@ from statsmodels.stats.weightstats import DescrStatsW
 
 from lmp_core import SurveyError, read_file
 from lmp_core.cli import main
-from lmp_core.read import read_codebook
+from lmp_core.compute.view import ViewRequest, make_view
+from lmp_core.compute.weights import balance, from_column, kish, r_indicator, rake, weighted_comparisons, weighted_stats
+from lmp_core.load import read_codebook
 from lmp_core.read.invitations import read_table
-from lmp_core.view import ViewRequest, make_view
-from lmp_core.weights import balance, from_column, kish, r_indicator, rake, weighted_comparisons, weighted_stats
 from tests.conftest import FIXTURES
 
 DEMO = Path(__file__).resolve().parents[1] / "lmp_app" / "demo"
@@ -243,7 +243,7 @@ def test_cli_weighting_json(capsys):
 
 
 def test_an_index_shows_its_weighted_mean_beside_the_unweighted(weighted_file):
-    from lmp_core.indices import view_indices
+    from lmp_core.compute.indices import view_indices
 
     codebook = read_codebook((FIXTURES / "lmp_ch2_3_codebook.csv").read_bytes(), "codebook.csv")
     survey = read_file(weighted_file.to_csv(index=False).encode(), "w.csv", codebook=codebook)

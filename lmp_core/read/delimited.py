@@ -7,7 +7,7 @@ from typing import Any
 
 import polars as pl
 
-from lmp_core.errors import Note, SurveyError
+from lmp_core.base.errors import Note, SurveyError
 from lmp_core.read.frames import Table, check_columns, drop_blank_rows
 from lmp_core.read.sniff import TextLayout, inspect_text
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import polars as pl
 
-from lmp_core.errors import Note, SurveyError
+from lmp_core.base.errors import Note, SurveyError
 from lmp_core.read.frames import Table, check_columns, drop_blank_rows
 
 #: The most an Excel file may unpack to (its XML), and the highest packing ratio of a large part: an

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from lmp_core.errors import Note, SurveyError
-from lmp_core.fmt import Fixed
+from lmp_core.base.errors import Note, SurveyError
+from lmp_core.base.fmt import Fixed
 
 
 @dataclass(frozen=True)

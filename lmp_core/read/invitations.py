@@ -7,7 +7,7 @@ import io
 import numpy as np
 import pandas as pd
 
-from lmp_core.errors import SurveyError
+from lmp_core.base.errors import SurveyError
 from lmp_core.read.sniff import inspect_text, looks_binary
 
 

@@ -11,7 +11,7 @@ import io
 
 import polars as pl
 
-from lmp_core.errors import Note, SurveyError
+from lmp_core.base.errors import Note, SurveyError
 from lmp_core.read.frames import Table, check_columns, drop_blank_rows
 
 #: The first bytes (and last) of every Parquet file.

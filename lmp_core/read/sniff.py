@@ -15,7 +15,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from lmp_core.errors import SurveyError
+from lmp_core.base.errors import SurveyError
 
 SEPARATORS = (",", ";", "\t")
 

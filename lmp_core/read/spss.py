@@ -6,7 +6,7 @@ import io
 
 import polars as pl
 
-from lmp_core.errors import SurveyError
+from lmp_core.base.errors import SurveyError
 from lmp_core.read.frames import Table, check_columns
 
 

@@ -1,0 +1,467 @@
+"""Messages of the core: reading a file, codebooks and frequency tables, requests, statistics'
+reasons and warnings, size words. Templates filled with :meth:`str.format` (:func:`lmp_core.base.catalogue.text`)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- reading -----------------------------------------------------------------------------
+    "empty_file": {
+        "nb": "{file} er tom: det er ingenting å lese. Eksporter undersøkelsen på nytt og last opp den nye fila.",
+        "en": "{file} is empty: there is nothing to read. Export the survey again and upload the new file.",
+    },
+    "header_only": {
+        "nb": "{file} har bare overskrifter og ingen svar. Sjekk at eksporten tok med besvarelsene.",
+        "en": "{file} has a header row but no answers. Check that the export included the responses.",
+    },
+    "too_large": {
+        "nb": "{file} er {size_mb} MB, over grensen på {limit_mb} MB. Del fila eller last opp bare kolonnene du trenger.",
+        "en": "{file} is {size_mb} MB, over the limit of {limit_mb} MB. Split the file or upload only the columns you need.",
+    },
+    "unknown_format": {
+        "nb": "{file} er ikke en fil som kan leses ({detail}). Last opp CSV, Excel (.xlsx) eller SPSS (.sav).",
+        "en": "{file} is not a file that can be read ({detail}). Upload CSV, Excel (.xlsx) or SPSS (.sav).",
+    },
+    "binary_as_csv": {
+        "nb": "{file} ser ut som en binærfil, ikke tekst. Er det en Excel- eller SPSS-fil med feil filending? Gi den riktig ending (.xlsx, .sav) og last opp igjen.",
+        "en": "{file} looks like a binary file, not text. Is it an Excel or SPSS file with the wrong ending? Give it the right ending (.xlsx, .sav) and upload it again.",
+    },
+    "unreadable_csv": {
+        "nb": "{file} kan ikke leses som CSV: {detail}. Åpne fila i Excel og lagre som «CSV UTF-8».",
+        "en": "{file} cannot be read as CSV: {detail}. Open it in Excel and save it as 'CSV UTF-8'.",
+    },
+    "ragged_rows": {
+        "nb": "{file}: rad {row} har {found} felt, men overskriften har {expected}. Sjekk skilletegn og anførselstegn i den raden.",
+        "en": "{file}: row {row} has {found} fields but the header has {expected}. Check the separators and quotes in that row.",
+    },
+    "duplicate_columns": {
+        "nb": "{file} har flere kolonner med samme navn: {columns}. Gi kolonnene unike navn og last opp igjen.",
+        "en": "{file} has several columns with the same name: {columns}. Give the columns unique names and upload again.",
+    },
+    "unreadable_excel": {
+        "nb": "{file} kan ikke leses som Excel: {detail}. Lagre fila på nytt som .xlsx.",
+        "en": "{file} cannot be read as Excel: {detail}. Save it again as .xlsx.",
+    },
+    "unknown_sheet": {
+        "nb": "{file} har ikke arket «{sheet}». Arkene er: {sheets}.",
+        "en": "{file} has no sheet '{sheet}'. Its sheets are: {sheets}.",
+    },
+    "unreadable_spss": {
+        "nb": "{file} kan ikke leses som SPSS: {detail}. Lagre fila på nytt fra SPSS som .sav.",
+        "en": "{file} cannot be read as SPSS: {detail}. Save it again from SPSS as .sav.",
+    },
+    "no_items": {
+        "nb": "Fant ingen spørsmål med en kjent svarskala i {file}. {detail} Last opp en kodebok som sier hvilken skala hver kolonne bruker.",
+        "en": "Found no questions with a known answer scale in {file}. {detail} Upload a codebook that says which scale each column uses.",
+    },
+    "unknown_labels": {
+        "nb": "Kolonnen «{column}» har svar som ikke passer noen kjent skala: {labels}. Last opp en kodebok med kolonnen «labels» (f.eks. 1=Helt uenig;…;5=Helt enig).",
+        "en": "Column '{column}' has answers that fit no known scale: {labels}. Upload a codebook with a 'labels' column (e.g. 1=Strongly disagree;…;5=Strongly agree).",
+    },
+    "numeric_without_codebook": {
+        "nb": "Kolonnen «{column}» har bare tallkoder og ingen etiketter. Last opp en kodebok som sier hvilken skala den bruker.",
+        "en": "Column '{column}' holds numeric codes without labels. Upload a codebook that says which scale it uses.",
+    },
+    "codes_outside_scale": {
+        "nb": "Kolonnen «{column}» har koder utenfor skalaen «{scale}»: {codes} ({count} svar). De er regnet som manglende; rett dem i fila eller kodeboka.",
+        "en": "Column '{column}' has codes outside the scale '{scale}': {codes} ({count} answers). They are counted as missing; correct them in the file or the codebook.",
+    },
+    "labels_outside_scale": {
+        "nb": "Kolonnen «{column}» har svar utenfor skalaen «{scale}»: {labels} ({count} svar). De er regnet som manglende.",
+        "en": "Column '{column}' has answers outside the scale '{scale}': {labels} ({count} answers). They are counted as missing.",
+    },
+    "fuzzy_label": {
+        "nb": "Kolonnen «{column}»: «{found}» er lest som «{label}» (skrivefeil i eksporten).",
+        "en": "Column '{column}': '{found}' was read as '{label}' (a typo in the export).",
+    },
+    "ambiguous_scale": {
+        "nb": "Kolonnen «{column}»: svarene passer både en {k1}- og en {k2}-delt skala; {k2}-delt er valgt. Angi skalaen i kodeboka hvis det er feil.",
+        "en": "Column '{column}': the answers fit both a {k1}- and a {k2}-point scale; {k2}-point was chosen. Set the scale in a codebook if that is wrong.",
+    },
+    "all_missing": {
+        "nb": "Kolonnen «{column}» har ingen svar i det hele tatt.",
+        "en": "Column '{column}' has no answers at all.",
+    },
+    "single_value_column": {
+        "nb": "Kolonnen «{column}» har bare én verdi og er ikke et spørsmål.",
+        "en": "Column '{column}' has a single value and is not a question.",
+    },
+    "free_text_column": {
+        "nb": "Kolonnen «{column}» er fritekst (kommentarer).",
+        "en": "Column '{column}' is free text (comments).",
+    },
+    "id_column": {
+        "nb": "Kolonnen «{column}» er en id (én verdi per rad).",
+        "en": "Column '{column}' is an id (one value per row).",
+    },
+    "background_column": {
+        "nb": "Kolonnen «{column}» er en bakgrunnsvariabel (kan brukes som gruppe eller filter).",
+        "en": "Column '{column}' is a background variable (usable as group or filter).",
+    },
+    "unreadable_parquet": {
+        "nb": "{file} ser ut som en Parquet-fil, men kan ikke leses ({detail}). Eksporter den på nytt, eller lagre dataene som CSV.",
+        "en": "{file} looks like a Parquet file but cannot be read ({detail}). Export it again, or save the data as CSV.",
+    },
+    "sql_no_questions": {
+        "nb": "Kodeboka har ingen spørsmål å telle (kolonner: {columns}). Gi spørsmålene en rad hver, med skala eller etiketter.",
+        "en": "The codebook has no questions to count (columns: {columns}). Give each question a row, with a scale or labels.",
+    },
+    "stream_needs_codebook": {
+        "nb": "For å telle {file} mens den leses, trengs en kodebok (--codebook) som sier hvilke kolonner som er spørsmål og hvilken skala de har.",
+        "en": "Counting {file} as it is read needs a codebook (--codebook) that says which columns are questions and which scale they use.",
+    },
+    "stream_missing_columns": {
+        "nb": "{file} har ikke kolonnene {columns} som kodeboka eller gruppevalget nevner. Sjekk navnene.",
+        "en": "{file} has no columns {columns}, which the codebook or the group choice names. Check the names.",
+    },
+    "freq_no_index": {
+        "nb": "{file} er en frekvenstabell: en indeks trenger hver respondents svar, så den kan ikke lages herfra.",
+        "en": "{file} is a frequency table: an index needs each respondent's answers, so it cannot be made from it.",
+    },
+    "unknown_theme": {
+        "nb": "Temaet {themes} finnes ikke. Velg blant: {choices} (eller «all» for alle).",
+        "en": "There is no theme {themes}. Choose among: {choices} (or 'all' for every one).",
+    },
+    "index_too_few": {
+        "nb": "Indeksen «{name}» trenger minst to spørsmål.",
+        "en": "The index '{name}' needs at least two questions.",
+    },
+    "cell_too_long": {
+        "nb": "{file}: en celle i kolonnen «{column}», rad {row} under overskriften, har {length} tegn: like mange som en Excel-celle kan romme ({limit}), eller flere. Som regel er et anførselstegn ikke lukket, så raden har slukt radene etter seg. Rett raden i fila og last den opp igjen.",
+        "en": "{file}: a cell in column '{column}', row {row} below the header, holds {length} characters: as many as an Excel cell can hold ({limit}), or more. Usually a quote mark was left open, so the row swallowed the rows after it. Correct the row in the file and upload it again.",
+    },
+    "unclosed_quote": {
+        "nb": "{file}: rad {row} under overskriften har et anførselstegn (\") som aldri lukkes, så resten av fila ble én celle. Rett raden i fila og last den opp igjen.",
+        "en": "{file}: row {row} below the header has a quote mark (\") that is never closed, so the rest of the file became one cell. Correct the row in the file and upload it again.",
+    },
+    "score_column": {
+        "nb": "Kolonnen «{column}» har {count} ulike tall ({low}–{high}) og leses som en skår eller måling, ikke som gruppe. Er den en gruppe (f.eks. skolenummer), velg den som bakgrunn under «Rett opp det som ble feil»; en skår kan deles i grupper (f.eks. aldersgrupper) i fila.",
+        "en": "Column '{column}' has {count} different numbers ({low}–{high}) and is read as a score or measurement, not a group. If it is a group (e.g. school numbers), choose it as background under 'Fix what detection got wrong'; a score can be divided into groups (e.g. age groups) in the file.",
+    },
+    "not_a_scale": {
+        "nb": "Kolonnen «{column}» har svarene {labels}, som ikke er en kjent svarskala; den kan brukes som gruppe eller filter. Er den et spørsmål, last opp en kodebok med kolonnen «labels».",
+        "en": "Column '{column}' has the answers {labels}, which are no known answer scale; it can be used as group or filter. If it is a question, upload a codebook with a 'labels' column.",
+    },
+    "background_by_name": {
+        "nb": "Kolonnen «{column}» har egne svaralternativer ({labels}) som ingen andre kolonner deler, og navnet «{name}» er et kjennetegn ved den som svarer: den leses som bakgrunn (gruppe eller filter), ikke som spørsmål. Er den et spørsmål, gi den rollen «question» i oppsettfila.",
+        "en": "Column '{column}' has answer options of its own ({labels}) that no other column shares, and the name '{name}' is a characteristic of the respondent: it is read as background (group or filter), not as a question. If it is a question, give it the role 'question' in the setup file.",
+    },
+    "background_bands": {
+        "nb": "Kolonnen «{column}» har egne svaralternativer ({labels}) som ingen andre kolonner deler, og de er tallgrupper: den leses som bakgrunn (gruppe eller filter), ikke som spørsmål. Er den et spørsmål, gi den rollen «question» i oppsettfila.",
+        "en": "Column '{column}' has answer options of its own ({labels}) that no other column shares, and they are bands of numbers: it is read as background (group or filter), not as a question. If it is a question, give it the role 'question' in the setup file.",
+    },
+    "yes_no_column": {
+        "nb": "Kolonnen «{column}» har bare to svar ({labels}) og er ikke en vurderingsskala; den kan brukes som gruppe eller filter.",
+        "en": "Column '{column}' has only two answers ({labels}) and is not a rating scale; it can be used as group or filter.",
+    },
+    "sheet_read": {
+        "nb": "{file}: arket «{sheet}» er lest (arkene er: {sheets}). Velg et annet ark om det er feil.",
+        "en": "{file}: the sheet '{sheet}' was read (the sheets are: {sheets}). Choose another if that is wrong.",
+    },
+    "mixed_encoding": {
+        "nb": "{file} blander tegnsett: {lines} linjer er lest som Windows-1252, resten som UTF-8. Sjekk æ, ø og å.",
+        "en": "{file} mixes encodings: {lines} lines were read as Windows-1252, the rest as UTF-8. Check æ, ø and å.",
+    },
+    "excluded_by_user": {
+        "nb": "Kolonnen «{column}» er tatt ut av deg.",
+        "en": "Column '{column}' was excluded by you.",
+    },
+    "header_rows_skipped": {
+        "nb": "{file}: {rows} ekstra overskriftsrad(er) fra {tool} er hoppet over.",
+        "en": "{file}: {rows} extra header row(s) from {tool} were skipped.",
+    },
+    "decoded_as": {
+        "nb": "{file} er lest med tegnsettet {encoding}.",
+        "en": "{file} was read with the {encoding} encoding.",
+    },
+    "blank_rows_dropped": {
+        "nb": "{file}: {rows} helt tomme rader er hoppet over.",
+        "en": "{file}: {rows} completely blank rows were skipped.",
+    },
+    "codebook_bad_min_size": {
+        "nb": "Kodeboka {file}: kolonnen «{column}» har min_group_size «{value}». Skriv et helt tall fra 1 og oppover (eller la feltet stå tomt).",
+        "en": "The codebook {file}: column '{column}' has min_group_size '{value}'. Write a whole number from 1 up (or leave it empty).",
+    },
+    "codebook_bad_kind": {
+        "nb": "Kodeboka {file}: kolonnen «{column}» har kind «{value}». Bruk en av: {kinds} (eller la feltet stå tomt).",
+        "en": "The codebook {file}: column '{column}' has kind '{value}'. Use one of: {kinds} (or leave it empty).",
+    },
+    "codebook_multi_no_set": {
+        "nb": "Kodeboka {file}: kolonnen «{column}» har kind «multi» men ingen «set». Skriv hvilket flervalgsspørsmål alternativet hører til.",
+        "en": "The codebook {file}: column '{column}' has kind 'multi' but no 'set'. Name the multiple-response question the option belongs to.",
+    },
+    "kind_multi_setup": {
+        "nb": "Flere svar mulig: alternativ i «{set}» (oppsettet sier det).",
+        "en": "Multiple response: an option of '{set}' (the setup says so).",
+    },
+    "kind_multi_columns": {
+        "nb": "Flere svar mulig: ett av {count} alternativer i «{set}» (kolonnene deler navn og har bare avkrysninger).",
+        "en": "Multiple response: one of {count} options of '{set}' (the columns share a name and hold only ticks).",
+    },
+    "kind_multi_list": {
+        "nb": "Flere svar mulig: {count} alternativer skilt med «{separator}» i én kolonne.",
+        "en": "Multiple response: {count} options separated by '{separator}' in one column.",
+    },
+    "kind_number": {
+        "nb": "Tallspørsmål: {count} ulike tall ({low}–{high}) uten etiketter leses som et antall, en måling eller en skår, ikke som gruppe.",
+        "en": "Number question: {count} different numbers ({low}–{high}) without labels are read as a count, a measurement or a score, not a group.",
+    },
+    "kind_number_setup": {
+        "nb": "Tallspørsmål (oppsettet sier det).",
+        "en": "Number question (the setup says so).",
+    },
+    "kind_yes_no": {
+        "nb": "Ja/nei-spørsmål: svarene er ja og nei.",
+        "en": "Yes/no question: the answers are yes and no.",
+    },
+    "kind_choice_answers": {
+        "nb": "Spørsmål med ett svar: {count} alternativer, de fleste svar begynner med ja eller nei.",
+        "en": "Single-choice question: {count} options, most answers begin with yes or no.",
+    },
+    "kind_choice_question": {
+        "nb": "Spørsmål med ett svar: {count} alternativer uten rekkefølge, og spørsmålsteksten er et spørsmål.",
+        "en": "Single-choice question: {count} options without an order, and the question text is a question.",
+    },
+    "kind_choice_setup": {
+        "nb": "Spørsmål med ett svar (oppsettet sier det).",
+        "en": "Single-choice question (the setup says so).",
+    },
+    "multi_base_ticked": {
+        "nb": "«{set}»: fila skiller ikke «krysset ikke av noe» fra «fikk ikke spørsmålet», så grunnlaget er dem som krysset av minst ett alternativ.",
+        "en": "'{set}': the file does not tell 'ticked nothing' from 'was not asked', so the base is those who ticked at least one option.",
+    },
+    "too_many_columns": {
+        "nb": "{file} har {count} kolonner, over grensen på {limit}. Ta bort kolonnene du ikke trenger (for eksempel eksportens tekniske kolonner) og last opp igjen.",
+        "en": "{file} has {count} columns, over the limit of {limit}. Remove the columns you do not need (for example the export's technical columns) and upload again.",
+    },
+    # --- codebook / frequency table ------------------------------------------------------------
+    "codebook_columns": {
+        "nb": "Kodeboka {file} mangler kolonnen «column». Den må ha kolonnene column, question_text, theme, scale (og gjerne labels).",
+        "en": "The codebook {file} has no 'column' column. It needs the columns column, question_text, theme, scale (and optionally labels).",
+    },
+    "ignored_by_setup": {
+        "nb": "Kolonnen «{column}» er satt til «ignorer» i oppsettet.",
+        "en": "Column '{column}' is set to 'ignore' in the setup.",
+    },
+    "basis_codebook": {"nb": "kodeboka", "en": "the codebook"},
+    "basis_value_labels": {"nb": "verdietikettene i fila", "en": "the file's value labels"},
+    "basis_labels": {"nb": "svarene passer en kjent skala", "en": "the answers fit a known scale"},
+    "basis_direction_labels": {"nb": "retningen er funnet fra de kjente etikettene", "en": "the direction is worked out from the known labels"},
+    "basis_direction_codes": {"nb": "rekkefølgen er tatt fra kodene", "en": "the order is taken from the codes"},
+    "basis_numbers": {"nb": "trinnene er lest fra tallene i svarene", "en": "the steps are read from the numbers in the answers"},
+    "spellings_merged": {
+        "nb": "Kolonnen «{column}»: {count} verdier var skrevet på mer enn én måte (mellomrom i kantene, usynlige tegn eller ulik koding av æ, ø, å, é) og er slått sammen med sin like.",
+        "en": "Column '{column}': {count} values were spelled in more than one way (spaces at the ends, invisible characters or different encodings of æ, ø, å, é) and are merged with their twin.",
+    },
+    "format_chars_removed": {
+        "nb": "Kolonnen «{column}»: {count} svartekster hadde usynlige tegn (for eksempel et mellomrom uten bredde fra Word eller et nettskjema). Tegnene er fjernet, og svarene telles som det de ser ut som.",
+        "en": "Column '{column}': {count} answer texts held invisible characters (for example a zero-width space from Word or a web form). The characters were removed and the answers count as what they look like.",
+    },
+    "excel_unpacks_too_large": {
+        "nb": "{file} pakker seg ut til {size_mb} MB, eller én celle har mer tekst enn et regneark kan ha i minnet. Grensen er {limit_mb} MB. Lagre arket som CSV, eller del det opp.",
+        "en": "{file} unpacks to {size_mb} MB, or one cell holds more text than a sheet can hold in memory. The limit is {limit_mb} MB. Save the sheet as CSV, or split it.",
+    },
+    "freq_no_setup": {
+        "nb": "{file} er en frekvenstabell: den har ingen kolonner å sette opp. Last opp svarfila.",
+        "en": "{file} is a frequency table: it has no columns to set up. Upload the response file.",
+    },
+    "codebook_bad_role": {
+        "nb": "Kodeboka {file}: rollen «{value}» for kolonnen «{column}» er ukjent. Bruk en av: {roles} (eller la feltet stå tomt).",
+        "en": "Codebook {file}: the role '{value}' of column '{column}' is unknown. Use one of: {roles} (or leave it empty).",
+    },
+    "codebook_unknown_scale": {
+        "nb": "Kodeboka {file}: skalaen «{scale}» for «{column}» er ukjent. Kjente skalaer: {known}; eller skriv kodene ut i kolonnen «labels».",
+        "en": "The codebook {file}: scale '{scale}' for '{column}' is unknown. Known scales: {known}; or spell the codes out in the 'labels' column.",
+    },
+    "codebook_bad_labels": {
+        "nb": "Kodeboka {file}: «labels» for «{column}» kan ikke leses: «{value}». Skriv den som 1=Helt uenig;2=Uenig;…;9=Vet ikke.",
+        "en": "The codebook {file}: 'labels' for '{column}' cannot be read: '{value}'. Write it as 1=Strongly disagree;2=Disagree;…;9=Don't know.",
+    },
+    "codebook_missing_column": {
+        "nb": "Kodeboka nevner kolonnen «{column}», som ikke finnes i {file}.",
+        "en": "The codebook names column '{column}', which is not in {file}.",
+    },
+    "freq_columns": {
+        "nb": "Frekvenstabellen {file} må ha kolonnene item, group, answer og count (fant: {found}).",
+        "en": "The frequency table {file} needs the columns item, group, answer and count (found: {found}).",
+    },
+    "freq_bad_count": {
+        "nb": "Frekvenstabellen {file}: antallet «{value}» i rad {row} er ikke et helt tall ≥ 0.",
+        "en": "The frequency table {file}: the count '{value}' in row {row} is not a whole number ≥ 0.",
+    },
+    "freq_count_too_large": {
+        "nb": "{file}, rad {row}: antallet «{value}» er over grensen på {limit} svar i én rad. Sjekk at kolonnen med antall ikke har fått et annet tall (en id, en sum med feil skilletegn).",
+        "en": "{file}, row {row}: the count '{value}' is over the limit of {limit} answers in one row. Check that the count column has not received another number (an id, a sum with the wrong separator).",
+    },
+    # --- requests ---------------------------------------------------------------------------------
+    "unknown_groupings": {
+        "nb": "Kolonnene {columns} kan ikke vernes som grupper (de finnes ikke, eller har for mange ulike verdier). Velg blant: {choices}.",
+        "en": "The columns {columns} cannot be protected as groups (they do not exist, or have too many different values). Choose among: {choices}.",
+    },
+    "group_not_in_setup": {
+        "nb": "Gruppekolonnen «{column}» er ikke blant kolonnene oppsettfila {file} verner ({columns}). Vern den i oppsettfila (kolonnen protect = ja), så verner alle kall den likt.",
+        "en": "The group column '{column}' is not among the columns the setup file {file} protects ({columns}). Protect it in the setup file (column protect = yes), so that every call protects it alike.",
+    },
+    "cli_unprotected": {
+        "nb": "Kolonnene {columns} kan gruppere, men er ikke vernet i dette kallet: tall fra to kall med ulik --group (eller uten) kan trekkes fra hverandre og avsløre små grupper. Vern dem likt i alle kall med --groupings {all}, eller lagre et oppsett med dem (python -m lmp_core setup FIL --groupings {all} > oppsett.csv) og bruk --codebook oppsett.csv.",
+        "en": "The columns {columns} can group but are not protected in this call: figures from two calls with different --group (or none) can be subtracted from each other and give small groups away. Protect them alike in every call with --groupings {all}, or save a setup with them (python -m lmp_core setup FILE --groupings {all} > setup.csv) and use --codebook setup.csv.",
+    },
+    "unknown_group_column": {
+        "nb": "Gruppekolonnen «{column}» finnes ikke. Velg en av: {choices}.",
+        "en": "The group column '{column}' does not exist. Choose one of: {choices}.",
+    },
+    "warn_steps_from_values": {
+        "nb": "Kolonnen «{column}»: skalaen er lest fra tallene i svarene alene ({low}–{high}, {k} trinn). Hadde skalaen flere trinn enn noen valgte, blir andelene og snittene feil: oppgi skalaen i kodeboka.",
+        "en": "Column '{column}': the scale is read from the numbers in the answers alone ({low}–{high}, {k} steps). Had the scale more steps than anyone chose, the shares and means are wrong: give the scale in the codebook.",
+    },
+    "direction_from_labels": {
+        "nb": "Kolonnen «{column}»: svarene ({labels}) er ikke en kjent skala som helhet, men de kjente blant dem viser retningen: skalaen går fra «{low}» (lavest) til «{high}» (høyest). Sjekk rekkefølgen, og rett den i kodeboka om den er feil.",
+        "en": "Column '{column}': the answers ({labels}) are no known scale as a whole, but the known ones among them show the direction: the scale runs from '{low}' (lowest) to '{high}' (highest). Check the order and correct it in the codebook if it is wrong.",
+    },
+    "direction_from_codes": {
+        "nb": "Kolonnen «{column}»: svarene ({labels}) er ikke en kjent skala, og ingen av dem viser hvilken ende som er best. Rekkefølgen er tatt fra kodene i fila: «{low}» lavest, «{high}» høyest. Bekreft eller snu skalaen under «Rett opp» på Data-siden, eller bruk kolonnen som gruppe hvis den ikke er et spørsmål.",
+        "en": "Column '{column}': the answers ({labels}) are no known scale, and none of them shows which end is best. The order is taken from the codes in the file: '{low}' lowest, '{high}' highest. Confirm or reverse the scale under 'Fix' on the Data page, or use the column as a group if it is not a question.",
+    },
+    "group_is_question": {
+        "nb": "Spørsmålet «{column}» er brukt som gruppe: svarene på det deler respondentene i grupper, og det vises ikke som egen rad sammen med andre spørsmål.",
+        "en": "The question '{column}' is used as the group: its answers split the respondents into groups, and it is not shown as a row beside other questions.",
+    },
+    "too_many_groups": {
+        "nb": "Gruppekolonnen «{column}» har {count} ulike verdier; høyst {limit} kan sammenlignes. Velg en annen kolonne.",
+        "en": "The group column '{column}' has {count} different values; at most {limit} can be compared. Choose another column.",
+    },
+    "unknown_item": {
+        "nb": "Spørsmålet «{column}» finnes ikke. Kjente spørsmål: {choices}.",
+        "en": "Question '{column}' does not exist. Known questions: {choices}.",
+    },
+    "unknown_population_group": {
+        "nb": "Populasjonen er oppgitt for gruppen «{group}», som ikke finnes. Gruppene er: {choices}.",
+        "en": "A population was given for group '{group}', which does not exist. The groups are: {choices}.",
+    },
+    "bad_population": {
+        "nb": "Populasjonen for «{group}» må være et helt tall minst like stort som antall svar ({respondents}); fikk «{value}».",
+        "en": "The population of '{group}' must be a whole number at least as large as its respondents ({respondents}); got '{value}'.",
+    },
+    "bad_population_arg": {
+        "nb": "«{value}» må skrives som GRUPPE=ANTALL med et helt tall fra 1 til {limit}, f.eks. Skoleleder=63.",
+        "en": "'{value}' must be written as GROUP=NUMBER with a whole number from 1 to {limit}, e.g. Skoleleder=63.",
+    },
+    "unknown_themes": {
+        "nb": "Rapporten har ingen tema som heter {themes}. Temaene er: {choices}.",
+        "en": "The report has no theme called {themes}. The themes are: {choices}.",
+    },
+    "bad_number_option": {
+        "nb": "{option} må være et helt tall fra {low} til {high}; fikk «{value}».",
+        "en": "{option} must be a whole number from {low} to {high}; got '{value}'.",
+    },
+    "out_bad_path": {
+        "nb": "«{path}» er ikke et filnavn å skrive rapporten til. Skriv for eksempel --out rapport.docx.",
+        "en": "'{path}' is not a file name to write the report to. Write for example --out report.docx.",
+    },
+    "out_is_folder": {
+        "nb": "«{path}» er en mappe. Skriv filnavnet rapporten skal få, for eksempel {path}/rapport.docx.",
+        "en": "'{path}' is a folder. Give the report's file name, for example {path}/report.docx.",
+    },
+    "out_no_folder": {
+        "nb": "Mappen «{folder}» for «{path}» finnes ikke. Lag mappen først eller velg en annen.",
+        "en": "The folder '{folder}' of '{path}' does not exist. Create it first or choose another.",
+    },
+    "out_not_writable": {
+        "nb": "Rapporten kan ikke skrives til «{path}» ({reason}). Velg en mappe du kan skrive til.",
+        "en": "The report cannot be written to '{path}' ({reason}). Choose a folder you can write to.",
+    },
+    "bad_top_k": {
+        "nb": "Antall øverste kategorier må være minst 1; fikk {value}.",
+        "en": "The number of top categories must be at least 1; got {value}.",
+    },
+    "no_rows_after_filter": {
+        "nb": "Ingen svar passer filteret {filter}.",
+        "en": "No responses match the filter {filter}.",
+    },
+    "file_not_found": {
+        "nb": "Fant ikke fila {file}.",
+        "en": "File {file} not found.",
+    },
+    "not_a_group_column": {
+        "nb": "«{column}» kan ikke brukes til å dele inn eller filtrere. Velg en av: {choices}.",
+        "en": "'{column}' cannot be used to group or filter. Choose one of: {choices}.",
+    },
+    "freq_no_filter": {
+        "nb": "{file} er en frekvenstabell: den kan ikke filtreres. Last opp svarfila for å filtrere.",
+        "en": "{file} is a frequency table: it cannot be filtered. Upload the response file to filter.",
+    },
+    "chart_failed": {
+        "nb": "Figuren kunne ikke lages som {kind}. Prøv igjen, eller last ned tabellen i stedet.",
+        "en": "The chart could not be made as {kind}. Try again, or download the table instead.",
+    },
+    "unknown_output_format": {
+        "nb": "Ukjent format for {file}: bruk .docx, .html, .xlsx eller .pptx.",
+        "en": "Unknown format for {file}: use .docx, .html, .xlsx or .pptx.",
+    },
+    # --- statistics: reasons and warnings ---------------------------------------------------------
+    "reason_n0": {"nb": "ingen svar", "en": "no answers"},
+    "size_interval": {"nb": "KI {lo} til {hi} (under 10 svar)", "en": "CI {lo} to {hi} (under 10 answers)"},
+    "reason_few_for_size": {"nb": "under 10 svar i en gruppe: se intervallet", "en": "under 10 answers in a group: see the interval"},
+    "reason_n1": {"nb": "bare ett svar: standardavvik kan ikke beregnes", "en": "only one answer: no standard deviation"},
+    "reason_sd0": {
+        "nb": "ingen spredning i noen av gruppene: d kan ikke beregnes",
+        "en": "no spread in either group: d is undefined",
+    },
+    "reason_filter_cell": {
+        "nb": "skjult: filteret ville avsløre færre enn {min_n} svar",
+        "en": "hidden: the filter would reveal fewer than {min_n} answers",
+    },
+    "reason_suppressed": {
+        "nb": "skjult: færre enn {min_n} svar",
+        "en": "hidden: fewer than {min_n} answers",
+    },
+    "warn_low_response": {
+        "nb": "Svarprosenten for {group} er {rate} ({respondents} av {population}). De som svarte kan være de mest positive eller de mest negative, så resultatene må tolkes med forsiktighet.",
+        "en": "The response rate for {group} is {rate} ({respondents} of {population}). Those who answered may be the most positive or the most negative, so read the results with care.",
+    },
+    "warn_small_group": {
+        "nb": "{group} har bare {n} svar: ett svar utgjør {pct} prosentpoeng.",
+        "en": "{group} has only {n} answers: one answer is {pct} percentage points.",
+    },
+    "warn_unequal_n": {
+        "nb": "Antall svar for {group} varierer mellom spørsmålene ({n_min}–{n_max}) fordi noen har latt spørsmål stå tomme eller svart «vet ikke».",
+        "en": "The number of answers for {group} varies across questions ({n_min}–{n_max}) because some left questions blank or answered 'don't know'.",
+    },
+    "warn_dont_know": {
+        "nb": "«{question}»: {pct} av {group} svarte «vet ikke» ({count} av {total}).",
+        "en": "'{question}': {pct} of {group} answered 'don't know' ({count} of {total}).",
+    },
+    "warn_fpc_low_response": {
+        "nb": "Svarprosenten er under {rate} % for {groups}: korreksjonen for endelig populasjon forutsetter at de som ikke svarte, ville svart som de som svarte, og gjør intervallene trolig for smale.",
+        "en": "The response rate is under {rate} % for {groups}: the finite population correction assumes the non-respondents would answer like the respondents, and the intervals are likely too narrow.",
+    },
+    "warn_fpc": {
+        "nb": "Intervallene er korrigert for endelig populasjon (hele populasjonen ble invitert). Korreksjonen gjelder bare tilfeldig utvalgsfeil, ikke skjevhet fra dem som ikke svarte.",
+        "en": "The intervals are corrected for a finite population (the whole population was invited). The correction narrows sampling error only; it does nothing about non-response bias.",
+    },
+    "warn_filter_cell": {
+        "nb": "Gruppene vises ikke når det filtreres på {columns}: en kombinasjon av gruppe og {columns} har færre enn {min_n} respondenter, og tallene kunne da regnes ut som forskjellen mellom to utvalg. Fjern filteret eller velg en annen gruppevariabel.",
+        "en": "The groups are not shown when filtering on {columns}: a combination of group and {columns} has fewer than {min_n} respondents, and their numbers could then be worked out as the difference of two selections. Remove the filter or choose another group variable.",
+    },
+    "warn_held_back": {
+        "nb": "Noen svar er holdt tilbake i alle visninger: de hører til en gruppe eller celle med færre enn {min_n} svar, og kunne ellers regnes ut ved å trekke tall fra hverandre.",
+        "en": "Some answers are held back in every view: they belong to a group or cell with fewer than {min_n} answers, and could otherwise be worked out by subtracting figures.",
+    },
+    "warn_filter_no_rate": {
+        "nb": "Svarprosent vises ikke med filter på {columns}: antall inviterte er kjent for hele gruppene, ikke for utvalget.",
+        "en": "No response rate with a filter on {columns}: the number invited is known for whole groups, not for the selection.",
+    },
+    "warn_suppressed": {
+        "nb": "{group} har færre enn {min_n} svar og er skjult for å verne respondentene.",
+        "en": "{group} has fewer than {min_n} answers and is hidden to protect the respondents.",
+    },
+    "warn_missing_group": {
+        "nb": "{count} svar mangler verdi i gruppekolonnen «{column}» og er ikke med i gruppene.",
+        "en": "{count} responses have no value in the group column '{column}' and are in no group.",
+    },
+    # --- size words (report Tabell 1.1) ----------------------------------------------------------
+    "size_none": {"nb": "ingen/svak", "en": "none/weak"},
+    "size_small": {"nb": "liten", "en": "small"},
+    "size_moderate": {"nb": "moderat", "en": "moderate"},
+    "size_large": {"nb": "stor", "en": "large"},
+    "all_respondents": {"nb": "Alle", "en": "All"},
+}

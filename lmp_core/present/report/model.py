@@ -1,0 +1,388 @@
+"""The report's document model, built in the seed report's structure:
+
+1. the data section (who was asked, how many answered, response rates, the caveats, Tabell 1.1);
+2. one chapter per theme: Figur k.1 (top-2 shares per group), a paragraph reading it, Tabell k.1
+   (means, SDs and Cohen's d), and the respondents' chosen comments;
+3. a method appendix.
+
+Groups below the minimum size are left out of every figure, table, sentence and quote.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import altair as alt
+import pandas as pd
+
+from lmp_core.base.catalogue import text, words
+from lmp_core.base.errors import SurveyError
+from lmp_core.compute.comments import comments as comments_of
+from lmp_core.compute.groups import group_tests
+from lmp_core.compute.indices import MAX_INDEX_ITEMS, Index
+from lmp_core.compute.stats import MIN_GROUP_SIZE, note_text
+from lmp_core.compute.view import ViewRequest, make_view
+from lmp_core.compute.waves import Trend
+from lmp_core.compute.weights import Weights, weighted_comparisons, weighted_stats
+from lmp_core.counting.counts import Counts
+from lmp_core.present.charts import group_caption, index_chart, top2_chart, trend_chart
+from lmp_core.present.method import method_markdown
+from lmp_core.present.report.sentences import (
+    data_paragraphs,
+    figure_paragraph,
+    index_comparison_sentences,
+    index_sentence,
+    weighting_sentences,
+)
+from lmp_core.present.tables import (
+    comparisons_table,
+    frequency_table,
+    group_stats_table,
+    has_suppressed,
+    index_table,
+    stats_table,
+    suppressed_legend,
+    trend_changes_table,
+    trend_table,
+    weighted_comparisons_table,
+    weighted_table,
+)
+from lmp_core.setup.survey import Survey
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    style: str = ""  # "" body text, "subheading"
+
+
+@dataclass(frozen=True, eq=False)
+class Figure:
+    number: str
+    caption: str
+    chart: alt.TopLevelMixin
+    reading: str = ""  # the sentences that read it, from the report's prose (slides, alternative text)
+
+    @property
+    def alt(self) -> str:
+        """The alternative text of the image: its caption and the checked sentences that read it."""
+        return f"{self.caption} {self.reading}".strip()
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    number: str
+    caption: str
+    frame: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    group: str
+
+
+Block = Paragraph | Figure | Table | Quote
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    title: str
+    subtitle: str
+    lang: str
+    sections: tuple[Section, ...]
+    sheets: dict[str, pd.DataFrame] = field(default_factory=dict)  # for the Excel workbook
+    groups_line: str = ""
+    author: str = ""
+    date: str = ""  # ISO date (YYYY-MM-DD) the report is dated; "" for none
+
+    @property
+    def byline(self) -> str:
+        """The author and the date as the title page prints them ("Kari Nordmann · 26. november 2026")."""
+        from lmp_core.base.fmt import long_date
+
+        return " · ".join(x for x in (self.author, long_date(self.date, self.lang) if self.date else "") if x)
+
+    def figures(self) -> list[tuple[Section, Figure]]:
+        return [(s, b) for s in self.sections for b in s.blocks if isinstance(b, Figure)]
+
+    def paragraphs(self) -> list[str]:
+        """All body text (what a test recomputes numbers from)."""
+        return [b.text for s in self.sections for b in s.blocks if isinstance(b, Paragraph) and not b.style]
+
+
+
+
+def _comment_theme(column: str, survey: Survey, themes: Sequence[str]) -> str | None:
+    """The theme a comment column belongs to: the codebook's theme for it, else by name
+    ("kommentar_kunnskap" goes with the kunnskap_* items, or with a theme starting "kunnskap")."""
+    given = survey.text_theme(column)
+    if given is not None:
+        return given if given in themes else None
+    stem = column.split("_", 1)[1] if "_" in column else column
+    for it in survey.items:
+        if it.theme in themes and (it.column.startswith(stem + "_") or it.theme.lower().startswith(stem.lower())):
+            return it.theme
+    return None
+
+
+def build_report(
+    source: Survey | Counts,
+    request: ViewRequest | None = None,
+    *,
+    group: str | None = None,
+    populations: Mapping[str, int] | None = None,
+    themes: Sequence[str] | None = None,
+    quotes: Mapping[str, Sequence[str]] | None = None,
+    lang: str = "nb",
+    min_group_size: int = MIN_GROUP_SIZE,
+    leading_zero: bool = True,
+    title: str | None = None,
+    subtitle: str | None = None,
+    author: str = "",
+    date: str = "",
+    progress: Callable[[float, str], None] | None = None,
+    notes: Sequence[tuple[str, dict]] = (),
+    weights: Weights | None = None,
+    trend: Trend | None = None,
+) -> Report:
+    """Build the report model of one view (:class:`lmp_core.compute.view.ViewRequest`; without one, the view of
+    ``group``, ``populations`` and ``min_group_size``), with the same numbers the app and the CLI show.
+
+    ``quotes`` maps a comment column to the comments to quote (None: every comment of a group that
+    is large enough); ``themes`` picks chapters (None: all, in file order); ``notes`` are caveats
+    to add to the data section (e.g. fieldwork's "response rates differ by pulje"). ``title``,
+    ``subtitle`` (default: the file's name), ``author`` and ``date`` (ISO) go on the title page and into
+    the documents' properties. With ``weights`` (:mod:`lmp_core.compute.weights`) the data section says how the
+    figures were weighted and each chapter has a second table with the weighted figures beside the unweighted.
+    With ``trend`` (:mod:`lmp_core.compute.waves`) a chapter shows each question's development over the waves.
+    """
+    w = words("report", lang)
+    if request is None:
+        request = ViewRequest.of(group=group, populations=populations, min_group_size=min_group_size)
+    group, min_group_size = request.group, request.min_group_size
+    view = make_view(source, request, lang=lang)
+    counts = view.counts if request.items is None else view.counts.select(list(request.items))
+    all_themes = list(dict.fromkeys(it.theme or w["other"] for it in counts.items))
+    chosen = [t for t in all_themes if themes is None or t in themes]
+    overall = view.summary([it.column for it in counts.items])
+    sections: list[Section] = []
+    # 1. data section
+    data_blocks: list[Block] = [Paragraph(p) for p in data_paragraphs(overall.groups, lang, min_group_size=min_group_size)]
+    data_blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in (*notes, *view.notes)]
+    if weights is not None:
+        if not isinstance(source, Survey):
+            raise SurveyError("freq_no_weights", file=source.source)
+        data_blocks += [Paragraph(p) for p in weighting_sentences(weights, lang)]
+        data_blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in weights.notes]
+    ranges = words("size_ranges", lang)
+    legend = pd.DataFrame([(ranges[k], text(k, lang)) for k in ranges], columns=[w["d"], w["size"]])
+    data_blocks.append(Table("1.1", f"{w['tab']} 1.1 {w['legend']}", legend))
+    sections.append(Section("1", w["data"], tuple(data_blocks)))
+    sheets: dict[str, pd.DataFrame] = {}
+    used_comment_columns: set[str] = set()
+    for k, theme in enumerate(chosen, start=2):
+        if progress:
+            progress((k - 1) / (len(chosen) + 1), theme)
+        columns = [it.column for it in counts.items if (it.theme or w["other"]) == theme]
+        summary = view.summary(columns)
+        blocks: list[Block] = []
+        top = w["or"].join(f"«{lab[:1].lower() + lab[1:]}»" for lab in summary.items[0].item.scale.labels[-2:])
+        n_line = group_caption(summary)
+        reading = figure_paragraph(summary, f"{k}.1", lang)
+        blocks.append(Figure(f"{k}.1", f"{w['fig']} {k}.1 {w['share'].format(top=top)}: {theme}. {n_line}.",
+                             top2_chart(summary, lang=lang, title=theme), reading.split(". ", 1)[-1]))
+        blocks.append(Paragraph(reading))
+        index_tables: list[tuple[Index, list[Block]]] = []
+        if isinstance(source, Survey) and not request.filters and 2 <= len(columns) <= MAX_INDEX_ITEMS:
+            # the theme as a whole: its index's reliability in one sentence (lmp_core.compute.indices)
+            from lmp_core.compute.indices import view_indices
+
+            (index,) = view_indices(source, request, [theme], lang=lang, weights=weights)
+            blocks.append(Paragraph(index_sentence(index, lang)))
+            if sum(s.n is not None for s in index.stats) > 1:  # the index per shown group, and how far apart
+                index_tables.append((index, [Paragraph(s) for s in index_comparison_sentences(index, lang)]))
+        tables = itertools.count(2)  # Tabell k.1 is the chapter's table; the others follow in order
+        for index, sentences in index_tables:
+            blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['index_table'].format(name=index.name)}.",
+                                    index_table(index, lang=lang)))
+            blocks += sentences
+            chart = index_chart(index, lang=lang)
+            blocks.append(Figure(f"{k}.2", f"{w['fig']} {k}.2 {chart.title}.", chart,
+                                 " ".join(p.text for p in sentences)))
+        if len([g for g in summary.groups if not g.suppressed]) > 2:
+            # more than two groups: long tables with significance letters (lmp_core.compute.groups), as the results page
+            tests = group_tests(summary)
+            table = group_stats_table(summary, lang=lang, leading_zero=leading_zero, tests=tests)
+            blocks.append(Table(f"{k}.1", f"{w['tab']} {k}.1 {w['table']}: {theme}. {n_line}.", table))
+            blocks.append(Paragraph(text("letters_footnote", lang), "note"))
+            pairs = comparisons_table(summary, lang=lang, tests=tests)
+            if not pairs.empty:
+                blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['pairs']}: {theme}.", pairs))
+        else:
+            table = stats_table(summary, lang=lang, leading_zero=leading_zero, with_top2=False)
+            blocks.append(Table(f"{k}.1", f"{w['tab']} {k}.1 {w['table']}: {theme}. {n_line}.", table))
+        if has_suppressed(table):  # the symbol's legend line, as Statistics Norway prints it under a table
+            blocks.append(Paragraph(suppressed_legend(lang, min_group_size), "note"))
+        sheet = stats_table(summary, lang=lang, formatted=False, mark_suppressed=True)
+        if has_suppressed(sheet):  # the symbol's legend as the sheet's last line
+            sheet = pd.concat([sheet, pd.DataFrame({sheet.columns[0]: [suppressed_legend(lang, min_group_size)]})],
+                              ignore_index=True)
+        sheets[theme] = sheet
+        if weights is not None and isinstance(source, Survey):
+            cells = weighted_stats(source, view, weights, columns, lang)
+            weighted = weighted_table(summary, cells, weights, lang=lang)
+            blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['weighted_table']}: {theme}. {n_line}.", weighted))
+            pairs = weighted_comparisons_table(summary, weighted_comparisons(summary, cells), lang=lang)
+            if not pairs.empty:
+                blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['weighted_d']}: {theme}.", pairs))
+        if isinstance(source, Survey):
+            for column in source.text_columns:
+                if _comment_theme(column, source, [theme]) == theme:
+                    used_comment_columns.add(column)
+                    blocks += _quotes(source, column, group, quotes, min_group_size, lang, w)
+        sections.append(Section(str(k), theme, tuple(blocks)))
+    if isinstance(source, Survey) and (source.others or source.numbers) and request.items is None:
+        kind_section = _kinds_section(source, request, str(len(sections) + 1), lang, leading_zero)
+        if kind_section is not None:
+            sections.append(kind_section[0])
+            sheets[words("kinds", lang)["heading"]] = kind_section[1]
+    if trend is not None and trend.points:
+        sections.append(_trend_section(trend, str(len(sections) + 1), lang, w))
+    if isinstance(source, Survey):
+        rest = [c for c in source.text_columns if c not in used_comment_columns
+                and _comment_theme(c, source, all_themes) is None]
+        extra: list[Block] = []
+        for column in rest:
+            extra += _quotes(source, column, group, quotes, min_group_size, lang, w)
+        if extra:
+            sections.append(Section(str(len(sections) + 1), w["more_comments"], tuple(extra)))
+    sections.append(Section("", w["method"], tuple(_method_blocks(lang))))
+    sheets[w["comments"]] = _all_quotes_frame(sections, lang)
+    sheets["Frekvenser" if lang == "nb" else "Frequencies"] = frequency_table(
+        view.summary([it.column for it in counts.items if (it.theme or w["other"]) in chosen]), lang=lang,
+        formatted=False)
+    if progress:
+        progress(1.0, "")
+    return Report(title or w["title"], source.source if subtitle is None else subtitle, lang, tuple(sections), sheets,
+                  group_caption(overall), author, date)
+
+
+def _kinds_section(source: Survey, request: ViewRequest, number: str, lang: str,
+                   leading_zero: bool) -> tuple[Section, pd.DataFrame] | None:
+    """The chapter of the single-choice, yes/no, multiple-response and number questions, for the same view as
+    the scale chapters: the yes/no questions' "yes" shares together first (as the seed's figures show top-2
+    shares), then per question a subheading, its figure, its table and a sentence per finding; and the sheet
+    of all their tables for the Excel workbook."""
+    from lmp_core.compute.kind_stats import kind_results
+    from lmp_core.present.charts import kind_chart, yes_share_chart
+    from lmp_core.present.report.sentences import kind_sentences
+    from lmp_core.present.tables import kind_table
+
+    w, k = words("report", lang), words("kinds", lang)
+    results = kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
+                           min_group_size=request.min_group_size, confidence=request.confidence, lang=lang)
+    results = [r for r in results if r.shown()]
+    if not results:
+        return None
+    blocks: list[Block] = []
+    figures, tables = itertools.count(1), itertools.count(1)
+    yes_no = [r for r in results if r.yes_no and any(g.base for g in r.shown())]
+    if yes_no:
+        chart = yes_share_chart(yes_no, lang=lang)
+        n = next(figures)
+        blocks.append(Figure(f"{number}.{n}", f"{w['fig']} {number}.{n} {chart.title}.", chart))
+    sheet = []
+    for r in results:
+        blocks.append(Paragraph(f"{r.question} ({k['yes_no'] if r.yes_no else k[r.kind]})", "subheading"))
+        sentences = kind_sentences(r, lang)
+        n = next(figures)
+        label = r.question if len(r.question) <= 80 else r.question[:77] + "…"
+        blocks.append(Figure(f"{number}.{n}", f"{w['fig']} {number}.{n} {label}"
+                             + (f" ({k['multi'].lower()})" if r.kind == "multi" else "") + ".",
+                             kind_chart(r, lang=lang), " ".join(sentences)))
+        t = next(tables)
+        blocks.append(Table(f"{number}.{t}", f"{w['tab']} {number}.{t} {label}.", kind_table(r, lang=lang)))
+        blocks += [Paragraph(sentence) for sentence in sentences]
+        frame = kind_table(r, lang=lang, formatted=False)
+        frame.insert(0, words("chart", lang)["question"], r.question)
+        sheet.append(frame)
+    return Section(number, k["heading"], tuple(blocks)), pd.concat(sheet, ignore_index=True)
+
+
+def _numbered(number: str, word: str, caption: str, frame: pd.DataFrame) -> Table:
+    """A table with its number in the caption ("Tabell 2.2 …")."""
+    return Table(number, f"{word} {number} {caption}", frame)
+
+
+def _trend_section(trend: Trend, number: str, lang: str, w: Mapping[str, str]) -> Section:
+    """The trend chapter: the figure, what was left out and why, the change from wave to wave, the figures."""
+    waves = ", ".join(trend.waves)
+    blocks: list[Block] = [Paragraph(text("trend_paragraph", lang, waves=waves, count=len(trend.included)))]
+    for q in trend.questions:
+        if not q.included:
+            blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in q.flags]
+            blocks.append(Paragraph(text("wave_left_out", lang, column=q.column), "note"))
+    blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in trend.notes
+               if key != "wave_left_out"]
+    blocks.append(Figure(f"{number}.1", f"{w['fig']} {number}.1 {w['trend']}: {waves}.",
+                         trend_chart(trend, lang=lang, title=w["trend"])))
+    blocks.append(Table(f"{number}.1", f"{w['tab']} {number}.1 {w['trend_changes']}.",
+                        trend_changes_table(trend, lang=lang)))
+    blocks.append(Table(f"{number}.2", f"{w['tab']} {number}.2 {w['trend_values']}.", trend_table(trend, lang=lang)))
+    return Section(number, w["trend"], tuple(blocks))
+
+
+def _quotes(survey: Survey, column: str, group: str | None, quotes: Mapping[str, Sequence[str]] | None,
+            min_group_size: int, lang: str, w: dict[str, str]) -> list[Block]:
+    found = comments_of(survey, column, group=group, min_group_size=min_group_size, lang=lang).rows
+    if quotes is not None:
+        wanted = set(quotes.get(column, ()))
+        found = found[found["comment"].isin(wanted)]
+    if found.empty:
+        return []
+    return [Paragraph(w["quotes_intro"], "subheading")] + [Quote(str(r.comment), str(r.group))
+                                                         for r in found.itertuples()]
+
+
+def _all_quotes_frame(sections: Sequence[Section], lang: str) -> pd.DataFrame:
+    rows = [{"Kapittel" if lang == "nb" else "Chapter": s.title, "Gruppe" if lang == "nb" else "Group": b.group,
+             "Kommentar" if lang == "nb" else "Comment": b.text}
+            for s in sections for b in s.blocks if isinstance(b, Quote)]
+    return pd.DataFrame(rows)
+
+
+def _method_blocks(lang: str) -> list[Block]:
+    """The method text as paragraphs (list items and their wrapped lines joined; tables left out:
+    the effect-size legend is Tabell 1.1)."""
+    blocks: list[Block] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            blocks.append(Paragraph(" ".join(current).replace("**", ""), "method"))
+            current.clear()
+
+    for raw in method_markdown(lang).splitlines():
+        line = raw.strip()
+        if not line or line.startswith("|"):
+            flush()
+        elif line.startswith("###"):
+            flush()
+            blocks.append(Paragraph(line.lstrip("# ").strip(), "subheading"))
+        elif line.startswith("- "):
+            flush()
+            current.append(line[2:])
+        else:
+            current.append(line)
+    flush()
+    return blocks
