@@ -377,3 +377,18 @@ def test_a_background_column_can_be_made_a_single_choice_question_on_the_data_pa
     assert other.column == "kilde" and other.kind == "choice" and set(other.scale.labels) == {"Nett", "Kollega", "Avis"}
     at.switch_page("pages/results.py").run()
     assert any(h.value.startswith("kilde") for h in at.subheader)
+
+
+@pytest.mark.parametrize("page", ["pages/data.py", "pages/results.py", "pages/report.py", "pages/waves.py",
+                                  "pages/comments.py"])
+def test_every_select_box_has_a_norwegian_placeholder(page):
+    # Streamlit's own "Choose options" / "Choose an option" would stay English in the Norwegian interface (#28);
+    # every multiselect and select box gives its own placeholder, and no English "Select all"
+    at = _app()
+    at.switch_page(page).run()
+    assert not at.exception
+    widgets = [*at.multiselect, *at.selectbox]
+    assert widgets
+    assert {w.placeholder for w in at.multiselect} <= {"Velg …"}
+    assert {w.placeholder for w in at.selectbox} <= {"Velg ett …"}
+    assert not any(w.proto.select_all for w in at.multiselect)
