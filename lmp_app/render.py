@@ -82,6 +82,13 @@ def caveats(summary: Summary) -> None:
                 st.text(text)
 
 
+def caveat_lines(summary: Summary) -> list[str]:
+    """The caveats as an exported chart carries them: each kind's sentences, more than :data:`MERGE_OVER` of a
+    kind merged into the first with how many more there are (as :func:`caveats` shows them)."""
+    return [line for texts in summary.caveat_groups(lang())
+            for line in (texts if len(texts) <= MERGE_OVER else [t("caveat_more", first=texts[0], more=len(texts) - 1)])]
+
+
 def download(label: str, make: Callable[[], bytes], file_name: str, mime: str, key: str) -> None:
     """A download button whose bytes are made only when clicked.
 

@@ -4,8 +4,8 @@ import streamlit as st
 
 from lmp_app.i18n import lang, t
 from lmp_app.render import (
-    MERGE_OVER,
     banner_for,
+    caveat_lines,
     caveats,
     chart_downloads,
     download,
@@ -124,7 +124,7 @@ def _themes_changed() -> None:
 if not items:  # a file of single-choice, yes/no, multiple-response and number questions only
     only = summary_for((), group, filters)
     caveats(only)
-    other_kinds(group, filters, [line for texts in only.caveat_groups(lang()) for line in texts[:1]])
+    other_kinds(group, filters, caveat_lines(only))
     st.stop()
 chosen_themes = st.multiselect(t("themes"), themes, default=st.session_state.get(Keys.THEMES) or themes[:1],
                                key="themes_widget", on_change=_themes_changed, placeholder=t("choose_placeholder"), select_all=False)
@@ -154,9 +154,7 @@ top2 = top2_chart(summary, lang=code, show_ci=show_ci)
 st.altair_chart(top2, width="stretch")
 st.caption(md_escape(group_caption(summary)))
 # the caveats travel with an exported chart: the first of each kind, with how many more there are
-footnote = [line for texts in summary.caveat_groups(code)
-            for line in (texts if len(texts) <= MERGE_OVER else
-                         [t("caveat_more", first=texts[0], more=len(texts) - 1)])]
+footnote = caveat_lines(summary)
 chart_downloads(top2, f"{stem}_topp2", "top2", footnote)
 
 st.subheader(t("table_heading"))

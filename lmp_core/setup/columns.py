@@ -35,7 +35,7 @@ from lmp_core.base.spelling import group_name, has_format_chars
 from lmp_core.base.threads import each
 from lmp_core.read.frames import check_cells, whole_numbers
 from lmp_core.setup.codebook import CodebookEntry
-from lmp_core.setup.kinds import detect_kinds, is_background_name
+from lmp_core.setup.kinds import characteristic_name, detect_kinds
 from lmp_core.setup.scales import (
     KNOWN_LABEL_WORDS,
     Coding,
@@ -272,9 +272,6 @@ def _label_set(labels: Mapping[float, str]) -> frozenset[str]:
     return frozenset(normalize(v) for v in labels.values() if not is_dont_know(v) and not is_not_asked(v))
 
 
-#: A variable label of at most this many words may name a background characteristic ("highest level of
-#: education"); a longer one is a question's text, whose words say nothing about the column's role.
-_SHORT_LABEL = 5
 #: A label that is a band of numbers: "18 - 29", "45+", "10 år eller mer", "under 5"
 _BAND = re.compile(r"\d\s*[-–]\s*\d|\d\s*\+|\d.*\b(eller mer|eller flere|or more|or over)\b|"
                    r"\b(under|over|minst|mer enn|færre enn|less than|more than|at least)\s*\d", re.IGNORECASE)
@@ -302,10 +299,9 @@ def background_reason(column: str, question: str, labels: Mapping[float, str], s
         return None
     shown = ", ".join(repr(v) for v in list(labels.values())[:6]) + (", …" if len(labels) > 6 else "")
     substantive = [v for v in labels.values() if not is_dont_know(v) and not is_not_asked(v)]
-    short = question if len(question.split()) <= _SHORT_LABEL else ""
-    for name in (column, short) if not known_scale else ():
-        if name and is_background_name(name):
-            return Skipped(column, "background_by_name", {"column": column, "labels": shown, "name": name})
+    name = characteristic_name(column, question) if not known_scale else None
+    if name is not None:
+        return Skipped(column, "background_by_name", {"column": column, "labels": shown, "name": name})
     if substantive and sum(bool(_BAND.search(v)) for v in substantive) * 2 > len(substantive):
         return Skipped(column, "background_bands", {"column": column, "labels": shown})
     return None

@@ -97,6 +97,22 @@ def is_background_name(column: str) -> bool:
     return any(w in BACKGROUND_WORDS for w in (*words, *letters, *(re.sub(r"\d+$", "", w) for w in words)))
 
 
+#: A variable label of at most this many words may name a background characteristic ("highest level of
+#: education"); a longer one is a question's text, whose words say nothing about the column's role.
+SHORT_LABEL = 5
+
+
+def characteristic_name(column: str, label: str = "") -> str | None:
+    """The column's name, or its short variable label, when it names a characteristic of the respondent
+    (:func:`is_background_name`); else None.
+
+    >>> characteristic_name("q7", "highest level of education"), characteristic_name("q7", "Do you enjoy school as much as you did last year?")
+    ('highest level of education', None)
+    """
+    short = label if len(label.split()) <= SHORT_LABEL else ""
+    return next((name for name in (column, short) if name and is_background_name(name)), None)
+
+
 def is_yes_no(options: tuple[str, ...]) -> bool:
     """Whether two options are a no and a yes (in any order), as a yes/no question's are.
 
@@ -243,8 +259,7 @@ def _choice_reason(column: str, series: pl.Series, questions: Mapping[str, str],
     if reason is not None and reason.key not in ("not_a_scale", "unknown_labels", "background_column",
                                                  "yes_no_column"):
         return None
-    label = questions.get(column, "")
-    if is_background_name(column) or (len(label.split()) <= 5 and label and is_background_name(label)):
+    if characteristic_name(column, questions.get(column, "")):
         return None  # a respondent's characteristic ("child": yes/no) is background, not a question
     tally = _non_blank(series).value_counts()  # the distinct answers and how often each was given
     distinct = tally[:, 0].to_list()
