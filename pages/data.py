@@ -148,8 +148,10 @@ if isinstance(source, Survey):
     setup = setup_table(source, lang())
     # a static table wraps the long reasons (a grid cuts them short); a file of many columns gets the grid
     plain_table(setup, static=len(setup) <= STATIC_ROWS)
+    # the protection as this run shows it (the file is made on the click, where no session state is at hand)
+    protected, minimum = groupings(), min_group_size()
     download(t("setup_download"), lambda: to_csv_bytes(setup_codebook(
-        source, loaded.codebook, groupings=groupings(), min_group_size=min_group_size())),
+        source, loaded.codebook, groupings=protected, min_group_size=minimum)),
              f"{Path(loaded.name).stem}_oppsett.csv", "text/csv", "setup_csv")
     st.caption(t("setup_help"))
 else:

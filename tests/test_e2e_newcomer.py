@@ -9,8 +9,10 @@ theme's results with the caveats, download the report and open it.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -54,6 +56,22 @@ def test_a_newcomer_sets_up_an_spss_file_in_one_decision_and_gets_the_report(pag
     text, pictures, tables = _docx_text_and_pictures(docx)
     assert "Oppsettet er ikke bekreftet" not in text and pictures >= 5 and tables >= 5
     expect(area.get_by_test_id("stException")).to_have_count(0)
+    # the setup saved from the Data page carries the turned items and the protected columns; uploaded beside
+    # the file in a new session, it asks nothing and protects the same columns
+    go(page, "Data")
+    name, saved = download(page, "setup_csv", "Last ned oppsettet (CSV)")
+    setup = pd.read_csv(io.BytesIO(saved), sep=";", encoding="utf-8-sig", dtype=str).fillna("").set_index("column")
+    assert set(setup.index[setup["reverse"] == "ja"]) == REVERSE_KEYED
+    assert list(setup.index[setup["protect"] == "ja"]) == ["gender"]
+    (tmp_path / name).write_bytes(saved)
+    open_app(page, streamlit_url)
+    upload(page, tmp_path / name, index=1)
+    upload(page, path)
+    area = main(page)
+    expect(area.get_by_text("Lest: bfi.sav", exact=False)).to_be_visible()
+    expect(area.get_by_text("Går den riktig vei", exact=False)).to_have_count(0)
+    results = go(page, "Resultater")
+    expect(results.get_by_text("Oppsettet er ikke bekreftet", exact=False)).to_have_count(0)
 
 
 def test_a_newcomer_opens_a_csv_without_scales_and_gets_its_questions_and_report(page: Page, streamlit_url: str,
