@@ -1,7 +1,10 @@
 """LMP Explorer: the frame. Page config, language, per-session data, navigation."""
 
+from pathlib import Path
+
 import streamlit as st
 
+from lmp_app.access import require_access
 from lmp_app.i18n import t
 from lmp_app.state import Keys, ensure_data, watch_session
 from lmp_app.uploads import keep_uploads_in_memory
@@ -15,15 +18,18 @@ st.sidebar.radio(
     horizontal=True, format_func=lambda v: {"nb": "Norsk (bokmål)", "en": "English"}[v],
     # copied into a plain key: widget state does not survive a page change
     on_change=lambda: st.session_state.__setitem__(Keys.LANG, st.session_state["lang_widget"]))
+#: (file, title, icon) of every page; the first is the default
+PAGES = [("pages/data.py", "page_data", ":material/upload_file:"),
+         ("pages/results.py", "page_results", ":material/bar_chart:"),
+         ("pages/comments.py", "page_comments", ":material/chat:"),
+         ("pages/report.py", "page_report", ":material/description:"),
+         ("pages/fieldwork.py", "page_fieldwork", ":material/how_to_reg:"),
+         ("pages/waves.py", "page_waves", ":material/timeline:"),
+         ("pages/method.py", "page_method", ":material/functions:")]
+# the one gate: a user who may not use the app sees the login or refusal page, at every address, and nothing else
+require_access(url_paths=[Path(file).stem for file, _, _ in PAGES])
 watch_session()
 ensure_data()
-page = st.navigation([
-    st.Page("pages/data.py", title=t("page_data"), icon=":material/upload_file:", default=True),
-    st.Page("pages/results.py", title=t("page_results"), icon=":material/bar_chart:"),
-    st.Page("pages/comments.py", title=t("page_comments"), icon=":material/chat:"),
-    st.Page("pages/report.py", title=t("page_report"), icon=":material/description:"),
-    st.Page("pages/fieldwork.py", title=t("page_fieldwork"), icon=":material/how_to_reg:"),
-    st.Page("pages/waves.py", title=t("page_waves"), icon=":material/timeline:"),
-    st.Page("pages/method.py", title=t("page_method"), icon=":material/functions:"),
-])
+page = st.navigation([st.Page(file, title=t(title), icon=icon, default=i == 0)
+                      for i, (file, title, icon) in enumerate(PAGES)])
 page.run()

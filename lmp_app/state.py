@@ -67,6 +67,8 @@ class Keys:
     TREND = "lmp_trend"
     #: the setup decisions the user confirmed (lmp_core.setup.table.Decision.key), for the loaded file
     CONFIRMED = "lmp_confirmed_setup"
+    #: the access gate's state for this run (lmp_app.access.Access.state): "open" when no login is set up
+    ACCESS = "lmp_access"
 
 
 @dataclass

@@ -5,6 +5,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import (
@@ -39,8 +40,12 @@ from lmp_core.setup.scales import KNOWN_SCALES
 from lmp_core.setup.survey import Survey
 from lmp_core.setup.table import setup_codebook, setup_rows, setup_table
 
+page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
+
 st.title(t("data_title"))
 st.caption(t("data_intro"))
+if st.session_state.get(Keys.ACCESS) == "open":
+    st.info(t("access_open"), icon=":material/lock_open:")
 loaded = ensure_data()
 
 left, right = st.columns(2)

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import (
@@ -27,6 +28,8 @@ from lmp_core.present.report.sentences import weighting_sentences
 from lmp_core.present.tables import balance_table, to_csv_bytes, to_excel_bytes
 from lmp_core.read.invitations import read_table
 from lmp_core.setup.survey import Survey
+
+page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
 
 st.title(t("fw_title"))
 st.caption(t("fw_intro"))

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import (
@@ -19,6 +20,8 @@ from lmp_core.base.errors import SurveyError
 from lmp_core.compute.comments import comments
 from lmp_core.present.report import Figure, Paragraph, Quote, Table, build_report, render
 from lmp_core.setup.survey import Survey
+
+page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
 
 MIME = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

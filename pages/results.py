@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
 from lmp_app.render import (
     banner_for,
@@ -57,6 +58,8 @@ from lmp_core.present.tables import (
     weighted_table,
 )
 from lmp_core.setup.survey import Survey
+
+page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
 
 st.title(t("results_title"))
 loaded = ensure_data()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
 from lmp_app.render import chart_downloads, download, md_escape, plain_table, show_error
 from lmp_app.state import Keys, ensure_data, groupings, min_group_size, read_wave
@@ -14,6 +15,8 @@ from lmp_core.compute.waves import make_trend, match_questions, waves_from_colum
 from lmp_core.present.charts import trend_chart
 from lmp_core.present.tables import to_csv_bytes, trend_changes_table, trend_table
 from lmp_core.setup.survey import Survey
+
+page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
 
 st.title(t("waves_title"))
 st.caption(t("waves_intro"))

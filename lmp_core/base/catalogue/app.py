@@ -8,6 +8,46 @@ APP: dict[str, dict[str, str]] = {
     "app_title": {"nb": "LMP Explorer", "en": "LMP Explorer"},
     "language": {"nb": "Språk / Language", "en": "Språk / Language"},
     "page_data": {"nb": "Data", "en": "Data"},
+    "access_login_intro": {"nb": "LMP Explorer er bare for ansatte i organisasjonene som har tilgang. Logg inn for å "
+                                 "fortsette.",
+                           "en": "LMP Explorer is only for staff of the organisations that have access. Log in to "
+                                 "continue."},
+    "access_login_feide": {"nb": "Logg inn med Feide", "en": "Log in with Feide"},
+    "access_login_entra": {"nb": "Logg inn med Microsoft (Entra ID)", "en": "Log in with Microsoft (Entra ID)"},
+    "access_no_provider": {"nb": "Innlogging er slått på, men ingen innloggingstjeneste er satt opp. Verten må legge "
+                                 "til [auth.feide] eller [auth.entra] i secrets.toml.",
+                           "en": "Login is switched on, but no login service is set up. The host must add "
+                                 "[auth.feide] or [auth.entra] to secrets.toml."},
+    "access_refused": {"nb": "Ingen tilgang", "en": "No access"},
+    "access_other_org": {"nb": "Organisasjonen eller rollen din har ikke tilgang til denne tjenesten. Spør den som "
+                               "drifter LMP Explorer hos dere, om tilgang.",
+                         "en": "Your organisation or role has no access to this service. Ask whoever runs LMP "
+                               "Explorer for you for access."},
+    "access_no_role": {"nb": "Du er logget inn fra en organisasjon med tilgang, men har ikke en rolle som gir tilgang "
+                             "til LMP Explorer. Spør den som drifter tjenesten, om rollen.",
+                       "en": "You are logged in from an organisation with access, but do not hold a role that gives "
+                             "access to LMP Explorer. Ask whoever runs the service for the role."},
+    "access_no_realm": {"nb": "Feide sendte ikke hvilken organisasjon du tilhører (eduPersonPrincipalName). Verten "
+                              "må slå på attributtgruppen «userid-feide» for tjenesten i Feides kundeportal.",
+                        "en": "Feide did not send which organisation you belong to (eduPersonPrincipalName). The "
+                              "host must switch on the attribute group 'userid-feide' for the service in Feide's "
+                              "customer portal."},
+    "access_bad_config": {"nb": "Oppsettet for innlogging (secrets.toml) kan ikke leses, så LMP Explorer er stengt. "
+                                "Verten må rette filen; se serverloggen for linjen med feilen.",
+                          "en": "The login setup (secrets.toml) cannot be read, so LMP Explorer is closed. The host "
+                                "must correct the file; the server log names the faulty line."},
+    "access_expired": {"nb": "Innloggingen din er eldre enn {hours} timer, og dataene fra økten er fjernet. Logg ut "
+                             "og inn igjen for å fortsette.",
+                       "en": "Your login is older than {hours} hours, and the session's data has been removed. Log "
+                             "out and in again to continue."},
+    "access_logout": {"nb": "Logg ut", "en": "Log out"},
+    "access_signed_in": {"nb": "Innlogget: {name}", "en": "Logged in: {name}"},
+    "access_open": {"nb": "Åpen tilgang: ingen innlogging er satt opp, så alle som når denne adressen, kan bruke "
+                          "appen. Slik passer den på egen maskin; en vert setter opp innlogging som beskrevet i "
+                          "driftsveiledningen.",
+                    "en": "Open access: no login is set up, so anyone who reaches this address can use the app. "
+                          "That suits an analyst's own machine; a host sets up login as the hosting guide "
+                          "describes."},
     "page_results": {"nb": "Resultater", "en": "Results"},
     "page_comments": {"nb": "Kommentarer", "en": "Comments"},
     "page_report": {"nb": "Rapport", "en": "Report"},
