@@ -47,13 +47,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(log_path: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    """Start ``streamlit run`` on a free loopback port and wait until it is healthy (``env``: variables to set
-    for the server beside the test's own)."""
-    port = free_port()
+def start_app(log_path: Path, *extra: str, env: dict[str, str] | None = None,
+              port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run`` on a free loopback port (or ``port``) and wait until it is healthy (``env``:
+    variables to set for the server beside the test's own)."""
+    port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
            *extra]
+    return serve(cmd, port, log_path, env=env)
+
+
+def serve(cmd: list[str], port: int, log_path: Path, *, env: dict[str, str] | None = None
+          ) -> tuple[subprocess.Popen, str]:
+    """Start the app server ``cmd`` (listening on loopback ``port``) and wait until it is healthy."""
     with open(log_path, "wb") as fh:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True,
                                 env={**os.environ, **(env or {})})
