@@ -29,3 +29,19 @@ def test_the_readme_is_short_and_gives_the_two_commands():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
     assert ci[-1] in readme  # the test command CI ends in
     assert "streamlit run streamlit_app.py" in readme
+
+
+def test_the_hosting_page_shows_the_deployment_files_the_tests_use():
+    """docs/drift.md shows each file of deploy/ in full, as the hosting tests use it (tests/hosting.py reads them
+    from deploy/), and shows no other version of a configuration file."""
+    from tests.hosting import DEPLOY, code_blocks
+
+    page = (ROOT / "docs" / "drift.md").read_text(encoding="utf-8")
+    blocks = code_blocks(page)
+    files = {p.name: p.read_text(encoding="utf-8") for p in DEPLOY.iterdir() if p.is_file()}
+    assert set(files) == {"secrets.example.toml", "lmp-explorer@.service", "nginx-lmp-explorer.conf"}
+    for name, text in files.items():
+        assert text in blocks, f"docs/drift.md does not show deploy/{name} as it is"
+    # a block that is a configuration file (its first line names where it goes) is one of those files
+    shown = [b for b in blocks if b.startswith("# /etc/")]
+    assert sorted(shown) == sorted(files.values())
