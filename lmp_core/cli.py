@@ -184,6 +184,8 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
     from lmp_core.setup.survey import Survey
 
     request = request_of(args)
+    if getattr(args, "database", None):
+        return _database_view(args, request)
     if getattr(args, "stream", False):
         from lmp_core.counting.stream import stream_counts
         from lmp_core.load import read_codebook
@@ -201,6 +203,34 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
             request = _scale_items(args, source, request)
     view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
     return source, view
+
+
+def _database_view(args: argparse.Namespace, request: ViewRequest) -> tuple[Counts, View]:
+    """Count in the database (``--database``, ``--table``) with the setup's questions and protection; only counts
+    come back (:mod:`lmp_core.counting.database`)."""
+    from lmp_core.compute.view import counted_view
+    from lmp_core.counting.database import count_in_database
+
+    codebook = codebook_of(args)
+    if not codebook:
+        raise SurveyError("db_needs_setup")
+    if not args.table:
+        raise SurveyError("db_needs_table")
+    groupings = request.groupings if request.groupings is not None else request.own_groupings
+    counted = count_in_database(args.database, args.table, codebook, group=request.group, groupings=groupings,
+                                min_group_size=request.min_group_size, items=request.items, lang=args.lang)
+    return counted.counts, counted_view(counted, request)
+
+
+def _check_source(args: argparse.Namespace) -> None:
+    """A call reads a file or a database table, never both, never neither; weights and indices need a file."""
+    database = getattr(args, "database", None)
+    if bool(database) == bool(args.file):
+        raise SurveyError("db_file_or_database")
+    if database and (getattr(args, "stream", False) or args.weight or args.weight_by or args.invited):
+        raise SurveyError("db_no_weights")
+    if database and (getattr(args, "index", None) or getattr(args, "index_items", None)):
+        raise SurveyError("db_no_index")
 
 
 def _scale_items(args: argparse.Namespace, source: Survey, request: ViewRequest) -> ViewRequest:
@@ -257,7 +287,13 @@ def weights_of(args: argparse.Namespace, source: Survey | Counts) -> Weights | N
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="response file: CSV, Excel .xlsx, SPSS .sav, or a frequency table")
+    p.add_argument("file", nargs="?", help="response file: CSV, Excel .xlsx, SPSS .sav, or a frequency table "
+                                           "(or --database and --table instead)")
+    p.add_argument("--database", metavar="URL",
+                   help="count in a database instead of a file, bringing back only counts: postgresql://…, "
+                        "duckdb:///file.duckdb (or duckdb: with --table file.parquet), sqlite:///file.db; "
+                        "needs --table and the setup (--codebook)")
+    p.add_argument("--table", help="the table (schema.table) with one row per respondent, for --database")
     p.add_argument("--group", help="group column, e.g. rolle")
     p.add_argument("--codebook", help="codebook CSV (column, question_text, theme, scale[, labels])")
     p.add_argument("--population", action="append", default=[], metavar="GROUP=N",
@@ -298,6 +334,7 @@ def _table(summary: Summary, lang: str) -> str:
 def cmd_summarize(args: argparse.Namespace) -> int:
     from lmp_core.setup.survey import Survey
 
+    _check_source(args)
     if getattr(args, "stream", False) and (args.weight or args.weight_by or args.invited):
         raise SurveyError("stream_no_weights", file=Path(args.file).name)
     source, view = view_of(args)
@@ -400,8 +437,9 @@ def _iso_date(value: str) -> str:
 def cmd_report(args: argparse.Namespace) -> int:
     from lmp_core.present.report import build_report, render
 
+    _check_source(args)
     out = check_output(args.out)
-    source = load(args)
+    source, view = view_of(args) if args.database else (load(args), None)
     themes = [t.strip() for t in args.themes.split(",") if t.strip()] if args.themes else None
     known = list(dict.fromkeys(it.theme for it in source.items if it.theme))
     unknown = [t for t in themes or () if t not in known]
@@ -410,7 +448,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     request = request_of(args)
     report = build_report(source, request, themes=themes, lang=args.lang,
                           leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
-                          author=args.author, date=args.date, weights=weights_of(args, source))
+                          author=args.author, date=args.date, weights=weights_of(args, source), view=view)
     data = render(report, args.out)
     write_output(out, data)
     print(f"{args.out}: {len(data) // 1024} KB", file=sys.stderr)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,6 +24,9 @@ from lmp_core.compute.stats import MIN_GROUP_SIZE, Summary, summarize
 from lmp_core.counting.counts import Counts, count, group_codes, row_filter
 from lmp_core.counting.disclosure import HeldBack, held_back
 from lmp_core.setup.survey import Note, Survey
+
+if TYPE_CHECKING:
+    from lmp_core.counting.database import Counted
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,16 @@ def make_view(source: Survey | Counts, request: ViewRequest, *, held: HeldBack |
     if held.any:
         notes += (("warn_held_back", {"min_n": request.min_group_size}),)
     return View(request, counts, _emptied_cells(source, counts, request, held, lang), {}, notes, held)
+
+
+def counted_view(counted: Counted, request: ViewRequest, *, notes: Sequence[Note] = ()) -> View:
+    """The view of counts made where the data lives (:func:`lmp_core.counting.database.count_in_database`), which
+    applied the disclosure rule of :func:`lmp_core.counting.disclosure.held_back` there: its cells whose answers were
+    all held back are shown as hidden, and the view says when anything was held back, as a view of a file does."""
+    notes = (*notes, *counted.notes)
+    if counted.held_any:
+        notes += (("warn_held_back", {"min_n": request.min_group_size}),)
+    return View(request, counted.counts, counted.emptied, {}, notes)
 
 
 def _when_nothing_is_small(survey: Survey, request: ViewRequest, lang: str) -> Counts | None:

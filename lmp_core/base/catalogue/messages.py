@@ -113,6 +113,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{file} har ikke kolonnene {columns} som kodeboka eller gruppevalget nevner. Sjekk navnene.",
         "en": "{file} has no columns {columns}, which the codebook or the group choice names. Check the names.",
     },
+    "db_bad_url": {
+        "nb": "Databaseadressen er ikke av en kjent type. Bruk en av disse: {engines}.",
+        "en": "The database address is not of a known kind. Use one of these: {engines}.",
+    },
+    "db_connect": {
+        "nb": "Fikk ikke kontakt med {engine}-databasen ({reason}). Sjekk adressen, brukeren og passordet, og at databasen tar imot tilkoblinger herfra.",
+        "en": "Could not connect to the {engine} database ({reason}). Check the address, the user and the password, and that the database accepts connections from here.",
+    },
+    "db_no_table": {
+        "nb": "{engine}-databasen har ingen tabell {table} som denne brukeren kan lese. Sjekk navnet (med skjema, f.eks. skjema.tabell) og brukerens lesetilgang.",
+        "en": "The {engine} database has no table {table} that this user can read. Check the name (with its schema, e.g. schema.table) and the user's read access.",
+    },
+    "db_missing_columns": {
+        "nb": "Tabellen {table} i {engine}-databasen har ikke kolonnene {columns}, som oppsettet eller gruppevalget nevner. Kolonnene den har: {available}.",
+        "en": "Table {table} in the {engine} database has no columns {columns}, which the setup or the group choice names. Its columns: {available}.",
+    },
+    "db_timeout": {
+        "nb": "Tellingen i {engine}-databasen tok mer enn {seconds} sekunder og ble stoppet (tabell {table}). Tell færre spørsmål (--items), eller be den som drifter databasen om en indeks på gruppekolonnene.",
+        "en": "Counting in the {engine} database took more than {seconds} seconds and was stopped (table {table}). Count fewer questions (--items), or ask whoever runs the database for an index on the group columns.",
+    },
+    "db_query_failed": {
+        "nb": "{engine}-databasen kunne ikke telle tabellen {table} ({reason}).",
+        "en": "The {engine} database could not count table {table} ({reason}).",
+    },
+    "db_needs_setup": {
+        "nb": "For å telle i en database trengs oppsettfila (--codebook) som sier hvilke kolonner som er spørsmål, hvilken skala de har og hvilke kolonner som er beskyttet.",
+        "en": "Counting in a database needs the setup file (--codebook) that says which columns are questions, which scale they use and which columns are protected.",
+    },
+    "db_needs_table": {
+        "nb": "Si hvilken tabell som skal telles (--table, f.eks. skjema.svar), med én rad per respondent.",
+        "en": "Say which table to count (--table, e.g. schema.answers), with one row per respondent.",
+    },
+    "db_file_or_database": {
+        "nb": "Gi enten en svarfil eller --database med --table, ikke begge og ikke ingen.",
+        "en": "Give either a response file or --database with --table, not both and not neither.",
+    },
+    "db_no_weights": {
+        "nb": "Vekter og --stream gjelder filer; fra en database hentes bare tellinger. Vekt fra en fil, eller tell uvektet i databasen.",
+        "en": "Weights and --stream are for files; only counts are fetched from a database. Weight from a file, or count unweighted in the database.",
+    },
+    "db_no_index": {
+        "nb": "En indeks trenger hver respondents svar på flere spørsmål sammen; fra en database hentes bare tellinger. Lag indeksen fra en fil.",
+        "en": "An index needs each respondent's answers to several questions together; only counts are fetched from a database. Make the index from a file.",
+    },
     "freq_no_index": {
         "nb": "{file} er en frekvenstabell: en indeks trenger hver respondents svar, så den kan ikke lages herfra.",
         "en": "{file} is a frequency table: an index needs each respondent's answers, so it cannot be made from it.",

@@ -23,7 +23,7 @@ from lmp_core.compute.comments import comments as comments_of
 from lmp_core.compute.groups import group_tests
 from lmp_core.compute.indices import MAX_INDEX_ITEMS, Index
 from lmp_core.compute.stats import MIN_GROUP_SIZE, note_text
-from lmp_core.compute.view import ViewRequest, make_view
+from lmp_core.compute.view import View, ViewRequest, make_view
 from lmp_core.compute.waves import Trend
 from lmp_core.compute.weights import Weights, weighted_comparisons, weighted_stats
 from lmp_core.counting.counts import Counts
@@ -154,6 +154,7 @@ def build_report(
     notes: Sequence[tuple[str, dict]] = (),
     weights: Weights | None = None,
     trend: Trend | None = None,
+    view: View | None = None,
 ) -> Report:
     """Build the report model of one view (:class:`lmp_core.compute.view.ViewRequest`; without one, the view of
     ``group``, ``populations`` and ``min_group_size``), with the same numbers the app and the CLI show.
@@ -170,7 +171,7 @@ def build_report(
     if request is None:
         request = ViewRequest.of(group=group, populations=populations, min_group_size=min_group_size)
     group, min_group_size = request.group, request.min_group_size
-    view = make_view(source, request, lang=lang)
+    view = view or make_view(source, request, lang=lang)
     counts = view.counts if request.items is None else view.counts.select(list(request.items))
     all_themes = list(dict.fromkeys(it.theme or w["other"] for it in counts.items))
     chosen = [t for t in all_themes if themes is None or t in themes]

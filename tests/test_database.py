@@ -1,0 +1,267 @@
+"""Counting where the data lives (lmp_core.counting.database): the same survey gives the same JSON from a file, from
+PostgreSQL, from DuckDB (over a Parquet file) and from SQLite, hidden cells hidden alike; a read-only role is enough;
+every failure is one sentence; no address, user or password appears in any output.
+
+The reference is the in-memory path on the same rows (``summarize FILE``), itself checked against the report's
+published tables (tests/test_published.py). PostgreSQL is a real server from Debian's packages: the fixture starts
+a cluster of its own on a Unix socket (no TCP port), with password login, a loading role and a read-only role.
+Without PostgreSQL's programs the PostgreSQL cases are skipped, unless LMP_REQUIRE_POSTGRES is set (CI sets it:
+there a missing server is a failure, not a skip).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from lmp_core.base.errors import SurveyError
+from lmp_core.cli import main
+from lmp_core.compute.view import ViewRequest, make_view
+from lmp_core.counting import database
+from lmp_core.counting.database import count_in_database
+from lmp_core.load import read_codebook, read_file
+from tests.conftest import FIXTURES
+
+CODED = FIXTURES / "lmp_ch2_3_coded.csv"
+CODEBOOK = FIXTURES / "lmp_ch2_3_codebook.csv"
+PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)), None) \
+    if Path("/usr/lib/postgresql").is_dir() else None
+READER_PASSWORD = "lese-Passord-9f3e1c"
+OWNER_PASSWORD = "eier-Passord-51ab7d"
+
+
+def _generated(folder: Path) -> tuple[Path, Path]:
+    """A survey with what a national file has and the report's lacks: numeric group codes (skole 1–12), a second
+    protected column with small crossings, blanks and NULL group values, don't-know codes (9), codes no label
+    names (7: missing), and a question nobody in one school answered. Rows are sorted by school and gender, so a
+    file's first-appearance order of the genders and a table's alphabetical order agree (a table has no order)."""
+    rng = np.random.default_rng(20261202)
+    n = 2_400
+    skole = rng.integers(1, 13, n)
+    kjonn = rng.choice(["Gutt", "Jente", "Annet"], n, p=[0.49, 0.49, 0.02])
+    frame = pd.DataFrame({"elev_id": np.arange(1, n + 1), "skole": skole, "kjonn": kjonn})
+    for q in range(1, 7):
+        answers = rng.choice([1, 2, 3, 4, 5, 9, 7, None], n, p=[0.1, 0.15, 0.3, 0.25, 0.12, 0.04, 0.02, 0.02])
+        frame[f"trivsel_{q}"] = pd.array(answers, dtype="Int64")
+    frame.loc[frame["skole"] == 12, "trivsel_6"] = pd.NA  # nobody at school 12 was asked question 6
+    frame.loc[rng.choice(n, 30, replace=False), "skole"] = -1  # no school given
+    frame["skole"] = frame["skole"].astype("Int64").mask(frame["skole"] == -1)
+    frame = frame.sort_values(["skole", "kjonn", "elev_id"], na_position="last").reset_index(drop=True)
+    path = folder / "elevundersokelse.csv"
+    frame.to_csv(path, index=False)
+    labels = "1=Svært lite;2=Lite;3=Noe;4=Mye;5=Svært mye;9=Vet ikke"
+    rows = ["column,role,question_text,theme,labels,reverse,dont_know,asked_to,kind,set,protect,min_group_size"]
+    rows += [f"trivsel_{q},question,Trivsel {q},trivsel,{labels},,,,scale,,," for q in range(1, 7)]
+    rows += ["skole,background,Skole,,,,,,,,yes,5", "kjonn,background,Kjønn,,,,,,,,yes,5",
+             "elev_id,ignore,,,,,,,,,,"]
+    setup = folder / "oppsett.csv"
+    setup.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path, setup
+
+
+@pytest.fixture(scope="module")
+def surveys(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
+    folder = tmp_path_factory.mktemp("surveys")
+    return {"report": (CODED, CODEBOOK), "generated": _generated(folder)}
+
+
+def _arrow(csv: Path) -> pa.Table:
+    return duckdb.sql(f"SELECT * FROM read_csv('{csv}')").to_arrow_table()
+
+
+@pytest.fixture(scope="module")
+def postgres(surveys):
+    """A PostgreSQL cluster on a Unix socket with both surveys loaded by an owner role; yields the URL of a
+    read-only role (SELECT on the tables, nothing else)."""
+    if PG_BIN is None:
+        if os.environ.get("LMP_REQUIRE_POSTGRES"):
+            pytest.fail("PostgreSQL is required here (LMP_REQUIRE_POSTGRES) but /usr/lib/postgresql/*/bin is missing")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    # a folder of its own under /tmp: pytest's are private to the user running it, whom initdb (run as the
+    # postgres user when the tests run as root) cannot enter
+    folder = Path(tempfile.mkdtemp(prefix="lmp-pg-"))
+    data, socket = folder / "data", folder
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_postgres:
+        shutil.chown(folder, "postgres")
+    pwfile = folder / "pw"
+    pwfile.write_text(OWNER_PASSWORD + "\n")
+    if as_postgres:
+        shutil.chown(pwfile, "postgres")
+    subprocess.run([*as_postgres, str(PG_BIN / "initdb"), "-D", str(data), "-U", "eier", "--pwfile", str(pwfile),
+                    "-A", "scram-sha-256"], check=True, capture_output=True)
+    subprocess.run([*as_postgres, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w",
+                    "-o", f"-c listen_addresses='' -k {socket}", "start"], check=True, capture_output=True)
+    owner = f"postgresql:///postgres?host={socket}&user=eier&password={OWNER_PASSWORD}"
+    import adbc_driver_postgresql.dbapi as pg
+
+    try:
+        with pg.connect(owner) as con:
+            cur = con.cursor()
+            for name, (csv, _) in surveys.items():
+                cur.adbc_ingest(name, _arrow(csv), mode="replace")
+            cur.execute(f"CREATE ROLE leser LOGIN PASSWORD '{READER_PASSWORD}'")
+            cur.execute("GRANT SELECT ON report, generated TO leser")
+            # a view that takes two seconds to read, for the timeout
+            cur.execute("CREATE VIEW slow AS SELECT r.* FROM report r, pg_sleep(2)")
+            cur.execute("GRANT SELECT ON slow TO leser")
+            con.commit()
+        yield f"postgresql:///postgres?host={socket}&user=leser&password={READER_PASSWORD}"
+    finally:
+        subprocess.run([*as_postgres, str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
+                       capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory, surveys) -> dict[str, dict[str, str]]:
+    """The same rows as a DuckDB database, as Parquet (read by DuckDB) and as SQLite."""
+    folder = tmp_path_factory.mktemp("dbfiles")
+    out: dict[str, dict[str, str]] = {"duckdb": {}, "parquet": {}, "sqlite": {}}
+    con = duckdb.connect(str(folder / "svar.duckdb"))
+    import adbc_driver_sqlite.dbapi as sqlite
+
+    with sqlite.connect(str(folder / "svar.db")) as lite:
+        for name, (csv, _) in surveys.items():
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_csv('{csv}')")
+            parquet = folder / f"{name}.parquet"
+            con.execute(f"COPY {name} TO '{parquet}' (FORMAT parquet)")
+            out["duckdb"][name] = f"duckdb:///{folder / 'svar.duckdb'}|{name}"
+            out["parquet"][name] = f"duckdb:|{parquet}"
+            lite.cursor().adbc_ingest(name, _arrow(csv), mode="replace")
+            out["sqlite"][name] = f"sqlite:///{folder / 'svar.db'}|{name}"
+        lite.commit()
+    con.close()
+    return out
+
+
+def _json(capsys, args: list[str]) -> tuple[dict, str]:
+    assert main(args) == 0, capsys.readouterr().err
+    captured = capsys.readouterr()
+    return json.loads(captured.out), captured.out + captured.err
+
+
+CALLS = [("report", ["--group", "rolle"]),
+         ("report", ["--group", "rolle", "--groupings", "rolle,pulje", "--min-group-size", "5"]),
+         ("report", ["--group", "pulje", "--groupings", "rolle,pulje", "--min-group-size", "10"]),
+         ("generated", ["--group", "skole"]),             # the setup protects skole and kjonn together, at 5
+         ("generated", ["--group", "kjonn"]),
+         ("generated", ["--group", "skole", "--min-group-size", "12"])]
+
+
+@pytest.mark.parametrize(("survey", "options"), CALLS, ids=[f"{s}:{' '.join(o)}" for s, o in CALLS])
+def test_the_same_json_from_a_file_postgresql_duckdb_parquet_and_sqlite(capsys, surveys, files, postgres, survey,
+                                                                        options):
+    csv, setup = surveys[survey]
+    common = ["--codebook", str(setup), *options, "--format", "json"]
+    expected, _ = _json(capsys, ["summarize", str(csv), *common])
+    sources = {"postgresql": f"{postgres}|{survey}", **{engine: tables[survey] for engine, tables in files.items()}}
+    for engine, source in sources.items():
+        url, table = source.split("|")
+        got, output = _json(capsys, ["summarize", "--database", url, "--table", table, *common])
+        assert got == expected, engine
+        assert READER_PASSWORD not in output and "leser" not in output
+    # the rule held something back in the protected calls, so the comparison covers hidden cells and groups
+    if "--groupings" in options or survey == "generated":
+        assert any("holdt tilbake" in w or "skjult" in w for w in expected["warnings"])
+
+
+def test_hidden_cells_are_hidden_alike_with_filters(surveys, files):
+    """The function behind --database, with a filter (the app's filter), against the in-memory view."""
+    csv, setup = surveys["generated"]
+    codebook = read_codebook(setup.read_bytes(), setup.name)
+    survey = read_file(csv.read_bytes(), csv.name, codebook=codebook)
+    for filters in ({"kjonn": ["Jente"]}, {"skole": ["3", "4", "12"]}):
+        request = ViewRequest.of(group="skole", groupings=("skole", "kjonn"), min_group_size=5, filters=filters)
+        in_memory = make_view(survey, request)
+        url, table = files["duckdb"]["generated"].split("|")
+        counted = count_in_database(url, table, codebook, group="skole", groupings=("skole", "kjonn"),
+                                    min_group_size=5, filters=filters)
+        assert counted.counts.groups == in_memory.counts.groups
+        assert np.array_equal(counted.counts.table, in_memory.counts.table)
+        assert counted.counts.respondents == in_memory.counts.respondents
+        assert counted.counts.no_group == in_memory.counts.no_group
+        assert counted.emptied == in_memory.hidden_cells
+        assert counted.held_any == in_memory.held.any
+
+
+def test_a_report_from_the_database(tmp_path, capsys, surveys, files):
+    _, setup = surveys["report"]
+    url, table = files["parquet"]["report"].split("|")
+    out = tmp_path / "rapport.html"
+    assert main(["report", "--database", url, "--table", table, "--codebook", str(setup), "--group", "rolle",
+                 "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Skoleleder" in html and "Skoleeier" in html
+
+
+def _error(capsys, args: list[str]) -> str:
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), captured.err
+    return lines[0]
+
+
+def test_every_failure_is_one_sentence_without_credentials(capsys, surveys, postgres, monkeypatch):
+    setup = str(surveys["report"][1])
+    base = ["summarize", "--codebook", setup, "--group", "rolle"]
+    wrong = postgres.replace(READER_PASSWORD, "feil-passord-77")
+    messages = [
+        _error(capsys, [*base, "--database", "mysql://leser:" + READER_PASSWORD + "@db/x", "--table", "report"]),
+        _error(capsys, [*base, "--database", wrong, "--table", "report"]),
+        _error(capsys, [*base, "--database", postgres, "--table", "finnes_ikke"]),
+        _error(capsys, [*base, "--database", postgres, "--table", "generated"]),  # the report's columns are not there
+        _error(capsys, [*base, "--database", postgres]),
+        _error(capsys, [*base, "--database", postgres, "--table", "report", str(CODED)]),
+    ]
+    monkeypatch.setattr(database, "TIMEOUT_S", 1)
+    messages.append(_error(capsys, [*base, "--database", postgres, "--table", "slow"]))
+    assert "ikke av en kjent type" in messages[0]
+    assert "Fikk ikke kontakt med PostgreSQL" in messages[1]
+    assert "ingen tabell finnes_ikke" in messages[2]
+    assert "har ikke kolonnene" in messages[3]
+    assert "--table" in messages[4]
+    assert "enten en svarfil eller --database" in messages[5]
+    assert "mer enn 1 sekunder" in messages[6]
+    for message in messages:
+        assert READER_PASSWORD not in message and "feil-passord" not in message
+        assert "leser" not in message and "host=" not in message
+
+
+def test_only_counts_leave_the_database(surveys, files, monkeypatch):
+    """What the queries return has one row per cell and answer (or per cell), never one per respondent."""
+    seen: list[int] = []
+    original = database._Connection.frame
+
+    def spy(self, sql, table):
+        frame = original(self, sql, table)
+        seen.append(frame.height)
+        return frame
+
+    monkeypatch.setattr(database._Connection, "frame", spy)
+    csv, setup = surveys["generated"]
+    url, table = files["sqlite"]["generated"].split("|")
+    count_in_database(url, table, read_codebook(setup.read_bytes(), setup.name), group="skole",
+                      groupings=("skole", "kjonn"))
+    rows = len(pd.read_csv(csv))
+    # schema (0 rows), answers (at most 13 schools × 3 genders × 8 answers × 6 questions), cells (at most 13 × 3)
+    assert seen[0] == 0 and seen[1] <= 13 * 3 * 8 * 6 and seen[2] <= 13 * 3
+    assert seen[1] < rows and seen[2] < rows
+
+
+def test_a_bad_address_names_no_part_of_it():
+    with pytest.raises(SurveyError) as err:
+        count_in_database("oracle://leser:hemmelig@db:1521/x", "t", {})
+    assert "hemmelig" not in str(err.value) and "leser" not in str(err.value)
