@@ -236,6 +236,11 @@ def page_guard() -> None:
         _refuse(access, policy)
 
 
+def host_secrets() -> dict[str, Any]:
+    """The host's secrets (login, database connections); empty without a readable secrets file."""
+    return _secrets() or {}
+
+
 def _secrets() -> dict[str, Any] | None:
     """The host's secrets: empty when no secrets file exists (the app runs open), None when one exists but cannot
     be read (the app stays closed: a typo in the host's file must not open it to everyone)."""

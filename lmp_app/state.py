@@ -8,7 +8,7 @@ is counted once and kept, so changing the question selection neither re-reads no
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,9 +20,10 @@ from lmp_core.base.catalogue import text
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.decisions import Decision, setup_decisions, unconfirmed_note
 from lmp_core.compute.stats import MIN_GROUP_SIZE
-from lmp_core.compute.view import View, ViewRequest, likely_group, make_view
+from lmp_core.compute.view import View, ViewRequest, counted_view, likely_group, make_view
 from lmp_core.compute.weights import Weights
 from lmp_core.counting.counts import Counts
+from lmp_core.counting.database import Counted, count_in_database
 from lmp_core.counting.disclosure import HeldBack, held_back
 from lmp_core.load import read_codebook, read_file
 from lmp_core.setup.codebook import CodebookEntry, protection
@@ -85,6 +86,73 @@ class Loaded:
     dont_know: frozenset[str] = frozenset()
     exclude: frozenset[str] = frozenset()
     is_demo: bool = False
+    #: counted in a database: the host's connection (the group is the counts' group column); None for a file
+    database: Database | None = None
+
+
+@dataclass(frozen=True)
+class Database:
+    """A connection the host configured in secrets.toml (``[databases.<name>]``): what the user sees is ``label``;
+    the address never reaches the browser."""
+
+    name: str
+    label: str
+    url: str = field(repr=False)
+    table: str
+    setup: str
+
+    @property
+    def codebook(self) -> dict[str, CodebookEntry]:
+        """The setup file the host put beside the connection (questions, scales, protected columns)."""
+        path = Path(self.setup)
+        if not self.setup or not path.is_file():
+            raise SurveyError("db_setup_missing", label=self.label)
+        return read_codebook(path.read_bytes(), path.name)
+
+
+def databases(secrets: Mapping[str, Any]) -> dict[str, Database]:
+    """The host's database connections (``[databases.<name>]`` with ``url``, ``table``, ``setup`` and ``label``)."""
+    out = {}
+    for name, entry in (secrets.get("databases") or {}).items():
+        if isinstance(entry, Mapping) and entry.get("url") and entry.get("table"):
+            out[name] = Database(name, str(entry.get("label") or name), str(entry["url"]), str(entry["table"]),
+                                 str(entry.get("setup") or ""))
+    return out
+
+
+def load_database(database: Database, group: str) -> Loaded:
+    """Count the host's table in its database by ``group`` with the setup's protection; only counts come back
+    (:mod:`lmp_core.counting.database`). Then the session's data is those counts, as a frequency table's would be."""
+    codebook = database.codebook
+    protected, setup_min = protection(codebook)
+    minimum = setup_min or MIN_GROUP_SIZE
+    protected = protected or (group,)
+    counted = count_in_database(database.url, database.table, codebook, group=group, groupings=protected,
+                                min_group_size=minimum)
+    loaded = Loaded(database.label, digest(f"{database.name}|{group}".encode()), counted.counts, codebook=codebook,
+                    database=database)
+    st.session_state[Keys.DATA] = loaded
+    st.session_state[Keys.COUNTS] = {("db", protected, minimum, ()): counted}
+    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES, Keys.WEIGHTS, Keys.WAVES, Keys.TREND,
+                "questions_widget", "themes_widget", "upload_fingerprint"):
+        st.session_state.pop(key, None)
+    st.session_state[Keys.GROUPINGS] = protected
+    st.session_state[Keys.MIN_N] = minimum
+    st.session_state.pop("min_n_widget", None)
+    st.session_state[Keys.GROUP] = None  # the counts are per group already
+    st.session_state[Keys.POPULATIONS] = {}
+    return loaded
+
+
+def _database_counts(loaded: Loaded, request: ViewRequest) -> Counted:
+    """The database's counts for a request's protection and filters (counted once per setting and session)."""
+    database = loaded.database
+    assert database is not None and isinstance(loaded.source, Counts)
+    groupings_ = tuple(request.groupings or ())
+    key = ("db", groupings_, request.min_group_size, request.filters)
+    return _cached(key, lambda: count_in_database(
+        database.url, database.table, loaded.codebook or {}, group=loaded.source.group_column, groupings=groupings_,
+        min_group_size=request.min_group_size, filters=request.filter_map))
 
 
 def _release_later(_: object) -> None:
@@ -246,6 +314,9 @@ def view_for(request: ViewRequest, lang: str) -> View:
     # the language names only the whole sample's group ("Alle"/"All"): with a group column, a change of
     # language recounts nothing
     key = ("view", counted, lang if request.group is None else None)
+    if loaded.database is not None:  # counted in the database, the disclosure rule applied there
+        view = _cached(key, lambda: counted_view(_database_counts(loaded, counted), counted))
+        return view.asking(request, notes)
     view = _cached(key, lambda: make_view(source, counted, held=held, lang=lang))
     return view.asking(request, notes)
 

@@ -5,19 +5,21 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from lmp_app.access import page_guard
+from lmp_app.access import host_secrets, page_guard
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import (
     Keys,
     confirm,
     confirmed,
+    databases,
     decisions,
     digest,
     ensure_data,
     groupings,
     held_for,
     load,
+    load_database,
     load_demo,
     min_group_size,
     populations,
@@ -35,7 +37,7 @@ from lmp_core.counting.counts import Counts
 from lmp_core.load import excel_sheets, is_excel, read_codebook
 from lmp_core.present.report.sentences import weighting_sentences
 from lmp_core.present.tables import to_csv_bytes
-from lmp_core.setup.codebook import with_scale, with_setup
+from lmp_core.setup.codebook import protection, with_scale, with_setup
 from lmp_core.setup.scales import KNOWN_SCALES
 from lmp_core.setup.survey import Survey
 from lmp_core.setup.table import setup_codebook, setup_rows, setup_table
@@ -83,8 +85,34 @@ elif not loaded.is_demo and st.button(t("back_to_demo"), key="demo_button"):
     loaded = load_demo()
     st.session_state.pop("upload_fingerprint", None)
 
+connections = databases(host_secrets())
+if connections:
+    with st.expander(t("db_heading"), expanded=loaded.database is not None, icon=":material/database:"):
+        st.caption(t("db_intro"))
+        chosen_db = st.selectbox(t("db_choose"), list(connections), key="db_choice", index=None,
+                                 format_func=lambda name: connections[name].label, placeholder=t("choose_one"))
+        if chosen_db is not None:
+            try:
+                protected = protection(connections[chosen_db].codebook)[0]
+            except SurveyError as err:
+                show_error(err)
+                protected = ()
+            if protected:
+                db_group = st.selectbox(t("db_group"), list(protected), key="db_group", placeholder=t("choose_one"))
+                if st.button(t("db_count"), key="db_count", type="primary"):
+                    try:
+                        with st.spinner(t("db_counting", label=connections[chosen_db].label), show_time=True):
+                            loaded = load_database(connections[chosen_db], db_group)
+                    except SurveyError as err:
+                        show_error(err)
+            else:
+                st.warning(t("db_no_protection"))
+
 source = loaded.source
-if isinstance(source, Counts):
+if loaded.database is not None and isinstance(source, Counts):
+    st.success(md_escape(t("loaded_db", label=loaded.name, rows=sum(source.respondents) + source.no_group,
+                           items=len(source.items), groups=len(source.groups))))
+elif isinstance(source, Counts):
     st.success(md_escape(t("loaded_freq", file=loaded.name, items=len(source.items), groups=len(source.groups))))
 else:
     if source.other_questions:

@@ -265,3 +265,53 @@ def test_a_bad_address_names_no_part_of_it():
     with pytest.raises(SurveyError) as err:
         count_in_database("oracle://leser:hemmelig@db:1521/x", "t", {})
     assert "hemmelig" not in str(err.value) and "leser" not in str(err.value)
+
+
+# --- the app: a connection the host configured, chosen on the Data page ---------------------------------------------
+
+def _setup_with_protection(folder: Path) -> Path:
+    """The report's setup with rolle and pulje protected, as `setup --groupings rolle,pulje` writes it."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["setup", str(CODED), "--codebook", str(CODEBOOK), "--groupings", "rolle,pulje"]) == 0
+    path = folder / "oppsett.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_the_data_page_counts_in_a_configured_database(tmp_path, files, capsys):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import plain
+    from tests.conftest import ROOT
+
+    setup = _setup_with_protection(tmp_path)
+    url, table = files["duckdb"]["report"].split("|")
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.secrets["databases"] = {"lmp": {"label": "LMP-undersøkelsen (database)", "url": url, "table": table,
+                                       "setup": str(setup)}}
+    at.run()
+    assert not at.exception
+    at.selectbox(key="db_choice").set_value("lmp").run()
+    assert at.selectbox(key="db_group").options == ["rolle", "pulje"]
+    at.selectbox(key="db_group").set_value("rolle").run()
+    at.button(key="db_count").click().run()
+    assert not at.exception
+    success = plain(at.success[0].value)
+    assert success.startswith("Talt i databasen: LMP-undersøkelsen (database)") and "8 spørsmål, 2 grupper" in success
+    page_text = " ".join(str(e.value) for kind in ("markdown", "caption", "success", "info") for e in at.get(kind))
+    assert url not in page_text and "duckdb" not in page_text
+    # the results page's table: the file's numbers with rolle and pulje protected (the CLI's, compared above)
+    at.switch_page("pages/results.py").run()
+    assert not at.exception
+    expected, _ = _json(capsys, ["summarize", str(CODED), "--codebook", str(setup), "--group", "rolle",
+                                 "--format", "json"])
+    table_frame = at.table[0].value
+    # each question's n per group as the file gives it: school owners 7 (the 3 of pulje 1 held back), leaders 36/35
+    for row, item in zip(table_frame.itertuples(index=False), expected["items"]):
+        n = {s["group"]: s["n"] for s in item["stats"]}
+        assert (int(row[0]), int(row[4])) == (n["Skoleeier"], n["Skoleleder"])
+    assert [int(v) for v in table_frame.iloc[:, 0]] == [7, 7, 7, 7]

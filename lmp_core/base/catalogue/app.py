@@ -8,6 +8,23 @@ APP: dict[str, dict[str, str]] = {
     "app_title": {"nb": "LMP Explorer", "en": "LMP Explorer"},
     "language": {"nb": "Språk / Language", "en": "Språk / Language"},
     "page_data": {"nb": "Data", "en": "Data"},
+    "db_heading": {"nb": "Tell i en database", "en": "Count in a database"},
+    "db_intro": {"nb": "Tellingen skjer i databasen, og bare antall per gruppe og svar hentes hit, aldri en "
+                       "respondents svar. Forbindelsene og oppsettet er satt opp av verten.",
+                 "en": "The counting happens in the database, and only numbers per group and answer come here, "
+                       "never a respondent's answers. The connections and the setup are configured by the host."},
+    "db_choose": {"nb": "Database", "en": "Database"},
+    "db_group": {"nb": "Grupper etter", "en": "Group by"},
+    "db_count": {"nb": "Tell i databasen", "en": "Count in the database"},
+    "db_counting": {"nb": "Teller i {label} …", "en": "Counting in {label} …"},
+    "db_no_protection": {"nb": "Oppsettet for denne databasen verner ingen kolonner, så ingen kan velges som gruppe. "
+                               "Verten må merke gruppekolonnene med «protect» i oppsettfila.",
+                         "en": "The setup for this database protects no columns, so none can be chosen as the "
+                               "group. The host must mark the group columns with 'protect' in the setup file."},
+    "loaded_db": {"nb": "Talt i databasen: {label} — {rows} respondenter, {items} spørsmål, {groups} grupper. Bare "
+                        "tellinger er hentet.",
+                  "en": "Counted in the database: {label} — {rows} respondents, {items} questions, {groups} groups. "
+                        "Only counts were fetched."},
     "access_login_intro": {"nb": "LMP Explorer er bare for ansatte i organisasjonene som har tilgang. Logg inn for å "
                                  "fortsette.",
                            "en": "LMP Explorer is only for staff of the organisations that have access. Log in to "

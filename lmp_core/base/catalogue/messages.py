@@ -153,6 +153,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Vekter og --stream gjelder filer; fra en database hentes bare tellinger. Vekt fra en fil, eller tell uvektet i databasen.",
         "en": "Weights and --stream are for files; only counts are fetched from a database. Weight from a file, or count unweighted in the database.",
     },
+    "db_setup_missing": {
+        "nb": "Oppsettfila for databasen «{label}» finnes ikke på serveren. Verten må legge den der secrets.toml sier (setup).",
+        "en": "The setup file for the database '{label}' is not on the server. The host must put it where secrets.toml says (setup).",
+    },
     "db_no_index": {
         "nb": "En indeks trenger hver respondents svar på flere spørsmål sammen; fra en database hentes bare tellinger. Lag indeksen fra en fil.",
         "en": "An index needs each respondent's answers to several questions together; only counts are fetched from a database. Make the index from a file.",
