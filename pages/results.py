@@ -155,7 +155,7 @@ stem = loaded.name.rsplit(".", 1)[0]
 st.subheader(t("top2_heading"))
 top2 = top2_chart(summary, lang=code, show_ci=show_ci)
 st.altair_chart(top2, width="stretch")
-st.caption(md_escape(group_caption(summary)))
+st.caption(md_escape(group_caption(summary, lang())))
 # the caveats travel with an exported chart: the first of each kind, with how many more there are
 footnote = caveat_lines(summary)
 chart_downloads(top2, f"{stem}_topp2", "top2", footnote)
@@ -254,7 +254,7 @@ if isinstance(loaded.source, Survey) and len(columns) >= 2:
 st.subheader(t("dist_heading"))
 dist = distribution_chart(summary, lang=code, diverging=diverging)
 st.altair_chart(dist, width="stretch")
-st.caption(md_escape(group_caption(summary)))
+st.caption(md_escape(group_caption(summary, lang())))
 chart_downloads(dist, f"{stem}_svarfordeling", "dist", footnote)
 
 other_kinds(group, filters, footnote)

@@ -278,7 +278,7 @@ def test_a_file_of_only_choice_and_yes_no_questions_is_a_survey(tmp_path, capsys
     # the table format prints the question's table, not an empty frame
     assert main(["summarize", str(path), "--group", "gender", "--groupings", "gender", "--format", "table"]) == 0
     out = capsys.readouterr().out
-    assert "religion" in out and "Empty DataFrame" not in out and "2189" in out
+    assert "religion" in out and "Empty DataFrame" not in out and "2\xa0189" in out  # a count as tables write it
 
 
 def test_items_name_questions_of_every_kind(mixed, tmp_path, capsys):

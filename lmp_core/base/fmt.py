@@ -10,10 +10,10 @@ import math
 
 from babel.numbers import format_decimal
 
+from lmp_core.base.digits import NNBSP, whole  # noqa: F401 - counts in running text, with the numbers
+
 LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 NBSP = "\u00a0"
-
-
 class Pct(float):
     """A percentage (0-100) that renders as "57 %" in messages (``decimals`` after the comma)."""
 
@@ -104,4 +104,6 @@ def render_param(value: object, lang: str) -> object:
         return number(float(value), value.decimals, lang)
     if isinstance(value, float):
         return number(value, 1, lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return whole(value, lang)
     return value

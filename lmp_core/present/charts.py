@@ -21,7 +21,7 @@ import altair as alt
 import pandas as pd
 
 from lmp_core.base.catalogue import words
-from lmp_core.base.fmt import number, percent
+from lmp_core.base.fmt import number, percent, whole
 from lmp_core.compute.stats import Summary
 from lmp_core.setup.survey import unique_labels
 
@@ -66,14 +66,14 @@ def palette(k: int) -> list[str]:
     return [_RDBU[11][round(i * 10 / (k - 1))] for i in range(k)]
 
 
-def group_legend(summary: Summary) -> dict[str, str]:
-    """Group name -> legend label with its n ("Skoleleder (n=36)")."""
-    return {g.name: f"{g.name} (n={g.respondents})" for g in summary.groups if not g.suppressed}
+def group_legend(summary: Summary, lang: str = "nb") -> dict[str, str]:
+    """Group name -> legend label with its n ("Skoleleder (n=36)", "Lærer (n=278 451)")."""
+    return {g.name: f"{g.name} (n={whole(g.respondents, lang)})" for g in summary.groups if not g.suppressed}
 
 
-def group_caption(summary: Summary) -> str:
+def group_caption(summary: Summary, lang: str = "nb") -> str:
     """The caption's n line: "Skoleleder: n=36; Skoleeier: n=10"."""
-    return "; ".join(f"{g.name}: n={g.respondents}" for g in summary.groups if not g.suppressed)
+    return "; ".join(f"{g.name}: n={whole(g.respondents, lang)}" for g in summary.groups if not g.suppressed)
 
 
 def group_colours(k: int) -> list[str]:
@@ -111,7 +111,7 @@ def top2_frame(summary: Summary, lang: str = "nb") -> pd.DataFrame:
     ``question`` is the question's unique label; ``column`` its column. The printed label carries the
     question's own n where it differs from the group's number of respondents ("62,5 % (n=23)").
     """
-    legend = group_legend(summary)
+    legend = group_legend(summary, lang)
     sizes = {g.name: g.respondents for g in summary.groups}
     labels = _question_labels(summary)
     rows = []
@@ -119,7 +119,7 @@ def top2_frame(summary: Summary, lang: str = "nb") -> pd.DataFrame:
         for s in it.stats:
             if s.suppressed or s.top2_pct is None:
                 continue
-            text = percent(s.top2_pct, 1, lang) + (f" (n={s.n})" if s.n != sizes.get(s.group) else "")
+            text = percent(s.top2_pct, 1, lang) + (f" (n={whole(s.n, lang)})" if s.n != sizes.get(s.group) else "")
             rows.append({"question": labels[it.item.column], "column": it.item.column, "group": legend[s.group],
                          "pct": s.top2_pct, "lo": s.top2_ci[0] if s.top2_ci else None,
                          "hi": s.top2_ci[1] if s.top2_ci else None, "label": text, "n": s.n})
@@ -136,7 +136,7 @@ def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, tit
     w = words("chart", lang)
     data = top2_frame(summary, lang)
     order = list(_question_labels(summary).values())
-    groups = list(group_legend(summary).values())
+    groups = list(group_legend(summary, lang).values())
     legend = alt.Legend(orient="bottom", labelLimit=400, columns=min(len(groups), 3), symbolSize=90)
     colour = alt.Color("group:N", title=None, sort=groups,
                        scale=alt.Scale(domain=groups, range=group_colours(len(groups))), legend=legend)
@@ -173,7 +173,7 @@ def distribution_frame(summary: Summary, lang: str = "nb", *, diverging: bool = 
     the base is the substantive answers and the middle answer is split in two halves around zero;
     "don't know" is left out (its share is in the tooltip of the others).
     """
-    legend = group_legend(summary)
+    legend = group_legend(summary, lang)
     labels_of = _question_labels(summary)
     rows = []
     for it in summary.items:
@@ -213,7 +213,7 @@ def distribution_chart(summary: Summary, *, lang: str = "nb", diverging: bool = 
     """
     w = words("chart", lang)
     data = distribution_frame(summary, lang, diverging=diverging)
-    groups = list(group_legend(summary).values())
+    groups = list(group_legend(summary, lang).values())
     by_scale: dict[tuple[str, ...], list[str]] = {}
     for it in summary.items:
         by_scale.setdefault(it.item.categories, []).append(it.item.column)
@@ -365,15 +365,15 @@ def _band_edge(value: float, lang: str) -> str:
     return number(value, 0 if float(value).is_integer() else 1, lang)
 
 
-def _kind_legend(result: KindResult) -> dict[str, str]:
+def _kind_legend(result: KindResult, lang: str = "nb") -> dict[str, str]:
     """Group name -> legend label with the group's base ("Leder (n=50)") for the shown groups."""
-    return {g.group: f"{g.group} (n={g.base if hasattr(g, 'base') else g.n})" for g in result.shown()}
+    return {g.group: f"{g.group} (n={whole(g.base if hasattr(g, 'base') else g.n, lang)})" for g in result.shown()}
 
 
 def option_frame(result: KindResult, lang: str = "nb") -> pd.DataFrame:
     """One row per option and shown group of a single-choice question or multiple-response set: the share,
     its interval and its printed label; options in order of their share over all shown groups (largest first)."""
-    legend = _kind_legend(result)
+    legend = _kind_legend(result, lang)
     rows = []
     for g in result.shown():
         if not g.base:
@@ -398,7 +398,7 @@ def option_chart(result: KindResult, *, lang: str = "nb", title: str | None = No
     k = words("kinds", lang)
     data = option_frame(result, lang)
     order = [wrap(o) for o in option_order(result)]
-    groups = list(_kind_legend(result).values())
+    groups = list(_kind_legend(result, lang).values())
     legend = alt.Legend(orient="bottom", labelLimit=400, columns=min(max(len(groups), 1), 3), symbolSize=90)
     colour = alt.Color("group:N", title=None, sort=groups,
                        scale=alt.Scale(domain=groups, range=group_colours(len(groups))), legend=legend)
@@ -431,7 +431,7 @@ def yes_share_chart(results: Sequence[KindResult], *, lang: str = "nb", width: i
     for r in results:
         yes = r.yes or r.options[-1]
         yes_label = yes_label or yes
-        legend = _kind_legend(r)
+        legend = _kind_legend(r, lang)
         for g in r.shown():
             if g.base:
                 rows.append({"question": wrap(r.question), "group": legend[g.group], "pct": g.shares[yes],
@@ -458,7 +458,7 @@ def number_chart(result: KindResult, *, lang: str = "nb", title: str | None = No
     no single answer (a minimum, a maximum, an outlier) is drawn, only figures of at least the minimum number of
     respondents."""
     k = words("kinds", lang)
-    legend = _kind_legend(result)
+    legend = _kind_legend(result, lang)
     rows = [{"group": legend[g.group], "q1": g.q1, "median": g.median, "q3": g.q3, "mean": g.mean, "n": g.n,
              "label": f"{k['median']} {number(g.median, 1, lang)}"} for g in result.shown() if g.n]
     data = pd.DataFrame(rows, columns=["group", "q1", "median", "q3", "mean", "n", "label"])

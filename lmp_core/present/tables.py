@@ -440,7 +440,7 @@ def kind_table(result: KindResult, *, lang: str = "nb", formatted: bool = True) 
             values = {"n": g.n, "mean": g.mean, "sd": g.sd, "median": g.median, "q1": g.q1, "q3": g.q3}
             row: dict[str, object] = {words("table", lang)["group"]: g.group}
             for key, value in values.items():
-                row[k[key]] = (value if key == "n" else number(value, 2, lang)) if formatted else value
+                row[k[key]] = number(value, 0 if key == "n" else 2, lang) if formatted else value
             row[k["ci"]] = (f"[{number(g.mean_ci[0], 2, lang)}; {number(g.mean_ci[1], 2, lang)}]"
                             if g.mean_ci else "–") if formatted else (list(g.mean_ci) if g.mean_ci else None)
             rows.append(row)
@@ -454,7 +454,7 @@ def kind_table(result: KindResult, *, lang: str = "nb", formatted: bool = True) 
                 row[f"{g.group} n"] = SUPPRESSED if formatted else None
             elif formatted:
                 row[f"{g.group} %"] = percent(g.shares[option], 1, lang) if g.shares else "–"
-                row[f"{g.group} n"] = g.counts[option] if g.counts else 0
+                row[f"{g.group} n"] = number(g.counts[option] if g.counts else 0, 0, lang)
             else:
                 row[f"{g.group} %"] = g.shares[option] if g.shares else None
                 row[f"{g.group} n"] = g.counts[option] if g.counts else 0
@@ -468,7 +468,8 @@ def kind_table(result: KindResult, *, lang: str = "nb", formatted: bool = True) 
     base = {k["option"]: k["base"]}
     for g in result.groups:
         base[f"{g.group} %"] = ""
-        base[f"{g.group} n"] = (SUPPRESSED if formatted else None) if g.suppressed else g.base
+        base[f"{g.group} n"] = (SUPPRESSED if formatted else None) if g.suppressed else (
+            number(g.base, 0, lang) if formatted else g.base)
     rows.append(base)
     if result.kind == "multi":
         mean = {k["option"]: k["mean_ticked"]}

@@ -21,6 +21,7 @@ from lmp_core.base.catalogue.fieldwork import FIELDWORK
 from lmp_core.base.catalogue.messages import MESSAGES
 from lmp_core.base.catalogue.method import METHOD_EN, METHOD_NB
 from lmp_core.base.catalogue.report import REPORT, WORD_SETS
+from lmp_core.base.digits import whole
 
 LANGUAGES = ("nb", "en")
 
@@ -44,7 +45,11 @@ def text(key: str, lang: str = "nb", /, **params: Any) -> str:
     'small'
     """
     template = _in(_TEXTS[key], lang)
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    # a count in a text has its thousands separated in the reader's way ("24 000 respondenter")
+    return template.format(**{k: whole(v, lang) if isinstance(v, int) and not isinstance(v, bool) else v
+                              for k, v in params.items()})
 
 
 def words(name: str, lang: str = "nb") -> dict[str, str]:

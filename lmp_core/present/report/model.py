@@ -198,7 +198,7 @@ def build_report(
         summary = view.summary(columns)
         blocks: list[Block] = []
         top = w["or"].join(f"«{lab[:1].lower() + lab[1:]}»" for lab in summary.items[0].item.scale.labels[-2:])
-        n_line = group_caption(summary)
+        n_line = group_caption(summary, lang)
         reading = figure_paragraph(summary, f"{k}.1", lang)
         blocks.append(Figure(f"{k}.1", f"{w['fig']} {k}.1 {w['share'].format(top=top)}: {theme}. {n_line}.",
                              top2_chart(summary, lang=lang, title=theme), reading.split(". ", 1)[-1]))
@@ -275,7 +275,7 @@ def build_report(
     if progress:
         progress(1.0, "")
     return Report(title or w["title"], source.source if subtitle is None else subtitle, lang, tuple(sections), sheets,
-                  group_caption(overall), author, date)
+                  group_caption(overall, lang), author, date)
 
 
 def _kinds_section(source: Survey, request: ViewRequest, number: str, lang: str,

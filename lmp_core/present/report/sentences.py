@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lmp_core.base.catalogue import text
-from lmp_core.base.fmt import number
+from lmp_core.base.fmt import number, whole
 from lmp_core.compute.indices import Index
 from lmp_core.compute.stats import (
     LOW_RESPONSE_RATE,
@@ -63,20 +63,20 @@ def figure_paragraph(summary: Summary, figure_number: str, lang: str = "nb") -> 
         best, worst = ranked[0], ranked[-1]
         if len(ranked) == 1 or best[1] == worst[1]:
             if lang == "nb":
-                sentences.append(f"I gruppen {g.name} (n={g.respondents}) svarer {pct_words(best[1], lang)} prosent "
+                sentences.append(f"I gruppen {g.name} (n={whole(g.respondents, lang)}) svarer {pct_words(best[1], lang)} prosent "
                                  f"slik på {_quoted(best[0].item.label, lang)}.")
             else:
-                sentences.append(f"In the group {g.name} (n={g.respondents}), {pct_words(best[1], lang)} per cent "
+                sentences.append(f"In the group {g.name} (n={whole(g.respondents, lang)}), {pct_words(best[1], lang)} per cent "
                                  f"answer so on {_quoted(best[0].item.label, lang)}.")
             continue
         if lang == "nb":
             sentences.append(
-                f"I gruppen {g.name} (n={g.respondents}) er andelen høyest for {_quoted(best[0].item.label, lang)} "
+                f"I gruppen {g.name} (n={whole(g.respondents, lang)}) er andelen høyest for {_quoted(best[0].item.label, lang)} "
                 f"({pct_words(best[1], lang)} prosent) og lavest for {_quoted(worst[0].item.label, lang)} "
                 f"({pct_words(worst[1], lang)} prosent).")
         else:
             sentences.append(
-                f"In the group {g.name} (n={g.respondents}) the share is highest for {_quoted(best[0].item.label, lang)} "
+                f"In the group {g.name} (n={whole(g.respondents, lang)}) the share is highest for {_quoted(best[0].item.label, lang)} "
                 f"({pct_words(best[1], lang)} per cent) and lowest for {_quoted(worst[0].item.label, lang)} "
                 f"({pct_words(worst[1], lang)} per cent).")
     sentences += comparison_sentences(summary.items, lang)
@@ -98,7 +98,7 @@ def _and(parts: Sequence[str], lang: str) -> str:
 
 def _count(n: int, lang: str) -> str:
     """Two to ten in words (Språkrådet: small numbers in running text), larger as digits."""
-    return _COUNT_WORDS[lang if lang in _COUNT_WORDS else "nb"][n - 2] if 2 <= n <= 10 else str(n)
+    return _COUNT_WORDS[lang if lang in _COUNT_WORDS else "nb"][n - 2] if 2 <= n <= 10 else whole(n, lang)
 
 
 def comparison_sentences(items: Sequence[ItemSummary], lang: str = "nb") -> list[str]:
