@@ -33,9 +33,11 @@ import json
 import math
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -298,6 +300,72 @@ def larger_than_memory(folder: Path, codebook: Path, floor_s_per_million: float,
             "peak_mb": peak_mb, "floor_equivalent_s": floor, "ratio": seconds / floor}
 
 
+def in_databases(folder: Path, codebook: Path, rows: int = 20_000_000, items: int = 100,
+                 make_survey: Path = MAKE_SURVEY) -> dict[str, Any]:
+    """``summarize --database`` on the coded file of ``rows`` respondents loaded into DuckDB and into PostgreSQL
+    (a socket-only cluster of its own; skipped without PostgreSQL's programs): each one whole process, its wall
+    time and peak memory (the tool's, not the database's), beside ``summarize --stream`` on the same file. Loading
+    is timed apart: it is the data owner's, not the tool's."""
+    import duckdb
+
+    path = folder / f"coded_{rows}x{items}.csv"
+    if not path.exists():
+        subprocess.run([sys.executable, str(make_survey), "--rows", str(rows), "--items", str(items),
+                        "--coded", str(path)], check=True)
+    base = [sys.executable, "-m", "lmp_core", "summarize", "--codebook", str(codebook), "--group", GROUP,
+            "--format", "json"]
+    out: dict[str, Any] = {"file": path.name, "rows": rows, "items": items}
+    seconds, peak = process_run([*base[:4], str(path), *base[4:], "--stream"])
+    out["stream"] = {"seconds": seconds, "peak_mb": peak}
+    db = folder / f"coded_{rows}x{items}.duckdb"
+    start = time.perf_counter()
+    if not db.exists():
+        with duckdb.connect(str(db)) as con:
+            con.execute(f"CREATE TABLE svar AS SELECT * FROM read_csv('{path}')")
+    load = time.perf_counter() - start
+    seconds, peak = process_run([*base, "--database", f"duckdb:///{db}", "--table", "svar"])
+    out["duckdb"] = {"load_s": load, "seconds": seconds, "peak_mb": peak}
+    bins = sorted(Path("/usr/lib/postgresql").glob("*/bin")) if Path("/usr/lib/postgresql").is_dir() else []
+    if bins:
+        with _Postgres(bins[-1]) as url:
+            import adbc_driver_postgresql.dbapi as pg
+
+            start = time.perf_counter()
+            with pg.connect(url) as con, duckdb.connect() as reader:
+                batches = reader.sql(f"SELECT * FROM read_csv('{path}')").fetch_record_batch(1_000_000)
+                con.cursor().adbc_ingest("svar", batches, mode="replace")
+                con.commit()
+            load = time.perf_counter() - start
+            seconds, peak = process_run([*base, "--database", url, "--table", "svar"])
+            out["postgresql"] = {"load_s": load, "seconds": seconds, "peak_mb": peak}
+    return out
+
+
+class _Postgres:
+    """A PostgreSQL cluster on a Unix socket in a folder of its own under /tmp for the benchmark (as the postgres
+    user when run as root; initdb refuses root); yields its URL and removes the cluster afterwards."""
+
+    def __init__(self, bin_dir: Path) -> None:
+        self.bin, self.folder = bin_dir, Path(tempfile.mkdtemp(prefix="lmp-bench-pg-"))
+        self.user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+    def __enter__(self) -> str:
+        if self.user:
+            shutil.chown(self.folder, "postgres")
+        data = self.folder / "data"
+        subprocess.run([*self.user, str(self.bin / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
+                       check=True, capture_output=True)
+        subprocess.run([*self.user, str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.folder / "log"), "-w",
+                        "-o", f"-c listen_addresses='' -k {self.folder} -c shared_buffers=1GB -c work_mem=256MB",
+                        "start"], check=True, capture_output=True)
+        return f"postgresql:///postgres?host={self.folder}&user=postgres"
+
+    def __exit__(self, *exc: object) -> None:
+        subprocess.run([*self.user, str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast", "stop"],
+                       capture_output=True, check=False)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 #: The mixed-kind file's answers (issue #27): a 5-point scale, a single choice, yes/no, a tick set, numbers.
 MIXED_SCALE = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
 MIXED_OPTIONS = ["Nettsiden", "En kollega", "Kommunen", "Sosiale medier"]
@@ -373,7 +441,8 @@ def report_seconds(folder: Path, make_survey: Path = MAKE_SURVEY, repeat: int = 
 
 
 def run(files: dict[str, Path], repeat: int, with_app: bool = False, xlsx_rows: int = 0,
-        big_rows: int = 0, make_survey: Path = MAKE_SURVEY, mixed_rows: int = 0) -> dict[str, Any]:
+        big_rows: int = 0, make_survey: Path = MAKE_SURVEY, mixed_rows: int = 0,
+        database_rows: int = 0) -> dict[str, Any]:
     """Measure every contender on both files; return the table and ratios. ``with_app``: the app's first
     results and rerun, and the Word report; ``xlsx_rows``: an .xlsx of that many rows x 20 against its CSV;
     ``big_rows``: ``summarize --stream`` on a coded file of that many rows."""
@@ -403,6 +472,9 @@ def run(files: dict[str, Path], repeat: int, with_app: bool = False, xlsx_rows: 
         per_million = floor / (_rows_of(files["coded"]) / 1_000_000)
         report["big"] = larger_than_memory(files["coded"].parent, files["codebook"], per_million, big_rows,
                                            _items_of(files["coded"]), make_survey)
+    if database_rows:
+        report["database"] = in_databases(files["coded"].parent, files["codebook"], database_rows,
+                                          _items_of(files["coded"]), make_survey)
     return report
 
 
@@ -489,6 +561,14 @@ def format_report(report: dict[str, Any]) -> str:
         b = report["big"]
         lines.append(f"- summarize --stream, {b['file']} ({b['size_gb']:.1f} GB), one run: {b['seconds']:.1f} s, "
                      f"peak {b['peak_mb']:.0f} MB")
+    if "database" in report:
+        d = report["database"]
+        parts = [f"{name} {d[key]['seconds']:.1f} s, peak {d[key]['peak_mb']:.0f} MB"
+                 + (f" (loading {d[key]['load_s']:.0f} s apart)" if "load_s" in d[key] else "")
+                 for key, name in (("stream", "--stream on the CSV"), ("duckdb", "--database DuckDB"),
+                                   ("postgresql", "--database PostgreSQL")) if key in d]
+        lines.append(f"- counting where the data lives, {d['file']} ({d['rows']:,} x {d['items']}), one whole "
+                     f"process each: " + "; ".join(parts))
     if "mixed" in report:
         m = report["mixed"]
         lines.append(f"- every kind of question, {m['file']} ({m['size_mb']:.0f} MB; 10 scales, 3 single choice, "
@@ -516,8 +596,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="also summarize a coded file of N rows x --items with --stream (the issue's: 20000000)")
     p.add_argument("--mixed-rows", type=int, default=0, metavar="N",
                    help="also summarize a file of N rows with every kind of question (the issue's: 1000000)")
+    p.add_argument("--database-rows", type=int, default=0, metavar="N",
+                   help="also count a coded file of N rows x --items in DuckDB and PostgreSQL (the issue's: 20000000)")
     p.add_argument("--all", action="store_true",
-                   help="--app --xlsx-rows 1000000 --big-rows 20000000 --mixed-rows 1000000")
+                   help="--app --xlsx-rows 1000000 --big-rows 20000000 --mixed-rows 1000000 --database-rows 20000000")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--child", choices=sorted(RUNNERS), help=argparse.SUPPRESS)
     p.add_argument("path", nargs="?", type=Path, help=argparse.SUPPRESS)
@@ -531,7 +613,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.all:
         a.app, a.xlsx_rows, a.big_rows = True, a.xlsx_rows or 1_000_000, a.big_rows or 20_000_000
         a.mixed_rows = a.mixed_rows or 1_000_000
-    report = run(files, a.repeat, a.app, a.xlsx_rows, a.big_rows, a.make_survey, a.mixed_rows)
+        a.database_rows = a.database_rows or 20_000_000
+    report = run(files, a.repeat, a.app, a.xlsx_rows, a.big_rows, a.make_survey, a.mixed_rows, a.database_rows)
     print(json.dumps(report, indent=2) if a.json else format_report(report))
     return 0
 
