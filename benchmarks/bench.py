@@ -306,8 +306,6 @@ def in_databases(folder: Path, codebook: Path, rows: int = 20_000_000, items: in
     (a socket-only cluster of its own; skipped without PostgreSQL's programs): each one whole process, its wall
     time and peak memory (the tool's, not the database's), beside ``summarize --stream`` on the same file. Loading
     is timed apart: it is the data owner's, not the tool's."""
-    import duckdb
-
     path = folder / f"coded_{rows}x{items}.csv"
     if not path.exists():
         subprocess.run([sys.executable, str(make_survey), "--rows", str(rows), "--items", str(items),
@@ -320,25 +318,30 @@ def in_databases(folder: Path, codebook: Path, rows: int = 20_000_000, items: in
     db = folder / f"coded_{rows}x{items}.duckdb"
     start = time.perf_counter()
     if not db.exists():
-        with duckdb.connect(str(db)) as con:
-            con.execute(f"CREATE TABLE svar AS SELECT * FROM read_csv('{path}')")
+        _in_child(f"import duckdb\nwith duckdb.connect({str(db)!r}) as con:\n"
+                  f"    con.execute(\"CREATE TABLE svar AS SELECT * FROM read_csv('{path}')\")")
     load = time.perf_counter() - start
     seconds, peak = process_run([*base, "--database", f"duckdb:///{db}", "--table", "svar"])
     out["duckdb"] = {"load_s": load, "seconds": seconds, "peak_mb": peak}
     bins = sorted(Path("/usr/lib/postgresql").glob("*/bin")) if Path("/usr/lib/postgresql").is_dir() else []
     if bins:
         with _Postgres(bins[-1]) as url:
-            import adbc_driver_postgresql.dbapi as pg
-
             start = time.perf_counter()
-            with pg.connect(url) as con, duckdb.connect() as reader:
-                batches = reader.sql(f"SELECT * FROM read_csv('{path}')").fetch_record_batch(1_000_000)
-                con.cursor().adbc_ingest("svar", batches, mode="replace")
-                con.commit()
+            _in_child("import duckdb, adbc_driver_postgresql.dbapi as pg\n"
+                      f"with pg.connect({url!r}) as con, duckdb.connect() as reader:\n"
+                      f"    batches = reader.sql(\"SELECT * FROM read_csv('{path}')\").to_arrow_reader(1_000_000)\n"
+                      "    con.cursor().adbc_ingest('svar', batches, mode='replace')\n"
+                      "    con.commit()")
             load = time.perf_counter() - start
             seconds, peak = process_run([*base, "--database", url, "--table", "svar"])
             out["postgresql"] = {"load_s": load, "seconds": seconds, "peak_mb": peak}
     return out
+
+
+def _in_child(code: str) -> None:
+    """Run ``code`` in a Python process of its own: a load that grew this process would be counted in the peak of
+    every process started after it (Linux carries a parent's peak memory into a forked child's)."""
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 class _Postgres:
