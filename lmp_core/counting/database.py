@@ -91,6 +91,8 @@ class _Connection:
 
                 path = _path(url)
                 self._con: Any = duckdb.connect(path or ":memory:", read_only=bool(path))
+                # no progress bar: DuckDB draws one on the terminal for a long query, into the JSON on stdout
+                self._con.execute("SET enable_progress_bar = false")
             elif self.engine == "sqlite":
                 import adbc_driver_sqlite.dbapi as sqlite
 
