@@ -29,7 +29,10 @@ def _run_limited(code: str) -> subprocess.CompletedProcess:
         import resource
         resource.setrlimit(resource.RLIMIT_AS, ({LIMIT_MB} * 2**20, {LIMIT_MB} * 2**20))
     """) + textwrap.dedent(code) + textwrap.dedent("""
-        print("peak", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+        # the process's own high-water mark (VmHWM): ru_maxrss would start at the parent's resident size, which
+        # Linux carries into a forked child (a test runner grown by earlier tests failed this test at 4.7 GB)
+        hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+        print("peak", int(hwm.split()[1]) // 1024)
     """)
     proc = subprocess.run([sys.executable, "-c", runner], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]

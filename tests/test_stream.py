@@ -65,12 +65,13 @@ def test_the_command_line_streams_and_says_what_it_needs(capsys):
 
 
 def _streamed_peak(path, codebook) -> tuple[int, int]:
-    """Respondents counted and peak resident memory (MB) of a subprocess that streams ``path``."""
-    code = (f"import resource; from pathlib import Path; from lmp_core import read_codebook, summarize; "
+    """Respondents counted and peak resident memory (MB) of a subprocess that streams ``path``: its own high-water
+    mark (VmHWM), not ru_maxrss, which starts at the test runner's size (Linux carries it into a forked child)."""
+    code = (f"from pathlib import Path; from lmp_core import read_codebook, summarize; "
             f"from lmp_core.counting.stream import stream_counts; "
             f"s = summarize(stream_counts(Path({str(path)!r}), read_codebook(Path({str(codebook)!r}).read_bytes()), "
-            f"group='rolle')); print(sum(g.respondents for g in s.groups), "
-            f"resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")
+            f"group='rolle')); hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:')); "
+            f"print(sum(g.respondents for g in s.groups), int(hwm.split()[1]) // 1024)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     respondents, peak_mb = map(int, out.stdout.split())
     return respondents, peak_mb
@@ -78,7 +79,10 @@ def _streamed_peak(path, codebook) -> tuple[int, int]:
 
 def test_streaming_memory_does_not_grow_with_the_rows(tmp_path):
     # 100,000 and 2,000,000 respondents x 20 items (../shared/bench/make_survey.py): twenty times the rows take
-    # less than twice the memory (interpreter and libraries are most of it; the file is read in batches)
+    # less than three times the memory (the file is read in batches). Measured with each process's own high-water
+    # mark: 210 and 480 MB (2.3 x). This test used to say "less than twice" with ru_maxrss, which starts at the test
+    # runner's resident size in a forked child and so hid most of the growth; 2.3 x is what streaming does here
+    # (and 884 MB at 20,000,000 rows, docs/utvikler/ytelse.md): bounded, not flat
     codebook = tmp_path / "kodebok.csv"
     codebook.write_text("column,scale\n" + "".join(f"q{i},grad\n" for i in range(1, 21)), encoding="utf-8")
     peaks = {}
@@ -90,4 +94,4 @@ def test_streaming_memory_does_not_grow_with_the_rows(tmp_path):
         assert respondents == rows
         path.unlink()
     print(f"\nstreaming peak memory: {peaks[100_000]} MB at 100,000 rows, {peaks[2_000_000]} MB at 2,000,000")
-    assert peaks[2_000_000] < 2 * peaks[100_000], peaks
+    assert peaks[2_000_000] < 3 * peaks[100_000], peaks
