@@ -10,7 +10,7 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
@@ -169,6 +169,7 @@ person = st.tuples(*(st.sampled_from(v) for v in GROUP_VALUES.values()), st.samp
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(st.lists(person, min_size=6, max_size=40))
+@example([("A", "x", "I svært liten grad")] * 6 + [("A", "y", "I svært liten grad")] * 5)
 def test_no_two_command_line_calls_with_one_setup_give_away_a_small_group(tmp_path, capsys, people):
     # the differencing property over the command line: every call with the setup (the total, each group
     # column) publishes counts; no difference of a call's total and another call's shown groups may count
@@ -184,14 +185,18 @@ def test_no_two_command_line_calls_with_one_setup_give_away_a_small_group(tmp_pa
     base = [str(data), "--codebook", str(setup)]
     calls = {None: _summarize(capsys, *base)[1]}
     calls.update({c: _summarize(capsys, *base, "--group", c)[1] for c in columns})
-    published = []
-    for call in calls.values():
+    published = []  # (call, whether the figure is one group's, its counts)
+    for number, call in enumerate(calls.values()):
         (item,) = call["items"]
         shown = [s for s in item["stats"] if s["n"] is not None]
-        published.append(sum(np.array([s["counts"].get(lab, 0) for lab in ANSWERS[:5]]) for s in shown)
-                         if shown else np.zeros(5, dtype=int))
-        published += [np.array([s["counts"].get(lab, 0) for lab in ANSWERS[:5]]) for s in shown]
-    for a, b in itertools.permutations(published, 2):
+        published.append((number, False, sum(np.array([s["counts"].get(lab, 0) for lab in ANSWERS[:5]]) for s in shown)
+                          if shown else np.zeros(5, dtype=int)))
+        published += [(number, True, np.array([s["counts"].get(lab, 0) for lab in ANSWERS[:5]])) for s in shown]
+    # two groups of one call are disjoint: their difference is no one's answers (a run on 2026-12-02 flagged 6 - 5
+    # for the groups x and y of one column); every other pair may be nested and is checked
+    for (call_a, group_a, a), (call_b, group_b, b) in itertools.permutations(published, 2):
+        if call_a == call_b and group_a and group_b:
+            continue
         rest = a - b
         if (rest >= 0).all():
             assert rest.sum() == 0 or rest.sum() >= 5, (a, b)
