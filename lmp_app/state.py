@@ -133,9 +133,7 @@ def load_database(database: Database, group: str) -> Loaded:
                     database=database)
     st.session_state[Keys.DATA] = loaded
     st.session_state[Keys.COUNTS] = {("db", protected, minimum, ()): counted}
-    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES, Keys.WEIGHTS, Keys.WAVES, Keys.TREND,
-                "questions_widget", "themes_widget", "upload_fingerprint"):
-        st.session_state.pop(key, None)
+    _forget_choices("upload_fingerprint")
     st.session_state[Keys.GROUPINGS] = protected
     st.session_state[Keys.MIN_N] = minimum
     st.session_state.pop("min_n_widget", None)
@@ -153,6 +151,13 @@ def _database_counts(loaded: Loaded, request: ViewRequest) -> Counted:
     return _cached(key, lambda: count_in_database(
         database.url, database.table, loaded.codebook or {}, group=loaded.source.group_column, groupings=groupings_,
         min_group_size=request.min_group_size, filters=request.filter_map))
+
+
+def _forget_choices(*extra: str) -> None:
+    """A new source: the choices made for the previous one (questions, themes, filter, weights, waves) go."""
+    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES, Keys.WEIGHTS,
+                Keys.WAVES, Keys.TREND, "questions_widget", "themes_widget", *extra):
+        st.session_state.pop(key, None)
 
 
 def _release_later(_: object) -> None:
@@ -187,9 +192,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
     st.session_state[Keys.COUNTS] = {}
-    for key in (Keys.SELECTED, Keys.THEMES, Keys.FILTER, Keys.FIELDWORK_NOTES, Keys.WEIGHTS,
-                Keys.WAVES, Keys.TREND, "questions_widget", "themes_widget"):
-        st.session_state.pop(key, None)
+    _forget_choices()
     if st.session_state.get(Keys.CONFIRMED, ("", frozenset()))[0] != loaded.digest:
         st.session_state[Keys.CONFIRMED] = (loaded.digest, frozenset())
     likely = likely_group(source) if isinstance(source, Survey) else None

@@ -31,18 +31,12 @@ from playwright.sync_api import Browser, expect
 from tests.browser import download, go, main, upload, wait_idle
 from tests.conftest import FIXTURES, free_port, serve, stop_app
 from tests.hosting import nginx_conf, nginx_main, self_signed, unit_command
+from tests.test_concurrency import _rss_mb
 from tests.test_e2e_upload_memory import Watcher, _marked_survey
 
 pytestmark = pytest.mark.e2e
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SESSIONS = 20
-
-
-def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 class Deployment:
