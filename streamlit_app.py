@@ -8,6 +8,7 @@ from lmp_app.access import require_access
 from lmp_app.i18n import t
 from lmp_app.state import Keys, ensure_data, watch_session
 from lmp_app.uploads import keep_uploads_in_memory
+from lmp_app.warm import warm_imports
 
 keep_uploads_in_memory()  # before any page can offer an upload: no part of one is spooled to disk
 
@@ -30,6 +31,7 @@ PAGES = [("pages/data.py", "page_data", ":material/upload_file:"),
 require_access(url_paths=[Path(file).stem for file, _, _ in PAGES])
 watch_session()
 ensure_data()
+warm_imports()  # the libraries the results page needs, loaded while this user is still on the Data page
 page = st.navigation([st.Page(file, title=t(title), icon=icon, default=i == 0)
                       for i, (file, title, icon) in enumerate(PAGES)])
 page.run()

@@ -177,7 +177,7 @@ def watch_session() -> bool:
 
 
 def digest(data: bytes) -> str:
-    """A fingerprint of uploaded bytes (to notice a new upload)."""
+    """A fingerprint of a file's bytes (the setup decisions a user confirmed belong to it)."""
     return hashlib.sha256(data).hexdigest()
 
 

@@ -32,7 +32,7 @@ from lmp_app.state import (
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.fmt import Pct, percent
 from lmp_core.compute.stats import note_text
-from lmp_core.compute.weights import from_column
+from lmp_core.compute.weights import from_column, weight_candidates
 from lmp_core.counting.counts import Counts
 from lmp_core.load import excel_sheets, is_excel, read_codebook
 from lmp_core.present.report.sentences import weighting_sentences
@@ -58,7 +58,8 @@ codebook_file = right.file_uploader(t("upload_codebook"), type=["csv", "txt"], k
 if uploaded is not None:
     data = uploaded.getvalue()
     codebook_bytes = codebook_file.getvalue() if codebook_file is not None else b""
-    fingerprint = digest(data + codebook_bytes)
+    # each upload has its own id: a rerun of this page neither hashes nor copies the file to notice it is the same
+    fingerprint = f"{uploaded.file_id}|{codebook_file.file_id if codebook_file is not None else ''}"
     sheet = None
     if is_excel(data):
         try:
@@ -70,7 +71,7 @@ if uploaded is not None:
             # default: the core takes the first sheet that holds questions
             sheet = st.selectbox(t("sheet"), [None, *sheets], key="sheet",
                                  format_func=lambda v: t("sheet_auto") if v is None else v, placeholder=t("choose_one"))
-            fingerprint += str(sheet)
+            fingerprint += f"|{sheet}"
     if st.session_state.get("upload_fingerprint") != fingerprint:
         try:
             with st.spinner(t("reading", file=uploaded.name), show_time=True):
@@ -253,9 +254,7 @@ st.number_input(t("min_group"), min_value=1, max_value=100, step=1, key="min_n_w
 if isinstance(source, Survey):
     # a weight column is the user's choice, never guessed from a name ("weight" may be body weight)
     st.subheader(t("weights_heading"))
-    numeric = [c for c in source.background.columns if c != source.id_column
-               and pd.to_numeric(source.background[c], errors="coerce").notna().sum() == source.background[c].notna().sum()
-               and source.background[c].notna().any()]
+    numeric = weight_candidates(source)
     current = weights()
     options = [None, *numeric]
     chosen_now = current.variables[0] if current is not None and current.method == "column" else None

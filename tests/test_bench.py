@@ -12,7 +12,8 @@ from benchmarks.bench import GOALS, format_report, make_files, run
 
 def test_small_benchmark_agrees_with_naive(tmp_path, capsys):
     files = make_files(tmp_path, 20_000, 20, 20_000, 20)
-    report = run(files, repeat=1, with_app=True, xlsx_rows=2_000, big_rows=60_000, mixed_rows=5_000)
+    report = run(files, repeat=1, with_app=True, xlsx_rows=2_000, big_rows=60_000, mixed_rows=5_000,
+                 browser_rows=3_000)
     for kind in ("coded", "labels"):
         assert report[kind]["max_difference_vs_naive"] < 1e-9
         for contender in ("lmp", "floor", "naive"):
@@ -28,9 +29,15 @@ def test_small_benchmark_agrees_with_naive(tmp_path, capsys):
     # the file with every kind of question was written, summarized and measured
     assert report["mixed"]["rows"] == 5_000 and report["mixed"]["lmp"]["total"] > 0
     assert report["mixed"]["lmp"]["peak_mb"] > 0 and "every kind of question" in format_report(report)
+    # the browser session uploaded its file in Chromium and reached the results page; each phase was measured
+    browser = report["browser"]
+    assert browser["file"] == "labels_3000x20.csv" and 0 < browser["read_s"] < browser["first_results_s"]
+    assert list(browser["phases"]) == ["upload", "data_page", "results_page"]
+    assert browser["server_peak_mb"] >= browser["server_before_mb"] > 0 and browser["cli"]["peak_mb"] > 0
     text = format_report(report)
     goal_rows = [line for line in text.splitlines() if line.endswith(("| met |", "| not met |"))]
-    # two whole-process ratios, --help, peak memory, .xlsx, the streaming run (its two limits), the app's two
-    assert len(goal_rows) == 8 and set(GOALS) >= {"coded", "labels", "xlsx", "big_ratio", "big_peak_mb"}
+    # two whole-process ratios, --help, peak memory, .xlsx, the streaming run (its two limits), the browser's two,
+    # the app's two
+    assert len(goal_rows) == 10 and set(GOALS) >= {"coded", "labels", "xlsx", "big_ratio", "big_peak_mb"}
     with capsys.disabled():
         print("\n" + text)

@@ -211,11 +211,14 @@ def test_the_index_distribution_counts_half_point_bands(survey):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(1, 40), st.integers(1, 6), st.floats(0, 0.8), st.booleans(), st.randoms(use_true_random=False))
-def test_pairwise_covariances_and_correlations_equal_pandas(n, k, blank, constant, rnd):
+@given(st.integers(1, 40), st.integers(1, 6), st.floats(0, 0.8), st.booleans(), st.randoms(use_true_random=False),
+       st.sampled_from([1 << 16, 1, 3, 7]))
+def test_pairwise_covariances_and_correlations_equal_pandas(n, k, blank, constant, rnd, block):
     # lmp_core.compute.indices.pairwise (matrix products) against pandas' own loop over the pairs: the same matrices,
-    # NaN in the same places (a pair with fewer than two rows, a question without variance over a pair's rows)
+    # NaN in the same places (a pair with fewer than two rows, a question without variance over a pair's rows);
+    # with blocks of rows smaller than the data too (the sums are made a block at a time)
     import warnings
+    from unittest import mock
 
     import pandas as pd
 
@@ -226,7 +229,8 @@ def test_pairwise_covariances_and_correlations_equal_pandas(n, k, blank, constan
     if constant:
         values[:, 0] = np.where(np.isnan(values[:, 0]), np.nan, 3.0)
     data = pd.DataFrame(values)
-    cov, corr = pairwise(data)
+    with mock.patch("lmp_core.compute.indices.ROW_BLOCK", block):
+        cov, corr = pairwise(data)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # numpy's "degrees of freedom <= 0" on one row
         for mine, theirs in ((cov, data.cov().to_numpy()), (corr, data.corr().to_numpy())):

@@ -24,7 +24,7 @@ Checked against psych's published output for its ``bfi`` agreeableness scale (te
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -105,7 +105,19 @@ def _finite(x: float) -> float | None:
     return float(x) if np.isfinite(x) else None
 
 
-def pairwise(data: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+#: Rows per block when summing over respondents: each block's temporaries stay a few MB, where whole-column
+#: temporaries of 1,000,000 answers to 20 questions took 160 MB each (six of them: about 1 GB of the server's peak).
+ROW_BLOCK = 1 << 16
+
+
+def _row_blocks(values: np.ndarray) -> Iterator[tuple[slice, np.ndarray]]:
+    """``values`` a block of :data:`ROW_BLOCK` rows at a time (views, no copies), each with its rows' slice."""
+    for start in range(0, len(values), ROW_BLOCK):
+        rows = slice(start, min(start + ROW_BLOCK, len(values)))
+        yield rows, values[rows]
+
+
+def pairwise(data: pd.DataFrame | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The covariance and correlation matrices of ``data``'s columns, each pair over the rows that have both
     (pairwise complete, as pandas' ``DataFrame.cov()``/``corr()``, R's ``use="pairwise"`` and psych compute
     them; NaN where a pair has fewer than two rows or no variance).
@@ -114,19 +126,26 @@ def pairwise(data: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     the sums small) and M the pattern of answers (1 = present), the sums every pair needs are four matrix
     products: n = MᵀM, Sᵢ = XᵀM (the sum of column i over the rows where j is present), Qᵢ = (X²)ᵀM, P = XᵀX;
     then cov = (P − SᵢSⱼ/n)/(n − 1) and corr = (nP − SᵢSⱼ)/√((nQᵢ − Sᵢ²)(nQⱼ − Sⱼ²)). For 200,000 answers
-    to 50 questions this takes a tenth of a second, where pandas' loop over the pairs takes 0.8 s.
+    to 50 questions this takes a tenth of a second, where pandas' loop over the pairs takes 0.8 s; the sums are
+    made a block of rows at a time (:data:`ROW_BLOCK`), so the temporaries stay small for a million rows.
     """
-    values = data.to_numpy(dtype=float)
-    present = np.isfinite(values)
-    mask = present.astype(float)
-    zeroed = np.where(present, values, 0.0)
-    count = mask.sum(axis=0)
-    mean = np.divide(zeroed.sum(axis=0), count, out=np.zeros(values.shape[1]), where=count > 0)
-    shifted = np.where(present, values - mean, 0.0)
-    n = mask.T @ mask
-    sums = shifted.T @ mask  # sums[i, j]: column i over the rows where j is present
-    squares = (shifted**2).T @ mask
-    products = shifted.T @ shifted
+    values = np.asarray(data, dtype=float)
+    k = values.shape[1]
+    count, total = np.zeros(k), np.zeros(k)
+    for _, block in _row_blocks(values):
+        present = np.isfinite(block)
+        count += present.sum(axis=0)
+        total += np.where(present, block, 0.0).sum(axis=0)
+    mean = np.divide(total, count, out=np.zeros(k), where=count > 0)
+    n, sums, squares, products = (np.zeros((k, k)) for _ in range(4))
+    for _, block in _row_blocks(values):
+        present = np.isfinite(block)
+        mask = present.astype(float)
+        shifted = np.where(present, block - mean, 0.0)
+        n += mask.T @ mask
+        sums += shifted.T @ mask  # sums[i, j]: column i over the rows where j is present
+        squares += (shifted**2).T @ mask
+        products += shifted.T @ shifted
     with np.errstate(invalid="ignore", divide="ignore"):
         cov = (products - sums * sums.T / n) / (n - 1)
         spread = n * squares - sums**2  # n² times column i's variance over the pair's rows (×(n−1)/n)
@@ -140,7 +159,7 @@ def pairwise(data: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return cov, corr
 
 
-def omega_total(data: pd.DataFrame, corr: np.ndarray | None = None) -> float | None:
+def omega_total(data: pd.DataFrame | np.ndarray, corr: np.ndarray | None = None) -> float | None:
     """McDonald's omega of a one-factor model on the pairwise correlations of ``data`` (one column per question;
     ``corr``: those correlations, when :func:`pairwise` has made them already).
 
@@ -184,17 +203,37 @@ def _alpha(cov: np.ndarray, n: int, confidence: float = 0.95) -> tuple[float, tu
     return float(alpha), (float(low), float(high))
 
 
-def scores(survey: Survey, columns: Sequence[str]) -> pd.DataFrame:
-    """Each respondent's score on each question (NaN for blank or "Vet ikke")."""
-    out = {}
-    for column in columns:
+def score_matrix(survey: Survey, columns: Sequence[str]) -> np.ndarray:
+    """Each respondent's score on each question, one row per respondent and one column per question (NaN for
+    blank or "Vet ikke")."""
+    out = np.empty((survey.n_rows, len(columns)))
+    for i, column in enumerate(columns):
         j = survey.item_index(column)
         if j is None:
             raise SurveyError("unknown_item", column=column, choices=", ".join(it.column for it in survey.items))
         item = survey.items[j]
         table = np.array([np.nan, *item.scale.scores, *[np.nan] * len(item.other_labels)], dtype=float)
-        out[column] = table[np.clip(survey.codes[:, j].astype(np.int64), 0, len(table) - 1)]
-    return pd.DataFrame(out)
+        out[:, i] = table[np.clip(survey.codes[:, j].astype(np.int64), 0, len(table) - 1)]
+    return out
+
+
+def scores(survey: Survey, columns: Sequence[str]) -> pd.DataFrame:
+    """:func:`score_matrix` as a table with the questions' columns."""
+    return pd.DataFrame(score_matrix(survey, columns), columns=list(columns), copy=False)
+
+
+def row_means(values: np.ndarray, min_answers: float) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's mean over its answered questions where it answered at least ``min_answers`` of them (NaN
+    otherwise), and the number it answered; a block of rows at a time."""
+    means, answered = np.full(len(values), np.nan), np.zeros(len(values), dtype=np.int64)
+    for rows, block in _row_blocks(values):
+        present = np.isfinite(block)
+        count = present.sum(axis=1)
+        total = np.where(present, block, 0.0).sum(axis=1)
+        answered[rows] = count
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means[rows] = np.where(count >= min_answers, total / count, np.nan)
+    return means, answered
 
 
 def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str | None = None,
@@ -205,11 +244,12 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
     and Kish's effective n (:func:`lmp_core.compute.weights.weighted_mean_sd`). Reliability stays unweighted."""
     if len(columns) < 2:
         raise SurveyError("index_too_few", name=name)
-    data = scores(survey, columns)
+    data = score_matrix(survey, columns)
     keep = np.ones(len(data), dtype=bool) if held is None else ~held.rows
-    data = data[keep].reset_index(drop=True)
-    answered = data.notna().sum(axis=1)
-    value = data.mean(axis=1).where(answered >= min_share * len(columns))
+    if held is not None and held.rows.any():  # a copy of every score only when some rows are held back
+        data = data[keep]
+    value, answered = row_means(data, min_share * len(columns))
+    scored = np.isfinite(value)
     cov, corr = pairwise(data)  # each pair over the respondents who answered both, as psych and pingouin
     total, trace, rows = cov.sum(), np.trace(cov), cov.sum(axis=1)
     k = len(columns)
@@ -233,8 +273,8 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
     highs = {tuple(survey.items[survey.item_index(c)].scale.scores) for c in columns}
     top_from = sorted(next(iter(highs)))[-2] if len(highs) == 1 and len(next(iter(highs))) >= 3 else None
     for g, label in enumerate(names):
-        in_group = (codes == g) & value.notna().to_numpy()
-        values = value[in_group].to_numpy()
+        in_group = (codes == g) & scored
+        values = value[in_group]
         n = len(values)
         shown = n >= min_group_size
         mean = float(values.mean()) if shown and n else None
@@ -244,7 +284,7 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
             from lmp_core.compute.weights import weighted_mean_sd
 
             has = in_group & np.isfinite(w_all)
-            w_mean, w_sd, n_eff = weighted_mean_sd(value[has].to_numpy(), w_all[has])
+            w_mean, w_sd, n_eff = weighted_mean_sd(value[has], w_all[has])
             weighted = (n_eff, w_mean, w_sd)
         top2 = float(100 * (values >= top_from).mean()) if shown and n and top_from is not None else None
         # half-point bands, the last one closed ([k − 0.5, k]), as numpy's histogram counts them
@@ -254,7 +294,7 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
                                          None, suppressed=not shown))
     comparisons = compare_groups(as_group_stats, names) if len(names) > 1 else []
     reversed_items = tuple(c for c in columns if survey.items[survey.item_index(c)].reversed)
-    return Index(name, tuple(columns), reversed_items, min_share, int(data.notna().any(axis=1).sum()),
+    return Index(name, tuple(columns), reversed_items, min_share, int((answered > 0).sum()),
                  _finite(alpha), (float(ci[0]), float(ci[1])) if _finite(alpha) is not None else None,
                  omega_total(data, corr),
                  item_rest, dropped, tuple(stats),

@@ -102,6 +102,31 @@ class Weights:
                 "n_eff": self.n_eff, "deff": self.deff, "r_indicator": self.r_indicator}
 
 
+def _numbers(raw: pd.Series) -> pd.Series:
+    """Each value as a number (a decimal comma or point, spaces around ignored); NaN where it is none."""
+    return pd.to_numeric(raw.astype("string").str.strip().str.replace(",", ".", regex=False), errors="coerce")
+
+
+def weight_candidates(survey: Survey) -> tuple[str, ...]:
+    """The background columns a user may choose as weights: every value given reads as a number (as
+    :func:`from_column` reads it, decimal comma or point), at least one is given, and the column is not the id.
+
+    Checked on the distinct values (a group column of a million rows has a handful).
+
+    >>> from lmp_core.load import read_file
+    >>> weight_candidates(read_file(b"g,w,q\\nA,\\"0,5\\",I stor grad\\nB,1.5,I liten grad\\nA,,I stor grad\\n", "x.csv"))
+    ('w',)
+    """
+    out = []
+    for column in survey.background.columns:
+        if column == survey.id_column:
+            continue
+        distinct = pd.Series(survey.background[column].dropna().unique())
+        if len(distinct) and _numbers(distinct).notna().all():
+            out.append(column)
+    return tuple(out)
+
+
 def from_column(survey: Survey, column: str) -> Weights:
     """The weights in ``column`` of the file: every respondent must have a positive number.
 
@@ -113,8 +138,7 @@ def from_column(survey: Survey, column: str) -> Weights:
     if column not in survey.background.columns:
         raise SurveyError("weight_unknown_column", column=column,
                           choices=", ".join(map(str, survey.background.columns)))
-    raw = survey.background[column]
-    values = pd.to_numeric(raw.astype("string").str.strip().str.replace(",", ".", regex=False), errors="coerce")
+    values = _numbers(survey.background[column])
     bad = values.isna() | ~(values > 0)
     if bad.any():
         rows = np.flatnonzero(bad.to_numpy())

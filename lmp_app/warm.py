@@ -1,0 +1,35 @@
+"""The libraries a page loads on first use, loaded once per server process in the background.
+
+The first results page of a server would otherwise wait for statsmodels' factor analysis (McDonald's omega) and
+scipy's distributions to load (half a second on the test machine, measured with py-spy in the browser benchmark);
+a thread started by the first session loads them while that user is still on the Data page. Importing in another
+thread is safe: a module imported by two threads at once is loaded once, the second waits for it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+
+import streamlit as st
+
+#: What the results, report and fieldwork pages import inside their functions (lmp_core loads them lazily so the
+#: command line's ``--help`` stays fast).
+MODULES = ("scipy.stats", "scipy.special", "statsmodels.multivariate.factor", "statsmodels.stats.proportion",
+           "statsmodels.api", "docx")
+
+
+def _load() -> None:
+    for name in MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a missing library is reported where it is used, with its own message
+            continue
+
+
+@st.cache_resource(show_spinner=False)
+def warm_imports() -> threading.Thread:
+    """Start loading :data:`MODULES` in a daemon thread (once per process); returns the thread."""
+    thread = threading.Thread(target=_load, name="lmp-warm-imports", daemon=True)
+    thread.start()
+    return thread
