@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import importlib
 import threading
-
-import streamlit as st
+from functools import cache
 
 #: What the results, report and fieldwork pages import inside their functions (lmp_core loads them lazily so the
 #: command line's ``--help`` stays fast).
@@ -27,7 +26,7 @@ def _load() -> None:
             continue
 
 
-@st.cache_resource(show_spinner=False)
+@cache  # once per process (it holds no one's data; no Streamlit cache is shared between sessions)
 def warm_imports() -> threading.Thread:
     """Start loading :data:`MODULES` in a daemon thread (once per process); returns the thread."""
     thread = threading.Thread(target=_load, name="lmp-warm-imports", daemon=True)
