@@ -554,8 +554,14 @@ def run(files: dict[str, Path], repeat: int, with_app: bool = False, xlsx_rows: 
         if not path.exists():
             subprocess.run([sys.executable, str(make_survey), "--rows", str(browser_rows), "--items", "20",
                             "--labels", str(path)], check=True)
-        report["browser"] = {"file": path.name, "size_mb": path.stat().st_size / 2**20,
-                             **browser_session(path), "cli": whole_process(path, None, repeat)["lmp"]}
+        from concurrent.futures import ThreadPoolExecutor
+
+        # a thread of its own: Playwright's sync API refuses a thread with a running asyncio loop (in the test
+        # suite, pytest-playwright's browser fixtures leave one in the main thread)
+        with ThreadPoolExecutor(1) as pool:
+            session = pool.submit(browser_session, path).result()
+        report["browser"] = {"file": path.name, "size_mb": path.stat().st_size / 2**20, **session,
+                             "cli": whole_process(path, None, repeat)["lmp"]}
     if with_app:
         report["app"] = app_times(files["labels"])
         report["report_docx_s"] = report_seconds(files["labels"].parent, make_survey)
