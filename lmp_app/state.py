@@ -23,7 +23,7 @@ from lmp_core.compute.stats import MIN_GROUP_SIZE
 from lmp_core.compute.view import View, ViewRequest, counted_view, likely_group, make_view
 from lmp_core.compute.weights import Weights
 from lmp_core.counting.counts import Counts
-from lmp_core.counting.database import Counted, count_in_database
+from lmp_core.counting.database import Counted, IndexSets, count_in_database
 from lmp_core.counting.disclosure import HeldBack, held_back
 from lmp_core.load import read_codebook, read_file
 from lmp_core.setup.codebook import CodebookEntry, protection
@@ -142,15 +142,17 @@ def load_database(database: Database, group: str) -> Loaded:
     return loaded
 
 
-def _database_counts(loaded: Loaded, request: ViewRequest) -> Counted:
-    """The database's counts for a request's protection and filters (counted once per setting and session)."""
+def _database_counts(loaded: Loaded, request: ViewRequest, index_sets: IndexSets | None = None,
+                     index_key: object = None) -> Counted:
+    """The database's counts for a request's protection and filters (counted once per setting and session);
+    with ``index_sets`` (named by ``index_key``) the indices' sums too."""
     database = loaded.database
     assert database is not None and isinstance(loaded.source, Counts)
     groupings_ = tuple(request.groupings or ())
-    key = ("db", groupings_, request.min_group_size, request.filters)
+    key = ("db", groupings_, request.min_group_size, request.filters, *((index_key,) if index_sets else ()))
     return _cached(key, lambda: count_in_database(
         database.url, database.table, loaded.codebook or {}, group=loaded.source.group_column, groupings=groupings_,
-        min_group_size=request.min_group_size, filters=request.filter_map))
+        min_group_size=request.min_group_size, filters=request.filter_map, index_sets=index_sets))
 
 
 def _forget_choices(*extra: str) -> None:
@@ -329,10 +331,17 @@ def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
     """The themes' indices, and ``custom`` (a name and the questions the user picked), for the view's group and
     minimum (:func:`lmp_core.compute.indices.view_indices`), with the chosen weights beside (:func:`weights`), made once per
     request, weights and session."""
-    from lmp_core.compute.indices import MAX_INDEX_ITEMS, view_indices
+    from lmp_core.compute.indices import MAX_INDEX_ITEMS, index_sets, view_indices
 
-    source = ensure_data().source
+    loaded = ensure_data()
+    source = loaded.source
     counted = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
+    if loaded.database is not None:  # the indices' sums are summed in the database, under the same rule
+        picked = dict([custom]) if custom else None
+        in_database = _database_counts(loaded, counted, lambda found: index_sets(found, themes, picked, MAX_INDEX_ITEMS),
+                                       ("indices", themes, custom))
+        return view_indices(in_database.counts, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
+                            custom=picked, sums=in_database.index_sums)
     chosen = weights()
     return _cached(("indices", counted, themes, lang, id(chosen) if chosen is not None else None, custom),
                    lambda: view_indices(source, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the libraries are imported where a command uses them: --hel
     from lmp_core.compute.view import View, ViewRequest
     from lmp_core.compute.weights import Weights
     from lmp_core.counting.counts import Counts
+    from lmp_core.counting.database import Counted
     from lmp_core.setup.codebook import CodebookEntry
     from lmp_core.setup.survey import Survey
 
@@ -185,7 +186,8 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
 
     request = request_of(args)
     if getattr(args, "database", None):
-        return _database_view(args, request)
+        counted, view = _database_view(args, request)
+        return counted.counts, view
     if getattr(args, "stream", False):
         from lmp_core.counting.stream import stream_counts
         from lmp_core.load import read_codebook
@@ -205,9 +207,11 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
     return source, view
 
 
-def _database_view(args: argparse.Namespace, request: ViewRequest) -> tuple[Counts, View]:
-    """Count in the database (``--database``, ``--table``) with the setup's questions and protection; only counts
-    come back (:mod:`lmp_core.counting.database`)."""
+def _database_view(args: argparse.Namespace, request: ViewRequest) -> tuple[Counted, View]:
+    """Count in the database (``--database``, ``--table``) with the setup's questions and protection, and the sums
+    of the indices ``--index``/``--index-items`` ask for; only counts and sums come back
+    (:mod:`lmp_core.counting.database`)."""
+    from lmp_core.compute.indices import index_sets
     from lmp_core.compute.view import counted_view
     from lmp_core.counting.database import count_in_database
 
@@ -217,20 +221,27 @@ def _database_view(args: argparse.Namespace, request: ViewRequest) -> tuple[Coun
     if not args.table:
         raise SurveyError("db_needs_table")
     groupings = request.groupings if request.groupings is not None else request.own_groupings
+    themes, custom = getattr(args, "index", None) or [], _custom_index(args)
     counted = count_in_database(args.database, args.table, codebook, group=request.group, groupings=groupings,
-                                min_group_size=request.min_group_size, items=request.items, lang=args.lang)
-    return counted.counts, counted_view(counted, request)
+                                min_group_size=request.min_group_size, items=request.items, lang=args.lang,
+                                index_sets=(lambda items: index_sets(items, themes, custom)) if themes or custom
+                                else None)
+    return counted, counted_view(counted, request)
+
+
+def _custom_index(args: argparse.Namespace) -> dict[str, list[str]]:
+    """The index of questions the user picked (``--index-items``, named by ``--index-name``), if any."""
+    items = getattr(args, "index_items", None)
+    return {args.index_name: [c.strip() for c in items.split(",") if c.strip()]} if items else {}
 
 
 def _check_source(args: argparse.Namespace) -> None:
-    """A call reads a file or a database table, never both, never neither; weights and indices need a file."""
+    """A call reads a file or a database table, never both, never neither; weights need a file."""
     database = getattr(args, "database", None)
     if bool(database) == bool(args.file):
         raise SurveyError("db_file_or_database")
     if database and (getattr(args, "stream", False) or args.weight or args.weight_by or args.invited):
         raise SurveyError("db_no_weights")
-    if database and (getattr(args, "index", None) or getattr(args, "index_items", None)):
-        raise SurveyError("db_no_index")
 
 
 def _scale_items(args: argparse.Namespace, source: Survey, request: ViewRequest) -> ViewRequest:
@@ -337,18 +348,23 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     _check_source(args)
     if getattr(args, "stream", False) and (args.weight or args.weight_by or args.invited):
         raise SurveyError("stream_no_weights", file=Path(args.file).name)
-    source, view = view_of(args)
+    sums = None
+    if args.database:  # the indices' sums are summed in the same visit to the database
+        counted, view = _database_view(args, request_of(args))
+        source, sums = counted.counts, counted.index_sums
+    else:
+        source, view = view_of(args)
     summary = view.summary(view.request.items)  # () when --items named only questions of other kinds
     weights = weights_of(args, source)
     indices = []
-    custom = {args.index_name: [c.strip() for c in args.index_items.split(",") if c.strip()]} \
-        if args.index_items else {}
+    custom = _custom_index(args)
     if args.index or custom:
         if getattr(args, "stream", False):
             raise SurveyError("freq_no_index", file=Path(args.file).name)
         from lmp_core.compute.indices import view_indices
 
-        indices = view_indices(source, request_of(args), args.index, lang=args.lang, weights=weights, custom=custom)
+        indices = view_indices(source, request_of(args), args.index, lang=args.lang, weights=weights, custom=custom,
+                               sums=sums)
     if args.format == "json":
         from lmp_core.compute.groups import group_tests
 

@@ -229,9 +229,11 @@ if chosen_weights is not None and isinstance(loaded.source, Survey):
                  f"{stem}_vektet.csv", "text/csv", "weighted_csv")
 
 # the chosen themes as indices, with their reliability (lmp_core.compute.indices), for the same group and minimum
-index_themes = tuple(th for th in chosen_themes if isinstance(loaded.source, Survey)
+# (a database sums them where the data lives; a frequency table has no respondents to make them from)
+makes_indices = isinstance(loaded.source, Survey) or loaded.database is not None
+index_themes = tuple(th for th in chosen_themes if makes_indices
                      and 2 <= sum(1 for it in items if it.theme == th) <= MAX_INDEX_ITEMS)
-if isinstance(loaded.source, Survey) and len(columns) >= 2:
+if makes_indices and len(columns) >= 2:
     st.subheader(t("index_heading"))
     st.caption(t("index_intro"))
     # any questions the user picks as an index of their own, beside the themes

@@ -151,12 +151,14 @@ def _json(capsys, args: list[str]) -> tuple[dict, str]:
     return json.loads(captured.out), captured.out + captured.err
 
 
+# indices too (--index: every theme's; --index-items: questions picked): their sums are summed in the database
 CALLS = [("report", ["--group", "rolle"]),
-         ("report", ["--group", "rolle", "--groupings", "rolle,pulje", "--min-group-size", "5"]),
-         ("report", ["--group", "pulje", "--groupings", "rolle,pulje", "--min-group-size", "10"]),
-         ("generated", ["--group", "skole"]),             # the setup protects skole and kjonn together, at 5
-         ("generated", ["--group", "kjonn"]),
-         ("generated", ["--group", "skole", "--min-group-size", "12"])]
+         ("report", ["--group", "rolle", "--groupings", "rolle,pulje", "--min-group-size", "5", "--index", "all"]),
+         ("report", ["--group", "pulje", "--groupings", "rolle,pulje", "--min-group-size", "10", "--index", "all"]),
+         ("generated", ["--group", "skole", "--index", "all"]),  # the setup protects skole and kjonn together, at 5
+         ("generated", ["--group", "kjonn", "--index-items", "trivsel_1,trivsel_2,trivsel_6", "--index-name", "egen"]),
+         ("generated", ["--group", "skole", "--min-group-size", "12", "--index", "all"]),
+         ("generated", ["--group", "kjonn", "--min-group-size", "12", "--index", "all"])]  # "Annet" held back
 
 
 @pytest.mark.parametrize(("survey", "options"), CALLS, ids=[f"{s}:{' '.join(o)}" for s, o in CALLS])
@@ -174,6 +176,11 @@ def test_the_same_json_from_a_file_postgresql_duckdb_parquet_and_sqlite(capsys, 
     # the rule held something back in the protected calls, so the comparison covers hidden cells and groups
     if "--groupings" in options or survey == "generated":
         assert any("holdt tilbake" in w or "skjult" in w for w in expected["warnings"])
+    # the indices were compared too, with a group hidden where the rule hides one
+    if "--index" in options or "--index-items" in options:
+        assert expected["indices"] and all(ix["alpha"] is not None for ix in expected["indices"])
+        if options[:4] == ["--group", "kjonn", "--min-group-size", "12"]:
+            assert [s["n"] is None for s in expected["indices"][0]["stats"]] == [True, False, False]
 
 
 def test_hidden_cells_are_hidden_alike_with_filters(surveys, files):
@@ -254,11 +261,14 @@ def test_only_counts_leave_the_database(surveys, files, monkeypatch):
     csv, setup = surveys["generated"]
     url, table = files["sqlite"]["generated"].split("|")
     count_in_database(url, table, read_codebook(setup.read_bytes(), setup.name), group="skole",
-                      groupings=("skole", "kjonn"))
+                      groupings=("skole", "kjonn"), index_sets=lambda items: {"trivsel": [it.column for it in items]})
     rows = len(pd.read_csv(csv))
     # schema (0 rows), answers (at most 13 schools × 3 genders × 8 answers × 6 questions), cells (at most 13 × 3)
     assert seen[0] == 0 and seen[1] <= 13 * 3 * 8 * 6 and seen[2] <= 13 * 3
     assert seen[1] < rows and seen[2] < rows
+    # the index: respondents per cell, number of questions answered (0–6) and sum of scores (0–30); then one
+    # row of pair sums per cell
+    assert len(seen) == 5 and seen[3] <= 13 * 3 * 7 * 31 and seen[4] <= 13 * 3
 
 
 def test_a_bad_address_names_no_part_of_it():
@@ -315,3 +325,39 @@ def test_the_data_page_counts_in_a_configured_database(tmp_path, files, capsys):
         n = {s["group"]: s["n"] for s in item["stats"]}
         assert (int(row[0]), int(row[4])) == (n["Skoleeier"], n["Skoleleder"])
     assert [int(v) for v in table_frame.iloc[:, 0]] == [7, 7, 7, 7]
+    # the chosen theme's index, summed in the database: the sentence and table the file's index gives
+    from lmp_core.compute.indices import view_indices
+    from lmp_core.present.report.sentences import index_sentence
+    from lmp_core.present.tables import index_table
+
+    theme = at.multiselect(key="themes_widget").value[0]
+    codebook = read_codebook(setup.read_bytes(), setup.name)
+    survey = read_file(CODED.read_bytes(), CODED.name, codebook=codebook)
+    (index,) = view_indices(survey, ViewRequest.of(group="rolle", groupings=("rolle", "pulje"), min_group_size=5),
+                            [theme])
+    assert index.alpha is not None and [s.n for s in index.stats] == [7, 36]
+    assert index_sentence(index, "nb") in [plain(e.value) for e in at.text]
+    from tests.apptest import plain_frame
+
+    expected_table = index_table(index, lang="nb")
+    expected_table = expected_table.set_index(expected_table.columns[0])  # the page shows the groups as rows
+    assert any(plain_frame(e.value).astype(str).equals(expected_table.astype(str)) for e in at.table)
+
+
+def test_an_index_summed_over_several_queries_equals_the_file(surveys, files, monkeypatch):
+    """A long index's pair sums are split over queries (PostgreSQL allows 1,664 columns): split into queries of
+    seven columns here, the index is still the file's, bit for bit."""
+    from lmp_core.compute.indices import index_sets, view_indices
+
+    csv, setup = surveys["generated"]
+    codebook = read_codebook(setup.read_bytes(), setup.name)
+    survey = read_file(csv.read_bytes(), csv.name, codebook=codebook)
+    request = ViewRequest.of(group="kjonn", groupings=("skole", "kjonn"), min_group_size=5)
+    (expected,) = view_indices(survey, request, ["trivsel"])
+    monkeypatch.setattr(database, "MAX_AGGREGATES", 7)
+    url, table = files["duckdb"]["generated"].split("|")
+    counted = count_in_database(url, table, codebook, group="kjonn", groupings=("skole", "kjonn"), min_group_size=5,
+                                index_sets=lambda items: index_sets(items, ["trivsel"]))
+    (got,) = view_indices(counted.counts, request, ["trivsel"], sums=counted.index_sums)
+    assert got.to_dict() == expected.to_dict()
+    assert expected.alpha is not None and expected.stats[0].n == 35  # "Annet": its small cells held back

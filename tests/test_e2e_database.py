@@ -21,6 +21,21 @@ from tests.test_database import _setup_with_protection
 pytestmark = pytest.mark.e2e
 
 
+def _file_index_sentence(setup: Path) -> str:
+    """The reliability sentence of the report's first theme as an index, from the respondent file itself."""
+    from lmp_core.compute.indices import view_indices
+    from lmp_core.compute.view import ViewRequest
+    from lmp_core.load import read_codebook, read_file
+    from lmp_core.present.report.sentences import index_sentence
+
+    coded = FIXTURES / "lmp_ch2_3_coded.csv"
+    survey = read_file(coded.read_bytes(), coded.name, codebook=read_codebook(setup.read_bytes(), setup.name))
+    theme = next(it.theme for it in survey.items)
+    request = ViewRequest.of(group="rolle", groupings=("rolle", "pulje"), min_group_size=5)
+    (index,) = view_indices(survey, request, [theme])
+    return index_sentence(index, "nb")
+
+
 def test_counting_in_a_configured_database(browser: Browser, tmp_path: Path):
     db = tmp_path / "skole.duckdb"
     with duckdb.connect(str(db)) as con:
@@ -48,6 +63,8 @@ def test_counting_in_a_configured_database(browser: Browser, tmp_path: Path):
         first_row = table.locator("tbody tr").first.inner_text()
         assert first_row.split("\t")[1].strip() == "7", first_row
         expect(page.get_by_text("holdt tilbake").first).to_be_visible()
+        # the first theme's index, its sums summed in the database: the sentence the file's index gives
+        expect(area.get_by_text(_file_index_sentence(setup), exact=True)).to_be_visible()
         go(page, "Rapport")
         name, data = download(page, "report_docx", "Last ned DOCX")
         assert name.endswith(".docx")

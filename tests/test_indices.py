@@ -229,7 +229,7 @@ def test_pairwise_covariances_and_correlations_equal_pandas(n, k, blank, constan
     if constant:
         values[:, 0] = np.where(np.isnan(values[:, 0]), np.nan, 3.0)
     data = pd.DataFrame(values)
-    with mock.patch("lmp_core.compute.indices.ROW_BLOCK", block):
+    with mock.patch("lmp_core.counting.index_sums.ROW_BLOCK", block):
         cov, corr = pairwise(data)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # numpy's "degrees of freedom <= 0" on one row

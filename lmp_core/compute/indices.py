@@ -24,7 +24,8 @@ Checked against psych's published output for its ``bfi`` agreeableness scale (te
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,12 +38,12 @@ from lmp_core.compute.stats import Comparison, GroupStats, compare_groups
 from lmp_core.compute.view import ViewRequest
 from lmp_core.counting.counts import Counts, group_codes
 from lmp_core.counting.disclosure import HeldBack, held_back
-from lmp_core.setup.survey import Survey
+from lmp_core.counting.index_sums import MIN_SHARE, IndexSums, pair_sums, row_means, value_counts
+from lmp_core.setup.survey import Item, Survey
 
 if TYPE_CHECKING:
     from lmp_core.compute.weights import Weights
 
-MIN_SHARE = 0.5
 #: The app and the report make indices of themes with at most this many questions (a file whose names make
 #: one theme of thousands of columns is no index; the command line takes any size).
 MAX_INDEX_ITEMS = 60
@@ -105,58 +106,31 @@ def _finite(x: float) -> float | None:
     return float(x) if np.isfinite(x) else None
 
 
-#: Rows per block when summing over respondents: each block's temporaries stay a few MB, where whole-column
-#: temporaries of 1,000,000 answers to 20 questions took 160 MB each (six of them: about 1 GB of the server's peak).
-ROW_BLOCK = 1 << 16
-
-
-def _row_blocks(values: np.ndarray) -> Iterator[tuple[slice, np.ndarray]]:
-    """``values`` a block of :data:`ROW_BLOCK` rows at a time (views, no copies), each with its rows' slice."""
-    for start in range(0, len(values), ROW_BLOCK):
-        rows = slice(start, min(start + ROW_BLOCK, len(values)))
-        yield rows, values[rows]
-
-
-def pairwise(data: pd.DataFrame | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The covariance and correlation matrices of ``data``'s columns, each pair over the rows that have both
-    (pairwise complete, as pandas' ``DataFrame.cov()``/``corr()``, R's ``use="pairwise"`` and psych compute
-    them; NaN where a pair has fewer than two rows or no variance).
-
-    With X the values (0 where missing, each column shifted by its mean, which changes no covariance and keeps
-    the sums small) and M the pattern of answers (1 = present), the sums every pair needs are four matrix
-    products: n = MᵀM, Sᵢ = XᵀM (the sum of column i over the rows where j is present), Qᵢ = (X²)ᵀM, P = XᵀX;
-    then cov = (P − SᵢSⱼ/n)/(n − 1) and corr = (nP − SᵢSⱼ)/√((nQᵢ − Sᵢ²)(nQⱼ − Sⱼ²)). For 200,000 answers
-    to 50 questions this takes a tenth of a second, where pandas' loop over the pairs takes 0.8 s; the sums are
-    made a block of rows at a time (:data:`ROW_BLOCK`), so the temporaries stay small for a million rows.
-    """
-    values = np.asarray(data, dtype=float)
-    k = values.shape[1]
-    count, total = np.zeros(k), np.zeros(k)
-    for _, block in _row_blocks(values):
-        present = np.isfinite(block)
-        count += present.sum(axis=0)
-        total += np.where(present, block, 0.0).sum(axis=0)
-    mean = np.divide(total, count, out=np.zeros(k), where=count > 0)
-    n, sums, squares, products = (np.zeros((k, k)) for _ in range(4))
-    for _, block in _row_blocks(values):
-        present = np.isfinite(block)
-        mask = present.astype(float)
-        shifted = np.where(present, block - mean, 0.0)
-        n += mask.T @ mask
-        sums += shifted.T @ mask  # sums[i, j]: column i over the rows where j is present
-        squares += (shifted**2).T @ mask
-        products += shifted.T @ shifted
+def covariances(sums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairwise covariance and correlation matrices from a pair's sums (n, S, Q, P of
+    :func:`lmp_core.counting.index_sums.pair_sums`): cov = (P − SᵢSⱼ/n)/(n − 1) and
+    corr = (nP − SᵢSⱼ)/√((nQᵢ − Sᵢ²)(nQⱼ − Sⱼ²)); NaN where a pair has fewer than two rows or no variance."""
+    n, sums_, squares, products = sums
     with np.errstate(invalid="ignore", divide="ignore"):
-        cov = (products - sums * sums.T / n) / (n - 1)
-        spread = n * squares - sums**2  # n² times column i's variance over the pair's rows (×(n−1)/n)
-        corr = (n * products - sums * sums.T) / np.sqrt(spread * spread.T)
-    # a column without variance over a pair's rows: pandas (centring per pair) gets exactly 0, these sums a
-    # rounding error of about 1e-16 of their size
+        cov = (products - sums_ * sums_.T / n) / (n - 1)
+        spread = n * squares - sums_**2  # n² times column i's variance over the pair's rows (×(n−1)/n)
+        corr = (n * products - sums_ * sums_.T) / np.sqrt(spread * spread.T)
+    # a column without variance over a pair's rows: exactly 0 for whole-number scores; allow for rounding otherwise
     flat = spread <= 1e-9 * n * squares
     cov[n < 2] = np.nan
     corr[(n < 2) | flat | flat.T] = np.nan
     np.fill_diagonal(corr, np.where(np.isnan(np.diag(corr)), np.nan, 1.0))
     return cov, corr
+
+
+def pairwise(data: pd.DataFrame | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The covariance and correlation matrices of ``data``'s columns, each pair over the rows that have both
+    (pairwise complete, as pandas' ``DataFrame.cov()``/``corr()``, R's ``use="pairwise"`` and psych compute
+    them; NaN where a pair has fewer than two rows or no variance): :func:`covariances` of the sums
+    :func:`lmp_core.counting.index_sums.pair_sums` makes with four matrix products, a block of rows at a time. For
+    200,000 answers to 50 questions this takes a tenth of a second, where pandas' loop over the pairs takes 0.8 s.
+    """
+    return covariances(pair_sums(np.asarray(data, dtype=float)))
 
 
 def omega_total(data: pd.DataFrame | np.ndarray, corr: np.ndarray | None = None) -> float | None:
@@ -167,7 +141,13 @@ def omega_total(data: pd.DataFrame | np.ndarray, corr: np.ndarray | None = None)
     """
     if data.shape[1] < 3:
         return None
-    corr = pairwise(data)[1] if corr is None else corr
+    return omega_of(pairwise(data)[1] if corr is None else corr)
+
+
+def omega_of(corr: np.ndarray) -> float | None:
+    """:func:`omega_total` from the pairwise correlations themselves."""
+    if corr.shape[0] < 3:
+        return None
     if not np.isfinite(corr).all():
         return None
     import warnings
@@ -222,26 +202,13 @@ def scores(survey: Survey, columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(score_matrix(survey, columns), columns=list(columns), copy=False)
 
 
-def row_means(values: np.ndarray, min_answers: float) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's mean over its answered questions where it answered at least ``min_answers`` of them (NaN
-    otherwise), and the number it answered; a block of rows at a time."""
-    means, answered = np.full(len(values), np.nan), np.zeros(len(values), dtype=np.int64)
-    for rows, block in _row_blocks(values):
-        present = np.isfinite(block)
-        count = present.sum(axis=1)
-        total = np.where(present, block, 0.0).sum(axis=1)
-        answered[rows] = count
-        with np.errstate(invalid="ignore", divide="ignore"):
-            means[rows] = np.where(count >= min_answers, total / count, np.nan)
-    return means, answered
-
-
 def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str | None = None,
                min_share: float = MIN_SHARE, held: HeldBack | None = None,
                min_group_size: int = MIN_GROUP_SIZE, lang: str = "nb", weights: np.ndarray | None = None) -> Index:
-    """The index of ``columns`` (at least two questions) with its reliability and per-group statistics;
-    with ``weights`` (one per respondent row, NaN: none) each shown group also gets its weighted mean and SD
-    and Kish's effective n (:func:`lmp_core.compute.weights.weighted_mean_sd`). Reliability stays unweighted."""
+    """The index of ``columns`` (at least two questions) with its reliability and per-group statistics
+    (:func:`index_from_sums` on the respondents' sums); with ``weights`` (one per respondent row, NaN: none) each
+    shown group also gets its weighted mean and SD and Kish's effective n
+    (:func:`lmp_core.compute.weights.weighted_mean_sd`). Reliability stays unweighted."""
     if len(columns) < 2:
         raise SurveyError("index_too_few", name=name)
     data = score_matrix(survey, columns)
@@ -249,11 +216,45 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
     if held is not None and held.rows.any():  # a copy of every score only when some rows are held back
         data = data[keep]
     value, answered = row_means(data, min_share * len(columns))
-    scored = np.isfinite(value)
-    cov, corr = pairwise(data)  # each pair over the respondents who answered both, as psych and pingouin
+    codes, names = group_codes(survey, group, lang)
+    codes = codes[keep]
+    distinct, per_group = value_counts(value, codes, len(names))
+    sums = IndexSums(pair_sums(data), len(data), int((answered > 0).sum()), distinct, per_group)
+    weighted = None
+    if weights is not None:
+        from lmp_core.compute.weights import weighted_mean_sd
+
+        w_all = np.asarray(weights, dtype=float)[keep]
+        weighted = []
+        for g in range(len(names)):
+            has = (codes == g) & np.isfinite(value) & np.isfinite(w_all)
+            shown = per_group[g].sum() >= min_group_size
+            w_mean, w_sd, n_eff = weighted_mean_sd(value[has], w_all[has]) if shown else (None, None, None)
+            weighted.append((n_eff, w_mean, w_sd))
+    return index_from_sums(name, [survey.items[survey.item_index(c)] for c in columns], sums, names,
+                           min_share=min_share, min_group_size=min_group_size, weighted=weighted)
+
+
+def _moments(values: np.ndarray, counts: np.ndarray) -> tuple[int, float, float]:
+    """n, mean and SD (n − 1) of ``values`` where each occurs ``counts`` times; the sums exactly rounded
+    (``math.fsum``), so they do not depend on how the respondents were ordered."""
+    n = int(counts.sum())
+    mean = math.fsum(values * counts) / n if n else math.nan
+    sd = math.sqrt(math.fsum(counts * (values - mean) ** 2) / (n - 1)) if n > 1 else math.nan
+    return n, mean, sd
+
+
+def index_from_sums(name: str, items: Sequence[Item], sums: IndexSums, names: Sequence[str], *,
+                    min_share: float = MIN_SHARE, min_group_size: int = MIN_GROUP_SIZE,
+                    weighted: Sequence[tuple[float | None, float | None, float | None]] | None = None) -> Index:
+    """The index of ``items`` from its sums (:class:`lmp_core.counting.index_sums.IndexSums`, made in memory by
+    :func:`make_index` or by a database's query), per group of ``names``; a group under ``min_group_size``
+    respondents with an index is hidden. ``weighted``: per group (n_eff, mean, SD) of the weighted index."""
+    columns = [it.column for it in items]
+    k = len(items)
+    cov, corr = covariances(sums.pairs)  # each pair over the respondents who answered both, as psych and pingouin
     total, trace, rows = cov.sum(), np.trace(cov), cov.sum(axis=1)
-    k = len(columns)
-    alpha, ci = _alpha(cov, len(data))
+    alpha, ci = _alpha(cov, sums.rows)
     item_rest, dropped = {}, {}
     for i, column in enumerate(columns):
         rest_var = total - 2 * rows[i] + cov[i, i]  # the variance of the other questions' sum
@@ -261,69 +262,80 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
             item_rest[column] = _finite((rows[i] - cov[i, i]) / np.sqrt(cov[i, i] * rest_var))
             if k >= 3:  # alpha of the others, from the same matrix: what pingouin gives on them (k/(k-1)(1-tr/sum))
                 dropped[column] = _finite((k - 1) / (k - 2) * (1 - (trace - cov[i, i]) / rest_var))
-    codes, names = group_codes(survey, group, lang)
-    codes = codes[keep]
-    stats: list[IndexGroup] = []
-    as_group_stats: list[GroupStats] = []
-    w_all = None if weights is None else np.asarray(weights, dtype=float)[keep]
-    all_scores = [x for c in columns for x in survey.items[survey.item_index(c)].scale.scores]
+    all_scores = [x for it in items for x in it.scale.scores]
     bands = np.arange(min(all_scores), max(all_scores) + 0.25, 0.5)
     # a top-2 share means something only where every question has the same answers: the index is then on their
     # scale, and "top two" is an index of at least the second highest score
-    highs = {tuple(survey.items[survey.item_index(c)].scale.scores) for c in columns}
+    highs = {tuple(it.scale.scores) for it in items}
     top_from = sorted(next(iter(highs)))[-2] if len(highs) == 1 and len(next(iter(highs))) >= 3 else None
+    stats: list[IndexGroup] = []
+    as_group_stats: list[GroupStats] = []
     for g, label in enumerate(names):
-        in_group = (codes == g) & scored
-        values = value[in_group]
-        n = len(values)
+        counts = sums.per_group[g]
+        n, mean_, sd_ = _moments(sums.values, counts)
         shown = n >= min_group_size
-        mean = float(values.mean()) if shown and n else None
-        sd = float(values.std(ddof=1)) if shown and n > 1 else None
-        weighted: tuple[float | None, float | None, float | None] = (None, None, None)
-        if w_all is not None and shown:
-            from lmp_core.compute.weights import weighted_mean_sd
-
-            has = in_group & np.isfinite(w_all)
-            w_mean, w_sd, n_eff = weighted_mean_sd(value[has], w_all[has])
-            weighted = (n_eff, w_mean, w_sd)
-        top2 = float(100 * (values >= top_from).mean()) if shown and n and top_from is not None else None
+        mean = mean_ if shown and n else None
+        sd = sd_ if shown and n > 1 else None
+        top2 = float(100 * (counts[sums.values >= top_from].sum() / n)) if shown and n and top_from is not None \
+            else None
         # half-point bands, the last one closed ([k − 0.5, k]), as numpy's histogram counts them
-        distribution = tuple(int(v) for v in np.histogram(values, bins=bands)[0]) if shown and n else ()
-        stats.append(IndexGroup(label, n if shown else None, mean, sd, top2, *weighted, distribution=distribution))
+        distribution = tuple(int(v) for v in np.histogram(sums.values, bins=bands, weights=counts)[0]) \
+            if shown and n else ()
+        extra = weighted[g] if weighted is not None and shown else (None, None, None)
+        stats.append(IndexGroup(label, n if shown else None, mean, sd, top2, *extra, distribution=distribution))
         as_group_stats.append(GroupStats(label, n if shown else 0, 0, 0, {}, {}, None, None, None, None, mean, sd,
                                          None, suppressed=not shown))
     comparisons = compare_groups(as_group_stats, names) if len(names) > 1 else []
-    reversed_items = tuple(c for c in columns if survey.items[survey.item_index(c)].reversed)
-    return Index(name, tuple(columns), reversed_items, min_share, int((answered > 0).sum()),
+    return Index(name, tuple(columns), tuple(it.column for it in items if it.reversed), min_share, sums.answered,
                  _finite(alpha), (float(ci[0]), float(ci[1])) if _finite(alpha) is not None else None,
-                 omega_total(data, corr),
-                 item_rest, dropped, tuple(stats),
-                 tuple(comparisons), tuple(float(b) for b in bands))
+                 omega_of(corr), item_rest, dropped, tuple(stats), tuple(comparisons),
+                 tuple(float(b) for b in bands))
 
 
-def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence[str], *,
-                 lang: str = "nb", max_items: int | None = None, weights: Weights | None = None,
-                 custom: Mapping[str, Sequence[str]] | None = None) -> list[Index]:
-    """The indices of ``themes`` (``["all"]``: every theme with two or more questions) and of ``custom`` (name →
-    the questions the user picked) for the same view: its group, its minimum and the respondents its grouping
-    columns hold back (:mod:`lmp_core.compute.indices`)."""
-    if isinstance(source, Counts):
-        raise SurveyError("freq_no_index", file=source.source)
-    known = list(dict.fromkeys(it.theme for it in source.items if it.theme))
-    size = {t: sum(it.theme == t for it in source.items) for t in known}
+def index_sets(items: Sequence[Item], themes: Sequence[str], custom: Mapping[str, Sequence[str]] | None = None,
+               max_items: int | None = None) -> dict[str, list[str]]:
+    """Each index's name and questions among ``items``: the ``themes`` (``["all"]``: every theme with two or more
+    questions; with ``max_items``, only themes of at most that many) and ``custom`` (name → questions the user
+    picked). An unknown theme or question is refused with the choices named."""
+    known = list(dict.fromkeys(it.theme for it in items if it.theme))
+    size = {t: sum(it.theme == t for it in items) for t in known}
     chosen = [t for t in known if size[t] >= 2] if list(themes) == ["all"] else list(themes)
     if max_items is not None:  # the app and the report: themes of a sensible size only
         chosen = [t for t in chosen if size.get(t, 0) <= max_items]
     unknown = [t for t in chosen if t not in known]
     if unknown:
         raise SurveyError("unknown_theme", themes=", ".join(unknown), choices=", ".join(known))
+    sets = {theme: [it.column for it in items if it.theme == theme] for theme in chosen}
+    columns = {it.column for it in items}
+    for name, picked in (custom or {}).items():
+        for column in picked:
+            if column not in columns:
+                raise SurveyError("unknown_item", column=column, choices=", ".join(it.column for it in items))
+        sets[name] = list(dict.fromkeys(picked))
+    return sets
+
+
+def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence[str], *,
+                 lang: str = "nb", max_items: int | None = None, weights: Weights | None = None,
+                 custom: Mapping[str, Sequence[str]] | None = None,
+                 sums: Mapping[str, IndexSums] | None = None) -> list[Index]:
+    """The indices of ``themes`` and ``custom`` (:func:`index_sets`) for the same view: its group, its minimum
+    and the respondents its grouping columns hold back (:mod:`lmp_core.compute.indices`).
+
+    ``source`` counts from a database: ``sums`` are the indices' sums its query made, under the same rule
+    (:func:`lmp_core.counting.database.count_in_database` with the same sets); a frequency table has none."""
+    sets = index_sets(source.items, themes, custom, max_items)
+    if isinstance(source, Counts):
+        if sums is None or any(name not in sums for name in sets):
+            raise SurveyError("freq_no_index", file=source.source)
+        for name, columns in sets.items():
+            if len(columns) < 2:
+                raise SurveyError("index_too_few", name=name)
+        return [index_from_sums(name, [source.items[source.item_index(c)] for c in columns], sums[name],
+                                source.groups, min_share=MIN_SHARE, min_group_size=request.min_group_size)
+                for name, columns in sets.items()]
     groupings = request.own_groupings if request.groupings is None else request.groupings
     held = held_back(source, request.min_group_size, groupings)
-    sets = {theme: [it.column for it in source.items if it.theme == theme] for theme in chosen}
-    for name, columns in (custom or {}).items():
-        for column in columns:
-            source.item(column)  # its own message for a column that is no question
-        sets[name] = list(dict.fromkeys(columns))
     return [make_index(source, columns, name=name, group=request.group, held=held,
                        min_group_size=request.min_group_size, lang=lang,
                        weights=weights.values if weights is not None else None)

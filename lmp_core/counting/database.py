@@ -14,9 +14,14 @@ it cannot be worked out without reading the answers. The questions' answers are 
 the very reader the files go through (:func:`lmp_core.setup.columns.build_survey`), run on the *distinct* values the
 query returned (never on respondents), so a code means the same here as in a file.
 
+An index's sums (:mod:`lmp_core.counting.index_sums`: per pair of questions, over the respondents who answered
+both, their number and the sums of scores, squares and products; per cell, respondents per number of questions
+answered and sum of scores) are summed by two more queries per index (:func:`index_queries`), per cell, and the
+cells the rule holds back are left out of them as out of the answers.
+
 What differs from a file, by nature: a table has no row order, so groups whose names hold no number come in
 alphabetical order (a file gives them in the order they first appear); only questions with an answer scale are
-counted (single-choice questions, ticked sets, numbers and indices need each respondent's answers together).
+counted (single-choice questions, ticked sets and numbers are not counted here).
 
 The queries are plain SQL (``CAST``, ``COUNT(*)``, ``GROUP BY``, and ``UNION ALL`` or, for PostgreSQL, a lateral
 ``VALUES`` list; :func:`count_query`): the finest crossing is all the rule needs, so neither ``GROUPING SETS``
@@ -32,8 +37,8 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -42,9 +47,11 @@ import polars as pl
 from lmp_core.base.errors import Note, SurveyError
 from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.counting.counts import Counts, group_codes
+from lmp_core.counting.index_sums import MIN_SHARE, IndexSums, value_counts
 from lmp_core.counting.sql import codebook_questions, quote_name, quote_text
 from lmp_core.setup.codebook import CodebookEntry
 from lmp_core.setup.columns import build_survey
+from lmp_core.setup.survey import Item
 
 #: Seconds a query may run before it is stopped (PostgreSQL's statement_timeout).
 TIMEOUT_S = 600
@@ -61,6 +68,12 @@ class Counted:
     held_any: bool
     #: what reading the answers found (codes outside a scale …), with the numbers of answers the whole table has
     notes: tuple[Note, ...] = ()
+    #: each index's sums, summed in the database (``index_sets`` of :func:`count_in_database`)
+    index_sums: Mapping[str, IndexSums] = field(default_factory=dict)
+
+
+#: Given the counted questions, the indices to sum (name → questions).
+IndexSets = Callable[[tuple[Item, ...]], Mapping[str, Sequence[str]]]
 
 
 def engine_of(url: str) -> str:
@@ -203,12 +216,15 @@ def _typed(values: list[str | None], dtype: pl.DataType) -> pl.Series:
 def count_in_database(url: str, table: str, codebook: Mapping[str, CodebookEntry], *, group: str | None = None,
                       groupings: Sequence[str] = (), min_group_size: int = MIN_GROUP_SIZE,
                       filters: Mapping[str, Sequence[str]] | None = None, items: Sequence[str] | None = None,
-                      lang: str = "nb") -> Counted:
+                      lang: str = "nb", index_sets: IndexSets | None = None) -> Counted:
     """Count ``table``'s questions (the setup's, or ``items``) per ``group`` in the database at ``url``, holding
     back what the disclosure rule over ``groupings`` (protected together, at ``min_group_size``) holds back.
 
     Missing values: a NULL answer is blank; a NULL group value is no group (counted in no group's figures but in
     the total, as in memory). ``filters`` keep only rows whose values (in grouping columns) are listed.
+    ``index_sets``: given the counted questions, the indices to make (name → questions); their sums
+    (:mod:`lmp_core.counting.index_sums`) are summed in the database too (:func:`index_queries`), per cell, and
+    the cells the rule holds back are left out of them as out of the answers.
     """
     connection = _Connection(url)
     try:
@@ -223,15 +239,72 @@ def count_in_database(url: str, table: str, codebook: Mapping[str, CodebookEntry
         answer_sql, cell_sql = count_query(source, keys, questions, engine=connection.engine)
         answers = connection.frame(answer_sql, table)
         cells = connection.frame(cell_sql, table)
+        counted, rule = _counted(answers, cells, schema, codebook, questions, keys, group=group,
+                                 groupings=tuple(groupings), min_group_size=min_group_size, filters=filters,
+                                 table=table, lang=lang)
+        sums: dict[str, IndexSums] = {}
+        for name, columns in (index_sets(counted.counts.items) if index_sets else {}).items():
+            chosen = [counted.counts.items[counted.counts.item_index(c)] for c in columns]
+            histogram_sql, pair_sql = index_queries(source, keys, chosen, rule.code_of)
+            sums[name] = rule.index_sums(chosen, connection.frame(histogram_sql, table),
+                                         [connection.frame(sql, table) for sql in pair_sql])
     finally:
         connection.close()
-    return _counted(answers, cells, schema, codebook, questions, keys, group=group, groupings=tuple(groupings),
-                    min_group_size=min_group_size, filters=filters, table=table, lang=lang)
+    return replace(counted, index_sums=sums)
+
+
+def _score_sql(item: Item, code_of: Mapping[str | None, int]) -> str:
+    """A question's score in SQL, from its text as the counting query reads it (NULL: blank, "Vet ikke" or a value
+    outside the scale)."""
+    whens = [f"WHEN {quote_text(raw)} THEN {item.scale.scores[code - 1]!r}" for raw, code in code_of.items()
+             if raw is not None and 1 <= code <= item.scale.k]
+    if not whens:
+        return "CAST(NULL AS DOUBLE PRECISION)"
+    return f"CAST(CASE CAST(t.{quote_name(item.column)} AS VARCHAR) {' '.join(whens)} END AS DOUBLE PRECISION)"
+
+
+#: Aggregates per query: PostgreSQL allows 1,664 columns in a result.
+MAX_AGGREGATES = 1_200
+
+
+def index_queries(source: str, keys: Sequence[str], items: Sequence[Item],
+                  code_of: Mapping[str, Mapping[str | None, int]]) -> tuple[str, list[str]]:
+    """The queries of one index's sums per cell (``k0…`` the cell's key values): respondents per number of
+    questions answered (``c``) and sum of scores (``s``), whose quotient is their index value; and the pairs'
+    n, S, Q and P (:func:`lmp_core.counting.index_sums.pair_sums`; ``n_i_j``, ``s_i_j``, ``q_i_j``, ``p_i_j``),
+    split over queries of at most :data:`MAX_AGGREGATES` columns. Missing values: a blank, "Vet ikke" or an answer
+    outside the scale is no score; a NULL key is a value of its own. Which (c, s) make an index value (at least
+    :data:`~lmp_core.counting.index_sums.MIN_SHARE` of the questions answered) is decided with the counts."""
+    key_sql = [f"CAST(t.{quote_name(k)} AS VARCHAR) AS k{i}" for i, k in enumerate(keys)]
+    scored = (f"SELECT {''.join(f'{k}, ' for k in key_sql)}"
+              + ", ".join(f"{_score_sql(it, code_of[it.column])} AS x{i}" for i, it in enumerate(items))
+              + f" FROM {source} AS t")
+    names = [f"k{i}" for i in range(len(keys))]
+    group_by = f" GROUP BY {', '.join(names)}" if names else ""
+    answered = " + ".join(f"(CASE WHEN x{i} IS NULL THEN 0 ELSE 1 END)" for i in range(len(items)))
+    total = " + ".join(f"COALESCE(x{i}, 0)" for i in range(len(items)))
+    histogram = (f"SELECT {''.join(f'{k}, ' for k in names)}c, s, COUNT(*) AS n FROM (SELECT "
+                 f"{''.join(f'{k}, ' for k in names)}{answered} AS c, {total} AS s FROM ({scored}) AS x) AS y "
+                 f"GROUP BY {', '.join([*names, 'c', 's'])}")
+    aggregates = []
+    for i in range(len(items)):
+        for j in range(len(items)):
+            where = f"x{i}" if i == j else f"CASE WHEN x{j} IS NOT NULL THEN x{i} END"
+            if i <= j:
+                aggregates.append(f"COUNT(x{i} + x{j}) AS n_{i}_{j}")
+            aggregates.append(f"SUM({where}) AS s_{i}_{j}")
+            aggregates.append(f"SUM({where} * x{i}) AS q_{i}_{j}")
+            if i < j:
+                aggregates.append(f"SUM(x{i} * x{j}) AS p_{i}_{j}")
+    pairs = [f"SELECT {''.join(f'{k}, ' for k in names)}{', '.join(aggregates[start:start + MAX_AGGREGATES])} "
+             f"FROM ({scored}) AS x{group_by}" for start in range(0, len(aggregates), MAX_AGGREGATES)]
+    return histogram, pairs
 
 
 def _counted(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema, codebook: Mapping[str, CodebookEntry],
              questions: Sequence[str], keys: Sequence[str], *, group: str | None, groupings: tuple[str, ...],
-             min_group_size: int, filters: Mapping[str, Sequence[str]] | None, table: str, lang: str) -> Counted:
+             min_group_size: int, filters: Mapping[str, Sequence[str]] | None, table: str, lang: str
+             ) -> tuple[Counted, _Rule]:
     # 1. the setup's reader on the distinct values only: the questions as a file makes them, each distinct raw
     # answer's code, and each distinct key value's group (the same spelling and order rules as a file)
     distinct: dict[str, list[str | None]] = {}
@@ -253,30 +326,13 @@ def _counted(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema, code
 
     # 2. the cells: the protected crossing, and which cells are under the minimum
     protected = [f"k{keys.index(c)}" for c in groupings]
-
-    def cell_of(frame: pl.DataFrame) -> pl.Series:
-        return pl.Series([repr(t) for t in frame.select(protected).rows()]) if protected \
-            else pl.Series(["()"] * frame.height)
-
-    cells = cells.with_columns(cell=cell_of(cells))
+    cells = cells.with_columns(cell=_cell_of(cells, protected))
     size = cells.group_by("cell").agg(pl.col("n").sum())
-    small_cells = set(size.filter((pl.col("n") > 0) & (pl.col("n") < min_group_size))["cell"].to_list())
-    kept = cells.filter(~pl.col("cell").is_in(list(small_cells)))
-
-    def in_view(frame: pl.DataFrame) -> np.ndarray:
-        mask = np.ones(frame.height, dtype=bool)
-        for k, wanted in allowed.items():
-            col = f"k{keys.index(k)}"
-            mask &= np.array([spelled[k].get(v) in wanted for v in frame[col].to_list()], dtype=bool)
-        return mask
-
-    def groups_of(frame: pl.DataFrame) -> np.ndarray:
-        if not group:
-            return np.zeros(frame.height, dtype=np.int64)
-        return np.array([group_of.get(v, -1) for v in frame[f"k{keys.index(group)}"].to_list()], dtype=np.int64)
-
-    kept_view = in_view(kept)
-    kept_groups = groups_of(kept)
+    small_cells = frozenset(size.filter((pl.col("n") > 0) & (pl.col("n") < min_group_size))["cell"].to_list())
+    rule = _Rule(tuple(keys), tuple(protected), small_cells, group, group_of, allowed, spelled, names, code_of)
+    kept = rule.kept(cells)
+    kept_view = rule.in_view(kept)
+    kept_groups = rule.groups_of(kept)
     n_groups = len(names)
     respondents = np.bincount(kept_groups[kept_view & (kept_groups >= 0)], weights=kept["n"].to_numpy()[
         kept_view & (kept_groups >= 0)], minlength=n_groups).astype(np.int64)
@@ -288,8 +344,7 @@ def _counted(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema, code
     emptied: set[tuple[str, str]] = set()
     held_any = bool(small_cells)
     answers_all = answers
-    answers = answers.with_columns(cell=cell_of(answers))
-    answers = answers.filter(~pl.col("cell").is_in(list(small_cells)))
+    answers = rule.kept(answers)
     for j, item in enumerate(items):
         rows = answers.filter(pl.col("item") == item.column)
         codes = np.array([code_of[item.column].get(v, 0) for v in rows["raw"].to_list()], dtype=np.int64)
@@ -301,8 +356,8 @@ def _counted(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema, code
         small = ((substantive > 0) & (substantive < min_group_size)) | ((given > 0) & (given < min_group_size))
         withheld = small[cell_index] & (codes > 0)
         held_any |= bool(withheld.any())
-        view = in_view(rows)
-        groups = groups_of(rows)
+        view = rule.in_view(rows)
+        groups = rule.groups_of(rows)
         live = view & (groups >= 0)
         shown = np.where(withheld, 0, codes)
         np.add.at(table_[j], (groups[live], shown[live]), n[live])
@@ -312,7 +367,76 @@ def _counted(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema, code
                 if answered[g] == 0:
                     emptied.add((item.column, names[g]))
     counts = Counts(table, items, names, table_, tuple(int(v) for v in respondents), group, no_group)
-    return Counted(counts, frozenset(emptied), held_any, _notes(survey.notes, answers_all, code_of))
+    return Counted(counts, frozenset(emptied), held_any, _notes(survey.notes, answers_all, code_of)), rule
+
+
+def _cell_of(frame: pl.DataFrame, protected: Sequence[str]) -> pl.Series:
+    """Each row's cell: its values of the protected keys (``k0…``), as one text."""
+    if not protected:
+        return pl.Series(["()"] * frame.height)
+    return pl.Series([repr(t) for t in frame.select(protected).rows()])
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """The disclosure rule's decision on a table's cells, and how a row of a query's result (keys ``k0…``) maps to
+    the view: its group, whether the filters keep it, each answer's code."""
+
+    keys: tuple[str, ...]
+    protected: tuple[str, ...]
+    small_cells: frozenset[str]
+    group: str | None
+    group_of: Mapping[str | None, int]
+    allowed: Mapping[str, set[str]]
+    spelled: Mapping[str, Mapping[str | None, str]]
+    names: tuple[str, ...]
+    code_of: Mapping[str, Mapping[str | None, int]]
+
+    def kept(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The rows of cells that are not held back (with their ``cell``)."""
+        if "cell" not in frame.columns:
+            frame = frame.with_columns(cell=_cell_of(frame, self.protected))
+        return frame.filter(~pl.col("cell").is_in(list(self.small_cells)))
+
+    def counted(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The rows that count: of cells not held back, in the view."""
+        frame = self.kept(frame)
+        return frame.filter(pl.Series(self.in_view(frame), dtype=pl.Boolean))
+
+    def in_view(self, frame: pl.DataFrame) -> np.ndarray:
+        mask = np.ones(frame.height, dtype=bool)
+        for k, wanted in self.allowed.items():
+            col = f"k{self.keys.index(k)}"
+            mask &= np.array([self.spelled[k].get(v) in wanted for v in frame[col].to_list()], dtype=bool)
+        return mask
+
+    def groups_of(self, frame: pl.DataFrame) -> np.ndarray:
+        if not self.group:
+            return np.zeros(frame.height, dtype=np.int64)
+        return np.array([self.group_of.get(v, -1) for v in frame[f"k{self.keys.index(self.group)}"].to_list()],
+                        dtype=np.int64)
+
+    def index_sums(self, items: Sequence[Item], histogram: pl.DataFrame, pairs: Sequence[pl.DataFrame]
+                   ) -> IndexSums:
+        """One index's sums over the kept cells in the view (:func:`index_queries`' results), as
+        :func:`lmp_core.compute.indices.make_index` makes them from the respondents in memory."""
+        k = len(items)
+        total: dict[str, float] = {}
+        for frame in map(self.counted, pairs):
+            total |= {c: float(frame[c].fill_null(0).sum()) for c in frame.columns if c[:2] in ("n_", "s_", "q_", "p_")}
+        sums = np.zeros((4, k, k))
+        for i in range(k):
+            for j in range(k):
+                lo, hi = min(i, j), max(i, j)
+                sums[:, i, j] = (total[f"n_{lo}_{hi}"], total[f"s_{i}_{j}"], total[f"q_{i}_{j}"],
+                                 total[f"q_{i}_{i}"] if i == j else total[f"p_{lo}_{hi}"])
+        rows = self.counted(histogram)
+        answered, total_, n = (rows[c].to_numpy() for c in ("c", "s", "n"))
+        answered = answered.astype(np.int64)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            value = np.where(answered >= MIN_SHARE * k, total_.astype(float) / answered, np.nan)
+        distinct, per_group = value_counts(value, self.groups_of(rows), len(self.names), n.astype(np.int64))
+        return IndexSums(sums, int(n.sum()), int(n[answered > 0].sum()), distinct, per_group)
 
 
 def _notes(notes: Sequence[Note], answers: pl.DataFrame, code_of: Mapping[str, Mapping[str | None, int]]

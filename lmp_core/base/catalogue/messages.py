@@ -157,10 +157,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Oppsettfila for databasen «{label}» finnes ikke på serveren. Verten må legge den der secrets.toml sier (setup).",
         "en": "The setup file for the database '{label}' is not on the server. The host must put it where secrets.toml says (setup).",
     },
-    "db_no_index": {
-        "nb": "En indeks trenger hver respondents svar på flere spørsmål sammen; fra en database hentes bare tellinger. Lag indeksen fra en fil.",
-        "en": "An index needs each respondent's answers to several questions together; only counts are fetched from a database. Make the index from a file.",
-    },
     "freq_no_index": {
         "nb": "{file} er en frekvenstabell: en indeks trenger hver respondents svar, så den kan ikke lages herfra.",
         "en": "{file} is a frequency table: an index needs each respondent's answers, so it cannot be made from it.",
