@@ -349,11 +349,18 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if getattr(args, "stream", False) and (args.weight or args.weight_by or args.invited):
         raise SurveyError("stream_no_weights", file=Path(args.file).name)
     sums = None
-    if args.database:  # the indices' sums are summed in the same visit to the database
+    if args.database:  # the indices' sums and the other kinds are counted in the same visit to the database
+        from lmp_core.compute.kind_stats import results_from_counts
+
         counted, view = _database_view(args, request_of(args))
         source, sums = counted.counts, counted.index_sums
+        kinds = results_from_counts(counted.others, counted.numbers, source.groups, source.respondents,
+                                    min_group_size=view.request.min_group_size)
     else:
         source, view = view_of(args)
+        # the questions of other kinds, after the scales, for the same view
+        kinds = kinds_of(source, view.request, args.lang, getattr(args, "_kind_items", None)) \
+            if isinstance(source, Survey) else []
     summary = view.summary(view.request.items)  # () when --items named only questions of other kinds
     weights = weights_of(args, source)
     indices = []
@@ -373,8 +380,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         for item in out["items"]:
             if item["column"] in tests:
                 item["group_tests"] = tests[item["column"]].to_dict()
-        if isinstance(source, Survey):  # the questions of other kinds, after the scales, for the same view
-            out["items"] += [r.to_dict(args.lang) for r in kinds_of(source, view.request, args.lang, getattr(args, "_kind_items", None))]
+        out["items"] += [r.to_dict(args.lang) for r in kinds]
         if args.index or custom:
             out["indices"] = [ix.to_dict() for ix in indices]
         if weights is not None:
@@ -396,10 +402,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     else:
         if summary.items:
             sys.stdout.write(_table(summary, args.lang) + "\n")
-        if isinstance(source, Survey):  # the other kinds of question, one table each
+        if kinds:  # the other kinds of question, one table each
             from lmp_core.present.tables import kind_table
 
-            for result in kinds_of(source, view.request, args.lang, getattr(args, "_kind_items", None)):
+            for result in kinds:
                 sys.stdout.write(f"\n{result.question}\n{kind_table(result, lang=args.lang).to_string(index=False)}\n")
         for w in summary.warning_texts(args.lang):
             sys.stdout.write(f"! {w}\n")

@@ -69,10 +69,31 @@ def _generated(folder: Path) -> tuple[Path, Path]:
     return path, setup
 
 
+def _kinds(folder: Path) -> tuple[Path, Path]:
+    """A survey with every kind of question (tests/test_kinds.py's: a scale, a single choice, yes/no, a
+    multiple-response set as 0/1 columns and as one ";"-list, a number), three respondents in a third role (held
+    back), and the setup `setup --groupings rolle` writes for it. Rows are sorted by role and list, so a file's
+    first-appearance order of the roles and of the list's options is the alphabetical order a table gives."""
+    import contextlib
+    import io
+
+    from tests.test_kinds import mixed_frame
+
+    frame = mixed_frame(small_group=3).sort_values(["rolle", "tiltak_liste"], kind="stable")
+    path = folder / "svar_typer.csv"
+    frame.to_csv(path, index=False)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        assert main(["setup", str(path), "--groupings", "rolle"]) == 0
+    setup = folder / "oppsett_typer.csv"
+    setup.write_text(out.getvalue(), encoding="utf-8")
+    return path, setup
+
+
 @pytest.fixture(scope="module")
 def surveys(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
     folder = tmp_path_factory.mktemp("surveys")
-    return {"report": (CODED, CODEBOOK), "generated": _generated(folder)}
+    return {"report": (CODED, CODEBOOK), "generated": _generated(folder), "kinds": _kinds(folder)}
 
 
 def _arrow(csv: Path) -> pa.Table:
@@ -111,7 +132,7 @@ def postgres(surveys):
             for name, (csv, _) in surveys.items():
                 cur.adbc_ingest(name, _arrow(csv), mode="replace")
             cur.execute(f"CREATE ROLE leser LOGIN PASSWORD '{READER_PASSWORD}'")
-            cur.execute("GRANT SELECT ON report, generated TO leser")
+            cur.execute("GRANT SELECT ON report, generated, kinds TO leser")
             # a view that takes two seconds to read, for the timeout
             cur.execute("CREATE VIEW slow AS SELECT r.* FROM report r, pg_sleep(2)")
             cur.execute("GRANT SELECT ON slow TO leser")
@@ -158,7 +179,10 @@ CALLS = [("report", ["--group", "rolle"]),
          ("generated", ["--group", "skole", "--index", "all"]),  # the setup protects skole and kjonn together, at 5
          ("generated", ["--group", "kjonn", "--index-items", "trivsel_1,trivsel_2,trivsel_6", "--index-name", "egen"]),
          ("generated", ["--group", "skole", "--min-group-size", "12", "--index", "all"]),
-         ("generated", ["--group", "kjonn", "--min-group-size", "12", "--index", "all"])]  # "Annet" held back
+         ("generated", ["--group", "kjonn", "--min-group-size", "12", "--index", "all"]),  # "Annet" held back
+         # single choice, yes/no, multiple response (columns and a list), numbers; "Rektor" (3) held back
+         ("kinds", ["--group", "rolle"]),
+         ("kinds", ["--group", "rolle", "--min-group-size", "48"])]
 
 
 @pytest.mark.parametrize(("survey", "options"), CALLS, ids=[f"{s}:{' '.join(o)}" for s, o in CALLS])
@@ -176,6 +200,14 @@ def test_the_same_json_from_a_file_postgresql_duckdb_parquet_and_sqlite(capsys, 
     # the rule held something back in the protected calls, so the comparison covers hidden cells and groups
     if "--groupings" in options or survey == "generated":
         assert any("holdt tilbake" in w or "skjult" in w for w in expected["warnings"])
+    # every kind of question was compared too, a group hidden where the rule hides one
+    if survey == "kinds":
+        kinds = {item["column"]: item["kind"] for item in expected["items"]}
+        assert sorted(kinds.values()) == ["choice", "choice", "multi", "multi", "number", "scale"], kinds
+        leder, _, rektor = expected["items"][-1]["stats"]  # the number question's
+        # Leder: 50 respondents, 45 of them gave a number (a cell of fewer than 48 answers: all held back there);
+        # Rektor: 3 respondents, hidden
+        assert leder["n"] == (0 if "48" in options else 45) and rektor.get("suppressed")
     # the indices were compared too, with a group hidden where the rule hides one
     if "--index" in options or "--index-items" in options:
         assert expected["indices"] and all(ix["alpha"] is not None for ix in expected["indices"])
@@ -361,3 +393,51 @@ def test_an_index_summed_over_several_queries_equals_the_file(surveys, files, mo
     (got,) = view_indices(counted.counts, request, ["trivsel"], sums=counted.index_sums)
     assert got.to_dict() == expected.to_dict()
     assert expected.alpha is not None and expected.stats[0].n == 35  # "Annet": its small cells held back
+
+
+def test_the_results_page_shows_every_kind_counted_in_a_database(surveys, files):
+    """A database's single-choice, yes/no, multiple-response and number questions on the results page: the same
+    tables the file gives (the kinds survey in DuckDB; "Rektor", 3 respondents, hidden)."""
+    from streamlit.testing.v1 import AppTest
+
+    from lmp_core.compute.kind_stats import kind_results
+    from lmp_core.present.tables import kind_table
+    from tests.apptest import plain_frame
+    from tests.conftest import ROOT
+
+    csv, setup = surveys["kinds"]
+    url, table = files["duckdb"]["kinds"].split("|")
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.secrets["databases"] = {"typer": {"label": "Alle typer", "url": url, "table": table, "setup": str(setup)}}
+    at.run()
+    at.selectbox(key="db_choice").set_value("typer").run()
+    at.selectbox(key="db_group").set_value("rolle").run()
+    at.button(key="db_count").click().run()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception
+    codebook = read_codebook(setup.read_bytes(), setup.name)
+    survey = read_file(csv.read_bytes(), csv.name, codebook=codebook)
+    expected = kind_results(survey, group="rolle", groupings=("rolle",), min_group_size=5)
+    assert [r.kind for r in expected] == ["multi", "multi", "choice", "choice", "number"]
+    shown = [plain_frame(e.value).astype(str) for e in at.table]
+    for result in expected:
+        frame = kind_table(result, lang="nb")
+        frame = frame.set_index(frame.columns[0]).astype(str)
+        assert any(s.equals(frame) for s in shown), result.column
+
+
+def test_every_kind_without_a_group_or_protection_is_the_files(surveys, files):
+    """No group and no protected column: one cell (the queries have no GROUP BY keys); the kinds as in memory."""
+    from lmp_core.compute.kind_stats import kind_results, results_from_counts
+
+    csv, setup = surveys["kinds"]
+    codebook = read_codebook(setup.read_bytes(), setup.name)
+    survey = read_file(csv.read_bytes(), csv.name, codebook=codebook)
+    expected = kind_results(survey, groupings=(), min_group_size=5)
+    url, table = files["sqlite"]["kinds"].split("|")
+    counted = count_in_database(url, table, codebook, groupings=())
+    got = results_from_counts(counted.others, counted.numbers, counted.counts.groups, counted.counts.respondents,
+                              min_group_size=5)
+    assert [r.to_dict() for r in got] == [r.to_dict() for r in expected]
+    assert counted.counts.respondents == (153,) and [r.kind for r in got] == ["multi", "multi", "choice", "choice",
+                                                                             "number"]

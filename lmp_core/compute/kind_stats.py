@@ -37,8 +37,9 @@ from scipy import special
 from lmp_core.base.catalogue import text
 from lmp_core.compute.groups import holm
 from lmp_core.compute.stats import magnitude, wilson
-from lmp_core.counting.counts import Counts, count, group_codes, row_filter
+from lmp_core.counting.counts import Counts, NumberCounts, count, group_codes, row_filter
 from lmp_core.counting.disclosure import held_back, joint_cells
+from lmp_core.counting.index_sums import value_counts
 from lmp_core.setup.survey import Item, Survey
 
 Interval = tuple[float, float]
@@ -180,20 +181,39 @@ def kind_results(survey: Survey, *, group: str | None = None, filters: dict[str,
     """Every non-scale question of ``survey`` (or those of ``columns``: a column, or a multiple-response set's
     name) for the view of ``group``, ``filters`` and the protected ``groupings``."""
     wanted = set(columns) if columns is not None else None
-    names = {it.set_name or it.column for it in survey.others} | {it.column for it in survey.numbers}
-    if wanted is not None and not wanted & names:
+    known = {it.set_name or it.column for it in survey.others} | {it.column for it in survey.numbers}
+    if wanted is not None and not wanted & known:
         return []  # none asked for: nothing is counted (and scipy.stats is not loaded)
     own = tuple(dict.fromkeys([*([group] if group else []), *(filters or {})]))
     protected = tuple(groupings) if groupings is not None else own
-    out: list[KindResult] = []
     other = survey.other_survey(extra=tuple(c for c in (*protected, *own) if survey.item_index(c) is not None))
+    counted = None
     if other is not None:
         held = held_back(other, min_group_size, protected)
         counted = count(other, group=group, filters=filters, lang=lang, held=held)
-        out += _choice_results(counted, min_group_size, confidence, wanted)
+    names: tuple[str, ...] = ()
+    sizes: tuple[int, ...] = ()
+    numbers: list[NumberCounts] = []
     if survey.numbers and survey.number_values is not None:
         base = other if other is not None else survey
-        out += _number_results(survey, base, group, filters, protected, min_group_size, confidence, lang, wanted)
+        names, sizes, numbers = _number_counts(survey, base, group, filters, protected, min_group_size, lang, wanted)
+    return results_from_counts(counted, numbers, names, sizes, min_group_size=min_group_size,
+                               confidence=confidence, columns=columns)
+
+
+def results_from_counts(others: Counts | None, numbers: Sequence[NumberCounts], names: Sequence[str],
+                        sizes: Sequence[int], *, min_group_size: int, confidence: float = 0.95,
+                        columns: Sequence[str] | None = None) -> list[KindResult]:
+    """The results of the single-choice and multiple-response questions counted in ``others`` and of the number
+    questions' ``numbers`` (per group of ``names``; ``sizes``: the group's respondents in the view), as
+    :func:`kind_results` makes them from a file and :mod:`lmp_core.counting.database` counts them in a database.
+    ``columns``: only these questions (a column, or a multiple-response set's name)."""
+    wanted = set(columns) if columns is not None else None
+    out: list[KindResult] = []
+    if others is not None:
+        out += _choice_results(others, min_group_size, confidence, wanted)
+    out += [_number_result(nc, names, sizes, min_group_size, confidence)
+            for nc in numbers if wanted is None or nc.item.column in wanted]
     return out
 
 
@@ -313,11 +333,12 @@ def _multi(counted: Counts, name: str, members: list[int], hidden: list[bool], m
                       tuple(differences))
 
 
-def _number_results(survey: Survey, base: Survey, group: str | None, filters: dict[str, Sequence[str]] | None,
-                    protected: tuple[str, ...], min_n: int, confidence: float, lang: str,
-                    wanted: set[str] | None) -> list[KindResult]:
-    from scipy import stats as sps
-
+def _number_counts(survey: Survey, base: Survey, group: str | None, filters: dict[str, Sequence[str]] | None,
+                   protected: tuple[str, ...], min_n: int, lang: str, wanted: set[str] | None
+                   ) -> tuple[tuple[str, ...], tuple[int, ...], list[NumberCounts]]:
+    """The groups, their respondents in the view, and each number question's answers per group counted by value,
+    without the answers the rule holds back: those of respondents held back, and those of a crossing cell with
+    between 1 and ``min_n`` − 1 answers."""
     codes, names = group_codes(base, group, lang)
     keep = codes >= 0
     mask = row_filter(base, filters)
@@ -337,38 +358,49 @@ def _number_results(survey: Survey, base: Survey, group: str | None, filters: di
         per_cell = np.bincount(cell[answered & ~held_rows], minlength=n_cells)
         withheld = ((per_cell > 0) & (per_cell < min_n))[cell]  # answers of a crossing cell under the minimum
         usable = keep & answered & ~withheld
-        groups: list[NumberGroup] = []
-        samples: list[tuple[str, np.ndarray]] = []
-        for g, name in enumerate(names):
-            x = values[usable & (codes == g)]
-            if sizes[g] < min_n or 0 < len(x) < min_n:
-                groups.append(NumberGroup(name, None, suppressed=True))
-                continue
-            if len(x) == 0:
-                groups.append(NumberGroup(name, 0))
-                continue
-            mean, sd = float(x.mean()), float(x.std(ddof=1)) if len(x) > 1 else None
-            q1, median, q3 = (float(v) for v in np.percentile(x, [25, 50, 75]))
-            ci = None
-            if sd is not None:
-                half = float(special.stdtrit(len(x) - 1, 0.5 + confidence / 2)) * sd / math.sqrt(len(x))
-                ci = (mean - half, mean + half)
-            groups.append(NumberGroup(name, len(x), mean, sd, median, q1, q3, ci))
-            samples.append((name, x))
-        test: dict[str, Any] | None = None
-        comparisons: list[dict[str, Any]] = []
-        if len(samples) == 2:
-            (a, xa), (b, xb) = samples
-            welch = sps.ttest_ind(xa, xb, equal_var=False)
-            sa, sb = float(xa.std(ddof=1)), float(xb.std(ddof=1))
-            d = (float(xa.mean()) - float(xb.mean())) / math.sqrt((sa ** 2 + sb ** 2) / 2) if sa + sb > 0 else None
-            test = {"test": "welch_t", "statistic": float(welch.statistic), "df": float(welch.df),
-                    "p": float(welch.pvalue)}
-            comparisons.append({"a": a, "b": b, "mean_diff": float(xa.mean() - xb.mean()), "d": d,
-                                "magnitude": magnitude(d) if d is not None and min(len(xa), len(xb)) >= 10 else None})
-        elif len(samples) > 2:
-            kw = sps.kruskal(*(x for _, x in samples))
-            test = {"test": "kruskal", "statistic": float(kw.statistic), "p": float(kw.pvalue)}
-        out.append(KindResult("number", item.column, item.question, item.theme, groups=tuple(groups), test=test,
-                              comparisons=tuple(comparisons)))
-    return out
+        distinct, per_group = value_counts(values[usable], codes[usable], len(names))
+        out.append(NumberCounts(item, distinct, per_group))
+    return names, tuple(int(v) for v in sizes), out
+
+
+def _number_result(counted: NumberCounts, names: Sequence[str], sizes: Sequence[int], min_n: int,
+                   confidence: float) -> KindResult:
+    """One number question's statistics per group (each group's answers in ascending order, so the sums do not
+    depend on how the respondents were ordered)."""
+    from scipy import stats as sps
+
+    item = counted.item
+    groups: list[NumberGroup] = []
+    samples: list[tuple[str, np.ndarray]] = []
+    for g, name in enumerate(names):
+        x = counted.sample(g)
+        if sizes[g] < min_n or 0 < len(x) < min_n:
+            groups.append(NumberGroup(name, None, suppressed=True))
+            continue
+        if len(x) == 0:
+            groups.append(NumberGroup(name, 0))
+            continue
+        mean, sd = float(x.mean()), float(x.std(ddof=1)) if len(x) > 1 else None
+        q1, median, q3 = (float(v) for v in np.percentile(x, [25, 50, 75]))
+        ci = None
+        if sd is not None:
+            half = float(special.stdtrit(len(x) - 1, 0.5 + confidence / 2)) * sd / math.sqrt(len(x))
+            ci = (mean - half, mean + half)
+        groups.append(NumberGroup(name, len(x), mean, sd, median, q1, q3, ci))
+        samples.append((name, x))
+    test: dict[str, Any] | None = None
+    comparisons: list[dict[str, Any]] = []
+    if len(samples) == 2:
+        (a, xa), (b, xb) = samples
+        welch = sps.ttest_ind(xa, xb, equal_var=False)
+        sa, sb = float(xa.std(ddof=1)), float(xb.std(ddof=1))
+        d = (float(xa.mean()) - float(xb.mean())) / math.sqrt((sa ** 2 + sb ** 2) / 2) if sa + sb > 0 else None
+        test = {"test": "welch_t", "statistic": float(welch.statistic), "df": float(welch.df),
+                "p": float(welch.pvalue)}
+        comparisons.append({"a": a, "b": b, "mean_diff": float(xa.mean() - xb.mean()), "d": d,
+                            "magnitude": magnitude(d) if d is not None and min(len(xa), len(xb)) >= 10 else None})
+    elif len(samples) > 2:
+        kw = sps.kruskal(*(x for _, x in samples))
+        test = {"test": "kruskal", "statistic": float(kw.statistic), "p": float(kw.pvalue)}
+    return KindResult("number", item.column, item.question, item.theme, groups=tuple(groups), test=test,
+                      comparisons=tuple(comparisons))

@@ -81,6 +81,21 @@ class Counts:
         return pd.DataFrame(rows, columns=["item", "group", "answer", "count"])
 
 
+@dataclass(frozen=True, eq=False)
+class NumberCounts:
+    """A number question's answers per group, as the count of each distinct value (after the disclosure rule):
+    all its statistics (mean, SD, quartiles, tests) follow from these, from a file or from a database alike."""
+
+    item: Item
+    #: the distinct values, ascending, and per group how many answers have each (groups × values)
+    values: np.ndarray
+    per_group: np.ndarray
+
+    def sample(self, g: int) -> np.ndarray:
+        """Group ``g``'s answers, ascending."""
+        return np.repeat(self.values, self.per_group[g])
+
+
 def group_factorized(values: pl.Series | pd.Series) -> tuple[np.ndarray, tuple[str, ...]]:
     """A background column as a group code per row (-1 = no value) and the group names, in order of first
     appearance, spelled as a user sees them (:func:`lmp_core.base.spelling.group_name`: Unicode NFC, so a composed

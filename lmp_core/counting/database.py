@@ -1,27 +1,25 @@
 """Count where the data lives: one query in PostgreSQL, DuckDB or SQLite, and only counts come back.
 
-A national survey's respondent rows stay in the database. LMP Explorer sends one aggregate query and receives,
-for every question, the number of respondents per *cell* and answer, where a cell is a combination of values
-of the protected grouping columns (and the view's group column); and the number of respondents per cell. Those
-counts are all the disclosure rule of :mod:`lmp_core.counting.disclosure` looks at (cell sizes, and per question
-and cell the substantive and the given answers), so it decides here exactly as in memory: a cell under the
-minimum is left out of every count, a question's answers in a cell with too few of them count as blank. The
-counts then become the same :class:`~lmp_core.counting.counts.Counts` the in-memory path makes, and every statistic
-after it is the same code.
-
-The setup (which columns are questions, their scales and codes, the protected columns) comes from the setup file:
-it cannot be worked out without reading the answers. The questions' answers are turned into the setup's codes by
-the very reader the files go through (:func:`lmp_core.setup.columns.build_survey`), run on the *distinct* values the
-query returned (never on respondents), so a code means the same here as in a file.
+A national survey's respondent rows stay in the database. LMP Explorer sends aggregate queries and receives, for
+every question, the number of respondents per *cell* and answer, where a cell is a combination of values of the
+protected grouping columns (and the view's group and filter columns); and the number of respondents per cell. Those
+counts are all the disclosure rule of :mod:`lmp_core.counting.disclosure` looks at, so it decides exactly as in
+memory; :mod:`lmp_core.counting.db_counts` reads the distinct answers with the setup's reader (the setup file says
+which columns are questions, their codes and the protected columns) and applies the rule, and every statistic
+after it is the same code as for a file.
 
 An index's sums (:mod:`lmp_core.counting.index_sums`: per pair of questions, over the respondents who answered
 both, their number and the sums of scores, squares and products; per cell, respondents per number of questions
 answered and sum of scores) are summed by two more queries per index (:func:`index_queries`), per cell, and the
 cells the rule holds back are left out of them as out of the answers.
 
-What differs from a file, by nature: a table has no row order, so groups whose names hold no number come in
-alphabetical order (a file gives them in the order they first appear); only questions with an answer scale are
-counted (single-choice questions, ticked sets and numbers are not counted here).
+The questions of other kinds are counted by the same query: a single-choice question's and a ";"-list's answers
+per distinct value (the reader gives each value its code, options and all), a number question's per distinct value
+(:class:`~lmp_core.counting.counts.NumberCounts`), and a multiple-response set of columns gets one more query
+(:func:`asked_query`) for the respondents asked, which depends on every column of the set.
+
+What differs from a file, by nature: a table has no row order, so groups whose names hold no number, and the
+options of a ";"-list, come in alphabetical order (a file gives them in the order they first appear).
 
 The queries are plain SQL (``CAST``, ``COUNT(*)``, ``GROUP BY``, and ``UNION ALL`` or, for PostgreSQL, a lateral
 ``VALUES`` list; :func:`count_query`): the finest crossing is all the rule needs, so neither ``GROUPING SETS``
@@ -38,38 +36,22 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
-import numpy as np
 import polars as pl
 
-from lmp_core.base.errors import Note, SurveyError
+from lmp_core.base.errors import SurveyError
 from lmp_core.base.rules import MIN_GROUP_SIZE
-from lmp_core.counting.counts import Counts, group_codes
-from lmp_core.counting.index_sums import MIN_SHARE, IndexSums, value_counts
+from lmp_core.counting.db_counts import Counted, Reading, counted_from, read_distinct
+from lmp_core.counting.index_sums import IndexSums
 from lmp_core.counting.sql import codebook_questions, quote_name, quote_text
 from lmp_core.setup.codebook import CodebookEntry
-from lmp_core.setup.columns import build_survey
 from lmp_core.setup.survey import Item
 
 #: Seconds a query may run before it is stopped (PostgreSQL's statement_timeout).
 TIMEOUT_S = 600
 ENGINES = {"postgresql": "PostgreSQL", "postgres": "PostgreSQL", "duckdb": "DuckDB", "sqlite": "SQLite"}
-
-
-@dataclass(frozen=True)
-class Counted:
-    """What the database gave, after the disclosure rule: the view's counts, the (question, group) cells whose
-    answers were all held back (shown as hidden, not as "nobody answered"), and whether anything was held back."""
-
-    counts: Counts
-    emptied: frozenset[tuple[str, str]]
-    held_any: bool
-    #: what reading the answers found (codes outside a scale …), with the numbers of answers the whole table has
-    notes: tuple[Note, ...] = ()
-    #: each index's sums, summed in the database (``index_sets`` of :func:`count_in_database`)
-    index_sums: Mapping[str, IndexSums] = field(default_factory=dict)
 
 
 #: Given the counted questions, the indices to sum (name → questions).
@@ -197,22 +179,6 @@ def count_query(source: str, keys: Sequence[str], questions: Sequence[str], *, e
     return answers, cells
 
 
-def _typed(values: list[str | None], dtype: pl.DataType) -> pl.Series:
-    """Text from the database back in its column's type (numbers as numbers, so a code reads as in a file). A
-    column said to be numeric whose values are not all numbers stays text: SQLite reports a type per value, and
-    an empty result's column types are guesses."""
-    series = pl.Series(values, dtype=pl.String)
-    if dtype.is_numeric() or dtype == pl.Null:
-        numbers = series.cast(pl.Float64, strict=False)
-        if numbers.null_count() == series.null_count():
-            whole = numbers.drop_nulls()
-            return numbers.cast(pl.Int64) if dtype.is_integer() or (whole == whole.round()).all() else numbers
-        return series
-    if dtype == pl.Boolean:
-        return series.str.to_lowercase().is_in(["true", "t", "1"]).set(series.is_null(), None)
-    return series
-
-
 def count_in_database(url: str, table: str, codebook: Mapping[str, CodebookEntry], *, group: str | None = None,
                       groupings: Sequence[str] = (), min_group_size: int = MIN_GROUP_SIZE,
                       filters: Mapping[str, Sequence[str]] | None = None, items: Sequence[str] | None = None,
@@ -239,7 +205,10 @@ def count_in_database(url: str, table: str, codebook: Mapping[str, CodebookEntry
         answer_sql, cell_sql = count_query(source, keys, questions, engine=connection.engine)
         answers = connection.frame(answer_sql, table)
         cells = connection.frame(cell_sql, table)
-        counted, rule = _counted(answers, cells, schema, codebook, questions, keys, group=group,
+        reading = read_distinct(answers, cells, schema, codebook, questions, keys, table)
+        set_sql = asked_query(source, keys, reading)
+        asked = connection.frame(set_sql, table) if set_sql else None
+        counted, rule = counted_from(reading, answers, cells, asked, keys=keys, group=group,
                                  groupings=tuple(groupings), min_group_size=min_group_size, filters=filters,
                                  table=table, lang=lang)
         sums: dict[str, IndexSums] = {}
@@ -301,161 +270,21 @@ def index_queries(source: str, keys: Sequence[str], items: Sequence[Item],
     return histogram, pairs
 
 
-def _counted(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema, codebook: Mapping[str, CodebookEntry],
-             questions: Sequence[str], keys: Sequence[str], *, group: str | None, groupings: tuple[str, ...],
-             min_group_size: int, filters: Mapping[str, Sequence[str]] | None, table: str, lang: str
-             ) -> tuple[Counted, _Rule]:
-    # 1. the setup's reader on the distinct values only: the questions as a file makes them, each distinct raw
-    # answer's code, and each distinct key value's group (the same spelling and order rules as a file)
-    distinct: dict[str, list[str | None]] = {}
-    for q in questions:
-        distinct[q] = sorted(set(answers.filter(pl.col("item") == q)["raw"].to_list()), key=lambda v: (v is None, v))
-    for i, k in enumerate(keys):
-        distinct[k] = sorted(set(cells[f"k{i}"].to_list()), key=lambda v: (v is None, v or ""))
-    height = max((len(v) for v in distinct.values()), default=1)
-    skeleton = pl.DataFrame({c: _typed(v + [None] * (height - len(v)), schema[c]) for c, v in distinct.items()})
-    survey = build_survey(skeleton, table, codebook={c: e for c, e in codebook.items() if c in skeleton.columns})
-    items = tuple(survey.item(q) for q in questions if survey.item_index(q) is not None)
-    code_of = {it.column: dict(zip(distinct[it.column], survey.codes[: len(distinct[it.column]),
-                                                                      survey.item_index(it.column)].tolist()))
-               for it in items}
-    group_code_rows, names = group_codes(survey, group, lang)
-    group_of = dict(zip(distinct[group], group_code_rows[: len(distinct[group])].tolist())) if group else {}
-    allowed = {k: {str(a) for a in v} for k, v in (filters or {}).items()}
-    spelled = {k: _spelled(survey, k, distinct[k]) for k in allowed}
-
-    # 2. the cells: the protected crossing, and which cells are under the minimum
-    protected = [f"k{keys.index(c)}" for c in groupings]
-    cells = cells.with_columns(cell=_cell_of(cells, protected))
-    size = cells.group_by("cell").agg(pl.col("n").sum())
-    small_cells = frozenset(size.filter((pl.col("n") > 0) & (pl.col("n") < min_group_size))["cell"].to_list())
-    rule = _Rule(tuple(keys), tuple(protected), small_cells, group, group_of, allowed, spelled, names, code_of)
-    kept = rule.kept(cells)
-    kept_view = rule.in_view(kept)
-    kept_groups = rule.groups_of(kept)
-    n_groups = len(names)
-    respondents = np.bincount(kept_groups[kept_view & (kept_groups >= 0)], weights=kept["n"].to_numpy()[
-        kept_view & (kept_groups >= 0)], minlength=n_groups).astype(np.int64)
-    no_group = int(kept["n"].to_numpy()[kept_view & (kept_groups < 0)].sum())
-
-    # 3. per question: answers in a cell with too few of them count as blank; then summed per group
-    width = max((it.n_categories for it in items), default=1)
-    table_ = np.zeros((len(items), n_groups, width), dtype=np.int64)
-    emptied: set[tuple[str, str]] = set()
-    held_any = bool(small_cells)
-    answers_all = answers
-    answers = rule.kept(answers)
-    for j, item in enumerate(items):
-        rows = answers.filter(pl.col("item") == item.column)
-        codes = np.array([code_of[item.column].get(v, 0) for v in rows["raw"].to_list()], dtype=np.int64)
-        n = rows["n"].to_numpy().astype(np.int64)
-        cell_ids, cell_index = np.unique(rows["cell"].to_numpy(), return_inverse=True)
-        substantive = np.bincount(cell_index, weights=n * ((codes > 0) & (codes <= item.scale.k)),
-                                  minlength=len(cell_ids))
-        given = np.bincount(cell_index, weights=n * (codes > 0), minlength=len(cell_ids))
-        small = ((substantive > 0) & (substantive < min_group_size)) | ((given > 0) & (given < min_group_size))
-        withheld = small[cell_index] & (codes > 0)
-        held_any |= bool(withheld.any())
-        view = rule.in_view(rows)
-        groups = rule.groups_of(rows)
-        live = view & (groups >= 0)
-        shown = np.where(withheld, 0, codes)
-        np.add.at(table_[j], (groups[live], shown[live]), n[live])
-        if withheld.any():
-            answered = table_[j, :, 1:].sum(axis=1)
-            for g in np.unique(groups[live & withheld]):
-                if answered[g] == 0:
-                    emptied.add((item.column, names[g]))
-    counts = Counts(table, items, names, table_, tuple(int(v) for v in respondents), group, no_group)
-    return Counted(counts, frozenset(emptied), held_any, _notes(survey.notes, answers_all, code_of)), rule
+def asked_query(source: str, keys: Sequence[str], reading: Reading) -> str | None:
+    """Per cell, the respondents asked each multiple-response set of columns (``a0…``): those with a value in
+    any of its columns that says they were asked (a tick, or with 0/1 columns any answer). None without such sets."""
+    if not reading.column_sets:
+        return None
+    key_sql = [f"CAST(t.{quote_name(k)} AS VARCHAR) AS k{i}" for i, k in enumerate(keys)]
+    asked = []
+    for i, columns in enumerate(reading.column_sets.values()):
+        tests = []
+        for c in columns:
+            raws = [raw for raw, code in reading.code_of[c].items() if raw is not None and code > 0]
+            if raws:
+                tests.append(f"CAST(t.{quote_name(c)} AS VARCHAR) IN ({', '.join(quote_text(r) for r in raws)})")
+        asked.append(f"SUM(CASE WHEN {' OR '.join(tests) or '1 = 0'} THEN 1 ELSE 0 END) AS a{i}")
+    group_by = f" GROUP BY {', '.join(f't.{quote_name(k)}' for k in keys)}" if keys else ""
+    return f"SELECT {''.join(f'{k}, ' for k in key_sql)}{', '.join(asked)} FROM {source} AS t{group_by}"
 
 
-def _cell_of(frame: pl.DataFrame, protected: Sequence[str]) -> pl.Series:
-    """Each row's cell: its values of the protected keys (``k0…``), as one text."""
-    if not protected:
-        return pl.Series(["()"] * frame.height)
-    return pl.Series([repr(t) for t in frame.select(protected).rows()])
-
-
-@dataclass(frozen=True)
-class _Rule:
-    """The disclosure rule's decision on a table's cells, and how a row of a query's result (keys ``k0…``) maps to
-    the view: its group, whether the filters keep it, each answer's code."""
-
-    keys: tuple[str, ...]
-    protected: tuple[str, ...]
-    small_cells: frozenset[str]
-    group: str | None
-    group_of: Mapping[str | None, int]
-    allowed: Mapping[str, set[str]]
-    spelled: Mapping[str, Mapping[str | None, str]]
-    names: tuple[str, ...]
-    code_of: Mapping[str, Mapping[str | None, int]]
-
-    def kept(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """The rows of cells that are not held back (with their ``cell``)."""
-        if "cell" not in frame.columns:
-            frame = frame.with_columns(cell=_cell_of(frame, self.protected))
-        return frame.filter(~pl.col("cell").is_in(list(self.small_cells)))
-
-    def counted(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """The rows that count: of cells not held back, in the view."""
-        frame = self.kept(frame)
-        return frame.filter(pl.Series(self.in_view(frame), dtype=pl.Boolean))
-
-    def in_view(self, frame: pl.DataFrame) -> np.ndarray:
-        mask = np.ones(frame.height, dtype=bool)
-        for k, wanted in self.allowed.items():
-            col = f"k{self.keys.index(k)}"
-            mask &= np.array([self.spelled[k].get(v) in wanted for v in frame[col].to_list()], dtype=bool)
-        return mask
-
-    def groups_of(self, frame: pl.DataFrame) -> np.ndarray:
-        if not self.group:
-            return np.zeros(frame.height, dtype=np.int64)
-        return np.array([self.group_of.get(v, -1) for v in frame[f"k{self.keys.index(self.group)}"].to_list()],
-                        dtype=np.int64)
-
-    def index_sums(self, items: Sequence[Item], histogram: pl.DataFrame, pairs: Sequence[pl.DataFrame]
-                   ) -> IndexSums:
-        """One index's sums over the kept cells in the view (:func:`index_queries`' results), as
-        :func:`lmp_core.compute.indices.make_index` makes them from the respondents in memory."""
-        k = len(items)
-        total: dict[str, float] = {}
-        for frame in map(self.counted, pairs):
-            total |= {c: float(frame[c].fill_null(0).sum()) for c in frame.columns if c[:2] in ("n_", "s_", "q_", "p_")}
-        sums = np.zeros((4, k, k))
-        for i in range(k):
-            for j in range(k):
-                lo, hi = min(i, j), max(i, j)
-                sums[:, i, j] = (total[f"n_{lo}_{hi}"], total[f"s_{i}_{j}"], total[f"q_{i}_{j}"],
-                                 total[f"q_{i}_{i}"] if i == j else total[f"p_{lo}_{hi}"])
-        rows = self.counted(histogram)
-        answered, total_, n = (rows[c].to_numpy() for c in ("c", "s", "n"))
-        answered = answered.astype(np.int64)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            value = np.where(answered >= MIN_SHARE * k, total_.astype(float) / answered, np.nan)
-        distinct, per_group = value_counts(value, self.groups_of(rows), len(self.names), n.astype(np.int64))
-        return IndexSums(sums, int(n.sum()), int(n[answered > 0].sum()), distinct, per_group)
-
-
-def _notes(notes: Sequence[Note], answers: pl.DataFrame, code_of: Mapping[str, Mapping[str | None, int]]
-           ) -> tuple[Note, ...]:
-    """The reader's notes on the distinct values, with each count of answers outside a scale taken from the whole
-    table (the reader saw each value once): the answers given whose value the scale does not know."""
-    out: list[Note] = []
-    for key, params in notes:
-        if key in ("codes_outside_scale", "labels_outside_scale") and params.get("column") in code_of:
-            column = params["column"]
-            outside = [raw for raw, code in code_of[column].items() if raw is not None and code == 0]
-            rows = answers.filter((pl.col("item") == column) & pl.col("raw").is_in(outside))
-            out.append((key, {**params, "count": int(rows["n"].sum())}))
-        else:
-            out.append((key, params))
-    return tuple(out)
-
-
-def _spelled(survey: Any, column: str, values: list[str | None]) -> dict[str | None, str]:
-    """Each distinct value of a grouping column as a user sees it (the name a filter lists)."""
-    codes, names = group_codes(survey, column)
-    return {v: (names[c] if c >= 0 else "") for v, c in zip(values, codes[: len(values)].tolist())}

@@ -1,0 +1,342 @@
+"""A database's counts as the counts a file gives: the setup's reader on the distinct values, then the disclosure rule.
+
+:mod:`lmp_core.counting.database` sends the queries; what comes back is, per *cell* (a combination of values of the
+protected grouping columns, the group column and the filter columns: ``k0…``), the respondents, and per question
+and distinct answer (``raw``) the respondents who gave it. Here:
+
+1. the setup's reader (:func:`lmp_core.setup.columns.build_survey`) reads the *distinct* values, never respondents,
+   so each answer gets the code (or number) it gets in a file, and each key value its group;
+2. the rule (:class:`Rule`, the decision of :mod:`lmp_core.counting.disclosure` made on cells): a cell under the
+   minimum is left out of every count; a question's answers in a cell with too few of them count as blank; a number
+   question's answers in a cell with between 1 and the minimum − 1 of them are left out;
+3. the counts per group: :class:`~lmp_core.counting.counts.Counts` of the scales and of the single-choice and
+   multiple-response questions, and :class:`~lmp_core.counting.counts.NumberCounts` per number question.
+
+Missing values: a NULL answer is blank; a NULL group value is no group (in the total, in no group's figures).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from lmp_core.base.errors import Note
+from lmp_core.base.rules import MIN_GROUP_SIZE
+from lmp_core.counting.counts import Counts, NumberCounts, group_codes
+from lmp_core.counting.index_sums import MIN_SHARE, IndexSums, value_counts
+from lmp_core.setup.codebook import CodebookEntry
+from lmp_core.setup.columns import build_survey
+from lmp_core.setup.survey import Item, Survey
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the database gave, after the disclosure rule: the view's counts, the (question, group) cells whose
+    answers were all held back (shown as hidden, not as "nobody answered"), and whether anything was held back."""
+
+    counts: Counts
+    emptied: frozenset[tuple[str, str]]
+    held_any: bool
+    #: what reading the answers found (codes outside a scale …), with the numbers of answers the whole table has
+    notes: tuple[Note, ...] = ()
+    #: each index's sums, summed in the database (``index_sets`` of :func:`count_in_database`)
+    index_sums: Mapping[str, IndexSums] = field(default_factory=dict)
+    #: the single-choice questions and multiple-response options, and the number questions counted by value
+    others: Counts | None = None
+    numbers: tuple[NumberCounts, ...] = ()
+
+
+def _typed(values: list[str | None], dtype: pl.DataType) -> pl.Series:
+    """Text from the database back in its column's type (numbers as numbers, so a code reads as in a file). A
+    column said to be numeric whose values are not all numbers stays text: SQLite reports a type per value, and
+    an empty result's column types are guesses."""
+    series = pl.Series(values, dtype=pl.String)
+    if dtype.is_numeric() or dtype == pl.Null:
+        numbers = series.cast(pl.Float64, strict=False)
+        if numbers.null_count() == series.null_count():
+            whole = numbers.drop_nulls()
+            return numbers.cast(pl.Int64) if dtype.is_integer() or (whole == whole.round()).all() else numbers
+        return series
+    if dtype == pl.Boolean:
+        return series.str.to_lowercase().is_in(["true", "t", "1"]).set(series.is_null(), None)
+    return series
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the setup's reader makes of the distinct values the counting query returned: the questions of every
+    kind, each distinct answer's code (or number), and each distinct key value's group."""
+
+    survey: Survey
+    #: each column's distinct values, and the rows of the reader's table that hold them (one column at a time)
+    distinct: Mapping[str, list[str | None]]
+    rows: Mapping[str, slice]
+    scales: tuple[Item, ...]
+    #: per question (scale, single choice or multiple-response option): each distinct answer's code
+    code_of: Mapping[str, Mapping[str | None, int]]
+    #: per multiple-response option or single choice: the column its answers are in (a list's options share one)
+    source_of: Mapping[str, str]
+    #: the multiple-response sets of several columns: whether a respondent was asked depends on them all
+    column_sets: Mapping[str, tuple[str, ...]]
+
+
+def read_distinct(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema, codebook: Mapping[str, CodebookEntry],
+             questions: Sequence[str], keys: Sequence[str], table: str) -> Reading:
+    """The setup's reader on the distinct values only, one column at a time (each row of its table holds one
+    column's value and blanks elsewhere, so a code never depends on another column's value: the same code as in a
+    file wherever a file's code depends on the value alone; a multiple-response set's "asked" is counted by
+    :func:`asked_query`)."""
+    distinct: dict[str, list[str | None]] = {}
+    for q in questions:
+        distinct[q] = sorted(set(answers.filter(pl.col("item") == q)["raw"].to_list()), key=lambda v: (v is None, v))
+    for i, k in enumerate(keys):
+        distinct[k] = sorted(set(cells[f"k{i}"].to_list()), key=lambda v: (v is None, v or ""))
+    # each value twice: a column whose values all differ would read as a respondent id (a number question's)
+    rows: dict[str, slice] = {}
+    start = 0
+    for c, values in distinct.items():
+        rows[c] = slice(start, start + len(values))
+        start += 2 * len(values)
+    height = max(start, 1)
+    skeleton = pl.DataFrame({c: _typed([None] * rows[c].start + v + v + [None] * (height - rows[c].start - 2 * len(v)),
+                                       schema[c]) for c, v in distinct.items()})
+    survey = build_survey(skeleton, table, codebook={c: e for c, e in codebook.items() if c in skeleton.columns})
+    scales = tuple(survey.item(q) for q in questions if survey.item_index(q) is not None)
+    code_of = {it.column: dict(zip(distinct[it.column], survey.codes[rows[it.column], j].tolist()))
+               for j, it in enumerate(survey.items) if it.column in distinct}
+    source_of: dict[str, str] = {}
+    for j, it in enumerate(survey.others):
+        column = it.column if it.column in distinct else it.column.split("[", 1)[0]  # a list's option: "liste[A]"
+        if column in distinct and survey.other_codes is not None:
+            source_of[it.column] = column
+            code_of[it.column] = dict(zip(distinct[column], survey.other_codes[rows[column], j].tolist()))
+    members: dict[str, list[str]] = {}
+    for it in survey.others:
+        if it.kind == "multi" and source_of.get(it.column) == it.column:
+            members.setdefault(it.set_name, []).append(it.column)
+    return Reading(survey, distinct, rows, scales, code_of, source_of,
+                    {name: tuple(cols) for name, cols in members.items()})
+
+
+def counted_from(reading: Reading, answers: pl.DataFrame, cells: pl.DataFrame, asked: pl.DataFrame | None, *,
+             keys: Sequence[str], group: str | None, groupings: tuple[str, ...], min_group_size: int,
+             filters: Mapping[str, Sequence[str]] | None, table: str, lang: str) -> tuple[Counted, Rule]:
+    survey, distinct = reading.survey, reading.distinct
+    group_code_rows, names = group_codes(survey, group, lang)
+    group_of = dict(zip(distinct[group], group_code_rows[reading.rows[group]].tolist())) if group else {}
+    allowed = {k: {str(a) for a in v} for k, v in (filters or {}).items()}
+    spelled = {k: _spelled(survey, k, distinct[k], reading.rows[k]) for k in allowed}
+
+    # 1. the cells: the protected crossing, and which cells are under the minimum
+    protected = [f"k{keys.index(c)}" for c in groupings]
+    cells = cells.with_columns(cell=_cell_of(cells, protected))
+    size = cells.group_by("cell").agg(pl.col("n").sum())
+    small_cells = frozenset(size.filter((pl.col("n") > 0) & (pl.col("n") < min_group_size))["cell"].to_list())
+    rule = Rule(tuple(keys), tuple(protected), small_cells, group, group_of, allowed, spelled, names,
+                 reading.code_of, min_group_size)
+    kept = rule.counted(rule.kept(cells))
+    groups = rule.groups_of(kept)
+    n = kept["n"].to_numpy()
+    respondents = tuple(int(v) for v in np.bincount(groups[groups >= 0], weights=n[groups >= 0],
+                                                    minlength=len(names)))
+    no_group = int(n[groups < 0].sum())
+
+    # 2. per question: answers in a cell with too few of them count as blank; then summed per group
+    answers_kept = rule.kept(answers)
+    scales = _tallied(rule, reading.scales, [rule.coded(answers_kept, it.column, it.column) for it in reading.scales])
+    counts = Counts(table, reading.scales, names, scales.table, respondents, group, no_group)
+
+    # 3. the single-choice and multiple-response questions, counted and protected the same way
+    others = None
+    if survey.others:
+        chosen = [it for it in survey.others if it.column in reading.source_of]
+        frames = [_set_member(rule, answers_kept, rule.kept(cells), asked, reading, it)
+                  if it.set_name in reading.column_sets and it.column in reading.column_sets[it.set_name]
+                  else rule.coded(answers_kept, it.column, reading.source_of[it.column]) for it in chosen]
+        others = Counts(table, tuple(chosen), names, _tallied(rule, chosen, frames).table, respondents, group,
+                        no_group)
+
+    # 4. the number questions: their answers counted by value, a crossing cell with too few of them held back
+    numbers = []
+    for j, it in enumerate(survey.numbers):
+        if it.column in distinct and survey.number_values is not None:
+            value_of = dict(zip(distinct[it.column], survey.number_values[reading.rows[it.column], j].tolist()))
+            numbers.append(rule.number_counts(it, answers_kept, value_of))
+    return Counted(counts, frozenset(scales.emptied), bool(small_cells) or scales.held_any,
+                   _notes(survey.notes, answers, reading.code_of), others=others, numbers=tuple(numbers)), rule
+
+
+@dataclass(frozen=True)
+class _Tally:
+    table: np.ndarray
+    emptied: frozenset[tuple[str, str]]
+    held_any: bool
+
+
+def _tallied(rule: Rule, items: Sequence[Item], frames: Sequence[pl.DataFrame]) -> _Tally:
+    """Each question's answers (``frames``: per cell and code, the cells held back left out) per group, with the
+    answers of a cell with too few of them counted as blank; which (question, group) cells lost every answer so,
+    and whether any answer was held back."""
+    width = max((it.n_categories for it in items), default=1)
+    table = np.zeros((len(items), len(rule.names), width), dtype=np.int64)
+    emptied: set[tuple[str, str]] = set()
+    held_any = False
+    for j, (item, rows) in enumerate(zip(items, frames)):
+        codes = rows["code"].to_numpy().astype(np.int64)
+        n = rows["n"].to_numpy().astype(np.int64)
+        cell_ids, cell_index = np.unique(rows["cell"].to_numpy(), return_inverse=True)
+        substantive = np.bincount(cell_index, weights=n * ((codes > 0) & (codes <= item.scale.k)),
+                                  minlength=len(cell_ids))
+        given = np.bincount(cell_index, weights=n * (codes > 0), minlength=len(cell_ids))
+        small = ((substantive > 0) & (substantive < rule.min_group_size)) | (
+            (given > 0) & (given < rule.min_group_size))
+        withheld = small[cell_index] & (codes > 0)
+        held_any |= bool(withheld.any())
+        groups = rule.groups_of(rows)
+        live = rule.in_view(rows) & (groups >= 0)
+        shown = np.where(withheld, 0, codes)
+        np.add.at(table[j], (groups[live], shown[live]), n[live])
+        if withheld.any():
+            answered = table[j, :, 1:].sum(axis=1)
+            emptied |= {(item.column, rule.names[g]) for g in np.unique(groups[live & withheld]) if answered[g] == 0}
+    return _Tally(table, frozenset(emptied), held_any)
+
+
+def _set_member(rule: Rule, answers: pl.DataFrame, cells: pl.DataFrame, asked: pl.DataFrame | None,
+                reading: Reading, item: Item) -> pl.DataFrame:
+    """A multiple-response option in a set of columns, per cell and code: ticked (2) from its own answers, not
+    ticked (1) the others the set's query counts as asked, not asked (0) the rest of the cell."""
+    assert asked is not None
+    keys = [f"k{i}" for i in range(len(rule.keys))]
+    column = f"a{list(reading.column_sets).index(item.set_name)}"
+    ticked = rule.coded(answers, item.column, item.column).filter(pl.col("code") == 2)
+    base = cells.select([*keys, "cell", "n"])
+    if keys:
+        ticked = ticked.group_by(keys).agg(pl.col("n").sum().alias("t"))
+        base = base.join(asked.select([*keys, column]), on=keys, how="left", nulls_equal=True)
+        base = base.join(ticked, on=keys, how="left", nulls_equal=True)
+    else:  # one cell
+        base = base.with_columns(asked[column], t=pl.lit(int(ticked["n"].sum())))
+    base = base.with_columns(pl.col(column).fill_null(0).cast(pl.Int64).alias("a"), pl.col("t").fill_null(0))
+    parts = [base.with_columns(code=pl.lit(code, dtype=pl.Int64), n=expr.cast(pl.Int64)) for code, expr in
+             ((2, pl.col("t")), (1, pl.col("a") - pl.col("t")), (0, pl.col("n") - pl.col("a")))]
+    return pl.concat([p.select([*keys, "cell", "code", "n"]) for p in parts])
+
+
+def _cell_of(frame: pl.DataFrame, protected: Sequence[str]) -> pl.Series:
+    """Each row's cell: its values of the protected keys (``k0…``), as one text."""
+    if not protected:
+        return pl.Series(["()"] * frame.height)
+    return pl.Series([repr(t) for t in frame.select(protected).rows()])
+
+
+@dataclass(frozen=True)
+class Rule:
+    """The disclosure rule's decision on a table's cells, and how a row of a query's result (keys ``k0…``) maps to
+    the view: its group, whether the filters keep it, each answer's code."""
+
+    keys: tuple[str, ...]
+    protected: tuple[str, ...]
+    small_cells: frozenset[str]
+    group: str | None
+    group_of: Mapping[str | None, int]
+    allowed: Mapping[str, set[str]]
+    spelled: Mapping[str, Mapping[str | None, str]]
+    names: tuple[str, ...]
+    code_of: Mapping[str, Mapping[str | None, int]]
+    min_group_size: int = MIN_GROUP_SIZE
+
+    def coded(self, answers: pl.DataFrame, question: str, column: str) -> pl.DataFrame:
+        """``question``'s rows of the counting query's result (its answers are in ``column``) with each answer's
+        code (``code``)."""
+        rows = answers.filter(pl.col("item") == column)
+        codes = [self.code_of[question].get(v, 0) for v in rows["raw"].to_list()]
+        return rows.with_columns(code=pl.Series(codes, dtype=pl.Int64))
+
+    def number_counts(self, item: Item, answers: pl.DataFrame, value_of: Mapping[str | None, float]
+                      ) -> NumberCounts:
+        """A number question's answers per group counted by value: those of the kept cells in the view, without a
+        crossing cell's answers where it has between 1 and the minimum − 1 of them (as in memory)."""
+        rows = answers.filter(pl.col("item") == item.column)
+        values = np.array([value_of.get(v, np.nan) for v in rows["raw"].to_list()], dtype=float)
+        n = rows["n"].to_numpy().astype(np.int64)
+        answered = np.isfinite(values)
+        cell_ids, cell_index = np.unique(rows["cell"].to_numpy(), return_inverse=True)
+        per_cell = np.bincount(cell_index, weights=n * answered, minlength=len(cell_ids))
+        withheld = ((per_cell > 0) & (per_cell < self.min_group_size))[cell_index]
+        usable = self.in_view(rows) & answered & ~withheld
+        groups = np.where(usable, self.groups_of(rows), -1)
+        distinct, per_group = value_counts(values, groups, len(self.names), n)
+        return NumberCounts(item, distinct, per_group)
+
+    def kept(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The rows of cells that are not held back (with their ``cell``)."""
+        if "cell" not in frame.columns:
+            frame = frame.with_columns(cell=_cell_of(frame, self.protected))
+        return frame.filter(~pl.col("cell").is_in(list(self.small_cells)))
+
+    def counted(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The rows that count: of cells not held back, in the view."""
+        frame = self.kept(frame)
+        return frame.filter(pl.Series(self.in_view(frame), dtype=pl.Boolean))
+
+    def in_view(self, frame: pl.DataFrame) -> np.ndarray:
+        mask = np.ones(frame.height, dtype=bool)
+        for k, wanted in self.allowed.items():
+            col = f"k{self.keys.index(k)}"
+            mask &= np.array([self.spelled[k].get(v) in wanted for v in frame[col].to_list()], dtype=bool)
+        return mask
+
+    def groups_of(self, frame: pl.DataFrame) -> np.ndarray:
+        if not self.group:
+            return np.zeros(frame.height, dtype=np.int64)
+        return np.array([self.group_of.get(v, -1) for v in frame[f"k{self.keys.index(self.group)}"].to_list()],
+                        dtype=np.int64)
+
+    def index_sums(self, items: Sequence[Item], histogram: pl.DataFrame, pairs: Sequence[pl.DataFrame]
+                   ) -> IndexSums:
+        """One index's sums over the kept cells in the view (:func:`index_queries`' results), as
+        :func:`lmp_core.compute.indices.make_index` makes them from the respondents in memory."""
+        k = len(items)
+        total: dict[str, float] = {}
+        for frame in map(self.counted, pairs):
+            total |= {c: float(frame[c].fill_null(0).sum()) for c in frame.columns if c[:2] in ("n_", "s_", "q_", "p_")}
+        sums = np.zeros((4, k, k))
+        for i in range(k):
+            for j in range(k):
+                lo, hi = min(i, j), max(i, j)
+                sums[:, i, j] = (total[f"n_{lo}_{hi}"], total[f"s_{i}_{j}"], total[f"q_{i}_{j}"],
+                                 total[f"q_{i}_{i}"] if i == j else total[f"p_{lo}_{hi}"])
+        rows = self.counted(histogram)
+        answered, total_, n = (rows[c].to_numpy() for c in ("c", "s", "n"))
+        answered = answered.astype(np.int64)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            value = np.where(answered >= MIN_SHARE * k, total_.astype(float) / answered, np.nan)
+        distinct, per_group = value_counts(value, self.groups_of(rows), len(self.names), n.astype(np.int64))
+        return IndexSums(sums, int(n.sum()), int(n[answered > 0].sum()), distinct, per_group)
+
+
+def _notes(notes: Sequence[Note], answers: pl.DataFrame, code_of: Mapping[str, Mapping[str | None, int]]
+           ) -> tuple[Note, ...]:
+    """The reader's notes on the distinct values, with each count of answers outside a scale taken from the whole
+    table (the reader saw each value once): the answers given whose value the scale does not know."""
+    out: list[Note] = []
+    for key, params in notes:
+        if key in ("codes_outside_scale", "labels_outside_scale") and params.get("column") in code_of:
+            column = params["column"]
+            outside = [raw for raw, code in code_of[column].items() if raw is not None and code == 0]
+            rows = answers.filter((pl.col("item") == column) & pl.col("raw").is_in(outside))
+            out.append((key, {**params, "count": int(rows["n"].sum())}))
+        else:
+            out.append((key, params))
+    return tuple(out)
+
+
+def _spelled(survey: Any, column: str, values: list[str | None], rows: slice) -> dict[str | None, str]:
+    """Each distinct value of a grouping column as a user sees it (the name a filter lists)."""
+    codes, names = group_codes(survey, column)
+    return {v: (names[c] if c >= 0 else "") for v, c in zip(values, codes[rows].tolist())}
