@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -207,10 +207,12 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
     return source, view
 
 
-def _database_view(args: argparse.Namespace, request: ViewRequest) -> tuple[Counted, View]:
+def _database_view(args: argparse.Namespace, request: ViewRequest, themes: Sequence[str] = (),
+                   custom: Mapping[str, Sequence[str]] | None = None, max_items: int | None = None
+                   ) -> tuple[Counted, View]:
     """Count in the database (``--database``, ``--table``) with the setup's questions and protection, and the sums
-    of the indices ``--index``/``--index-items`` ask for; only counts and sums come back
-    (:mod:`lmp_core.counting.database`)."""
+    of the indices of ``themes`` and ``custom`` (:func:`lmp_core.compute.indices.index_sets`); only counts and sums
+    come back (:mod:`lmp_core.counting.database`)."""
     from lmp_core.compute.indices import index_sets
     from lmp_core.compute.view import counted_view
     from lmp_core.counting.database import count_in_database
@@ -221,11 +223,10 @@ def _database_view(args: argparse.Namespace, request: ViewRequest) -> tuple[Coun
     if not args.table:
         raise SurveyError("db_needs_table")
     groupings = request.groupings if request.groupings is not None else request.own_groupings
-    themes, custom = getattr(args, "index", None) or [], _custom_index(args)
     counted = count_in_database(args.database, args.table, codebook, group=request.group, groupings=groupings,
                                 min_group_size=request.min_group_size, items=request.items, lang=args.lang,
-                                index_sets=(lambda items: index_sets(items, themes, custom)) if themes or custom
-                                else None)
+                                index_sets=(lambda items: index_sets(items, themes, custom, max_items))
+                                if themes or custom else None)
     return counted, counted_view(counted, request)
 
 
@@ -352,7 +353,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if args.database:  # the indices' sums and the other kinds are counted in the same visit to the database
         from lmp_core.compute.kind_stats import results_from_counts
 
-        counted, view = _database_view(args, request_of(args))
+        counted, view = _database_view(args, request_of(args), args.index, _custom_index(args))
         source, sums = counted.counts, counted.index_sums
         kinds = results_from_counts(counted.others, counted.numbers, source.groups, source.respondents,
                                     min_group_size=view.request.min_group_size)
@@ -461,16 +462,31 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     _check_source(args)
     out = check_output(args.out)
-    source, view = view_of(args) if args.database else (load(args), None)
     themes = [t.strip() for t in args.themes.split(",") if t.strip()] if args.themes else None
+    request = request_of(args)
+    indices, kinds = None, None
+    if args.database:  # each theme's index and the other kinds, counted in the same visit to the database
+        from lmp_core.compute.indices import MAX_INDEX_ITEMS, view_indices
+        from lmp_core.compute.kind_stats import results_from_counts
+
+        counted, view = _database_view(args, request, ["all"], max_items=MAX_INDEX_ITEMS)
+        source = counted.counts
+        made = view_indices(source, request, ["all"], lang=args.lang, max_items=MAX_INDEX_ITEMS,
+                            sums=counted.index_sums)
+        indices = {ix.name: ix for ix in made}
+        kinds = results_from_counts(counted.others, counted.numbers, source.groups, source.respondents,
+                                    min_group_size=request.min_group_size, confidence=request.confidence) \
+            if request.items is None else []
+    else:  # the reader's caveats (a base of those who ticked something …) in the data section, as summarize gives them
+        source, view = view_of(args)
     known = list(dict.fromkeys(it.theme for it in source.items if it.theme))
     unknown = [t for t in themes or () if t not in known]
     if unknown:
         raise SurveyError("unknown_themes", themes=", ".join(unknown), choices=", ".join(known))
-    request = request_of(args)
     report = build_report(source, request, themes=themes, lang=args.lang,
                           leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
-                          author=args.author, date=args.date, weights=weights_of(args, source), view=view)
+                          author=args.author, date=args.date, weights=weights_of(args, source), view=view,
+                          indices=indices, kinds=kinds)
     data = render(report, args.out)
     write_output(out, data)
     print(f"{args.out}: {len(data) // 1024} KB", file=sys.stderr)

@@ -234,14 +234,38 @@ def test_hidden_cells_are_hidden_alike_with_filters(surveys, files):
         assert counted.held_any == in_memory.held.any
 
 
-def test_a_report_from_the_database(tmp_path, capsys, surveys, files):
-    _, setup = surveys["report"]
-    url, table = files["parquet"]["report"].split("|")
-    out = tmp_path / "rapport.html"
-    assert main(["report", "--database", url, "--table", table, "--codebook", str(setup), "--group", "rolle",
-                 "--out", str(out)]) == 0
-    html = out.read_text(encoding="utf-8")
-    assert "Skoleleder" in html and "Skoleeier" in html
+@pytest.mark.parametrize("survey", ["report", "kinds"])
+def test_a_report_from_the_database_is_the_files(tmp_path, surveys, files, survey):
+    """The report (its Word text: chapters, index sentences and tables, the chapter of other kinds) from DuckDB over
+    Parquet is the one the file gives, word for word, but for the respondents' comments: text never leaves the
+    database, so the file's side is read without its comment columns."""
+    from docx import Document
+
+    csv, setup = surveys[survey]
+    comments = read_file(csv.read_bytes(), csv.name, codebook=read_codebook(setup.read_bytes(), setup.name)).text_columns
+    if comments:
+        plain = tmp_path / csv.name
+        pd.read_csv(csv).drop(columns=list(comments)).to_csv(plain, index=False)
+        csv = plain
+    url, table = files["parquet"][survey].split("|")
+    common = ["--codebook", str(setup), "--group", "rolle", "--subtitle", "LMP", "--date", "2026-12-03"]
+
+    def text(args: list[str], name: str) -> list[str]:
+        out = tmp_path / name
+        assert main(["report", *args, *common, "--out", str(out)]) == 0
+        document = Document(str(out))
+        return [p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows
+                                                         for c in r.cells]
+
+    expected = text([str(csv)], f"{survey}_fil.docx")
+    got = text(["--database", url, "--table", table], f"{survey}_db.docx")
+    assert got == expected
+    joined = "\n".join(expected)
+    assert "Skoleleder" in joined or "Lærer" in joined
+    if survey == "report":
+        assert "Cronbachs alfa" in joined  # each theme's index
+    else:
+        assert "Hvordan fikk du høre om tilbudet?" in joined and "antall_elever" in joined  # the other kinds
 
 
 def _error(capsys, args: list[str]) -> str:

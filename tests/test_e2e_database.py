@@ -71,6 +71,8 @@ def test_counting_in_a_configured_database(browser: Browser, tmp_path: Path):
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             text = z.read("word/document.xml").decode()
         assert "Skoleeier" in text and "Skoleleder" in text and str(db) not in text
+        # each theme's index, summed in the database, as in the file's report
+        assert "Cronbachs alfa" in text and _file_index_sentence(setup).split(" (95 %")[0] in text
         page.close()
     finally:
         stop_app(proc)

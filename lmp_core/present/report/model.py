@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
@@ -50,6 +51,9 @@ from lmp_core.present.tables import (
     weighted_table,
 )
 from lmp_core.setup.survey import Survey
+
+if TYPE_CHECKING:  # scipy, which kind_stats loads, is imported where a chapter of other kinds is made
+    from lmp_core.compute.kind_stats import KindResult
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,8 @@ def build_report(
     weights: Weights | None = None,
     trend: Trend | None = None,
     view: View | None = None,
+    indices: Mapping[str, Index] | None = None,
+    kinds: Sequence[KindResult] | None = None,
 ) -> Report:
     """Build the report model of one view (:class:`lmp_core.compute.view.ViewRequest`; without one, the view of
     ``group``, ``populations`` and ``min_group_size``), with the same numbers the app and the CLI show.
@@ -166,6 +172,9 @@ def build_report(
     the documents' properties. With ``weights`` (:mod:`lmp_core.compute.weights`) the data section says how the
     figures were weighted and each chapter has a second table with the weighted figures beside the unweighted.
     With ``trend`` (:mod:`lmp_core.compute.waves`) a chapter shows each question's development over the waves.
+    ``indices`` (theme → its index) and ``kinds`` (the questions of other kinds) made elsewhere, for a ``source``
+    of counts that cannot make them (a database's: :mod:`lmp_core.counting.database`); from a file they are made
+    here.
     """
     w = words("report", lang)
     if request is None:
@@ -204,11 +213,14 @@ def build_report(
                              top2_chart(summary, lang=lang, title=theme), reading.split(". ", 1)[-1]))
         blocks.append(Paragraph(reading))
         index_tables: list[tuple[Index, list[Block]]] = []
-        if isinstance(source, Survey) and not request.filters and 2 <= len(columns) <= MAX_INDEX_ITEMS:
+        index = (indices or {}).get(theme)
+        if index is None and isinstance(source, Survey) and not request.filters \
+                and 2 <= len(columns) <= MAX_INDEX_ITEMS:
             # the theme as a whole: its index's reliability in one sentence (lmp_core.compute.indices)
             from lmp_core.compute.indices import view_indices
 
             (index,) = view_indices(source, request, [theme], lang=lang, weights=weights)
+        if index is not None:
             blocks.append(Paragraph(index_sentence(index, lang)))
             if sum(s.n is not None for s in index.stats) > 1:  # the index per shown group, and how far apart
                 index_tables.append((index, [Paragraph(s) for s in index_comparison_sentences(index, lang)]))
@@ -252,8 +264,13 @@ def build_report(
                     used_comment_columns.add(column)
                     blocks += _quotes(source, column, group, quotes, min_group_size, lang, w)
         sections.append(Section(str(k), theme, tuple(blocks)))
-    if isinstance(source, Survey) and (source.others or source.numbers) and request.items is None:
-        kind_section = _kinds_section(source, request, str(len(sections) + 1), lang, leading_zero)
+    if kinds is None and isinstance(source, Survey) and (source.others or source.numbers) and request.items is None:
+        from lmp_core.compute.kind_stats import kind_results
+
+        kinds = kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
+                             min_group_size=request.min_group_size, confidence=request.confidence, lang=lang)
+    if kinds:
+        kind_section = _kinds_section(kinds, str(len(sections) + 1), lang, leading_zero)
         if kind_section is not None:
             sections.append(kind_section[0])
             sheets[words("kinds", lang)["heading"]] = kind_section[1]
@@ -278,20 +295,17 @@ def build_report(
                   group_caption(overall, lang), author, date)
 
 
-def _kinds_section(source: Survey, request: ViewRequest, number: str, lang: str,
+def _kinds_section(results: Sequence[KindResult], number: str, lang: str,
                    leading_zero: bool) -> tuple[Section, pd.DataFrame] | None:
     """The chapter of the single-choice, yes/no, multiple-response and number questions, for the same view as
     the scale chapters: the yes/no questions' "yes" shares together first (as the seed's figures show top-2
     shares), then per question a subheading, its figure, its table and a sentence per finding; and the sheet
     of all their tables for the Excel workbook."""
-    from lmp_core.compute.kind_stats import kind_results
     from lmp_core.present.charts import kind_chart, yes_share_chart
     from lmp_core.present.report.sentences import kind_sentences
     from lmp_core.present.tables import kind_table
 
     w, k = words("report", lang), words("kinds", lang)
-    results = kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
-                           min_group_size=request.min_group_size, confidence=request.confidence, lang=lang)
     results = [r for r in results if r.shown()]
     if not results:
         return None
