@@ -345,7 +345,9 @@ def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
     chosen = weights()
     return _cached(("indices", counted, themes, lang, id(chosen) if chosen is not None else None, custom),
                    lambda: view_indices(source, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
-                                        weights=chosen, custom=dict([custom]) if custom else None))
+                                        weights=chosen, custom=dict([custom]) if custom else None,
+                                        held=held_for(counted.min_group_size)
+                                        if counted.groupings == groupings() else None))
 
 
 def weights() -> Weights | None:

@@ -12,10 +12,10 @@ import importlib
 import threading
 from functools import cache
 
-#: What the results, report and fieldwork pages import inside their functions (lmp_core loads them lazily so the
-#: command line's ``--help`` stays fast).
-MODULES = ("scipy.stats", "scipy.special", "statsmodels.multivariate.factor", "statsmodels.stats.proportion",
-           "statsmodels.api", "docx")
+#: What the results page imports inside its functions on its first draw (lmp_core loads them lazily so the
+#: command line's ``--help`` stays fast). Not what later pages need (statsmodels.api for weights, python-docx for
+#: the report): loading them too took another second of the processor while the first upload was being read.
+MODULES = ("scipy.stats", "scipy.special", "statsmodels.multivariate.factor", "statsmodels.stats.proportion")
 
 
 def _load() -> None:

@@ -247,3 +247,29 @@ def test_alpha_and_its_interval_equal_pingouin(survey):
     assert index.alpha == pytest.approx(alpha, rel=1e-12)
     assert index.alpha_ci == pytest.approx(tuple(ci), abs=0.0005 + 1e-12)
     assert [round(x, 3) for x in index.alpha_ci] == list(ci)
+
+
+@pytest.mark.parametrize("block", [7, 1 << 16])
+def test_the_index_is_the_same_however_its_values_are_counted(survey, block):
+    # the index values are counted per (group, questions answered, sum of scores) where the scores are whole
+    # numbers, else by sorting the values (MAX_KEYS 0 forces it); rows a block at a time, rows held back left out:
+    # the same index every way, and the same as from the respondents' own means (pandas, computed here)
+    from unittest import mock
+
+    from lmp_core.counting.disclosure import HeldBack
+
+    rows = np.zeros(survey.n_rows, dtype=bool)
+    rows[::5] = True  # every fifth respondent held back
+    held = HeldBack(rows)
+    with mock.patch("lmp_core.counting.index_sums.ROW_BLOCK", block):
+        by_key = make_index(survey, ITEMS, name="A", group="gender", held=held)
+        with mock.patch("lmp_core.counting.index_sums.MAX_KEYS", 0):
+            sorted_ = make_index(survey, ITEMS, name="A", group="gender", held=held)
+    assert by_key.to_dict() == sorted_.to_dict()
+    data = scores(survey, ITEMS)[~rows]
+    person = data.mean(axis=1).where(data.notna().sum(axis=1) >= 2.5)
+    gender = survey.series_of("gender").to_pandas()[~rows].to_numpy()
+    women = person[gender == "Kvinne"].dropna()
+    got = next(s for s in by_key.stats if s.group == "Kvinne")
+    assert got.n == len(women) and got.mean == pytest.approx(women.mean(), rel=1e-12)
+    assert got.sd == pytest.approx(women.std(ddof=1), rel=1e-12)

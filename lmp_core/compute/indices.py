@@ -38,7 +38,7 @@ from lmp_core.compute.stats import Comparison, GroupStats, compare_groups
 from lmp_core.compute.view import ViewRequest
 from lmp_core.counting.counts import Counts, group_codes
 from lmp_core.counting.disclosure import HeldBack, held_back
-from lmp_core.counting.index_sums import MIN_SHARE, IndexSums, pair_sums, row_means, value_counts
+from lmp_core.counting.index_sums import MIN_SHARE, IndexSums, pair_sums, sums_from_codes
 from lmp_core.setup.survey import Item, Survey
 
 if TYPE_CHECKING:
@@ -183,17 +183,26 @@ def _alpha(cov: np.ndarray, n: int, confidence: float = 0.95) -> tuple[float, tu
     return float(alpha), (float(low), float(high))
 
 
+def _position(survey: Survey, column: str) -> int:
+    """A question's position among the survey's items; refused with the choices for any other column."""
+    j = survey.item_index(column)
+    if j is None:
+        raise SurveyError("unknown_item", column=column, choices=", ".join(it.column for it in survey.items))
+    return j
+
+
+def _score_table(item: Item) -> np.ndarray:
+    """A question's score by code: NaN for 0 (blank) and for the answers after the scale ("Vet ikke")."""
+    return np.array([np.nan, *item.scale.scores, *[np.nan] * len(item.other_labels)], dtype=float)
+
+
 def score_matrix(survey: Survey, columns: Sequence[str]) -> np.ndarray:
     """Each respondent's score on each question, one row per respondent and one column per question (NaN for
     blank or "Vet ikke")."""
     out = np.empty((survey.n_rows, len(columns)))
     for i, column in enumerate(columns):
-        j = survey.item_index(column)
-        if j is None:
-            raise SurveyError("unknown_item", column=column, choices=", ".join(it.column for it in survey.items))
-        item = survey.items[j]
-        table = np.array([np.nan, *item.scale.scores, *[np.nan] * len(item.other_labels)], dtype=float)
-        out[:, i] = table[np.clip(survey.codes[:, j].astype(np.int64), 0, len(table) - 1)]
+        j = _position(survey, column)
+        out[:, i] = _score_table(survey.items[j])[survey.codes[:, j]]
     return out
 
 
@@ -211,24 +220,20 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
     (:func:`lmp_core.compute.weights.weighted_mean_sd`). Reliability stays unweighted."""
     if len(columns) < 2:
         raise SurveyError("index_too_few", name=name)
-    data = score_matrix(survey, columns)
-    keep = np.ones(len(data), dtype=bool) if held is None else ~held.rows
-    if held is not None and held.rows.any():  # a copy of every score only when some rows are held back
-        data = data[keep]
-    value, answered = row_means(data, min_share * len(columns))
+    positions = [_position(survey, c) for c in columns]
     codes, names = group_codes(survey, group, lang)
-    codes = codes[keep]
-    distinct, per_group = value_counts(value, codes, len(names))
-    sums = IndexSums(pair_sums(data), len(data), int((answered > 0).sum()), distinct, per_group)
+    keep = None if held is None or not held.rows.any() else ~held.rows
+    sums, value = sums_from_codes(survey.codes, positions, [_score_table(survey.items[j]) for j in positions], codes,
+                                  len(names), min_share * len(columns), keep, row_values=weights is not None)
     weighted = None
-    if weights is not None:
+    if weights is not None and value is not None:
         from lmp_core.compute.weights import weighted_mean_sd
 
-        w_all = np.asarray(weights, dtype=float)[keep]
+        w_all = np.asarray(weights, dtype=float)
         weighted = []
         for g in range(len(names)):
             has = (codes == g) & np.isfinite(value) & np.isfinite(w_all)
-            shown = per_group[g].sum() >= min_group_size
+            shown = sums.per_group[g].sum() >= min_group_size
             w_mean, w_sd, n_eff = weighted_mean_sd(value[has], w_all[has]) if shown else (None, None, None)
             weighted.append((n_eff, w_mean, w_sd))
     return index_from_sums(name, [survey.items[survey.item_index(c)] for c in columns], sums, names,
@@ -318,12 +323,13 @@ def index_sets(items: Sequence[Item], themes: Sequence[str], custom: Mapping[str
 def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence[str], *,
                  lang: str = "nb", max_items: int | None = None, weights: Weights | None = None,
                  custom: Mapping[str, Sequence[str]] | None = None,
-                 sums: Mapping[str, IndexSums] | None = None) -> list[Index]:
+                 sums: Mapping[str, IndexSums] | None = None, held: HeldBack | None = None) -> list[Index]:
     """The indices of ``themes`` and ``custom`` (:func:`index_sets`) for the same view: its group, its minimum
     and the respondents its grouping columns hold back (:mod:`lmp_core.compute.indices`).
 
     ``source`` counts from a database: ``sums`` are the indices' sums its query made, under the same rule
-    (:func:`lmp_core.counting.database.count_in_database` with the same sets); a frequency table has none."""
+    (:func:`lmp_core.counting.database.count_in_database` with the same sets); a frequency table has none.
+    ``held``: what the request's grouping columns hold back, when the caller has it already."""
     sets = index_sets(source.items, themes, custom, max_items)
     if isinstance(source, Counts):
         if sums is None or any(name not in sums for name in sets):
@@ -334,8 +340,9 @@ def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence
         return [index_from_sums(name, [source.items[source.item_index(c)] for c in columns], sums[name],
                                 source.groups, min_share=MIN_SHARE, min_group_size=request.min_group_size)
                 for name, columns in sets.items()]
-    groupings = request.own_groupings if request.groupings is None else request.groupings
-    held = held_back(source, request.min_group_size, groupings)
+    if held is None:
+        groupings = request.own_groupings if request.groupings is None else request.groupings
+        held = held_back(source, request.min_group_size, groupings)
     return [make_index(source, columns, name=name, group=request.group, held=held,
                        min_group_size=request.min_group_size, lang=lang,
                        weights=weights.values if weights is not None else None)

@@ -27,7 +27,7 @@ import polars as pl
 from lmp_core.base.errors import Note
 from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.counting.counts import Counts, NumberCounts, group_codes
-from lmp_core.counting.index_sums import MIN_SHARE, IndexSums, value_counts
+from lmp_core.counting.index_sums import MIN_SHARE, IndexSums, index_sums, value_counts
 from lmp_core.setup.codebook import CodebookEntry
 from lmp_core.setup.columns import build_survey
 from lmp_core.setup.survey import Item, Survey
@@ -312,12 +312,8 @@ class Rule:
                 sums[:, i, j] = (total[f"n_{lo}_{hi}"], total[f"s_{i}_{j}"], total[f"q_{i}_{j}"],
                                  total[f"q_{i}_{i}"] if i == j else total[f"p_{lo}_{hi}"])
         rows = self.counted(histogram)
-        answered, total_, n = (rows[c].to_numpy() for c in ("c", "s", "n"))
-        answered = answered.astype(np.int64)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            value = np.where(answered >= MIN_SHARE * k, total_.astype(float) / answered, np.nan)
-        distinct, per_group = value_counts(value, self.groups_of(rows), len(self.names), n.astype(np.int64))
-        return IndexSums(sums, int(n.sum()), int(n[answered > 0].sum()), distinct, per_group)
+        return index_sums(sums, rows["c"].to_numpy().astype(np.int64), rows["s"].to_numpy().astype(float),
+                          self.groups_of(rows), rows["n"].to_numpy().astype(np.int64), len(self.names), MIN_SHARE * k)
 
 
 def _notes(notes: Sequence[Note], answers: pl.DataFrame, code_of: Mapping[str, Mapping[str | None, int]]

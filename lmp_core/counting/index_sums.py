@@ -16,10 +16,11 @@ from them, are the same bits from a file and from a database.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 #: An index is counted for a respondent who answered at least this share of its questions ("Vet ikke" and
 #: blanks are no answer).
@@ -54,31 +55,98 @@ def pair_sums(values: np.ndarray) -> np.ndarray:
     not answered) as four matrix products, a block of rows at a time: with X the scores (0 where missing) and M the
     pattern of answers (1 = present), n = MᵀM, S = XᵀM (``S[i, j]``: column i over the rows where j is present),
     Q = (X²)ᵀM, P = XᵀX."""
-    k = values.shape[1]
-    sums = np.zeros((4, k, k))
+    sums = np.zeros((4, values.shape[1], values.shape[1]))
     for _, block in row_blocks(values):
-        present = np.isfinite(block)
-        mask = present.astype(float)
-        scores = np.where(present, block, 0.0)
-        sums[0] += mask.T @ mask
-        sums[1] += scores.T @ mask
-        sums[2] += (scores**2).T @ mask
-        sums[3] += scores.T @ scores
+        _add_pairs(sums, block)
     return sums
 
 
-def row_means(values: np.ndarray, min_answers: float) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's mean over its answered questions, its sum over their number, where it answered at least
-    ``min_answers`` of them (NaN otherwise), and the number it answered; a block of rows at a time."""
-    means, answered = np.full(len(values), np.nan), np.zeros(len(values), dtype=np.int64)
-    for rows, block in row_blocks(values):
-        present = np.isfinite(block)
-        count = present.sum(axis=1)
-        total = np.where(present, block, 0.0).sum(axis=1)
-        answered[rows] = count
-        with np.errstate(invalid="ignore", divide="ignore"):
-            means[rows] = np.where(count >= min_answers, total / count, np.nan)
-    return means, answered
+def _add_pairs(sums: np.ndarray, block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Add a block's n, S, Q and P to ``sums``; returns the block's answer pattern and its scores (0 if none)."""
+    present = np.isfinite(block)
+    mask = present.astype(float)
+    scores = np.where(present, block, 0.0)
+    sums[0] += mask.T @ mask
+    sums[1] += scores.T @ mask
+    sums[2] += (scores**2).T @ mask
+    sums[3] += scores.T @ scores
+    return present, scores
+
+
+#: Past this many (group, answered, sum) combinations the index values are counted by sorting them instead.
+MAX_KEYS = 1 << 22
+
+
+def sums_from_codes(codes: np.ndarray, columns: Sequence[int], tables: Sequence[np.ndarray], groups: np.ndarray,
+                    n_groups: int, min_answers: float, keep: np.ndarray | None = None, *, row_values: bool = False
+                    ) -> tuple[IndexSums, np.ndarray | None]:
+    """An index's sums straight from the answers' codes, a block of rows at a time (no table of every score):
+    ``codes[:, columns[i]]`` are question i's codes and ``tables[i][code]`` its score (NaN: no answer);
+    ``groups`` each row's group (−1: none); ``keep`` the rows to count (None: all). Each row's index value is its
+    sum of scores over the number of questions it answered where that is at least ``min_answers``. With
+    ``row_values``, also each row's index value (NaN where not counted)."""
+    k = len(columns)
+    sums = np.zeros((4, k, k))
+    whole = all(np.array_equal(t[np.isfinite(t)], np.round(t[np.isfinite(t)])) and (t[np.isfinite(t)] >= 0).all()
+                for t in tables)
+    top = int(sum(np.nanmax(t, initial=0) for t in tables)) + 1  # sums of scores run 0..top − 1
+    by_key = whole and (n_groups + 1) * (k + 1) * top <= MAX_KEYS
+    tally = np.zeros((n_groups + 1) * (k + 1) * top if by_key else 0)
+    answered_parts, total_parts, group_parts = [], [], []
+    values = np.full(len(codes), np.nan) if row_values else None
+    scores = np.empty((min(ROW_BLOCK, len(codes)), k))
+    # products of blocks of 65,536 rows × k questions: on one BLAS thread twice as fast as on two
+    with threadpool_limits(limits=1, user_api="blas"):
+        for start in range(0, len(codes), ROW_BLOCK):
+            rows = slice(start, min(start + ROW_BLOCK, len(codes)))
+            block = codes[rows]
+            taken = None if keep is None else keep[rows]
+            size = block.shape[0] if taken is None else int(taken.sum())
+            out = scores[:size]
+            for i, (j, table) in enumerate(zip(columns, tables)):
+                column = block[:, j] if taken is None else block[taken, j]
+                np.take(table, column, out=out[:, i], mode="clip")
+            present, filled = _add_pairs(sums, out)
+            answered = present.sum(axis=1)
+            total = filled.sum(axis=1)
+            group = groups[rows] if taken is None else groups[rows][taken]
+            if by_key:
+                key = ((group + 1) * (k + 1) + answered) * top + total.astype(np.int64)
+                tally += np.bincount(key, minlength=len(tally))
+            else:
+                answered_parts.append(answered)
+                total_parts.append(total)
+                group_parts.append(group)
+            if values is not None:
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    mean = np.where((answered >= min_answers) & (answered > 0), total / answered, np.nan)
+                if taken is None:
+                    values[rows] = mean
+                else:
+                    values[np.flatnonzero(taken) + start] = mean
+    if by_key:
+        found = np.flatnonzero(tally)
+        count = tally[found].astype(np.int64)
+        group, rest = np.divmod(found, (k + 1) * top)
+        answered, total = np.divmod(rest, top)
+        group -= 1
+    else:
+        answered = np.concatenate(answered_parts) if answered_parts else np.zeros(0, dtype=np.int64)
+        total = np.concatenate(total_parts) if total_parts else np.zeros(0)
+        group = np.concatenate(group_parts) if group_parts else np.zeros(0, dtype=np.int64)
+        count = np.ones(len(answered), dtype=np.int64)
+    return index_sums(sums, answered, total, group, count, n_groups, min_answers), values
+
+
+def index_sums(pairs: np.ndarray, answered: np.ndarray, total: np.ndarray, groups: np.ndarray, counts: np.ndarray,
+               n_groups: int, min_answers: float) -> IndexSums:
+    """:class:`IndexSums` from the pairs' sums and, per row of a histogram, the number of questions answered, the
+    sum of the scores, the group (−1: none) and how many respondents have them: a respondent's index value is
+    ``total / answered`` where they answered at least ``min_answers`` (and one) of the questions."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        value = np.where((answered >= min_answers) & (answered > 0), total.astype(float) / answered, np.nan)
+    distinct, per_group = value_counts(value, groups, n_groups, counts)
+    return IndexSums(pairs, int(counts.sum()), int(counts[answered > 0].sum()), distinct, per_group)
 
 
 def value_counts(values: np.ndarray, groups: np.ndarray, n_groups: int, counts: np.ndarray | None = None
