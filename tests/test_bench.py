@@ -34,10 +34,16 @@ def test_small_benchmark_agrees_with_naive(tmp_path, capsys):
     assert browser["file"] == "labels_3000x20.csv" and 0 < browser["read_s"] < browser["first_results_s"]
     assert list(browser["phases"]) == ["upload", "data_page", "results_page"]
     assert browser["server_peak_mb"] >= browser["server_before_mb"] > 0 and browser["cli"]["peak_mb"] > 0
+    # the processor time of each (a clock tick is 10 ms: the upload of a small file may take none of the server's)
+    assert all(x["server_cpu_s"] >= 0 and x["browser_cpu_s"] >= 0 for x in browser["phases"].values())
+    assert browser["phases"]["results_page"]["server_cpu_s"] > 0 and browser["phases"]["results_page"]["browser_cpu_s"] > 0
+    # and a 1,000-row file of the same questions: what a session costs whatever the size
+    assert browser["small"]["file"] == "labels_1000x20.csv" and browser["small"]["first_results_s"] > 0
+    assert browser["growing_s"] == browser["first_results_s"] - browser["small"]["first_results_s"]
     text = format_report(report)
     goal_rows = [line for line in text.splitlines() if line.endswith(("| met |", "| not met |"))]
-    # two whole-process ratios, --help, peak memory, .xlsx, the streaming run (its two limits), the browser's two,
+    # two whole-process ratios, --help, peak memory, .xlsx, the streaming run (its two limits), the browser's three,
     # the app's two
-    assert len(goal_rows) == 10 and set(GOALS) >= {"coded", "labels", "xlsx", "big_ratio", "big_peak_mb"}
+    assert len(goal_rows) == 11 and set(GOALS) >= {"coded", "labels", "xlsx", "big_ratio", "big_peak_mb"}
     with capsys.disabled():
         print("\n" + text)
