@@ -84,8 +84,9 @@ class Reading:
     column_sets: Mapping[str, tuple[str, ...]]
 
 
-def read_distinct(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema, codebook: Mapping[str, CodebookEntry],
-             questions: Sequence[str], keys: Sequence[str], table: str) -> Reading:
+def read_distinct(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema,
+                  codebook: Mapping[str, CodebookEntry], questions: Sequence[str], keys: Sequence[str],
+                  table: str) -> Reading:
     """The setup's reader on the distinct values only, one column at a time (each row of its table holds one
     column's value and blanks elsewhere, so a code never depends on another column's value: the same code as in a
     file wherever a file's code depends on the value alone; a multiple-response set's "asked" is counted by
@@ -123,8 +124,12 @@ def read_distinct(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema,
 
 
 def counted_from(reading: Reading, answers: pl.DataFrame, cells: pl.DataFrame, asked: pl.DataFrame | None, *,
-             keys: Sequence[str], group: str | None, groupings: tuple[str, ...], min_group_size: int,
-             filters: Mapping[str, Sequence[str]] | None, table: str, lang: str) -> tuple[Counted, Rule]:
+                 keys: Sequence[str], group: str | None, groupings: tuple[str, ...], min_group_size: int,
+                 filters: Mapping[str, Sequence[str]] | None, table: str, lang: str) -> tuple[Counted, Rule]:
+    """The counts of every question per group of ``group`` from the queries' results (``answers``: per cell and
+    distinct answer; ``cells``: respondents per cell; ``asked``: per cell, respondents asked each multiple-response
+    set of columns), under the rule over ``groupings`` at ``min_group_size``, in the view of ``filters``; and the
+    rule, for the indices' sums."""
     survey, distinct = reading.survey, reading.distinct
     group_code_rows, names = group_codes(survey, group, lang)
     group_of = dict(zip(distinct[group], group_code_rows[reading.rows[group]].tolist())) if group else {}
