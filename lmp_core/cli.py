@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the libraries are imported where a command uses them: --hel
     from lmp_core.counting.counts import Counts
     from lmp_core.counting.database import Counted
     from lmp_core.setup.codebook import CodebookEntry
-    from lmp_core.setup.survey import Survey
+    from lmp_core.setup.survey import Item, Survey
 
 
 def _read_path(path: str) -> bytes:
@@ -202,7 +202,7 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
     else:
         source = load(args)
         if request.items is not None and isinstance(source, Survey):
-            request = _scale_items(args, source, request)
+            request = _scale_items(args, source.items, (*source.others, *source.numbers), request)
     view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
     return source, view
 
@@ -223,10 +223,17 @@ def _database_view(args: argparse.Namespace, request: ViewRequest, themes: Seque
     if not args.table:
         raise SurveyError("db_needs_table")
     groupings = request.groupings if request.groupings is not None else request.own_groupings
+    # a multiple-response set named by --items is counted by its columns (the setup names their set)
+    columns = None if request.items is None else [
+        c for name in request.items
+        for c in ([name] if name in codebook else [k for k, e in codebook.items() if e.set_name == name] or [name])]
     counted = count_in_database(args.database, args.table, codebook, group=request.group, groupings=groupings,
-                                min_group_size=request.min_group_size, items=request.items, lang=args.lang,
+                                min_group_size=request.min_group_size, items=columns, lang=args.lang,
                                 index_sets=(lambda items: index_sets(items, themes, custom, max_items))
                                 if themes or custom else None)
+    if request.items is not None:  # --items may name questions of other kinds, as for a file
+        others = (*(counted.others.items if counted.others is not None else ()), *(n.item for n in counted.numbers))
+        request = _scale_items(args, counted.counts.items, others, request)
     return counted, counted_view(counted, request)
 
 
@@ -245,20 +252,21 @@ def _check_source(args: argparse.Namespace) -> None:
         raise SurveyError("db_no_weights")
 
 
-def _scale_items(args: argparse.Namespace, source: Survey, request: ViewRequest) -> ViewRequest:
+def _scale_items(args: argparse.Namespace, scales: Sequence[Item], others: Sequence[Item],
+                 request: ViewRequest) -> ViewRequest:
     """``--items`` may name scale questions and questions of other kinds (a column, or a multiple-response set's
     name): the scales stay the view's items, the others are kept for :func:`kinds_of`; a name that is neither
     is refused with every question named."""
     from dataclasses import replace
 
-    other = {it.column for it in (*source.others, *source.numbers)} | {it.set_name for it in source.others
-                                                                        if it.set_name}
-    unknown = [c for c in request.items or () if source.item_index(c) is None and c not in other]
+    scale = {it.column for it in scales}
+    other = {it.column for it in others} | {it.set_name for it in others if it.set_name}
+    unknown = [c for c in request.items or () if c not in scale and c not in other]
     if unknown:
-        choices = [it.column for it in source.items] + sorted(other)
+        choices = [it.column for it in scales] + sorted(other)
         raise SurveyError("unknown_item", column=unknown[0], choices=", ".join(choices))
     args._kind_items = tuple(c for c in request.items or () if c in other)
-    return replace(request, items=tuple(c for c in request.items or () if source.item_index(c) is not None))
+    return replace(request, items=tuple(c for c in request.items or () if c in scale))
 
 
 def kinds_of(source: Survey, request: ViewRequest, lang: str,
@@ -356,7 +364,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         counted, view = _database_view(args, request_of(args), args.index, _custom_index(args))
         source, sums = counted.counts, counted.index_sums
         kinds = results_from_counts(counted.others, counted.numbers, source.groups, source.respondents,
-                                    min_group_size=view.request.min_group_size)
+                                    min_group_size=view.request.min_group_size,
+                                    columns=getattr(args, "_kind_items", None))
     else:
         source, view = view_of(args)
         # the questions of other kinds, after the scales, for the same view
