@@ -359,13 +359,12 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         raise SurveyError("stream_no_weights", file=Path(args.file).name)
     sums = None
     if args.database:  # the indices' sums and the other kinds are counted in the same visit to the database
-        from lmp_core.compute.kind_stats import results_from_counts
+        from lmp_core.compute.kind_stats import database_results
 
         counted, view = _database_view(args, request_of(args), args.index, _custom_index(args))
         source, sums = counted.counts, counted.index_sums
-        kinds = results_from_counts(counted.others, counted.numbers, source.groups, source.respondents,
-                                    min_group_size=view.request.min_group_size,
-                                    columns=getattr(args, "_kind_items", None))
+        kinds = database_results(counted, min_group_size=view.request.min_group_size,
+                                 columns=getattr(args, "_kind_items", None))
     else:
         source, view = view_of(args)
         # the questions of other kinds, after the scales, for the same view
@@ -476,15 +475,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     indices, kinds = None, None
     if args.database:  # each theme's index and the other kinds, counted in the same visit to the database
         from lmp_core.compute.indices import MAX_INDEX_ITEMS, view_indices
-        from lmp_core.compute.kind_stats import results_from_counts
+        from lmp_core.compute.kind_stats import database_results
 
         counted, view = _database_view(args, request, ["all"], max_items=MAX_INDEX_ITEMS)
         source = counted.counts
         made = view_indices(source, request, ["all"], lang=args.lang, max_items=MAX_INDEX_ITEMS,
                             sums=counted.index_sums)
         indices = {ix.name: ix for ix in made}
-        kinds = results_from_counts(counted.others, counted.numbers, source.groups, source.respondents,
-                                    min_group_size=request.min_group_size, confidence=request.confidence) \
+        kinds = database_results(counted, min_group_size=request.min_group_size, confidence=request.confidence) \
             if request.items is None else []
     else:  # the reader's caveats (a base of those who ticked something …) in the data section, as summarize gives them
         source, view = view_of(args)

@@ -459,7 +459,7 @@ def test_the_results_page_shows_every_kind_counted_in_a_database(surveys, files)
 
 def test_every_kind_without_a_group_or_protection_is_the_files(surveys, files):
     """No group and no protected column: one cell (the queries have no GROUP BY keys); the kinds as in memory."""
-    from lmp_core.compute.kind_stats import kind_results, results_from_counts
+    from lmp_core.compute.kind_stats import database_results, kind_results
 
     csv, setup = surveys["kinds"]
     codebook = read_codebook(setup.read_bytes(), setup.name)
@@ -467,8 +467,7 @@ def test_every_kind_without_a_group_or_protection_is_the_files(surveys, files):
     expected = kind_results(survey, groupings=(), min_group_size=5)
     url, table = files["sqlite"]["kinds"].split("|")
     counted = count_in_database(url, table, codebook, groupings=())
-    got = results_from_counts(counted.others, counted.numbers, counted.counts.groups, counted.counts.respondents,
-                              min_group_size=5)
+    got = database_results(counted, min_group_size=5)
     assert [r.to_dict() for r in got] == [r.to_dict() for r in expected]
     assert counted.counts.respondents == (153,) and [r.kind for r in got] == ["multi", "multi", "choice", "choice",
                                                                              "number"]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy import special
@@ -41,6 +41,9 @@ from lmp_core.counting.counts import Counts, NumberCounts, count, group_codes, r
 from lmp_core.counting.disclosure import held_back, joint_cells
 from lmp_core.counting.index_sums import value_counts
 from lmp_core.setup.survey import Item, Survey
+
+if TYPE_CHECKING:
+    from lmp_core.counting.db_counts import Counted
 
 Interval = tuple[float, float]
 
@@ -215,6 +218,14 @@ def results_from_counts(others: Counts | None, numbers: Sequence[NumberCounts], 
     out += [_number_result(nc, names, sizes, min_group_size, confidence)
             for nc in numbers if wanted is None or nc.item.column in wanted]
     return out
+
+
+def database_results(counted: Counted, *, min_group_size: int, confidence: float = 0.95,
+                     columns: Sequence[str] | None = None) -> list[KindResult]:
+    """:func:`results_from_counts` of what a database counted (:mod:`lmp_core.counting.database`): its
+    single-choice and multiple-response counts and its number questions, per group of its counts."""
+    return results_from_counts(counted.others, counted.numbers, counted.counts.groups, counted.counts.respondents,
+                               min_group_size=min_group_size, confidence=confidence, columns=columns)
 
 
 def _hidden(counted: Counts, min_group_size: int) -> list[bool]:
