@@ -10,11 +10,20 @@ took the first match could hit one of those. So after each navigation these help
 4. no stale element is left;
 buttons are found by their widget key (``.st-key-…``), and other locators are scoped to the main
 area (or the sidebar) with exact names.
+
+"The new run has not started yet" looks the same in the page as "it has ended": both are idle. So every
+step that starts a run (an upload, a choice, a click, a page change) counts the runs the server reports
+finished (Streamlit's ``script_finished`` messages on the page's websocket, read with Streamlit's own
+protobuf classes) before it acts, and waits until one more has finished before it waits for the page to be
+idle (:func:`acting`). A file upload, for example, starts its run only when the upload is complete, so the
+step cannot pass while the file is still on its way.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
@@ -38,6 +47,61 @@ def wait_idle(page: Page) -> None:
     expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=TIMEOUT_MS)
 
 
+_RUNS = "_lmp_finished_runs"  # the attribute on a Page that counts the runs its session finished
+
+
+def watch_runs(page: Page) -> None:
+    """Count the script runs the server reports finished to this page (once per page; before its first load).
+
+    Every run ends in a ``ForwardMsg`` whose ``script_finished`` field says how; a run superseded by a newer one
+    (``FINISHED_EARLY_FOR_RERUN``) is not counted, since the page it drew is not the one the step waits for.
+    """
+    if hasattr(page, _RUNS):
+        return
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    done = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
+    setattr(page, _RUNS, 0)
+
+    def on_frame(payload: bytes | str) -> None:
+        if isinstance(payload, str):
+            return
+        msg = ForwardMsg.FromString(payload)
+        if msg.WhichOneof("type") == "script_finished" and msg.script_finished in done:
+            setattr(page, _RUNS, getattr(page, _RUNS) + 1)
+
+    page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
+
+
+def finished_runs(page: Page) -> int:
+    """How many script runs the server has reported finished to this page."""
+    return getattr(page, _RUNS)
+
+
+def wait_for_run(page: Page, before: int) -> None:
+    """Wait until a run after the ``before``-th has finished, then until the page shows it (:func:`wait_idle`)."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while finished_runs(page) <= before:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no script run finished within {TIMEOUT_MS / 1000:.0f} s of the step")
+        page.wait_for_timeout(20)  # lets Playwright deliver the websocket's frames
+    wait_idle(page)
+
+
+@contextmanager
+def acting(page: Page) -> Iterator[None]:
+    """Around a step that starts a script run: on leaving, wait for that run to finish and be drawn."""
+    before = finished_runs(page)
+    yield
+    wait_for_run(page, before)
+
+
+def click(page: Page, target: Locator) -> None:
+    """Click ``target`` (a button, radio option or checkbox that reruns the script) and wait for that run."""
+    with acting(page):
+        target.click()
+
+
 def heading(page: Page, title: str) -> Locator:
     """The main area's heading with exactly this text."""
     return main(page).get_by_role("heading", name=title, exact=True)
@@ -46,6 +110,7 @@ def heading(page: Page, title: str) -> Locator:
 def open_app(page: Page, url: str) -> None:
     """A new session: the demo survey is loaded and the Data page has finished drawing."""
     page.set_default_timeout(TIMEOUT_MS)
+    watch_runs(page)
     page.goto(url)
     expect(heading(page, "Data")).to_be_visible()
     wait_idle(page)
@@ -55,7 +120,9 @@ def open_app(page: Page, url: str) -> None:
 def go(page: Page, title: str) -> Locator:
     """Click a page in the sidebar's navigation and wait until it has finished drawing; its main area."""
     old = main(page).locator("h1").first.inner_text().strip()
+    before = finished_runs(page)
     page.get_by_test_id("stSidebarNavLink").filter(has_text=title).click()
+    wait_for_run(page, before)
     expect(heading(page, title)).to_be_visible()
     if old != title:  # the old page's title (h1) has gone; the new page may hold a section of that name
         expect(main(page).get_by_role("heading", level=1, name=old, exact=True)).to_have_count(0, timeout=TIMEOUT_MS)
@@ -65,11 +132,10 @@ def go(page: Page, title: str) -> Locator:
 
 def upload(page: Page, path: Path, *, index: int = 0) -> None:
     """Upload a file through the page's ``index``-th file input and wait until the run it starts ends."""
-    page.locator('input[type="file"]').nth(index).set_input_files(path)
-    # the uploader shows the file (its name may be shortened on screen; its remove button names it in full),
-    # then the run the upload starts must end; the caller then waits for what that run shows
+    with acting(page):  # the run starts when the file has arrived at the server, and must end
+        page.locator('input[type="file"]').nth(index).set_input_files(path)
+    # the uploader shows the file (its name may be shortened on screen; its remove button names it in full)
     expect(main(page).get_by_role("button", name=f"Remove {path.name}", exact=True)).to_be_visible()
-    wait_idle(page)
 
 
 def download(page: Page, key: str, label: str) -> tuple[str, bytes]:
@@ -121,11 +187,11 @@ def choose(page: Page, label: str, option: str, *, shows: Locator | None = None)
     field = box.get_by_role("combobox")
     if field.input_value() == option:
         return
-    _pick(page, field, option)
+    with acting(page):
+        _pick(page, field, option)
     expect(field).to_have_value(option)
     if shows is not None:
         expect(shows.first).to_be_visible()
-    wait_idle(page)
 
 
 def add_choice(page: Page, label: str, option: str) -> None:
@@ -133,7 +199,8 @@ def add_choice(page: Page, label: str, option: str) -> None:
     box = main(page).get_by_test_id("stMultiSelect").filter(has=page.get_by_text(label, exact=True))
     expect(box).to_have_count(1)  # a widget of the previous run may linger for a moment after a rerun
     # the text field, not a chosen tag (whose centre is its remove button)
-    _pick(page, box.get_by_role("combobox"), option, chosen=box)
+    with acting(page):
+        _pick(page, box.get_by_role("combobox"), option, chosen=box)
     page.keyboard.press("Escape")
     expect(box).to_contain_text(option)
     wait_idle(page)
@@ -145,7 +212,7 @@ def type_text(page: Page, label: str, value: str) -> None:
     box = main(page).get_by_test_id("stTextInput").filter(has=page.get_by_text(label, exact=True))
     expect(box).to_have_count(1)
     field = box.get_by_role("textbox")
-    field.fill(value)
-    field.press("Enter")
+    with acting(page):
+        field.fill(value)
+        field.press("Enter")
     expect(field).to_have_value(value)
-    wait_idle(page)

@@ -26,11 +26,11 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from lmp_app.memory import RELEASED
-from tests.browser import go, wait_idle
+from tests.browser import go, wait_idle, watch_runs
 from tests.conftest import FIXTURES, start_app, stop_app
 
 pytestmark = pytest.mark.e2e
-SESSIONS = 20
+SESSIONS = 10
 TTL = 2  # seconds a closed tab's session is kept for a reconnect
 
 
@@ -61,6 +61,7 @@ def _open_and_upload(browser: Browser, url: str, files) -> tuple[list, list]:
     contexts = [browser.new_context() for _ in files]
     pages = [c.new_page() for c in contexts]
     for page in pages:
+        watch_runs(page)
         page.goto(url)
     for page, (path, _, _) in zip(pages, files):
         expect(page.get_by_test_id("stMain").get_by_text("46 respondenter")).to_be_visible(timeout=120_000)
@@ -98,6 +99,7 @@ def _close_and_purge(browser: Browser, url: str, contexts, log: Path) -> None:
     # next tab to connect makes; its own close schedules the release that finds the dropped sessions
     late = browser.new_context()
     page = late.new_page()
+    watch_runs(page)
     page.goto(url)
     expect(page.get_by_test_id("stMain").get_by_text("46 respondenter")).to_be_visible(timeout=60_000)
     wait_idle(page)

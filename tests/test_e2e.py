@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import add_choice, choose, download, go, heading, main, open_app, type_text, upload, wait_idle
+from tests.browser import add_choice, choose, click, download, go, heading, main, open_app, type_text, upload, wait_idle
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.e2e
@@ -188,7 +188,7 @@ def test_a_reversed_question_and_the_saved_setup_carry_to_the_next_file(page: Pa
     area = main(page)
     area.get_by_text("Rett opp det som ble feil", exact=True).click()
     add_choice(page, "Snu skalaen (spørsmål med motsatt retning, merkes (R))", "kunnskap_mobbing")
-    area.get_by_role("button", name="Les fila på nytt med rettingene", exact=True).click()
+    click(page, area.get_by_role("button", name="Les fila på nytt med rettingene", exact=True))
     expect(area.get_by_text("Fila er lest på nytt med rettingene.", exact=True)).to_be_visible()
     wait_idle(page)
     name, data = download(page, "setup_csv", "Last ned oppsettet (CSV)")
@@ -324,7 +324,7 @@ def test_weighting_to_the_invitation_list_reaches_the_results_and_the_report(pag
     expect(heading(page, "Vekting mot invitasjonslista")).to_be_visible()
     add_choice(page, "Vekt etter", "pulje")
     expect(area.get_by_text("Vektet med raking mot invitasjonslista (rolle, pulje).", exact=False)).to_be_visible()
-    area.get_by_role("button", name="Bruk vektene i resultater og rapport", exact=True).click()
+    click(page, area.get_by_role("button", name="Bruk vektene i resultater og rapport", exact=True))
     expect(area.get_by_text("Vektene brukes nå i resultater og rapport.")).to_be_visible()
     wait_idle(page)
     area = go(page, "Resultater")
@@ -367,8 +367,7 @@ def test_two_waves_of_the_demo_give_a_trend_with_the_turned_question_flagged(pag
     leaders = changes[(changes["Spørsmål"] == "klasseledelse (Kunnskapstilførsel)") & (changes["Gruppe"] == "Skoleleder")]
     # six of the 36 school leaders answered one step higher in wave 2: the mean rose by 6/36
     assert round(float(leaders["Endring snitt"].iloc[0].replace(",", ".")), 4) == round(6 / 36, 4)
-    area.get_by_text("Ta med likevel (bekreftet sammenlignbare)", exact=True).click()
-    wait_idle(page)
+    click(page, area.get_by_text("Ta med likevel (bekreftet sammenlignbare)", exact=True))
     expect(area.get_by_test_id("stTable").filter(has_text="å forebygge og stoppe mobbing (Praksisendring)").first).to_be_visible()
     name, data = download(page, "trend_svg", "Last ned SVG")
     svg = _svg_text(data)
@@ -449,8 +448,7 @@ def test_the_chi_square_test_across_three_groups_is_a_choice_on_the_results_page
     add_choice(page, "Variabler som kan brukes til gruppering og filter", "c172code")
     choose(page, "Gruppevariabel", "c172code")
     area = go(page, "Resultater")
-    area.get_by_text("Kjikvadrat (hele svarfordelingen)", exact=True).click()
-    wait_idle(page)
+    click(page, area.get_by_text("Kjikvadrat (hele svarfordelingen)", exact=True))
     expect(area.get_by_text("Testen på tvers av gruppene er Pearsons kjikvadrattest", exact=False)).to_be_visible()
     pairs = area.get_by_test_id("stTable").filter(has_text="p (kjikvadrat)")
     expect(pairs).to_have_count(1)

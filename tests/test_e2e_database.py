@@ -13,7 +13,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser import choose, download, go, main, open_app, wait_idle
+from tests.browser import choose, click, download, go, main, open_app, wait_idle
 from tests.conftest import FIXTURES, start_app, stop_app
 from tests.hosting import to_toml
 from tests.test_database import _setup_with_protection
@@ -49,10 +49,10 @@ def test_counting_in_a_configured_database(browser: Browser, tmp_path: Path):
     try:
         page = browser.new_page()
         open_app(page, app)
-        main(page).get_by_text("Tell i en database").click()
+        click(page, main(page).get_by_text("Tell i en database"))
         choose(page, "Database", "LMP-undersøkelsen 2016")
         choose(page, "Grupper etter", "rolle")
-        main(page).get_by_role("button", name="Tell i databasen").click()
+        click(page, main(page).get_by_role("button", name="Tell i databasen"))
         expect(main(page).get_by_text("Talt i databasen: LMP-undersøkelsen 2016")).to_be_visible()
         wait_idle(page)
         assert str(db) not in page.content() and "duckdb:" not in page.content()

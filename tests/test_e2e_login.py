@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser import go, wait_idle
+from tests.browser import go, wait_idle, watch_runs
 from tests.conftest import free_port, start_app, stop_app
 from tests.hosting import login_secrets
 
@@ -74,6 +74,7 @@ def _refused(page: Page, url: str, why: str) -> None:
     """The refusal shows, with why, at the app's address and at another page's; then log out."""
     for address in (None, f"{url}/results"):
         if address:
+            watch_runs(page)
             page.goto(address)
         main = page.get_by_test_id("stMain")
         expect(main.get_by_text("Ingen tilgang")).to_be_visible(timeout=60_000)
@@ -101,6 +102,7 @@ def test_login_refusal_deny_and_logout_in_the_browser(browser: Browser, provider
         context = browser.new_context()
         page = context.new_page()
         # the process's very first request is a page's own address: the gate holds there too (lmp_app.access)
+        watch_runs(page)
         page.goto(f"{url}/results")
         _login_page(page)
         expect(page.get_by_test_id("stMain").get_by_text("Tabell")).to_have_count(0)
@@ -154,6 +156,7 @@ def test_an_old_login_is_cut_off(browser: Browser, provider: int, tmp_path: Path
     try:
         context = browser.new_context()
         page = context.new_page()
+        watch_runs(page)
         page.goto(url)
         _login_page(page)
         _log_in(page, provider, "Logg inn med Feide", "ola")
@@ -177,6 +180,7 @@ def test_an_unreadable_login_setup_keeps_the_app_closed(browser: Browser, provid
     proc, url, _ = _start(tmp_path, provider, secrets_text=broken.replace("[access]", "[access"))
     try:
         page = browser.new_page()
+        watch_runs(page)
         page.goto(url)
         expect(page.get_by_test_id("stMain").get_by_text("kan ikke leses")).to_be_visible(timeout=60_000)
         expect(page.get_by_text("respondenter")).to_have_count(0)

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import download, go, main, open_app, upload
+from tests.browser import click, download, go, main, open_app, upload
 from tests.real_files import REVERSE_KEYED, write_bfi_sav, write_wvs_csv
 from tests.test_e2e import _docx_text_and_pictures
 
@@ -45,7 +45,7 @@ def test_a_newcomer_sets_up_an_spss_file_in_one_decision_and_gets_the_report(pag
     expect(results.get_by_text("education", exact=True)).to_have_count(0)
     # the decision: turn the proposed items round, then confirm the scale is the right way
     area = go(page, "Data")
-    area.locator(".st-key-decision_cand_0").get_by_role("button").click()
+    click(page, area.locator(".st-key-decision_cand_0").get_by_role("button"))
     expect(area.get_by_text("Fila er lest på nytt med rettingene.", exact=True)).to_be_visible()
     expect(area.get_by_text("Bekreftet:", exact=False)).to_be_visible()
     results = go(page, "Resultater")

@@ -28,7 +28,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser import download, go, main, upload, wait_idle
+from tests.browser import download, go, main, upload, wait_idle, watch_runs
 from tests.conftest import FIXTURES, free_port, serve, stop_app
 from tests.hosting import nginx_conf, nginx_main, self_signed, unit_command
 from tests.test_concurrency import _rss_mb
@@ -36,7 +36,7 @@ from tests.test_e2e_upload_memory import Watcher, _marked_survey
 
 pytestmark = pytest.mark.e2e
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-SESSIONS = 20
+SESSIONS = 10
 
 
 class Deployment:
@@ -125,6 +125,7 @@ def _watched_upload(browser: Browser, deployment: Deployment, survey: Path, mark
     the temporary files that held the marker."""
     context = browser.new_context(ignore_https_errors=True)
     page = context.new_page()
+    watch_runs(page)
     page.goto(deployment.url)
     expect(main(page).get_by_text("46 respondenter")).to_be_visible(timeout=60_000)
     wait_idle(page)
@@ -187,6 +188,7 @@ def _session_flow(browser: Browser, url: str, files: list[tuple[Path, str]]) -> 
     contexts = [browser.new_context(ignore_https_errors=True) for _ in files]
     pages = [c.new_page() for c in contexts]
     for page in pages:
+        watch_runs(page)
         page.goto(url)
     for page in pages:
         expect(main(page).get_by_text("46 respondenter")).to_be_visible(timeout=120_000)
