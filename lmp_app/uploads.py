@@ -10,12 +10,11 @@ past this.
 
 **Held once.** Every run of a page with a file uploader returns a ``copy.deepcopy`` of the widget's value
 (Streamlit's session state protects its stored value from the page's code that way), and the deep copy of an
-``UploadedFile`` (an ``io.BytesIO``) copies its bytes: with a 301 MB file every run of the Data page copied
-301 MB, and the copy the page read from stayed beside Streamlit's own for as long as the file was loaded (the
-server held it twice; measured in the browser benchmark, docs/utvikler/ytelse.md). ``io.BytesIO`` made from
-``bytes`` shares them until something writes to it (CPython's copy-on-write, which ``UploadedFile`` itself relies
-on), so a copy that is a new ``UploadedFile`` over the same bytes protects the stored value just as well: its
-position and any write are its own.
+``UploadedFile`` (an ``io.BytesIO``) copies its bytes: without the class below, every run of the Data page would
+copy the whole file, and the copy the page read from would stay beside Streamlit's own for as long as the file is
+loaded. ``io.BytesIO`` made from ``bytes`` shares them until something writes to it (CPython's copy-on-write,
+which ``UploadedFile`` itself relies on), so a copy that is a new ``UploadedFile`` over the same bytes protects the
+stored value just as well: its position and any write are its own.
 """
 
 from __future__ import annotations

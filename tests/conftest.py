@@ -33,6 +33,7 @@ import signal  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 import urllib.request  # noqa: E402
 
@@ -41,10 +42,41 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+def _worker_index() -> int:
+    """0 without pytest-xdist; N for its worker ``gwN``."""
+    return int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+def pytest_configure(config) -> None:
+    """Under pytest-xdist each worker gets a temporary folder of its own (``TMPDIR``, inherited by the app
+    servers, browsers and databases it starts), so a test that watches the temporary folder for an uploaded
+    file's bytes, or for files left behind, sees its own worker's processes only, as in a serial run."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return
+    own = Path(tempfile.gettempdir()) / f"lmp-tests-{os.environ['PYTEST_XDIST_WORKER']}-{os.getpid()}"
+    own.mkdir(mode=0o1777, exist_ok=True)
+    own.chmod(0o1777)  # as /tmp: a database test's cluster folder belongs to the postgres user
+    os.environ["TMPDIR"] = str(own)
+    tempfile.tempdir = None  # gettempdir() reads TMPDIR again
+
+
+_next_port = [0]
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free loopback port from this worker's own range (20000 + 2000 × worker), so two pytest-xdist workers
+    never start their servers on the same port between the check and the bind."""
+    low = 20_000 + 2_000 * _worker_index()
+    for _ in range(2_000):
+        port = low + _next_port[0] % 2_000
+        _next_port[0] += 1
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {low}-{low + 1999}")
 
 
 def start_app(log_path: Path, *extra: str, env: dict[str, str] | None = None,
@@ -102,6 +134,9 @@ def streamlit_url(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
+        # CI sets LMP_REQUIRE_BROWSER: there a missing browser fails every browser test instead of skipping it
+        if os.environ.get("LMP_REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium is required here (LMP_REQUIRE_BROWSER) but {CHROMIUM} is missing")
         pytest.skip(f"{CHROMIUM} missing: apt-get install -y chromium")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
