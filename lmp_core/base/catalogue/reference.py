@@ -1,0 +1,100 @@
+"""Words of the comparison with a reference figure: reading a reference file, why a comparison gives no number,
+and the sentence beside each difference."""
+
+from __future__ import annotations
+
+REFERENCE: dict[str, dict[str, str]] = {
+    # --- reading ---------------------------------------------------------------------------------
+    "reference_no_header": {
+        "nb": "{file} er ikke en referansefil: fant ingen kolonne for spørsmål (spørsmål/indeks eller «Indikator og "
+              "spørsmål») og verdi (verdi eller «Snitt»). Første rad: {columns}.",
+        "en": "{file} is not a reference file: no column for the question (question/index or 'Indikator og "
+              "spørsmål') and the value (value or 'Snitt') was found. First row: {columns}.",
+    },
+    "reference_bad_number": {
+        "nb": "{file}, kolonne «{column}», rad {row}: «{value}» er ikke et tall. Skriv tallet (4,21), «*» for et "
+              "skjermet tall eller la cellen stå tom.",
+        "en": "{file}, column '{column}', row {row}: '{value}' is not a number. Write the number (4.21), '*' for a "
+              "suppressed figure or leave the cell blank.",
+    },
+    "reference_bad_value": {
+        "nb": "{file}, kolonne «{column}», rad {row}: {value} kan ikke stemme (et snitt må ligge på skalaen, en andel "
+              "mellom 0 og 100 %, n være et positivt heltall og SD ikke negativ).",
+        "en": "{file}, column '{column}', row {row}: {value} cannot be right (a mean must lie on its scale, a share "
+              "between 0 and 100 %, n must be a positive whole number and the SD not negative).",
+    },
+    "reference_bad_scale": {
+        "nb": "{file}, kolonne «{column}», rad {row}: «{value}» er ikke en skala. Skriv laveste og høyeste verdi, "
+              "for eksempel «1-5».",
+        "en": "{file}, column '{column}', row {row}: '{value}' is not a scale. Write the lowest and highest value, "
+              "for example '1-5'.",
+    },
+    "reference_bad_statistic": {
+        "nb": "{file}, kolonne «{column}», rad {row}: «{value}» er ikke en statistikk som kan sammenlignes. Velg {choices}.",
+        "en": "{file}, column '{column}', row {row}: '{value}' is not a statistic that can be compared. Choose {choices}.",
+    },
+    "reference_duplicate": {
+        "nb": "{file}, rad {row}: «{target}» har allerede en referanse for samme gruppe og statistikk (rad {first}).",
+        "en": "{file}, row {row}: '{target}' already has a reference for the same group and statistic (row {first}).",
+    },
+    # --- why a comparison has no number ----------------------------------------------------------
+    "ref_suppressed": {"nb": "referansen er skjermet hos kilden ({symbol})",
+                       "en": "the reference is suppressed at the source ({symbol})"},
+    "ref_broken": {"nb": "brudd i tidsserien hos kilden: ikke sammenlignbar",
+                   "en": "a break in the source's series: not comparable"},
+    "ref_missing": {"nb": "referansen har ingen verdi", "en": "the reference has no value"},
+    "ref_scale_unknown": {"nb": "referansens skala er ikke oppgitt; et snitt kan bare sammenlignes på samme skala",
+                          "en": "the reference's scale is not given; a mean can only be compared on the same scale"},
+    "ref_scale_mismatch": {"nb": "referansen er et snitt på skalaen {ref_scale}, resultatet på {own_scale}: ikke samme "
+                                 "mål",
+                           "en": "the reference is a mean on the scale {ref_scale}, the result on {own_scale}: not the "
+                                 "same measure"},
+    "ref_topk_mismatch": {"nb": "referansen er en topp-2-andel, visningen viser topp-{top_k}: ikke samme mål",
+                          "en": "the reference is a top-2 share, the view shows top-{top_k}: not the same measure"},
+    "ref_index_share": {"nb": "en indeks sammenlignes bare med et snitt", "en": "an index is compared with a mean only"},
+    "ref_whole_needs_n": {"nb": "referansen skal omfatte denne gruppen, men referansens n er ikke oppgitt",
+                          "en": "the reference is to include this group, but the reference's n is not given"},
+    "ref_whole_inconsistent": {"nb": "referansens tall kan ikke omfatte denne gruppen (n eller verdi stemmer ikke)",
+                               "en": "the reference's figures cannot include this group (n or value do not add up)"},
+    "ref_no_answers": {"nb": "gruppen har for få svar til en sammenligning",
+                       "en": "the group has too few answers for a comparison"},
+    # --- notes -----------------------------------------------------------------------------------
+    "ref_unmatched": {"nb": "Referansen for «{target}» ({group}) passer ikke til noe spørsmål, noen indeks eller "
+                            "gruppe i visningen og er ikke brukt.",
+                      "en": "The reference for '{target}' ({group}) fits no question, index or group in the view "
+                            "and is not used."},
+    "ref_unmatched_all": {"nb": "Referansen for «{target}» passer ikke til noe spørsmål eller noen indeks i visningen "
+                                "og er ikke brukt.",
+                          "en": "The reference for '{target}' fits no question or index in the view and is not used."},
+    "ref_whole_no_sd": {"nb": "Referansen for «{target}» har ingen SD: resten av referansen er behandlet som et fast "
+                              "tall.",
+                        "en": "The reference for '{target}' has no SD: the rest of the reference is treated as a fixed "
+                              "figure."},
+    # --- sentences ---------------------------------------------------------------------------------
+    "ref_sentence_higher": {
+        "nb": "{group}: {own} mot {ref} i {label}, {diff} høyere (95 % KI {lo} til {hi}); forskjellen er tydelig "
+              "(Holm-justert {p}).",
+        "en": "{group}: {own} against {ref} in {label}, {diff} higher (95 % CI {lo} to {hi}); the difference is "
+              "clear (Holm-adjusted {p}).",
+    },
+    "ref_sentence_lower": {
+        "nb": "{group}: {own} mot {ref} i {label}, {diff} lavere (95 % KI {lo} til {hi}); forskjellen er tydelig "
+              "(Holm-justert {p}).",
+        "en": "{group}: {own} against {ref} in {label}, {diff} lower (95 % CI {lo} to {hi}); the difference is "
+              "clear (Holm-adjusted {p}).",
+    },
+    "ref_sentence_unclear": {
+        "nb": "{group}: {own} mot {ref} i {label}, forskjell {signed} (95 % KI {lo} til {hi}); vi kan ikke si at "
+              "gruppen ligger over eller under referansen (Holm-justert {p}).",
+        "en": "{group}: {own} against {ref} in {label}, difference {signed} (95 % CI {lo} to {hi}); we cannot say "
+              "that the group lies above or below the reference (Holm-adjusted {p}).",
+    },
+    "ref_sentence_rest": {
+        "nb": " Sammenlignet med resten av referansen ({rest}), siden den omfatter gruppen.",
+        "en": " Compared with the rest of the reference ({rest}), since it includes the group.",
+    },
+    "ref_sentence_none": {"nb": "{group}: {ref} i {label}; ingen forskjell beregnet: {reason}.",
+                          "en": "{group}: {ref} in {label}; no difference computed: {reason}."},
+    "ref_value_suppressed": {"nb": "skjermet", "en": "suppressed"},
+    "ref_value_missing": {"nb": "ingen verdi", "en": "no value"},
+}

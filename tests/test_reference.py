@@ -1,0 +1,254 @@
+"""Comparing with a reference figure (lmp_core.read.reference, lmp_core.compute.reference) against an independent
+computation on the raw rows: scipy.stats.ttest_1samp / ttest_ind and statsmodels' proportions_ztest,
+proportion_confint, confint_proportions_2indep and multipletests, run on the fixture's answers read with pandas.
+
+The statistikkbank file is made to the layout Udir documents for "Elevundersøkelsen – Læringsmiljø" (a mean on the
+1–5 scale per indicator and question, optionally with the standard deviation and the number of answers, filtered by
+school year, grade and gender; ``*`` for a suppressed figure and a lightning for a break in the series:
+statistikkportalen.udir.no, "Om statistikken" and "Ofte stilte spørsmål"). The exact columns of its export are not
+documented; the file has title lines above a header as exports do.
+"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats as sps
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint, proportions_ztest
+
+from lmp_core import count, read_file, summarize
+from lmp_core.base.errors import SurveyError
+from lmp_core.compute.indices import view_indices
+from lmp_core.compute.reference import compare_with_reference
+from lmp_core.compute.view import ViewRequest
+from lmp_core.read.reference import read_reference, typed_reference
+from tests.conftest import FIXTURES
+
+SURVEY = FIXTURES / "lmp_ch2_3.csv"
+SCALE = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
+
+#: made to the statistikkbank's documented layout (module docstring): title lines, a header, `*` and ⚡ cells
+BANK = """Elevundersøkelsen - Læringsmiljø;;;;;;;
+Utvalg: Nasjonalt, skoleår 2025-26, 7. trinn;;;;;;;
+;;;;;;;
+Enhetsnavn;Skoleår;Trinn;Kjønn;Indikator og spørsmål;Snitt;Standardavvik;Antall
+Nasjonalt;2025-26;7. trinn;Begge kjønn;kunnskap;3,80;0,90;61 234
+Nasjonalt;2025-26;7. trinn;Begge kjønn;kunnskap_mobbing;4,05;0,85;60 123
+Nasjonalt;2025-26;7. trinn;Begge kjønn;kunnskap_klasseledelse;*;*;*
+Nasjonalt;2025-26;7. trinn;Begge kjønn;kunnskap_laeringsmiljo;3,90 ⚡;0,80;59 000
+Nasjonalt;2025-26;7. trinn;Begge kjønn;praksis_mobbing;3,70;0,95;60 500
+""".encode()
+
+
+def raw() -> pd.DataFrame:
+    """The fixture's answers scored 1..5 in scale order, read with pandas (not the tool's reader)."""
+    frame = pd.read_csv(SURVEY)
+    for column in frame.columns[3:11]:
+        frame[column] = frame[column].map({label: i + 1 for i, label in enumerate(SCALE)})
+    return frame
+
+
+@pytest.fixture(scope="module")
+def survey():
+    return read_file(SURVEY.read_bytes(), SURVEY.name)
+
+
+def by(result, target, group):
+    (row,) = [c for c in result.comparisons if c.target == target and c.group == group]
+    return row
+
+
+# --- reading -----------------------------------------------------------------------------------------
+
+
+def test_the_statistikkbank_layout_keeps_suppressed_and_broken_cells_as_such():
+    refs = read_reference(BANK, "elevundersokelsen.csv")
+    assert refs.layout == "statistikkbank"
+    values = {v.target: v for v in refs.values}
+    assert values["kunnskap_mobbing"].value == 4.05 and values["kunnskap_mobbing"].n == 60123
+    assert values["kunnskap_mobbing"].sd == 0.85 and values["kunnskap_mobbing"].scale == (1.0, 5.0)
+    suppressed = values["kunnskap_klasseledelse"]
+    assert (suppressed.value, suppressed.status, suppressed.n, suppressed.symbol) == (None, "suppressed", None, "*")
+    broken = values["kunnskap_laeringsmiljo"]
+    assert (broken.value, broken.status, broken.symbol) == (3.9, "broken", "⚡")
+    # the filter columns with one value make the label; none varies, so no row is for one group only
+    assert values["kunnskap"].label == "Nasjonalt, 2025-26, 7. trinn, Begge kjønn"
+    assert all(v.group is None for v in refs.values)
+
+
+def test_a_simple_table_reads_from_csv_and_excel_alike():
+    frame = pd.DataFrame({"Spørsmål": ["kunnskap_mobbing", "kunnskap_mobbing"], "Gruppe": ["", "Skoleleder"],
+                          "Statistikk": ["snitt", "topp2"], "Verdi": ["4,1", "62,5"], "Skala": ["1-5", ""],
+                          "n": ["1 200", "300"], "SD": ["0,8", ""], "Etikett": ["Nasjonalt 2025", "Fylket 2025"],
+                          "Kilde": ["Udir", "Udir"]})
+    from_csv = read_reference(frame.to_csv(sep=";", index=False).encode("utf-8"), "ref.csv")
+    excel = io.BytesIO()
+    frame.to_excel(excel, index=False)
+    from_excel = read_reference(excel.getvalue(), "ref.xlsx")
+    assert from_csv.values == from_excel.values
+    first, second = from_csv.values
+    assert (first.group, first.statistic, first.value, first.scale, first.n, first.sd) == (
+        None, "mean", 4.1, (1.0, 5.0), 1200, 0.8)
+    assert (second.group, second.statistic, second.value, second.label) == ("Skoleleder", "top2", 62.5, "Fylket 2025")
+
+
+@pytest.mark.parametrize(("content", "match"), [
+    ("spørsmål;verdi\nq1;fire\n", r"ref\.csv, column 'verdi', row 2: 'fire' is not a number"),
+    ("spørsmål;verdi;skala\nq1;4;5 til 1\n", r"column 'skala', row 2: '5 til 1' is not a scale"),
+    ("spørsmål;verdi;skala\nq1;7;1-5\n", r"column 'verdi', row 2: 7.0 cannot be right"),
+    ("spørsmål;statistikk;verdi\nq1;topp2;120\n", r"row 2: 120.0 cannot be right"),
+    ("spørsmål;verdi;n\nq1;4;2,5\n", r"column 'n', row 2: 2,5 cannot be right"),
+    ("spørsmål;statistikk;verdi\nq1;median;4\n", r"'median' is not a statistic that can be compared"),
+    ("spørsmål;verdi\nq1;4\nQ1;3\n", r"row 3: 'q1' already has a reference .* \(row 2\)"),
+    ("navn;tall\nq1;4\n", r"ref\.csv is not a reference file"),
+])
+def test_bad_reference_input_names_the_file_column_row_and_value(content, match):
+    with pytest.raises(SurveyError, match=match):
+        read_reference(content.encode("utf-8"), "ref.csv")
+
+
+def test_a_bad_cell_is_refused_in_bokmal_too():
+    with pytest.raises(SurveyError) as err:
+        read_reference("spørsmål;verdi\nq1;fire\n".encode(), "ref.csv")
+    assert err.value.message("nb").startswith("ref.csv, kolonne «verdi», rad 2: «fire» er ikke et tall")
+
+
+# --- computing against scipy and statsmodels on the raw rows -----------------------------------------
+
+
+def test_means_against_a_fixed_figure_equal_ttest_1samp_and_holm_equals_statsmodels(survey):
+    summary = summarize(count(survey, group="rolle"))
+    result = compare_with_reference(summary, read_reference(BANK, "bank.csv"))
+    frame = raw()
+    p_values = []
+    for column, ref in (("kunnskap_mobbing", 4.05), ("praksis_mobbing", 3.70)):
+        for group in ("Skoleeier", "Skoleleder"):
+            answers = frame.loc[frame["rolle"] == group, column].dropna()
+            test = sps.ttest_1samp(answers, popmean=ref)
+            lo, hi = test.confidence_interval(0.95)
+            row = by(result, column, group)
+            assert row.difference == pytest.approx(answers.mean() - ref, abs=1e-12)
+            assert row.ci == pytest.approx((lo - ref, hi - ref), abs=1e-10)
+            assert row.p == pytest.approx(test.pvalue, rel=1e-9)
+            assert (row.against, row.compared_with) == ("reference", ref)
+            p_values.append((row, test.pvalue))
+    # Holm over every comparison with a p (these four only: the others are suppressed, broken or not the same)
+    tested = [c for c in result.comparisons if c.p is not None]
+    assert len(tested) == 4
+    adjusted = multipletests([p for _, p in p_values], method="holm")[1]
+    for (row, _), expected in zip(p_values, adjusted):
+        assert row.p_holm == pytest.approx(expected, rel=1e-9)
+
+
+def test_suppressed_and_broken_references_give_a_reason_not_a_number(survey):
+    result = compare_with_reference(summarize(count(survey, group="rolle")), read_reference(BANK, "bank.csv"))
+    suppressed = by(result, "kunnskap_klasseledelse", "Skoleleder")
+    assert suppressed.difference is None and suppressed.reason == "ref_suppressed"
+    assert "skjermet (*)" in suppressed.sentence("nb") and "suppressed (*)" in suppressed.sentence("en")
+    broken = by(result, "kunnskap_laeringsmiljo", "Skoleeier")
+    assert broken.difference is None and broken.reason == "ref_broken"
+    assert "3,90 ⚡" in broken.sentence("nb")
+
+
+def test_a_top2_share_against_a_fixed_figure_equals_the_score_test_and_wilson(survey):
+    refs = typed_reference([{"target": "kunnskap_mobbing", "statistic": "topp2", "value": "55", "label": "Fylket"}])
+    result = compare_with_reference(summarize(count(survey, group="rolle")), refs)
+    frame = raw()
+    for group in ("Skoleeier", "Skoleleder"):
+        answers = frame.loc[frame["rolle"] == group, "kunnskap_mobbing"].dropna()
+        k, n = int((answers >= 4).sum()), len(answers)
+        _, p = proportions_ztest(k, n, value=0.55, prop_var=0.55)
+        lo, hi = proportion_confint(k, n, method="wilson")
+        row = by(result, "kunnskap_mobbing", group)
+        assert row.own == pytest.approx(100 * k / n) and row.difference == pytest.approx(100 * (k / n - 0.55))
+        assert row.ci == pytest.approx((100 * (lo - 0.55), 100 * (hi - 0.55)), abs=1e-9)
+        assert row.p == pytest.approx(p, rel=1e-9)
+
+
+def test_part_whole_mean_equals_welch_against_the_rest_of_a_population_built_row_by_row(survey):
+    frame = raw()
+    school = frame.loc[frame["rolle"] == "Skoleleder", "kunnskap_mobbing"].dropna().to_numpy()
+    rest = np.random.default_rng(45).integers(1, 6, size=400)  # the other schools of the municipality
+    whole = np.concatenate([school, rest])  # the municipality's figure includes this school
+    refs = typed_reference([{"target": "kunnskap_mobbing", "group": "Skoleleder", "value": f"{whole.mean():.15g}",
+                             "n": str(len(whole)), "sd": f"{whole.std(ddof=1):.15g}", "scale": "1-5"}])
+    result = compare_with_reference(summarize(count(survey, group="rolle")), refs, includes_group=True)
+    row = by(result, "kunnskap_mobbing", "Skoleleder")
+    test = sps.ttest_ind(school, rest, equal_var=False)
+    assert row.against == "rest" and row.compared_with == pytest.approx(rest.mean(), abs=1e-9)
+    assert row.difference == pytest.approx(school.mean() - rest.mean(), abs=1e-9)
+    assert row.ci == pytest.approx(tuple(test.confidence_interval(0.95)), abs=1e-8)
+    assert row.p == pytest.approx(test.pvalue, rel=1e-7)
+    assert "resten av referansen" in row.sentence("nb")
+
+
+def test_part_whole_share_equals_newcombe_and_the_pooled_z_test(survey):
+    frame = raw()
+    answers = frame.loc[frame["rolle"] == "Skoleleder", "kunnskap_mobbing"].dropna()
+    k, n = int((answers >= 4).sum()), len(answers)
+    rest_k, rest_n = 130, 240
+    whole_pct = 100 * (k + rest_k) / (n + rest_n)
+    refs = typed_reference([{"target": "kunnskap_mobbing", "group": "Skoleleder", "statistic": "topp2",
+                             "value": f"{whole_pct:.15g}", "n": str(n + rest_n)}])
+    result = compare_with_reference(summarize(count(survey, group="rolle")), refs, includes_group=True)
+    row = by(result, "kunnskap_mobbing", "Skoleleder")
+    _, p = proportions_ztest([k, rest_k], [n, rest_n])
+    lo, hi = confint_proportions_2indep(k, n, rest_k, rest_n, method="newcomb", compare="diff")
+    assert row.compared_with == pytest.approx(100 * rest_k / rest_n)
+    assert row.difference == pytest.approx(100 * (k / n - rest_k / rest_n))
+    assert row.ci == pytest.approx((100 * lo, 100 * hi), abs=1e-7)
+    assert row.p == pytest.approx(p, rel=1e-7)
+
+
+def test_an_index_mean_equals_ttest_1samp_on_each_respondents_index(survey):
+    request = ViewRequest.of(group="rolle")
+    (index,) = view_indices(survey, request, ["kunnskap"])
+    result = compare_with_reference(summarize(count(survey, group="rolle")), read_reference(BANK, "bank.csv"),
+                                    indices=[index], items=survey.items)
+    frame = raw()
+    # the index: each respondent's mean over the theme's four questions (none is missing in the fixture)
+    per_person = frame[[c for c in frame.columns if c.startswith("kunnskap_")]].mean(axis=1)
+    for group in ("Skoleeier", "Skoleleder"):
+        test = sps.ttest_1samp(per_person[frame["rolle"] == group], popmean=3.80)
+        row = by(result, "kunnskap", group)
+        assert row.kind == "index" and row.difference == pytest.approx(per_person[frame["rolle"] == group].mean() - 3.8)
+        assert row.ci == pytest.approx(tuple(x - 3.8 for x in test.confidence_interval(0.95)), abs=1e-10)
+        assert row.p == pytest.approx(test.pvalue, rel=1e-9)
+
+
+# --- like with like, and the view's protection ------------------------------------------------------
+
+
+def test_a_mean_on_another_scale_or_a_top2_share_of_another_top_k_gives_a_warning_not_a_number(survey):
+    refs = typed_reference([{"target": "kunnskap_mobbing", "value": "3,1", "scale": "1-4"},
+                            {"target": "praksis_mobbing", "value": "3,1"},
+                            {"target": "kunnskap_klasseledelse", "statistic": "topp2", "value": "60"}])
+    summary = summarize(count(survey, group="rolle"), top_k=3)
+    result = compare_with_reference(summary, refs)
+    reasons = {c.target: c.reason for c in result.comparisons if c.group == "Skoleleder"}
+    assert reasons == {"kunnskap_mobbing": "ref_scale_mismatch", "praksis_mobbing": "ref_scale_unknown",
+                       "kunnskap_klasseledelse": "ref_topk_mismatch"}
+    assert all(c.difference is None and c.p is None for c in result.comparisons)
+    assert "1–4" in by(result, "kunnskap_mobbing", "Skoleleder").sentence("nb")
+
+
+def test_a_group_the_view_holds_back_gets_no_difference(survey):
+    # Skoleeier has 10 respondents: with a minimum of 11 the view holds it back
+    summary = summarize(count(survey, group="rolle"), min_group_size=11)
+    assert next(g for g in summary.groups if g.name == "Skoleeier").suppressed
+    refs = typed_reference([{"target": "kunnskap_mobbing", "value": "4", "scale": "1-5"},
+                            {"target": "praksis_mobbing", "group": "Skoleeier", "value": "4", "scale": "1-5"}])
+    result = compare_with_reference(summary, refs)
+    assert {c.group for c in result.comparisons} == {"Skoleleder"}
+    assert result.notes == ()  # a reference for a held-back group is passed over without a word
+
+
+def test_a_reference_naming_nothing_in_the_view_is_noted():
+    refs = typed_reference([{"target": "finnes_ikke", "value": "4", "scale": "1-5"}])
+    survey = read_file(SURVEY.read_bytes(), SURVEY.name)
+    result = compare_with_reference(summarize(count(survey, group="rolle")), refs)
+    assert result.comparisons == () and "«finnes_ikke»" in result.note_texts("nb")[0]
