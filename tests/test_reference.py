@@ -12,6 +12,9 @@ documented; the file has title lines above a header as exports do.
 from __future__ import annotations
 
 import io
+import json
+import subprocess
+import sys
 
 import numpy as np
 import pandas as pd
@@ -26,7 +29,7 @@ from lmp_core.compute.indices import view_indices
 from lmp_core.compute.reference import compare_with_reference
 from lmp_core.compute.view import ViewRequest
 from lmp_core.read.reference import read_reference, typed_reference
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 SURVEY = FIXTURES / "lmp_ch2_3.csv"
 SCALE = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
@@ -252,3 +255,75 @@ def test_a_reference_naming_nothing_in_the_view_is_noted():
     survey = read_file(SURVEY.read_bytes(), SURVEY.name)
     result = compare_with_reference(summarize(count(survey, group="rolle")), refs)
     assert result.comparisons == () and "«finnes_ikke»" in result.note_texts("nb")[0]
+
+
+# --- the command line --------------------------------------------------------------------------------
+
+#: a reference typed as a simple table (the Data page's form writes the same roles)
+TYPED = "spørsmål;gruppe;statistikk;verdi;skala;n;etikett\n" \
+        "kunnskap_mobbing;;topp2;55;;;Fylket 2025\n" \
+        "praksis_mobbing;Skoleleder;snitt;3,5;1-5;;Kommunen 2024\n"
+
+
+def summarize_json(tmp_path, reference: bytes, name: str, *extra: str) -> dict:
+    path = tmp_path / name
+    path.write_bytes(reference)
+    proc = subprocess.run([sys.executable, "-m", "lmp_core", "summarize", str(SURVEY), "--group", "rolle",
+                           "--format", "json", "--reference-file", str(path), *extra],
+                          capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(proc.stdout)["reference"]
+
+
+def from_json(block: dict, target: str, group: str) -> dict:
+    (row,) = [c for c in block["comparisons"] if c["target"] == target and c["group"] == group]
+    return row
+
+
+def test_the_command_line_gives_the_statistikkbank_differences_that_scipy_gives(tmp_path):
+    block = summarize_json(tmp_path, BANK, "bank.csv")
+    frame = raw()
+    for group in ("Skoleeier", "Skoleleder"):
+        answers = frame.loc[frame["rolle"] == group, "kunnskap_mobbing"].dropna()
+        test = sps.ttest_1samp(answers, popmean=4.05)
+        row = from_json(block, "kunnskap_mobbing", group)
+        assert row["difference"] == pytest.approx(answers.mean() - 4.05, abs=1e-12)
+        assert row["ci"] == pytest.approx([x - 4.05 for x in test.confidence_interval(0.95)], abs=1e-10)
+        assert row["p"] == pytest.approx(test.pvalue, rel=1e-9)
+        suppressed = from_json(block, "kunnskap_klasseledelse", group)
+        assert suppressed["reference"] is None and suppressed["reference_status"] == "suppressed"
+        assert suppressed["difference"] is None and "skjermet" in suppressed["reason"]
+    # the theme named in the file is compared as an index, without --index
+    assert from_json(block, "kunnskap", "Skoleleder")["kind"] == "index"
+    assert block["correction"] == "Holm" and block["includes_group"] is False
+
+
+def test_the_command_line_gives_a_typed_table_s_differences_that_statsmodels_and_scipy_give(tmp_path):
+    block = summarize_json(tmp_path, TYPED.encode("utf-8"), "typed.csv")
+    frame = raw()
+    answers = frame.loc[frame["rolle"] == "Skoleeier", "kunnskap_mobbing"].dropna()
+    k, n = int((answers >= 4).sum()), len(answers)
+    _, p = proportions_ztest(k, n, value=0.55, prop_var=0.55)
+    lo, hi = proportion_confint(k, n, method="wilson")
+    share = from_json(block, "kunnskap_mobbing", "Skoleeier")
+    assert share["ci"] == pytest.approx([100 * (lo - 0.55), 100 * (hi - 0.55)], abs=1e-9)
+    assert share["p"] == pytest.approx(p, rel=1e-9) and share["reference_label"] == "Fylket 2025"
+    leaders = frame.loc[frame["rolle"] == "Skoleleder", "praksis_mobbing"].dropna()
+    mean = from_json(block, "praksis_mobbing", "Skoleleder")
+    assert mean["ci"] == pytest.approx([x - 3.5 for x in sps.ttest_1samp(leaders, 3.5).confidence_interval()], abs=1e-10)
+    # the group-specific row is for Skoleleder only
+    assert [c["group"] for c in block["comparisons"] if c["target"] == "praksis_mobbing"] == ["Skoleleder"]
+
+
+def test_the_command_line_holds_back_a_small_group_s_difference(tmp_path):
+    block = summarize_json(tmp_path, BANK, "bank.csv", "--min-group-size", "11")
+    assert {c["group"] for c in block["comparisons"]} == {"Skoleleder"}
+
+
+def test_a_bad_reference_file_is_one_line_naming_the_cell(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("spørsmål;verdi\nkunnskap_mobbing;høy\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "lmp_core", "summarize", str(SURVEY), "--reference-file", str(path)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == ["error: bad.csv, kolonne «verdi», rad 2: «høy» er ikke et tall. Skriv "
+                                                "tallet (4,21), «*» for et skjermet tall eller la cellen stå tom."]

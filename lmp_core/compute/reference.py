@@ -55,7 +55,9 @@ from lmp_core.read.reference import References, ReferenceValue, _fold
 
 if TYPE_CHECKING:
     from lmp_core.compute.indices import Index
-    from lmp_core.setup.survey import Item
+    from lmp_core.compute.view import View
+    from lmp_core.counting.counts import Counts
+    from lmp_core.setup.survey import Item, Survey
 
 Interval = tuple[float, float]
 
@@ -430,3 +432,27 @@ def compare_with_reference(summary: Summary, references: References, *, indices:
             rows[i] = replace(rows[i], p_holm=float(p))
     unique = [n for i, n in enumerate(notes) if n not in notes[:i]]
     return ReferenceResult(tuple(rows), tuple(unique), includes_group, summary.confidence, references.name)
+
+
+def view_reference(source: Survey | Counts, view: View, references: References, *,
+                   summary: Summary | None = None, indices: Sequence[Index] = (), includes_group: bool = False,
+                   lang: str = "nb") -> ReferenceResult:
+    """The comparison of one view (:mod:`lmp_core.compute.view`) with ``references``, for the command line, the
+    report and the app alike: the view's questions (``summary``, else every question of the view), the given
+    ``indices`` and, from a file, the index of every theme the references name that is not among them (the
+    view's group and held-back respondents, :func:`lmp_core.compute.indices.view_indices`)."""
+    from lmp_core.compute.indices import index_sets, view_indices
+    from lmp_core.setup.survey import Survey
+
+    summary = summary if summary is not None else view.summary()
+    have = {_fold(ix.name) for ix in indices}
+    named = {_fold(r.target) for r in references.values}
+    themes = [t for t in dict.fromkeys(it.theme for it in source.items if it.theme)
+              if _fold(t) in named and _fold(t) not in have]
+    made: list[Index] = []
+    if themes and isinstance(source, Survey) and not view.request.filters:
+        sets = index_sets(source.items, themes)
+        themes = [t for t in themes if len(sets[t]) >= 2]
+        made = view_indices(source, view.request, themes, lang=lang, held=view.held) if themes else []
+    return compare_with_reference(summary, references, indices=[*indices, *made], items=source.items,
+                                  includes_group=includes_group)
