@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the libraries are imported where a command uses them: --hel
     from lmp_core.compute.weights import Weights
     from lmp_core.counting.counts import Counts
     from lmp_core.counting.database import Counted
+    from lmp_core.read.reference import References
     from lmp_core.setup.codebook import CodebookEntry
     from lmp_core.setup.survey import Item, Survey
 
@@ -442,15 +443,24 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     return 0
 
 
+def references_of(args: argparse.Namespace) -> References | None:
+    """The figures of ``--reference-file`` (:mod:`lmp_core.read.reference`), None without one."""
+    if not getattr(args, "reference_file", None):
+        return None
+    from lmp_core.read.reference import read_reference
+
+    return read_reference(_read_path(args.reference_file), Path(args.reference_file).name)
+
+
 def reference_of(args: argparse.Namespace, source: Survey | Counts, view: View, summary: Summary,
                  indices: Sequence[Index]) -> ReferenceResult | None:
     """The comparison with ``--reference-file`` (None without one): :func:`lmp_core.compute.reference.view_reference`."""
     if not getattr(args, "reference_file", None):
         return None
     from lmp_core.compute.reference import view_reference
-    from lmp_core.read.reference import read_reference
 
-    references = read_reference(_read_path(args.reference_file), Path(args.reference_file).name)
+    references = references_of(args)
+    assert references is not None
     return view_reference(source, view, references, summary=summary, indices=indices,
                           includes_group=args.reference_includes_group, lang=args.lang)
 
@@ -521,7 +531,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     report = build_report(source, request, themes=themes, lang=args.lang,
                           leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
                           author=args.author, date=args.date, weights=weights_of(args, source), view=view,
-                          indices=indices, kinds=kinds)
+                          indices=indices, kinds=kinds, references=references_of(args),
+                          reference_includes_group=args.reference_includes_group)
     data = render(report, args.out)
     write_output(out, data)
     print(f"{args.out}: {len(data) // 1024} KB", file=sys.stderr)

@@ -327,3 +327,88 @@ def test_a_bad_reference_file_is_one_line_naming_the_cell(tmp_path):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines() == ["error: bad.csv, kolonne «verdi», rad 2: «høy» er ikke et tall. Skriv "
                                                 "tallet (4,21), «*» for et skjermet tall eller la cellen stå tom."]
+
+
+# --- the report ----------------------------------------------------------------------------------------
+
+
+def reference_chapter(report):
+    (section,) = [s for s in report.sections if s.title.startswith(("Sammenlignet med", "Compared with"))]
+    return section
+
+
+def test_the_report_s_chapter_gives_the_statistikkbank_differences_scipy_gives(survey):
+    from lmp_core.base.fmt import number
+    from lmp_core.present.report import Figure, Table, build_report
+
+    report = build_report(survey, ViewRequest.of(group="rolle"), references=read_reference(BANK, "bank.csv"))
+    section = reference_chapter(report)
+    assert section.title == "Sammenlignet med Nasjonalt, 2025-26, 7. trinn, Begge kjønn"
+    (table,) = [b.frame for b in section.blocks if isinstance(b, Table)]
+    assert any(isinstance(b, Figure) for b in section.blocks)
+    frame = raw()
+    for group in ("Skoleeier", "Skoleleder"):
+        answers = frame.loc[frame["rolle"] == group, "kunnskap_mobbing"].dropna()
+        lo, hi = sps.ttest_1samp(answers, popmean=4.05).confidence_interval(0.95)
+        (row,) = table[(table["Spørsmål/indeks"] == "kunnskap_mobbing") & (table["Gruppe"] == group)].to_dict("records")
+        assert row["Referanse"] == "4,05" and row["Forskjell"] == number(answers.mean() - 4.05, 2)
+        assert row["95 % KI"] == f"{number(lo - 4.05, 2)} – {number(hi - 4.05, 2)}"
+        (suppressed,) = table[(table["Spørsmål/indeks"] == "kunnskap_klasseledelse") & (table["Gruppe"] == group)] \
+            .to_dict("records")
+        assert suppressed["Referanse"] == "skjermet (*)" and suppressed["Forskjell"] == "–"
+
+
+def test_the_downloaded_report_of_a_typed_reference_has_the_chapter_and_statsmodels_numbers(tmp_path):
+    import docx
+
+    from lmp_core.base.fmt import number
+
+    path = tmp_path / "typed.csv"
+    path.write_text(TYPED, encoding="utf-8")
+    out = tmp_path / "r.docx"
+    subprocess.run([sys.executable, "-m", "lmp_core", "report", str(SURVEY), "--group", "rolle", "--reference-file",
+                    str(path), "--out", str(out)], capture_output=True, text=True, cwd=ROOT, check=True)
+    document = docx.Document(str(out))
+    body = "\n".join(p.text for p in document.paragraphs)
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Sammenlignet med Fylket 2025; Kommunen 2024" in body
+    answers = raw().loc[lambda f: f["rolle"] == "Skoleeier", "kunnskap_mobbing"].dropna()
+    k, n = int((answers >= 4).sum()), len(answers)
+    lo, hi = proportion_confint(k, n, method="wilson")
+    assert number(100 * (k / n - 0.55), 1) in cells
+    assert f"{number(100 * (lo - 0.55), 1)} – {number(100 * (hi - 0.55), 1)}" in cells
+
+
+# --- the charts ---------------------------------------------------------------------------------------
+
+
+def _layers(spec: dict) -> list[dict]:
+    return spec.get("layer", [])
+
+
+def test_the_top2_chart_has_the_reference_as_a_tick_at_its_figure(survey):
+    from lmp_core.present.charts import top2_chart
+
+    summary = summarize(count(survey, group="rolle"))
+    refs = typed_reference([{"target": "kunnskap_mobbing", "statistic": "topp2", "value": "55", "label": "Fylket"}])
+    spec = top2_chart(summary, reference=compare_with_reference(summary, refs)).to_dict()
+    ticks = [layer for layer in _layers(spec) if layer.get("name") == "reference_mark"]
+    assert len(ticks) == 1 and ticks[0]["mark"]["type"] == "tick"
+    values = spec["datasets"][ticks[0]["data"]["name"]]
+    # one tick per shown group, at 55 %, on the rows the bars use (the group as the legend names it)
+    assert sorted((v["group"], v["reference"]) for v in values) == [("Skoleeier (n=10)", 55.0),
+                                                                     ("Skoleleder (n=36)", 55.0)]
+    assert "reference_mark" not in json.dumps(top2_chart(summary).to_dict())
+
+
+def test_the_reference_chart_draws_each_group_s_mean_and_the_reference_mark(survey):
+    from lmp_core.present.reference import reference_chart
+
+    summary = summarize(count(survey, group="rolle"))
+    result = compare_with_reference(summary, read_reference(BANK, "bank.csv"))
+    spec = reference_chart(result, "mean").to_dict()
+    (tick,) = [layer for layer in _layers(spec) if layer.get("name") == "reference_mark"]
+    marks = spec["datasets"][tick["data"]["name"]]
+    # a suppressed (*) or broken (⚡) reference draws the group's point but no tick: no figure to mark
+    assert {(v["column"], v["reference"]) for v in marks} == {("kunnskap_mobbing", 4.05), ("praksis_mobbing", 3.7)}
+    assert tick["encoding"]["x"]["scale"]["domain"] == [1.0, 5.0]

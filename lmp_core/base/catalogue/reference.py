@@ -97,4 +97,46 @@ REFERENCE: dict[str, dict[str, str]] = {
                           "en": "{group}: {ref} in {label}; no difference computed: {reason}."},
     "ref_value_suppressed": {"nb": "skjermet", "en": "suppressed"},
     "ref_value_missing": {"nb": "ingen verdi", "en": "no value"},
+    # --- tables, charts and the report's chapter --------------------------------------------------
+    "ref_col_question": {"nb": "Spørsmål/indeks", "en": "Question/index"},
+    "ref_col_group": {"nb": "Gruppe", "en": "Group"},
+    "ref_col_statistic": {"nb": "Mål", "en": "Measure"},
+    "ref_col_own": {"nb": "Gruppens tall", "en": "Group's figure"},
+    "ref_col_reference": {"nb": "Referanse", "en": "Reference"},
+    "ref_col_label": {"nb": "Referansen gjelder", "en": "Reference is"},
+    "ref_col_against": {"nb": "Sammenlignet med", "en": "Compared with"},
+    "ref_col_difference": {"nb": "Forskjell", "en": "Difference"},
+    "ref_col_ci": {"nb": "95 % KI", "en": "95 % CI"},
+    "ref_col_p": {"nb": "p (Holm)", "en": "p (Holm)"},
+    "ref_col_note": {"nb": "Merknad", "en": "Note"},
+    "ref_stat_mean": {"nb": "snitt", "en": "mean"},
+    "ref_stat_top2": {"nb": "topp-2 (%)", "en": "top-2 (%)"},
+    "ref_against_reference": {"nb": "referansen", "en": "the reference"},
+    "ref_against_rest": {"nb": "resten av referansen", "en": "the rest of the reference"},
+    "ref_axis_mean": {"nb": "Snitt (svart strek: referansen)", "en": "Mean (black tick: the reference)"},
+    "ref_axis_top2": {"nb": "Andel i de to øverste kategoriene (%) (svart strek: referansen)",
+                      "en": "Share in the top two categories (%) (black tick: the reference)"},
+    "ref_chart_title_mean": {"nb": "Snitt per gruppe mot referansen", "en": "Mean per group against the reference"},
+    "ref_chart_title_top2": {"nb": "Topp-2-andel per gruppe mot referansen",
+                             "en": "Top-2 share per group against the reference"},
+    "ref_section": {"nb": "Sammenlignet med {label}", "en": "Compared with {label}"},
+    "ref_section_intro": {
+        "nb": "Kapitlet setter hver gruppes tall ved siden av referansetallet fra {source}. Forskjellen er gruppen minus "
+              "referansen, med 95 % konfidensintervall. Referansen regnes som et fast tall (t-test for ett utvalg for "
+              "snitt, scoretest for andeler). Når mange spørsmål sammenlignes samtidig, er p-verdiene justert med "
+              "Holms metode, og en forskjell kalles tydelig når den justerte p-verdien er under 0,05. Grupper som er "
+              "skjult fordi de er for små, er ikke sammenlignet.",
+        "en": "This chapter puts each group's figure beside the reference figure from {source}. The difference is the "
+              "group minus the reference, with a 95 % confidence interval. The reference is treated as a fixed figure "
+              "(one-sample t test for means, score test for shares). When many questions are compared at once, the "
+              "p-values are adjusted with Holm's method, and a difference is called clear when the adjusted p-value "
+              "is below 0.05. Groups hidden because they are too small are not compared.",
+    },
+    "ref_section_whole": {
+        "nb": "Referansen omfatter gruppene i denne undersøkelsen. Hver gruppe er derfor sammenlignet med resten av "
+              "referansen, (N·r − n·m)/(N − n), med Welchs t-test for snitt og Newcombes intervall for andeler.",
+        "en": "The reference includes this survey's groups. Each group is therefore compared with the rest of the "
+              "reference, (N·r − n·m)/(N − n), with Welch's t test for means and Newcombe's interval for shares.",
+    },
+    "ref_table_caption": {"nb": "Gruppenes tall og referansen", "en": "The groups' figures and the reference"},
 }
