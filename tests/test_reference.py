@@ -412,3 +412,92 @@ def test_the_reference_chart_draws_each_group_s_mean_and_the_reference_mark(surv
     # a suppressed (*) or broken (⚡) reference draws the group's point but no tick: no figure to mark
     assert {(v["column"], v["reference"]) for v in marks} == {("kunnskap_mobbing", 4.05), ("praksis_mobbing", 3.7)}
     assert tick["encoding"]["x"]["scale"]["domain"] == [1.0, 5.0]
+
+
+# --- the app (AppTest): the Data page's upload and typed figures, the results page, the report preview -----------
+
+
+@pytest.fixture
+def app():
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
+    assert not at.exception
+    at.switch_page("pages/data.py").run()
+    return at
+
+
+def _reference_table(at) -> pd.DataFrame:
+    from tests.apptest import plain_frame
+
+    (table,) = [plain_frame(t.value) for t in at.table if "Referanse" in plain_frame(t.value).columns
+                and "Forskjell" in plain_frame(t.value).columns]
+    return table
+
+
+def _chart_rows(at) -> list[dict]:
+    import pyarrow as pa
+
+    rows: list[dict] = []
+    for chart in at.get("vega_lite_chart"):
+        for dataset in chart.proto.datasets:
+            rows += pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()
+    return rows
+
+
+def test_the_app_compares_the_demo_with_an_uploaded_statistikkbank_file_as_scipy_does(app):
+    from lmp_core.base.fmt import number
+    from tests.apptest import plain
+
+    app.file_uploader(key="reference_upload").upload("bank.csv", BANK, "text/csv").run()
+    assert not app.exception and not app.error
+    assert any("5 referansetall fra bank.csv: 1 skjermet, 1 med brudd" in plain(c.value) for c in app.caption)
+    app.switch_page("pages/results.py").run()
+    assert not app.exception
+    table = _reference_table(app)
+    frame = raw()
+    for group in ("Skoleeier", "Skoleleder"):
+        answers = frame.loc[frame["rolle"] == group, "kunnskap_mobbing"].dropna()
+        lo, hi = sps.ttest_1samp(answers, popmean=4.05).confidence_interval(0.95)
+        (row,) = table[table["Spørsmål/indeks"].str.endswith("stoppe mobbing") & (table["Gruppe"] == group)] \
+            .to_dict("records")
+        assert row["Forskjell"] == number(answers.mean() - 4.05, 2)
+        assert row["95 % KI"] == f"{number(lo - 4.05, 2)} – {number(hi - 4.05, 2)}"
+    suppressed = table[table["Spørsmål/indeks"].str.endswith("klasseledelse")]
+    assert set(suppressed["Referanse"]) == {"skjermet (*)"} and set(suppressed["Forskjell"]) == {"–"}
+    # the mean chart marks the reference: 4,05 on the mobbing question, none for the suppressed one
+    marks = {(r.get("column"), r.get("reference")) for r in _chart_rows(app) if "reference" in r}
+    assert ("kunnskap_mobbing", 4.05) in marks and ("kunnskap_klasseledelse", 4.05) not in marks
+
+
+def test_the_app_compares_typed_figures_and_the_report_has_the_chapter(app):
+    from lmp_core.base.fmt import number
+
+    app.text_area(key="reference_typed").input("kunnskap_mobbing;;topp2;55;;;;Fylket 2025").run()
+    app.button(key="reference_use_typed").click().run()
+    assert not app.exception and not app.error
+    app.switch_page("pages/results.py").run()
+    frame = raw()
+    answers = frame.loc[frame["rolle"] == "Skoleleder", "kunnskap_mobbing"].dropna()
+    k, n = int((answers >= 4).sum()), len(answers)
+    lo, hi = proportion_confint(k, n, method="wilson")
+    table = _reference_table(app)
+    (row,) = table[table["Gruppe"] == "Skoleleder"].to_dict("records")
+    assert row["Forskjell"] == number(100 * (k / n - 0.55), 1)
+    assert row["95 % KI"] == f"{number(100 * (lo - 0.55), 1)} – {number(100 * (hi - 0.55), 1)}"
+    # the top-2 figure has the reference as a mark at 55 % for both groups
+    ticks = [r for r in _chart_rows(app) if r.get("reference") == 55.0]
+    assert {r["group"] for r in ticks} >= {"Skoleleder (n=36)", "Skoleeier (n=10)"}
+    app.switch_page("pages/report.py").run()
+    assert not app.exception
+    headers = [h.value for h in app.header]
+    assert any("Sammenlignet med Fylket 2025" in h for h in headers)
+
+
+def test_bad_typed_figures_are_an_error_in_bokmal_not_a_traceback(app):
+    app.text_area(key="reference_typed").input("kunnskap_mobbing;;snitt;mye").run()
+    app.button(key="reference_use_typed").click().run()
+    assert not app.exception
+    assert "«mye» er ikke et tall" in app.error[0].value

@@ -11,8 +11,9 @@ import altair as alt
 import pandas as pd
 
 from lmp_core.base.catalogue import text
-from lmp_core.base.fmt import PValue, number, render_param
+from lmp_core.base.fmt import PValue, number, render_param, whole
 from lmp_core.compute.reference import ReferenceComparison, ReferenceResult, reference_text
+from lmp_core.read.reference import References
 
 #: why a comparison has no number that still draws the group's point (the source withheld the reference)
 SOURCE_REASONS = ("ref_suppressed", "ref_broken", "ref_missing")
@@ -53,6 +54,18 @@ def reference_table(result: ReferenceResult, *, lang: str = "nb", formatted: boo
             h["note"]: c.reason_text(lang) or "",
         })
     return pd.DataFrame(rows, columns=list(h.values()))
+
+
+def references_table(references: References, *, lang: str = "nb") -> pd.DataFrame:
+    """The reference figures as read: question, group (blank: every group), measure, the figure (or "skjermet (*)",
+    "⚡"), its n, SD and scale, and its label."""
+    h = _heads(lang)
+    rows = [{h["question"]: v.target, h["group"]: v.group or "", h["statistic"]: text(f"ref_stat_{v.statistic}", lang),
+             h["reference"]: reference_text(v, lang), "n": "" if v.n is None else whole(v.n, lang),
+             "SD": "" if v.sd is None else number(v.sd, 2, lang),
+             text("ref_col_scale", lang): "" if v.scale is None else f"{v.scale[0]:g}–{v.scale[1]:g}",
+             h["label"]: v.label} for v in references.values]
+    return pd.DataFrame(rows)
 
 
 def reference_frame(comparisons: Sequence[ReferenceComparison], lang: str = "nb") -> pd.DataFrame:

@@ -275,3 +275,27 @@ def typed_reference(rows: Sequence[dict[str, object]], name: str = "") -> Refere
     table = [[("" if r.get(role) is None else str(r.get(role))) for role in header] for r in rows]
     at = {role: i for i, role in enumerate(header)}
     return References(tuple(_simple_values(header, table, at, name or "referanse", 1)), name, "typed")
+
+
+#: the columns of a typed reference, in the order a line gives them when it has no header
+TYPED_ORDER = ("spørsmål", "gruppe", "statistikk", "verdi", "skala", "n", "sd", "etikett", "kilde")
+
+
+def typed_text_reference(typed: str, name: str = "referanse") -> References:
+    """References typed as lines (the Data page's box): ``spørsmål; gruppe; statistikk; verdi; skala; n; sd; etikett;
+    kilde`` separated by ``;`` (or tabs, as pasted from a spreadsheet), trailing fields optional, or the same with a
+    header line of the simple table's column names in any order. Checked as a file's rows are.
+
+    >>> typed_text_reference("trivsel;;snitt;4,2;1-5;;;Nasjonalt 2025").values[0].value
+    4.2
+    """
+    lines = [line for line in typed.splitlines() if line.strip()]
+    if not lines:
+        raise SurveyError("empty_file", file=name)
+    separator = "\t" if "\t" in lines[0] else ";"
+    rows = [[c.strip() for c in row] for row in csv.reader(lines, delimiter=separator)]
+    at = _find(rows[0], SIMPLE_COLUMNS)
+    if {"target", "value"} <= at.keys():
+        return References(tuple(_simple_values(rows[0], rows[1:], at, name, 2)), name, "typed")
+    header = list(TYPED_ORDER)
+    return References(tuple(_simple_values(header, rows, _find(header, SIMPLE_COLUMNS), name, 1)), name, "typed")

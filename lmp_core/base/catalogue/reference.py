@@ -109,6 +109,7 @@ REFERENCE: dict[str, dict[str, str]] = {
     "ref_col_ci": {"nb": "95 % KI", "en": "95 % CI"},
     "ref_col_p": {"nb": "p (Holm)", "en": "p (Holm)"},
     "ref_col_note": {"nb": "Merknad", "en": "Note"},
+    "ref_col_scale": {"nb": "Skala", "en": "Scale"},
     "ref_stat_mean": {"nb": "snitt", "en": "mean"},
     "ref_stat_top2": {"nb": "topp-2 (%)", "en": "top-2 (%)"},
     "ref_against_reference": {"nb": "referansen", "en": "the reference"},
@@ -139,4 +140,30 @@ REFERENCE: dict[str, dict[str, str]] = {
               "reference, (N·r − n·m)/(N − n), with Welch's t test for means and Newcombe's interval for shares.",
     },
     "ref_table_caption": {"nb": "Gruppenes tall og referansen", "en": "The groups' figures and the reference"},
+    # --- the app --------------------------------------------------------------------------------------
+    "ref_heading": {"nb": "Referansetall", "en": "Reference figures"},
+    "ref_intro": {"nb": "Sammenlign med et nasjonalt tall, kommunens eller fylkets tall eller fjorårets: last opp en "
+                        "eksport fra Udirs statistikkbank eller en tabell (spørsmål, gruppe, statistikk, verdi, skala, n, "
+                        "SD, etikett, kilde), eller skriv tallene inn. Ingenting hentes fra nettet.",
+                  "en": "Compare with a national figure, the municipality's or county's, or last year's: upload an export "
+                        "from Udir's statistikkbank or a table (question, group, statistic, value, scale, n, SD, label, "
+                        "source), or type the figures. Nothing is fetched from the internet."},
+    "ref_upload": {"nb": "Referansefil (CSV eller Excel)", "en": "Reference file (CSV or Excel)"},
+    "ref_typed": {"nb": "Eller skriv inn: én linje per tall (spørsmål; gruppe; statistikk; verdi; skala; n; sd; etikett; "
+                        "kilde)",
+                  "en": "Or type: one line per figure (question; group; statistic; value; scale; n; sd; label; source)"},
+    "ref_typed_help": {"nb": "Eksempel: «trivsel;;snitt;4,21;1-5;61234;0,9;Nasjonalt 2025, 7. trinn;Udir». Tom gruppe "
+                             "gjelder alle grupper; statistikk er «snitt» eller «topp2» (andel i prosent); «*» er et "
+                             "skjermet tall.",
+                       "en": "Example: 'trivsel;;mean;4.21;1-5;61234;0.9;National 2025, grade 7;Udir'. A blank group "
+                             "applies to every group; the statistic is 'mean' or 'top2' (a share in per cent); '*' is a "
+                             "suppressed figure."},
+    "ref_use_typed": {"nb": "Bruk de innskrevne tallene", "en": "Use the typed figures"},
+    "ref_includes": {"nb": "Referansen omfatter gruppene i denne undersøkelsen (sammenlign med resten; krever n)",
+                     "en": "The reference includes this survey's groups (compare with the rest; needs n)"},
+    "ref_clear": {"nb": "Fjern referansen", "en": "Remove the reference"},
+    "ref_loaded": {"nb": "{count} referansetall fra {name}: {suppressed} skjermet, {broken} med brudd i tidsserien.",
+                   "en": "{count} reference figures from {name}: {suppressed} suppressed, {broken} with a break in the "
+                         "series."},
+    "ref_results_heading": {"nb": "Sammenlignet med referansen", "en": "Compared with the reference"},
 }
