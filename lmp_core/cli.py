@@ -455,12 +455,11 @@ def references_of(args: argparse.Namespace) -> References | None:
 def reference_of(args: argparse.Namespace, source: Survey | Counts, view: View, summary: Summary,
                  indices: Sequence[Index]) -> ReferenceResult | None:
     """The comparison with ``--reference-file`` (None without one): :func:`lmp_core.compute.reference.view_reference`."""
-    if not getattr(args, "reference_file", None):
+    references = references_of(args)
+    if references is None:
         return None
     from lmp_core.compute.reference import view_reference
 
-    references = references_of(args)
-    assert references is not None
     return view_reference(source, view, references, summary=summary, indices=indices,
                           includes_group=args.reference_includes_group, lang=args.lang)
 

@@ -120,6 +120,31 @@ def test_a_bad_cell_is_refused_in_bokmal_too():
     assert err.value.message("nb").startswith("ref.csv, kolonne «verdi», rad 2: «fire» er ikke et tall")
 
 
+def test_the_statistikkbank_layout_reads_alike_from_excel_with_its_title_lines():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for line in BANK.decode("utf-8").splitlines():
+        sheet.append([cell or None for cell in line.split(";")])
+    data = io.BytesIO()
+    book.save(data)
+    from_excel = read_reference(data.getvalue(), "bank.xlsx")
+    from_csv = read_reference(BANK, "bank.xlsx")
+    assert from_excel.layout == "statistikkbank"
+    # the source names the file; everything else is the same cell by cell, * and ⚡ included
+    assert [v.to_dict() for v in from_excel.values] == [v.to_dict() for v in from_csv.values]
+
+
+def test_a_statistikkbank_filter_column_with_several_values_names_each_row_s_group():
+    layout = ("Enhetsnavn;Trinn;Indikator og spørsmål;Snitt\n"
+              "Nasjonalt;Skoleleder;kunnskap_mobbing;4,1\n"
+              "Nasjonalt;Skoleeier;kunnskap_mobbing;4,3\n")
+    refs = read_reference(layout.encode(), "trinn.csv")
+    assert [(v.group, v.value, v.label) for v in refs.values] == [("Skoleleder", 4.1, "Nasjonalt"),
+                                                                   ("Skoleeier", 4.3, "Nasjonalt")]
+
+
 # --- computing against scipy and statsmodels on the raw rows -----------------------------------------
 
 
@@ -223,6 +248,32 @@ def test_an_index_mean_equals_ttest_1samp_on_each_respondents_index(survey):
         assert row.p == pytest.approx(test.pvalue, rel=1e-9)
 
 
+def test_part_whole_without_n_or_with_figures_that_cannot_include_the_group_gives_a_reason(survey):
+    summary = summarize(count(survey, group="rolle"))
+    refs = typed_reference([{"target": "kunnskap_mobbing", "value": "4", "scale": "1-5"},
+                            # 36 school leaders cannot be part of 30 answers
+                            {"target": "praksis_mobbing", "value": "4", "scale": "1-5", "n": "30", "sd": "1"},
+                            # nor can the leaders' 30 top-two answers be part of 10 % of 40 (4)
+                            {"target": "kunnskap_klasseledelse", "statistic": "topp2", "value": "10", "n": "40"}])
+    result = compare_with_reference(summary, refs, includes_group=True)
+    leaders = {c.target: c.reason for c in result.comparisons if c.group == "Skoleleder"}
+    assert leaders == {"kunnskap_mobbing": "ref_whole_needs_n", "praksis_mobbing": "ref_whole_inconsistent",
+                       "kunnskap_klasseledelse": "ref_whole_inconsistent"}
+
+
+def test_part_whole_without_the_reference_sd_is_a_one_sample_t_against_the_rest_with_a_note(survey):
+    frame = raw()
+    school = frame.loc[frame["rolle"] == "Skoleleder", "kunnskap_mobbing"].dropna()
+    refs = typed_reference([{"target": "kunnskap_mobbing", "group": "Skoleleder", "value": "4", "n": "536",
+                             "scale": "1-5"}])
+    result = compare_with_reference(summarize(count(survey, group="rolle")), refs, includes_group=True)
+    row = by(result, "kunnskap_mobbing", "Skoleleder")
+    rest = (536 * 4 - school.sum()) / (536 - len(school))  # the rest's mean, from the totals
+    test = sps.ttest_1samp(school, popmean=rest)
+    assert row.compared_with == pytest.approx(rest) and row.p == pytest.approx(test.pvalue, rel=1e-9)
+    assert "ingen SD" in result.note_texts("nb")[0]
+
+
 # --- like with like, and the view's protection ------------------------------------------------------
 
 
@@ -312,6 +363,13 @@ def test_the_command_line_gives_a_typed_table_s_differences_that_statsmodels_and
     assert mean["ci"] == pytest.approx([x - 3.5 for x in sps.ttest_1samp(leaders, 3.5).confidence_interval()], abs=1e-10)
     # the group-specific row is for Skoleleder only
     assert [c["group"] for c in block["comparisons"] if c["target"] == "praksis_mobbing"] == ["Skoleleder"]
+
+
+def test_the_command_line_s_includes_group_flag_compares_with_the_rest(tmp_path):
+    typed = "spørsmål;gruppe;verdi;skala;n;sd\npraksis_mobbing;Skoleleder;3,9;1-5;500;0,9\n"
+    block = summarize_json(tmp_path, typed.encode(), "kommune.csv", "--reference-includes-group")
+    row = from_json(block, "praksis_mobbing", "Skoleleder")
+    assert block["includes_group"] is True and row["against"] == "rest" and row["method"] == "Welch t against the rest"
 
 
 def test_the_command_line_holds_back_a_small_group_s_difference(tmp_path):

@@ -34,7 +34,7 @@ method, the tool's correction wherever it tests many differences (:func:`lmp_cor
 difference is called clear when its Holm-adjusted p is below 0.05. The intervals are the unadjusted 95 % ones.
 
 Missing-value rule: the group's figure is the view's (substantive answers only; "Vet ikke" and blanks left out, in
-the share's base only with ``dont_know_in_base``); the finite population correction is not applied here.
+the share's base only with ``dont_know_in_base``), unweighted; the finite population correction is not applied here.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ Interval = tuple[float, float]
 
 
 @dataclass(frozen=True)
-class Test:
+class Difference:
     """A difference (group − what it is compared with), its interval, p and the method's name."""
 
     difference: float
@@ -205,7 +205,7 @@ def _crit(confidence: float, df: float | None = None) -> float:
     return float(special.ndtri(q)) if df is None else float(special.stdtrit(df, q))
 
 
-def mean_fixed(mean: float, sd: float, n: int, ref: float, confidence: float = 0.95) -> Test:
+def mean_fixed(mean: float, sd: float, n: int, ref: float, confidence: float = 0.95) -> Difference:
     """One-sample t of a mean against a fixed figure (module docstring).
 
     >>> t = mean_fixed(4.2, 0.8, 25, 4.0)
@@ -216,10 +216,10 @@ def mean_fixed(mean: float, sd: float, n: int, ref: float, confidence: float = 0
     diff = mean - ref
     half = _crit(confidence, n - 1) * se
     p = float(2 * special.stdtr(n - 1, -abs(diff) / se))
-    return Test(diff, (diff - half, diff + half), p, "one-sample t")
+    return Difference(diff, (diff - half, diff + half), p, "one-sample t")
 
 
-def share_fixed(count: float, n: float, ref_pct: float, confidence: float = 0.95) -> Test:
+def share_fixed(count: float, n: float, ref_pct: float, confidence: float = 0.95) -> Difference:
     """Score test of a share against a fixed figure, with the Wilson interval minus the figure (in points).
 
     >>> t = share_fixed(18, 25, 60.0)
@@ -230,11 +230,11 @@ def share_fixed(count: float, n: float, ref_pct: float, confidence: float = 0.95
     lo, hi = (float(x) for x in wilson(count, n, confidence))
     p_hat = count / n
     p = None if r in (0.0, 1.0) else float(2 * special.ndtr(-abs(p_hat - r) / math.sqrt(r * (1 - r) / n)))
-    return Test(100 * (p_hat - r), (100 * (lo - r), 100 * (hi - r)), p, "score test, Wilson interval")
+    return Difference(100 * (p_hat - r), (100 * (lo - r), 100 * (hi - r)), p, "score test, Wilson interval")
 
 
 def mean_rest(mean: float, sd: float, n: int, ref: float, ref_n: int, ref_sd: float | None,
-              confidence: float = 0.95) -> tuple[Test, float] | None:
+              confidence: float = 0.95) -> tuple[Difference, float] | None:
     """The group against the rest of a reference that includes it: Welch's t, or a one-sample t against the rest's
     mean without the reference's SD. None when the figures cannot include the group."""
     rest_n = ref_n - n
@@ -243,7 +243,7 @@ def mean_rest(mean: float, sd: float, n: int, ref: float, ref_n: int, ref_sd: fl
     rest = (ref_n * ref - n * mean) / rest_n
     if ref_sd is None:
         test = mean_fixed(mean, sd, n, rest, confidence)
-        return Test(test.difference, test.ci, test.p, "one-sample t against the rest"), rest
+        return Difference(test.difference, test.ci, test.p, "one-sample t against the rest"), rest
     ss = (ref_n - 1) * ref_sd**2 - (n - 1) * sd**2 - n * (mean - ref) ** 2 - rest_n * (rest - ref) ** 2
     if ss <= 0:
         return None
@@ -253,11 +253,11 @@ def mean_rest(mean: float, sd: float, n: int, ref: float, ref_n: int, ref_sd: fl
     diff = mean - rest
     half = _crit(confidence, df) * se
     p = float(2 * special.stdtr(df, -abs(diff) / se))
-    return Test(diff, (diff - half, diff + half), p, "Welch t against the rest"), rest
+    return Difference(diff, (diff - half, diff + half), p, "Welch t against the rest"), rest
 
 
 def share_rest(count: float, n: float, ref_pct: float, ref_n: int,
-               confidence: float = 0.95) -> tuple[Test, float] | None:
+               confidence: float = 0.95) -> tuple[Difference, float] | None:
     """The group's share against the rest of a reference that includes it (Newcombe interval, pooled z test).
     None when the figures cannot include the group."""
     from lmp_core.compute.kind_stats import newcombe
@@ -271,7 +271,7 @@ def share_rest(count: float, n: float, ref_pct: float, ref_n: int,
     pooled = (count + rest_count) / ref_n
     spread = math.sqrt(pooled * (1 - pooled) * (1 / n + 1 / rest_n))
     p = float(2 * special.ndtr(-abs(diff) / spread)) if spread > 0 else None
-    return Test(100 * diff, (100 * lo, 100 * hi), p, "pooled z test, Newcombe interval"), 100 * rest_count / rest_n
+    return Difference(100 * diff, (100 * lo, 100 * hi), p, "pooled z test, Newcombe interval"), 100 * rest_count / rest_n
 
 
 @dataclass(frozen=True)
@@ -363,18 +363,17 @@ def _compare(target: _Target, fig: _Figure, ref: ReferenceValue, *, includes_gro
         why = ("ref_no_answers", {})
     if why is not None:
         return replace(row, reason=why[0], reason_params=why[1])
-    assert ref.value is not None  # _mismatch checked it
+    value = float(ref.value or 0.0)  # _mismatch has made sure there is one
     if ref.statistic == "mean" and fig.sd == 0:
-        return replace(row, against="reference", compared_with=ref.value, difference=own - ref.value,
-                       reason="reason_sd0")
+        return replace(row, against="reference", compared_with=value, difference=own - value, reason="reason_sd0")
     if not includes_group:
-        test = (mean_fixed(own, fig.sd, fig.n, ref.value, confidence) if ref.statistic == "mean"
-                else share_fixed(fig.top_count, fig.top_base, ref.value, confidence))
-        return replace(row, against="reference", compared_with=ref.value, difference=test.difference, ci=test.ci,
+        test = (mean_fixed(own, fig.sd, fig.n, value, confidence) if ref.statistic == "mean"
+                else share_fixed(fig.top_count, fig.top_base, value, confidence))
+        return replace(row, against="reference", compared_with=value, difference=test.difference, ci=test.ci,
                        p=test.p, method=test.method)
-    assert ref.n is not None
-    made = (mean_rest(own, fig.sd, fig.n, ref.value, ref.n, ref.sd, confidence) if ref.statistic == "mean"
-            else share_rest(fig.top_count, fig.top_base, ref.value, ref.n, confidence))
+    ref_n = int(ref.n or 0)  # checked above: the part-whole correction needs it
+    made = (mean_rest(own, fig.sd, fig.n, value, ref_n, ref.sd, confidence) if ref.statistic == "mean"
+            else share_rest(fig.top_count, fig.top_base, value, ref_n, confidence))
     if made is None:
         return replace(row, reason="ref_whole_inconsistent")
     test, rest = made

@@ -32,6 +32,14 @@ def _value(row: ReferenceComparison, value: float | None, lang: str) -> str:
     return number(value, 1 if row.statistic == "top2" else 2, lang)
 
 
+def _against(row: ReferenceComparison, lang: str) -> str:
+    """"referansen", or "resten av referansen (3,95)" with the rest's figure."""
+    if row.against is None:
+        return ""
+    said = text(f"ref_against_{row.against}", lang)
+    return f"{said} ({_value(row, row.compared_with, lang)})" if row.against == "rest" else said
+
+
 def reference_table(result: ReferenceResult, *, lang: str = "nb", formatted: bool = True) -> pd.DataFrame:
     """One row per question (or index) and shown group: its own figure, the reference beside it (a column), what
     it is compared with, the difference with its 95 % interval, the Holm-adjusted p and why there is no number.
@@ -45,7 +53,7 @@ def reference_table(result: ReferenceResult, *, lang: str = "nb", formatted: boo
             h["own"]: _value(c, c.own, lang) if formatted else c.own,
             h["reference"]: reference_text(c.reference, lang) if formatted else c.reference.value,
             h["label"]: c.reference.label,
-            h["against"]: (text(f"ref_against_{c.against}", lang) if c.against else "") if formatted else c.against,
+            h["against"]: _against(c, lang) if formatted else c.against,
             h["difference"]: _value(c, c.difference, lang) if formatted else c.difference,
             h["ci"]: (f"{_value(c, ci[0], lang)} – {_value(c, ci[1], lang)}" if ci else "–") if formatted
             else (list(ci) if ci else None),
