@@ -139,6 +139,7 @@ REFERENCE: dict[str, dict[str, str]] = {
         "en": "The reference includes this survey's groups. Each group is therefore compared with the rest of the "
               "reference, (N·r − n·m)/(N − n), with Welch's t test for means and Newcombe's interval for shares.",
     },
+    "ref_index_heading": {"nb": "Indeksen «{name}»", "en": "The index '{name}'"},
     "ref_table_caption": {"nb": "Gruppenes tall og referansen", "en": "The groups' figures and the reference"},
     # --- the app --------------------------------------------------------------------------------------
     "ref_heading": {"nb": "Referansetall", "en": "Reference figures"},

@@ -355,7 +355,8 @@ def _add_reference_section(sections: list[Section], source: Survey | Counts, vie
     if not result.comparisons:
         return
     w, number = words("report", lang), str(len(sections) + 1)
-    blocks: list[Block] = [Paragraph(text("ref_section_intro", lang, source=result.source or "referansen"))]
+    source_name = result.source or text("ref_against_reference", lang)
+    blocks: list[Block] = [Paragraph(text("ref_section_intro", lang, source=source_name))]
     if includes_group:
         blocks.append(Paragraph(text("ref_section_whole", lang)))
     figures = itertools.count(1)
@@ -367,9 +368,11 @@ def _add_reference_section(sections: list[Section], source: Survey | Counts, vie
                                  chart))
     blocks.append(Table(f"{number}.1", f"{w['tab']} {number}.1 {text('ref_table_caption', lang)}.",
                         reference_table(result, lang=lang)))
-    for question in dict.fromkeys(c.question for c in result.comparisons):
-        blocks.append(Paragraph(question, "subheading"))
-        blocks += [Paragraph(c.sentence(lang)) for c in result.comparisons if c.question == question]
+    for target in dict.fromkeys((c.kind, c.question) for c in result.comparisons):
+        kind, question = target
+        blocks.append(Paragraph(text("ref_index_heading", lang, name=question) if kind == "index" else question,
+                                "subheading"))
+        blocks += [Paragraph(c.sentence(lang)) for c in result.comparisons if (c.kind, c.question) == target]
     blocks += [Paragraph(note, "note") for note in result.note_texts(lang)]
     sections.append(Section(number, reference_heading(result, lang), tuple(blocks)))
 
