@@ -51,6 +51,6 @@ def reference_for(summary: Summary, group: str | None, filters: dict[str, tuple[
         return None
     columns = tuple(it.item.column for it in summary.items)
     request = view_request(group=group, filters=filters, items=columns)
-    key = ("reference", id(refs), request, columns, summary.top_k, includes_group(), lang)
+    key = ("reference", refs, request, columns, summary.top_k, includes_group(), lang)  # by content: an id is reused
     return _cached(key, lambda: view_reference(ensure_data().source, view_for(request, lang), refs, summary=summary,
                                                includes_group=includes_group(), lang=lang))
