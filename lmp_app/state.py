@@ -66,6 +66,9 @@ class Keys:
     WEIGHTS = "lmp_weights"
     WAVES = "lmp_waves"
     TREND = "lmp_trend"
+    #: the reference figures (lmp_core.read.reference.References) and whether they include this survey's groups
+    REFERENCE = "lmp_reference"
+    REFERENCE_INCLUDES = "lmp_reference_includes"
     #: the setup decisions the user confirmed (lmp_core.setup.table.Decision.key), for the loaded file
     CONFIRMED = "lmp_confirmed_setup"
     #: the access gate's state for this run (lmp_app.access.Access.state): "open" when no login is set up

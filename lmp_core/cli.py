@@ -17,12 +17,15 @@ from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.base.spelling import MAX_OPTION_NUMBER, whole_number
 
 if TYPE_CHECKING:  # the libraries are imported where a command uses them: --help starts in a blink
+    from lmp_core.compute.indices import Index
     from lmp_core.compute.kind_stats import KindResult
+    from lmp_core.compute.reference import ReferenceResult
     from lmp_core.compute.stats import Summary
     from lmp_core.compute.view import View, ViewRequest
     from lmp_core.compute.weights import Weights
     from lmp_core.counting.counts import Counts
     from lmp_core.counting.database import Counted
+    from lmp_core.read.reference import References
     from lmp_core.setup.codebook import CodebookEntry
     from lmp_core.setup.survey import Item, Survey
 
@@ -332,6 +335,12 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="finite population correction from --population (assumes non-response is random)")
     p.add_argument("--lang", choices=("nb", "en"), default="nb", help="language of texts (default nb)")
     p.add_argument("--reference", help="compare every group with this one (default: all pairs)")
+    p.add_argument("--reference-file", metavar="F",
+                   help="reference figures to compare each group with (a statistikkbank export or a table of "
+                        "question, group, value, n, SD, label; CSV or Excel); see docs/referanse/kommandolinje.md")
+    p.add_argument("--reference-includes-group", action="store_true",
+                   help="the reference figures include this survey's groups (compare with the rest of the "
+                        "reference; needs the reference's n)")
 
 
 def _weight_options(p: argparse.ArgumentParser) -> None:
@@ -394,6 +403,9 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             out["indices"] = [ix.to_dict() for ix in indices]
         if weights is not None:
             _add_weighted(out, source, view, weights, args.lang)
+        reference = reference_of(args, source, view, summary, indices)
+        if reference is not None:
+            out["reference"] = reference.to_dict(args.lang)
         if args.banner:
             from lmp_core.compute.view import banner
 
@@ -418,6 +430,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
                 sys.stdout.write(f"\n{result.question}\n{kind_table(result, lang=args.lang).to_string(index=False)}\n")
         for w in summary.warning_texts(args.lang):
             sys.stdout.write(f"! {w}\n")
+        reference = reference_of(args, source, view, summary, indices)
+        for line in [c.sentence(args.lang) for c in reference.comparisons] + reference.note_texts(args.lang) \
+                if reference is not None else []:
+            sys.stdout.write(f"= {line}\n")
         if weights is not None:
             from lmp_core.present.tables import weighted_table
 
@@ -425,6 +441,27 @@ def cmd_summarize(args: argparse.Namespace) -> int:
                                             lang=args.lang).to_string(index=False) + "\n")
     warn_unprotected(args, source, view.request)  # after the output: an error above stays the one line
     return 0
+
+
+def references_of(args: argparse.Namespace) -> References | None:
+    """The figures of ``--reference-file`` (:mod:`lmp_core.read.reference`), None without one."""
+    if not getattr(args, "reference_file", None):
+        return None
+    from lmp_core.read.reference import read_reference
+
+    return read_reference(_read_path(args.reference_file), Path(args.reference_file).name)
+
+
+def reference_of(args: argparse.Namespace, source: Survey | Counts, view: View, summary: Summary,
+                 indices: Sequence[Index]) -> ReferenceResult | None:
+    """The comparison with ``--reference-file`` (None without one): :func:`lmp_core.compute.reference.view_reference`."""
+    references = references_of(args)
+    if references is None:
+        return None
+    from lmp_core.compute.reference import view_reference
+
+    return view_reference(source, view, references, summary=summary, indices=indices,
+                          includes_group=args.reference_includes_group, lang=args.lang)
 
 
 def _weighted(source: Survey | Counts, view: View, weights: Weights, lang: str) -> dict:
@@ -493,7 +530,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     report = build_report(source, request, themes=themes, lang=args.lang,
                           leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
                           author=args.author, date=args.date, weights=weights_of(args, source), view=view,
-                          indices=indices, kinds=kinds)
+                          indices=indices, kinds=kinds, references=references_of(args),
+                          reference_includes_group=args.reference_includes_group)
     data = render(report, args.out)
     write_output(out, data)
     print(f"{args.out}: {len(data) // 1024} KB", file=sys.stderr)

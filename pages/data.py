@@ -7,6 +7,7 @@ import streamlit as st
 
 from lmp_app.access import host_secrets, page_guard
 from lmp_app.i18n import lang, t
+from lmp_app.reference import includes_group, references, set_references, use_typed, use_upload
 from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import (
     Keys,
@@ -35,6 +36,7 @@ from lmp_core.compute.stats import note_text
 from lmp_core.compute.weights import from_column, weight_candidates
 from lmp_core.counting.counts import Counts
 from lmp_core.load import excel_sheets, is_excel, read_codebook
+from lmp_core.present.reference import references_table
 from lmp_core.present.report.sentences import weighting_sentences
 from lmp_core.present.tables import to_csv_bytes
 from lmp_core.setup.codebook import protection, with_scale, with_setup
@@ -274,6 +276,35 @@ if isinstance(source, Survey):
             st.text(sentence)
     else:
         st.caption(t("weights_none_yet"))
+
+# --- reference figures ------------------------------------------------------------------------
+st.subheader(t("ref_heading"))
+st.caption(t("ref_intro"))
+reference_file = st.file_uploader(t("ref_upload"), type=["csv", "txt", "xlsx"], key="reference_upload")
+if reference_file is not None and st.session_state.get("reference_read") != digest(reference_file.getvalue()):
+    try:
+        use_upload(reference_file.getvalue(), reference_file.name)
+        st.session_state["reference_read"] = digest(reference_file.getvalue())
+    except SurveyError as err:
+        show_error(err)
+typed = st.text_area(t("ref_typed"), key="reference_typed", help=t("ref_typed_help"))
+if st.button(t("ref_use_typed"), key="reference_use_typed") and typed.strip():
+    try:
+        use_typed(typed, t("ref_heading").lower())
+    except SurveyError as err:
+        show_error(err)
+st.checkbox(t("ref_includes"), value=includes_group(), key="reference_includes_widget",
+            on_change=lambda: st.session_state.__setitem__(Keys.REFERENCE_INCLUDES,
+                                                           st.session_state["reference_includes_widget"]))
+in_use = references()
+if in_use is not None:
+    st.caption(md_escape(t("ref_loaded", count=len(in_use.values), name=in_use.name,
+                           suppressed=sum(v.status == "suppressed" for v in in_use.values),
+                           broken=sum(v.status == "broken" for v in in_use.values))))
+    plain_table(references_table(in_use, lang=lang()), static=True)
+    if st.button(t("ref_clear"), key="reference_clear"):
+        set_references(None)  # the same upload is not read again ("reference_read" keeps its digest)
+        st.rerun()
 
 # --- fixes ------------------------------------------------------------------------------------
 if isinstance(source, Survey) and loaded.data:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
+from lmp_app.reference import includes_group, references
 from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import (
     Keys,
@@ -78,6 +79,7 @@ try:
                           title=title.strip() or None, subtitle=subtitle.strip(), author=author.strip(),
                           date=dated.isoformat() if dated else "", leading_zero=leading_zero, notes=(*(st.session_state.get(Keys.FIELDWORK_NOTES) or ()), *setup_notes()),
                           weights=weights(), trend=st.session_state.get(Keys.TREND),
+                          references=references(), reference_includes_group=includes_group(),
                           progress=lambda f, what: progress.progress(min(1.0, f), text=t("report_making")))
     progress.empty()
 except SurveyError as err:

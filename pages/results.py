@@ -4,6 +4,7 @@ import streamlit as st
 
 from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
+from lmp_app.reference import reference_for
 from lmp_app.render import (
     banner_for,
     caveat_lines,
@@ -40,6 +41,7 @@ from lmp_core.present.charts import (
     top2_chart,
     yes_share_chart,
 )
+from lmp_core.present.reference import reference_chart, reference_table
 from lmp_core.present.report.sentences import index_sentence, kind_sentences, weighting_sentences
 from lmp_core.present.tables import (
     banner_table,
@@ -152,8 +154,15 @@ caveats(summary)
 code = lang()
 stem = loaded.name.rsplit(".", 1)[0]
 
+# each shown group beside the reference figures of the Data page (lmp_core.compute.reference)
+try:
+    reference = reference_for(summary, group, filters, code)
+except SurveyError as err:
+    show_error(err)
+    reference = None
+
 st.subheader(t("top2_heading"))
-top2 = top2_chart(summary, lang=code, show_ci=show_ci)
+top2 = top2_chart(summary, lang=code, show_ci=show_ci, reference=reference)
 st.altair_chart(top2, width="stretch")
 st.caption(md_escape(group_caption(summary, lang())))
 # the caveats travel with an exported chart: the first of each kind, with how many more there are
@@ -190,6 +199,20 @@ with c2:
         t("table_heading"): stats_table(summary, lang=code, effect=effect, formatted=False),
         t("dist_heading"): frequency_table(summary, lang=code, formatted=False)}),
         f"{stem}_tabell.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "table_xlsx")
+
+if reference is not None:
+    st.subheader(t("ref_results_heading"))
+    for statistic in ("mean", "top2"):
+        reference_figure = reference_chart(reference, statistic, lang=code)
+        if reference_figure is not None:
+            st.altair_chart(reference_figure, width="stretch")
+    plain_table(reference_table(reference, lang=code), static=True)
+    for comparison in reference.comparisons:
+        st.text(comparison.sentence(code))
+    for note in reference.note_texts(code):
+        st.caption(md_escape(note))
+    download(t("download_csv"), lambda: to_csv_bytes(reference_table(reference, lang=code, formatted=False)),
+             f"{stem}_referanse.csv", "text/csv", "reference_csv")
 
 # two grouping columns crossed, each cell its own protected view (lmp_core.compute.view.banner)
 crossing = [c for c in groupings() if c != group and c not in filters]

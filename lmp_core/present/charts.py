@@ -28,6 +28,7 @@ from lmp_core.setup.survey import unique_labels
 if TYPE_CHECKING:
     from lmp_core.compute.indices import Index
     from lmp_core.compute.kind_stats import KindResult
+    from lmp_core.compute.reference import ReferenceResult
     from lmp_core.compute.waves import Trend
 
 #: Group colours, each at least 3:1 against the white background (WCAG 1.4.11): the Okabe–Ito colours that
@@ -131,8 +132,9 @@ LABEL_DX = 9
 
 
 def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, title: str | None = None,
-               width: int = 560) -> alt.LayerChart:
-    """Figur 2.1: grouped horizontal bars of the top-2 share per question, labelled "94,4 %"."""
+               width: int = 560, reference: ReferenceResult | None = None) -> alt.LayerChart:
+    """Figur 2.1: grouped horizontal bars of the top-2 share per question, labelled "94,4 %"; with ``reference``
+    (:mod:`lmp_core.compute.reference`) a black tick at each shown group's top-2 reference figure."""
     w = words("chart", lang)
     data = top2_frame(summary, lang)
     order = list(_question_labels(summary).values())
@@ -160,10 +162,26 @@ def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, tit
     layers: list[alt.Chart] = [bars, ends, labels]
     if show_ci:
         layers.append(base.mark_rule(color="#333333").encode(x="lo:Q", x2="hi:Q"))
+    if reference is not None:
+        layers += _reference_ticks(summary, reference, lang)
     step = 22 if len(groups) <= 4 else 14
     chart = alt.layer(*layers).properties(width=width, height=alt.Step(step))
     return chart.properties(title=title or w["top2_title"]).configure_axis(labelFontSize=12, titleFontSize=12) \
         .configure_legend(labelFontSize=12)
+
+
+def _reference_ticks(summary: Summary, reference: ReferenceResult, lang: str) -> list[alt.Chart]:
+    """The top-2 references of the summary's questions as the chart's rows name them (its labels and legend)."""
+    from lmp_core.present.reference import reference_frame, reference_ticks
+
+    labels, legend = _question_labels(summary), group_legend(summary, lang)
+    rows = [c for c in reference.comparisons if c.statistic == "top2" and c.target in labels and c.group in legend]
+    if not rows:
+        return []
+    data = reference_frame(rows, lang)
+    data["question"] = [labels[c] for c in data["column"]]
+    data["group"] = [legend[g] for g in data["group"]]
+    return [reference_ticks(data, (0, 100), lang)]
 
 
 def distribution_frame(summary: Summary, lang: str = "nb", *, diverging: bool = False) -> pd.DataFrame:

@@ -54,6 +54,8 @@ from lmp_core.setup.survey import Survey
 
 if TYPE_CHECKING:  # scipy, which kind_stats loads, is imported where a chapter of other kinds is made
     from lmp_core.compute.kind_stats import KindResult
+    from lmp_core.compute.stats import Summary
+    from lmp_core.read.reference import References
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,8 @@ def build_report(
     view: View | None = None,
     indices: Mapping[str, Index] | None = None,
     kinds: Sequence[KindResult] | None = None,
+    references: References | None = None,
+    reference_includes_group: bool = False,
 ) -> Report:
     """Build the report model of one view (:class:`lmp_core.compute.view.ViewRequest`; without one, the view of
     ``group``, ``populations`` and ``min_group_size``), with the same numbers the app and the CLI show.
@@ -174,7 +178,8 @@ def build_report(
     With ``trend`` (:mod:`lmp_core.compute.waves`) a chapter shows each question's development over the waves.
     ``indices`` (theme → its index) and ``kinds`` (the questions of other kinds) made elsewhere, for a ``source``
     of counts that cannot make them (a database's: :mod:`lmp_core.counting.database`); from a file they are made
-    here.
+    here. With ``references`` (:mod:`lmp_core.read.reference`) a chapter "Sammenlignet med …" puts each shown group
+    beside them (``reference_includes_group``: they include this survey's groups, :mod:`lmp_core.compute.reference`).
     """
     w = words("report", lang)
     if request is None:
@@ -274,6 +279,9 @@ def build_report(
         if kind_section is not None:
             sections.append(kind_section[0])
             sheets[words("kinds", lang)["heading"]] = kind_section[1]
+    if references is not None:
+        _add_reference_section(sections, source, view, overall, references, reference_includes_group,
+                               list((indices or {}).values()), lang)
     if trend is not None and trend.points:
         sections.append(_trend_section(trend, str(len(sections) + 1), lang, w))
     if isinstance(source, Survey):
@@ -332,6 +340,41 @@ def _kinds_section(results: Sequence[KindResult], number: str, lang: str,
         frame.insert(0, words("chart", lang)["question"], r.question)
         sheet.append(frame)
     return Section(number, k["heading"], tuple(blocks)), pd.concat(sheet, ignore_index=True)
+
+
+def _add_reference_section(sections: list[Section], source: Survey | Counts, view: View, overall: Summary,
+                           references: References, includes_group: bool, indices: list[Index], lang: str) -> None:
+    """The chapter "Sammenlignet med …" after the themes: each shown group beside the reference figures
+    (:mod:`lmp_core.compute.reference`), a chart per measure with the reference as a mark, the table with the
+    reference as a column, and a sentence per comparison under each question."""
+    from lmp_core.compute.reference import view_reference
+    from lmp_core.present.reference import reference_chart, reference_heading, reference_table
+
+    result = view_reference(source, view, references, summary=overall, indices=indices,
+                            includes_group=includes_group, lang=lang)
+    if not result.comparisons:
+        return
+    w, number = words("report", lang), str(len(sections) + 1)
+    source_name = result.source or text("ref_against_reference", lang)
+    blocks: list[Block] = [Paragraph(text("ref_section_intro", lang, source=source_name))]
+    if includes_group:
+        blocks.append(Paragraph(text("ref_section_whole", lang)))
+    figures = itertools.count(1)
+    for statistic in ("mean", "top2"):
+        chart = reference_chart(result, statistic, lang=lang)
+        if chart is not None:
+            n = next(figures)
+            blocks.append(Figure(f"{number}.{n}", f"{w['fig']} {number}.{n} {text(f'ref_chart_title_{statistic}', lang)}.",
+                                 chart))
+    blocks.append(Table(f"{number}.1", f"{w['tab']} {number}.1 {text('ref_table_caption', lang)}.",
+                        reference_table(result, lang=lang)))
+    for target in dict.fromkeys((c.kind, c.question) for c in result.comparisons):
+        kind, question = target
+        blocks.append(Paragraph(text("ref_index_heading", lang, name=question) if kind == "index" else question,
+                                "subheading"))
+        blocks += [Paragraph(c.sentence(lang)) for c in result.comparisons if (c.kind, c.question) == target]
+    blocks += [Paragraph(note, "note") for note in result.note_texts(lang)]
+    sections.append(Section(number, reference_heading(result, lang), tuple(blocks)))
 
 
 def _numbered(number: str, word: str, caption: str, frame: pd.DataFrame) -> Table:
