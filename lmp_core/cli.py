@@ -114,10 +114,30 @@ def codebook_of(args: argparse.Namespace) -> dict[str, CodebookEntry] | None:
 
 
 def load(args: argparse.Namespace) -> Survey | Counts:
-    """Read the file (and codebook) named on the command line."""
+    """Read the file (and codebook) named on the command line, with the coding frames of ``--coding`` applied to
+    its comments (in place of a saved setup's frame for the same comment column)."""
     from lmp_core.load import read_file
 
-    return read_file(_read_path(args.file), Path(args.file).name, codebook=codebook_of(args), sheet=args.sheet)
+    source = read_file(_read_path(args.file), Path(args.file).name, codebook=codebook_of(args), sheet=args.sheet)
+    return with_coding(source, getattr(args, "coding", None) or [], getattr(args, "coding_column", None) or "")
+
+
+def with_coding(source: Survey | Counts, paths: list[str], column: str) -> Survey | Counts:
+    """``source`` with the coding frames read from ``paths`` (a frame table names its comment column, else
+    ``column``) added to the setup's, as multiple-response sets (:func:`lmp_core.counting.coding.coded_survey`)."""
+    if not paths:
+        return source
+    from lmp_core.counting.coding import coded_survey
+    from lmp_core.setup.coding import read_frame
+    from lmp_core.setup.survey import Survey
+
+    if not isinstance(source, Survey):
+        raise SurveyError("coding_no_comments", file=Path(paths[0]).name)
+    frames = {f.column: f for f in source.coding}
+    for path in paths:
+        frame = read_frame(_read_path(path), Path(path).name, column=column)
+        frames[frame.column] = frame
+    return coded_survey(source, list(frames.values()))
 
 
 def protection_of(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, int]:
@@ -332,6 +352,15 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="finite population correction from --population (assumes non-response is random)")
     p.add_argument("--lang", choices=("nb", "en"), default="nb", help="language of texts (default nb)")
     p.add_argument("--reference", help="compare every group with this one (default: all pairs)")
+    _coding_options(p)
+
+
+def _coding_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--coding", action="append", default=[], metavar="FRAME.csv",
+                   help="a coding frame (code, words, word_starts, phrases, exclusions, column): the comments coded "
+                        "into themes as a multiple-response question; repeat per comment column")
+    p.add_argument("--coding-column", metavar="COL", help="the comment column a --coding frame codes, when the "
+                                                           "frame's table names none")
 
 
 def _weight_options(p: argparse.ArgumentParser) -> None:
@@ -643,6 +672,7 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("setup", help="the variable setup (roles, scales, reasons) as a codebook for the next wave")
     v.add_argument("file", help="response file: CSV, Excel .xlsx or SPSS .sav")
     v.add_argument("--codebook", help="a codebook or an earlier setup to start from")
+    _coding_options(v)
     v.add_argument("--sheet", help="Excel sheet name")
     v.add_argument("--groupings", metavar="A,B", help="the grouping columns the setup protects together "
                                                       "(every call with the setup protects them)")
