@@ -33,7 +33,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -57,7 +57,7 @@ _SEPARATORS = re.compile(r"[;,\n]")
 
 
 @cache
-def _stemmer():  # noqa: ANN202 - snowballstemmer has no type hints
+def _stemmer() -> Any:  # snowballstemmer has no type hints
     import snowballstemmer
 
     return snowballstemmer.stemmer("norwegian")

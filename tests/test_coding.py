@@ -1,0 +1,228 @@
+"""The coding frame (issue #46): comments coded into themes by Norwegian rules, counted and protected as a tick set.
+
+The reference for every count is a hand count written here: the seed's comments (``lmp_ch2_3.csv``, 8 comments on
+knowledge, 3 on practice) were read one by one and each code's respondents listed below. No real Norwegian
+open-text export was found in ``../shared/data/external`` or in the public repositories searched (the external
+files hold no free text), so the hand counts are on the seed's comments only.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from lmp_core.base.errors import SurveyError
+from lmp_core.cli import main
+from lmp_core.compute.kind_stats import kind_results
+from lmp_core.counting.coding import coded_matrix, coded_survey, coded_table, read_coded_table, uncoded_comments
+from lmp_core.load import read_codebook, read_file
+from lmp_core.setup.coding import (
+    CodingFrame, code_texts, frame_csv, frames_from_codebook, make_code, read_frame, stem,
+)
+from lmp_core.setup.table import setup_codebook
+from tests.conftest import FIXTURES
+
+COLUMN = "kommentar_kunnskap"
+# the frame, as a researcher writes it in Excel (Norwegian headers, ";" between patterns, a phrase exclusion)
+FRAME_CSV = """kolonne,kode,ord,ordstart,fraser,unntak
+kommentar_kunnskap,Skoleutvikling,,skoleutvikl*; skuleutvikl*,,
+kommentar_kunnskap,Læringsmiljø,læringsmiljø; pals,,,
+kommentar_kunnskap,Erfaring,jobbet,,,
+kommentar_kunnskap,Kunnskap,kunnskap,,,økt kunnskap
+kommentar_kunnskap,Krenkelser,,krenk*,,
+""".encode()
+# Hand count, comment by comment (kommentar_kunnskap of lmp_ch2_3.csv):
+#   R01 "Skulane har jobba systematisk ..."                 jobba: nynorsk past tense of "jobbe" -> Erfaring
+#   R08 "... fokus på pals og læringsmiljø ... en økt kunnskap om dette."   Læringsmiljø; "økt kunnskap" excluded
+#   R21 "Veldig nyttig å gjennomføre ståstedsanalyse. Fikk god veiledning ..."   no code -> Ukodet
+#   R26 "Skolen hadde ... jobbet mye med alle disse områdene ..."             Erfaring
+#   R31 "... å få satt skoleutvikling i et system ..."                        Skoleutvikling
+#   R32 "... det jobbet med tidligere ... bør alle ha kunnskap i stor grad."  Erfaring, Kunnskap
+#   R35 "Svært gode rettleiarar ... Gode nasjonale kurs"                     no code -> Ukodet
+#   R43 "Gjennom kunnskap om reaktiv og proaktiv aggresjon ... krenkande handlingar"  Kunnskap, Krenkelser
+HAND = {"Skoleutvikling": {"R31"}, "Læringsmiljø": {"R08"}, "Erfaring": {"R01", "R26", "R32"},
+        "Kunnskap": {"R32", "R43"}, "Krenkelser": {"R43"}, "Ukodet": {"R21", "R35"}}
+COMMENTERS = {"R01", "R08", "R21", "R26", "R31", "R32", "R35", "R43"}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    codebook = read_codebook((FIXTURES / "lmp_ch2_3_codebook.csv").read_bytes(), "lmp_ch2_3_codebook.csv")
+    return read_file((FIXTURES / "lmp_ch2_3.csv").read_bytes(), "lmp_ch2_3.csv", codebook=codebook)
+
+
+@pytest.fixture(scope="module")
+def frame() -> CodingFrame:
+    return read_frame(FRAME_CSV, "kodeskjema.csv")
+
+
+def _ids(survey, rows) -> set[str]:
+    ids = survey.frame["respondent_id"].to_list()
+    return {ids[r] for r in np.flatnonzero(rows)}
+
+
+def test_a_frame_of_five_codes_gives_the_hand_count_on_the_seeds_comments(seed, frame):
+    coded = coded_survey(seed, [frame])
+    names, has, asked = coded_matrix(coded, COLUMN)
+    assert names == ("Skoleutvikling", "Læringsmiljø", "Erfaring", "Kunnskap", "Krenkelser", "Ukodet")
+    assert {name: _ids(seed, has[:, k]) for k, name in enumerate(names)} == HAND
+    assert _ids(seed, asked) == COMMENTERS  # the base: those who wrote a comment
+    assert _ids(seed, uncoded_comments(coded, COLUMN)) == HAND["Ukodet"]
+    # the coded set is a multiple-response question like any tick set
+    assert [it.kind for it in coded.others if it.set_name == COLUMN] == ["multi"] * 6
+
+
+def test_norwegian_normalisation_stems_bokmal_and_nynorsk_and_keeps_word_boundaries():
+    # Snowball's Norwegian stems (snowballstemmer 3.1.1): bokmål and nynorsk endings come off
+    assert stem("skolene") == stem("skolen") == stem("skole")
+    assert stem("skulane") == stem("skulen") == stem("skule")
+    assert stem("jobba") == stem("jobbet") == stem("jobber")
+    frame = CodingFrame("k", (make_code("Mobbing", starts="mobb*"), make_code("Skule", "skule"),
+                              make_code("Vet ikke", phrases="vet ikke"),
+                              make_code("Trygghet", "trygg", exclusions="ikke trygg")))
+    texts = ["Mobbinga er borte", "Antimobbing-kampanje", "Elevane på skulane", "Vet ikke.", "vet ikkje",
+             "Eleven er trygg", "Eleven er ikke trygg", "", None]
+    got = code_texts(frame, texts).astype(int).tolist()
+    assert got == [[1, 0, 0, 0],  # a word start at a word start, case-folded
+                   [0, 0, 0, 0],  # "mobb*" is no part of "antimobbing" (a word start, not MAXDictio's substring)
+                   [0, 1, 0, 0],  # "skule" and "skulane": one stem
+                   [0, 0, 1, 0],  # a phrase across punctuation
+                   [0, 0, 0, 0],  # "ikkje" is another word than "ikke"
+                   [0, 0, 0, 1],
+                   [0, 0, 0, 0],  # the exclusion holds the code back
+                   [0, 0, 0, 0], [0, 0, 0, 0]]
+
+
+def test_a_frame_round_trips_through_its_table(frame):
+    assert read_frame(frame_csv(frame), "kodeskjema.csv") == frame
+    # and again from the English headers the download writes
+    assert frame_csv(frame).decode("utf-8-sig").splitlines()[0] == "column,code,words,word_starts,phrases,exclusions"
+    assert len(frame.codes) == 5 and frame.column == COLUMN
+    kunnskap = frame.codes[3]
+    assert (kunnskap.words, kunnskap.exclusions) == (("kunnskap",), ("økt kunnskap",))
+
+
+def test_the_frame_is_saved_with_the_setup_and_read_back_from_it(seed, frame):
+    coded = coded_survey(seed, [frame])
+    setup = setup_codebook(coded).to_csv(index=False).encode()
+    book = read_codebook(setup, "oppsett.csv")
+    assert frames_from_codebook(book) == (frame,)
+    again = read_file((FIXTURES / "lmp_ch2_3.csv").read_bytes(), "lmp_ch2_3.csv", codebook=book)
+    assert again.coding == (frame,)
+    assert np.array_equal(coded_matrix(again, COLUMN)[1], coded_matrix(coded, COLUMN)[1])
+    assert not any(key == "codebook_missing_column" for key, _ in again.notes)  # a code's row names no file column
+
+
+def test_the_coded_table_round_trips_and_comes_in_from_elsewhere(seed, frame):
+    coded = coded_survey(seed, [frame])
+    table = coded_table(coded, COLUMN)
+    # QualtricsTools' layout: the id, then one 0/1 column per code; one row per comment, no comment text
+    assert list(table.columns) == ["respondent_id", *HAND]
+    assert set(table["respondent_id"]) == COMMENTERS
+    assert int(table["Erfaring"].sum()) == 3 and not table.isin(["Vet ikke"]).any().any()
+    again = read_coded_table(table.to_csv(index=False).encode(), "kodet.csv", seed, COLUMN)
+    assert np.array_equal(coded_matrix(again, COLUMN)[1], coded_matrix(coded, COLUMN)[1])
+    # coding done by hand elsewhere: two respondents, one of them with no code (uncoded)
+    by_hand = read_coded_table(b"respondent_id;Tema A;Tema B\nR01;1;\nR08;0;0\n", "nvivo.csv", seed, COLUMN)
+    names, has, asked = coded_matrix(by_hand, COLUMN)
+    assert names == ("Tema A", "Tema B", "Ukodet")
+    assert _ids(seed, asked) == {"R01", "R08"} and _ids(seed, has[:, 0]) == {"R01"} and _ids(seed, has[:, 2]) == {"R08"}
+
+
+def _tick_set_csv() -> bytes:
+    """The seed with the hand count as a tick set: a 0/1 column per code for those who commented, blank else."""
+    data = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    for code, ids in HAND.items():
+        data[f"tema_{code}"] = [("1" if r in ids else "0") if r in COMMENTERS else "" for r in data["respondent_id"]]
+    out = io.StringIO()
+    data.to_csv(out, index=False)
+    return out.getvalue().encode()
+
+
+def _summary(tmp_path, capsys, file: bytes, *extra: str) -> dict:
+    path = tmp_path / "data.csv"
+    path.write_bytes(file)
+    code = main(["summarize", str(path), "--codebook", str(FIXTURES / "lmp_ch2_3_codebook.csv"), "--group", "rolle",
+                 "--format", "json", *extra])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    return json.loads(out)
+
+
+@pytest.mark.parametrize("minimum", ["2", "5"])
+def test_coded_shares_per_group_equal_those_of_the_same_codes_as_a_tick_set(tmp_path, capsys, minimum):
+    frame_path = tmp_path / "kodeskjema.csv"
+    frame_path.write_bytes(FRAME_CSV)
+    coded = _summary(tmp_path, capsys, (FIXTURES / "lmp_ch2_3.csv").read_bytes(), "--coding", str(frame_path),
+                     "--min-group-size", minimum)
+    ticks = _summary(tmp_path, capsys, _tick_set_csv(), "--min-group-size", minimum)
+    by_code = next(i for i in coded["items"] if i["column"] == COLUMN)
+    by_tick = next(i for i in ticks["items"] if i["column"] == "tema")
+    assert by_code["kind"] == by_tick["kind"] == "multi"
+    for key in ("options", "stats", "differences", "test"):
+        assert by_code[key] == by_tick[key], key
+    leader = next(s for s in by_code["stats"] if s["group"] == "Skoleleder")
+    # hand count: 6 school leaders commented; 2 of them on earlier work (R26, R32), 2 on knowledge (R32, R43)
+    assert leader["base"] == 6 and leader["counts"]["Erfaring"] == 2 and leader["counts"]["Kunnskap"] == 2
+    if minimum == "2":
+        owner = next(s for s in by_code["stats"] if s["group"] == "Skoleeier")
+        assert owner["base"] == 2 and owner["counts"] == {**dict.fromkeys(HAND, 0), "Erfaring": 1, "Ukodet": 1}
+        assert by_code["differences"]  # two groups shown: differences and Fisher's tests, as for any tick set
+
+
+def test_no_codes_count_from_a_group_below_the_minimum(seed, frame):
+    coded = coded_survey(seed, [frame])
+    # school owners: 10 respondents, 2 comments. Under a minimum of 5 the two comments' codes are not shown
+    result = next(r for r in kind_results(coded, group="rolle", min_group_size=5, columns=[COLUMN]))
+    owner = next(g for g in result.groups if g.group == "Skoleeier")
+    assert owner.suppressed or not any((owner.counts or {}).values())
+    assert owner.base in (None, 0)
+    leader = next(g for g in result.groups if g.group == "Skoleleder")
+    assert leader.base == 6 and leader.counts["Ukodet"] == 1  # R21
+
+
+def test_cli_setup_saves_the_frame_and_summarize_reads_it_back(tmp_path, capsys):
+    frame_path = tmp_path / "kodeskjema.csv"
+    frame_path.write_bytes(FRAME_CSV)
+    data = str(FIXTURES / "lmp_ch2_3.csv")
+    assert main(["setup", data, "--codebook", str(FIXTURES / "lmp_ch2_3_codebook.csv"), "--coding",
+                 str(frame_path)]) == 0
+    setup = tmp_path / "oppsett.csv"
+    setup.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["summarize", data, "--codebook", str(setup), "--group", "rolle", "--format", "json"]) == 0
+    item = next(i for i in json.loads(capsys.readouterr().out)["items"] if i["column"] == COLUMN)
+    assert item["options"] == list(HAND)
+    leader = next(s for s in item["stats"] if s["group"] == "Skoleleder")
+    assert leader["counts"] == {"Skoleutvikling": 1, "Læringsmiljø": 1, "Erfaring": 2, "Kunnskap": 2,
+                                "Krenkelser": 1, "Ukodet": 1}
+
+
+@pytest.mark.parametrize("row, key", [
+    ("kommentar_kunnskap,Og,og,,,", "coding_stop_word"),
+    ("kommentar_kunnskap,Kort,,sk*,,", "coding_short_start"),
+    ("kommentar_kunnskap,Tom,,,,", "coding_no_patterns"),
+    ("kommentar_kunnskap,Ukodet,mobbing,,,", "coding_reserved"),
+    ("kommentar_kunnskap,Tegn,!!,,,", "coding_bad_pattern"),
+    ("kommentar_kunnskap,,mobbing,,,", "coding_no_name"),
+    ("kommentar_kunnskap,Skoleutvikling,skole,,,", "coding_twice"),
+])
+def test_bad_rules_are_refused_with_a_message(row, key):
+    with pytest.raises(SurveyError) as err:
+        read_frame(FRAME_CSV + row.encode() + b"\n", "kodeskjema.csv")
+    assert err.value.key == key
+    assert err.value.message("nb") != err.value.message("en")
+
+
+def test_bad_tables_and_columns_are_refused(seed, frame):
+    with pytest.raises(SurveyError, match="no 'code'"):
+        read_frame(b"navn,ord\nA,b\n", "feil.csv")
+    with pytest.raises(SurveyError, match="no such comment column"):
+        coded_survey(seed, [CodingFrame("rolle", frame.codes)])
+    with pytest.raises(SurveyError, match="value 'ja takk'"):
+        read_coded_table(b"respondent_id,A\nR01,ja takk\n", "kodet.csv", seed, COLUMN)
+    with pytest.raises(SurveyError, match="not in the data"):
+        read_coded_table(b"respondent_id,A\nR999,1\n", "kodet.csv", seed, COLUMN)
