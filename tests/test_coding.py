@@ -21,7 +21,13 @@ from lmp_core.compute.kind_stats import kind_results
 from lmp_core.counting.coding import coded_matrix, coded_survey, coded_table, read_coded_table, uncoded_comments
 from lmp_core.load import read_codebook, read_file
 from lmp_core.setup.coding import (
-    CodingFrame, code_texts, frame_csv, frames_from_codebook, make_code, read_frame, stem,
+    CodingFrame,
+    code_texts,
+    frame_csv,
+    frames_from_codebook,
+    make_code,
+    read_frame,
+    stem,
 )
 from lmp_core.setup.table import setup_codebook
 from tests.conftest import FIXTURES
