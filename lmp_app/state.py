@@ -22,11 +22,13 @@ from lmp_core.compute.decisions import Decision, setup_decisions, unconfirmed_no
 from lmp_core.compute.stats import MIN_GROUP_SIZE
 from lmp_core.compute.view import View, ViewRequest, counted_view, likely_group, make_view
 from lmp_core.compute.weights import Weights
+from lmp_core.counting.coding import coded_survey
 from lmp_core.counting.counts import Counts
 from lmp_core.counting.database import Counted, IndexSets, count_in_database
 from lmp_core.counting.disclosure import HeldBack, held_back
 from lmp_core.load import read_codebook, read_file
 from lmp_core.setup.codebook import CodebookEntry, protection
+from lmp_core.setup.coding import CodingFrame
 from lmp_core.setup.survey import Survey
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
@@ -395,6 +397,26 @@ def kinds_for(group: str | None, filters: dict[str, tuple[str, ...]], lang: str)
     return _cached(("kinds", request, lang), lambda: kind_results(
         source, group=group, filters=request.filter_map, groupings=request.groupings,
         min_group_size=request.min_group_size, confidence=request.confidence, lang=lang))
+
+
+def set_coding(frame: CodingFrame) -> None:
+    """Apply ``frame`` to its comment column (in place of its earlier frame) on every page, in the report and in
+    the setup the Data page downloads: the coded comments become a multiple-response question of the loaded survey
+    (:func:`lmp_core.counting.coding.coded_survey`); the counts made so far are forgotten."""
+    loaded = ensure_data()
+    if not isinstance(loaded.source, Survey):
+        return
+    frames = {f.column: f for f in loaded.source.coding}
+    frames[frame.column] = frame
+    loaded.source = coded_survey(loaded.source, list(frames.values()))
+    st.session_state[Keys.COUNTS] = {}
+
+
+def coding_of(column: str) -> CodingFrame:
+    """The coding frame of a comment column of the loaded survey (one without codes when none is set)."""
+    source = ensure_data().source
+    frames = {f.column: f for f in source.coding} if isinstance(source, Survey) else {}
+    return frames.get(column) or CodingFrame(column, ())
 
 
 def _cached(key: tuple, make: Callable[[], Any]) -> Any:

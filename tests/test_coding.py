@@ -232,3 +232,19 @@ def test_bad_tables_and_columns_are_refused(seed, frame):
         read_coded_table(b"respondent_id,A\nR01,ja takk\n", "kodet.csv", seed, COLUMN)
     with pytest.raises(SurveyError, match="not in the data"):
         read_coded_table(b"respondent_id,A\nR999,1\n", "kodet.csv", seed, COLUMN)
+
+
+@pytest.mark.parametrize("minimum, owners", [(5, 0), (2, 1)])
+def test_quotes_per_code_come_only_from_groups_whose_codes_are_shown(seed, frame, minimum, owners):
+    from lmp_core.compute.comments import quotes_by_code
+
+    coded = coded_survey(seed, [frame])
+    quotes = {q.code: q for q in quotes_by_code(coded, COLUMN, group="rolle", min_group_size=minimum)}
+    assert list(quotes) == list(HAND)
+    # Erfaring: R01 (school owner), R26 and R32 (leaders). The owners' 2 comments are under a minimum of 5: their
+    # coded counts are held back, and so is R01's quote
+    erfaring = quotes["Erfaring"]
+    assert erfaring.shown == 2 + owners and [g for g, _ in erfaring.quotes].count("Skoleeier") == owners
+    assert erfaring.quotes[-1] == ("Skoleleder", next(c for g, c in erfaring.quotes if "tidligere" in c))
+    assert all(text for _, text in quotes["Ukodet"].quotes)
+    assert quotes_by_code(seed, COLUMN) == ()  # an uncoded column has no quotes per code
