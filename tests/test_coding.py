@@ -248,3 +248,17 @@ def test_quotes_per_code_come_only_from_groups_whose_codes_are_shown(seed, frame
     assert erfaring.quotes[-1] == ("Skoleleder", next(c for g, c in erfaring.quotes if "tidligere" in c))
     assert all(text for _, text in quotes["Ukodet"].quotes)
     assert quotes_by_code(seed, COLUMN) == ()  # an uncoded column has no quotes per code
+
+
+def test_the_report_counts_the_codes_and_quotes_per_code(tmp_path, capsys):
+    frame_path = tmp_path / "kodeskjema.csv"
+    frame_path.write_bytes(FRAME_CSV)
+    out = tmp_path / "rapport.html"
+    assert main(["report", str(FIXTURES / "lmp_ch2_3.csv"), "--codebook", str(FIXTURES / "lmp_ch2_3_codebook.csv"),
+                 "--group", "rolle", "--coding", str(frame_path), "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Sitater per kode: kommentar_kunnskap" in html
+    # the quotes of Krenkelser: R43's comment alone (a school leader)
+    assert html.count("krenkande handlingar") >= 2  # quoted in its theme's chapter and under its code
+    assert "Krenkelser (1)" in html and "Erfaring (2)" in html  # the owners' R01 is held back under 5
+    assert "Skulane har jobba" not in html.split("Sitater per kode")[1]
