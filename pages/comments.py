@@ -6,7 +6,7 @@ import streamlit as st
 
 from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
-from lmp_app.render import download, plain_table, show_error
+from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import Keys, coding_of, ensure_data, groupings, held_for, kinds_for, min_group_size, set_coding
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.comments import comments, quotes_by_code
@@ -60,7 +60,7 @@ def coding_section(source: Survey, column: str) -> None:
                 show_error(err)
             else:
                 set_coding(frame.with_code(code))
-                st.toast(t("coding_saved", code=code.name))
+                st.toast(md_escape(t("coding_saved", code=code.name)))
                 frame = coding_of(column)
     upload = st.file_uploader(t("coding_upload_frame"), type=["csv", "txt"], key="coding_upload")
     if upload is not None and st.session_state.get("coding_upload_seen") != upload.file_id:
@@ -102,7 +102,7 @@ def coding_results(column: str, frame: CodingFrame) -> None:
                             groupings=groupings(), lang=lang(), held=held_for(min_group_size()), per_code=None)
     st.markdown(f"**{t('coding_quotes')}**")
     for entry in quotes[:-1]:
-        with st.expander(f"{entry.code} ({entry.shown})"):
+        with st.expander(md_escape(f"{entry.code} ({entry.shown})")):  # a code's name may come from a file
             plain_table(pd.DataFrame(entry.quotes[:3], columns=[t("col_group"), t("col_comment")]))
     uncoded = quotes[-1]
     st.markdown(f"**{t('coding_uncoded_list')}** ({uncoded.shown})")

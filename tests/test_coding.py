@@ -262,3 +262,46 @@ def test_the_report_counts_the_codes_and_quotes_per_code(tmp_path, capsys):
     assert html.count("krenkande handlingar") >= 2  # quoted in its theme's chapter and under its code
     assert "Krenkelser (1)" in html and "Erfaring (2)" in html  # the owners' R01 is held back under 5
     assert "Skulane har jobba" not in html.split("Sitater per kode")[1]
+
+
+def _comments_page():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "pages" / "comments.py"), default_timeout=120).run()
+    assert not at.exception
+    return at
+
+
+def _frames(at) -> list[pd.DataFrame]:
+    return [d.value for d in at.dataframe]
+
+
+def test_the_comments_page_writes_edits_and_uploads_a_frame():
+    at = _comments_page()
+    at.text_input(key="coding_code").input("Tidligere arbeid")
+    at.text_input(key="coding_words").input("jobbet")
+    next(b for b in at.button if b.label == "Lagre koden").click()
+    at.run()
+    assert not at.exception and not at.error
+    # the counts come from the coded question for all respondents, protected as the demo's setup says (rolle):
+    # the 6 school leaders who commented, R26 and R32 with the code, R08, R21, R31 and R43 without
+    counts = next(f for f in _frames(at) if "Grunnlag (n)" in f.iloc[:, 0].tolist())
+    assert counts.iloc[:, 0].tolist()[:2] == ["Tidligere arbeid", "Ukodet"]
+    assert [str(v) for v in counts.iloc[:2, -1]] == ["2", "4"]
+    assert any(f.shape[0] == 4 for f in _frames(at))  # the uncoded comments listed
+    # a bad rule: a message in bokmål, nothing saved
+    at.text_input(key="coding_code").input("Småord")
+    at.text_input(key="coding_words").input("og")
+    next(b for b in at.button if b.label == "Lagre koden").click()
+    at.run()
+    assert not at.exception and "stoppord" in at.error[0].value
+    # a frame from a file (five codes) takes the column's frame's place; removing a code leaves four
+    at.file_uploader(key="coding_upload").set_value(("kodeskjema.csv", FRAME_CSV, "text/csv")).run()
+    rules = next(f for f in _frames(at) if "word_starts" in f.columns)
+    assert rules["code"].tolist() == list(HAND)[:-1]
+    at.selectbox(key="coding_remove_pick").set_value("Krenkelser")
+    at.button(key="coding_remove").click().run()
+    rules = next(f for f in _frames(at) if "word_starts" in f.columns)
+    assert rules["code"].tolist() == ["Skoleutvikling", "Læringsmiljø", "Erfaring", "Kunnskap"]
