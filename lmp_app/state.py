@@ -193,6 +193,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     Raises :class:`lmp_core.base.errors.SurveyError` for bad input (the page shows its message).
     """
     source = read_file(data, name, codebook=codebook, sheet=sheet, dont_know=dont_know, exclude=exclude)
+    source = _kept_coding(source, digest(data))
     loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
     st.session_state[Keys.COUNTS] = {}
@@ -214,6 +215,17 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     st.session_state[Keys.GROUP] = likely
     st.session_state[Keys.POPULATIONS] = {DEMO_GROUP: dict(DEMO_POPULATIONS)} if is_demo else {}
     return loaded
+
+
+def _kept_coding(source: Survey | Counts, fingerprint: str) -> Survey | Counts:
+    """The same file read again (a change of its setup on the Data page) keeps the coding frames written on the
+    comments page, unless the setup it was read with brings its own."""
+    previous = st.session_state.get(Keys.DATA)
+    if not isinstance(source, Survey) or source.coding or previous is None or previous.digest != fingerprint \
+            or not isinstance(previous.source, Survey):
+        return source
+    frames = [f for f in previous.source.coding if f.column in source.text_columns]
+    return coded_survey(source, frames, lang=st.session_state.get(Keys.LANG, "nb")) if frames else source
 
 
 def load_demo() -> Loaded:
@@ -408,7 +420,7 @@ def set_coding(frame: CodingFrame) -> None:
         return
     frames = {f.column: f for f in loaded.source.coding}
     frames[frame.column] = frame
-    loaded.source = coded_survey(loaded.source, list(frames.values()))
+    loaded.source = coded_survey(loaded.source, list(frames.values()), lang=st.session_state.get(Keys.LANG, "nb"))
     st.session_state[Keys.COUNTS] = {}
 
 

@@ -232,6 +232,8 @@ def test_bad_tables_and_columns_are_refused(seed, frame):
         read_frame(b"navn,ord\nA,b\n", "feil.csv")
     with pytest.raises(SurveyError, match="no such comment column"):
         coded_survey(seed, [CodingFrame("rolle", frame.codes)])
+    with pytest.raises(SurveyError, match="does not say which comment column"):
+        coded_survey(seed, [read_frame(b"kode,ord\nA,mobbing\n", "uten_kolonne.csv")])
     with pytest.raises(SurveyError, match="value 'ja takk'"):
         read_coded_table(b"respondent_id,A\nR01,ja takk\n", "kodet.csv", seed, COLUMN)
     with pytest.raises(SurveyError, match="not in the data"):

@@ -65,6 +65,8 @@ def coded_survey(survey: Survey, frames: Sequence[CodingFrame], *, lang: str = "
     for frame in frames:
         if not frame.codes:
             continue
+        if not frame.column:
+            raise SurveyError("coding_no_column", choices=", ".join(base.text_columns) or "–")
         texts = comment_texts(base, frame.column)
         ticked = code_texts(frame, texts)
         new_items, codes = _coded_set(base, frame.column, frame.names, ticked, answered(texts), lang)

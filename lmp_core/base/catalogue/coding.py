@@ -42,6 +42,10 @@ CODING: dict[str, dict[str, str]] = {
         "nb": "Kodeskjemaet gjelder kolonnen «{column}», men fila har ingen slik kommentarkolonne. Kommentarkolonnene er: {choices}.",
         "en": "The coding frame is for the column '{column}', but the file has no such comment column. The comment columns are: {choices}.",
     },
+    "coding_no_column": {
+        "nb": "Kodeskjemaet sier ikke hvilken kommentarkolonne det koder. Skriv den i kolonnen «column» (eller «kolonne»), eller bruk --coding-column. Kommentarkolonnene er: {choices}.",
+        "en": "The coding frame does not say which comment column it codes. Write it in the column 'column' (or 'kolonne'), or use --coding-column. The comment columns are: {choices}.",
+    },
     "coding_table_columns": {
         "nb": "{file} er ikke en tabell med kodede kommentarer: den trenger en id-kolonne og minst én kolonne med 0 og 1 per kode.",
         "en": "{file} is not a table of coded comments: it needs an id column and at least one column of 0 and 1 per code.",
