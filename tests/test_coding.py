@@ -26,6 +26,7 @@ from lmp_core.counting.coding import coded_matrix, coded_survey, coded_table, re
 from lmp_core.load import read_codebook, read_file
 from lmp_core.setup.coding import (
     CodingFrame,
+    answered,
     code_texts,
     frame_csv,
     frames_from_codebook,
@@ -345,3 +346,35 @@ def test_a_frame_on_a_nettskjema_export_gives_the_hand_count():
     assert rows == {"Ros": {0, 1, 2}, "Materiell": {0}, "Språk": {1, 3}, "Formidling": {1}, "Mer av": {3},
                     "Ukodet": {4}}
     assert asked.all()
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+VOCABULARY = ["Mobbing", "mobbesaker", "antimobbing", "skolene", "skulane", "vet", "ikke", "ikkje", "trygg", "og",
+              "Læringsmiljø", "lærerne", "økt", "kunnskap", "Språket", "språk", "", "  ", "!", "–"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(VOCABULARY), max_size=6).map(" ".join), min_size=1, max_size=12))
+def test_coding_needs_no_oracle_case_unicode_form_and_the_uncoded_rule(texts):
+    import unicodedata
+
+    frame = CodingFrame("k", (make_code("Mobbing", starts="mobb*"), make_code("Skole", "skole; skule"),
+                              make_code("Vet ikke", phrases="vet ikke"),
+                              make_code("Kunnskap", "kunnskap", exclusions="økt kunnskap"),
+                              make_code("Språk", "språk")))
+    got = code_texts(frame, texts)
+    # upper case and decomposed letters (å as a + ring, as macOS writes file names) code alike
+    assert np.array_equal(got, code_texts(frame, [unicodedata.normalize("NFD", t.upper()) for t in texts]))
+    # a blank comment gets no code; the order of the comments does not matter
+    written = answered(texts)
+    assert not got[~written].any()
+    assert np.array_equal(code_texts(frame, texts[::-1]), got[::-1])
+    # each comment gets a code exactly when one of the code's patterns is in it and no exclusion is
+    for text, row in zip(texts, got):
+        words = [w for w in text.casefold().split() if any(ch.isalnum() for ch in w)]  # "!" and "–" are no words
+        assert row[0] == any(w.startswith("mobb") for w in words)
+        assert row[2] == ("vet ikke" in " ".join(words))
+        assert row[3] == ("kunnskap" in words and "økt kunnskap" not in " ".join(words))
+        assert row[4] == any(w in ("språk", "språket") for w in words)  # one stem
