@@ -22,7 +22,7 @@ from lmp_core.compute.decisions import Decision, setup_decisions, unconfirmed_no
 from lmp_core.compute.stats import MIN_GROUP_SIZE
 from lmp_core.compute.view import View, ViewRequest, counted_view, likely_group, make_view
 from lmp_core.compute.weights import Weights
-from lmp_core.counting.coding import coded_survey
+from lmp_core.counting.coding import coded_survey, read_coded_table
 from lmp_core.counting.counts import Counts
 from lmp_core.counting.database import Counted, IndexSets, count_in_database
 from lmp_core.counting.disclosure import HeldBack, held_back
@@ -422,6 +422,15 @@ def set_coding(frame: CodingFrame) -> None:
     frames[frame.column] = frame
     loaded.source = coded_survey(loaded.source, list(frames.values()), lang=st.session_state.get(Keys.LANG, "nb"))
     st.session_state[Keys.COUNTS] = {}
+
+
+def set_coded_table(data: bytes, name: str, column: str) -> None:
+    """Use the coding of ``column`` a table gives (respondent id and one 0/1 column per code: coding done elsewhere),
+    in place of the column's frame (:func:`lmp_core.counting.coding.read_coded_table`)."""
+    loaded = ensure_data()
+    if isinstance(loaded.source, Survey):
+        loaded.source = read_coded_table(data, name, loaded.source, column, lang=st.session_state.get(Keys.LANG, "nb"))
+        st.session_state[Keys.COUNTS] = {}
 
 
 def coding_of(column: str) -> CodingFrame:

@@ -119,7 +119,19 @@ def load(args: argparse.Namespace) -> Survey | Counts:
     from lmp_core.load import read_file
 
     source = read_file(_read_path(args.file), Path(args.file).name, codebook=codebook_of(args), sheet=args.sheet)
-    return with_coding(source, getattr(args, "coding", None) or [], getattr(args, "coding_column", None) or "")
+    column = getattr(args, "coding_column", None) or ""
+    source = with_coding(source, getattr(args, "coding", None) or [], column)
+    if getattr(args, "coded", None):
+        from lmp_core.counting.coding import read_coded_table
+        from lmp_core.setup.survey import Survey
+
+        if not isinstance(source, Survey):
+            raise SurveyError("coding_no_comments", file=Path(args.coded).name)
+
+        if not column:
+            raise SurveyError("coding_no_column", choices=", ".join(source.text_columns) or "–")
+        source = read_coded_table(_read_path(args.coded), Path(args.coded).name, source, column)
+    return source
 
 
 def with_coding(source: Survey | Counts, paths: list[str], column: str) -> Survey | Counts:
@@ -360,7 +372,10 @@ def _coding_options(p: argparse.ArgumentParser) -> None:
                    help="a coding frame (code, words, word_starts, phrases, exclusions, column): the comments coded "
                         "into themes as a multiple-response question; repeat per comment column")
     p.add_argument("--coding-column", metavar="COL", help="the comment column a --coding frame codes, when the "
-                                                           "frame's table names none")
+                                                           "frame's table names none, or that --coded codes")
+    p.add_argument("--coded", metavar="TABLE.csv", help="coding done elsewhere: the respondent id and one 0/1 column "
+                                                        "per code (QualtricsTools' and Displayr's layout), for the "
+                                                        "comment column --coding-column")
 
 
 def _weight_options(p: argparse.ArgumentParser) -> None:

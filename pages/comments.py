@@ -7,10 +7,20 @@ import streamlit as st
 from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, show_error
-from lmp_app.state import Keys, coding_of, ensure_data, groupings, held_for, kinds_for, min_group_size, set_coding
+from lmp_app.state import (
+    Keys,
+    coding_of,
+    ensure_data,
+    groupings,
+    held_for,
+    kinds_for,
+    min_group_size,
+    set_coded_table,
+    set_coding,
+)
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.comments import comments, quotes_by_code
-from lmp_core.counting.coding import coded_table
+from lmp_core.counting.coding import coded_matrix, coded_table
 from lmp_core.present.tables import kind_table, to_csv_bytes
 from lmp_core.setup.coding import CodingFrame, frame_csv, frame_table, make_code, read_frame
 from lmp_core.setup.survey import Survey
@@ -62,15 +72,20 @@ def coding_section(source: Survey, column: str) -> None:
                 set_coding(frame.with_code(code))
                 st.toast(md_escape(t("coding_saved", code=code.name)))
                 frame = coding_of(column)
-    upload = st.file_uploader(t("coding_upload_frame"), type=["csv", "txt"], key="coding_upload")
-    if upload is not None and st.session_state.get("coding_upload_seen") != upload.file_id:
-        st.session_state["coding_upload_seen"] = upload.file_id
-        try:
-            set_coding(read_frame(upload.getvalue(), upload.name, column=column))
-        except SurveyError as err:
-            show_error(err, reading=True)
-        frame = coding_of(column)
-    if not frame.codes:
+    u1, u2 = st.columns(2)
+    upload = u1.file_uploader(t("coding_upload_frame"), type=["csv", "txt"], key="coding_upload")
+    table = u2.file_uploader(t("coding_upload_table"), type=["csv", "txt"], key="coding_table_upload")
+    for seen, uploaded, use in (
+            ("coding_upload_seen", upload, lambda f: set_coding(read_frame(f.getvalue(), f.name, column=column))),
+            ("coding_table_seen", table, lambda f: set_coded_table(f.getvalue(), f.name, column))):
+        if uploaded is not None and st.session_state.get(seen) != uploaded.file_id:
+            st.session_state[seen] = uploaded.file_id  # used once: a later edit is not undone
+            try:
+                use(uploaded)
+            except SurveyError as err:
+                show_error(err, reading=True)
+    frame = coding_of(column)
+    if not coded_matrix(ensure_data().source, column)[0]:
         st.info(t("coding_none"))
         return
     coding_results(column, frame)
@@ -79,13 +94,14 @@ def coding_section(source: Survey, column: str) -> None:
 def coding_results(column: str, frame: CodingFrame) -> None:
     """The frame's rules, the counts per code, the downloads, quotes per code and the uncoded comments."""
     source = ensure_data().source
-    st.markdown(f"**{t('coding_codes')}**")
-    plain_table(frame_table(frame).drop(columns=["column"]))
-    c1, c2 = st.columns(2)
-    remove = c1.selectbox(t("coding_remove_pick"), list(frame.names), key="coding_remove_pick")
-    if c2.button(t("coding_remove"), key="coding_remove"):
-        set_coding(frame.without(remove))
-        st.rerun()
+    if frame.codes:  # a coding read from a table has no rules
+        st.markdown(f"**{t('coding_codes')}**")
+        plain_table(frame_table(frame).drop(columns=["column"]))
+        c1, c2 = st.columns(2)
+        remove = c1.selectbox(t("coding_remove_pick"), list(frame.names), key="coding_remove_pick")
+        if c2.button(t("coding_remove"), key="coding_remove"):
+            set_coding(frame.without(remove))
+            st.rerun()
     result = next((r for r in kinds_for(None, {}, lang()) if r.column == column), None)
     if result is not None:
         shown = result.shown()

@@ -378,3 +378,41 @@ def test_coding_needs_no_oracle_case_unicode_form_and_the_uncoded_rule(texts):
         assert row[2] == ("vet ikke" in " ".join(words))
         assert row[3] == ("kunnskap" in words and "økt kunnskap" not in " ".join(words))
         assert row[4] == any(w in ("språk", "språket") for w in words)  # one stem
+
+
+def test_the_comments_page_takes_coding_done_elsewhere_and_keeps_it_beside_a_frame():
+    at = _comments_page()
+    # QualtricsTools' layout, as the page downloads it (";" and a byte-order mark as Excel writes it)
+    table = "\ufeffrespondent_id;Tema A;Tema B\nR08;1;0\nR21;1;1\nR26;0;0\nR31;0;1\nR32;1;0\nR43;0;0\n".encode()
+    at.file_uploader(key="coding_table_upload").set_value(("kodet.csv", table, "text/csv")).run()
+    assert not at.exception and not at.error
+    counts = next(f for f in _frames(at) if "Grunnlag (n)" in f.iloc[:, 0].tolist())
+    # six school leaders listed: Tema A 3 (R08, R21, R32), Tema B 2 (R21, R31), uncoded 2 (R26, R43)
+    assert counts.iloc[:3, 0].tolist() == ["Tema A", "Tema B", "Ukodet"]
+    assert [str(v) for v in counts.iloc[:3, -1]] == ["3", "2", "2"]
+    # a frame written for the other comment column leaves this coding as it is
+    at.selectbox(key="comment_column").set_value("kommentar_praksis").run()
+    at.text_input(key="coding_code").input("Mobbing")
+    at.text_input(key="coding_words").input("mobbing")
+    next(b for b in at.button if b.label == "Lagre koden").click()
+    at.run()
+    assert not at.exception and not at.error
+    at.selectbox(key="comment_column").set_value("kommentar_kunnskap").run()
+    counts = next(f for f in _frames(at) if "Grunnlag (n)" in f.iloc[:, 0].tolist())
+    assert counts.iloc[:3, 0].tolist() == ["Tema A", "Tema B", "Ukodet"]
+
+
+def test_cli_coded_table_from_elsewhere_gives_the_same_json_as_the_frame(tmp_path, capsys, seed, frame):
+    frame_path = tmp_path / "kodeskjema.csv"
+    frame_path.write_bytes(FRAME_CSV)
+    table_path = tmp_path / "kodet.csv"
+    table_path.write_bytes(coded_table(coded_survey(seed, [frame]), COLUMN).to_csv(index=False).encode())
+    data = (FIXTURES / "lmp_ch2_3.csv").read_bytes()
+    by_frame = _summary(tmp_path, capsys, data, "--coding", str(frame_path), "--min-group-size", "2")
+    by_table = _summary(tmp_path, capsys, data, "--coded", str(table_path), "--coding-column", COLUMN,
+                        "--min-group-size", "2")
+    assert [i for i in by_table["items"] if i["column"] == COLUMN] == \
+        [i for i in by_frame["items"] if i["column"] == COLUMN]
+    path = tmp_path / "data.csv"
+    assert main(["summarize", str(path), "--coded", str(table_path)]) == 2  # no --coding-column
+    assert "hvilken kommentarkolonne" in capsys.readouterr().err

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -54,13 +54,14 @@ def comment_texts(survey: Survey, column: str) -> list[object]:
 
 
 def coded_survey(survey: Survey, frames: Sequence[CodingFrame], *, lang: str = "nb") -> Survey:
-    """``survey`` with each frame's coded comments as a multiple-response set (replacing an earlier coding of the
-    same survey; a frame without codes adds nothing). The base of a set is the respondents who wrote a comment.
+    """``survey`` with each frame's coded comments as a multiple-response set, in place of the frames it had (every
+    earlier frame is replaced by ``frames``; a coding read from a table stays unless a frame codes its column; a
+    frame without codes adds nothing). The base of a set is the respondents who wrote a comment.
 
     A respondent's option is ticked when the comment gets the code (:func:`lmp_core.setup.coding.code_texts`);
     the last option, "Ukodet", when it gets none.
     """
-    base = _without_coding(survey)
+    base = _without_coding(survey, [*(f.column for f in survey.coding), *(f.column for f in frames)])
     items, arrays = list(base.others), [base.other_codes] if base.other_codes is not None else []
     for frame in frames:
         if not frame.codes:
@@ -73,18 +74,20 @@ def coded_survey(survey: Survey, frames: Sequence[CodingFrame], *, lang: str = "
         items += new_items
         arrays.append(codes)
     if len(items) == len(base.others):
-        return replace(base, coding=())
+        return base
     return replace(base, others=tuple(items), other_codes=np.hstack(arrays).astype(np.int8),
                    coding=tuple(f for f in frames if f.codes))
 
 
-def _without_coding(survey: Survey) -> Survey:
-    """``survey`` without the coded sets an earlier :func:`coded_survey` added."""
-    keep = [j for j, it in enumerate(survey.others) if it.basis[0] != CODED]
+def _without_coding(survey: Survey, columns: Iterable[str]) -> Survey:
+    """``survey`` without the coded sets of ``columns`` (by a frame or from a table) and without their frames."""
+    gone = set(columns)
+    keep = [j for j, it in enumerate(survey.others) if it.basis[0] != CODED or it.set_name not in gone]
+    frames = tuple(f for f in survey.coding if f.column not in gone)
     if len(keep) == len(survey.others):
-        return survey
+        return replace(survey, coding=frames)
     codes = survey.other_codes[:, keep] if keep and survey.other_codes is not None else None
-    return replace(survey, others=tuple(survey.others[j] for j in keep), other_codes=codes, coding=())
+    return replace(survey, others=tuple(survey.others[j] for j in keep), other_codes=codes, coding=frames)
 
 
 def _coded_set(survey: Survey, column: str, names: Sequence[str], ticked: np.ndarray, asked: np.ndarray,
@@ -167,7 +170,7 @@ def read_coded_table(data: bytes, name: str, survey: Survey, column: str, *, lan
             ticked[position[key], k] = value in _ONE
     if unknown:
         raise SurveyError("coding_table_ids", file=name, count=len(unknown), example=unknown[0])
-    base = _without_coding(survey)
+    base = _without_coding(survey, [column])  # the table's coding takes the place of the column's frame
     items, codes = _coded_set(base, column, code_names, ticked, asked, lang)
     arrays = [base.other_codes, codes] if base.other_codes is not None else [codes]
     return replace(base, others=(*base.others, *items), other_codes=np.hstack(arrays).astype(np.int8))
