@@ -438,6 +438,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             out["indices"] = [ix.to_dict() for ix in indices]
         if weights is not None:
             _add_weighted(out, source, view, weights, args.lang)
+        if isinstance(source, Survey) and source.coding:  # the rules behind each coded comment column
+            out["coding"] = [frame.to_dict() for frame in source.coding]
         if args.banner:
             from lmp_core.compute.view import banner
 

@@ -171,6 +171,10 @@ def test_coded_shares_per_group_equal_those_of_the_same_codes_as_a_tick_set(tmp_
     coded = _summary(tmp_path, capsys, (FIXTURES / "lmp_ch2_3.csv").read_bytes(), "--coding", str(frame_path),
                      "--min-group-size", minimum)
     ticks = _summary(tmp_path, capsys, _tick_set_csv(), "--min-group-size", minimum)
+    # the rules behind the coded question come with it
+    assert coded["coding"][0]["column"] == COLUMN and coded["coding"][0]["codes"][3] == {
+        "code": "Kunnskap", "words": ["kunnskap"], "word_starts": [], "phrases": [], "exclusions": ["økt kunnskap"]}
+    assert "coding" not in ticks
     by_code = next(i for i in coded["items"] if i["column"] == COLUMN)
     by_tick = next(i for i in ticks["items"] if i["column"] == "tema")
     assert by_code["kind"] == by_tick["kind"] == "multi"

@@ -122,6 +122,16 @@ class CodingFrame:
         """The codes' names in order."""
         return tuple(c.name for c in self.codes)
 
+    def to_dict(self) -> dict[str, object]:
+        """The frame in the JSON: its comment column and each code's patterns as written (word starts with "*").
+
+        >>> CodingFrame("k", (make_code("Mobbing", "mobbing", "mobb*"),)).to_dict()["codes"][0]["word_starts"]
+        ['mobb*']
+        """
+        return {"column": self.column, "codes": [
+            {"code": c.name, "words": list(c.words), "word_starts": [f"{s}*" for s in c.starts],
+             "phrases": list(c.phrases), "exclusions": list(c.exclusions)} for c in self.codes]}
+
     def with_code(self, code: Code) -> CodingFrame:
         """A copy with ``code`` added, or in place of the code of the same name."""
         if code.name in self.names:
