@@ -119,7 +119,9 @@ def coding_results(column: str, frame: CodingFrame) -> None:
     st.markdown(f"**{t('coding_quotes')}**")
     for entry in quotes[:-1]:
         with st.expander(md_escape(f"{entry.code} ({entry.shown})")):  # a code's name may come from a file
-            plain_table(pd.DataFrame(entry.quotes[:3], columns=[t("col_group"), t("col_comment")]))
+            table = pd.DataFrame(entry.quotes[:3], columns=[t("col_group"), t("col_comment")])
+            table[t("coding_hits")] = [", ".join(h) for h in entry.hits[:3]] if entry.hits else ""
+            plain_table(table)
     uncoded = quotes[-1]
     st.markdown(f"**{t('coding_uncoded_list')}** ({uncoded.shown})")
     plain_table(pd.DataFrame(uncoded.quotes, columns=[t("col_group"), t("col_comment")]))

@@ -258,6 +258,9 @@ def test_quotes_per_code_come_only_from_groups_whose_codes_are_shown(seed, frame
     assert erfaring.shown == 2 + owners and [g for g, _ in erfaring.quotes].count("Skoleeier") == owners
     assert erfaring.quotes[-1] == ("Skoleleder", next(c for g, c in erfaring.quotes if "tidligere" in c))
     assert all(text for _, text in quotes["Ukodet"].quotes)
+    # why: the patterns each quote holds (R32 "jobbet med"; R43 "kunnskap" and "krenkande" under their codes)
+    assert set(erfaring.hits) == {("jobbet",)}
+    assert quotes["Krenkelser"].hits == (("krenk*",),) and quotes["Kunnskap"].hits == (("kunnskap",), ("kunnskap",))
     assert quotes_by_code(seed, COLUMN) == ()  # an uncoded column has no quotes per code
 
 

@@ -62,6 +62,8 @@ class CodeQuotes:
     quotes: tuple[tuple[str, str], ...]
     #: how many shown comments got the code (the quotes are the first ``per_code`` of them)
     shown: int
+    #: per quote, the code's patterns it holds (why it got the code; none for "Ukodet" or coding from a table)
+    hits: tuple[tuple[str, ...], ...] = ()
 
 
 def quotes_by_code(survey: Survey, column: str, *, group: str | None = None, min_group_size: int = MIN_GROUP_SIZE,
@@ -75,6 +77,7 @@ def quotes_by_code(survey: Survey, column: str, *, group: str | None = None, min
     the column is not coded."""
     from lmp_core.compute.kind_stats import kind_results
     from lmp_core.counting.coding import coded_matrix
+    from lmp_core.setup.coding import hits
 
     names, has, _ = coded_matrix(survey, column)
     if not names:
@@ -83,11 +86,14 @@ def quotes_by_code(survey: Survey, column: str, *, group: str | None = None, min
     (result,) = kind_results(survey, group=group, groupings=groupings, min_group_size=min_group_size,
                              columns=[column], lang=lang)
     counted = {g.group for g in result.groups if not g.suppressed and g.base}
+    rules = {c.name: c for f in survey.coding if f.column == column for c in f.codes}
     allowed = shown.rows["group"].isin(list(counted)).to_numpy()
     out = []
     for k, name in enumerate(names):
         picked = [i for i, row in enumerate(shown.positions) if has[row, k] and allowed[i]]
         rows = shown.rows.iloc[picked if per_code is None else picked[:per_code]]
-        out.append(CodeQuotes(name, tuple((str(g), str(c)) for g, c in zip(rows["group"], rows["comment"])),
-                              len(picked)))
+        quotes = tuple((str(g), str(c)) for g, c in zip(rows["group"], rows["comment"]))
+        code = rules.get(name)
+        out.append(CodeQuotes(name, quotes, len(picked),
+                              tuple(hits(code, c) if code else () for _, c in quotes)))
     return tuple(out)

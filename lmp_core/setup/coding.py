@@ -215,6 +215,23 @@ def _has_code(code: Code, words: Sequence[str], stems: Sequence[str]) -> bool:
             or any(_holds(p, "phrases", words, stems, stem_set) for p in code.phrases))
 
 
+def hits(code: Code, text_: str) -> tuple[str, ...]:
+    """The patterns of ``code`` that ``text_`` holds, as :meth:`Code.spec` writes them (none when an exclusion holds:
+    the comment does not get the code), to show why a comment got a code.
+
+    >>> hits(make_code("Mobbing", "mobbing", "krenk*"), "Mobbingen og krenkende ord")
+    ('mobbing', 'krenk*')
+    """
+    words = words_of(text_)
+    stems = [stem(w) for w in words]
+    if not _has_code(code, words, stems):
+        return ()
+    stem_set = frozenset(stems)
+    return (*(p for p in code.words if _holds(p, "words", words, stems, stem_set)),
+            *(f"{p}*" for p in code.starts if _holds(p, "starts", words, stems, stem_set)),
+            *(f'"{p}"' for p in code.phrases if _holds(p, "phrases", words, stems, stem_set)))
+
+
 def answered(texts: Sequence[object]) -> np.ndarray:
     """Whether each comment was written (not blank, not missing): the coding's base."""
     return np.array([isinstance(t, str) and bool(t.strip()) for t in texts], dtype=bool)

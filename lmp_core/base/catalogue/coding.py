@@ -99,6 +99,7 @@ CODING: dict[str, dict[str, str]] = {
     "coding_download_table": {"nb": "Last ned kodingen (id og 0/1 per kode)", "en": "Download the coding (id and 0/1 per code)"},
     "coding_upload_frame": {"nb": "Last opp et kodeskjema (CSV)", "en": "Upload a coding frame (CSV)"},
     "coding_upload_table": {"nb": "Last opp koding gjort et annet sted (id og 0/1 per kode)", "en": "Upload coding done elsewhere (id and 0/1 per code)"},
+    "coding_hits": {"nb": "Treff (hvorfor koden)", "en": "Matched (why the code)"},
     "coding_none": {"nb": "Ingen koder ennå. Skriv den første koden over.", "en": "No codes yet. Write the first code above."},
     "coding_report_quotes": {"nb": "Sitater per kode: {column}", "en": "Quotes per code: {column}"},
     "kind_coded": {
