@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -80,6 +80,7 @@ def words_of(text_: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFC", text_).casefold())
 
 
+@lru_cache(maxsize=2**17)  # a survey's comments use a few thousand words, each many times
 def stem(word: str) -> str:
     """A case-folded word's Snowball stem (Norwegian).
 
