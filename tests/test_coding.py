@@ -232,6 +232,12 @@ def test_bad_rules_are_refused_with_a_message(row, key):
     assert err.value.message("nb") != err.value.message("en")
 
 
+def test_a_stop_word_may_exclude():
+    code = make_code("Trygg", "trygg", exclusions="ikke")  # "ikke" alone codes nothing, but may hold a code back
+    assert code_texts(CodingFrame("k", (code,)), ["Eleven er trygg", "Eleven er ikke trygg"])[:, 0].tolist() == \
+        [True, False]
+
+
 def test_bad_tables_and_columns_are_refused(seed, frame):
     with pytest.raises(SurveyError, match="no 'code'"):
         read_frame(b"navn,ord\nA,b\n", "feil.csv")

@@ -160,7 +160,8 @@ def make_code(name: str, words: str = "", starts: str = "", phrases: str = "", e
 
     A word written with ``*`` at the end is a word start and one with a space a phrase, whatever field holds
     it. :class:`SurveyError` for a blank name, the name of the uncoded comments, a code without patterns, a
-    pattern without letters, a word start shorter than :data:`MIN_START_LETTERS` or a stop word on its own.
+    pattern without letters, a word start shorter than :data:`MIN_START_LETTERS` or a stop word on its own (except as an
+    exclusion).
 
     >>> make_code("Mobbing", "mobbing, krenkelser", "mobb*", "ikke trygg").spec()
     'mobbing; krenkelser; mobb*; "ikke trygg"'
@@ -172,15 +173,16 @@ def make_code(name: str, words: str = "", starts: str = "", phrases: str = "", e
     for pattern in [*split_patterns(words), *split_patterns(starts), *split_patterns(phrases)]:
         kind, value = _pattern(pattern, name, file)
         found[kind].append(value)
-    excluded = [_pattern(p, name, file) for p in split_patterns(exclusions)]
+    excluded = [_pattern(p, name, file, exclusion=True) for p in split_patterns(exclusions)]
     if not any(found.values()):
         raise SurveyError("coding_no_patterns", file=file, code=name)
     return Code(name, *(tuple(dict.fromkeys(found[k])) for k in ("words", "starts", "phrases")),
                 tuple(dict.fromkeys(f"{v}*" if k == "starts" else v for k, v in excluded)))
 
 
-def _pattern(pattern: str, code: str, file: str) -> tuple[str, str]:
-    """A pattern's kind (``words``, ``starts``, ``phrases``) and its normal form, checked."""
+def _pattern(pattern: str, code: str, file: str, *, exclusion: bool = False) -> tuple[str, str]:
+    """A pattern's kind (``words``, ``starts``, ``phrases``) and its normal form, checked (a stop word may only
+    exclude: it would give the code to almost every comment)."""
     is_start = pattern.endswith("*")
     words = words_of(pattern.rstrip("*"))
     if not words:
@@ -189,7 +191,7 @@ def _pattern(pattern: str, code: str, file: str) -> tuple[str, str]:
         return "phrases", " ".join(words)
     if is_start and len(words[0]) < MIN_START_LETTERS:
         raise SurveyError("coding_short_start", file=file, code=code, pattern=pattern, min_letters=MIN_START_LETTERS)
-    if words[0] in stop_words():
+    if words[0] in stop_words() and not exclusion:
         raise SurveyError("coding_stop_word", file=file, code=code, pattern=pattern)
     return ("starts" if is_start else "words"), words[0]
 
