@@ -429,3 +429,29 @@ def test_cli_coded_table_from_elsewhere_gives_the_same_json_as_the_frame(tmp_pat
     path = tmp_path / "data.csv"
     assert main(["summarize", str(path), "--coded", str(table_path)]) == 2  # no --coding-column
     assert "hvilken kommentarkolonne" in capsys.readouterr().err
+
+
+def _reread_script():
+    import streamlit as st
+
+    from lmp_app import state
+    from lmp_core.setup.coding import CodingFrame, make_code
+
+    loaded = state.ensure_data()
+    state.set_coding(CodingFrame("kommentar_kunnskap", (make_code("Erfaring", "jobbet"),)))
+    # the Data page reads the same file again with a changed setup (a question turned round)
+    again = state.load(loaded.data, loaded.name, codebook=loaded.codebook, codebook_name=loaded.codebook_name)
+    st.text(f"same file: {[f.names for f in again.source.coding]}")
+    from tests.conftest import FIXTURES
+
+    data = (FIXTURES / "lmp_ch2_3.csv").read_bytes().replace(b"R01,", b"R99,")  # another file (another digest)
+    other = state.load(data, "annen.csv", codebook=loaded.codebook)
+    st.text(f"another file: {[f.names for f in other.source.coding]}")
+
+
+def test_the_coding_stays_when_the_same_file_is_read_again_and_goes_with_another_file():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_reread_script, default_timeout=120).run()
+    assert not at.exception
+    assert [t.value for t in at.text] == ["same file: [('Erfaring',)]", "another file: []"]
