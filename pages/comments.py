@@ -96,7 +96,9 @@ def coding_results(column: str, frame: CodingFrame) -> None:
     source = ensure_data().source
     if frame.codes:  # a coding read from a table has no rules
         st.markdown(f"**{t('coding_codes')}**")
-        plain_table(frame_table(frame).drop(columns=["column"]))
+        headings = {"code": t("coding_code"), "words": t("coding_words"), "word_starts": t("coding_starts"),
+                    "phrases": t("coding_phrases"), "exclusions": t("coding_exclusions")}
+        plain_table(frame_table(frame).drop(columns=["column"]).rename(columns=headings))
         c1, c2 = st.columns(2)
         remove = c1.selectbox(t("coding_remove_pick"), list(frame.names), key="coding_remove_pick")
         if c2.button(t("coding_remove"), key="coding_remove"):
@@ -108,9 +110,10 @@ def coding_results(column: str, frame: CodingFrame) -> None:
         st.caption(t("coding_counts_caption", base=shown[0].base if shown and shown[0].base is not None else 0))
         plain_table(kind_table(result, lang=lang()))
     d1, d2 = st.columns(2)
-    with d1:
-        download(t("coding_download_frame"), lambda: frame_csv(frame), f"kodeskjema_{column}.csv", "text/csv",
-                 "coding_frame_csv")
+    if frame.codes:
+        with d1:
+            download(t("coding_download_frame"), lambda: frame_csv(frame), f"kodeskjema_{column}.csv", "text/csv",
+                     "coding_frame_csv")
     with d2:
         download(t("coding_download_table"), lambda: to_csv_bytes(coded_table(source, column)),
                  f"koding_{column}.csv", "text/csv", "coding_table_csv")

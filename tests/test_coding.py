@@ -319,12 +319,13 @@ def test_the_comments_page_writes_edits_and_uploads_a_frame():
     assert not at.exception and "stoppord" in at.error[0].value
     # a frame from a file (five codes) takes the column's frame's place; removing a code leaves four
     at.file_uploader(key="coding_upload").set_value(("kodeskjema.csv", FRAME_CSV, "text/csv")).run()
-    rules = next(f for f in _frames(at) if "word_starts" in f.columns)
-    assert rules["code"].tolist() == list(HAND)[:-1]
+    rules = next(f for f in _frames(at) if "Ordstarter (med *)" in f.columns)
+    assert rules["Kodenavn"].tolist() == list(HAND)[:-1]
+    assert rules.loc[rules["Kodenavn"] == "Kunnskap", "Unntak (ord eller fraser)"].tolist() == ["økt kunnskap"]
     at.selectbox(key="coding_remove_pick").set_value("Krenkelser")
     at.button(key="coding_remove").click().run()
-    rules = next(f for f in _frames(at) if "word_starts" in f.columns)
-    assert rules["code"].tolist() == ["Skoleutvikling", "Læringsmiljø", "Erfaring", "Kunnskap"]
+    rules = next(f for f in _frames(at) if "Ordstarter (med *)" in f.columns)
+    assert rules["Kodenavn"].tolist() == ["Skoleutvikling", "Læringsmiljø", "Erfaring", "Kunnskap"]
 
 
 NETTSKJEMA = Path("/work/.mirror/fui+fui-kk/repo")
