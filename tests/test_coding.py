@@ -456,3 +456,16 @@ def test_the_coding_stays_when_the_same_file_is_read_again_and_goes_with_another
     at = AppTest.from_function(_reread_script, default_timeout=120).run()
     assert not at.exception
     assert [t.value for t in at.text] == ["same file: [('Erfaring',)]", "another file: []"]
+
+
+def test_the_report_quotes_per_code_only_the_comments_chosen_for_it(seed, frame):
+    from lmp_core.present.report.model import Paragraph, Quote, build_report
+
+    coded = coded_survey(seed, [frame])
+    r32 = next(c for c in seed.frame[COLUMN].to_list() if c and "jobbet med tidligere" in c)
+    report = build_report(coded, group="rolle", quotes={COLUMN: [r32]}, min_group_size=5)
+    blocks = [b for s in report.sections for b in s.blocks]
+    start = next(i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.text.startswith("Sitater per kode"))
+    per_code = [b.text for b in blocks[start + 1:] if isinstance(b, (Paragraph, Quote))][:4]
+    # R32 got Erfaring and Kunnskap; the other comments were not chosen, so no other quote is printed
+    assert per_code == ["Erfaring (2)", r32, "Kunnskap (2)", r32]

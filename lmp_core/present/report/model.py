@@ -365,22 +365,25 @@ def _quotes(survey: Survey, column: str, group: str | None, quotes: Mapping[str,
         found = found[found["comment"].isin(wanted)]
     blocks: list[Block] = [] if found.empty else [Paragraph(w["quotes_intro"], "subheading")] + [
         Quote(str(r.comment), str(r.group)) for r in found.itertuples()]
-    return blocks + _code_quotes(survey, column, group, min_group_size, groupings, lang)
+    wanted = None if quotes is None else set(quotes.get(column, ()))
+    return blocks + _code_quotes(survey, column, group, min_group_size, groupings, lang, wanted)
 
 
 def _code_quotes(survey: Survey, column: str, group: str | None, min_group_size: int,
-                 groupings: Sequence[str] | None, lang: str) -> list[Block]:
+                 groupings: Sequence[str] | None, lang: str, wanted: set[str] | None) -> list[Block]:
     """A coded comment column's quotes per code (:func:`lmp_core.compute.comments.quotes_by_code`: only from groups
-    whose coded counts are shown), each code's name and how many shown comments got it, then up to three quotes."""
+    whose coded counts are shown), each code's name and how many shown comments got it, then up to three quotes,
+    among the comments chosen for the report (``wanted``; None: all)."""
     from lmp_core.compute.comments import quotes_by_code
 
     coded = quotes_by_code(survey, column, group=group, min_group_size=min_group_size, groupings=groupings,
-                           lang=lang)
+                           lang=lang, per_code=None)
     blocks: list[Block] = []
     for entry in coded:
-        if entry.quotes:
+        chosen = [(g, q) for g, q in entry.quotes if wanted is None or q in wanted][:3]
+        if chosen:
             blocks.append(Paragraph(f"{entry.code} ({entry.shown})"))
-            blocks += [Quote(quote, quote_group) for quote_group, quote in entry.quotes]
+            blocks += [Quote(quote, quote_group) for quote_group, quote in chosen]
     return [Paragraph(text("coding_report_quotes", lang, column=column), "subheading"), *blocks] if blocks else []
 
 
