@@ -22,11 +22,13 @@ from lmp_core.compute.decisions import Decision, setup_decisions, unconfirmed_no
 from lmp_core.compute.stats import MIN_GROUP_SIZE
 from lmp_core.compute.view import View, ViewRequest, counted_view, likely_group, make_view
 from lmp_core.compute.weights import Weights
+from lmp_core.counting.coding import coded_survey, read_coded_table
 from lmp_core.counting.counts import Counts
 from lmp_core.counting.database import Counted, IndexSets, count_in_database
 from lmp_core.counting.disclosure import HeldBack, held_back
 from lmp_core.load import read_codebook, read_file
 from lmp_core.setup.codebook import CodebookEntry, protection
+from lmp_core.setup.coding import CodingFrame
 from lmp_core.setup.survey import Survey
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
@@ -194,6 +196,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     Raises :class:`lmp_core.base.errors.SurveyError` for bad input (the page shows its message).
     """
     source = read_file(data, name, codebook=codebook, sheet=sheet, dont_know=dont_know, exclude=exclude)
+    source = _kept_coding(source, digest(data))
     loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
     st.session_state[Keys.COUNTS] = {}
@@ -215,6 +218,17 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     st.session_state[Keys.GROUP] = likely
     st.session_state[Keys.POPULATIONS] = {DEMO_GROUP: dict(DEMO_POPULATIONS)} if is_demo else {}
     return loaded
+
+
+def _kept_coding(source: Survey | Counts, fingerprint: str) -> Survey | Counts:
+    """The same file read again (a change of its setup on the Data page) keeps the coding frames written on the
+    comments page, unless the setup it was read with brings its own."""
+    previous = st.session_state.get(Keys.DATA)
+    if not isinstance(source, Survey) or source.coding or previous is None or previous.digest != fingerprint \
+            or not isinstance(previous.source, Survey):
+        return source
+    frames = [f for f in previous.source.coding if f.column in source.text_columns]
+    return coded_survey(source, frames, lang=st.session_state.get(Keys.LANG, "nb")) if frames else source
 
 
 def load_demo() -> Loaded:
@@ -398,6 +412,35 @@ def kinds_for(group: str | None, filters: dict[str, tuple[str, ...]], lang: str)
     return _cached(("kinds", request, lang), lambda: kind_results(
         source, group=group, filters=request.filter_map, groupings=request.groupings,
         min_group_size=request.min_group_size, confidence=request.confidence, lang=lang))
+
+
+def set_coding(frame: CodingFrame) -> None:
+    """Apply ``frame`` to its comment column (in place of its earlier frame) on every page, in the report and in
+    the setup the Data page downloads: the coded comments become a multiple-response question of the loaded survey
+    (:func:`lmp_core.counting.coding.coded_survey`); the counts made so far are forgotten."""
+    loaded = ensure_data()
+    if not isinstance(loaded.source, Survey):
+        return
+    frames = {f.column: f for f in loaded.source.coding}
+    frames[frame.column] = frame
+    loaded.source = coded_survey(loaded.source, list(frames.values()), lang=st.session_state.get(Keys.LANG, "nb"))
+    st.session_state[Keys.COUNTS] = {}
+
+
+def set_coded_table(data: bytes, name: str, column: str) -> None:
+    """Use the coding of ``column`` a table gives (respondent id and one 0/1 column per code: coding done elsewhere),
+    in place of the column's frame (:func:`lmp_core.counting.coding.read_coded_table`)."""
+    loaded = ensure_data()
+    if isinstance(loaded.source, Survey):
+        loaded.source = read_coded_table(data, name, loaded.source, column, lang=st.session_state.get(Keys.LANG, "nb"))
+        st.session_state[Keys.COUNTS] = {}
+
+
+def coding_of(column: str) -> CodingFrame:
+    """The coding frame of a comment column of the loaded survey (one without codes when none is set)."""
+    source = ensure_data().source
+    frames = {f.column: f for f in source.coding} if isinstance(source, Survey) else {}
+    return frames.get(column) or CodingFrame(column, ())
 
 
 def _cached(key: tuple, make: Callable[[], Any]) -> Any:

@@ -117,10 +117,42 @@ def codebook_of(args: argparse.Namespace) -> dict[str, CodebookEntry] | None:
 
 
 def load(args: argparse.Namespace) -> Survey | Counts:
-    """Read the file (and codebook) named on the command line."""
+    """Read the file (and codebook) named on the command line, with the coding frames of ``--coding`` applied to
+    its comments (in place of a saved setup's frame for the same comment column)."""
     from lmp_core.load import read_file
 
-    return read_file(_read_path(args.file), Path(args.file).name, codebook=codebook_of(args), sheet=args.sheet)
+    source = read_file(_read_path(args.file), Path(args.file).name, codebook=codebook_of(args), sheet=args.sheet)
+    column = getattr(args, "coding_column", None) or ""
+    source = with_coding(source, getattr(args, "coding", None) or [], column)
+    if getattr(args, "coded", None):
+        from lmp_core.counting.coding import read_coded_table
+        from lmp_core.setup.survey import Survey
+
+        if not isinstance(source, Survey):
+            raise SurveyError("coding_no_comments", file=Path(args.coded).name)
+
+        if not column:
+            raise SurveyError("coding_no_column", choices=", ".join(source.text_columns) or "–")
+        source = read_coded_table(_read_path(args.coded), Path(args.coded).name, source, column)
+    return source
+
+
+def with_coding(source: Survey | Counts, paths: list[str], column: str) -> Survey | Counts:
+    """``source`` with the coding frames read from ``paths`` (a frame table names its comment column, else
+    ``column``) added to the setup's, as multiple-response sets (:func:`lmp_core.counting.coding.coded_survey`)."""
+    if not paths:
+        return source
+    from lmp_core.counting.coding import coded_survey
+    from lmp_core.setup.coding import read_frame
+    from lmp_core.setup.survey import Survey
+
+    if not isinstance(source, Survey):
+        raise SurveyError("coding_no_comments", file=Path(paths[0]).name)
+    frames = {f.column: f for f in source.coding}
+    for path in paths:
+        frame = read_frame(_read_path(path), Path(path).name, column=column)
+        frames[frame.column] = frame
+    return coded_survey(source, list(frames.values()))
 
 
 def protection_of(args: argparse.Namespace) -> tuple[tuple[str, ...] | None, int]:
@@ -341,6 +373,18 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reference-includes-group", action="store_true",
                    help="the reference figures include this survey's groups (compare with the rest of the "
                         "reference; needs the reference's n)")
+    _coding_options(p)
+
+
+def _coding_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--coding", action="append", default=[], metavar="FRAME.csv",
+                   help="a coding frame (code, words, word_starts, phrases, exclusions, column): the comments coded "
+                        "into themes as a multiple-response question; repeat per comment column")
+    p.add_argument("--coding-column", metavar="COL", help="the comment column a --coding frame codes, when the "
+                                                           "frame's table names none, or that --coded codes")
+    p.add_argument("--coded", metavar="TABLE.csv", help="coding done elsewhere: the respondent id and one 0/1 column "
+                                                        "per code (QualtricsTools' and Displayr's layout), for the "
+                                                        "comment column --coding-column")
 
 
 def _weight_options(p: argparse.ArgumentParser) -> None:
@@ -406,6 +450,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         reference = reference_of(args, source, view, summary, indices)
         if reference is not None:
             out["reference"] = reference.to_dict(args.lang)
+        if isinstance(source, Survey) and source.coding:  # the rules behind each coded comment column
+            out["coding"] = [frame.to_dict() for frame in source.coding]
         if args.banner:
             from lmp_core.compute.view import banner
 
@@ -681,6 +727,7 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("setup", help="the variable setup (roles, scales, reasons) as a codebook for the next wave")
     v.add_argument("file", help="response file: CSV, Excel .xlsx or SPSS .sav")
     v.add_argument("--codebook", help="a codebook or an earlier setup to start from")
+    _coding_options(v)
     v.add_argument("--sheet", help="Excel sheet name")
     v.add_argument("--groupings", metavar="A,B", help="the grouping columns the setup protects together "
                                                       "(every call with the setup protects them)")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from lmp_core.base.errors import SurveyError
+from lmp_core.counting.coding import coded_survey
 from lmp_core.counting.counts import Counts
 from lmp_core.counting.frequency import counts_from_frequency_table, frequency_columns
 from lmp_core.read.delimited import read_text
@@ -25,6 +26,7 @@ from lmp_core.read.parquet import MAGIC, read_parquet
 from lmp_core.read.sniff import looks_binary
 from lmp_core.read.spss import read_spss
 from lmp_core.setup.codebook import CodebookEntry, read_codebook
+from lmp_core.setup.coding import frames_from_codebook
 from lmp_core.setup.columns import build_survey
 from lmp_core.setup.survey import Survey
 
@@ -101,8 +103,11 @@ def survey_or_counts(table: Table, **options: Any) -> Survey | Counts:
     (:func:`~lmp_core.setup.columns.build_survey`, with the format's labels and question texts)."""
     if frequency_columns(table.frame.columns) is not None:
         return counts_from_frequency_table(table.frame, table.name)
-    return build_survey(table.frame, table.name, value_labels=table.value_labels, missing_ranges=table.missing_ranges,
-                        measures=table.measures, questions=table.questions, notes=table.notes, **options)
+    survey = build_survey(table.frame, table.name, value_labels=table.value_labels,
+                          missing_ranges=table.missing_ranges, measures=table.measures, questions=table.questions,
+                          notes=table.notes, **options)
+    frames = frames_from_codebook(options.get("codebook"), file=table.name)  # a saved setup's coding frames
+    return coded_survey(survey, frames) if frames else survey
 
 
 def _first_sheet_with_questions(data: bytes, name: str, sheet: str | int | None,

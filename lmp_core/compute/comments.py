@@ -22,6 +22,8 @@ class Comments:
     total: int
     hidden_groups: tuple[str, ...]
     hidden: int = 0
+    #: each shown comment's row in the file (in the order of ``rows``)
+    positions: tuple[int, ...] = ()
 
 
 def comments(survey: Survey, column: str, *, group: str | None = None, groups: Sequence[str] | None = None,
@@ -48,4 +50,50 @@ def comments(survey: Survey, column: str, *, group: str | None = None, groups: S
         frame = frame[frame["group"].isin(list(groups))]
     if search.strip():
         frame = frame[frame["comment"].str.contains(search.strip(), case=False, regex=False)]
-    return Comments(column, frame.reset_index(drop=True), total, hidden_groups, int(exposed.sum()))
+    positions = tuple(int(i) for i in frame.index)
+    return Comments(column, frame.reset_index(drop=True), total, hidden_groups, int(exposed.sum()), positions)
+
+
+@dataclass(frozen=True)
+class CodeQuotes:
+    """A code of a coded comment column and comments that got it, as (group, comment) pairs."""
+
+    code: str
+    quotes: tuple[tuple[str, str], ...]
+    #: how many shown comments got the code (the quotes are the first ``per_code`` of them)
+    shown: int
+    #: per quote, the code's patterns it holds (why it got the code; none for "Ukodet" or coding from a table)
+    hits: tuple[tuple[str, ...], ...] = ()
+
+
+def quotes_by_code(survey: Survey, column: str, *, group: str | None = None, min_group_size: int = MIN_GROUP_SIZE,
+                   groupings: Sequence[str] | None = None, lang: str = "nb", held: HeldBack | None = None,
+                   per_code: int | None = 3) -> tuple[CodeQuotes, ...]:
+    """Per code of the coding frame applied to ``column`` (:func:`lmp_core.counting.coding.coded_survey`), "Ukodet"
+    last: the first ``per_code`` comments (file order; None: all) that got it. A quote is taken only from the
+    comments :func:`comments` shows (never from a group under the minimum or a respondent held back) and only from
+    a group whose coded counts are shown in the same view (:func:`lmp_core.compute.kind_stats.kind_results` with
+    ``groupings``: a group with fewer commenters than the minimum shows neither counts nor quotes). Empty when
+    the column is not coded."""
+    from lmp_core.compute.kind_stats import kind_results
+    from lmp_core.counting.coding import coded_matrix
+    from lmp_core.setup.coding import hits
+
+    names, has, _ = coded_matrix(survey, column)
+    if not names:
+        return ()
+    shown = comments(survey, column, group=group, min_group_size=min_group_size, lang=lang, held=held)
+    (result,) = kind_results(survey, group=group, groupings=groupings, min_group_size=min_group_size,
+                             columns=[column], lang=lang)
+    counted = {g.group for g in result.groups if not g.suppressed and g.base}
+    rules = {c.name: c for f in survey.coding if f.column == column for c in f.codes}
+    allowed = shown.rows["group"].isin(list(counted)).to_numpy()
+    out = []
+    for k, name in enumerate(names):
+        picked = [i for i, row in enumerate(shown.positions) if has[row, k] and allowed[i]]
+        rows = shown.rows.iloc[picked if per_code is None else picked[:per_code]]
+        quotes = tuple((str(g), str(c)) for g, c in zip(rows["group"], rows["comment"]))
+        code = rules.get(name)
+        out.append(CodeQuotes(name, quotes, len(picked),
+                              tuple(hits(code, c) if code else () for _, c in quotes)))
+    return tuple(out)

@@ -13,7 +13,9 @@ other kinds of question: ``kind`` (``scale``, ``choice``, ``multi`` or ``number`
 multiple-response set a ``multi`` column's option belongs to). Two more carry the survey's protection, so that
 every call with one setup protects alike (the app, and the command line with ``--codebook``): ``protect``
 (``ja``: a grouping column protected with the others, :mod:`lmp_core.counting.disclosure`) and ``min_group_size`` (the
-smallest group shown, a whole number on any row; one value for the whole setup).
+smallest group shown, a whole number on any row; one value for the whole setup). A comment column's coding
+frame is one row per code (:func:`lmp_core.setup.coding.setup_rows`): ``coding`` holds the code's patterns,
+``set`` the comment column and ``question_text`` the code's name.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class CodebookEntry:
     protect: bool = False
     #: the setup's smallest group size (the same on every row that gives one)
     min_group_size: int | None = None
+    #: a code of a coding frame (:mod:`lmp_core.setup.coding`): its patterns; ``set_name`` is the comment column
+    coding: str = ""
 
 
 #: What a column can be in the setup ("" = as the reader finds it).
@@ -128,7 +132,7 @@ def read_codebook(data: bytes, name: str = "codebook.csv") -> dict[str, Codebook
         if role and role not in ROLES:
             raise SurveyError("codebook_bad_role", file=name, column=column, value=role, roles=", ".join(ROLES))
         dont_know = tuple(w.strip() for w in row.get("dont_know", "").split(";") if w.strip())
-        kind = row.get("kind", "").strip().lower()
+        kind = row.get("kind", "").strip().lower() if not row.get("coding", "").strip() else ""
         if kind and kind not in KINDS:
             raise SurveyError("codebook_bad_kind", file=name, column=column, value=kind, kinds=", ".join(KINDS))
         set_name = row.get("set", "").strip()
@@ -141,5 +145,6 @@ def read_codebook(data: bytes, name: str = "codebook.csv") -> dict[str, Codebook
         entries[column] = CodebookEntry(column, row.get("question_text", "").strip(), row.get("theme", "").strip(),
                                         labels, row.get("asked_to", "").strip(), role,
                                         row.get("reverse", "").strip().lower() in _YES, dont_know, kind, set_name,
-                                        row.get("protect", "").strip().lower() in _YES, size)
+                                        row.get("protect", "").strip().lower() in _YES, size,
+                                        coding=row.get("coding", "").strip())
     return entries

@@ -651,7 +651,7 @@ def build_survey(
         raise SurveyError("header_only", file=source)
     check_cells(frame, source)
     for column in codebook:
-        if column not in frame.columns:
+        if column not in frame.columns and not codebook[column].coding:  # a code's row names no column
             all_notes.append(("codebook_missing_column", {"column": column, "file": source}))
     items: list[Item] = []
     arrays: list[np.ndarray | Callable[[], np.ndarray]] = []  # a question's codes, or how to make them

@@ -22,6 +22,8 @@ from lmp_core.setup.scales import Scale
 if TYPE_CHECKING:  # pandas is loaded where a pandas frame is first asked for (a summary from the command line needs none)
     import pandas as pd
 
+    from lmp_core.setup.coding import CodingFrame
+
 
 #: The kinds of question, in the order a page shows them.
 KINDS = ("scale", "choice", "multi", "number")
@@ -128,6 +130,9 @@ class Survey:
     #: number questions and their values (float, NaN = blank), one column each in ``number_values``
     numbers: tuple[Item, ...] = ()
     number_values: np.ndarray | None = None
+    #: the coding frames applied to the comment columns (:func:`lmp_core.counting.coding.coded_survey`): each is a
+    #: multiple-response set in ``others`` named by its comment column, one option per code and one for "Ukodet"
+    coding: tuple[CodingFrame, ...] = ()
 
     @property
     def n_rows(self) -> int:

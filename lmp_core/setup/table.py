@@ -18,6 +18,7 @@ import pandas as pd
 from lmp_core.base.catalogue import text, words
 from lmp_core.base.fmt import render_param
 from lmp_core.setup.codebook import CodebookEntry
+from lmp_core.setup.coding import setup_rows as coding_rows
 from lmp_core.setup.scales import is_dont_know
 from lmp_core.setup.survey import Item, Survey
 
@@ -53,6 +54,8 @@ def setup_rows(survey: Survey) -> list[SetupRow]:
     rows = [SetupRow(it.column, "question", it.scale.labels, it.reversed, it.basis, kind="scale")
             for it in survey.items]
     for it in (*survey.others, *survey.numbers):
+        if it.basis[0] == "kind_coded":  # a code of a coding frame: saved as the frame's rows (setup_codebook)
+            continue
         if it.kind == "multi" and it.basis[0] == "kind_multi_list":  # one column holding the set's options
             if any(r.column == it.set_name for r in rows):
                 continue
@@ -113,7 +116,7 @@ def setup_codebook(survey: Survey, codebook: Mapping[str, CodebookEntry] | None 
     """The setup as a codebook file: read with ``--codebook`` or on the Data page, it reproduces this
     reading on the next file of the same survey (roles, scales, reversed items, themes, question texts) and
     its protection: the grouping columns protected together (``protect``) and the minimum group size, so that
-    every call with the setup protects alike."""
+    every call with the setup protects alike; and the comments' coding frames (``coding``, one row per code)."""
     codebook = codebook or {}
     records = []
     for row in setup_rows(survey):
@@ -136,5 +139,7 @@ def setup_codebook(survey: Survey, codebook: Mapping[str, CodebookEntry] | None 
         elif entry is not None:
             record.update(question_text=entry.question, theme=entry.theme)
         records.append(record)
+    records += coding_rows(survey.coding)  # the comments' coding frames, one row per code
     return pd.DataFrame(records, columns=["column", "role", "question_text", "theme", "labels", "reverse",
-                                          "dont_know", "asked_to", "kind", "set", "protect", "min_group_size"])
+                                          "dont_know", "asked_to", "kind", "set", "protect", "min_group_size",
+                                          "coding"])

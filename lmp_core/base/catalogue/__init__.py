@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from lmp_core.base.catalogue.app import APP
+from lmp_core.base.catalogue.coding import CODING
 from lmp_core.base.catalogue.fieldwork import FIELDWORK
 from lmp_core.base.catalogue.messages import MESSAGES
 from lmp_core.base.catalogue.method import METHOD_EN, METHOD_NB
@@ -36,7 +37,7 @@ def _merged(*areas: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-_TEXTS = _merged(MESSAGES, FIELDWORK, REPORT, APP, REFERENCE, {"method_markdown": {"nb": METHOD_NB, "en": METHOD_EN}})
+_TEXTS = _merged(MESSAGES, FIELDWORK, REPORT, APP, REFERENCE, CODING, {"method_markdown": {"nb": METHOD_NB, "en": METHOD_EN}})
 _WORD_SETS = WORD_SETS
 
 def text(key: str, lang: str = "nb", /, **params: Any) -> str:

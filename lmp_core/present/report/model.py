@@ -267,7 +267,7 @@ def build_report(
             for column in source.text_columns:
                 if _comment_theme(column, source, [theme]) == theme:
                     used_comment_columns.add(column)
-                    blocks += _quotes(source, column, group, quotes, min_group_size, lang, w)
+                    blocks += _quotes(source, column, group, quotes, min_group_size, lang, w, request.groupings)
         sections.append(Section(str(k), theme, tuple(blocks)))
     if kinds is None and isinstance(source, Survey) and (source.others or source.numbers) and request.items is None:
         from lmp_core.compute.kind_stats import kind_results
@@ -289,7 +289,7 @@ def build_report(
                 and _comment_theme(c, source, all_themes) is None]
         extra: list[Block] = []
         for column in rest:
-            extra += _quotes(source, column, group, quotes, min_group_size, lang, w)
+            extra += _quotes(source, column, group, quotes, min_group_size, lang, w, request.groupings)
         if extra:
             sections.append(Section(str(len(sections) + 1), w["more_comments"], tuple(extra)))
     sections.append(Section("", w["method"], tuple(_method_blocks(lang))))
@@ -401,15 +401,33 @@ def _trend_section(trend: Trend, number: str, lang: str, w: Mapping[str, str]) -
 
 
 def _quotes(survey: Survey, column: str, group: str | None, quotes: Mapping[str, Sequence[str]] | None,
-            min_group_size: int, lang: str, w: dict[str, str]) -> list[Block]:
+            min_group_size: int, lang: str, w: dict[str, str], groupings: Sequence[str] | None = None) -> list[Block]:
     found = comments_of(survey, column, group=group, min_group_size=min_group_size, lang=lang).rows
     if quotes is not None:
         wanted = set(quotes.get(column, ()))
         found = found[found["comment"].isin(wanted)]
-    if found.empty:
-        return []
-    return [Paragraph(w["quotes_intro"], "subheading")] + [Quote(str(r.comment), str(r.group))
-                                                         for r in found.itertuples()]
+    blocks: list[Block] = [] if found.empty else [Paragraph(w["quotes_intro"], "subheading")] + [
+        Quote(str(r.comment), str(r.group)) for r in found.itertuples()]
+    wanted = None if quotes is None else set(quotes.get(column, ()))
+    return blocks + _code_quotes(survey, column, group, min_group_size, groupings, lang, wanted)
+
+
+def _code_quotes(survey: Survey, column: str, group: str | None, min_group_size: int,
+                 groupings: Sequence[str] | None, lang: str, wanted: set[str] | None) -> list[Block]:
+    """A coded comment column's quotes per code (:func:`lmp_core.compute.comments.quotes_by_code`: only from groups
+    whose coded counts are shown), each code's name and how many shown comments got it, then up to three quotes,
+    among the comments chosen for the report (``wanted``; None: all)."""
+    from lmp_core.compute.comments import quotes_by_code
+
+    coded = quotes_by_code(survey, column, group=group, min_group_size=min_group_size, groupings=groupings,
+                           lang=lang, per_code=None)
+    blocks: list[Block] = []
+    for entry in coded:
+        chosen = [(g, q) for g, q in entry.quotes if wanted is None or q in wanted][:3]
+        if chosen:
+            blocks.append(Paragraph(f"{entry.code} ({entry.shown})"))
+            blocks += [Quote(quote, quote_group) for quote_group, quote in chosen]
+    return [Paragraph(text("coding_report_quotes", lang, column=column), "subheading"), *blocks] if blocks else []
 
 
 def _all_quotes_frame(sections: Sequence[Section], lang: str) -> pd.DataFrame:
