@@ -83,11 +83,8 @@ def _pptx_slides(data: bytes) -> list[str]:
 # --- the tests ----------------------------------------------------------------------------------------
 def test_upload_and_results(page: Page, streamlit_url: str, tmp_path: Path):
     open_app(page, streamlit_url)
-    upload(page, FIXTURES / "lmp_ch2_3.csv")
-    expect(main(page).get_by_text("Lest: lmp_ch2_3.csv")).to_be_visible()
-    _shot(page, tmp_path, "data")
     area = go(page, "Resultater")
-    # Tabell 2.1, then the theme as an index: its groups and its questions
+    # the demo: Tabell 2.1, then the theme as an index: its groups and its questions
     expect(area.get_by_test_id("stTable")).to_have_count(3)
     table = area.get_by_test_id("stTable").first
     expect(area.get_by_text("har Cronbachs alfa", exact=False)).to_be_visible()
@@ -99,6 +96,34 @@ def test_upload_and_results(page: Page, streamlit_url: str, tmp_path: Path):
     expect(table.locator("td").filter(has_text="ingen/svak").first).not_to_have_css("text-align", "right")
     # the response-rate caveat (36 of 63 invited school leaders), in the main area above the results
     expect(area.get_by_text("57\xa0%").first).to_be_visible()
+    # an upload that differs from the demo: its 12 school leaders of pulje 1 left out (34 respondents left)
+    frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    subset = frame[~((frame["rolle"] == "Skoleleder") & (frame["pulje"] == "1"))]
+    path = tmp_path / "lmp_utvalg.csv"
+    subset.to_csv(path, index=False)
+    go(page, "Data")
+    upload(page, path)
+    expect(main(page).get_by_text(f"Lest: {path.name} — 34 respondenter", exact=False)).to_be_visible()
+    _shot(page, tmp_path, "data")
+    area = go(page, "Resultater")
+    table = area.get_by_test_id("stTable").first
+    # pandas on the uploaded rows: the leaders' mean (SD, n - 1) of the first and last question of the theme and
+    # the report's d, |m1 - m2| / sqrt((s1² + s2²) / 2): 4,54 (0,66), d 0,06; 3,78 (0,80), d 0,33
+    from tests.test_app_weights_waves import SCALE
+
+    scores = {label: i + 1 for i, label in enumerate(SCALE)}
+    expected = []
+    for column in ("kunnskap_mobbing", "kunnskap_skoleutvikling"):
+        by_role = subset[column].map(scores).groupby(subset["rolle"])
+        (m1, m2), (s1, s2) = by_role.mean().to_numpy(), by_role.std().to_numpy()
+        expected += [f"{m2:.2f}", f"{s2:.2f}", f"{abs(m1 - m2) / ((s1**2 + s2**2) / 2) ** 0.5:.2f}"]
+    assert expected == ["4.54", "0.66", "0.06", "3.78", "0.80", "0.33"]
+    for number in expected:
+        expect(table).to_contain_text(number.replace(".", ","))
+    for number in ("4,44", "0,61", "3,74", "0,08"):  # the demo's figures have gone
+        expect(table).not_to_contain_text(number)
+    # no invited numbers for an uploaded file: no response-rate caveat
+    expect(area.get_by_text("57\xa0%")).to_have_count(0)
     _shot(page, tmp_path, "results")
 
 
