@@ -134,7 +134,7 @@ def _upload_watched(browser: Browser, tmp_path: Path, *, spool_to_disk: bool) ->
     finally:
         stop_app(proc)
     # the watcher read the server's open files all along: its sockets, over the seconds the upload took
-    assert watcher.sockets and watcher.scans > 100, (watcher.sockets, watcher.scans)
+    assert watcher.sockets and watcher.scans >= 10, (watcher.sockets, watcher.scans)
     return watcher, folders, marker
 
 
