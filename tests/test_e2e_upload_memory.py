@@ -1,12 +1,15 @@
 """An upload never touches the disk (README, "Privacy"): a file of several MB with a unique marker is uploaded
 through the browser, slowed so that the transfer lasts seconds, while a watcher reads every file the server
 process holds open in the temporary folders (a spooled part is an unnamed file there, visible only as an open
-file of the process) and every file left in them; none may hold the marker. Before the server's turn the
-watcher proves on this test's own process that it sees a part Starlette spools to disk."""
+file of the process) and every file left in them; none may hold the marker. The control runs the same upload
+through a server whose spool limit is Starlette's default (lmp_app.uploads.keep_uploads_in_memory made a no-op):
+there the watcher must find the marker in the part the server spools to disk. A watcher that cannot read the
+server's open files fails the test, and it must have seen the server's sockets while the upload ran."""
 
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import threading
 import uuid
@@ -16,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.browser import main, open_app, upload
-from tests.conftest import start_app, stop_app
+from tests.conftest import ROOT, free_port, serve, start_app, stop_app
 
 pytestmark = pytest.mark.e2e
 
@@ -29,6 +32,9 @@ class Watcher:
         self.pid, self.folders, self.marker = pid, [str(f) for f in folders], marker
         self.seen: set[str] = set()  # every temporary file the process held open
         self.holding: set[str] = set()  # those that held the marker
+        self.sockets: set[str] = set()  # the process's sockets: proof the watcher read its open files
+        self.scans = 0
+        self.error: OSError | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -39,19 +45,25 @@ class Watcher:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+        if self.error is not None:  # the process's open files could not be listed: nothing was watched
+            raise AssertionError(f"the watcher stopped: {self.error}")
 
     def _run(self) -> None:
         fd_dir = f"/proc/{self.pid}/fd"
         while not self._stop.is_set():
             try:
                 fds = os.listdir(fd_dir)
-            except OSError:
+            except OSError as error:
+                self.error = error
                 return
+            self.scans += 1
             for fd in fds:
                 try:
                     target = os.readlink(f"{fd_dir}/{fd}")
                 except OSError:
-                    continue
+                    continue  # closed between the listing and this read
+                if target.startswith("socket:"):
+                    self.sockets.add(target)
                 if not any(target.startswith(folder + "/") for folder in self.folders):
                     continue
                 self.seen.add(target)
@@ -87,30 +99,25 @@ def _marked_survey(folder: Path, marker: str, rows: int = 60_000) -> Path:
     return path
 
 
-def test_the_watcher_sees_a_part_spooled_to_disk(tmp_path: Path):
-    # the control: Starlette's spool at its default limit, in this process, goes to an unnamed file in the
-    # temporary folder; the watcher must find the marker in it
-    marker = uuid.uuid4().hex.encode()
-    with Watcher(os.getpid(), [Path(tempfile.gettempdir()).resolve()], marker) as watcher, \
-            tempfile.SpooledTemporaryFile(max_size=1024 * 1024) as spool:
-        spool.write(marker * (2 * 1024 * 1024 // len(marker)))  # past the limit: rolled over to disk
-        assert spool._rolled  # the fact the control needs
-        pause = threading.Event()
-        for _ in range(500):
-            if watcher.holding:
-                break
-            pause.wait(0.01)
-    assert watcher.holding, "the watcher did not see a spooled temporary file"
-
-
-def test_an_upload_never_reaches_a_temporary_file(browser: Browser, tmp_path: Path):
+def _upload_watched(browser: Browser, tmp_path: Path, *, spool_to_disk: bool) -> tuple[Watcher, list[Path], str]:
+    """Upload the marked survey to a new server (its temporary folder its own) at about 3 MB/s while a watcher reads
+    the server's open files; ``spool_to_disk``: the control, with Starlette's default spool limit."""
     spool_dir = tmp_path / "tmp"  # the server's temporary folder, and the system's, are both watched
     spool_dir.mkdir()
     marker = f"MARK{uuid.uuid4().hex}"
     path = _marked_survey(tmp_path, marker)
     assert path.stat().st_size > 5 * 1024 * 1024
     folders = [spool_dir.resolve(), Path(tempfile.gettempdir()).resolve(), Path("/var/tmp"), Path("/dev/shm")]
-    proc, url = start_app(tmp_path / "server.log", env={"TMPDIR": str(spool_dir)})
+    env = {"TMPDIR": str(spool_dir)}
+    if spool_to_disk:  # the app with keep_uploads_in_memory a no-op, run as `streamlit run` runs it
+        port = free_port()
+        control = ("import sys, lmp_app.uploads as u; u.keep_uploads_in_memory = lambda: 0; "
+                   "from streamlit.web import cli; sys.argv = sys.argv[1:]; sys.exit(cli.main())")
+        proc, url = serve([sys.executable, "-c", control, "streamlit", "run", str(ROOT / "streamlit_app.py"),
+                           "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+                           "--browser.gatherUsageStats", "false"], port, tmp_path / "server.log", env=env)
+    else:
+        proc, url = start_app(tmp_path / "server.log", env=env)
     try:
         context = browser.new_context()
         page = context.new_page()
@@ -126,8 +133,23 @@ def test_an_upload_never_reaches_a_temporary_file(browser: Browser, tmp_path: Pa
         context.close()
     finally:
         stop_app(proc)
+    # the watcher read the server's open files all along: its sockets, over the seconds the upload took
+    assert watcher.sockets and watcher.scans >= 10, (watcher.sockets, watcher.scans)
+    return watcher, folders, marker
+
+
+def test_the_watcher_sees_a_part_the_server_spools_to_disk(browser: Browser, tmp_path: Path):
+    # the control: the same upload to a server with Starlette's default spool (1 MB) rolls the part over to an
+    # unnamed file in the server's temporary folder; the watcher must find the marker in it
+    watcher, _, _ = _upload_watched(browser, tmp_path, spool_to_disk=True)
+    assert watcher.holding, "the watcher did not see the server's spooled temporary file"
+
+
+def test_an_upload_never_reaches_a_temporary_file(browser: Browser, tmp_path: Path):
+    watcher, folders, marker = _upload_watched(browser, tmp_path, spool_to_disk=False)
     assert not watcher.holding, f"upload bytes in temporary files: {watcher.holding}"
-    left = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file() and p != path]
+    left = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()
+            and p != tmp_path / "stor_fil.csv"]
     assert not [p for p in left if _holds(p, marker.encode())], "a temporary file left behind holds the upload"
     assert marker not in (tmp_path / "server.log").read_text(errors="replace")
 

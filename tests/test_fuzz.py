@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from hypothesis import HealthCheck, example, given, settings
+import pytest
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from lmp_core import Counts, SurveyError, count, read_file, summarize
@@ -61,10 +62,13 @@ survey = st.integers(min_value=1, max_value=40).flatmap(lambda n: st.tuples(
 def test_wellformed_surveys_stay_in_range(data, min_group_size):
     groups, columns = data
     frame = pd.DataFrame({"g": groups, **{f"q{i}": col for i, col in enumerate(columns)}})
-    try:
-        s = read_file(frame.to_csv(index=False).encode(), "x.csv")
-    except SurveyError:
-        return  # e.g. every answer blank: a clear message, which is what we want
+    data = frame.to_csv(index=False).encode()
+    if not any(answer for column in columns for answer in column):  # about 1 in 600 examples: no answer at all
+        with pytest.raises(SurveyError) as refused:  # refused with its message ("header row but no answers")
+            read_file(data, "x.csv")
+        assert refused.value.key in ("header_only", "no_items")
+        assume(False)  # not a survey to check further
+    s = read_file(data, "x.csv")  # any other refusal fails the test
     group = "g" if "g" in s.group_candidates else None
     summary = summarize(count(s, group=group), min_group_size=min_group_size,
                         populations=None)

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from lmp_core import read_codebook, read_file
 from lmp_core.base.errors import SurveyError
 from lmp_core.cli import main
-from lmp_core.compute.indices import make_index, scores, view_indices
+from lmp_core.compute.indices import make_index, view_indices
 from lmp_core.compute.view import ViewRequest
 
 ITEMS = ["A1", "A2", "A3", "A4", "A5"]
@@ -47,6 +47,18 @@ def survey(files):
     return read_file(data.read_bytes(), data.name, codebook=read_codebook(codebook.read_bytes(), codebook.name))
 
 
+@pytest.fixture(scope="module")
+def raw(files):
+    """The score matrix from the uploaded file itself (pandas): the answers 1-6 as written, A1 reverse-keyed as
+    7 - A1 (psych's check.keys); blank stays NaN. Never the code's own ``scores()``."""
+    import pandas as pd
+
+    frame = pd.read_csv(files[0])
+    answers = frame[ITEMS].astype(float)
+    answers["A1"] = 7 - answers["A1"]
+    return answers, frame["gender"].to_numpy()
+
+
 def test_alpha_and_item_statistics_match_psych_to_the_shown_decimals(survey):
     index = make_index(survey, ITEMS, name="Agreeableness")
     assert index.reversed == ("A1",)
@@ -58,19 +70,19 @@ def test_alpha_and_item_statistics_match_psych_to_the_shown_decimals(survey):
     assert (round(everyone.mean, 1), round(everyone.sd, 1)) == (4.7, 0.9)
 
 
-def test_alpha_equals_its_formula_on_the_pairwise_covariances(survey):
+def test_alpha_equals_its_formula_on_the_pairwise_covariances(survey, raw):
     # psych's raw alpha: k/(k-1) (1 - trace(C) / sum(C)), C the pairwise-complete covariance matrix
-    data = scores(survey, ITEMS)
+    data = raw[0]
     cov = data.cov().to_numpy()
     k = len(ITEMS)
     assert make_index(survey, ITEMS, name="A").alpha == pytest.approx(k / (k - 1) * (1 - np.trace(cov) / cov.sum()),
                                                                        rel=1e-12)
 
 
-def test_groups_min_share_and_the_minimum_size(survey):
+def test_groups_min_share_and_the_minimum_size(survey, raw):
     # per gender: the index is a respondent's mean over the answered items, when at least half are answered
-    data = scores(survey, ITEMS)
-    gender = survey.values_of("gender").astype(str).to_numpy()
+    data = raw[0]
+    gender = raw[1]
     value = data.mean(axis=1).where(data.notna().sum(axis=1) >= 2.5)
     index = make_index(survey, ITEMS, name="A", group="gender")
     for stats in index.stats:
@@ -131,11 +143,11 @@ def test_the_results_page_shows_the_theme_as_an_index(files):
     assert questions.loc["A1 (R)", "Alfa uten spørsmålet"] == "0,72"  # psych: A1- 0.72
 
 
-def test_alpha_without_each_question_equals_pingouin_on_the_others(survey):
+def test_alpha_without_each_question_equals_pingouin_on_the_others(survey, raw):
     # the closed form on the covariance matrix against pingouin run on the remaining questions themselves
     import pingouin
 
-    data = scores(survey, ITEMS)
+    data = raw[0]
     index = make_index(survey, ITEMS, name="A")
     for column in ITEMS:
         others = [c for c in ITEMS if c != column]
@@ -143,7 +155,7 @@ def test_alpha_without_each_question_equals_pingouin_on_the_others(survey):
             pingouin.cronbach_alpha(data=data[others], nan_policy="pairwise")[0], rel=1e-12)
 
 
-def test_omega_recovers_a_known_one_factor_model_and_agrees_with_maximum_likelihood(survey):
+def test_omega_recovers_a_known_one_factor_model_and_agrees_with_maximum_likelihood(survey, raw):
     import pandas as pd
     from statsmodels.multivariate.factor import Factor
 
@@ -158,22 +170,21 @@ def test_omega_recovers_a_known_one_factor_model_and_agrees_with_maximum_likelih
     assert omega_total(data) == pytest.approx(2.6**2 / (2.6**2 + 2.26), abs=0.01)
     # on bfi agreeableness: statsmodels' maximum-likelihood one-factor model gives the same omega to 2 decimals
     index = make_index(survey, ITEMS, name="Agreeableness")
-    answers = scores(survey, ITEMS).dropna()
+    answers = raw[0].dropna()
     fit = Factor(answers.to_numpy(), n_factor=1, method="ml").fit()
     lam = np.abs(fit.loadings[:, 0])
     assert round(index.omega, 2) == round(lam.sum() ** 2 / (lam.sum() ** 2 + (1 - lam**2).sum()), 2)
     assert omega_total(answers[["A1", "A2"]]) is None  # two questions identify no factor
 
 
-def test_an_index_of_questions_the_user_picks(files, capsys):
+def test_an_index_of_questions_the_user_picks(files, raw, capsys):
     # the command line and the results page: any questions as one index, alpha by its formula on their
     # pairwise covariances (psych's raw alpha), computed here
     data, codebook = files
     assert main(["summarize", str(data), "--codebook", str(codebook), "--index-items", "A2,A3,A5",
                  "--index-name", "Varme", "--format", "json"]) == 0
     (index,) = json.loads(capsys.readouterr().out)["indices"]
-    survey = read_file(data.read_bytes(), data.name, codebook=read_codebook(codebook.read_bytes(), codebook.name))
-    cov = scores(survey, ["A2", "A3", "A5"]).cov().to_numpy()
+    cov = raw[0][["A2", "A3", "A5"]].cov().to_numpy()
     assert index["name"] == "Varme" and index["items"] == ["A2", "A3", "A5"]
     assert index["alpha"] == pytest.approx(3 / 2 * (1 - np.trace(cov) / cov.sum()), rel=1e-12)
     assert main(["summarize", str(data), "--codebook", str(codebook), "--index-items", "A2,B9"]) == 2
@@ -192,14 +203,14 @@ def test_an_index_of_questions_the_user_picks(files, capsys):
     assert sentence.startswith(f"Indeksen «Egen indeks» (tre spørsmål) har Cronbachs alfa {alpha} (95 % KI ")
 
 
-def test_the_index_distribution_counts_half_point_bands(survey):
+def test_the_index_distribution_counts_half_point_bands(survey, raw):
     # by hand: each respondent's band is floor((index − 1) / 0.5), the top score in the last band
     import pandas as pd
 
     from lmp_core.present.charts import index_chart, to_svg
 
     index = make_index(survey, ITEMS, name="Agreeableness", group=None)
-    data = scores(survey, ITEMS)
+    data = raw[0]
     person = data.mean(axis=1).where(data.notna().sum(axis=1) >= 2.5).dropna()
     band = np.minimum(np.floor((person - 1) / 0.5), 9).astype(int)
     (everyone,) = index.stats
@@ -238,19 +249,19 @@ def test_pairwise_covariances_and_correlations_equal_pandas(n, k, blank, constan
             np.testing.assert_allclose(mine[~np.isnan(mine)], theirs[~np.isnan(theirs)], rtol=1e-12, atol=1e-13)
 
 
-def test_alpha_and_its_interval_equal_pingouin(survey):
+def test_alpha_and_its_interval_equal_pingouin(survey, raw):
     # pingouin runs on the index's answers themselves; it rounds its interval to three decimals
     import pingouin
 
     index = make_index(survey, ITEMS, name="A")
-    alpha, ci = pingouin.cronbach_alpha(data=scores(survey, ITEMS), nan_policy="pairwise")
+    alpha, ci = pingouin.cronbach_alpha(data=raw[0], nan_policy="pairwise")
     assert index.alpha == pytest.approx(alpha, rel=1e-12)
     assert index.alpha_ci == pytest.approx(tuple(ci), abs=0.0005 + 1e-12)
     assert [round(x, 3) for x in index.alpha_ci] == list(ci)
 
 
 @pytest.mark.parametrize("block", [7, 1 << 16])
-def test_the_index_is_the_same_however_its_values_are_counted(survey, block):
+def test_the_index_is_the_same_however_its_values_are_counted(survey, raw, block):
     # the index values are counted per (group, questions answered, sum of scores) where the scores are whole
     # numbers, else by sorting the values (MAX_KEYS 0 forces it); rows a block at a time, rows held back left out:
     # the same index every way, and the same as from the respondents' own means (pandas, computed here)
@@ -266,9 +277,9 @@ def test_the_index_is_the_same_however_its_values_are_counted(survey, block):
         with mock.patch("lmp_core.counting.index_sums.MAX_KEYS", 0):
             sorted_ = make_index(survey, ITEMS, name="A", group="gender", held=held)
     assert by_key.to_dict() == sorted_.to_dict()
-    data = scores(survey, ITEMS)[~rows]
+    data = raw[0][~rows]
     person = data.mean(axis=1).where(data.notna().sum(axis=1) >= 2.5)
-    gender = survey.series_of("gender").to_pandas()[~rows].to_numpy()
+    gender = raw[1][~rows]
     women = person[gender == "Kvinne"].dropna()
     got = next(s for s in by_key.stats if s.group == "Kvinne")
     assert got.n == len(women) and got.mean == pytest.approx(women.mean(), rel=1e-12)

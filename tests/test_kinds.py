@@ -227,11 +227,33 @@ def test_the_setup_names_kinds_and_sets(tmp_path):
         read_codebook(b"column,kind\nx,multi\n")
 
 
-def test_real_ess_norway_yes_no_and_single_choice_against_pandas():
-    # ESS round 7, Norway (shared/data/external/ess_norway_bst290/SOURCE.md): vote (Yes / No / Not eligible),
-    # citizenship and born in the country (Yes / No), trade union membership (three answers); grouped by gender
-    raw = pd.read_csv(ESS)
-    survey = read_file(ESS.read_bytes(), "ess_labels.csv")
+def _freeman_halton_p(observed: np.ndarray) -> float:
+    """The exact p-value of Fisher's test for an r x 2 table (Freeman & Halton 1951), by enumerating every table
+    with the observed margins: the summed probability (hypergeometric: prod C(row_i, a_i) / C(n, col_1)) of the
+    tables no more probable than the observed one."""
+    import itertools
+
+    rows, first, n = observed.sum(axis=1), int(observed[:, 0].sum()), int(observed.sum())
+
+    def prob(a) -> float:
+        return math.prod(math.comb(int(r), int(x)) for r, x in zip(rows, a)) / math.comb(n, first)
+
+    seen = prob(observed[:, 0])
+    tables = [a for a in itertools.product(*(range(int(r) + 1) for r in rows)) if sum(a) == first]
+    return sum(pr for pr in map(prob, tables) if pr <= seen * (1 + 1e-7))
+
+
+# ESS round 7, Norway (shared/data/external/ess_norway_bst290/SOURCE.md): vote (Yes / No / Not eligible),
+# citizenship and born in the country (Yes / No), trade union membership (three answers); grouped by gender.
+# The whole file: every expected count of the 3 x 2 tables is 5 or more (chi-square); its first 40 respondents:
+# vote and mbtru have expected counts under 5 (Fisher by permutation), and no man lacks citizenship (a zero count)
+@pytest.mark.parametrize("rows, tests", [
+    (None, {"vote": "chi2", "ctzcntr": "fisher", "brncntr": "fisher", "mbtru": "chi2"}),
+    (40, {"vote": "fisher_permutation", "ctzcntr": "fisher", "brncntr": "fisher", "mbtru": "fisher_permutation"}),
+], ids=["whole-file", "first-40"])
+def test_real_ess_norway_yes_no_and_single_choice_against_pandas(rows, tests):
+    raw = pd.read_csv(ESS) if rows is None else pd.read_csv(ESS).head(rows)
+    survey = read_file(raw.to_csv(index=False).encode(), "ess_labels.csv")
     kinds = {it.column: it for it in survey.others}
     assert {"vote", "ctzcntr", "brncntr", "mbtru"} <= set(kinds)
     assert kinds["ctzcntr"].basis[0] == "kind_yes_no" and kinds["mbtru"].basis[0] == "kind_choice_answers"
@@ -239,19 +261,24 @@ def test_real_ess_norway_yes_no_and_single_choice_against_pandas():
     from lmp_core.compute.kind_stats import kind_results
 
     results = {r.column: r for r in kind_results(survey, group="gndr", groupings=["gndr"], min_group_size=5)}
-    for column in ("vote", "ctzcntr", "brncntr", "mbtru"):
+    zeros = 0
+    for column, test in tests.items():
         r = results[column]
         table = pd.crosstab(raw[column], raw["gndr"])
         for g in r.shown():
             for option in r.options:
-                assert g.counts[option] == int(table.loc[option, g.group]) if option in table.index else 0
+                expected = int(table.loc[option, g.group]) if option in table.index else 0
+                assert g.counts[option] == expected
+                zeros += expected == 0
         observed = table.loc[list(r.options), [g.group for g in r.shown()]].to_numpy()
-        if r.test["test"] == "fisher":
+        assert r.test["test"] == test
+        if test == "fisher":
             assert r.test["p"] == pytest.approx(sps.fisher_exact(observed).pvalue)
-        elif r.test["test"] == "chi2":
+        elif test == "chi2":
             assert r.test["p"] == pytest.approx(sps.chi2_contingency(observed, correction=False).pvalue)
-        else:  # by permutation (an expected count under 5): a p-value of the same table, near scipy's chi-square
-            assert r.test["test"] == "fisher_permutation" and 0 <= r.test["p"] <= 1
+        else:  # 9,999 resamples: the Monte Carlo error of p is at most 0.5 / sqrt(9,999) = 0.005; 0.02 is 4 of them
+            assert r.test["p"] == pytest.approx(_freeman_halton_p(observed), abs=0.02)
+    assert zeros == (0 if rows is None else 1)
 
 
 def test_a_file_of_only_choice_and_yes_no_questions_is_a_survey(tmp_path, capsys):

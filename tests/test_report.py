@@ -17,7 +17,6 @@ from docx import Document
 from lmp_core import count, read_codebook, read_file, summarize
 from lmp_core.base.fmt import number
 from lmp_core.present.report import build_report, render
-from lmp_core.present.report.sentences import pct_words
 from tests.conftest import FIXTURES, ROOT
 
 DEMO = ROOT / "lmp_app" / "demo"
@@ -88,29 +87,45 @@ def test_docx_text_quotes_the_reports_percentages(docx):
     assert body.count("Mellom Skoleeier og Skoleleder") == 2 and "For «" not in body
 
 
-def _allowed_numbers(survey) -> set[str]:
-    """Every number the text may quote, recomputed from the counts, formatted as printed."""
-    summary = summarize(count(survey, group="rolle"), populations=POPULATIONS)
-    allowed: set[str] = set()
-    for it in summary.items:
-        for s in it.stats:
-            allowed.add(pct_words(s.top2_pct, "nb"))
-        for c in it.comparisons:
-            allowed.add(number(abs(c.d), 2))
-    for g in summary.groups:
-        allowed |= {str(g.respondents), str(g.population), number(round(100 * g.respondents / g.population), 0),
-                    pct_words(100 / g.respondents, "nb")}
-    allowed |= {"2.1", "3.1", "2", "3", "1"}  # figure numbers
-    # each chapter's index: alpha by its formula on the pairwise covariances (psych's raw alpha), its interval
-    # as pingouin computes it (called here directly), and the respondents who answered any of the theme's questions
+def _nb(value: float, decimals: int) -> str:
+    """A number as the report prints it in bokmål: a decimal comma, the minus sign U+2212."""
+    return f"{value:.{decimals}f}".replace(".", ",").replace("-", "\u2212")
+
+
+def _pct(value: float) -> str:
+    """A share as the report's sentences quote it: one decimal, none when it rounds to a whole number."""
+    return _nb(value, 0 if round(value, 1) == int(round(value, 1)) else 1)
+
+
+def _allowed_numbers() -> set[str]:
+    """Every number the text may quote, counted by pandas in the raw file (lmp_ch2_3.csv; its questions' themes
+    from the demo codebook; answers scored 1-5 in scale order), formatted as printed."""
     import numpy as np
     import pingouin
     from scipy.stats import f as f_dist
+    from statsmodels.multivariate.factor import Factor
 
-    from lmp_core.compute.indices import scores
-
-    for theme in dict.fromkeys(it.theme for it in survey.items):
-        data = scores(survey, [it.column for it in survey.items if it.theme == theme])
+    frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
+    themes = pd.read_csv(DEMO / "lmp_ch2_3_codebook.csv").groupby("theme", sort=False)["column"].apply(list)
+    scale = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
+    answers = frame[[c for columns in themes for c in columns]].apply(lambda c: c.map(
+        {label: i + 1 for i, label in enumerate(scale)}))
+    role = frame["rolle"]
+    allowed: set[str] = set()
+    for column in answers.columns:
+        by_role = answers[column].groupby(role)
+        allowed |= {_pct(100 * (x.dropna() >= 4).mean()) for _, x in by_role}  # top 2: the two highest answers
+        (m1, m2), (s1, s2) = by_role.mean().to_numpy(), by_role.std().to_numpy()  # pandas: n - 1 in the SD
+        allowed.add(_nb(abs(m1 - m2) / np.sqrt((s1**2 + s2**2) / 2), 2))  # the report's d: the SDs' mean square
+    for name, respondents in role.value_counts().items():
+        population = POPULATIONS[name]
+        allowed |= {str(respondents), str(population), _nb(round(100 * respondents / population), 0),
+                    _pct(100 / respondents)}  # one respondent's share
+    allowed |= {"2.1", "3.1", "2", "3", "1"}  # figure numbers
+    # each chapter's index: alpha by its formula on the pairwise covariances (psych's raw alpha), its interval
+    # as pingouin computes it (called here directly), and the respondents who answered any of the theme's questions
+    for columns in themes:
+        data = answers[columns]
         cov, k = data.cov().to_numpy(), data.shape[1]
         alpha, rounded = pingouin.cronbach_alpha(data=data, nan_policy="pairwise")
         # pingouin rounds its interval to three decimals (0,645 would print as 0,64 or 0,65 by the rounding
@@ -118,24 +133,21 @@ def _allowed_numbers(survey) -> set[str]:
         n = len(data)
         ci = [1 - (1 - alpha) * f_dist.isf(q, n - 1, (n - 1) * (k - 1)) for q in (0.025, 0.975)]
         assert ci == pytest.approx(list(rounded), abs=0.0005 + 1e-12)
-        allowed |= {number(k / (k - 1) * (1 - np.trace(cov) / cov.sum()), 2), number(ci[0], 2), number(ci[1], 2),
+        allowed |= {_nb(k / (k - 1) * (1 - np.trace(cov) / cov.sum()), 2), _nb(ci[0], 2), _nb(ci[1], 2),
                     str(int(data.notna().any(axis=1).sum())), "95"}
         # omega of a one-factor model: statsmodels' maximum likelihood here, the module's principal axes
-        from statsmodels.multivariate.factor import Factor
-
         lam = np.abs(Factor(data.dropna().to_numpy(), n_factor=1, method="ml").fit().loadings[:, 0])
-        allowed.add(number(lam.sum() ** 2 / (lam.sum() ** 2 + (1 - lam**2).sum()), 2))
+        allowed.add(_nb(lam.sum() ** 2 / (lam.sum() ** 2 + (1 - lam**2).sum()), 2))
         # the index's d between the groups: each respondent's mean over the theme (at least half answered), then
         # the report's d on the two groups' means and SDs
         index = data.mean(axis=1).where(data.notna().sum(axis=1) >= data.shape[1] / 2)
-        groups = index.groupby(survey.background["rolle"].to_numpy())
-        (m1, m2), (s1, s2) = groups.mean().to_numpy(), groups.std().to_numpy()
-        allowed.add(number(abs(m1 - m2) / np.sqrt((s1**2 + s2**2) / 2), 2))
+        (m1, m2), (s1, s2) = index.groupby(role).mean().to_numpy(), index.groupby(role).std().to_numpy()
+        allowed.add(_nb(abs(m1 - m2) / np.sqrt((s1**2 + s2**2) / 2), 2))
     return allowed
 
 
 def test_every_number_in_the_text_is_recomputed(report, survey):
-    allowed = _allowed_numbers(survey)
+    allowed = _allowed_numbers()
     quoted = [n for p in report.paragraphs() for n in re.findall(r"\d+(?:[.,]\d+)?", p)]
     assert quoted, "the text quotes no numbers"
     assert set(quoted) <= allowed, set(quoted) - allowed

@@ -5,6 +5,8 @@ Reference values: report section 1.1 (36 of 63 school leaders, 10 of 24 school o
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 
@@ -16,10 +18,12 @@ from lmp_core.cli import main
 from lmp_core.compute.view import ViewRequest, make_view
 from lmp_core.present.report import build_report
 from tests.apptest import plain_frame
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES, ROOT
 
 DEMO = ROOT / "lmp_app" / "demo"
 POPULATIONS = {"Skoleleder": 63, "Skoleeier": 24}
+PUBLISHED = {row["column"]: row for row in csv.DictReader(io.StringIO(
+    (FIXTURES / "lmp_ch2_3_published.csv").read_text("utf-8"))) if row["group"] == "Skoleleder"}
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +44,9 @@ def test_cli_core_report_and_app_give_the_same_numbers(survey, capsys):
     cli = json.loads(capsys.readouterr().out)
     assert cli == json.loads(json.dumps(core.to_dict()))  # the same view, to the last digit
     report = build_report(survey, _request())
-    by_theme = {name: frame for name, frame in report.sheets.items() if "Skoleleder Snitt" in frame.columns}
-    means = [row["Skoleleder Snitt"] for frame in by_theme.values() for _, row in frame.iterrows()]
+    # the report's cell of each question: its theme's sheet, its label's row
+    means = {(name, row["Spørsmål"]): row["Skoleleder Snitt"] for name, frame in report.sheets.items()
+             if "Skoleleder Snitt" in frame.columns for _, row in frame.iterrows()}
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
     at.switch_page("pages/results.py").run()
     at.multiselect(key="themes_widget").set_value(list(survey.themes)).run()
@@ -51,7 +56,10 @@ def test_cli_core_report_and_app_give_the_same_numbers(survey, capsys):
         leaders = next(s for s in item["stats"] if s["group"] == "Skoleleder")
         shown = table.iloc[next(i for i, it in enumerate(survey.items) if it.column == item["column"])]
         assert shown["Skoleleder Snitt"] == f"{leaders['mean']:.2f}".replace(".", ",")
-        assert any(math.isclose(m, leaders["mean"]) for m in means)
+        it = survey.item(item["column"])
+        assert math.isclose(means[(it.theme, it.label)], leaders["mean"])
+        # report Tabell 2.1 / 3.1, the school leaders' mean as published
+        assert round(leaders["mean"], 2) == pytest.approx(float(PUBLISHED[item["column"]]["published_mean"]))
     # report section 1.1: 57 % and 42 %
     rates = {g["name"]: round(g["response_rate"]) for g in cli["groups"]}
     assert rates == {"Skoleleder": 57, "Skoleeier": 42}
