@@ -1,0 +1,180 @@
+"""Data-quality flags (lmp_core.compute.quality): planted respondents, independent references, the leave-out choice."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from lmp_core.base.errors import SurveyError
+from lmp_core.compute.quality import (
+    CHECKS,
+    QualityChoice,
+    Thresholds,
+    apply_choice,
+    irv,
+    longstring,
+    quality,
+    quality_columns,
+    with_and_without,
+)
+from lmp_core.compute.stats import note_text
+from lmp_core.load import read_file
+from tests import planted
+from tests.planted import planted_rows, qualtrics_csv
+
+PLANTED = {"speeding": planted.SPEEDERS, "straightlining": planted.STRAIGHT, "low_variability": (),
+           "nonresponse": planted.NONRESPONSE, "duplicate_answers": tuple(planted.DUPLICATE_OF),
+           "duplicate_id": tuple(planted.SAME_ID), "breakoff": planted.BREAKOFF}
+
+
+@pytest.fixture(scope="module")
+def survey():
+    return read_file(qualtrics_csv(), "planted.csv")
+
+
+@pytest.mark.parametrize("check", CHECKS)
+def test_each_flag_finds_exactly_the_planted_respondents(survey, check):
+    found = quality(survey)
+    assert tuple(np.flatnonzero(found.flags[check])) == PLANTED[check]
+
+
+def test_the_metadata_columns_are_found_by_name_and_content(survey):
+    columns = quality_columns(survey)
+    assert (columns.duration, columns.start, columns.end, columns.finished, columns.id) == \
+        ("Duration (in seconds)", "StartDate", "EndDate", "Finished", "ResponseId")
+
+
+def test_speeders_from_start_and_end_times_and_breakoffs_from_the_answers():
+    # without the duration and Finished columns: the times from StartDate/EndDate, the break-off from where the
+    # answers stop; the same planted respondents
+    data = pd.read_csv(io.BytesIO(qualtrics_csv()), skiprows=[1, 2], dtype=str, keep_default_na=False)
+    data = data.drop(columns=["Duration (in seconds)", "Finished", "Progress"])
+    found = quality(read_file(data.to_csv(index=False).encode(), "no_duration.csv"))
+    assert found.columns.duration is None and found.columns.start == "StartDate"
+    assert tuple(np.flatnonzero(found.flags["speeding"])) == planted.SPEEDERS
+    assert tuple(np.flatnonzero(found.flags["breakoff"])) == planted.BREAKOFF
+
+
+def test_the_duration_rule_against_pandas(survey):
+    # The file in Qualtrics' layout (no shared real export has a duration column, see tests/planted.py), read by
+    # pandas on its own: faster than half the median of 'Duration (in seconds)' (mktginc.com's rule)
+    raw = pd.read_csv(io.BytesIO(qualtrics_csv()), skiprows=[1, 2])
+    seconds = raw["Duration (in seconds)"].astype(float)
+    expected = (seconds < 0.5 * seconds.median()).to_numpy()
+    found = quality(survey)
+    assert found.median_seconds == seconds.median()
+    assert (found.flags["speeding"] == expected).all() and expected.sum() == 3
+    # the threshold is editable: at 0.6 × the median more are caught, as pandas says
+    wider = quality(survey, Thresholds(speed_ratio=0.6))
+    assert (wider.flags["speeding"] == (seconds < 0.6 * seconds.median()).to_numpy()).all()
+
+
+def test_longstring_against_careless_published_test_data():
+    # R careless tests/testthat/test-longstring.R with inst/testdata/lonstring-test-data.csv (ryentes/careless):
+    # row i (1..9) is 10·i ones then 0,1,0,1…; row 10 is blocks of ten 1s and 0s; expected c(1:9*10, 10)
+    rows = [[1] * (10 * i) + [0, 1] * ((100 - 10 * i) // 2) for i in range(1, 10)]
+    rows.append(([1] * 10 + [0] * 10) * 5)
+    assert longstring(np.array(rows, dtype=float)).tolist() == [10, 20, 30, 40, 50, 60, 70, 80, 90, 10]
+
+
+def test_longstring_missing_rule_by_hand():
+    # hand count: a blank breaks a run and is no run of its own
+    values = np.array([[2, 2, np.nan, 2, 2, 2], [np.nan] * 6, [1, 2, 3, 4, 5, 5]])
+    assert longstring(values).tolist() == [3, 0, 2]
+
+
+def test_irv_against_careless_published_example():
+    # R careless tests/testthat/test-irv.R, "example testdata taken from Curran 2016": rows rep(3,10),
+    # 1..5 twice, five 1s then five 5s; SD with n−1 by hand: 0, sqrt(20/9), sqrt(40/9)
+    data = np.array([[3] * 10, [1, 2, 3, 4, 5] * 2, [1] * 5 + [5] * 5], dtype=float)
+    assert irv(data) == pytest.approx([0.0, (20 / 9) ** 0.5, (40 / 9) ** 0.5])
+
+
+def test_longstring_share_and_irv_over_a_grid(survey):
+    found = quality(survey)
+    row = planted.STRAIGHT[0]
+    assert found.longstring_share[row] == 1.0 and found.irv[row] == 0.0
+    # the break-off answered Q1_1..Q1_3: a run of at most 3 of 6
+    assert found.longstring_share[planted.BREAKOFF[0]] <= 0.5
+    # low variability flags when the user sets a threshold (the default 0 flags nobody)
+    assert tuple(np.flatnonzero(quality(survey, Thresholds(irv_below=0.01)).flags["low_variability"])) == \
+        planted.STRAIGHT
+
+
+def test_grids_shorter_than_the_minimum_are_not_judged(survey):
+    found = quality(survey, Thresholds(min_grid=7))
+    assert found.count("straightlining") == 0 and "straightlining" not in found.available
+
+
+def test_at_least_two_flags():
+    rows = planted_rows()
+    rows[planted.STRAIGHT[0]]["Duration (in seconds)"] = 20  # a straight-liner who is also fast
+    found = quality(read_file(qualtrics_csv(rows), "two.csv"))
+    assert found.at_least(2) == 1
+    assert found.at_least(1) == sum(len(v) for v in PLANTED.values())  # the others are flagged once each
+
+
+def test_to_dict_has_counts_and_no_respondent(survey):
+    out = quality(survey).to_dict()
+    assert out["checks"]["speeding"] == {"flagged": 3, "available": True}
+    assert out["any"] == 11 and out["at_least_two"] == 0
+    assert "R_003" not in repr(out)
+
+
+def test_choice_spec_round_trip_and_bad_spec():
+    choice = QualityChoice.parse("speeding; breakoff; speed_ratio=0,4; min_grid=5")
+    assert choice.leave_out == ("speeding", "breakoff") and choice.thresholds.min_grid == 5
+    assert choice.spec() == "speeding;breakoff;speed_ratio=0.4;min_grid=5"
+    with pytest.raises(SurveyError, match="fast"):
+        QualityChoice.parse("fast")
+    with pytest.raises(SurveyError, match="speed_ratio"):
+        QualityChoice.parse("speed_ratio=3")
+
+
+def test_leaving_out_keeps_the_file_and_says_so(survey):
+    chosen = apply_choice(survey, QualityChoice(("speeding", "straightlining", "breakoff")), min_group_size=5)
+    assert chosen.left_out == 8 and chosen.survey.n_rows == planted.N - 8 and survey.n_rows == planted.N
+    assert note_text(*chosen.notes[0], "nb").startswith("8 respondenter med flagg er holdt utenfor")
+    assert chosen.survey.notes[-1] == chosen.notes[0]  # every view of the survey shows it
+
+
+def test_too_few_flagged_are_not_left_out(survey):
+    # three speeders, minimum five: leaving them out would let their answers be worked out
+    chosen = apply_choice(survey, QualityChoice(("speeding",)), min_group_size=5)
+    assert chosen.left_out == 0 and chosen.survey is survey and chosen.notes[0][0] == "quality_too_few"
+    assert apply_choice(survey, QualityChoice(("speeding",)), min_group_size=3).left_out == 3
+
+
+def test_with_and_without_against_pandas(survey):
+    choice = QualityChoice(("speeding", "straightlining", "breakoff"))
+    chosen = apply_choice(survey, choice, min_group_size=5)
+    changes = {c.column: c for c in with_and_without(survey, chosen, min_group_size=5)}
+    raw = pd.read_csv(io.BytesIO(qualtrics_csv()), skiprows=[1, 2], keep_default_na=False)
+    out = np.zeros(len(raw), dtype=bool)
+    out[[*planted.SPEEDERS, *planted.STRAIGHT, *planted.BREAKOFF]] = True
+    score = {label: i + 1 for i, label in enumerate(planted.LABELS)}
+    for column in ("Q1_1", "Q2_4"):
+        for rows, top, mean in ((raw, "top_with", "mean_with"), (raw[~out], "top_without", "mean_without")):
+            values = rows[column][rows[column] != ""].map(score)
+            assert getattr(changes[column], top) == pytest.approx(100 * (values >= 4).mean())
+            assert getattr(changes[column], mean) == pytest.approx(values.mean())
+    assert changes["Q1_1"].top_change == pytest.approx(changes["Q1_1"].top_without - changes["Q1_1"].top_with)
+    # nothing left out: no comparison (it would show the few left out)
+    assert with_and_without(survey, apply_choice(survey, QualityChoice(("speeding",)), min_group_size=5),
+                            min_group_size=5) == ()
+
+
+def test_finished_as_true_false_is_read_and_flags_breakoffs():
+    # Qualtrics writes Finished as True/False in a label export: the reader once failed on a boolean column
+    data = qualtrics_csv().decode().splitlines()
+    head = data[0].split(",")
+    at = head.index("Finished")
+    rows = [line.split(",") for line in data[3:]]
+    for row in rows:
+        row[at] = "True" if row[at] == "1" else "False"
+    text = "\n".join([*data[:3], *(",".join(r) for r in rows)]) + "\n"
+    found = quality(read_file(text.encode(), "truefalse.csv"))
+    assert tuple(np.flatnonzero(found.flags["breakoff"])) == planted.BREAKOFF
