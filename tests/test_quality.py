@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,7 @@ from lmp_core.compute.quality import (
 from lmp_core.compute.stats import note_text
 from lmp_core.load import read_file
 from tests import planted
+from tests.conftest import FIXTURES
 from tests.planted import planted_rows, qualtrics_csv
 
 PLANTED = {"speeding": planted.SPEEDERS, "straightlining": planted.STRAIGHT, "low_variability": (),
@@ -178,3 +180,86 @@ def test_finished_as_true_false_is_read_and_flags_breakoffs():
     text = "\n".join([*data[:3], *(",".join(r) for r in rows)]) + "\n"
     found = quality(read_file(text.encode(), "truefalse.csv"))
     assert tuple(np.flatnonzero(found.flags["breakoff"])) == planted.BREAKOFF
+
+
+# --- the setup's choice on the command line: the JSON and the report alike -------------------------------------
+
+CAVEAT = "8 respondenter med flagg er holdt utenfor"
+
+
+@pytest.fixture
+def files(tmp_path):
+    from lmp_core.cli import main
+
+    data = tmp_path / "planted.csv"
+    data.write_bytes(qualtrics_csv())
+    plain = tmp_path / "setup.csv"
+    with open(plain, "w", encoding="utf-8") as out:
+        import contextlib
+
+        with contextlib.redirect_stdout(out):
+            assert main(["setup", str(data), "--groupings", "Rolle"]) == 0
+    setup = pd.read_csv(plain, dtype=str, keep_default_na=False)
+    setup.loc[0, "quality"] = "speeding;straightlining;breakoff"
+    chosen = tmp_path / "setup_quality.csv"
+    setup.to_csv(chosen, index=False)
+    return data, plain, chosen
+
+
+def _summarize(capsys, *args):
+    from lmp_core.cli import main
+
+    assert main(["summarize", *map(str, args), "--format", "json", "--group", "Rolle"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_cli_quality_counts_and_the_choice_change_the_json(capsys, files):
+    data, plain, chosen = files
+    kept = _summarize(capsys, data, "--codebook", plain, "--quality")
+    assert kept["quality"]["checks"]["speeding"]["flagged"] == 3 and kept["quality"]["left_out"] == 0
+    assert kept["quality"]["with_without"] == [] and sum(g["respondents"] for g in kept["groups"]) == planted.N
+    out = _summarize(capsys, data, "--codebook", chosen, "--quality")
+    assert out["quality"]["choice"] == "speeding;straightlining;breakoff" and out["quality"]["left_out"] == 8
+    assert sum(g["respondents"] for g in out["groups"]) == planted.N - 8
+    assert any(w.startswith(CAVEAT) for w in out["warnings"])
+    # the choice applies to every call with the setup, with --quality or without
+    plain_call = _summarize(capsys, data, "--codebook", chosen)
+    assert "quality" not in plain_call and plain_call["groups"] == out["groups"]
+    # the counts in the JSON against pandas on the file without the planted rows
+    raw = pd.read_csv(io.BytesIO(qualtrics_csv()), skiprows=[1, 2], keep_default_na=False)
+    raw = raw.drop(index=[*planted.SPEEDERS, *planted.STRAIGHT, *planted.BREAKOFF])
+    q = next(i for i in out["items"] if i["column"] == "Q2_2")
+    lærer = next(s for s in q["stats"] if s["group"] == "Lærer")
+    assert lærer["n"] == ((raw["Rolle"] == "Lærer") & (raw["Q2_2"] != "")).sum()
+
+
+def test_setup_keeps_the_choice(capsys, files):
+    from lmp_core.cli import main
+
+    data, _, chosen = files
+    assert main(["setup", str(data), "--codebook", str(chosen)]) == 0
+    again = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
+    assert again.loc[0, "quality"] == "speeding;straightlining;breakoff"
+
+
+def test_the_report_says_it_and_counts_the_same(capsys, files, tmp_path):
+    from lmp_core.cli import main
+
+    data, _, chosen = files
+    out = tmp_path / "r.html"
+    assert main(["report", str(data), "--codebook", str(chosen), "--group", "Rolle", "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert CAVEAT in html
+    assert main(["report", str(data), "--group", "Rolle", "--groupings", "Rolle", "--out", str(out)]) == 0
+    assert "holdt utenfor" not in out.read_text(encoding="utf-8")
+
+
+def test_quality_needs_respondent_rows(capsys):
+    from lmp_core.cli import main
+
+    # counted as it is read (--stream): no rows to judge, one line saying so
+    assert main(["summarize", str(FIXTURES / "lmp_ch2_3_coded.csv"), "--stream", "--codebook",
+                 str(FIXTURES / "lmp_ch2_3_codebook.csv"), "--quality", "--format", "json"]) == 2
+    assert "datakvalitet kan bare kontrolleres" in capsys.readouterr().err
+    assert main(["summarize", str(FIXTURES / "lmp_ch2_3.csv"), "--quality", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["quality"]["left_out"] == 0

@@ -13,7 +13,9 @@ other kinds of question: ``kind`` (``scale``, ``choice``, ``multi`` or ``number`
 multiple-response set a ``multi`` column's option belongs to). Two more carry the survey's protection, so that
 every call with one setup protects alike (the app, and the command line with ``--codebook``): ``protect``
 (``ja``: a grouping column protected with the others, :mod:`lmp_core.counting.disclosure`) and ``min_group_size`` (the
-smallest group shown, a whole number on any row; one value for the whole setup).
+smallest group shown, a whole number on any row; one value for the whole setup). One more carries the data-quality
+choice (:mod:`lmp_core.compute.quality`): ``quality``, on any row, the checks whose flagged respondents are left out
+and any changed thresholds, separated by ``;`` (``speeding;breakoff;speed_ratio=0.4``; one value for the setup).
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class CodebookEntry:
     protect: bool = False
     #: the setup's smallest group size (the same on every row that gives one)
     min_group_size: int | None = None
+    #: the setup's data-quality choice (:class:`lmp_core.compute.quality.QualityChoice` spec; one for the setup)
+    quality: str = ""
 
 
 #: What a column can be in the setup ("" = as the reader finds it).
@@ -61,6 +65,11 @@ def protection(codebook: dict[str, CodebookEntry] | None) -> tuple[tuple[str, ..
     entries = (codebook or {}).values()
     sizes = {e.min_group_size for e in entries if e.min_group_size is not None}
     return tuple(e.column for e in entries if e.protect), min(sizes) if sizes else None
+
+
+def quality_spec(codebook: dict[str, CodebookEntry] | None) -> str:
+    """The setup's data-quality choice as written (the first row that gives one; "" = keep everyone)."""
+    return next((e.quality for e in (codebook or {}).values() if e.quality), "")
 
 
 def with_scale(codebook: dict[str, CodebookEntry] | None, column: str, scale: str) -> dict[str, CodebookEntry]:
@@ -141,5 +150,6 @@ def read_codebook(data: bytes, name: str = "codebook.csv") -> dict[str, Codebook
         entries[column] = CodebookEntry(column, row.get("question_text", "").strip(), row.get("theme", "").strip(),
                                         labels, row.get("asked_to", "").strip(), role,
                                         row.get("reverse", "").strip().lower() in _YES, dont_know, kind, set_name,
-                                        row.get("protect", "").strip().lower() in _YES, size)
+                                        row.get("protect", "").strip().lower() in _YES, size,
+                                        row.get("quality", "").strip())
     return entries
