@@ -118,10 +118,14 @@ def load(args: argparse.Namespace, *, choose: bool = True) -> Survey | Counts:
     """Read the file (and codebook) named on the command line; with ``choose``, the respondents the setup's
     data-quality choice keeps (:func:`chosen_of`)."""
     from lmp_core.load import read_file
+    from lmp_core.setup.codebook import quality_spec
     from lmp_core.setup.survey import Survey
 
     source = read_file(_read_path(args.file), Path(args.file).name, codebook=codebook_of(args), sheet=args.sheet)
     if not choose or not isinstance(source, Survey):
+        return source
+    args._full = source
+    if not quality_spec(codebook_of(args)):  # nothing to leave out: the checks' libraries stay unloaded
         return source
     return chosen_of(args, source).survey
 
@@ -139,7 +143,6 @@ def chosen_of(args: argparse.Namespace, survey: Survey) -> Chosen:
         minimum = args.min_group_size if getattr(args, "min_group_size", None) is not None \
             else setup_min or MIN_GROUP_SIZE
         args._chosen = apply_choice(survey, choice, min_group_size=minimum)
-        args._full = survey
     return args._chosen
 
 
@@ -149,9 +152,9 @@ def quality_json(args: argparse.Namespace) -> dict:
     from lmp_core.compute.quality import with_and_without
     from lmp_core.compute.stats import note_text
 
-    chosen = getattr(args, "_chosen", None)
-    if chosen is None:  # a frequency table, a database or --stream: no respondent rows to judge
+    if getattr(args, "_full", None) is None:  # a frequency table, a database or --stream: no rows to judge
         raise SurveyError("quality_needs_rows", file=Path(args.file or args.table or "").name)
+    chosen = chosen_of(args, args._full)
     from lmp_core.setup.codebook import quality_spec
 
     minimum = protection_of(args)[1]
