@@ -263,3 +263,41 @@ def test_quality_needs_respondent_rows(capsys):
     assert "datakvalitet kan bare kontrolleres" in capsys.readouterr().err
     assert main(["summarize", str(FIXTURES / "lmp_ch2_3.csv"), "--quality", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["quality"]["left_out"] == 0
+
+
+# --- the app: the Data page's choice reaches the results page ------------------------------------------------
+
+def test_app_data_page_choice_changes_the_results_view(capsys, files):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import plain
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="upload").upload("planted.csv", qualtrics_csv(), "text/csv")
+    at.run()
+    assert not at.exception
+    texts = [plain(str(x.value)) for x in at.table]
+    assert any("For rask" in x for x in texts)
+    leave = next(m for m in at.multiselect if m.key.startswith("quality_leave_"))
+    leave.set_value(["speeding", "straightlining", "breakoff"]).run()
+    assert not at.exception
+    assert any(plain(i.value).startswith(CAVEAT) for i in at.info)
+    at.switch_page("pages/results.py").run()
+    assert not at.exception
+    shown = " ".join(plain(w.value) for w in [*at.warning, *at.info, *at.caption])
+    assert CAVEAT in shown
+    # the view's numbers are the command line's with the same setup choice
+    data, _, chosen = files
+    out = _summarize(capsys, data, "--codebook", chosen)
+    q = next(i for i in out["items"] if i["column"] == "Q1_2")
+    table = plain_frame_first(at)
+    n_col = next(c for c in table.columns if c.endswith(" n") and "Lærer" in c)
+    row = table[table["Spørsmål"].str.contains("Q1_2")].iloc[0]
+    assert int(row[n_col]) == next(s["n"] for s in q["stats"] if s["group"] == "Lærer")
+
+
+def plain_frame_first(at):
+    from tests.apptest import plain_frame
+
+    return plain_frame(at.table[0].value).reset_index() if at.table else at.dataframe[0].value

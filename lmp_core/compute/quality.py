@@ -440,6 +440,8 @@ class Chosen:
     quality: Quality
     left_out: int
     notes: tuple[Note, ...] = ()
+    #: the smallest group size the choice was applied with (fewer are never left out)
+    min_group_size: int = 0
 
 
 def apply_choice(survey: Survey, choice: QualityChoice, *, min_group_size: int) -> Chosen:
@@ -449,18 +451,18 @@ def apply_choice(survey: Survey, choice: QualityChoice, *, min_group_size: int) 
     """
     found = quality(survey, choice.thresholds)
     if not choice.leave_out:
-        return Chosen(survey, found, 0)
+        return Chosen(survey, found, 0, min_group_size=min_group_size)
     unknown = [c for c in choice.leave_out if c not in CHECKS]
     if unknown:
         raise SurveyError("quality_bad_spec", file=survey.source, value=", ".join(unknown), known=", ".join(CHECKS))
     out = found.flagged(choice.leave_out)
     n = int(out.sum())
     if 0 < n < min_group_size:
-        return Chosen(survey, found, 0, (("quality_too_few", {"n": n, "min_n": min_group_size}),))
+        return Chosen(survey, found, 0, (("quality_too_few", {"n": n, "min_n": min_group_size}),), min_group_size)
     if n == 0:
-        return Chosen(survey, found, 0, (("quality_none_left_out", {}),))
-    note: Note = ("quality_left_out", {"n": n, "checks": Sentences([("quality_list_" + c, {}) for c in choice.leave_out])})
-    return Chosen(without_rows(survey, out, (note,)), found, n, (note,))
+        return Chosen(survey, found, 0, (("quality_none_left_out", {}),), min_group_size)
+    note: Note = ("warn_quality_left_out", {"n": n, "checks": Sentences([("quality_list_" + c, {}) for c in choice.leave_out])})
+    return Chosen(without_rows(survey, out, (note,)), found, n, (note,), min_group_size)
 
 
 def without_rows(survey: Survey, rows: np.ndarray, notes: Sequence[Note] = ()) -> Survey:

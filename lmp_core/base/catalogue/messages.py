@@ -503,7 +503,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} responses have no value in the group column '{column}' and are in no group.",
     },
     # --- data quality (lmp_core.compute.quality) -------------------------------------------------
-    "quality_left_out": {
+    "warn_quality_left_out": {
         "nb": "{n} respondenter med flagg er holdt utenfor (datakvalitet: {checks}). Hele fila er beholdt; valget gjøres på Data-siden og lagres med oppsettet.",
         "en": "{n} respondents with flags are left out (data quality: {checks}). The whole file is kept; the choice is made on the Data page and saved with the setup.",
     },
