@@ -246,6 +246,12 @@ def set_quality_choice(choice: QualityChoice) -> bool:
     return True
 
 
+def quality_notes() -> tuple[tuple[str, dict[str, object]], ...]:
+    """The caveat that flagged respondents are left out, while they are (the report says it as every view does)."""
+    chosen = ensure_data().chosen
+    return chosen.notes if chosen is not None and chosen.left_out else ()
+
+
 def quality_changes(lang: str) -> tuple:
     """Per question, the top-2 share and mean with all respondents and under the choice
     (:func:`lmp_core.compute.quality.with_and_without`), once per choice and session."""
