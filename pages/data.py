@@ -122,12 +122,13 @@ if loaded.database is not None and isinstance(source, Counts):
 elif isinstance(source, Counts):
     st.success(md_escape(t("loaded_freq", file=loaded.name, items=len(source.items), groups=len(source.groups))))
 else:
+    read_rows = (loaded.full or source).n_rows  # the file's rows, with any the data-quality choice leaves out
     if source.other_questions:
-        st.success(md_escape(t("loaded_kinds", file=loaded.name, rows=source.n_rows,
+        st.success(md_escape(t("loaded_kinds", file=loaded.name, rows=read_rows,
                                items=len(source.items) + source.other_questions, scales=len(source.items),
                                others=source.other_questions)))
     else:
-        st.success(md_escape(t("loaded", file=loaded.name, rows=source.n_rows, items=len(source.items))))
+        st.success(md_escape(t("loaded", file=loaded.name, rows=read_rows, items=len(source.items))))
     if loaded.is_demo:
         st.caption(t("demo_loaded"))
     if st.session_state.pop("fixes_applied", False):
@@ -308,7 +309,16 @@ def quality_section() -> None:
     st.caption(t("quality_intro"))
     choice = quality_choice()
     thresholds = thresholds_widgets(choice.thresholds)
-    if set_quality_choice(QualityChoice(choice.leave_out, thresholds)):
+    # the time column is found by its name; the user may name another (kept with the setup)
+    chosen_time = dict(choice.columns).get("duration")
+    options = [None, *source.background.columns]
+    time_column = st.selectbox(t("quality_time_column"), options,
+                               index=options.index(chosen_time) if chosen_time in options else 0,
+                               format_func=lambda v: t("quality_time_auto") if v is None else v,
+                               key=f"quality_time_{loaded.digest[:12]}", placeholder=t("choose_one"))
+    columns = tuple((k, c) for k, c in choice.columns if k != "duration") + \
+        ((("duration", time_column),) if time_column else ())
+    if set_quality_choice(QualityChoice(choice.leave_out, thresholds, columns)):
         st.rerun()
     found = loaded.chosen.quality
     plain_table(quality_table(found, lang=lang()), static=True)
@@ -323,7 +333,7 @@ def quality_section() -> None:
                            default=[c for c in choice.leave_out if c in found.available],
                            format_func=lambda c: t("quality_name_" + c), key=f"quality_leave_{loaded.digest[:12]}",
                            help=t("quality_leave_out_help"), placeholder=t("choose_placeholder"), select_all=False)
-    if set_quality_choice(QualityChoice(tuple(leave), thresholds)):
+    if set_quality_choice(QualityChoice(tuple(leave), thresholds, columns)):
         st.rerun()
     for key, params in loaded.chosen.notes:
         st.info(note_text(key, params, lang()), icon=":material/filter_alt:")

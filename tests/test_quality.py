@@ -301,3 +301,18 @@ def plain_frame_first(at):
     from tests.apptest import plain_frame
 
     return plain_frame(at.table[0].value).reset_index() if at.table else at.dataframe[0].value
+
+
+def test_a_time_column_the_user_names():
+    # a duration column under a name no rule knows, and no start and end times: speeding needs the user's choice
+    data = pd.read_csv(io.BytesIO(qualtrics_csv()), skiprows=[1, 2], dtype=str, keep_default_na=False)
+    data = data.drop(columns=["StartDate", "EndDate", "RecordedDate"]).rename(
+        columns={"Duration (in seconds)": "Sekunder"})
+    survey = read_file(data.to_csv(index=False).encode(), "own_names.csv")
+    assert "speeding" not in quality(survey).available
+    choice = QualityChoice.parse("speeding;duration=Sekunder")
+    assert choice.spec() == "speeding;duration=Sekunder"
+    chosen = apply_choice(survey, choice, min_group_size=3)
+    assert tuple(np.flatnonzero(chosen.quality.flags["speeding"])) == planted.SPEEDERS and chosen.left_out == 3
+    with pytest.raises(SurveyError, match="Tid"):
+        apply_choice(survey, QualityChoice.parse("duration=Tid"), min_group_size=3)

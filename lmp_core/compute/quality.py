@@ -48,6 +48,8 @@ from lmp_core.base.fmt import Sentences
 from lmp_core.compute.fieldwork import ID_NAMES
 from lmp_core.setup.survey import Note, Survey
 
+#: The metadata columns a user may choose (:func:`quality_columns`), by their key in the setup's ``quality`` cell
+COLUMN_KEYS = ("duration", "start", "end", "finished", "lastpage", "id")
 #: The checks, in the order the Data page shows them.
 CHECKS = ("speeding", "straightlining", "low_variability", "nonresponse", "duplicate_answers", "duplicate_id",
           "breakoff")
@@ -121,7 +123,7 @@ def quality_columns(survey: Survey, **chosen: str | None) -> QualityColumns:
     by_name = {_normal(c): c for c in frame.columns}
     for column in chosen.values():
         if column is not None and column not in frame.columns:
-            raise SurveyError("unknown_group_column", column=column, choices=", ".join(frame.columns))
+            raise SurveyError("quality_unknown_column", column=column, choices=", ".join(frame.columns))
     # an id by its name first: the reader's id is any column of unique values (a start time), and an id column
     # with a duplicate, the very thing to find, is no id to the reader
     found: dict[str, object] = {"id": next((by_name[n] for n in (*ID_NAMES, *_MORE_ID_NAMES) if n in by_name),
@@ -399,19 +401,23 @@ class QualityChoice:
 
     leave_out: tuple[str, ...] = ()
     thresholds: Thresholds = field(default_factory=Thresholds)
+    #: metadata columns the user chose, as (:data:`COLUMN_KEYS` key, column) pairs; the others are found
+    columns: tuple[tuple[str, str], ...] = ()
 
     def spec(self) -> str:
-        """The choice as the setup file's ``quality`` cell (thresholds only where they differ from the default)."""
+        """The choice as the setup file's ``quality`` cell (thresholds only where they differ from the default;
+        chosen columns as ``duration=Tid brukt``)."""
         default = Thresholds()
         changed = [f"{f.name}={getattr(self.thresholds, f.name):g}" for f in fields(Thresholds)
                    if getattr(self.thresholds, f.name) != getattr(default, f.name)]
-        return ";".join([*self.leave_out, *changed])
+        return ";".join([*self.leave_out, *changed, *(f"{key}={column}" for key, column in self.columns)])
 
     @classmethod
     def parse(cls, spec: str, *, file: str = "") -> QualityChoice:
         """A choice from its :meth:`spec`; :class:`SurveyError` names an unknown check or threshold."""
         checks: list[str] = []
         values: dict[str, float] = {}
+        columns: dict[str, str] = {}
         names = {f.name: f.type for f in fields(Thresholds)}
         for part in (p.strip() for p in spec.split(";")):
             if not part:
@@ -419,6 +425,8 @@ class QualityChoice:
             name, _, value = (s.strip() for s in part.partition("="))
             if not value and name in CHECKS:
                 checks.append(name)
+            elif value and name in COLUMN_KEYS:
+                columns[name] = value
             elif value and name in names:
                 try:
                     number = float(value.replace(",", "."))
@@ -428,7 +436,7 @@ class QualityChoice:
                 values[name] = int(number) if names[name] in ("int", int) else number
             else:
                 raise SurveyError("quality_bad_spec", file=file, value=part, known=", ".join([*CHECKS, *names]))
-        return cls(tuple(dict.fromkeys(checks)), replace(Thresholds(), **values))
+        return cls(tuple(dict.fromkeys(checks)), replace(Thresholds(), **values), tuple(columns.items()))
 
 
 @dataclass(frozen=True, eq=False)
@@ -449,7 +457,7 @@ def apply_choice(survey: Survey, choice: QualityChoice, *, min_group_size: int) 
     one to four respondents would let a view with them be subtracted from a view without them and show their
     answers, so then nobody is left out and the note says why.
     """
-    found = quality(survey, choice.thresholds)
+    found = quality(survey, choice.thresholds, columns=quality_columns(survey, **dict(choice.columns)))
     if not choice.leave_out:
         return Chosen(survey, found, 0, min_group_size=min_group_size)
     unknown = [c for c in choice.leave_out if c not in CHECKS]

@@ -29,6 +29,9 @@ APP: dict[str, dict[str, str]] = {
     "quality_no_columns": {"nb": "ingen kolonner med tid, status eller id funnet",
                            "en": "no time, status or id columns found"},
     "quality_thresholds": {"nb": "Terskler", "en": "Thresholds"},
+    "quality_time_column": {"nb": "Kolonne med svartid i sekunder", "en": "Column with the time taken, in seconds"},
+    "quality_time_auto": {"nb": "Finn den selv (varighet, eller start- og sluttid)",
+                          "en": "Find it (duration, or start and end times)"},
     "quality_leave_out": {"nb": "Hold utenfor respondenter flagget av", "en": "Leave out respondents flagged by"},
     "quality_leave_out_help": {"nb": "Gjelder alle sider, nedlastinger og rapporten, og hver visning sier det. "
                                      "Hele fila beholdes.",

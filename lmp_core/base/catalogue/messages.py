@@ -531,6 +531,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{file}: «{value}» i kolonnen quality er ikke en kjent kontroll eller terskel. Kjente: {known}.",
         "en": "{file}: '{value}' in the quality column is not a known check or threshold. Known: {known}.",
     },
+    "quality_unknown_column": {
+        "nb": "Kolonnen «{column}» som er valgt for datakvalitet, finnes ikke i fila. Kolonner: {choices}.",
+        "en": "The column '{column}' chosen for data quality is not in the file. Columns: {choices}.",
+    },
     "quality_needs_rows": {
         "nb": "{file}: datakvalitet kan bare kontrolleres i en fil med én rad per respondent, ikke i en frekvenstabell, en database eller med --stream.",
         "en": "{file}: data quality can only be checked in a file with one row per respondent, not in a frequency table, a database or with --stream.",
