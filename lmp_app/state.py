@@ -265,18 +265,23 @@ def quality_changes(lang: str) -> tuple:
         full, chosen, min_group_size=chosen.min_group_size, lang=lang))
 
 
-def sync_quality() -> None:
-    """Apply the choice again when the minimum group size changed (it decides whether few may be left out)."""
+def sync_quality() -> bool:
+    """Apply the choice again when the minimum group size or the protected grouping columns changed (they decide
+    whether few may be left out); True when it was applied again."""
     loaded = ensure_data()
-    if loaded.full is not None and (loaded.chosen is None or loaded.chosen.min_group_size != min_group_size()):
+    chosen = loaded.chosen
+    if loaded.full is not None and (chosen is None or chosen.min_group_size != min_group_size()
+                                    or chosen.groupings != groupings()):
         _apply_quality(loaded)
+        return True
+    return False
 
 
 def _apply_quality(loaded: Loaded) -> None:
     """The session's data under the choice; every count made before is forgotten."""
     if loaded.full is None:
         return
-    chosen = apply_choice(loaded.full, quality_choice(), min_group_size=min_group_size())
+    chosen = apply_choice(loaded.full, quality_choice(), min_group_size=min_group_size(), groupings=groupings())
     loaded.source, loaded.chosen = chosen.survey, chosen
     st.session_state[Keys.COUNTS] = {}
 

@@ -132,17 +132,21 @@ def load(args: argparse.Namespace, *, choose: bool = True) -> Survey | Counts:
 
 def chosen_of(args: argparse.Namespace, survey: Survey) -> Chosen:
     """The setup's data-quality choice (``quality`` in ``--codebook``) applied to ``survey``, once per call: every
-    view, the report and the JSON then hold the same respondents (:func:`lmp_core.compute.quality.apply_choice`)."""
+    view, the report and the JSON then hold the same respondents (:func:`lmp_core.compute.quality.apply_choice`,
+    with this call's protected grouping columns and minimum, as :func:`protection_of` decides them)."""
     from lmp_core.compute.quality import QualityChoice, apply_choice
     from lmp_core.setup.codebook import protection, quality_spec
 
     if getattr(args, "_chosen", None) is None:
         codebook = codebook_of(args)
         choice = QualityChoice.parse(quality_spec(codebook), file=Path(args.codebook or "").name)
-        setup_min = protection(codebook)[1]
+        protected, setup_min = protection(codebook)
         minimum = args.min_group_size if getattr(args, "min_group_size", None) is not None \
             else setup_min or MIN_GROUP_SIZE
-        args._chosen = apply_choice(survey, choice, min_group_size=minimum)
+        given = [c.strip() for c in args.groupings.split(",") if c.strip()] if getattr(args, "groupings", None) else None
+        group = getattr(args, "group", None)
+        groupings = tuple(given) if given is not None else protected or ((group,) if group else ())
+        args._chosen = apply_choice(survey, choice, min_group_size=minimum, groupings=groupings)
     return args._chosen
 
 

@@ -304,7 +304,8 @@ def thresholds_widgets(current: Thresholds) -> Thresholds:
 def quality_section() -> None:
     """How many respondents each check flags (counts, never a list of respondents), the choice to leave the
     flagged out (saved with the setup), and what that changes, per question."""
-    sync_quality()
+    if sync_quality():  # the protection changed above: the pages' data changes with it
+        st.rerun()
     st.subheader(t("quality_heading"))
     st.caption(t("quality_intro"))
     choice = quality_choice()

@@ -18,9 +18,10 @@ LABELS = ("Helt uenig", "Litt uenig", "Verken enig eller uenig", "Litt enig", "H
 GRIDS = ("Q1", "Q2")
 PER_GRID = 6
 N = 60
-#: The planted respondents (0-based data rows) of each check
+#: The planted respondents (0-based data rows) of each check; the speeders, straight-liners and break-offs are
+#: all in odd rows (Rolle "Leder"), so that leaving them out leaves no group with fewer than five out
 SPEEDERS = (3, 17, 29)
-STRAIGHT = (5, 22, 41)
+STRAIGHT = (5, 23, 41)
 DUPLICATE_OF = {50: 10}  # row 50 copies row 10's answers (another id, another time)
 SAME_ID = {55: 12}  # row 55 has row 12's ResponseId (other answers)
 BREAKOFF = (33, 47)  # Finished = 0, nothing after Q1_3

@@ -316,3 +316,14 @@ def test_a_time_column_the_user_names():
     assert tuple(np.flatnonzero(chosen.quality.flags["speeding"])) == planted.SPEEDERS and chosen.left_out == 3
     with pytest.raises(SurveyError, match="Tid"):
         apply_choice(survey, QualityChoice.parse("duration=Tid"), min_group_size=3)
+
+
+def test_never_fewer_than_the_minimum_left_out_of_a_protected_group(survey):
+    # the copy (row 50) is a Lærer, the rest are Leder: with Rolle protected, one Lærer left out could be worked
+    # out by comparing the Lærer figures with and without; so nobody is left out
+    choice = QualityChoice(("speeding", "straightlining", "breakoff", "duplicate_answers"))
+    assert apply_choice(survey, choice, min_group_size=5).left_out == 9
+    chosen = apply_choice(survey, choice, min_group_size=5, groupings=("Rolle",))
+    assert chosen.left_out == 0 and chosen.notes[0][0] == "quality_too_few_in_group"
+    kept = apply_choice(survey, QualityChoice(choice.leave_out[:3]), min_group_size=5, groupings=("Rolle",))
+    assert kept.left_out == 8

@@ -448,29 +448,47 @@ class Chosen:
     quality: Quality
     left_out: int
     notes: tuple[Note, ...] = ()
-    #: the smallest group size the choice was applied with (fewer are never left out)
+    #: the smallest group size and the protected grouping columns the choice was applied with
     min_group_size: int = 0
+    groupings: tuple[str, ...] = ()
 
 
-def apply_choice(survey: Survey, choice: QualityChoice, *, min_group_size: int) -> Chosen:
-    """Leave out the respondents flagged by the choice's checks. Never fewer than ``min_group_size``: leaving out
-    one to four respondents would let a view with them be subtracted from a view without them and show their
-    answers, so then nobody is left out and the note says why.
+def apply_choice(survey: Survey, choice: QualityChoice, *, min_group_size: int,
+                 groupings: Sequence[str] = ()) -> Chosen:
+    """Leave out the respondents flagged by the choice's checks.
+
+    Never fewer than ``min_group_size``, in all and in any group of the protected ``groupings`` (each
+    combination of their values, blank being a value): a view with them could be subtracted from a view without
+    them and show their answers, so then nobody is left out and the note says why. A group made of several
+    combinations then loses none or at least the minimum too.
     """
     found = quality(survey, choice.thresholds, columns=quality_columns(survey, **dict(choice.columns)))
+    done = {"min_group_size": min_group_size, "groupings": tuple(groupings)}
     if not choice.leave_out:
-        return Chosen(survey, found, 0, min_group_size=min_group_size)
+        return Chosen(survey, found, 0, **done)
     unknown = [c for c in choice.leave_out if c not in CHECKS]
     if unknown:
         raise SurveyError("quality_bad_spec", file=survey.source, value=", ".join(unknown), known=", ".join(CHECKS))
     out = found.flagged(choice.leave_out)
     n = int(out.sum())
     if 0 < n < min_group_size:
-        return Chosen(survey, found, 0, (("quality_too_few", {"n": n, "min_n": min_group_size}),), min_group_size)
+        return Chosen(survey, found, 0, (("quality_too_few", {"n": n, "min_n": min_group_size}),), **done)
     if n == 0:
-        return Chosen(survey, found, 0, (("quality_none_left_out", {}),), min_group_size)
-    note: Note = ("warn_quality_left_out", {"n": n, "checks": Sentences([("quality_list_" + c, {}) for c in choice.leave_out])})
-    return Chosen(without_rows(survey, out, (note,)), found, n, (note,), min_group_size)
+        return Chosen(survey, found, 0, (("quality_none_left_out", {}),), **done)
+    if groupings and _few_in_a_group(survey, out, groupings, min_group_size):
+        return Chosen(survey, found, 0, (("quality_too_few_in_group", {"min_n": min_group_size,
+                                                                       "columns": ", ".join(groupings)}),), **done)
+    note: Note = ("warn_quality_left_out", {"n": n, "checks": Sentences([("quality_list_" + c, {})
+                                                                          for c in choice.leave_out])})
+    return Chosen(without_rows(survey, out, (note,)), found, n, (note,), **done)
+
+
+def _few_in_a_group(survey: Survey, out: np.ndarray, groupings: Sequence[str], min_group_size: int) -> bool:
+    """Whether a combination of the grouping columns' values holds between 1 and ``min_group_size`` − 1 of the
+    respondents to leave out."""
+    cells = pd.DataFrame({c: survey.values_of(c).astype("string").fillna("").to_numpy()[out] for c in groupings})
+    sizes = cells.value_counts()
+    return bool(((sizes > 0) & (sizes < min_group_size)).any())
 
 
 def without_rows(survey: Survey, rows: np.ndarray, notes: Sequence[Note] = ()) -> Survey:

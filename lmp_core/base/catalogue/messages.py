@@ -511,6 +511,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Ingen respondenter med flagg er holdt utenfor: bare {n} har flagg, færre enn {min_n}, og svarene deres kunne da regnes ut ved å sammenligne med og uten dem.",
         "en": "No respondents with flags are left out: only {n} have flags, fewer than {min_n}, and their answers could then be worked out by comparing with and without them.",
     },
+    "quality_too_few_in_group": {
+        "nb": "Ingen respondenter med flagg er holdt utenfor: i en gruppe av {columns} ville færre enn {min_n} blitt holdt utenfor, og svarene deres kunne da regnes ut ved å sammenligne med og uten dem. Velg andre kontroller eller færre gruppekolonner.",
+        "en": "No respondents with flags are left out: in a group of {columns} fewer than {min_n} would have been left out, and their answers could then be worked out by comparing with and without them. Choose other checks or fewer grouping columns.",
+    },
     "quality_none_left_out": {
         "nb": "Ingen respondenter har flaggene som er valgt holdt utenfor; alle er med.",
         "en": "No respondent has the flags chosen to be left out; everyone is included.",
