@@ -161,8 +161,8 @@ def quality_json(args: argparse.Namespace) -> dict:
     chosen = chosen_of(args, args._full)
     from lmp_core.setup.codebook import quality_spec
 
-    minimum = protection_of(args)[1]
-    changes = with_and_without(args._full, chosen, min_group_size=minimum, top_k=int(args.top), lang=args.lang)
+    changes = with_and_without(args._full, chosen, min_group_size=chosen.min_group_size, top_k=int(args.top),
+                               lang=args.lang)
     return {**chosen.quality.to_dict(), "choice": quality_spec(codebook_of(args)), "left_out": chosen.left_out,
             "notes": [note_text(k, p, args.lang) for k, p in chosen.notes],
             "with_without": [c.to_dict() for c in changes]}
