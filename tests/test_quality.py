@@ -250,6 +250,9 @@ def test_the_report_says_it_and_counts_the_same(capsys, files, tmp_path):
     assert main(["report", str(data), "--codebook", str(chosen), "--group", "Rolle", "--out", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
     assert CAVEAT in html
+    # the report's group sizes are the JSON's with the same setup: the eight planted are all "Leder" (30 − 8)
+    leder = next(g for g in _summarize(capsys, data, "--codebook", chosen)["groups"] if g["name"] == "Leder")
+    assert leder["respondents"] == 22 and "Leder (n=22)" in html
     assert main(["report", str(data), "--group", "Rolle", "--groupings", "Rolle", "--out", str(out)]) == 0
     assert "holdt utenfor" not in out.read_text(encoding="utf-8")
 
@@ -292,9 +295,9 @@ def test_app_data_page_choice_changes_the_results_view(capsys, files):
     out = _summarize(capsys, data, "--codebook", chosen)
     q = next(i for i in out["items"] if i["column"] == "Q1_2")
     table = plain_frame_first(at)
-    n_col = next(c for c in table.columns if c.endswith(" n") and "Lærer" in c)
+    n_col = next(c for c in table.columns if c.endswith(" n") and "Leder" in c)  # the planted are all Leder
     row = table[table["Spørsmål"].str.contains("Q1_2")].iloc[0]
-    assert int(row[n_col]) == next(s["n"] for s in q["stats"] if s["group"] == "Lærer")
+    assert int(row[n_col]) == next(s["n"] for s in q["stats"] if s["group"] == "Leder") < 30
 
 
 def plain_frame_first(at):
