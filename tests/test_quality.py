@@ -330,3 +330,14 @@ def test_never_fewer_than_the_minimum_left_out_of_a_protected_group(survey):
     assert chosen.left_out == 0 and chosen.notes[0][0] == "quality_too_few_in_group"
     kept = apply_choice(survey, QualityChoice(choice.leave_out[:3]), min_group_size=5, groupings=("Rolle",))
     assert kept.left_out == 8
+
+
+def test_nettskjema_answer_time_in_milliseconds():
+    # Nettskjema's last column $answer_time_ms (notes: survey-tool-exports.md § Nettskjema); hand count: eight at
+    # 600 000 ms and two at 100 000 ms, median 600 s, half of it 300 s: the two fast ones
+    times = [600_000] * 8 + [100_000] * 2
+    rows = [f"{i},{['I stor grad', 'I liten grad'][i % 2]},{t}" for i, t in enumerate(times)]
+    survey = read_file(("$submission_id,q1,$answer_time_ms\n" + "\n".join(rows) + "\n").encode(), "ns.csv")
+    found = quality(survey)
+    assert found.columns.duration == "$answer_time_ms" and found.median_seconds == 600.0
+    assert tuple(np.flatnonzero(found.flags["speeding"])) == (8, 9)

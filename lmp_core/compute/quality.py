@@ -18,17 +18,18 @@ stays. The checks and their defaults (sources in ``../shared/notes/question-kind
   flagged when below ``irv_below`` in any grid of at least ``min_grid`` questions with at least two scores.
   The default 0 flags nobody: the careless vignette gives no rule of thumb, so the user sets one.
 - ``nonresponse``: the share of the questions the respondent was asked that were left blank, above
-  ``nonresponse_share`` (default ½; our choice). Asked = the scale and single-choice questions up to and
-  including the respondent's last answered one: questions after a break-off are the break-off's, not
-  non-response. A respondent who answered nothing is a break-off, not a non-responder.
+  ``nonresponse_share`` (default ½; our choice). Asked = the questions up to and including the respondent's last
+  answered one, in the order of the scale questions (file order) and then the questions of other kinds (each
+  multiple-response option one): questions after a break-off are the break-off's, not non-response. A
+  respondent who answered nothing is a break-off, not a non-responder. Metadata columns are no questions.
 - ``duplicate_answers``: the same answers to every question (scale and other kinds, blanks included) as an
   earlier respondent who answered at least ``duplicate_min_answered`` questions (default 10, our choice: with
   few questions identical answers happen by chance). The first passes and later copies are flagged, as
   QuestionPro does.
 - ``duplicate_id``: a respondent id seen on an earlier row (the id column the reader found).
 - ``breakoff``: stopped before the end: ``Finished`` false (Qualtrics), ``lastpage`` below the highest
-  (LimeSurvey); with neither column, the last answered scale or choice question comes before the last question
-  that at least half of the respondents answered (so an optional last question does not flag everyone).
+  (LimeSurvey); with neither column, the last answered question (in the order above) comes before the last
+  question that at least half of the respondents answered (so an optional last question does not flag everyone).
 
 The metadata columns are found in one place, :func:`quality_columns`, by name and content.
 """
@@ -130,8 +131,7 @@ def quality_columns(survey: Survey, **chosen: str | None) -> QualityColumns:
                                            survey.id_column)}
     for name, scale in _DURATION_NAMES.items():
         column = by_name.get(name)
-        if column is not None and pd.api.types.is_numeric_dtype(pd.to_numeric(frame[column], errors="coerce")) \
-                and pd.to_numeric(frame[column], errors="coerce").notna().any():
+        if column is not None and pd.to_numeric(frame[column], errors="coerce").notna().any():  # holds numbers
             found.update(duration=column, duration_scale=scale)
             break
     for key, names in (("start", _START_NAMES), ("end", _END_NAMES)):
