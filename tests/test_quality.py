@@ -341,3 +341,21 @@ def test_nettskjema_answer_time_in_milliseconds():
     found = quality(survey)
     assert found.columns.duration == "$answer_time_ms" and found.median_seconds == 600.0
     assert tuple(np.flatnonzero(found.flags["speeding"])) == (8, 9)
+
+
+def test_the_table_and_chart_show_counts_only(survey):
+    from lmp_core.present.quality import change_table, quality_chart, quality_table
+
+    found = quality(survey)
+    table = quality_table(found, lang="nb").set_index("Kontroll")
+    assert table.loc["For rask", "Flaggede respondenter"] == "3" and table.loc["Avbrutt", "Flaggede respondenter"] == "2"
+    assert "0,50 × medianen" in table.loc["For rask", "Regel"]
+    spec = quality_chart(found, lang="nb").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert {r["check"]: r["n"] for r in rows} == {
+        "For rask": 3, "Samme svar i hele temaet": 3, "Lav variasjon": 0, "Mange ubesvarte": 1,
+        "Like svar som en annen": 1, "Samme id to ganger": 1, "Avbrutt": 2, "Minst to flagg": 0}
+    assert "R_0" not in repr(spec) and "R_0" not in table.to_string()
+    chosen = apply_choice(survey, QualityChoice(("speeding", "straightlining", "breakoff")), min_group_size=5)
+    changes = change_table(with_and_without(survey, chosen, min_group_size=5), lang="nb")
+    assert len(changes) == 12 and "Endring (prosentpoeng)" in changes.columns
