@@ -359,3 +359,13 @@ def test_the_table_and_chart_show_counts_only(survey):
     chosen = apply_choice(survey, QualityChoice(("speeding", "straightlining", "breakoff")), min_group_size=5)
     changes = change_table(with_and_without(survey, chosen, min_group_size=5), lang="nb")
     assert len(changes) == 12 and "Endring (prosentpoeng)" in changes.columns
+
+
+def test_never_fewer_than_the_minimum_answers_to_a_question_left_out(survey):
+    # three speeders answered everything, the two break-offs only Q1_1..Q1_3: leaving out both checks removes
+    # five respondents but only three answers to Q1_4, which a comparison would show
+    choice = QualityChoice(("speeding", "breakoff"))
+    refused = apply_choice(survey, choice, min_group_size=5)
+    assert refused.left_out == 0 and refused.notes[0][0] == "quality_too_few_in_group"
+    assert "færre enn 5 svar" in note_text(*refused.notes[0], "nb")
+    assert apply_choice(survey, choice, min_group_size=3).left_out == 5

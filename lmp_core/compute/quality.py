@@ -458,9 +458,9 @@ def apply_choice(survey: Survey, choice: QualityChoice, *, min_group_size: int,
     """Leave out the respondents flagged by the choice's checks.
 
     Never fewer than ``min_group_size``, in all and in any group of the protected ``groupings`` (each
-    combination of their values, blank being a value): a view with them could be subtracted from a view without
-    them and show their answers, so then nobody is left out and the note says why. A group made of several
-    combinations then loses none or at least the minimum too.
+    combination of their values, blank being a value), nor fewer answers to any question among them: a view with
+    them could be subtracted from a view without them and show their answers, so then nobody is left out and the
+    note says why. A group made of several combinations then loses none or at least the minimum too.
     """
     found = quality(survey, choice.thresholds, columns=quality_columns(survey, **dict(choice.columns)))
     done = {"min_group_size": min_group_size, "groupings": tuple(groupings)}
@@ -475,20 +475,37 @@ def apply_choice(survey: Survey, choice: QualityChoice, *, min_group_size: int,
         return Chosen(survey, found, 0, (("quality_too_few", {"n": n, "min_n": min_group_size}),), **done)
     if n == 0:
         return Chosen(survey, found, 0, (("quality_none_left_out", {}),), **done)
-    if groupings and _few_in_a_group(survey, out, groupings, min_group_size):
+    if _few_in_a_group(survey, out, groupings, min_group_size):
         return Chosen(survey, found, 0, (("quality_too_few_in_group", {"min_n": min_group_size,
-                                                                       "columns": ", ".join(groupings)}),), **done)
+                                                                       "columns": ", ".join(groupings) or "–"}),), **done)
     note: Note = ("warn_quality_left_out", {"n": n, "checks": Sentences([("quality_list_" + c, {})
                                                                           for c in choice.leave_out])})
     return Chosen(without_rows(survey, out, (note,)), found, n, (note,), **done)
 
 
 def _few_in_a_group(survey: Survey, out: np.ndarray, groupings: Sequence[str], min_group_size: int) -> bool:
-    """Whether a combination of the grouping columns' values holds between 1 and ``min_group_size`` − 1 of the
-    respondents to leave out."""
-    cells = pd.DataFrame({c: survey.values_of(c).astype("string").fillna("").to_numpy()[out] for c in groupings})
-    sizes = cells.value_counts()
-    return bool(((sizes > 0) & (sizes < min_group_size)).any())
+    """Whether a combination of the grouping columns' values (the whole sample without any) holds between 1 and
+    ``min_group_size`` − 1 of the respondents to leave out, or of those of them who answered a question, or gave
+    it a substantive answer (the rule :mod:`lmp_core.counting.disclosure` applies to a group's answers)."""
+    if groupings:
+        cells = pd.DataFrame({c: survey.values_of(c).astype("string").fillna("").to_numpy()[out] for c in groupings})
+        cell = cells.groupby(list(groupings), sort=False).ngroup().to_numpy()
+    else:
+        cell = np.zeros(int(out.sum()), dtype=np.int64)
+    counts = [np.ones(cell.size, dtype=bool)]
+    for codes, items in ((survey.codes, survey.items), (survey.other_codes, survey.others)):
+        if codes is None:
+            continue
+        ks = np.array([it.scale.k for it in items])
+        left = codes[out]
+        counts += [*(left > 0).T, *((left > 0) & (left <= ks)).T]
+    if survey.number_values is not None:
+        counts += list(np.isfinite(survey.number_values[out]).T)
+    for has in counts:
+        sizes = np.bincount(cell[has], minlength=int(cell.max(initial=-1)) + 1)
+        if ((sizes > 0) & (sizes < min_group_size)).any():
+            return True
+    return False
 
 
 def without_rows(survey: Survey, rows: np.ndarray, notes: Sequence[Note] = ()) -> Survey:

@@ -512,8 +512,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No respondents with flags are left out: only {n} have flags, fewer than {min_n}, and their answers could then be worked out by comparing with and without them.",
     },
     "quality_too_few_in_group": {
-        "nb": "Ingen respondenter med flagg er holdt utenfor: i en gruppe av {columns} ville færre enn {min_n} blitt holdt utenfor, og svarene deres kunne da regnes ut ved å sammenligne med og uten dem. Velg andre kontroller eller færre gruppekolonner.",
-        "en": "No respondents with flags are left out: in a group of {columns} fewer than {min_n} would have been left out, and their answers could then be worked out by comparing with and without them. Choose other checks or fewer grouping columns.",
+        "nb": "Ingen respondenter med flagg er holdt utenfor: da ville færre enn {min_n} svar blitt holdt utenfor i en gruppe eller på et spørsmål (gruppekolonner: {columns}), og de svarene kunne regnes ut ved å sammenligne med og uten dem. Velg andre kontroller eller færre gruppekolonner.",
+        "en": "No respondents with flags are left out: fewer than {min_n} answers would then be left out in a group or of a question (grouping columns: {columns}), and those answers could be worked out by comparing with and without them. Choose other checks or fewer grouping columns.",
     },
     "quality_none_left_out": {
         "nb": "Ingen respondenter har flaggene som er valgt holdt utenfor; alle er med.",
