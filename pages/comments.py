@@ -4,7 +4,7 @@ import streamlit as st
 
 from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
-from lmp_app.render import plain_table
+from lmp_app.render import plain_table, quality_caveat
 from lmp_app.state import Keys, ensure_data, held_for, min_group_size
 from lmp_core.compute.comments import comments
 from lmp_core.setup.survey import Survey
@@ -12,6 +12,7 @@ from lmp_core.setup.survey import Survey
 page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
 
 st.title(t("comments_title"))
+quality_caveat()
 loaded = ensure_data()
 source = loaded.source
 if not isinstance(source, Survey) or not source.text_columns:

@@ -290,6 +290,10 @@ def test_app_data_page_choice_changes_the_results_view(capsys, files):
     assert not at.exception
     shown = " ".join(plain(w.value) for w in [*at.warning, *at.info, *at.caption])
     assert CAVEAT in shown
+    for other in ("pages/comments.py", "pages/fieldwork.py", "pages/waves.py"):  # pages without a summary say it too
+        at.switch_page(other).run()
+        assert not at.exception and any(plain(i.value).startswith(CAVEAT) for i in at.info), other
+    at.switch_page("pages/results.py").run()
     # the view's numbers are the command line's with the same setup choice
     data, _, chosen = files
     out = _summarize(capsys, data, "--codebook", chosen)
