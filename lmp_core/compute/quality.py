@@ -152,7 +152,7 @@ def quality_columns(survey: Survey, **chosen: str | None) -> QualityColumns:
 def _are_times(values: pd.Series) -> bool:
     from lmp_core.compute.fieldwork import parse_times
 
-    filled = values.dropna()
+    filled = values.dropna().head(500)  # the first filled rows tell whether a column holds times
     if filled.empty:
         return False
     times, _ = parse_times(filled.astype(str))
