@@ -10,9 +10,20 @@ import pandas as pd
 import streamlit as st
 
 from lmp_app.i18n import lang, t
-from lmp_app.state import Keys, Loaded, ensure_data, groupings, persist, populations, store, view_for, view_request
+from lmp_app.state import (
+    Keys,
+    Loaded,
+    ensure_data,
+    groupings,
+    persist,
+    populations,
+    quality_notes,
+    store,
+    view_for,
+    view_request,
+)
 from lmp_core.base.errors import SurveyError
-from lmp_core.compute.stats import Summary
+from lmp_core.compute.stats import Summary, note_text
 from lmp_core.compute.weights import Weights
 from lmp_core.counting.counts import group_values, natural_key
 from lmp_core.setup.survey import Survey
@@ -80,6 +91,13 @@ def caveats(summary: Summary) -> None:
         with st.expander(t("reading_notes", count=len(reading))):
             for text in reading:
                 st.text(text)
+
+
+def quality_caveat() -> None:
+    """The caveat that flagged respondents are left out (Data page's data-quality choice), on a page that shows no
+    summary's caveats (comments, fieldwork, waves)."""
+    for key, params in quality_notes():
+        st.info(md_escape(note_text(key, params, lang())), icon=":material/filter_alt:")
 
 
 def caveat_lines(summary: Summary) -> list[str]:

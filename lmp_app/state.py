@@ -19,6 +19,7 @@ from lmp_app import memory
 from lmp_core.base.catalogue import text
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.decisions import Decision, setup_decisions, unconfirmed_note
+from lmp_core.compute.quality import Chosen, QualityChoice, apply_choice
 from lmp_core.compute.stats import MIN_GROUP_SIZE
 from lmp_core.compute.view import View, ViewRequest, counted_view, likely_group, make_view
 from lmp_core.compute.weights import Weights
@@ -27,7 +28,7 @@ from lmp_core.counting.counts import Counts
 from lmp_core.counting.database import Counted, IndexSets, count_in_database
 from lmp_core.counting.disclosure import HeldBack, held_back
 from lmp_core.load import read_codebook, read_file
-from lmp_core.setup.codebook import CodebookEntry, protection
+from lmp_core.setup.codebook import CodebookEntry, protection, quality_spec
 from lmp_core.setup.coding import CodingFrame
 from lmp_core.setup.survey import Survey
 
@@ -75,6 +76,8 @@ class Keys:
     CONFIRMED = "lmp_confirmed_setup"
     #: the access gate's state for this run (lmp_app.access.Access.state): "open" when no login is set up
     ACCESS = "lmp_access"
+    #: the data-quality choice for the loaded file: (file digest, QualityChoice spec), saved with the setup
+    QUALITY = "lmp_quality"
 
 
 @dataclass
@@ -93,6 +96,10 @@ class Loaded:
     is_demo: bool = False
     #: counted in a database: the host's connection (the group is the counts' group column); None for a file
     database: Database | None = None
+    #: the whole file as read (``source`` is it without the respondents the data-quality choice leaves out)
+    full: Survey | None = None
+    #: the data-quality choice as applied to ``full`` (:func:`lmp_core.compute.quality.apply_choice`)
+    chosen: Chosen | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +224,12 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
         likely = protected[0]
     st.session_state[Keys.GROUP] = likely
     st.session_state[Keys.POPULATIONS] = {DEMO_GROUP: dict(DEMO_POPULATIONS)} if is_demo else {}
+    if isinstance(source, Survey):
+        # the same file read again (a fix) keeps the choice made for it; another file takes its setup's
+        owner, spec = st.session_state.get(Keys.QUALITY) or ("", "")
+        st.session_state[Keys.QUALITY] = (loaded.digest, spec if owner == loaded.digest else quality_spec(codebook))
+        loaded.full = source
+        _apply_quality(loaded)
     return loaded
 
 
@@ -229,6 +242,65 @@ def _kept_coding(source: Survey | Counts, fingerprint: str) -> Survey | Counts:
         return source
     frames = [f for f in previous.source.coding if f.column in source.text_columns]
     return coded_survey(source, frames, lang=st.session_state.get(Keys.LANG, "nb")) if frames else source
+
+
+def quality_choice() -> QualityChoice:
+    """The data-quality choice for the loaded file (Data page; saved with the setup)."""
+    owner, spec = st.session_state.get(Keys.QUALITY) or ("", "")
+    return QualityChoice.parse(spec) if spec and owner == ensure_data().digest else QualityChoice()
+
+
+def set_quality_choice(choice: QualityChoice) -> bool:
+    """Use ``choice`` on every page, download and the report: the flagged respondents of its checks are left out
+    of the session's data (the whole file is kept). Weights chosen for the respondents before are dropped.
+    True when the choice changed (the page then runs again with the new data)."""
+    loaded = ensure_data()
+    if choice == quality_choice():
+        return False
+    st.session_state[Keys.QUALITY] = (loaded.digest, choice.spec())
+    set_weights(None)
+    _apply_quality(loaded)
+    return True
+
+
+def quality_notes() -> tuple[tuple[str, dict[str, object]], ...]:
+    """The caveat that flagged respondents are left out, while they are (the report says it as every view does)."""
+    chosen = ensure_data().chosen
+    return chosen.notes if chosen is not None and chosen.left_out else ()
+
+
+def quality_changes(lang: str) -> tuple:
+    """Per question, the top-2 share and mean with all respondents and under the choice
+    (:func:`lmp_core.compute.quality.with_and_without`), once per choice and session."""
+    from lmp_core.compute.quality import with_and_without
+
+    loaded = ensure_data()
+    full, chosen = loaded.full, loaded.chosen
+    if full is None or chosen is None:
+        return ()
+    return _cached(("quality_changes", lang), lambda: with_and_without(
+        full, chosen, min_group_size=chosen.min_group_size, lang=lang))
+
+
+def sync_quality() -> bool:
+    """Apply the choice again when the minimum group size or the protected grouping columns changed (they decide
+    whether few may be left out); True when it was applied again."""
+    loaded = ensure_data()
+    chosen = loaded.chosen
+    if loaded.full is not None and (chosen is None or chosen.min_group_size != min_group_size()
+                                    or chosen.groupings != groupings()):
+        _apply_quality(loaded)
+        return True
+    return False
+
+
+def _apply_quality(loaded: Loaded) -> None:
+    """The session's data under the choice; every count made before is forgotten."""
+    if loaded.full is None:
+        return
+    chosen = apply_choice(loaded.full, quality_choice(), min_group_size=min_group_size(), groupings=groupings())
+    loaded.source, loaded.chosen = chosen.survey, chosen
+    st.session_state[Keys.COUNTS] = {}
 
 
 def load_demo() -> Loaded:

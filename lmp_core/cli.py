@@ -19,6 +19,7 @@ from lmp_core.base.spelling import MAX_OPTION_NUMBER, whole_number
 if TYPE_CHECKING:  # the libraries are imported where a command uses them: --help starts in a blink
     from lmp_core.compute.indices import Index
     from lmp_core.compute.kind_stats import KindResult
+    from lmp_core.compute.quality import Chosen
     from lmp_core.compute.reference import ReferenceResult
     from lmp_core.compute.stats import Summary
     from lmp_core.compute.view import View, ViewRequest
@@ -116,17 +117,19 @@ def codebook_of(args: argparse.Namespace) -> dict[str, CodebookEntry] | None:
     return args._codebook
 
 
-def load(args: argparse.Namespace) -> Survey | Counts:
+def load(args: argparse.Namespace, *, choose: bool = True) -> Survey | Counts:
     """Read the file (and codebook) named on the command line, with the coding frames of ``--coding`` applied to
-    its comments (in place of a saved setup's frame for the same comment column)."""
+    its comments (in place of a saved setup's frame for the same comment column); with ``choose``, the
+    respondents the setup's data-quality choice keeps (:func:`chosen_of`)."""
     from lmp_core.load import read_file
+    from lmp_core.setup.codebook import quality_spec
+    from lmp_core.setup.survey import Survey
 
     source = read_file(_read_path(args.file), Path(args.file).name, codebook=codebook_of(args), sheet=args.sheet)
     column = getattr(args, "coding_column", None) or ""
     source = with_coding(source, getattr(args, "coding", None) or [], column)
     if getattr(args, "coded", None):
         from lmp_core.counting.coding import read_coded_table
-        from lmp_core.setup.survey import Survey
 
         if not isinstance(source, Survey):
             raise SurveyError("coding_no_comments", file=Path(args.coded).name)
@@ -134,7 +137,50 @@ def load(args: argparse.Namespace) -> Survey | Counts:
         if not column:
             raise SurveyError("coding_no_column", choices=", ".join(source.text_columns) or "–")
         source = read_coded_table(_read_path(args.coded), Path(args.coded).name, source, column)
-    return source
+    if not choose or not isinstance(source, Survey):
+        return source
+    args._full = source
+    if not quality_spec(codebook_of(args)):  # nothing to leave out: the checks' libraries stay unloaded
+        return source
+    return chosen_of(args, source).survey
+
+
+def chosen_of(args: argparse.Namespace, survey: Survey) -> Chosen:
+    """The setup's data-quality choice (``quality`` in ``--codebook``) applied to ``survey``, once per call: every
+    view, the report and the JSON then hold the same respondents (:func:`lmp_core.compute.quality.apply_choice`,
+    with this call's protected grouping columns and minimum, as :func:`protection_of` decides them)."""
+    from lmp_core.compute.quality import QualityChoice, apply_choice
+    from lmp_core.setup.codebook import protection, quality_spec
+
+    if getattr(args, "_chosen", None) is None:
+        codebook = codebook_of(args)
+        choice = QualityChoice.parse(quality_spec(codebook), file=Path(args.codebook or "").name)
+        protected, setup_min = protection(codebook)
+        minimum = args.min_group_size if getattr(args, "min_group_size", None) is not None \
+            else setup_min or MIN_GROUP_SIZE
+        given = [c.strip() for c in args.groupings.split(",") if c.strip()] if getattr(args, "groupings", None) else None
+        group = getattr(args, "group", None)
+        groupings = tuple(given) if given is not None else protected or ((group,) if group else ())
+        args._chosen = apply_choice(survey, choice, min_group_size=minimum, groupings=groupings)
+    return args._chosen
+
+
+def quality_json(args: argparse.Namespace) -> dict:
+    """``--quality``'s part of the JSON: each check's count on the whole file, the setup's choice, how many are
+    left out, and per question the change in top-k share and mean without them."""
+    from lmp_core.compute.quality import with_and_without
+    from lmp_core.compute.stats import note_text
+
+    if getattr(args, "_full", None) is None:  # a frequency table, a database or --stream: no rows to judge
+        raise SurveyError("quality_needs_rows", file=Path(args.file or args.table or "").name)
+    chosen = chosen_of(args, args._full)
+    from lmp_core.setup.codebook import quality_spec
+
+    changes = with_and_without(args._full, chosen, min_group_size=chosen.min_group_size, top_k=int(args.top),
+                               lang=args.lang)
+    return {**chosen.quality.to_dict(), "choice": quality_spec(codebook_of(args)), "left_out": chosen.left_out,
+            "notes": [note_text(k, p, args.lang) for k, p in chosen.notes],
+            "with_without": [c.to_dict() for c in changes]}
 
 
 def with_coding(source: Survey | Counts, paths: list[str], column: str) -> Survey | Counts:
@@ -452,6 +498,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             out["reference"] = reference.to_dict(args.lang)
         if isinstance(source, Survey) and source.coding:  # the rules behind each coded comment column
             out["coding"] = [frame.to_dict() for frame in source.coding]
+        if args.quality:
+            out["quality"] = quality_json(args)
         if args.banner:
             from lmp_core.compute.view import banner
 
@@ -615,11 +663,11 @@ def cmd_setup(args: argparse.Namespace) -> int:
     and basis on standard error (what to confirm is marked)."""
     from lmp_core.compute.stats import note_text
     from lmp_core.present.tables import to_csv_bytes
-    from lmp_core.setup.codebook import protection
+    from lmp_core.setup.codebook import protection, quality_spec
     from lmp_core.setup.survey import Survey
     from lmp_core.setup.table import setup_codebook, setup_table
 
-    source = load(args)
+    source = load(args, choose=False)  # the setup describes the whole file
     if not isinstance(source, Survey):
         raise SurveyError("freq_no_setup", file=Path(args.file).name)
     for key, params in source.notes:
@@ -632,8 +680,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
     if unknown:
         raise SurveyError("unknown_groupings", columns=", ".join(unknown), choices=", ".join(source.groupable))
     minimum = args.min_group_size if args.min_group_size is not None else setup_min
-    sys.stdout.write(to_csv_bytes(setup_codebook(source, codebook, groupings=groupings, min_group_size=minimum),
-                                  excel=False).decode("utf-8"))
+    setup = setup_codebook(source, codebook, groupings=groupings, min_group_size=minimum,
+                           quality=quality_spec(codebook))
+    sys.stdout.write(to_csv_bytes(setup, excel=False).decode("utf-8"))
     return 0
 
 
@@ -702,6 +751,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--index", action="append", default=[], metavar="THEME",
                    help="an index of a theme's questions with Cronbach's alpha (repeat; 'all' for every theme); "
                         "in the JSON under 'indices'")
+    p.add_argument("--quality", action="store_true",
+                   help="add the data-quality flags' counts, the setup's choice and what leaving out changes to the "
+                        "JSON, under 'quality'")
     p.add_argument("--omnibus", choices=("kruskal", "chi2"), default="kruskal",
                    help="with three or more groups, the test across them: Kruskal-Wallis (default) or chi-square")
     p.add_argument("--index-items", metavar="A,B,C", help="an index of any questions you pick (with --index-name)")

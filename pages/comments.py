@@ -6,7 +6,7 @@ import streamlit as st
 
 from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
-from lmp_app.render import download, md_escape, plain_table, show_error
+from lmp_app.render import download, md_escape, plain_table, quality_caveat, show_error
 from lmp_app.state import (
     Keys,
     coding_of,
@@ -28,6 +28,7 @@ from lmp_core.setup.survey import Survey
 page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
 
 st.title(t("comments_title"))
+quality_caveat()
 loaded = ensure_data()
 source = loaded.source
 if not isinstance(source, Survey) or not source.text_columns:

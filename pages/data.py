@@ -24,18 +24,24 @@ from lmp_app.state import (
     load_demo,
     min_group_size,
     populations,
+    quality_changes,
+    quality_choice,
     set_populations,
+    set_quality_choice,
     set_weights,
+    sync_quality,
     view_for,
     view_request,
     weights,
 )
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.fmt import Pct, percent
+from lmp_core.compute.quality import CHECKS, QualityChoice, Thresholds
 from lmp_core.compute.stats import note_text
 from lmp_core.compute.weights import from_column, weight_candidates
 from lmp_core.counting.counts import Counts
 from lmp_core.load import excel_sheets, is_excel, read_codebook
+from lmp_core.present.quality import change_table, quality_chart, quality_table
 from lmp_core.present.reference import references_table
 from lmp_core.present.report.sentences import weighting_sentences
 from lmp_core.present.tables import to_csv_bytes
@@ -118,12 +124,13 @@ if loaded.database is not None and isinstance(source, Counts):
 elif isinstance(source, Counts):
     st.success(md_escape(t("loaded_freq", file=loaded.name, items=len(source.items), groups=len(source.groups))))
 else:
+    read_rows = (loaded.full or source).n_rows  # the file's rows, with any the data-quality choice leaves out
     if source.other_questions:
-        st.success(md_escape(t("loaded_kinds", file=loaded.name, rows=source.n_rows,
+        st.success(md_escape(t("loaded_kinds", file=loaded.name, rows=read_rows,
                                items=len(source.items) + source.other_questions, scales=len(source.items),
                                others=source.other_questions)))
     else:
-        st.success(md_escape(t("loaded", file=loaded.name, rows=source.n_rows, items=len(source.items))))
+        st.success(md_escape(t("loaded", file=loaded.name, rows=read_rows, items=len(source.items))))
     if loaded.is_demo:
         st.caption(t("demo_loaded"))
     if st.session_state.pop("fixes_applied", False):
@@ -185,9 +192,9 @@ if isinstance(source, Survey):
     # a static table wraps the long reasons (a grid cuts them short); a file of many columns gets the grid
     plain_table(setup, static=len(setup) <= STATIC_ROWS)
     # the protection as this run shows it (the file is made on the click, where no session state is at hand)
-    protected, minimum = groupings(), min_group_size()
+    protected, minimum, quality_now = groupings(), min_group_size(), quality_choice().spec()
     download(t("setup_download"), lambda: to_csv_bytes(setup_codebook(
-        source, loaded.codebook, groupings=protected, min_group_size=minimum)),
+        loaded.full or source, loaded.codebook, groupings=protected, min_group_size=minimum, quality=quality_now)),
              f"{Path(loaded.name).stem}_oppsett.csv", "text/csv", "setup_csv")
     st.caption(t("setup_help"))
 else:
@@ -305,6 +312,76 @@ if in_use is not None:
     if st.button(t("ref_clear"), key="reference_clear"):
         set_references(None)  # the same upload is not read again ("reference_read" keeps its digest)
         st.rerun()
+
+# --- data quality -----------------------------------------------------------------------------
+#: The thresholds' inputs: (smallest, largest, step) of each
+THRESHOLD_INPUTS = {"speed_ratio": (0.05, 1.0, 0.05), "min_grid": (2, 100, 1), "longstring_share": (0.1, 1.0, 0.05),
+                    "irv_below": (0.0, 10.0, 0.1), "nonresponse_share": (0.0, 1.0, 0.05),
+                    "duplicate_min_answered": (1, 1000, 1)}
+
+
+def thresholds_widgets(current: Thresholds) -> Thresholds:
+    """The thresholds, each visible and editable with its default from the sources (the user guide names them)."""
+    values = {}
+    with st.expander(t("quality_thresholds")):
+        cols = st.columns(3)
+        for i, (name, value) in enumerate(current.to_dict().items()):
+            low, high, step = THRESHOLD_INPUTS[name]
+            values[name] = cols[i % 3].number_input(t("quality_t_" + name), min_value=low, max_value=high, step=step,
+                                                    value=type(low)(value), key=f"quality_{name}_{loaded.digest[:12]}")
+    return Thresholds(**values)
+
+
+def quality_section() -> None:
+    """How many respondents each check flags (counts, never a list of respondents), the choice to leave the
+    flagged out (saved with the setup), and what that changes, per question."""
+    if sync_quality():  # the protection changed above: the pages' data changes with it
+        st.rerun()
+    st.subheader(t("quality_heading"))
+    st.caption(t("quality_intro"))
+    choice = quality_choice()
+    thresholds = thresholds_widgets(choice.thresholds)
+    # the time column is found by its name; the user may name another (kept with the setup)
+    chosen_time = dict(choice.columns).get("duration")
+    options = [None, *source.background.columns]
+    time_column = st.selectbox(t("quality_time_column"), options,
+                               index=options.index(chosen_time) if chosen_time in options else 0,
+                               format_func=lambda v: t("quality_time_auto") if v is None else v,
+                               key=f"quality_time_{loaded.digest[:12]}", placeholder=t("choose_one"))
+    columns = tuple((k, c) for k, c in choice.columns if k != "duration") + \
+        ((("duration", time_column),) if time_column else ())
+    if set_quality_choice(QualityChoice(choice.leave_out, thresholds, columns)):
+        st.rerun()
+    found = loaded.chosen.quality
+    plain_table(quality_table(found, lang=lang()), static=True)
+    st.altair_chart(quality_chart(found, lang=lang()))
+    st.caption(t("quality_summary", any=found.at_least(1), n=found.n_rows, two=found.at_least(2)))
+    used = [c for c in (found.columns.duration, found.columns.start, found.columns.end, found.columns.finished,
+                        found.columns.lastpage, found.columns.id) if c]
+    st.caption(md_escape(t("quality_columns_used", columns=", ".join(used) if used else t("quality_no_columns"))))
+    for key, params in found.notes:
+        st.caption(note_text(key, params, lang()))
+    leave = st.multiselect(t("quality_leave_out"), [c for c in CHECKS if c in found.available],
+                           default=[c for c in choice.leave_out if c in found.available],
+                           format_func=lambda c: t("quality_name_" + c), key=f"quality_leave_{loaded.digest[:12]}",
+                           help=t("quality_leave_out_help"), placeholder=t("choose_placeholder"), select_all=False)
+    if set_quality_choice(QualityChoice(tuple(leave), thresholds, columns)):
+        st.rerun()
+    for key, params in loaded.chosen.notes:
+        st.info(note_text(key, params, lang()), icon=":material/filter_alt:")
+    st.markdown(f"**{t('quality_compare_heading')}**")
+    changes = quality_changes(lang())
+    if changes:
+        plain_table(change_table(changes, lang=lang()))
+    else:
+        st.caption(t("quality_compare_none"))
+
+
+if isinstance(source, Survey) and loaded.full is not None:
+    try:
+        quality_section()
+    except SurveyError as err:
+        show_error(err)
 
 # --- fixes ------------------------------------------------------------------------------------
 if isinstance(source, Survey) and loaded.data:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
-from lmp_app.render import download, md_escape, plain_table, show_error
+from lmp_app.render import download, md_escape, plain_table, quality_caveat, show_error
 from lmp_app.state import (
     EXAMPLE_INVITATIONS,
     Keys,
@@ -33,6 +33,7 @@ page_guard()  # the access gate, also for a run that did not pass through stream
 
 st.title(t("fw_title"))
 st.caption(t("fw_intro"))
+quality_caveat()
 loaded = ensure_data()
 source = loaded.source
 uploaded = st.file_uploader(t("fw_upload"), type=["csv", "txt", "xlsx"], key="invited_upload")

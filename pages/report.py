@@ -14,6 +14,7 @@ from lmp_app.state import (
     kinds_for,
     min_group_size,
     populations,
+    quality_notes,
     setup_notes,
     view_request,
     weights,
@@ -77,7 +78,7 @@ try:
     progress = st.progress(0.0, text=t("report_making"))
     report = build_report(source, request, themes=chosen, quotes=quotes, lang=lang(), indices=indices, kinds=kinds,
                           title=title.strip() or None, subtitle=subtitle.strip(), author=author.strip(),
-                          date=dated.isoformat() if dated else "", leading_zero=leading_zero, notes=(*(st.session_state.get(Keys.FIELDWORK_NOTES) or ()), *setup_notes()),
+                          date=dated.isoformat() if dated else "", leading_zero=leading_zero, notes=(*(st.session_state.get(Keys.FIELDWORK_NOTES) or ()), *setup_notes(), *quality_notes()),
                           weights=weights(), trend=st.session_state.get(Keys.TREND),
                           references=references(), reference_includes_group=includes_group(),
                           progress=lambda f, what: progress.progress(min(1.0, f), text=t("report_making")))

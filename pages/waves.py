@@ -7,7 +7,7 @@ import streamlit as st
 
 from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
-from lmp_app.render import chart_downloads, download, md_escape, plain_table, show_error
+from lmp_app.render import chart_downloads, download, md_escape, plain_table, quality_caveat, show_error
 from lmp_app.state import Keys, ensure_data, groupings, min_group_size, read_wave
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.stats import note_text
@@ -20,6 +20,7 @@ page_guard()  # the access gate, also for a run that did not pass through stream
 
 st.title(t("waves_title"))
 st.caption(t("waves_intro"))
+quality_caveat()
 loaded = ensure_data()
 source = loaded.source
 if not isinstance(source, Survey):

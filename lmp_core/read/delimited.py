@@ -68,6 +68,8 @@ def _read_csv_frame(layout: TextLayout, name: str) -> pl.DataFrame:
                 schema[column] = pl.Int16 if fits else pl.Int64
             elif dtype.is_float():
                 schema[column] = pl.Float64
+            elif dtype == pl.Boolean:  # True/False (Qualtrics' Finished): read as the words they are
+                schema[column] = pl.Categorical
             elif head[column].n_unique() <= _MAX_CATEGORIES and \
                     float(head[column].str.len_chars().mean() or 0) < 60:
                 schema[column] = pl.Categorical  # answer labels: counted by their integer ids

@@ -16,6 +16,9 @@ every call with one setup protects alike (the app, and the command line with ``-
 smallest group shown, a whole number on any row; one value for the whole setup). A comment column's coding
 frame is one row per code (:func:`lmp_core.setup.coding.setup_rows`): ``coding`` holds the code's patterns,
 ``set`` the comment column and ``question_text`` the code's name.
+smallest group shown, a whole number on any row; one value for the whole setup). One more carries the data-quality
+choice (:mod:`lmp_core.compute.quality`): ``quality``, on any row, the checks whose flagged respondents are left out
+and any changed thresholds, separated by ``;`` (``speeding;breakoff;speed_ratio=0.4``; one value for the setup).
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ class CodebookEntry:
     min_group_size: int | None = None
     #: a code of a coding frame (:mod:`lmp_core.setup.coding`): its patterns; ``set_name`` is the comment column
     coding: str = ""
+    #: the setup's data-quality choice (:class:`lmp_core.compute.quality.QualityChoice` spec; one for the setup)
+    quality: str = ""
 
 
 #: What a column can be in the setup ("" = as the reader finds it).
@@ -65,6 +70,11 @@ def protection(codebook: dict[str, CodebookEntry] | None) -> tuple[tuple[str, ..
     entries = (codebook or {}).values()
     sizes = {e.min_group_size for e in entries if e.min_group_size is not None}
     return tuple(e.column for e in entries if e.protect), min(sizes) if sizes else None
+
+
+def quality_spec(codebook: dict[str, CodebookEntry] | None) -> str:
+    """The setup's data-quality choice as written (the first row that gives one; "" = keep everyone)."""
+    return next((e.quality for e in (codebook or {}).values() if e.quality), "")
 
 
 def with_scale(codebook: dict[str, CodebookEntry] | None, column: str, scale: str) -> dict[str, CodebookEntry]:
@@ -146,5 +156,6 @@ def read_codebook(data: bytes, name: str = "codebook.csv") -> dict[str, Codebook
                                         labels, row.get("asked_to", "").strip(), role,
                                         row.get("reverse", "").strip().lower() in _YES, dont_know, kind, set_name,
                                         row.get("protect", "").strip().lower() in _YES, size,
-                                        coding=row.get("coding", "").strip())
+                                        coding=row.get("coding", "").strip(),
+                                        quality=row.get("quality", "").strip())
     return entries

@@ -112,11 +112,13 @@ def _labels_spec(item: Item) -> str:
 
 
 def setup_codebook(survey: Survey, codebook: Mapping[str, CodebookEntry] | None = None, *,
-                   groupings: tuple[str, ...] = (), min_group_size: int | None = None) -> pd.DataFrame:
+                   groupings: tuple[str, ...] = (), min_group_size: int | None = None,
+                   quality: str = "") -> pd.DataFrame:
     """The setup as a codebook file: read with ``--codebook`` or on the Data page, it reproduces this
     reading on the next file of the same survey (roles, scales, reversed items, themes, question texts) and
     its protection: the grouping columns protected together (``protect``) and the minimum group size, so that
-    every call with the setup protects alike; and the comments' coding frames (``coding``, one row per code)."""
+    every call with the setup protects alike, its data-quality choice (``quality``, on the first row), and the
+    comments' coding frames (``coding``, one row per code)."""
     codebook = codebook or {}
     records = []
     for row in setup_rows(survey):
@@ -127,7 +129,8 @@ def setup_codebook(survey: Survey, codebook: Mapping[str, CodebookEntry] | None 
                   "set": row.set_name if row.basis[0] != "kind_multi_list" else row.column,
                   "protect": "ja" if row.column in groupings else "",
                   "min_group_size": min_group_size if min_group_size is not None and
-                  (row.column in groupings or (not groupings and not records)) else ""}
+                  (row.column in groupings or (not groupings and not records)) else "",
+                  "quality": "" if records else quality}
         if row.role == "question" and row.kind != "scale":
             record.update(question_text=entry.question if entry else "", theme=entry.theme if entry else "",
                           labels=";".join(f"{i + 1}={o}" for i, o in enumerate(row.scale)))
@@ -142,4 +145,4 @@ def setup_codebook(survey: Survey, codebook: Mapping[str, CodebookEntry] | None 
     records += coding_rows(survey.coding)  # the comments' coding frames, one row per code
     return pd.DataFrame(records, columns=["column", "role", "question_text", "theme", "labels", "reverse",
                                           "dont_know", "asked_to", "kind", "set", "protect", "min_group_size",
-                                          "coding"])
+                                          "coding", "quality"])

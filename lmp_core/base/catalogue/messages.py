@@ -502,6 +502,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{count} svar mangler verdi i gruppekolonnen «{column}» og er ikke med i gruppene.",
         "en": "{count} responses have no value in the group column '{column}' and are in no group.",
     },
+    # --- data quality (lmp_core.compute.quality) -------------------------------------------------
+    "warn_quality_left_out": {
+        "nb": "{n} respondenter med flagg er holdt utenfor (datakvalitet: {checks}). Hele fila er beholdt; valget gjøres på Data-siden og lagres med oppsettet.",
+        "en": "{n} respondents with flags are left out (data quality: {checks}). The whole file is kept; the choice is made on the Data page and saved with the setup.",
+    },
+    "quality_too_few": {
+        "nb": "Ingen respondenter med flagg er holdt utenfor: bare {n} har flagg, færre enn {min_n}, og svarene deres kunne da regnes ut ved å sammenligne med og uten dem.",
+        "en": "No respondents with flags are left out: only {n} have flags, fewer than {min_n}, and their answers could then be worked out by comparing with and without them.",
+    },
+    "quality_too_few_in_group": {
+        "nb": "Ingen respondenter med flagg er holdt utenfor: da ville færre enn {min_n} svar blitt holdt utenfor i en gruppe eller på et spørsmål (gruppekolonner: {columns}), og de svarene kunne regnes ut ved å sammenligne med og uten dem. Velg andre kontroller eller færre gruppekolonner.",
+        "en": "No respondents with flags are left out: fewer than {min_n} answers would then be left out in a group or of a question (grouping columns: {columns}), and those answers could be worked out by comparing with and without them. Choose other checks or fewer grouping columns.",
+    },
+    "quality_none_left_out": {
+        "nb": "Ingen respondenter har flaggene som er valgt holdt utenfor; alle er med.",
+        "en": "No respondent has the flags chosen to be left out; everyone is included.",
+    },
+    "quality_unavailable_speeding": {
+        "nb": "Svartid kan ikke kontrolleres: fila har ingen kolonne med varighet eller start- og sluttid.",
+        "en": "Completion time cannot be checked: the file has no duration column or start and end times.",
+    },
+    "quality_unavailable_straightlining": {
+        "nb": "Rettlinjet svaring kan ikke kontrolleres: ingen tema har minst {min_grid} spørsmål på samme skala.",
+        "en": "Straight-lining cannot be checked: no theme has at least {min_grid} questions on a scale.",
+    },
+    "quality_bad_threshold": {
+        "nb": "Terskelen {name} = {value} er ikke gyldig: den må være mellom {low} og {high}.",
+        "en": "The threshold {name} = {value} is not valid: it must be between {low} and {high}.",
+    },
+    "quality_bad_spec": {
+        "nb": "{file}: «{value}» i kolonnen quality er ikke en kjent kontroll eller terskel. Kjente: {known}.",
+        "en": "{file}: '{value}' in the quality column is not a known check or threshold. Known: {known}.",
+    },
+    "quality_unknown_column": {
+        "nb": "Kolonnen «{column}» som er valgt for datakvalitet, finnes ikke i fila. Kolonner: {choices}.",
+        "en": "The column '{column}' chosen for data quality is not in the file. Columns: {choices}.",
+    },
+    "quality_needs_rows": {
+        "nb": "{file}: datakvalitet kan bare kontrolleres i en fil med én rad per respondent, ikke i en frekvenstabell, en database eller med --stream.",
+        "en": "{file}: data quality can only be checked in a file with one row per respondent, not in a frequency table, a database or with --stream.",
+    },
+    "quality_list_speeding": {"nb": "«for rask»", "en": "'too fast'"},
+    "quality_list_straightlining": {"nb": "«samme svar i hele temaet»", "en": "'same answer across a grid'"},
+    "quality_list_low_variability": {"nb": "«lav variasjon»", "en": "'low variability'"},
+    "quality_list_nonresponse": {"nb": "«mange ubesvarte»", "en": "'many blanks'"},
+    "quality_list_duplicate_answers": {"nb": "«like svar som en annen»", "en": "'same answers as another'"},
+    "quality_list_duplicate_id": {"nb": "«samme id to ganger»", "en": "'same id twice'"},
+    "quality_list_breakoff": {"nb": "«avbrutt»", "en": "'broke off'"},
     # --- size words (report Tabell 1.1) ----------------------------------------------------------
     "size_none": {"nb": "ingen/svak", "en": "none/weak"},
     "size_small": {"nb": "liten", "en": "small"},
