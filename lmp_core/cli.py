@@ -282,8 +282,15 @@ def kinds_of(source: Survey, request: ViewRequest, lang: str,
                         lang=lang)
 
 
-def weights_of(args: argparse.Namespace, source: Survey | Counts) -> Weights | None:
-    """The weights ``--weight`` or ``--invited``/``--weight-by`` ask for (None: unweighted)."""
+def weights_of(args: argparse.Namespace, source: Survey | Counts, view: View | None = None) -> Weights | None:
+    """The weights ``--weight`` or ``--invited``/``--weight-by`` ask for (None: unweighted), without the respondents
+    ``view`` holds back (:meth:`lmp_core.compute.weights.Weights.without`)."""
+    weights = _weights(args, source)
+    held = view.held if view is not None else None
+    return weights.without(held.rows) if weights is not None and held is not None else weights
+
+
+def _weights(args: argparse.Namespace, source: Survey | Counts) -> Weights | None:
     from lmp_core.setup.survey import Survey
 
     if not (args.weight or args.weight_by or args.invited):
@@ -371,7 +378,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         kinds = kinds_of(source, view.request, args.lang, getattr(args, "_kind_items", None)) \
             if isinstance(source, Survey) else []
     summary = view.summary(view.request.items)  # () when --items named only questions of other kinds
-    weights = weights_of(args, source)
+    weights = weights_of(args, source, view)
     indices = []
     custom = _custom_index(args)
     if args.index or custom:
@@ -446,7 +453,7 @@ def _add_weighted(out: dict, source: Survey | Counts, view: View, weights: Weigh
         for stats in item["stats"]:
             cell = cells.get((item["column"], stats["group"]))
             stats["weighted"] = cell.to_dict() if cell is not None else None
-        for comparison in item["comparisons"]:
+        for comparison in item.get("comparisons", ()):  # the other kinds have no weighted figures
             pair = pairs.get((item["column"], comparison["a"], comparison["b"]))
             comparison["weighted"] = pair.to_dict() if pair is not None else None
     out["weighting"] = weights.to_dict()
@@ -492,7 +499,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise SurveyError("unknown_themes", themes=", ".join(unknown), choices=", ".join(known))
     report = build_report(source, request, themes=themes, lang=args.lang,
                           leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
-                          author=args.author, date=args.date, weights=weights_of(args, source), view=view,
+                          author=args.author, date=args.date, weights=weights_of(args, source, view), view=view,
                           indices=indices, kinds=kinds)
     data = render(report, args.out)
     write_output(out, data)

@@ -1,0 +1,108 @@
+"""Every path protects with the setup (issue 39): one setup protecting ``skole,rolle`` on a generated file where one
+school has 3 respondents, and each path tried as an adversary would (a total minus the shown parts, one call's
+figures minus another's).
+
+The file (:func:`_write_file`, by hand): Aske skole and Bjørk skole 20 respondents each (every fourth a Leder, so 5
+Leder and 15 Lærer in each), Cedertre skole 3 (1 Leder, 2 Lærer): 43 respondents, of whom the rule holds back the 3
+of Cedertre (cells of 1 and 2 under the minimum of 5) and shows 40.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lmp_core.cli import main
+
+SCALE = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
+SCHOOLS = (("Aske skole", 20), ("Bjørk skole", 20), ("Cedertre skole", 3))
+SMALL = "Cedertre skole"
+CHOICE = "Hvilken transport bruker du mest?"
+#: shown respondents by hand: 20 + 20, the 3 of Cedertre held back
+SHOWN = 40
+
+
+def _rows() -> list[dict[str, str]]:
+    rng = np.random.default_rng(3)
+    rows = []
+    for school, size in SCHOOLS:
+        for i in range(size):
+            rows.append({"skole": school, "rolle": "Lærer" if i % 4 else "Leder",
+                         "q1": SCALE[rng.integers(0, 5)], "q2": SCALE[rng.integers(0, 5)],
+                         CHOICE: ["Buss", "Bil", "Sykkel"][rng.integers(0, 3)],
+                         **{f"fag_{f}": "x" if rng.random() < 0.5 else "" for f in ("norsk", "matte", "engelsk")},
+                         "vekt": f"{rng.uniform(0.5, 2.0):.3f}"})
+    return rows
+
+
+def _write_file(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def _run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _json(capsys, *args: str) -> dict:
+    code, out, err = _run(capsys, *args, "--format", "json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory) -> tuple[Path, Path]:
+    """The response file and the setup that protects skole and rolle together (made by ``setup``)."""
+    folder = tmp_path_factory.mktemp("routes")
+    data = _write_file(folder / "svar.csv", _rows())
+    setup = folder / "oppsett.csv"
+    with pytest.MonkeyPatch.context() as mp:
+        import io
+        import sys
+
+        out = io.StringIO()
+        mp.setattr(sys, "stdout", out)
+        mp.setattr(sys, "stderr", io.StringIO())
+        assert main(["setup", str(data), "--groupings", "skole,rolle"]) == 0
+    setup.write_text(out.getvalue(), encoding="utf-8")
+    return data, setup
+
+
+def _total(out: dict) -> int:
+    return next(g["respondents"] for g in out["groups"] if g["name"] == "Alle") if len(out["groups"]) == 1 \
+        else sum(g["respondents"] for g in out["groups"])
+
+
+# --- route 6: weights ----------------------------------------------------------------------------------------
+
+def test_weighted_json_with_other_kinds_and_no_hidden_total(files, capsys):
+    """``--weight`` with single-choice and multiple-response questions gives JSON (it ended in KeyError:
+    'comparisons'), and ``weighting.n`` is the total the unweighted view shows (40), not the 43 that include
+    the held-back school."""
+    data, setup = files
+    out = _json(capsys, "summarize", data, "--codebook", setup, "--weight", "vekt")
+    kinds = {it["kind"] for it in out["items"]}
+    assert {"choice", "multi"} <= kinds, kinds  # the file has the kinds that made it crash
+    assert _total(out) == SHOWN
+    assert out["weighting"]["n"] == SHOWN
+    # n_eff from the shown respondents' weights only: Kish (Σw)²/Σw² by hand over the 40
+    w = np.array([float(r["vekt"]) for r in _rows() if r["skole"] != SMALL])
+    assert out["weighting"]["n_eff"] == pytest.approx(w.sum() ** 2 / (w ** 2).sum())
+
+
+def test_weighted_report_states_the_shown_total(files, capsys, tmp_path):
+    data, setup = files
+    report = tmp_path / "rapport.html"
+    code, _, err = _run(capsys, "report", data, "--codebook", setup, "--weight", "vekt", "--out", report)
+    assert code == 0, err
+    html = report.read_text(encoding="utf-8")
+    assert f"de {SHOWN} svarene" in html and "de 43 svarene" not in html
