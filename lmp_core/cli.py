@@ -185,24 +185,12 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
     from lmp_core.setup.survey import Survey
 
     request = request_of(args)
-    if getattr(args, "database", None):
+    if getattr(args, "database", None) or getattr(args, "stream", False):
         counted, view = _database_view(args, request)
         return counted.counts, view
-    if getattr(args, "stream", False):
-        from lmp_core.counting.stream import stream_counts
-        from lmp_core.load import read_codebook
-
-        if not args.codebook:
-            raise SurveyError("stream_needs_codebook", file=Path(args.file).name)
-        if not Path(args.file).is_file():
-            raise SurveyError("file_not_found", file=args.file)
-        codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name)
-        source = stream_counts(Path(args.file), codebook, group=args.group, items=request.items)
-        request = request_of(args, group=None)  # the counts are per group already
-    else:
-        source = load(args)
-        if request.items is not None and isinstance(source, Survey):
-            request = _scale_items(args, source.items, (*source.others, *source.numbers), request)
+    source = load(args)
+    if request.items is not None and isinstance(source, Survey):
+        request = _scale_items(args, source.items, (*source.others, *source.numbers), request)
     view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
     return source, view
 
@@ -210,27 +198,35 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
 def _database_view(args: argparse.Namespace, request: ViewRequest, themes: Sequence[str] = (),
                    custom: Mapping[str, Sequence[str]] | None = None, max_items: int | None = None
                    ) -> tuple[Counted, View]:
-    """Count in the database (``--database``, ``--table``) with the setup's questions and protection, and the sums
-    of the indices of ``themes`` and ``custom`` (:func:`lmp_core.compute.indices.index_sets`); only counts and sums
-    come back (:mod:`lmp_core.counting.database`)."""
+    """Count in the database (``--database``, ``--table``), or in a file as DuckDB reads it (``--stream``), with the
+    setup's questions and protection, and the sums of the indices of ``themes`` and ``custom``
+    (:func:`lmp_core.compute.indices.index_sets`); only counts and sums come back
+    (:mod:`lmp_core.counting.database`, :mod:`lmp_core.counting.stream`)."""
     from lmp_core.compute.indices import index_sets
     from lmp_core.compute.view import counted_view
     from lmp_core.counting.database import count_in_database
+    from lmp_core.counting.stream import stream_counts
 
+    stream = getattr(args, "stream", False)
+    if stream and not args.codebook:
+        raise SurveyError("stream_needs_codebook", file=Path(args.file).name)
+    if stream and not Path(args.file).is_file():
+        raise SurveyError("file_not_found", file=args.file)
     codebook = codebook_of(args)
     if not codebook:
         raise SurveyError("db_needs_setup")
-    if not args.table:
+    if not args.table and not stream:
         raise SurveyError("db_needs_table")
     groupings = request.groupings if request.groupings is not None else request.own_groupings
     # a multiple-response set named by --items is counted by its columns (the setup names their set)
     columns = None if request.items is None else [
         c for name in request.items
         for c in ([name] if name in codebook else [k for k, e in codebook.items() if e.set_name == name] or [name])]
-    counted = count_in_database(args.database, args.table, codebook, group=request.group, groupings=groupings,
-                                min_group_size=request.min_group_size, items=columns, lang=args.lang,
-                                index_sets=(lambda items: index_sets(items, themes, custom, max_items))
-                                if themes or custom else None)
+    options = {"group": request.group, "groupings": groupings, "min_group_size": request.min_group_size,
+               "items": columns, "lang": args.lang,
+               "index_sets": (lambda items: index_sets(items, themes, custom, max_items)) if themes or custom else None}
+    counted = stream_counts(Path(args.file), codebook, **options) if stream else \
+        count_in_database(args.database, args.table, codebook, **options)
     if request.items is not None:  # --items may name questions of other kinds, as for a file
         others = (*(counted.others.items if counted.others is not None else ()), *(n.item for n in counted.numbers))
         request = _scale_items(args, counted.counts.items, others, request)
@@ -365,7 +361,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if getattr(args, "stream", False) and (args.weight or args.weight_by or args.invited):
         raise SurveyError("stream_no_weights", file=Path(args.file).name)
     sums = None
-    if args.database:  # the indices' sums and the other kinds are counted in the same visit to the database
+    if args.database or args.stream:  # the indices' sums and the other kinds are counted in the same visit
         from lmp_core.compute.kind_stats import database_results
 
         counted, view = _database_view(args, request_of(args), args.index, _custom_index(args))
@@ -382,8 +378,6 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     indices = []
     custom = _custom_index(args)
     if args.index or custom:
-        if getattr(args, "stream", False):
-            raise SurveyError("freq_no_index", file=Path(args.file).name)
         from lmp_core.compute.indices import view_indices
 
         indices = view_indices(source, request_of(args), args.index, lang=args.lang, weights=weights, custom=custom,

@@ -34,7 +34,7 @@ def _rows() -> list[dict[str, str]]:
             rows.append({"skole": school, "rolle": "Lærer" if i % 4 else "Leder",
                          "q1": SCALE[rng.integers(0, 5)], "q2": SCALE[rng.integers(0, 5)],
                          CHOICE: ["Buss", "Bil", "Sykkel"][rng.integers(0, 3)],
-                         **{f"fag_{f}": "x" if rng.random() < 0.5 else "" for f in ("norsk", "matte", "engelsk")},
+                         **{f"fag_{f}": "1" if rng.random() < 0.5 else "0" for f in ("norsk", "matte", "engelsk")},
                          "vekt": f"{rng.uniform(0.5, 2.0):.3f}"})
     return rows
 
@@ -106,3 +106,44 @@ def test_weighted_report_states_the_shown_total(files, capsys, tmp_path):
     assert code == 0, err
     html = report.read_text(encoding="utf-8")
     assert f"de {SHOWN} svarene" in html and "de 43 svarene" not in html
+
+
+def _counts(out: dict) -> dict:
+    """Per scale question and group: the answer counts (the figures an adversary subtracts)."""
+    return {(it["column"], s["group"]): s["counts"] for it in out["items"] if it["kind"] == "scale"
+            for s in it["stats"] if s.get("counts")}
+
+
+def _minus(total: dict, parts: list[dict]) -> dict:
+    return {k: v - sum(p.get(k, 0) for p in parts) for k, v in total.items()}
+
+
+# --- route 1: --stream --------------------------------------------------------------------------------------
+
+def test_stream_total_minus_the_shown_schools_gives_nothing(files, capsys):
+    """The streamed total minus the schools the ordinary view shows: the small school's answers on today's code
+    (the stream ignored the setup); nothing (all zero) when the stream protects as the file does."""
+    data, setup = files
+    total = _json(capsys, "summarize", data, "--codebook", setup, "--stream")
+    schools = _json(capsys, "summarize", data, "--codebook", setup, "--group", "skole")
+    assert _total(total) == SHOWN
+    shown = [s for (column, group), s in _counts(schools).items() if column == "q1" and group != SMALL]
+    assert len(shown) == 2
+    assert set(_minus(_counts(total)[("q1", "Alle")], shown).values()) == {0}
+
+
+def test_stream_by_role_minus_the_ordinary_by_role_gives_nothing(files, capsys):
+    data, setup = files
+    streamed = _counts(_json(capsys, "summarize", data, "--codebook", setup, "--group", "rolle", "--stream"))
+    ordinary = _counts(_json(capsys, "summarize", data, "--codebook", setup, "--group", "rolle"))
+    assert streamed.keys() == ordinary.keys()
+    assert {k: set(_minus(streamed[k], [ordinary[k]]).values()) for k in streamed} == {k: {0} for k in streamed}
+
+
+@pytest.mark.parametrize("group", [None, "rolle", "skole"])
+def test_stream_gives_the_file_paths_json(files, capsys, group):
+    """Same file, same setup: ``--stream`` and the file path give the same JSON (every kind of question)."""
+    data, setup = files
+    extra = ("--group", group) if group else ()
+    assert _json(capsys, "summarize", data, "--codebook", setup, *extra, "--stream") == \
+        _json(capsys, "summarize", data, "--codebook", setup, *extra)

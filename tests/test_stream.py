@@ -42,7 +42,7 @@ def test_streaming_gives_the_in_memory_numbers(codebook, tmp_path, kind):
     if kind == "parquet":
         path = tmp_path / "svar.parquet"
         duckdb.sql(f"COPY (SELECT * FROM read_csv('{CODED}')) TO '{path}' (FORMAT parquet)")
-    streamed = summarize(stream_counts(path, codebook, group="rolle"))
+    streamed = summarize(stream_counts(path, codebook, group="rolle").counts)
     in_memory = summarize(count(read_file(CODED.read_bytes(), CODED.name, codebook=codebook), group="rolle"))
     assert _numbers(streamed) == _numbers(in_memory)
     assert [(g.name, g.respondents) for g in streamed.groups] == [("Skoleeier", 10), ("Skoleleder", 36)]
@@ -70,7 +70,7 @@ def _streamed_peak(path, codebook) -> tuple[int, int]:
     code = (f"from pathlib import Path; from lmp_core import read_codebook, summarize; "
             f"from lmp_core.counting.stream import stream_counts; "
             f"s = summarize(stream_counts(Path({str(path)!r}), read_codebook(Path({str(codebook)!r}).read_bytes()), "
-            f"group='rolle')); hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:')); "
+            f"group='rolle').counts); hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:')); "
             f"print(sum(g.respondents for g in s.groups), int(hwm.split()[1]) // 1024)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     respondents, peak_mb = map(int, out.stdout.split())

@@ -156,7 +156,7 @@ def count_query(source: str, keys: Sequence[str], questions: Sequence[str], *, e
     Every key and answer is cast to text, so one result holds every question whatever its type; a missing value
     stays NULL (a value of its own in a cell, as in memory). A column store (DuckDB) and SQLite get one ``GROUP BY``
     per question joined by ``UNION ALL`` (a column store reads two or three columns for each); PostgreSQL, which
-    stores rows, gets one pass over the table that turns each row into one row per question (``CROSS JOIN
+    stores rows (and a file DuckDB reads as it goes: ``engine="postgresql"``), gets one pass over the table that turns each row into one row per question (``CROSS JOIN
     LATERAL (VALUES …)``) before grouping, instead of a hundred scans of the whole table.
     """
     key_sql = [f"CAST(t.{quote_name(k)} AS VARCHAR) AS k{i}" for i, k in enumerate(keys)]
@@ -182,9 +182,11 @@ def count_query(source: str, keys: Sequence[str], questions: Sequence[str], *, e
 def count_in_database(url: str, table: str, codebook: Mapping[str, CodebookEntry], *, group: str | None = None,
                       groupings: Sequence[str] = (), min_group_size: int = MIN_GROUP_SIZE,
                       filters: Mapping[str, Sequence[str]] | None = None, items: Sequence[str] | None = None,
-                      lang: str = "nb", index_sets: IndexSets | None = None) -> Counted:
+                      lang: str = "nb", index_sets: IndexSets | None = None, source: str | None = None) -> Counted:
     """Count ``table``'s questions (the setup's, or ``items``) per ``group`` in the database at ``url``, holding
     back what the disclosure rule over ``groupings`` (protected together, at ``min_group_size``) holds back.
+    ``source``: the table as SQL when it is not ``table``'s name (a file DuckDB reads, e.g.
+    ``read_csv('svar.csv')``: its answers are read in one pass, the form PostgreSQL gets).
 
     Missing values: a NULL answer is blank; a NULL group value is no group (counted in no group's figures but in
     the total, as in memory). ``filters`` keep only rows whose values (in grouping columns) are listed.
@@ -194,7 +196,8 @@ def count_in_database(url: str, table: str, codebook: Mapping[str, CodebookEntry
     """
     connection = _Connection(url)
     try:
-        source = table_sql(table, connection.engine)
+        one_pass = source is not None
+        source = source or table_sql(table, connection.engine)
         schema = connection.frame(f"SELECT * FROM {source} WHERE 1 = 0", table).schema
         questions = codebook_questions(codebook, group=group, items=items)
         keys = list(dict.fromkeys([*groupings, *([group] if group else []), *(filters or {})]))
@@ -202,7 +205,8 @@ def count_in_database(url: str, table: str, codebook: Mapping[str, CodebookEntry
         if missing:
             raise SurveyError("db_missing_columns", engine=connection.name, table=table, columns=", ".join(missing),
                               available=", ".join(schema.names()))
-        answer_sql, cell_sql = count_query(source, keys, questions, engine=connection.engine)
+        answer_sql, cell_sql = count_query(source, keys, questions,
+                                           engine="postgresql" if one_pass else connection.engine)
         answers = connection.frame(answer_sql, table)
         cells = connection.frame(cell_sql, table)
         reading = read_distinct(answers, cells, schema, codebook, questions, keys, table)
