@@ -565,6 +565,27 @@ def cmd_counts_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def _trend_protection(args: argparse.Namespace, books: Sequence[Mapping[str, CodebookEntry]]
+                      ) -> tuple[list[str] | None, int]:
+    """The columns a trend protects together and its minimum: ``--groupings`` and ``--min-group-size`` when given,
+    else what the setups record (every wave's protected columns, their smallest minimum), as every other call with
+    the setup protects (:func:`protection_of`). A ``--group`` outside the setup's protected columns is refused."""
+    from lmp_core.setup.codebook import protection
+
+    setups = [protection(book) for book in books]
+    protected = list(dict.fromkeys(c for columns, _ in setups for c in columns))
+    minimums = [size for _, size in setups if size is not None]
+    minimum = args.min_group_size if args.min_group_size is not None else min(minimums, default=MIN_GROUP_SIZE)
+    if args.groupings:
+        return [c.strip() for c in args.groupings.split(",") if c.strip()], minimum
+    if protected and args.group and args.group not in protected:
+        raise SurveyError("group_not_in_setup", column=args.group, columns=", ".join(protected),
+                          file=Path(args.codebook[0]).name)
+    if protected and args.wave_column and args.wave_column not in protected:
+        protected.append(args.wave_column)  # the waves are groups of their own: protected with the setup's columns
+    return protected or None, minimum
+
+
 def cmd_trend(args: argparse.Namespace) -> int:
     from lmp_core.compute.stats import note_text
     from lmp_core.compute.waves import make_trend
@@ -586,8 +607,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
         source = read_file(_read_path(args.files[0]), Path(args.files[0]).name, codebook=books[0] if books else None)
         if not isinstance(source, Survey):
             raise SurveyError("freq_no_trend", file=Path(args.files[0]).name)
-        groupings = [c.strip() for c in args.groupings.split(",")] if args.groupings else [args.wave_column]
-        waves = waves_from_column(source, args.wave_column, groupings)
+        waves = waves_from_column(source, args.wave_column, _trend_protection(args, books)[0] or [args.wave_column])
         names = [name for name, _ in waves]
     for i, (name, path) in enumerate(zip(names, args.files if not args.wave_column else [])):
         book = books[i] if len(books) > 1 else (books[0] if books else None)
@@ -595,8 +615,8 @@ def cmd_trend(args: argparse.Namespace) -> int:
         if not isinstance(source, Survey):
             raise SurveyError("freq_no_trend", file=Path(path).name)
         waves.append((name, source))
-    groupings = [c.strip() for c in args.groupings.split(",")] if args.groupings else None
-    trend = make_trend(waves, group=args.group, min_group_size=args.min_group_size, confirmed=set(args.confirm),
+    groupings, minimum = _trend_protection(args, books)
+    trend = make_trend(waves, group=args.group, min_group_size=minimum, confirmed=set(args.confirm),
                        lang=args.lang, groupings=groupings)
     for key, params in trend.notes:
         print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
@@ -666,11 +686,12 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--group", help="group column, e.g. rolle")
     w.add_argument("--wave-column", metavar="COL", help="one file whose column COL tells the waves apart")
     w.add_argument("--groupings", metavar="A,B",
-                   help="the columns protected together (default: the group and the wave column)")
+                   help="the columns protected together (default: the setup's protected columns, else the group and "
+                        "the wave column)")
     w.add_argument("--confirm", action="append", default=[], metavar="COL",
                    help="keep a question whose wording, scale or answer order changed in the trend (repeat)")
-    w.add_argument("--min-group-size", default=MIN_GROUP_SIZE,
-                   help=f"hide groups smaller than this (default {MIN_GROUP_SIZE})")
+    w.add_argument("--min-group-size", default=None,
+                   help=f"hide groups smaller than this (default: the setup's, else {MIN_GROUP_SIZE})")
     w.add_argument("--format", choices=("json", "csv"), default="json")
     w.add_argument("--lang", choices=("nb", "en"), default="nb")
     w.set_defaults(func=cmd_trend)

@@ -31,7 +31,7 @@ def _rows() -> list[dict[str, str]]:
     rows = []
     for school, size in SCHOOLS:
         for i in range(size):
-            rows.append({"skole": school, "rolle": "Lærer" if i % 4 else "Leder",
+            rows.append({"skole": school, "rolle": "Lærer" if i % 4 else "Leder", "kjonn": "KM"[i % 2],
                          "q1": SCALE[rng.integers(0, 5)], "q2": SCALE[rng.integers(0, 5)],
                          CHOICE: ["Buss", "Bil", "Sykkel"][rng.integers(0, 3)],
                          **{f"fag_{f}": "1" if rng.random() < 0.5 else "0" for f in ("norsk", "matte", "engelsk")},
@@ -147,3 +147,32 @@ def test_stream_gives_the_file_paths_json(files, capsys, group):
     extra = ("--group", group) if group else ()
     assert _json(capsys, "summarize", data, "--codebook", setup, *extra, "--stream") == \
         _json(capsys, "summarize", data, "--codebook", setup, *extra)
+
+
+# --- route 2: trend ------------------------------------------------------------------------------------------
+
+def _sums(point: dict) -> tuple[float, float, float]:
+    """n, the sum and the sum of squares of a trend point's answers (from n, mean and SD, divisor n − 1)."""
+    n, mean, sd = point["n"], point["mean"], point["sd"]
+    return n, n * mean, (n - 1) * sd ** 2 + n * mean ** 2
+
+
+def test_trend_protects_with_the_setup(files, capsys, tmp_path):
+    """``trend`` with the setup and no ``--groupings``: the ungrouped trend's n, sum and sum of squares minus those
+    of the schools the grouped trend shows gave the small school's answers (n 3) on today's code; now nothing."""
+    data, setup = files
+    rows = _rows()
+    for r in rows:  # the second wave: the same schools, other answers (the scale turned round)
+        r["q1"] = SCALE[4 - SCALE.index(r["q1"])]
+    later = _write_file(tmp_path / "svar2.csv", rows)
+    base = ["trend", data, later, "--codebook", setup, "--names", "V1,V2"]
+    whole = {(p["column"], p["wave"]): p for p in _json(capsys, *base)["points"] if p["group"] == "Alle"}
+    grouped = _json(capsys, *base, "--group", "skole")["points"]
+    for (column, wave), point in whole.items():
+        parts = [_sums(p) for p in grouped if (p["column"], p["wave"]) == (column, wave) and p["n"]]
+        assert len(parts) == 2, parts  # the two large schools
+        assert _sums(point) == pytest.approx(tuple(map(sum, zip(*parts))), abs=1e-6), (column, wave)
+    assert whole[("q1", "V1")]["n"] == SHOWN
+    # a group the setup does not protect is refused, as summarize refuses it
+    code, _, err = _run(capsys, *base, "--group", "kjonn")
+    assert code == 2 and err.startswith("error:") and "kjonn" in err
