@@ -555,11 +555,19 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_counts_sql(args: argparse.Namespace) -> int:
-    """The SQL that counts the codebook's questions per group in a warehouse table (:mod:`lmp_core.counting.sql`)."""
+    """The SQL that counts the codebook's questions per group in a warehouse table (:mod:`lmp_core.counting.sql`).
+
+    A setup that protects columns is refused: the query's table would hold every cell, the small ones too, and
+    the rule (:mod:`lmp_core.counting.disclosure`) cannot run inside it; ``summarize --database`` applies it."""
     from lmp_core.counting.sql import counts_sql
     from lmp_core.load import read_codebook
+    from lmp_core.setup.codebook import protection
 
     codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name)
+    protected, minimum = protection(codebook)
+    if protected:
+        raise SurveyError("sql_protected_setup", file=Path(args.codebook).name, columns=", ".join(protected),
+                          min_n=minimum or MIN_GROUP_SIZE, table=args.table)
     items = [c.strip() for c in args.items.split(",") if c.strip()] if args.items else None
     sys.stdout.write(counts_sql(codebook, args.table, group=args.group, items=items))
     return 0

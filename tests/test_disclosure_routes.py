@@ -176,3 +176,17 @@ def test_trend_protects_with_the_setup(files, capsys, tmp_path):
     # a group the setup does not protect is refused, as summarize refuses it
     code, _, err = _run(capsys, *base, "--group", "kjonn")
     assert code == 2 and err.startswith("error:") and "kjonn" in err
+
+
+# --- route 3: counts-sql -------------------------------------------------------------------------------------
+
+def test_counts_sql_refuses_a_setup_it_cannot_apply(files, capsys, tmp_path):
+    """The warehouse query counted every school, the small one too (its rows in the table it writes, and the
+    ungrouped table minus the shown schools); with a setup that protects columns it is refused with one line that
+    names the way that applies the rule (``summarize --database``)."""
+    _, setup = files
+    for group in ((), ("--group", "skole")):
+        code, out, err = _run(capsys, "counts-sql", "--codebook", setup, "--table", "svar", *group)
+        assert code == 2 and out == ""
+        assert err.startswith("error:") and err.count("\n") == 1
+        assert "skole, rolle" in err and "summarize --database" in err

@@ -105,6 +105,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kodeboka har ingen spørsmål å telle (kolonner: {columns}). Gi spørsmålene en rad hver, med skala eller etiketter.",
         "en": "The codebook has no questions to count (columns: {columns}). Give each question a row, with a scale or labels.",
     },
+    "sql_protected_setup": {
+        "nb": "Oppsettfila {file} verner {columns}, og en spørring som skrives ut her, kan ikke holde tilbake små grupper der den kjøres: tabellen den gir, ville vise svarene til grupper under {min_n}. Tell i databasen med «summarize --database ADRESSE --table {table} --codebook {file}», som bare henter tellinger etter vernet.",
+        "en": "The setup file {file} protects {columns}, and a query written out here cannot hold back small groups where it runs: the table it gives would show the answers of groups under {min_n}. Count in the database with 'summarize --database ADDRESS --table {table} --codebook {file}', which fetches only counts under the protection.",
+    },
     "stream_needs_codebook": {
         "nb": "For å telle {file} mens den leses, trengs en kodebok (--codebook) som sier hvilke kolonner som er spørsmål og hvilken skala de har.",
         "en": "Counting {file} as it is read needs a codebook (--codebook) that says which columns are questions and which scale they use.",
