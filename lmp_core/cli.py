@@ -541,14 +541,15 @@ def cmd_setup(args: argparse.Namespace) -> int:
         raise SurveyError("freq_no_setup", file=Path(args.file).name)
     for key, params in source.notes:
         print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
-    print(setup_table(source, args.lang).to_string(index=False), file=sys.stderr)
     codebook = codebook_of(args)
     protected, setup_min = protection(codebook)
+    minimum = args.min_group_size if args.min_group_size is not None else setup_min
+    print(setup_table(source, args.lang, min_group_size=minimum or MIN_GROUP_SIZE).to_string(index=False),
+          file=sys.stderr)
     groupings = tuple(c.strip() for c in args.groupings.split(",") if c.strip()) if args.groupings else protected
     unknown = [c for c in groupings if c not in source.groupable]
     if unknown:
         raise SurveyError("unknown_groupings", columns=", ".join(unknown), choices=", ".join(source.groupable))
-    minimum = args.min_group_size if args.min_group_size is not None else setup_min
     sys.stdout.write(to_csv_bytes(setup_codebook(source, codebook, groupings=groupings, min_group_size=minimum),
                                   excel=False).decode("utf-8"))
     return 0

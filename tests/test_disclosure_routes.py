@@ -35,7 +35,11 @@ def _rows() -> list[dict[str, str]]:
                          "q1": SCALE[rng.integers(0, 5)], "q2": SCALE[rng.integers(0, 5)],
                          CHOICE: ["Buss", "Bil", "Sykkel"][rng.integers(0, 3)],
                          **{f"fag_{f}": "1" if rng.random() < 0.5 else "0" for f in ("norsk", "matte", "engelsk")},
-                         "vekt": f"{rng.uniform(0.5, 2.0):.3f}"})
+                         "vekt": f"{rng.uniform(0.5, 2.0):.3f}",
+                         # hours: the small school's respondents hold the lowest and the highest value
+                         "timer": f"{rng.integers(2, 40)}.5" if school != SMALL else ("0.3", "41.7", "20.5")[i],
+                         # a short text column: one value the small school's respondents alone gave
+                         "stilling": "Fast" if school != SMALL else "Vikar hos rektor"})
     return rows
 
 
@@ -190,3 +194,30 @@ def test_counts_sql_refuses_a_setup_it_cannot_apply(files, capsys, tmp_path):
         assert code == 2 and out == ""
         assert err.startswith("error:") and err.count("\n") == 1
         assert "skole, rolle" in err and "summarize --database" in err
+
+
+# --- route 5: the setup's own listing ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("passed_back", [False, True])
+def test_setup_prints_no_respondents_value(files, capsys, tmp_path, passed_back):
+    """``setup`` printed "28 ulike tall (0,30–41,70)", both ends answers of the small school, and the short text
+    column's values one by one ('Vikar hos rektor', which only the small school's 3 gave); now the number of
+    distinct values without the range, and only values at least 5 respondents gave. Passed back: the setup of an
+    earlier wave that had neither column, with this wave's file."""
+    data, _ = files
+    extra: tuple[str, ...] = ("--groupings", "skole,rolle")
+    if passed_back:
+        earlier = _write_file(tmp_path / "forrige.csv", [{k: v for k, v in r.items() if k not in ("timer", "stilling")}
+                                                         for r in _rows()])
+        code, out, err = _run(capsys, "setup", earlier, "--groupings", "skole,rolle")
+        assert code == 0, err
+        (tmp_path / "oppsett.csv").write_text(out, encoding="utf-8")
+        extra = ("--codebook", str(tmp_path / "oppsett.csv"))
+    code, out, err = _run(capsys, "setup", data, *extra)
+    assert code == 0, err
+    printed = out + err
+    for value in ("0,30", "41,70", "0.3", "41.7", "Vikar hos rektor", SMALL):
+        assert value not in printed, value
+    distinct = len({r["timer"] for r in _rows()})
+    assert f"{distinct} ulike tall uten etiketter" in err
+    assert "'Fast', …" in err  # the frequent value is named, the rare one left out

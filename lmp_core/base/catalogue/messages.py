@@ -185,6 +185,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kolonnen «{column}» har {count} ulike tall ({low}–{high}) og leses som en skår eller måling, ikke som gruppe. Er den en gruppe (f.eks. skolenummer), velg den som bakgrunn under «Rett opp det som ble feil»; en skår kan deles i grupper (f.eks. aldersgrupper) i fila.",
         "en": "Column '{column}' has {count} different numbers ({low}–{high}) and is read as a score or measurement, not a group. If it is a group (e.g. school numbers), choose it as background under 'Fix what detection got wrong'; a score can be divided into groups (e.g. age groups) in the file.",
     },
+    "score_column_count": {
+        "nb": "Kolonnen «{column}» har {count} ulike tall og leses som en skår eller måling, ikke som gruppe. Er den en gruppe (f.eks. skolenummer), velg den som bakgrunn under «Rett opp det som ble feil»; en skår kan deles i grupper (f.eks. aldersgrupper) i fila.",
+        "en": "Column '{column}' has {count} different numbers and is read as a score or measurement, not a group. If it is a group (e.g. school numbers), choose it as background under 'Fix what detection got wrong'; a score can be divided into groups (e.g. age groups) in the file.",
+    },
     "not_a_scale": {
         "nb": "Kolonnen «{column}» har svarene {labels}, som ikke er en kjent svarskala; den kan brukes som gruppe eller filter. Er den et spørsmål, last opp en kodebok med kolonnen «labels».",
         "en": "Column '{column}' has the answers {labels}, which are no known answer scale; it can be used as group or filter. If it is a question, upload a codebook with a 'labels' column.",
@@ -252,6 +256,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind_number": {
         "nb": "Tallspørsmål: {count} ulike tall ({low}–{high}) uten etiketter leses som et antall, en måling eller en skår, ikke som gruppe.",
         "en": "Number question: {count} different numbers ({low}–{high}) without labels are read as a count, a measurement or a score, not a group.",
+    },
+    "kind_number_count": {
+        "nb": "Tallspørsmål: {count} ulike tall uten etiketter leses som et antall, en måling eller en skår, ikke som gruppe.",
+        "en": "Number question: {count} different numbers without labels are read as a count, a measurement or a score, not a group.",
     },
     "kind_number_setup": {
         "nb": "Tallspørsmål (oppsettet sier det).",
