@@ -80,9 +80,9 @@ def _streamed_peak(path, codebook) -> tuple[int, int]:
 def test_streaming_memory_does_not_grow_with_the_rows(tmp_path):
     # 100,000 and 2,000,000 respondents x 20 items (../shared/bench/make_survey.py): twenty times the rows take
     # less than three times the memory (the file is read in batches). Measured with each process's own high-water
-    # mark: 192 and 304 MB (1.6 x; DuckDB's UNPIVOT, counting per protected cell as a database does). This test used to say "less than twice" with ru_maxrss, which starts at the test
-    # runner's resident size in a forked child and so hid most of the growth; 2.3 x is what streaming does here
-    # (and 884 MB at 20,000,000 rows, docs/utvikler/ytelse.md): bounded, not flat
+    # mark: 192 and 304 MB (1.6 x; DuckDB's UNPIVOT, counting per protected cell as a database does). ru_maxrss
+    # would start at the test runner's resident size in a forked child and so hide most of the growth: bounded,
+    # not flat
     codebook = tmp_path / "kodebok.csv"
     codebook.write_text("column,scale\n" + "".join(f"q{i},grad\n" for i in range(1, 21)), encoding="utf-8")
     peaks = {}
