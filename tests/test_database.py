@@ -74,20 +74,24 @@ def _kinds(folder: Path) -> tuple[Path, Path]:
     multiple-response set as 0/1 columns and as one ";"-list, a number), three respondents in a third role (held
     back), and the setup `setup --groupings rolle` writes for it. Rows are sorted by role and list, so a file's
     first-appearance order of the roles and of the list's options is the alphabetical order a table gives."""
-    import contextlib
-    import io
-
     from tests.test_kinds import mixed_frame
 
     frame = mixed_frame(small_group=3).sort_values(["rolle", "tiltak_liste"], kind="stable")
     path = folder / "svar_typer.csv"
     frame.to_csv(path, index=False)
+    return path, _setup_of(path, "rolle", folder / "oppsett_typer.csv")
+
+
+def _setup_of(path: Path, groupings: str, setup: Path) -> Path:
+    """The setup ``setup PATH --groupings GROUPINGS`` writes, saved as ``setup``."""
+    import contextlib
+    import io
+
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        assert main(["setup", str(path), "--groupings", "rolle"]) == 0
-    setup = folder / "oppsett_typer.csv"
+        assert main(["setup", str(path), "--groupings", groupings]) == 0
     setup.write_text(out.getvalue(), encoding="utf-8")
-    return path, setup
+    return setup
 
 
 def _spellings(folder: Path) -> tuple[Path, Path]:
@@ -95,8 +99,6 @@ def _spellings(folder: Path) -> tuple[Path, Path]:
     schools spelled as exports spell them: a trailing or a leading space, an invisible character, a no-break space,
     Unicode's decomposed form (NFD). The file reader reads each as its school; a database's cells must be the same
     (a spelling of two respondents was a cell of its own, held back, and the totals' difference gave their answers)."""
-    import contextlib
-    import io
     import unicodedata
 
     from tests.test_disclosure_routes import _rows, _write_file
@@ -109,12 +111,7 @@ def _spellings(folder: Path) -> tuple[Path, Path]:
         elif row["skole"] == "Bjørk skole":  # an accent that has a decomposed form
             row["skole"] = unicodedata.normalize("NFD" if i % 2 else "NFC", "Bjørk skóle")
     path = _write_file(folder / "skrivemater.csv", rows)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        assert main(["setup", str(path), "--groupings", "skole,rolle"]) == 0
-    setup = folder / "oppsett_skrivemater.csv"
-    setup.write_text(out.getvalue(), encoding="utf-8")
-    return path, setup
+    return path, _setup_of(path, "skole,rolle", folder / "oppsett_skrivemater.csv")
 
 
 @pytest.fixture(scope="module")
