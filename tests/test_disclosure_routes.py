@@ -221,3 +221,25 @@ def test_setup_prints_no_respondents_value(files, capsys, tmp_path, passed_back)
     distinct = len({r["timer"] for r in _rows()})
     assert f"{distinct} ulike tall uten etiketter" in err
     assert "'Fast', …" in err  # the frequent value is named, the rare one left out
+
+
+def test_the_apps_weighting_sentence_states_the_shown_total():
+    """The app (Data page: skole and rolle protected, a weight column chosen): the sentence "de N svarene" counts
+    the 40 respondents the views show, not the file's 43."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    rows = _rows()
+    for i, row in enumerate(rows):  # a few weights that repeat: a column of all different numbers is an id
+        row["vekt"] = ("0.8", "1.2", "1.5", "2.25")[i % 4]
+    body = "\n".join([",".join(rows[0]), *(",".join(r.values()) for r in rows)]).encode() + b"\n"
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="upload").upload("svar.csv", body, "text/csv").run()
+    protect = next(k for k in at.session_state if str(k).startswith("groupings_"))
+    at.multiselect(key=protect).set_value(["skole", "rolle"]).run()
+    weight = next(k for k in at.session_state if str(k).startswith("weight_column_"))
+    at.selectbox(key=weight).set_value("vekt").run()
+    assert not at.exception
+    sentence = next(x.value for x in at.text if x.value.startswith("Vektet med"))
+    assert f"de {SHOWN} svarene" in sentence, sentence
