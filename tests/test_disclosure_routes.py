@@ -144,11 +144,11 @@ def test_stream_by_role_minus_the_ordinary_by_role_gives_nothing(files, capsys):
     assert {k: set(_minus(streamed[k], [ordinary[k]]).values()) for k in streamed} == {k: {0} for k in streamed}
 
 
-@pytest.mark.parametrize("group", [None, "rolle", "skole"])
-def test_stream_gives_the_file_paths_json(files, capsys, group):
-    """Same file, same setup: ``--stream`` and the file path give the same JSON (every kind of question)."""
+@pytest.mark.parametrize("extra", [(), ("--group", "rolle"), ("--group", "skole", "--index", "all"),
+                                   ("--items", "q1,timer,fag")], ids=" ".join)
+def test_stream_gives_the_file_paths_json(files, capsys, extra):
+    """Same file, same setup: ``--stream`` and the file path give the same JSON (every kind of question, indices)."""
     data, setup = files
-    extra = ("--group", group) if group else ()
     assert _json(capsys, "summarize", data, "--codebook", setup, *extra, "--stream") == \
         _json(capsys, "summarize", data, "--codebook", setup, *extra)
 
