@@ -243,3 +243,30 @@ def test_the_apps_weighting_sentence_states_the_shown_total():
     assert not at.exception
     sentence = next(x.value for x in at.text if x.value.startswith("Vektet med"))
     assert f"de {SHOWN} svarene" in sentence, sentence
+
+
+def test_stream_reads_tick_columns_as_the_file_does(capsys, tmp_path):
+    """A set of tick columns marked "x" or blank: the stream (and a database) read each distinct value once, and a
+    tick read as a tick there too (the reader paired values with other values' spellings, so an option's ticks
+    counted as not ticked)."""
+    rows = _rows()
+    for row in rows:
+        for option in ("norsk", "matte", "engelsk"):
+            row[f"fag_{option}"] = "x" if row[f"fag_{option}"] == "1" else ""
+    data = _write_file(tmp_path / "kryss.csv", rows)
+    code, out, err = _run(capsys, "setup", data, "--groupings", "skole,rolle")
+    assert code == 0, err
+    setup = tmp_path / "oppsett.csv"
+    setup.write_text(out, encoding="utf-8")
+    streamed = _json(capsys, "summarize", data, "--codebook", setup, "--stream")
+    assert streamed == _json(capsys, "summarize", data, "--codebook", setup)
+    ticks = next(it for it in streamed["items"] if it["column"] == "fag")["stats"][0]["counts"]
+    # by hand: the ticks of the cells (skole × rolle) with at least 5 respondents asked (who ticked anything); the
+    # small school's cells and Bjørk skole's Leder (5 respondents, 3 asked) are held back
+    options = ("norsk", "matte", "engelsk")
+    cells: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for row in rows:
+        if any(row[f"fag_{o}"] for o in options):
+            cells.setdefault((row["skole"], row["rolle"]), []).append(row)
+    assert sorted(len(v) for v in cells.values()) == [1, 2, 3, 5, 11, 14]
+    assert ticks == {o: sum(r[f"fag_{o}"] == "x" for v in cells.values() if len(v) >= 5 for r in v) for o in options}
