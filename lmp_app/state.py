@@ -440,8 +440,12 @@ def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
 
 
 def weights() -> Weights | None:
-    """The weights the user chose for this file (Data page's weight column or the Fieldwork page's raking)."""
-    return st.session_state.get(Keys.WEIGHTS)
+    """The weights the user chose for this file (Data page's weight column or the Fieldwork page's raking), without
+    the respondents every view holds back: their n and effective n count only respondents some view shows."""
+    value: Weights | None = st.session_state.get(Keys.WEIGHTS)
+    if value is None or not isinstance(ensure_data().source, Survey):
+        return value
+    return value.without(held_for(min_group_size()).rows)
 
 
 def set_weights(value: Weights | None) -> None:

@@ -266,24 +266,12 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
     from lmp_core.setup.survey import Survey
 
     request = request_of(args)
-    if getattr(args, "database", None):
+    if getattr(args, "database", None) or getattr(args, "stream", False):
         counted, view = _database_view(args, request)
         return counted.counts, view
-    if getattr(args, "stream", False):
-        from lmp_core.counting.stream import stream_counts
-        from lmp_core.load import read_codebook
-
-        if not args.codebook:
-            raise SurveyError("stream_needs_codebook", file=Path(args.file).name)
-        if not Path(args.file).is_file():
-            raise SurveyError("file_not_found", file=args.file)
-        codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name)
-        source = stream_counts(Path(args.file), codebook, group=args.group, items=request.items)
-        request = request_of(args, group=None)  # the counts are per group already
-    else:
-        source = load(args)
-        if request.items is not None and isinstance(source, Survey):
-            request = _scale_items(args, source.items, (*source.others, *source.numbers), request)
+    source = load(args)
+    if request.items is not None and isinstance(source, Survey):
+        request = _scale_items(args, source.items, (*source.others, *source.numbers), request)
     view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
     return source, view
 
@@ -291,27 +279,35 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
 def _database_view(args: argparse.Namespace, request: ViewRequest, themes: Sequence[str] = (),
                    custom: Mapping[str, Sequence[str]] | None = None, max_items: int | None = None
                    ) -> tuple[Counted, View]:
-    """Count in the database (``--database``, ``--table``) with the setup's questions and protection, and the sums
-    of the indices of ``themes`` and ``custom`` (:func:`lmp_core.compute.indices.index_sets`); only counts and sums
-    come back (:mod:`lmp_core.counting.database`)."""
+    """Count in the database (``--database``, ``--table``), or in a file as DuckDB reads it (``--stream``), with the
+    setup's questions and protection, and the sums of the indices of ``themes`` and ``custom``
+    (:func:`lmp_core.compute.indices.index_sets`); only counts and sums come back
+    (:mod:`lmp_core.counting.database`, :mod:`lmp_core.counting.stream`)."""
     from lmp_core.compute.indices import index_sets
     from lmp_core.compute.view import counted_view
     from lmp_core.counting.database import count_in_database
+    from lmp_core.counting.stream import stream_counts
 
+    stream = getattr(args, "stream", False)
+    if stream and not args.codebook:
+        raise SurveyError("stream_needs_codebook", file=Path(args.file).name)
+    if stream and not Path(args.file).is_file():
+        raise SurveyError("file_not_found", file=args.file)
     codebook = codebook_of(args)
     if not codebook:
         raise SurveyError("db_needs_setup")
-    if not args.table:
+    if not args.table and not stream:
         raise SurveyError("db_needs_table")
     groupings = request.groupings if request.groupings is not None else request.own_groupings
     # a multiple-response set named by --items is counted by its columns (the setup names their set)
     columns = None if request.items is None else [
         c for name in request.items
         for c in ([name] if name in codebook else [k for k, e in codebook.items() if e.set_name == name] or [name])]
-    counted = count_in_database(args.database, args.table, codebook, group=request.group, groupings=groupings,
-                                min_group_size=request.min_group_size, items=columns, lang=args.lang,
-                                index_sets=(lambda items: index_sets(items, themes, custom, max_items))
-                                if themes or custom else None)
+    options = {"group": request.group, "groupings": groupings, "min_group_size": request.min_group_size,
+               "items": columns, "lang": args.lang,
+               "index_sets": (lambda items: index_sets(items, themes, custom, max_items)) if themes or custom else None}
+    counted = stream_counts(Path(args.file), codebook, **options) if stream else \
+        count_in_database(args.database, args.table, codebook, **options)
     if request.items is not None:  # --items may name questions of other kinds, as for a file
         others = (*(counted.others.items if counted.others is not None else ()), *(n.item for n in counted.numbers))
         request = _scale_items(args, counted.counts.items, others, request)
@@ -363,8 +359,15 @@ def kinds_of(source: Survey, request: ViewRequest, lang: str,
                         lang=lang)
 
 
-def weights_of(args: argparse.Namespace, source: Survey | Counts) -> Weights | None:
-    """The weights ``--weight`` or ``--invited``/``--weight-by`` ask for (None: unweighted)."""
+def weights_of(args: argparse.Namespace, source: Survey | Counts, view: View | None = None) -> Weights | None:
+    """The weights ``--weight`` or ``--invited``/``--weight-by`` ask for (None: unweighted), without the respondents
+    ``view`` holds back (:meth:`lmp_core.compute.weights.Weights.without`)."""
+    weights = _weights(args, source)
+    held = view.held if view is not None else None
+    return weights.without(held.rows) if weights is not None and held is not None else weights
+
+
+def _weights(args: argparse.Namespace, source: Survey | Counts) -> Weights | None:
     from lmp_core.setup.survey import Survey
 
     if not (args.weight or args.weight_by or args.invited):
@@ -457,7 +460,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if getattr(args, "stream", False) and (args.weight or args.weight_by or args.invited):
         raise SurveyError("stream_no_weights", file=Path(args.file).name)
     sums = None
-    if args.database:  # the indices' sums and the other kinds are counted in the same visit to the database
+    if args.database or args.stream:  # the indices' sums and the other kinds are counted in the same visit
         from lmp_core.compute.kind_stats import database_results
 
         counted, view = _database_view(args, request_of(args), args.index, _custom_index(args))
@@ -470,12 +473,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         kinds = kinds_of(source, view.request, args.lang, getattr(args, "_kind_items", None)) \
             if isinstance(source, Survey) else []
     summary = view.summary(view.request.items)  # () when --items named only questions of other kinds
-    weights = weights_of(args, source)
+    weights = weights_of(args, source, view)
     indices = []
     custom = _custom_index(args)
     if args.index or custom:
-        if getattr(args, "stream", False):
-            raise SurveyError("freq_no_index", file=Path(args.file).name)
         from lmp_core.compute.indices import view_indices
 
         indices = view_indices(source, request_of(args), args.index, lang=args.lang, weights=weights, custom=custom,
@@ -577,7 +578,7 @@ def _add_weighted(out: dict, source: Survey | Counts, view: View, weights: Weigh
         for stats in item["stats"]:
             cell = cells.get((item["column"], stats["group"]))
             stats["weighted"] = cell.to_dict() if cell is not None else None
-        for comparison in item["comparisons"]:
+        for comparison in item.get("comparisons", ()):  # the other kinds have no weighted figures
             pair = pairs.get((item["column"], comparison["a"], comparison["b"]))
             comparison["weighted"] = pair.to_dict() if pair is not None else None
     out["weighting"] = weights.to_dict()
@@ -623,7 +624,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise SurveyError("unknown_themes", themes=", ".join(unknown), choices=", ".join(known))
     report = build_report(source, request, themes=themes, lang=args.lang,
                           leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
-                          author=args.author, date=args.date, weights=weights_of(args, source), view=view,
+                          author=args.author, date=args.date, weights=weights_of(args, source, view), view=view,
                           indices=indices, kinds=kinds, references=references_of(args),
                           reference_includes_group=args.reference_includes_group)
     data = render(report, args.out)
@@ -672,14 +673,15 @@ def cmd_setup(args: argparse.Namespace) -> int:
         raise SurveyError("freq_no_setup", file=Path(args.file).name)
     for key, params in source.notes:
         print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
-    print(setup_table(source, args.lang).to_string(index=False), file=sys.stderr)
     codebook = codebook_of(args)
     protected, setup_min = protection(codebook)
+    minimum = args.min_group_size if args.min_group_size is not None else setup_min
+    print(setup_table(source, args.lang, min_group_size=minimum or MIN_GROUP_SIZE).to_string(index=False),
+          file=sys.stderr)
     groupings = tuple(c.strip() for c in args.groupings.split(",") if c.strip()) if args.groupings else protected
     unknown = [c for c in groupings if c not in source.groupable]
     if unknown:
         raise SurveyError("unknown_groupings", columns=", ".join(unknown), choices=", ".join(source.groupable))
-    minimum = args.min_group_size if args.min_group_size is not None else setup_min
     setup = setup_codebook(source, codebook, groupings=groupings, min_group_size=minimum,
                            quality=quality_spec(codebook))
     sys.stdout.write(to_csv_bytes(setup, excel=False).decode("utf-8"))
@@ -687,14 +689,43 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_counts_sql(args: argparse.Namespace) -> int:
-    """The SQL that counts the codebook's questions per group in a warehouse table (:mod:`lmp_core.counting.sql`)."""
+    """The SQL that counts the codebook's questions per group in a warehouse table (:mod:`lmp_core.counting.sql`).
+
+    A setup that protects columns is refused: the query's table would hold every cell, the small ones too, and
+    the rule (:mod:`lmp_core.counting.disclosure`) cannot run inside it; ``summarize --database`` applies it."""
     from lmp_core.counting.sql import counts_sql
     from lmp_core.load import read_codebook
+    from lmp_core.setup.codebook import protection
 
     codebook = read_codebook(_read_path(args.codebook), Path(args.codebook).name)
+    protected, minimum = protection(codebook)
+    if protected:
+        raise SurveyError("sql_protected_setup", file=Path(args.codebook).name, columns=", ".join(protected),
+                          min_n=minimum or MIN_GROUP_SIZE, table=args.table)
     items = [c.strip() for c in args.items.split(",") if c.strip()] if args.items else None
     sys.stdout.write(counts_sql(codebook, args.table, group=args.group, items=items))
     return 0
+
+
+def _trend_protection(args: argparse.Namespace, books: Sequence[Mapping[str, CodebookEntry]]
+                      ) -> tuple[list[str] | None, int]:
+    """The columns a trend protects together and its minimum: ``--groupings`` and ``--min-group-size`` when given,
+    else what the setups record (every wave's protected columns, their smallest minimum), as every other call with
+    the setup protects (:func:`protection_of`). A ``--group`` outside the setup's protected columns is refused."""
+    from lmp_core.setup.codebook import protection
+
+    setups = [protection(book) for book in books]
+    protected = list(dict.fromkeys(c for columns, _ in setups for c in columns))
+    minimums = [size for _, size in setups if size is not None]
+    minimum = args.min_group_size if args.min_group_size is not None else min(minimums, default=MIN_GROUP_SIZE)
+    if args.groupings:
+        return [c.strip() for c in args.groupings.split(",") if c.strip()], minimum
+    if protected and args.group and args.group not in protected:
+        raise SurveyError("group_not_in_setup", column=args.group, columns=", ".join(protected),
+                          file=Path(args.codebook[0]).name)
+    if protected and args.wave_column and args.wave_column not in protected:
+        protected.append(args.wave_column)  # the waves are groups of their own: protected with the setup's columns
+    return protected or None, minimum
 
 
 def cmd_trend(args: argparse.Namespace) -> int:
@@ -718,8 +749,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
         source = read_file(_read_path(args.files[0]), Path(args.files[0]).name, codebook=books[0] if books else None)
         if not isinstance(source, Survey):
             raise SurveyError("freq_no_trend", file=Path(args.files[0]).name)
-        groupings = [c.strip() for c in args.groupings.split(",")] if args.groupings else [args.wave_column]
-        waves = waves_from_column(source, args.wave_column, groupings)
+        waves = waves_from_column(source, args.wave_column, _trend_protection(args, books)[0] or [args.wave_column])
         names = [name for name, _ in waves]
     for i, (name, path) in enumerate(zip(names, args.files if not args.wave_column else [])):
         book = books[i] if len(books) > 1 else (books[0] if books else None)
@@ -727,8 +757,8 @@ def cmd_trend(args: argparse.Namespace) -> int:
         if not isinstance(source, Survey):
             raise SurveyError("freq_no_trend", file=Path(path).name)
         waves.append((name, source))
-    groupings = [c.strip() for c in args.groupings.split(",")] if args.groupings else None
-    trend = make_trend(waves, group=args.group, min_group_size=args.min_group_size, confirmed=set(args.confirm),
+    groupings, minimum = _trend_protection(args, books)
+    trend = make_trend(waves, group=args.group, min_group_size=minimum, confirmed=set(args.confirm),
                        lang=args.lang, groupings=groupings)
     for key, params in trend.notes:
         print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
@@ -802,11 +832,12 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--group", help="group column, e.g. rolle")
     w.add_argument("--wave-column", metavar="COL", help="one file whose column COL tells the waves apart")
     w.add_argument("--groupings", metavar="A,B",
-                   help="the columns protected together (default: the group and the wave column)")
+                   help="the columns protected together (default: the setup's protected columns, else the group and "
+                        "the wave column)")
     w.add_argument("--confirm", action="append", default=[], metavar="COL",
                    help="keep a question whose wording, scale or answer order changed in the trend (repeat)")
-    w.add_argument("--min-group-size", default=MIN_GROUP_SIZE,
-                   help=f"hide groups smaller than this (default {MIN_GROUP_SIZE})")
+    w.add_argument("--min-group-size", default=None,
+                   help=f"hide groups smaller than this (default: the setup's, else {MIN_GROUP_SIZE})")
     w.add_argument("--format", choices=("json", "csv"), default="json")
     w.add_argument("--lang", choices=("nb", "en"), default="nb")
     w.set_defaults(func=cmd_trend)

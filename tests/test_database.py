@@ -74,26 +74,51 @@ def _kinds(folder: Path) -> tuple[Path, Path]:
     multiple-response set as 0/1 columns and as one ";"-list, a number), three respondents in a third role (held
     back), and the setup `setup --groupings rolle` writes for it. Rows are sorted by role and list, so a file's
     first-appearance order of the roles and of the list's options is the alphabetical order a table gives."""
-    import contextlib
-    import io
-
     from tests.test_kinds import mixed_frame
 
     frame = mixed_frame(small_group=3).sort_values(["rolle", "tiltak_liste"], kind="stable")
     path = folder / "svar_typer.csv"
     frame.to_csv(path, index=False)
+    return path, _setup_of(path, "rolle", folder / "oppsett_typer.csv")
+
+
+def _setup_of(path: Path, groupings: str, setup: Path) -> Path:
+    """The setup ``setup PATH --groupings GROUPINGS`` writes, saved as ``setup``."""
+    import contextlib
+    import io
+
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        assert main(["setup", str(path), "--groupings", "rolle"]) == 0
-    setup = folder / "oppsett_typer.csv"
+        assert main(["setup", str(path), "--groupings", groupings]) == 0
     setup.write_text(out.getvalue(), encoding="utf-8")
-    return path, setup
+    return setup
+
+
+def _spellings(folder: Path) -> tuple[Path, Path]:
+    """tests/test_disclosure_routes.py's survey (skole and rolle protected together, one school of 3) with its
+    schools spelled as exports spell them: a trailing or a leading space, an invisible character, a no-break space,
+    Unicode's decomposed form (NFD). The file reader reads each as its school; a database's cells must be the same
+    (a spelling of two respondents was a cell of its own, held back, and the totals' difference gave their answers)."""
+    import unicodedata
+
+    from tests.test_disclosure_routes import _rows, _write_file
+
+    rows = _rows()
+    variants = ["Aske skole ", " Aske skole", "Aske\u200b skole", "Aske skole\u00a0", "Aske skole"]
+    for i, row in enumerate(rows):
+        if row["skole"] == "Aske skole":
+            row["skole"] = variants[i % len(variants)]
+        elif row["skole"] == "Bjørk skole":  # an accent that has a decomposed form
+            row["skole"] = unicodedata.normalize("NFD" if i % 2 else "NFC", "Bjørk skóle")
+    path = _write_file(folder / "skrivemater.csv", rows)
+    return path, _setup_of(path, "skole,rolle", folder / "oppsett_skrivemater.csv")
 
 
 @pytest.fixture(scope="module")
 def surveys(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
     folder = tmp_path_factory.mktemp("surveys")
-    return {"report": (CODED, CODEBOOK), "generated": _generated(folder), "kinds": _kinds(folder)}
+    return {"report": (CODED, CODEBOOK), "generated": _generated(folder), "kinds": _kinds(folder),
+            "spellings": _spellings(folder)}
 
 
 def _arrow(csv: Path) -> pa.Table:
@@ -132,7 +157,7 @@ def postgres(surveys):
             for name, (csv, _) in surveys.items():
                 cur.adbc_ingest(name, _arrow(csv), mode="replace")
             cur.execute(f"CREATE ROLE leser LOGIN PASSWORD '{READER_PASSWORD}'")
-            cur.execute("GRANT SELECT ON report, generated, kinds TO leser")
+            cur.execute("GRANT SELECT ON report, generated, kinds, spellings TO leser")
             # a view that takes two seconds to read, for the timeout
             cur.execute("CREATE VIEW slow AS SELECT r.* FROM report r, pg_sleep(2)")
             cur.execute("GRANT SELECT ON slow TO leser")
@@ -185,7 +210,10 @@ CALLS = [("report", ["--group", "rolle"]),
          ("kinds", ["--group", "rolle", "--min-group-size", "48"]),
          # --items naming a scale, a single choice, a number, a set of tick columns by its name and a list (a
          # database reads only these: the list is named, so the reader's caveat on it is given from both)
-         ("kinds", ["--group", "rolle", "--items", "tilfredshet,deltok,antall_elever,tiltak,tiltak_liste"])]
+         ("kinds", ["--group", "rolle", "--items", "tilfredshet,deltok,antall_elever,tiltak,tiltak_liste"]),
+         # one school spelled five ways, another in two Unicode forms: the same cells as the file reader's
+         ("spellings", []),
+         ("spellings", ["--group", "skole"])]
 
 
 @pytest.mark.parametrize(("survey", "options"), CALLS, ids=[f"{s}:{' '.join(o)}" for s, o in CALLS])

@@ -42,7 +42,7 @@ def test_streaming_gives_the_in_memory_numbers(codebook, tmp_path, kind):
     if kind == "parquet":
         path = tmp_path / "svar.parquet"
         duckdb.sql(f"COPY (SELECT * FROM read_csv('{CODED}')) TO '{path}' (FORMAT parquet)")
-    streamed = summarize(stream_counts(path, codebook, group="rolle"))
+    streamed = summarize(stream_counts(path, codebook, group="rolle").counts)
     in_memory = summarize(count(read_file(CODED.read_bytes(), CODED.name, codebook=codebook), group="rolle"))
     assert _numbers(streamed) == _numbers(in_memory)
     assert [(g.name, g.respondents) for g in streamed.groups] == [("Skoleeier", 10), ("Skoleleder", 36)]
@@ -70,7 +70,7 @@ def _streamed_peak(path, codebook) -> tuple[int, int]:
     code = (f"from pathlib import Path; from lmp_core import read_codebook, summarize; "
             f"from lmp_core.counting.stream import stream_counts; "
             f"s = summarize(stream_counts(Path({str(path)!r}), read_codebook(Path({str(codebook)!r}).read_bytes()), "
-            f"group='rolle')); hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:')); "
+            f"group='rolle').counts); hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:')); "
             f"print(sum(g.respondents for g in s.groups), int(hwm.split()[1]) // 1024)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     respondents, peak_mb = map(int, out.stdout.split())
@@ -80,9 +80,9 @@ def _streamed_peak(path, codebook) -> tuple[int, int]:
 def test_streaming_memory_does_not_grow_with_the_rows(tmp_path):
     # 100,000 and 2,000,000 respondents x 20 items (../shared/bench/make_survey.py): twenty times the rows take
     # less than three times the memory (the file is read in batches). Measured with each process's own high-water
-    # mark: 210 and 480 MB (2.3 x). This test used to say "less than twice" with ru_maxrss, which starts at the test
-    # runner's resident size in a forked child and so hid most of the growth; 2.3 x is what streaming does here
-    # (and 884 MB at 20,000,000 rows, docs/utvikler/ytelse.md): bounded, not flat
+    # mark: 192 and 304 MB (1.6 x; DuckDB's UNPIVOT, counting per protected cell as a database does). ru_maxrss
+    # would start at the test runner's resident size in a forked child and so hide most of the growth: bounded,
+    # not flat
     codebook = tmp_path / "kodebok.csv"
     codebook.write_text("column,scale\n" + "".join(f"q{i},grad\n" for i in range(1, 21)), encoding="utf-8")
     peaks = {}

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -95,6 +95,18 @@ class Weights:
     def deff(self) -> float:
         """The design effect of weighting, ``n / n_eff`` (1 = no loss of precision)."""
         return self.n / self.n_eff if self.n_eff else math.nan
+
+    def without(self, rows: np.ndarray | None) -> Weights:
+        """These weights with the respondents of ``rows`` (a boolean mask: the rows the disclosure rule holds back,
+        :class:`lmp_core.counting.disclosure.HeldBack`) left out, so that ``n``, ``n_eff`` and ``deff`` count only
+        respondents some view shows: a total that includes a hidden group would give its size away.
+
+        >>> Weights(np.array([1.0, 2.0, 4.0]), "column", ("w",)).without(np.array([False, False, True])).n
+        2
+        """
+        if rows is None or not rows.any():
+            return self
+        return replace(self, values=np.where(rows, np.nan, self.values))
 
     def to_dict(self) -> dict[str, object]:
         """The ``"weighting"`` entry of the command line's JSON."""

@@ -59,7 +59,8 @@ def _typed(values: list[str | None], dtype: pl.DataType) -> pl.Series:
         numbers = series.cast(pl.Float64, strict=False)
         if numbers.null_count() == series.null_count():
             whole = numbers.drop_nulls()
-            return numbers.cast(pl.Int64) if dtype.is_integer() or (whole == whole.round()).all() else numbers
+            # whole numbers as such, whatever the column's type says (SQLite's guess of a REAL column can be INTEGER)
+            return numbers.cast(pl.Int64) if (whole == whole.round()).all() else numbers
         return series
     if dtype == pl.Boolean:
         return series.str.to_lowercase().is_in(["true", "t", "1"]).set(series.is_null(), None)
@@ -134,11 +135,13 @@ def counted_from(reading: Reading, answers: pl.DataFrame, cells: pl.DataFrame, a
     group_code_rows, names = group_codes(survey, group, lang)
     group_of = dict(zip(distinct[group], group_code_rows[reading.rows[group]].tolist())) if group else {}
     allowed = {k: {str(a) for a in v} for k, v in (filters or {}).items()}
-    spelled = {k: _spelled(survey, k, distinct[k], reading.rows[k]) for k in allowed}
+    # each filter's and protected column's values as the file reader spells them: a value with a trailing space,
+    # an invisible character or another Unicode form is the same group, and so the same cell, as in a file
+    spelled = {k: _spelled(survey, k, distinct[k], reading.rows[k]) for k in dict.fromkeys([*allowed, *groupings])}
 
     # 1. the cells: the protected crossing, and which cells are under the minimum
     protected = [f"k{keys.index(c)}" for c in groupings]
-    cells = cells.with_columns(cell=_cell_of(cells, protected))
+    cells = cells.with_columns(cell=_cell_of(cells, protected, [spelled[c] for c in groupings]))
     size = cells.group_by("cell").agg(pl.col("n").sum())
     small_cells = frozenset(size.filter((pl.col("n") > 0) & (pl.col("n") < min_group_size))["cell"].to_list())
     rule = Rule(tuple(keys), tuple(protected), small_cells, group, group_of, allowed, spelled, names,
@@ -232,11 +235,13 @@ def _set_member(rule: Rule, answers: pl.DataFrame, cells: pl.DataFrame, asked: p
     return pl.concat([p.select([*keys, "cell", "code", "n"]) for p in parts])
 
 
-def _cell_of(frame: pl.DataFrame, protected: Sequence[str]) -> pl.Series:
-    """Each row's cell: its values of the protected keys (``k0…``), as one text."""
+def _cell_of(frame: pl.DataFrame, protected: Sequence[str], spellings: Sequence[Mapping[str | None, str]]
+             ) -> pl.Series:
+    """Each row's cell: its values of the protected keys (``k0…``) as the file reader spells them
+    (``spellings``, one per key), as one text."""
     if not protected:
         return pl.Series(["()"] * frame.height)
-    return pl.Series([repr(t) for t in frame.select(protected).rows()])
+    return pl.Series([repr(tuple(s.get(v, v) for s, v in zip(spellings, t))) for t in frame.select(protected).rows()])
 
 
 @dataclass(frozen=True)
@@ -281,7 +286,8 @@ class Rule:
     def kept(self, frame: pl.DataFrame) -> pl.DataFrame:
         """The rows of cells that are not held back (with their ``cell``)."""
         if "cell" not in frame.columns:
-            frame = frame.with_columns(cell=_cell_of(frame, self.protected))
+            spellings = [self.spelled[self.keys[int(k[1:])]] for k in self.protected]
+            frame = frame.with_columns(cell=_cell_of(frame, self.protected, spellings))
         return frame.filter(~pl.col("cell").is_in(list(self.small_cells)))
 
     def counted(self, frame: pl.DataFrame) -> pl.DataFrame:

@@ -165,8 +165,9 @@ def _ticked(series: pl.Series) -> np.ndarray:
     if series.dtype.is_numeric():
         return (series.cast(pl.Float64).fill_null(0.0) == 1.0).to_numpy()
     texts = series.cast(pl.String).fill_null("")
-    normalized = [normalize(v) for v in texts.unique().to_list()]
-    ticks = {raw for raw, norm in zip(texts.unique().to_list(), normalized)
+    # the distinct values once: two calls of unique() may give two orders, pairing a value with another's spelling
+    distinct = texts.unique().to_list()
+    ticks = {raw for raw, norm in zip(distinct, map(normalize, distinct))
              if norm and (norm in _TICKED or norm not in _NOT_TICKED)}
     return texts.is_in(list(ticks)).to_numpy()
 

@@ -14,9 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
+import polars as pl
 
 from lmp_core.base.catalogue import text, words
 from lmp_core.base.fmt import render_param
+from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.setup.codebook import CodebookEntry
 from lmp_core.setup.coding import setup_rows as coding_rows
 from lmp_core.setup.scales import is_dont_know
@@ -78,19 +80,49 @@ def setup_rows(survey: Survey) -> list[SetupRow]:
     return rows
 
 
-def setup_table(survey: Survey, lang: str = "nb") -> pd.DataFrame:
-    """The setup as the Data page shows it: column, role, scale low → high, reversed, basis or reason."""
+#: Reasons and bases whose parameters hold values from the answers. A range (lowest and highest value: often one
+#: respondent's each) is never printed; a list of values holds only values at least the minimum of respondents gave.
+_RANGES = {"kind_number": "kind_number_count", "score_column": "score_column_count"}
+_VALUE_LISTS = {"not_a_scale": ", ", "yes_no_column": " / "}
+
+
+def _frequent_values(survey: Survey, column: str, min_group_size: int, separator: str) -> str:
+    """A column's values (in order of first appearance, at most eight) that at least ``min_group_size``
+    respondents gave, each quoted; "…" where any other value was left out."""
+    if not survey.has_column(column):
+        return "…"
+    values = survey.frame[column].cast(pl.String).drop_nulls()
+    counts = dict(values.value_counts().iter_rows())
+    distinct = values.unique(maintain_order=True).to_list()
+    kept = [v for v in distinct if counts[v] >= min_group_size]
+    shown = [repr(v) if separator == ", " else v for v in kept[:8]]
+    return separator.join([*shown, *(["…"] if len(shown) < len(distinct) else [])])
+
+
+def _without_answers(survey: Survey, column: str, key: str, params: tuple[tuple[str, object], ...],
+                     min_group_size: int) -> tuple[str, dict[str, object]]:
+    """A reason's or basis's key and parameters with no respondent's value in them (:data:`_RANGES`,
+    :data:`_VALUE_LISTS`)."""
+    if key in _RANGES:
+        return _RANGES[key], {k: v for k, v in params if k not in ("low", "high")}
+    if key in _VALUE_LISTS:
+        return key, {**dict(params), "labels": _frequent_values(survey, column, min_group_size, _VALUE_LISTS[key])}
+    return key, dict(params)
+
+
+def setup_table(survey: Survey, lang: str = "nb", *, min_group_size: int = MIN_GROUP_SIZE) -> pd.DataFrame:
+    """The setup as the Data page shows it: column, role, scale low → high, reversed, basis or reason.
+
+    No respondent's value is printed: a number column's range is left out, and a list of a column's values holds
+    only values at least ``min_group_size`` respondents gave (:func:`_without_answers`)."""
     w = words("setup", lang)
     out = []
     for row in setup_rows(survey):
-        if row.role == "question":
-            basis_key, params = row.basis
-            basis = text(basis_key, lang, **{k: render_param(v, lang) for k, v in params}) if basis_key else ""
-            if row.uncertain:
-                basis = f"{basis} ({w['confirm']})"
-        else:
-            basis = text(row.reason[0], lang, **{k: render_param(v, lang) for k, v in row.reason[1]}) \
-                if row.reason[0] else ""
+        key, params = row.basis if row.role == "question" else row.reason
+        key, shown = _without_answers(survey, row.column, key, params, min_group_size)
+        basis = text(key, lang, **{k: render_param(v, lang) for k, v in shown.items()}) if key else ""
+        if row.role == "question" and row.uncertain:
+            basis = f"{basis} ({w['confirm']})"
         kinds = words("kinds", lang)
         kind = "" if row.role != "question" else (kinds["yes_no"] if row.basis[0] == "kind_yes_no" else
                                                    w["scale_kind"] if row.kind == "scale" else kinds[row.kind])

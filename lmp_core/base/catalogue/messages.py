@@ -105,6 +105,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kodeboka har ingen spørsmål å telle (kolonner: {columns}). Gi spørsmålene en rad hver, med skala eller etiketter.",
         "en": "The codebook has no questions to count (columns: {columns}). Give each question a row, with a scale or labels.",
     },
+    "sql_protected_setup": {
+        "nb": "Oppsettfila {file} verner {columns}, og en spørring som skrives ut her, kan ikke holde tilbake små grupper der den kjøres: tabellen den gir, ville vise svarene til grupper under {min_n}. Tell i databasen med «summarize --database ADRESSE --table {table} --codebook {file}», som bare henter tellinger etter vernet.",
+        "en": "The setup file {file} protects {columns}, and a query written out here cannot hold back small groups where it runs: the table it gives would show the answers of groups under {min_n}. Count in the database with 'summarize --database ADDRESS --table {table} --codebook {file}', which fetches only counts under the protection.",
+    },
     "stream_needs_codebook": {
         "nb": "For å telle {file} mens den leses, trengs en kodebok (--codebook) som sier hvilke kolonner som er spørsmål og hvilken skala de har.",
         "en": "Counting {file} as it is read needs a codebook (--codebook) that says which columns are questions and which scale they use.",
@@ -181,6 +185,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kolonnen «{column}» har {count} ulike tall ({low}–{high}) og leses som en skår eller måling, ikke som gruppe. Er den en gruppe (f.eks. skolenummer), velg den som bakgrunn under «Rett opp det som ble feil»; en skår kan deles i grupper (f.eks. aldersgrupper) i fila.",
         "en": "Column '{column}' has {count} different numbers ({low}–{high}) and is read as a score or measurement, not a group. If it is a group (e.g. school numbers), choose it as background under 'Fix what detection got wrong'; a score can be divided into groups (e.g. age groups) in the file.",
     },
+    "score_column_count": {
+        "nb": "Kolonnen «{column}» har {count} ulike tall og leses som en skår eller måling, ikke som gruppe. Er den en gruppe (f.eks. skolenummer), velg den som bakgrunn under «Rett opp det som ble feil»; en skår kan deles i grupper (f.eks. aldersgrupper) i fila.",
+        "en": "Column '{column}' has {count} different numbers and is read as a score or measurement, not a group. If it is a group (e.g. school numbers), choose it as background under 'Fix what detection got wrong'; a score can be divided into groups (e.g. age groups) in the file.",
+    },
     "not_a_scale": {
         "nb": "Kolonnen «{column}» har svarene {labels}, som ikke er en kjent svarskala; den kan brukes som gruppe eller filter. Er den et spørsmål, last opp en kodebok med kolonnen «labels».",
         "en": "Column '{column}' has the answers {labels}, which are no known answer scale; it can be used as group or filter. If it is a question, upload a codebook with a 'labels' column.",
@@ -248,6 +256,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind_number": {
         "nb": "Tallspørsmål: {count} ulike tall ({low}–{high}) uten etiketter leses som et antall, en måling eller en skår, ikke som gruppe.",
         "en": "Number question: {count} different numbers ({low}–{high}) without labels are read as a count, a measurement or a score, not a group.",
+    },
+    "kind_number_count": {
+        "nb": "Tallspørsmål: {count} ulike tall uten etiketter leses som et antall, en måling eller en skår, ikke som gruppe.",
+        "en": "Number question: {count} different numbers without labels are read as a count, a measurement or a score, not a group.",
     },
     "kind_number_setup": {
         "nb": "Tallspørsmål (oppsettet sier det).",

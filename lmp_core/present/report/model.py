@@ -197,6 +197,7 @@ def build_report(
     if weights is not None:
         if not isinstance(source, Survey):
             raise SurveyError("freq_no_weights", file=source.source)
+        weights = weights.without(view.held.rows if view.held is not None else None)  # no total with a hidden group
         data_blocks += [Paragraph(p) for p in weighting_sentences(weights, lang)]
         data_blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in weights.notes]
     ranges = words("size_ranges", lang)
