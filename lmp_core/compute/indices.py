@@ -222,7 +222,8 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
         raise SurveyError("index_too_few", name=name)
     positions = [_position(survey, c) for c in columns]
     codes, names = group_codes(survey, group, lang)
-    keep = None if held is None or not held.rows.any() else ~held.rows
+    outside = None if held is None else held.outside_index(positions)
+    keep = None if outside is None else ~outside
     sums, value = sums_from_codes(survey.codes, positions, [_score_table(survey.items[j]) for j in positions], codes,
                                   len(names), min_share * len(columns), keep, row_values=weights is not None)
     weighted = None

@@ -20,7 +20,8 @@ each pair of groups and each option: the difference with Newcombe's interval and
 the 2 x 2 table), the p-values adjusted with Holm's method over the set's options.
 
 **Number.** Per group: n, mean, SD (n − 1), median and quartiles (linear interpolation, numpy's default and
-pandas' ``quantile``), the mean's t interval. Two groups: Welch's t-test and d = (m₁ − m₂)/√((s₁² + s₂²)/2) (the
+pandas' ``quantile``; only from at least :data:`lmp_core.base.rules.MIN_ANSWERS_FOR_QUARTILES` answers, since from
+fewer they are single answers that with n, mean and SD give the smallest and largest), the mean's t interval. Two groups: Welch's t-test and d = (m₁ − m₂)/√((s₁² + s₂²)/2) (the
 report's d); more: Kruskal–Wallis.
 """
 
@@ -35,6 +36,7 @@ import numpy as np
 from scipy import special
 
 from lmp_core.base.catalogue import text
+from lmp_core.base.rules import MIN_ANSWERS_FOR_QUARTILES
 from lmp_core.compute.groups import holm
 from lmp_core.compute.stats import magnitude, wilson
 from lmp_core.counting.counts import Counts, NumberCounts, count, group_codes, row_filter
@@ -392,7 +394,10 @@ def _number_result(counted: NumberCounts, names: Sequence[str], sizes: Sequence[
             groups.append(NumberGroup(name, 0))
             continue
         mean, sd = float(x.mean()), float(x.std(ddof=1)) if len(x) > 1 else None
-        q1, median, q3 = (float(v) for v in np.percentile(x, [25, 50, 75]))
+        # from fewer answers the quartiles are single answers (a group of five: its 2nd, 3rd and 4th), and with
+        # n, sum and sum of squares the smallest and largest follow
+        q1, median, q3 = (float(v) for v in np.percentile(x, [25, 50, 75])) \
+            if len(x) >= MIN_ANSWERS_FOR_QUARTILES else (None, None, None)
         ci = None
         if sd is not None:
             half = float(special.stdtrit(len(x) - 1, 0.5 + confidence / 2)) * sd / math.sqrt(len(x))

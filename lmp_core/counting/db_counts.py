@@ -18,7 +18,7 @@ Missing values: a NULL answer is blank; a NULL group value is no group (in the t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -171,6 +171,7 @@ def counted_from(reading: Reading, answers: pl.DataFrame, cells: pl.DataFrame, a
         if it.column in distinct and survey.number_values is not None:
             value_of = dict(zip(distinct[it.column], survey.number_values[reading.rows[it.column], j].tolist()))
             numbers.append(rule.number_counts(it, answers_kept, value_of))
+    rule = replace(rule, held_cells=scales.held_cells)
     return Counted(counts, frozenset(scales.emptied), bool(small_cells) or scales.held_any,
                    _notes(survey.notes, answers, reading.code_of), others=others, numbers=tuple(numbers)), rule
 
@@ -180,6 +181,8 @@ class _Tally:
     table: np.ndarray
     emptied: frozenset[tuple[str, str]]
     held_any: bool
+    #: per question, the cells whose answers to it are held back
+    held_cells: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _tallied(rule: Rule, items: Sequence[Item], frames: Sequence[pl.DataFrame]) -> _Tally:
@@ -190,6 +193,7 @@ def _tallied(rule: Rule, items: Sequence[Item], frames: Sequence[pl.DataFrame]) 
     table = np.zeros((len(items), len(rule.names), width), dtype=np.int64)
     emptied: set[tuple[str, str]] = set()
     held_any = False
+    held_cells: dict[str, frozenset[str]] = {}
     for j, (item, rows) in enumerate(zip(items, frames)):
         codes = rows["code"].to_numpy().astype(np.int64)
         n = rows["n"].to_numpy().astype(np.int64)
@@ -201,6 +205,8 @@ def _tallied(rule: Rule, items: Sequence[Item], frames: Sequence[pl.DataFrame]) 
             (given > 0) & (given < rule.min_group_size))
         withheld = small[cell_index] & (codes > 0)
         held_any |= bool(withheld.any())
+        if withheld.any():
+            held_cells[item.column] = frozenset(cell_ids[small].tolist())
         groups = rule.groups_of(rows)
         live = rule.in_view(rows) & (groups >= 0)
         shown = np.where(withheld, 0, codes)
@@ -208,7 +214,7 @@ def _tallied(rule: Rule, items: Sequence[Item], frames: Sequence[pl.DataFrame]) 
         if withheld.any():
             answered = table[j, :, 1:].sum(axis=1)
             emptied |= {(item.column, rule.names[g]) for g in np.unique(groups[live & withheld]) if answered[g] == 0}
-    return _Tally(table, frozenset(emptied), held_any)
+    return _Tally(table, frozenset(emptied), held_any, held_cells)
 
 
 def _set_member(rule: Rule, answers: pl.DataFrame, cells: pl.DataFrame, asked: pl.DataFrame | None,
@@ -254,6 +260,8 @@ class Rule:
     names: tuple[str, ...]
     code_of: Mapping[str, Mapping[str | None, int]]
     min_group_size: int = MIN_GROUP_SIZE
+    #: per question, the cells whose answers to it the question views hold back (an index leaves them out)
+    held_cells: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def coded(self, answers: pl.DataFrame, question: str, column: str) -> pl.DataFrame:
         """``question``'s rows of the counting query's result (its answers are in ``column``) with each answer's
@@ -307,8 +315,12 @@ class Rule:
         """One index's sums over the kept cells in the view (:func:`index_queries`' results), as
         :func:`lmp_core.compute.indices.make_index` makes them from the respondents in memory."""
         k = len(items)
+        # every cell where the question views hold back answers to one of the index's questions is left out of it,
+        # as :meth:`lmp_core.counting.disclosure.HeldBack.outside_index` leaves them out in memory
+        outside = frozenset().union(*(self.held_cells.get(it.column, frozenset()) for it in items))
+        rule = replace(self, small_cells=self.small_cells | outside)
         total: dict[str, float] = {}
-        for frame in map(self.counted, pairs):
+        for frame in map(rule.counted, pairs):
             total |= {c: float(frame[c].fill_null(0).sum()) for c in frame.columns if c[:2] in ("n_", "s_", "q_", "p_")}
         sums = np.zeros((4, k, k))
         for i in range(k):
@@ -316,7 +328,7 @@ class Rule:
                 lo, hi = min(i, j), max(i, j)
                 sums[:, i, j] = (total[f"n_{lo}_{hi}"], total[f"s_{i}_{j}"], total[f"q_{i}_{j}"],
                                  total[f"q_{i}_{i}"] if i == j else total[f"p_{lo}_{hi}"])
-        rows = self.counted(histogram)
+        rows = rule.counted(histogram)
         return index_sums(sums, rows["c"].to_numpy().astype(np.int64), rows["s"].to_numpy().astype(float),
                           self.groups_of(rows), rows["n"].to_numpy().astype(np.int64), len(self.names), MIN_SHARE * k)
 

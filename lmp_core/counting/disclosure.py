@@ -76,12 +76,14 @@ class HeldBack:
 
     ``rows[r]``: respondent ``r`` is left out of every view. ``answers[j][r]``: respondent ``r``'s
     answer to item ``j`` is left out (counted as blank). ``columns``: the grouping columns protected.
+    ``cells``: each respondent's cell of the crossing (None when nothing is held back).
     """
 
     rows: np.ndarray
     answers: dict[int, np.ndarray] = field(default_factory=dict)
     columns: tuple[str, ...] = ()
     min_group_size: int = MIN_GROUP_SIZE
+    cells: np.ndarray | None = None
 
     @property
     def any(self) -> bool:
@@ -91,6 +93,15 @@ class HeldBack:
     def answer_mask(self, item: int) -> np.ndarray | None:
         """Respondents whose answer to item ``item`` is held back (rows held back not included)."""
         return self.answers.get(item)
+
+    def outside_index(self, items: Sequence[int]) -> np.ndarray | None:
+        """Respondents an index of ``items`` leaves out (None: none): those held back, and every respondent of a
+        cell where the question views hold back answers to one of its questions, so that no figure of the index
+        (its n, mean, distribution, reliability) contains an answer a question view holds back."""
+        cells = [np.unique(self.cells[self.answers[j]]) for j in items if j in self.answers and self.cells is not None]
+        if not cells:
+            return self.rows if self.rows.any() else None
+        return self.rows | np.isin(self.cells, np.concatenate(cells))
 
 
 def held_back(survey: Survey, min_group_size: int, columns: Sequence[str] | None = None) -> HeldBack:
@@ -128,7 +139,7 @@ def held_back(survey: Survey, min_group_size: int, columns: Sequence[str] | None
             out = np.zeros(survey.n_rows, dtype=bool)
             out[keep] = small[live] & (column > 0)
             answers[j] = out
-    return HeldBack(rows, answers, columns, min_group_size)
+    return HeldBack(rows, answers, columns, min_group_size, cell)
 
 
 def small_mask(codes: np.ndarray, n_groups: int, min_group_size: int) -> np.ndarray:

@@ -1,0 +1,113 @@
+"""The one protection rule (lmp_core.counting.disclosure) on the paths an adversary took in issue #39: indices,
+number questions, and totals kept whole by pooling small values into "Øvrige".
+
+Each test replays an attack and states what it recovered before the rule was applied there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import math
+
+import numpy as np
+import pytest
+
+from lmp_core.cli import main
+from lmp_core.compute.indices import view_indices
+from lmp_core.compute.view import ViewRequest
+from lmp_core.load import read_file
+
+SCALE = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
+
+
+def _summarize(path, *args: str) -> dict:
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["summarize", str(path), "--format", "json", *args]) == 0
+    return json.loads(buffer.getvalue())
+
+
+# --- route 5: an index counted answers the question views hold back --------------------------------------------------
+def _index_file(held: list[int]) -> bytes:
+    """Schools A and B (10 each) and C (6): all answer q2; in C only three answer q1 (``held``, scores 1-5), so C's
+    q1 answers are held back in every question view (3 answers, under 5)."""
+    rows = ["skole,q1,q2"]
+    for school, n in (("A", 10), ("B", 10)):
+        rows += [f"{school},{SCALE[i % 5]},{SCALE[(i + 2) % 5]}" for i in range(n)]
+    rows += [f"C,{SCALE[h - 1]},{SCALE[2]}" for h in held] + [f"C,,{SCALE[2]}"] * (6 - len(held))
+    return "\n".join(rows).encode()
+
+
+def _index_json(held: list[int]) -> dict:
+    survey = read_file(_index_file(held), "idx.csv")
+    request = ViewRequest.of(group="skole", groupings=["skole"])
+    (index,) = view_indices(survey, request, [], custom={"idx": ["q1", "q2"]})
+    return index.to_dict()
+
+
+def test_an_index_holds_back_what_the_question_views_hold_back():
+    survey = read_file(_index_file([1, 1, 5]), "idx.csv")
+    from lmp_core.compute.view import make_view
+
+    view = make_view(survey, ViewRequest.of(group="skole", groupings=["skole"])).summary()
+    assert view.item("q1").group("C").suppressed  # the question view holds C's three q1 answers back
+    # before: C's index n (6), mean and half-point distribution gave each held answer: (q1 + 3) / 2 per respondent,
+    # so the bands 2.0 and 4.0 held the 1, 1 and 5; the index of a file that differs only in those answers differed
+    low, high = _index_json([1, 1, 5]), _index_json([5, 5, 4])
+    assert low == high
+    c = next(s for s in low["stats"] if s["group"] == "C")
+    assert c["n"] is None and c["mean"] is None and c["distribution"] is None  # C is left out of the index
+
+
+def test_an_index_from_a_database_holds_back_the_same_cells(tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    from lmp_core.counting.database import count_in_database
+    from lmp_core.load import read_codebook
+
+    path = tmp_path / "idx.csv"
+    path.write_bytes(_index_file([1, 1, 5]))
+    con = duckdb.connect(str(tmp_path / "idx.duckdb"))
+    con.execute(f"CREATE TABLE svar AS SELECT * FROM read_csv('{path}')")
+    con.close()
+    codebook = read_codebook(b"column,role\nskole,background\nq1,question\nq2,question\n", "setup.csv")
+    counted = count_in_database(f"duckdb:///{tmp_path / 'idx.duckdb'}", "svar", codebook, group="skole",
+                                groupings=("skole",), index_sets=lambda items: {"idx": ["q1", "q2"]})
+    request = ViewRequest.of(group="skole", groupings=["skole"])
+    (from_db,) = view_indices(counted.counts, request, [], custom={"idx": ["q1", "q2"]}, sums=counted.index_sums)
+    assert from_db.to_dict() == _index_json([1, 1, 5])
+    assert next(s for s in from_db.stats if s.group == "C").n is None  # C's held q1 answers are in no sum
+
+
+# --- route 7: a number question's quartiles in a group of five ------------------------------------------------------
+def _attack(stats: dict) -> tuple[float, float] | None:
+    """Route 7: in a group of five the quartiles are its 2nd, 3rd and 4th answers; n, mean and SD give the sum and
+    the sum of squares, and so the smallest and largest answer (a quadratic)."""
+    if stats.get("q1") is None or stats["n"] != 5:
+        return None
+    n, mean, sd = stats["n"], stats["mean"], stats["sd"]
+    middle = [stats["q1"], stats["median"], stats["q3"]]
+    total = n * mean - sum(middle)
+    squares = (n - 1) * sd**2 + n * mean**2 - sum(x * x for x in middle)
+    # x + y = total, x² + y² = squares
+    root = math.sqrt(max(2 * squares - total**2, 0))
+    return (total - root) / 2, (total + root) / 2
+
+
+def test_a_number_group_of_five_gives_no_smallest_or_largest_answer(tmp_path):
+    leaders = [12.0, 30.0, 41.0, 57.0, 480.0]  # the group of exactly five
+    rows = ["rolle,antall_elever"] + [f"Leder,{v}" for v in leaders] + [f"Lærer,{20 + 7 * i}" for i in range(20)]
+    path = tmp_path / "tall.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    out = _summarize(path, "--group", "rolle")
+    item = next(i for i in out["items"] if i["column"] == "antall_elever")
+    leader = next(s for s in item["stats"] if s["group"] == "Leder")
+    assert leader["n"] == 5 and leader["mean"] == pytest.approx(np.mean(leaders))  # still shown
+    # before: q1 30, median 41, q3 57, and the attack gave 12 and 480 exactly
+    assert _attack(leader) is None
+    assert leader["q1"] is None and leader["median"] is None and leader["q3"] is None
+    teachers = next(s for s in item["stats"] if s["group"] == "Lærer")
+    # from 20 answers the quartiles are shown: numpy's linear interpolation (pandas' quantile)
+    assert [teachers["q1"], teachers["median"], teachers["q3"]] == pytest.approx(
+        list(np.percentile([20 + 7 * i for i in range(20)], [25, 50, 75])))
