@@ -185,3 +185,37 @@ def test_a_database_pools_as_the_file_does(tmp_path, grouped):
     assert sum(g["respondents"] for g in got["groups"]) == 28
     if grouped:
         assert [g["name"] for g in got["groups"]] == [BANDS[0], "Øvrige"]
+
+
+def test_a_filter_on_a_pooled_value_is_refused_with_the_reason():
+    from lmp_core.base.errors import SurveyError
+    from lmp_core.compute.view import make_view
+
+    survey = read_file(_forms_like(), "forms.csv")
+    column = survey.group_candidates[0]
+    with pytest.raises(SurveyError) as info:
+        make_view(survey, ViewRequest.of(filters={column: [BANDS[8]]}, groupings=[column]))
+    assert info.value.key == "filter_value_pooled" and "«Øvrige»" in info.value.message("nb")
+    # "Øvrige" itself can be chosen: its 23 respondents
+    pool = make_view(survey, ViewRequest.of(filters={column: ["Øvrige"]}, groupings=[column])).summary()
+    assert pool.groups[0].respondents == 23
+
+
+def test_comments_and_weighted_figures_see_the_pooled_groups():
+    from lmp_core.compute.comments import comments
+    from lmp_core.compute.view import make_view
+    from lmp_core.compute.weights import from_column, weighted_stats
+
+    rows = _forms_like().decode().splitlines()
+    rows = [rows[0] + ",kommentar,vekt"] + [f"{r},kommentar {i},{1 + i % 3}" for i, r in enumerate(rows[1:])]
+    survey = read_file("\n".join(rows).encode(), "forms.csv")
+    column = next(c for c in survey.group_candidates if c.startswith("Hvor mye"))
+    found = comments(survey, "kommentar", group=column, min_group_size=5,
+                     held=make_view(survey, ViewRequest.of(groupings=[column])).held)
+    # every comment is shown, under the band of five or "Øvrige" (never under a band of one to four)
+    assert found.total == 28 and len(found.rows) == 28 and found.hidden == 0
+    assert set(found.rows["group"]) == {BANDS[0], "Øvrige"}
+    view = make_view(survey, ViewRequest.of(group=column, groupings=[column]))
+    cells = weighted_stats(survey, view, from_column(survey, "vekt"))
+    # the pooled group's weighted n: its 23 respondents (hand count: PER_BAND[1:]), not a band's
+    assert {g: s.n for (_, g), s in cells.items()} == {BANDS[0]: 5, "Øvrige": 23}

@@ -132,6 +132,7 @@ def make_view(source: Survey | Counts, request: ViewRequest, *, held: HeldBack |
             raise SurveyError("not_a_group_column", column=column, choices=", ".join(groupings))
     source, pooled_notes = pooling(source, groupings, request.min_group_size, lang)
     notes += pooled_notes
+    _refuse_pooled_filters(source, request, pooled_notes)
     counts = None
     if held is None and not request.filters and tuple(groupings) == ((request.group,) if request.group else ()):
         # the common case (the command line, one group column protected): the cells are the view's groups, so
@@ -157,6 +158,21 @@ def counted_view(counted: Counted, request: ViewRequest, *, notes: Sequence[Note
     notes = (*notes, *counted.notes, *held_note(counted.held_any, counted.in_view, counted.held_rows,
                                                 request.min_group_size))
     return View(request, counted.counts, counted.emptied, {}, notes)
+
+
+def _refuse_pooled_filters(source: Survey, request: ViewRequest, pooled_notes: Sequence[Note]) -> None:
+    """A filter on a value pooled into "Øvrige" is refused with the reason (its respondents are too few to be
+    shown on their own): the filter can choose "Øvrige" instead."""
+    pooled_columns = {params["column"]: params["label"] for _, params in pooled_notes}
+    for column, wanted in request.filter_map.items():
+        if column in pooled_columns:
+            from lmp_core.counting.counts import group_values
+
+            present = set(group_values(source.values_of(column)).dropna())
+            lost = [v for v in wanted if v not in present]
+            if lost:
+                raise SurveyError("filter_value_pooled", column=column, values=", ".join(lost),
+                                  label=pooled_columns[column], min_n=request.min_group_size)
 
 
 def _when_nothing_is_small(survey: Survey, request: ViewRequest, lang: str) -> Counts | None:

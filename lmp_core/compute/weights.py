@@ -40,7 +40,7 @@ import pandas as pd
 
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.rules import MIN_GROUP_SIZE
-from lmp_core.counting.disclosure import small
+from lmp_core.counting.disclosure import pooled, small
 from lmp_core.setup.survey import Note, Survey
 
 #: Raking stops when every margin is within this share of its target (or after RAKE_ITERATIONS).
@@ -326,6 +326,8 @@ def weighted_stats(survey: Survey, view: object, weights: Weights, items: Sequen
     assert isinstance(view, View)
     request = view.request
     summary = view.summary(items)
+    if view.held is not None:  # the view's groups: a protected column's small values pooled into "Øvrige"
+        survey = pooled(survey, view.held.columns, request.min_group_size, lang)
     codes_g, _ = group_codes(survey, request.group, lang)
     in_view = (codes_g >= 0) & weights.usable
     if view.held is not None:
