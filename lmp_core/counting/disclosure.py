@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from weakref import WeakKeyDictionary
 
 import numpy as np
 import polars as pl
@@ -96,9 +97,26 @@ def pooled(survey: Survey, columns: Sequence[str], min_group_size: int, lang: st
     return pooling(survey, columns, min_group_size, lang)[0]
 
 
+#: Each survey's pooling per (columns, minimum, language), made once: a view, its other kinds, its indices and
+#: the rule each ask, and each asking factorises every protected column (0.2 s for a column of 1,000,000 rows).
+#: ``None``: nothing pooled. Weak keys: a survey let go of takes its entries along.
+_POOLINGS: WeakKeyDictionary[Survey, dict[tuple, tuple[Survey, tuple[Note, ...]] | None]] = WeakKeyDictionary()
+
+
 def pooling(survey: Survey, columns: Sequence[str], min_group_size: int,
             lang: str = "nb") -> tuple[Survey, tuple[Note, ...]]:
     """:func:`pooled`, and the notes that say which columns' small values were pooled."""
+    key = (tuple(dict.fromkeys(columns)), min_group_size, lang)
+    known = _POOLINGS.setdefault(survey, {})
+    if key not in known:
+        known[key] = _pooling(survey, key[0], min_group_size, lang)
+        if known[key] is not None:  # pooling a pooled survey pools nothing
+            _POOLINGS.setdefault(known[key][0], {})[key] = None
+    return known[key] or (survey, ())
+
+
+def _pooling(survey: Survey, columns: Sequence[str], min_group_size: int,
+             lang: str) -> tuple[Survey, tuple[Note, ...]] | None:
     label = text(POOLED, lang)
     replaced, notes = [], []
     for column in dict.fromkeys(columns):
@@ -115,7 +133,7 @@ def pooling(survey: Survey, columns: Sequence[str], min_group_size: int,
         replaced.append(spelled.gather(codes))
         notes.append(("warn_pooled", {"column": column, "label": label, "min_n": min_group_size}))
     if not replaced:
-        return survey, ()
+        return None
     return replace(survey, frame=survey.frame.with_columns(replaced)), tuple(notes)
 
 
