@@ -219,3 +219,25 @@ def test_comments_and_weighted_figures_see_the_pooled_groups():
     cells = weighted_stats(survey, view, from_column(survey, "vekt"))
     # the pooled group's weighted n: its 23 respondents (hand count: PER_BAND[1:]), not a band's
     assert {g: s.n for (_, g), s in cells.items()} == {BANDS[0]: 5, "Øvrige": 23}
+
+
+def test_the_app_shows_all_28_and_offers_oevrige_as_a_filter_value():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import plain_frame
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="upload").upload("forms.csv", _forms_like(), "text/csv").run()
+    assert not at.exception
+    key = next(k for k in at.session_state if str(k).startswith("groupings_"))
+    column = "Hvor mye tid bruker du daglig?"
+    at.multiselect(key=key).set_value([column]).run()  # protected, as the app protects it by default
+    at.switch_page("pages/results.py").run()
+    at.selectbox(key="results_group").set_value(None).run()
+    assert not at.exception and not at.error
+    # before: "Alle (n=5)"; now every respondent is counted, and the bands under five are "Øvrige"
+    table = plain_frame(at.table[0].value)
+    assert table["Alle n"].tolist() == ["28"]
+    at.selectbox(key="results_filter_col").set_value(column).run()
+    assert at.multiselect(key="results_filter_values").options == [BANDS[0], "Øvrige"]
