@@ -15,7 +15,8 @@ its published figures (records of n, answer counts, sum and sum of squares); the
    question of a large school) are changed, and every published figure of every path must stay the same bit for
    bit: a figure that moves carries information about them (route 5: an index made of held answers).
 
-The paths are functions in a list, so the stream, trend, database and setup-listing paths join by adding one.
+The paths are functions in a list (a file with and without a group, DuckDB, the report), so the stream, trend and
+setup-listing paths join by adding one.
 """
 
 from __future__ import annotations
@@ -100,6 +101,20 @@ def summarize_grouped(csv: Path) -> tuple[list[Record], dict]:
     return _records("summarize --group", out), out
 
 
+def database_grouped(csv: Path) -> tuple[list[Record], dict]:
+    """The same view counted in DuckDB (``--database``): only counts per cell leave the database."""
+    import duckdb
+
+    db = csv.with_suffix(".duckdb")
+    db.unlink(missing_ok=True)
+    con = duckdb.connect(str(db))
+    con.execute(f"CREATE TABLE svar AS SELECT * FROM read_csv('{csv}', all_varchar = true)")
+    con.close()
+    out = _json("--database", f"duckdb:///{db}", "--table", "svar", *_setup(csv), "--group", "skole",
+                "--index-items", "q1,q2", "--index-name", "idx")
+    return _records("database --group", out), out
+
+
 def report_text(csv: Path) -> tuple[list[Record], object]:
     from lmp_core.compute.view import ViewRequest
     from lmp_core.load import read_codebook, read_file
@@ -111,7 +126,8 @@ def report_text(csv: Path) -> tuple[list[Record], object]:
 
 
 #: Each path: the file in, its records (for the sums) and everything it publishes (compared after a change)
-PATHS: list[Callable[[Path], tuple[list[Record], object]]] = [summarize_total, summarize_grouped, report_text]
+PATHS: list[Callable[[Path], tuple[list[Record], object]]] = [summarize_total, summarize_grouped, database_grouped,
+                                                               report_text]
 
 
 @dataclass(frozen=True)
