@@ -114,7 +114,8 @@ class OptionDifference:
 
 @dataclass(frozen=True)
 class NumberGroup:
-    """One group's answers to a number question (no minimum or maximum: they belong to one respondent)."""
+    """One group's answers to a number question (no minimum or maximum: they belong to one respondent; median and
+    quartiles None under :data:`lmp_core.base.rules.MIN_ANSWERS_FOR_QUARTILES` answers)."""
 
     group: str
     n: int | None
