@@ -241,3 +241,23 @@ def test_the_app_shows_all_28_and_offers_oevrige_as_a_filter_value():
     assert table["Alle n"].tolist() == ["28"]
     at.selectbox(key="results_filter_col").set_value(column).run()
     assert at.multiselect(key="results_filter_values").options == [BANDS[0], "Øvrige"]
+
+
+def test_a_database_refuses_a_filter_on_a_pooled_value_as_the_file_does(tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    from lmp_core.base.errors import SurveyError
+    from lmp_core.counting.database import count_in_database
+    from lmp_core.load import read_codebook
+
+    path = tmp_path / "forms.csv"
+    path.write_bytes(_forms_like().replace(b"Hvor mye tid bruker du daglig?", b"tid"))
+    con = duckdb.connect(str(tmp_path / "forms.duckdb"))
+    con.execute(f"CREATE TABLE svar AS SELECT * FROM read_csv('{path}')")
+    con.close()
+    codebook = read_codebook("column,role\ntid,background\nHvor fornøyd er du?,question\n".encode(), "setup.csv")
+    url = f"duckdb:///{tmp_path / 'forms.duckdb'}"
+    with pytest.raises(SurveyError) as info:
+        count_in_database(url, "svar", codebook, groupings=("tid",), filters={"tid": [BANDS[8]]})
+    assert info.value.key == "filter_value_pooled"
+    pool = count_in_database(url, "svar", codebook, groupings=("tid",), filters={"tid": ["Øvrige"]})
+    assert pool.counts.respondents == (23,)

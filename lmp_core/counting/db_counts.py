@@ -25,7 +25,7 @@ import numpy as np
 import polars as pl
 
 from lmp_core.base.catalogue import text
-from lmp_core.base.errors import Note
+from lmp_core.base.errors import Note, SurveyError
 from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.counting.counts import Counts, NumberCounts, group_codes
 from lmp_core.counting.disclosure import POOLED, pooled_values, small
@@ -146,8 +146,14 @@ def counted_from(reading: Reading, answers: pl.DataFrame, cells: pl.DataFrame, a
         names = (*(n for n in names if n in name_of.values() and n != label), label)
         group_of = {raw: names.index(name) if name is not None else -1 for raw, name in name_of.items()}
     allowed = {k: {str(a) for a in v} for k, v in (filters or {}).items()}
-    spelled = {k: {raw: label if raw in pools.get(k, ()) else name
-                   for raw, name in _spelled(survey, k, distinct[k], reading.rows[k]).items()} for k in allowed}
+    spelled = {k: _spelled(survey, k, distinct[k], reading.rows[k]) for k in allowed}
+    for k, raws in pools.items():  # a filter on a pooled value is refused, as in memory
+        lost = sorted(allowed.get(k, set()) & {name for raw, name in spelled.get(k, {}).items() if raw in raws})
+        if lost:
+            raise SurveyError("filter_value_pooled", column=k, values=", ".join(lost), label=label,
+                              min_n=min_group_size)
+    spelled = {k: {raw: label if raw in pools.get(k, ()) else name for raw, name in names_.items()}
+               for k, names_ in spelled.items()}
 
     # 1. the cells: the protected crossing (small values pooled), and which cells are under the minimum
     protected = [f"k{keys.index(c)}" for c in groupings]
