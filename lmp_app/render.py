@@ -15,6 +15,7 @@ from lmp_app.state import (
     Loaded,
     ensure_data,
     groupings,
+    min_group_size,
     persist,
     populations,
     quality_notes,
@@ -26,6 +27,7 @@ from lmp_core.base.errors import SurveyError
 from lmp_core.compute.stats import Summary, note_text
 from lmp_core.compute.weights import Weights
 from lmp_core.counting.counts import group_values, natural_key
+from lmp_core.counting.disclosure import pooled
 from lmp_core.setup.survey import Survey
 
 # every ASCII punctuation character: CommonMark lets each be escaped with a backslash, and escaping all
@@ -199,7 +201,9 @@ def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str,
                           format_func=lambda v: t("no_filter") if v is None else v, placeholder=t("choose_one"))
     filters: dict[str, tuple[str, ...]] = {}
     if column is not None:
-        values = sorted(group_values(source.values_of(column)).dropna().unique().tolist(), key=natural_key)
+        # the values the views show: a protected column's small values pooled into "Øvrige"
+        shown = pooled(source, offered, min_group_size(), lang())
+        values = sorted(group_values(shown.values_of(column)).dropna().unique().tolist(), key=natural_key)
         default = [v for v in stored[1] if v in values] if stored[0] == column else values
         chosen = st.multiselect(t("filter_values"), values, default=default, key=f"{prefix}_filter_values", placeholder=t("choose_placeholder"), select_all=False)
         if chosen and len(chosen) < len(values):

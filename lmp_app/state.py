@@ -287,8 +287,7 @@ def sync_quality() -> bool:
     whether few may be left out); True when it was applied again."""
     loaded = ensure_data()
     chosen = loaded.chosen
-    if loaded.full is not None and (chosen is None or chosen.min_group_size != min_group_size()
-                                    or chosen.groupings != groupings()):
+    if loaded.full is not None and (chosen is None or chosen.protection != (min_group_size(), groupings())):
         _apply_quality(loaded)
         return True
     return False

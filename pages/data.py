@@ -1,5 +1,6 @@
 """Data page: upload, what was understood, group column, invited populations, fixes."""
 
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -40,6 +41,7 @@ from lmp_core.compute.quality import CHECKS, QualityChoice, Thresholds
 from lmp_core.compute.stats import note_text
 from lmp_core.compute.weights import from_column, weight_candidates
 from lmp_core.counting.counts import Counts
+from lmp_core.counting.disclosure import shown
 from lmp_core.load import excel_sheets, is_excel, read_codebook
 from lmp_core.present.quality import change_table, quality_chart, quality_table
 from lmp_core.present.reference import references_table
@@ -188,7 +190,7 @@ if isinstance(source, Survey):
     background = [r.column for r in setup_rows(source) if r.role == "background"]
     if background:
         st.caption(md_escape(t("decision_background", columns=", ".join(background))))
-    setup = setup_table(source, lang())
+    setup = setup_table(source, lang(), may_show=partial(shown, min_group_size=min_group_size()))
     # a static table wraps the long reasons (a grid cuts them short); a file of many columns gets the grid
     plain_table(setup, static=len(setup) <= STATIC_ROWS)
     # the protection as this run shows it (the file is made on the click, where no session state is at hand)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from lmp_core.compute.stats import MIN_GROUP_SIZE
 from lmp_core.counting.counts import group_codes
-from lmp_core.counting.disclosure import HeldBack, held_back, small_mask
+from lmp_core.counting.disclosure import HeldBack, held_back, pooled, small_mask
 from lmp_core.setup.survey import Survey
 
 
@@ -34,7 +34,9 @@ def comments(survey: Survey, column: str, *, group: str | None = None, groups: S
     column makes the group small, so that switching groupings cannot tell whose they are
     (the respondents :func:`lmp_core.counting.disclosure.held_back` holds back; pass ``held`` to reuse it). ``search`` keeps comments containing the word
     (case-insensitive, plain text, never a pattern). ``hidden_groups`` are the hidden groups of
-    ``group``; ``hidden`` counts every comment left out."""
+    ``group``; ``hidden`` counts every comment left out. A protected column's small values pooled into
+    "Øvrige" (:func:`lmp_core.counting.disclosure.pooled`) are that group here too."""
+    survey = pooled(survey, survey.group_candidates if held is None else held.columns, min_group_size, lang)
     codes, names = group_codes(survey, group, lang)
     hidden_groups = tuple(n for n, small in zip(names, small_mask(codes, len(names), min_group_size)) if small)
     texts = survey.background[column].astype("string").str.strip()

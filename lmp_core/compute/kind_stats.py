@@ -20,7 +20,8 @@ each pair of groups and each option: the difference with Newcombe's interval and
 the 2 x 2 table), the p-values adjusted with Holm's method over the set's options.
 
 **Number.** Per group: n, mean, SD (n − 1), median and quartiles (linear interpolation, numpy's default and
-pandas' ``quantile``), the mean's t interval. Two groups: Welch's t-test and d = (m₁ − m₂)/√((s₁² + s₂²)/2) (the
+pandas' ``quantile``; only from at least :data:`lmp_core.base.rules.MIN_ANSWERS_FOR_QUARTILES` answers, since from
+fewer they are single answers that with n, mean and SD give the smallest and largest), the mean's t interval. Two groups: Welch's t-test and d = (m₁ − m₂)/√((s₁² + s₂²)/2) (the
 report's d); more: Kruskal–Wallis.
 """
 
@@ -35,10 +36,11 @@ import numpy as np
 from scipy import special
 
 from lmp_core.base.catalogue import text
+from lmp_core.base.rules import MIN_ANSWERS_FOR_QUARTILES
 from lmp_core.compute.groups import holm
 from lmp_core.compute.stats import magnitude, wilson
 from lmp_core.counting.counts import Counts, NumberCounts, count, group_codes, row_filter
-from lmp_core.counting.disclosure import held_back, joint_cells
+from lmp_core.counting.disclosure import held_back, joint_cells, pooled, shown, small
 from lmp_core.counting.index_sums import value_counts
 from lmp_core.setup.survey import Item, Survey
 
@@ -112,7 +114,8 @@ class OptionDifference:
 
 @dataclass(frozen=True)
 class NumberGroup:
-    """One group's answers to a number question (no minimum or maximum: they belong to one respondent)."""
+    """One group's answers to a number question (no minimum or maximum: they belong to one respondent; median and
+    quartiles None under :data:`lmp_core.base.rules.MIN_ANSWERS_FOR_QUARTILES` answers)."""
 
     group: str
     n: int | None
@@ -189,6 +192,7 @@ def kind_results(survey: Survey, *, group: str | None = None, filters: dict[str,
         return []  # none asked for: nothing is counted (and scipy.stats is not loaded)
     own = tuple(dict.fromkeys([*([group] if group else []), *(filters or {})]))
     protected = tuple(groupings) if groupings is not None else own
+    survey = pooled(survey, protected, min_group_size, lang)  # small values of a grouping column as one group
     other = survey.other_survey(extra=tuple(c for c in (*protected, *own) if survey.item_index(c) is not None))
     counted = None
     if other is not None:
@@ -231,7 +235,7 @@ def database_results(counted: Counted, *, min_group_size: int, confidence: float
 def _hidden(counted: Counts, min_group_size: int) -> list[bool]:
     """Groups under the minimum in this view, none left among them (all held back) included, as the scales'
     summary hides them."""
-    return [r < min_group_size for r in counted.respondents]
+    return [not shown(r, min_group_size) for r in counted.respondents]
 
 
 def _choice_results(counted: Counts, min_n: int, confidence: float, wanted: set[str] | None) -> list[KindResult]:
@@ -261,7 +265,7 @@ def _choice(counted: Counts, j: int, item: Item, hidden: list[bool], min_n: int,
     for g, name in enumerate(counted.groups):
         row = table[g]
         n = int(row[1:k + 1].sum())
-        if hidden[g] or 0 < n < min_n:
+        if hidden[g] or small(n, min_n):
             groups.append(OptionGroup(name, None, None, None, None, suppressed=True))
             continue
         counts = {o: int(row[1 + i]) for i, o in enumerate(options)}
@@ -314,7 +318,7 @@ def _multi(counted: Counts, name: str, members: list[int], hidden: list[bool], m
     for g, group in enumerate(counted.groups):
         ticked = np.array([int(counted.table[j, g, 2]) for j in members])
         base = int(counted.table[members[0], g, 1:3].sum())  # asked: the same for every option of the set
-        if hidden[g] or 0 < base < min_n:
+        if hidden[g] or small(base, min_n):
             groups.append(OptionGroup(group, None, None, None, None, suppressed=True))
             continue
         if base == 0:
@@ -367,7 +371,7 @@ def _number_counts(survey: Survey, base: Survey, group: str | None, filters: dic
         values = survey.number_values[:, j]
         answered = ~np.isnan(values)
         per_cell = np.bincount(cell[answered & ~held_rows], minlength=n_cells)
-        withheld = ((per_cell > 0) & (per_cell < min_n))[cell]  # answers of a crossing cell under the minimum
+        withheld = small(per_cell, min_n)[cell]  # answers of a crossing cell under the minimum
         usable = keep & answered & ~withheld
         distinct, per_group = value_counts(values[usable], codes[usable], len(names))
         out.append(NumberCounts(item, distinct, per_group))
@@ -385,14 +389,17 @@ def _number_result(counted: NumberCounts, names: Sequence[str], sizes: Sequence[
     samples: list[tuple[str, np.ndarray]] = []
     for g, name in enumerate(names):
         x = counted.sample(g)
-        if sizes[g] < min_n or 0 < len(x) < min_n:
+        if not shown(sizes[g], min_n) or small(len(x), min_n):
             groups.append(NumberGroup(name, None, suppressed=True))
             continue
         if len(x) == 0:
             groups.append(NumberGroup(name, 0))
             continue
         mean, sd = float(x.mean()), float(x.std(ddof=1)) if len(x) > 1 else None
-        q1, median, q3 = (float(v) for v in np.percentile(x, [25, 50, 75]))
+        # from fewer answers the quartiles are single answers (a group of five: its 2nd, 3rd and 4th), and with
+        # n, sum and sum of squares the smallest and largest follow
+        q1, median, q3 = (float(v) for v in np.percentile(x, [25, 50, 75])) \
+            if len(x) >= MIN_ANSWERS_FOR_QUARTILES else (None, None, None)
         ci = None
         if sd is not None:
             half = float(special.stdtrit(len(x) - 1, 0.5 + confidence / 2)) * sd / math.sqrt(len(x))

@@ -22,7 +22,7 @@ import numpy as np
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.stats import MIN_GROUP_SIZE, Summary, summarize
 from lmp_core.counting.counts import Counts, count, group_codes, row_filter
-from lmp_core.counting.disclosure import HeldBack, held_back
+from lmp_core.counting.disclosure import HeldBack, held_back, held_note, pooled, pooling, small
 from lmp_core.setup.survey import Note, Survey
 
 if TYPE_CHECKING:
@@ -130,6 +130,9 @@ def make_view(source: Survey | Counts, request: ViewRequest, *, held: HeldBack |
     for column in request.filter_map:
         if column not in groupings:
             raise SurveyError("not_a_group_column", column=column, choices=", ".join(groupings))
+    source, pooled_notes = pooling(source, groupings, request.min_group_size, lang)
+    notes += pooled_notes
+    _refuse_pooled_filters(source, request, pooled_notes)
     counts = None
     if held is None and not request.filters and tuple(groupings) == ((request.group,) if request.group else ()):
         # the common case (the command line, one group column protected): the cells are the view's groups, so
@@ -143,8 +146,8 @@ def make_view(source: Survey | Counts, request: ViewRequest, *, held: HeldBack |
         counts = count(source, group=request.group, filters=request.filter_map, lang=lang, held=held)
     if request.group is not None and source.item_index(request.group) is not None:
         notes += (("group_is_question", {"column": request.group}),)
-    if held.any:
-        notes += (("warn_held_back", {"min_n": request.min_group_size}),)
+    in_view = held.rows if not held.rows.any() or not request.filters else held.rows[row_filter(source, request.filter_map)]
+    notes += held_note(held.any, len(in_view), int(in_view.sum()), request.min_group_size)
     return View(request, counts, _emptied_cells(source, counts, request, held, lang), {}, notes, held)
 
 
@@ -152,10 +155,24 @@ def counted_view(counted: Counted, request: ViewRequest, *, notes: Sequence[Note
     """The view of counts made where the data lives (:func:`lmp_core.counting.database.count_in_database`), which
     applied the disclosure rule of :func:`lmp_core.counting.disclosure.held_back` there: its cells whose answers were
     all held back are shown as hidden, and the view says when anything was held back, as a view of a file does."""
-    notes = (*notes, *counted.notes)
-    if counted.held_any:
-        notes += (("warn_held_back", {"min_n": request.min_group_size}),)
+    notes = (*notes, *counted.notes, *held_note(counted.held_any, counted.in_view, counted.held_rows,
+                                                request.min_group_size))
     return View(request, counted.counts, counted.emptied, {}, notes)
+
+
+def _refuse_pooled_filters(source: Survey, request: ViewRequest, pooled_notes: Sequence[Note]) -> None:
+    """A filter on a value pooled into "Øvrige" is refused with the reason (its respondents are too few to be
+    shown on their own): the filter can choose "Øvrige" instead."""
+    pooled_columns = {params["column"]: params["label"] for _, params in pooled_notes}
+    for column, wanted in request.filter_map.items():
+        if column in pooled_columns:
+            from lmp_core.counting.counts import group_values
+
+            present = set(group_values(source.values_of(column)).dropna())
+            lost = [v for v in wanted if v not in present]
+            if lost:
+                raise SurveyError("filter_value_pooled", column=column, values=", ".join(lost),
+                                  label=pooled_columns[column], min_n=request.min_group_size)
 
 
 def _when_nothing_is_small(survey: Survey, request: ViewRequest, lang: str) -> Counts | None:
@@ -170,13 +187,12 @@ def _when_nothing_is_small(survey: Survey, request: ViewRequest, lang: str) -> C
     if counts.no_group:
         return None
     low = request.min_group_size
-    sizes = np.asarray(counts.respondents)
-    if ((sizes > 0) & (sizes < low)).any():
+    if small(np.asarray(counts.respondents), low).any():
         return None
     for j, item in enumerate(counts.items):
         substantive = counts.table[j, :, 1:item.scale.k + 1].sum(axis=1)
         given = counts.table[j, :, 1:].sum(axis=1)
-        if (((substantive > 0) & (substantive < low)) | ((given > 0) & (given < low))).any():
+        if (small(substantive, low) | small(given, low)).any():
             return None
     return counts
 
@@ -241,6 +257,7 @@ def banner(source: Survey, request: ViewRequest, by: str, *, lang: str = "nb") -
         raise SurveyError("not_a_group_column", column=by, choices=", ".join(groupings))
     if by == request.group:
         raise SurveyError("banner_same_column", column=by)
+    source = pooled(source, groupings, request.min_group_size, lang)
     values = sorted(group_values(source.values_of(by)).dropna().unique(), key=natural_key)
     held = held_back(source, request.min_group_size, groupings)
     out = []

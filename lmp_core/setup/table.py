@@ -10,7 +10,7 @@ codebook format (:mod:`lmp_core.setup.codebook`) with ``role``, ``reverse`` and 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -18,7 +18,6 @@ import polars as pl
 
 from lmp_core.base.catalogue import text, words
 from lmp_core.base.fmt import render_param
-from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.setup.codebook import CodebookEntry
 from lmp_core.setup.coding import setup_rows as coding_rows
 from lmp_core.setup.scales import is_dont_know
@@ -86,40 +85,42 @@ _RANGES = {"kind_number": "kind_number_count", "score_column": "score_column_cou
 _VALUE_LISTS = {"not_a_scale": ", ", "yes_no_column": " / "}
 
 
-def _frequent_values(survey: Survey, column: str, min_group_size: int, separator: str) -> str:
-    """A column's values (in order of first appearance, at most eight) that at least ``min_group_size``
-    respondents gave, each quoted; "…" where any other value was left out."""
-    if not survey.has_column(column):
+def _frequent_values(survey: Survey, column: str, may_show: Callable[[int], bool] | None, separator: str) -> str:
+    """A column's values (in order of first appearance, at most eight) given by a number of respondents that
+    ``may_show`` allows, each quoted; "…" where any other value was left out (all of them without ``may_show``)."""
+    if not survey.has_column(column) or may_show is None:
         return "…"
     values = survey.frame[column].cast(pl.String).drop_nulls()
     counts = dict(values.value_counts().iter_rows())
     distinct = values.unique(maintain_order=True).to_list()
-    kept = [v for v in distinct if counts[v] >= min_group_size]
+    kept = [v for v in distinct if may_show(counts[v])]
     shown = [repr(v) if separator == ", " else v for v in kept[:8]]
     return separator.join([*shown, *(["…"] if len(shown) < len(distinct) else [])])
 
 
 def _without_answers(survey: Survey, column: str, key: str, params: tuple[tuple[str, object], ...],
-                     min_group_size: int) -> tuple[str, dict[str, object]]:
+                     may_show: Callable[[int], bool] | None) -> tuple[str, dict[str, object]]:
     """A reason's or basis's key and parameters with no respondent's value in them (:data:`_RANGES`,
     :data:`_VALUE_LISTS`)."""
     if key in _RANGES:
         return _RANGES[key], {k: v for k, v in params if k not in ("low", "high")}
     if key in _VALUE_LISTS:
-        return key, {**dict(params), "labels": _frequent_values(survey, column, min_group_size, _VALUE_LISTS[key])}
+        return key, {**dict(params), "labels": _frequent_values(survey, column, may_show, _VALUE_LISTS[key])}
     return key, dict(params)
 
 
-def setup_table(survey: Survey, lang: str = "nb", *, min_group_size: int = MIN_GROUP_SIZE) -> pd.DataFrame:
+def setup_table(survey: Survey, lang: str = "nb", *, may_show: Callable[[int], bool] | None = None) -> pd.DataFrame:
     """The setup as the Data page shows it: column, role, scale low → high, reversed, basis or reason.
 
     No respondent's value is printed: a number column's range is left out, and a list of a column's values holds
-    only values at least ``min_group_size`` respondents gave (:func:`_without_answers`)."""
+    only values given by a number of respondents that ``may_show`` allows (the disclosure rule,
+    :func:`lmp_core.counting.disclosure.shown` at the view's minimum; without it no value is listed;
+    :func:`_without_answers`)."""
     w = words("setup", lang)
     out = []
     for row in setup_rows(survey):
         key, params = row.basis if row.role == "question" else row.reason
-        key, shown = _without_answers(survey, row.column, key, params, min_group_size)
+        key, shown = _without_answers(survey, row.column, key, params, may_show)
         basis = text(key, lang, **{k: render_param(v, lang) for k, v in shown.items()}) if key else ""
         if row.role == "question" and row.uncertain:
             basis = f"{basis} ({w['confirm']})"

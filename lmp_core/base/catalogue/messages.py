@@ -502,6 +502,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Noen svar er holdt tilbake i alle visninger: de hører til en gruppe eller celle med færre enn {min_n} svar, og kunne ellers regnes ut ved å trekke tall fra hverandre.",
         "en": "Some answers are held back in every view: they belong to a group or cell with fewer than {min_n} answers, and could otherwise be worked out by subtracting figures.",
     },
+    "warn_held_back_rows": {
+        "nb": "n={shown} av {total}; {held} i små grupper er holdt tilbake i alle visninger (grupper eller celler med færre enn {min_n} respondenter, som ellers kunne regnes ut ved å trekke tall fra hverandre).",
+        "en": "n={shown} of {total}; {held} in small groups are held back in every view (groups or cells with fewer than {min_n} respondents, which could otherwise be worked out by subtracting figures).",
+    },
+    "filter_value_pooled": {
+        "nb": "Kan ikke filtrere på {values} i «{column}»: verdien har færre enn {min_n} respondenter og er slått sammen med andre små verdier til «{label}». Velg «{label}» i stedet.",
+        "en": "Cannot filter on {values} in '{column}': the value has fewer than {min_n} respondents and is pooled with other small values into '{label}'. Choose '{label}' instead.",
+    },
+    "warn_pooled": {
+        "nb": "Verdier av «{column}» med færre enn {min_n} respondenter er slått sammen til «{label}», så totalen teller alle uten å avsløre en liten gruppe.",
+        "en": "Values of '{column}' with fewer than {min_n} respondents are pooled into '{label}', so that the total counts everyone without revealing a small group.",
+    },
     "warn_filter_no_rate": {
         "nb": "Svarprosent vises ikke med filter på {columns}: antall inviterte er kjent for hele gruppene, ikke for utvalget.",
         "en": "No response rate with a filter on {columns}: the number invited is known for whole groups, not for the selection.",
@@ -568,4 +580,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "size_moderate": {"nb": "moderat", "en": "moderate"},
     "size_large": {"nb": "stor", "en": "large"},
     "all_respondents": {"nb": "Alle", "en": "All"},
+    "pooled_group": {"nb": "Øvrige", "en": "Other"},
 }
