@@ -36,6 +36,7 @@ from lmp_core.base.threads import each
 from lmp_core.read.frames import check_cells, whole_numbers
 from lmp_core.setup.codebook import CodebookEntry
 from lmp_core.setup.kinds import characteristic_name, detect_kinds
+from lmp_core.setup.metadata import PRIVATE_ROLES, role_by_content, role_by_name
 from lmp_core.setup.scales import (
     KNOWN_LABEL_WORDS,
     Coding,
@@ -45,6 +46,7 @@ from lmp_core.setup.scales import (
     is_not_asked,
     match_labels,
     normalize,
+    numbers_named_scale,
     reversed_coding,
 )
 from lmp_core.setup.survey import Item, Note, Skipped, Survey
@@ -381,6 +383,31 @@ def _ignored_by_setup(col: _Column) -> Skipped | None:
         if col.entry is not None and col.entry.role == "ignore" else None
 
 
+def _named_numbers(column: str, ctx: _File, uniques: pl.Series) -> tuple[int, int] | None:
+    """The range of a numeric rating that its header or question text names ("on a scale of 1 to 5"), when every
+    answer is a whole number in it; else None."""
+    named = numbers_named_scale(ctx.questions.get(column, "") or column)
+    if named is None or uniques.len() == 0:
+        return None
+    values = uniques.cast(pl.Float64)
+    inside = bool(((values >= named[0]) & (values <= named[1]) & (values == values.floor())).all())
+    return named if inside else None
+
+
+def _metadata(col: _Column, ctx: _File) -> Skipped | None:
+    """Detector: a column the survey tool added (:mod:`lmp_core.setup.metadata`): by its name or question text, or
+    by its answers (e-mail or IP addresses, dates and times, file names). A setup that names the column's role or
+    kind decides instead; an id by name must hold one value per row."""
+    if col.entry is not None and (col.entry.role or col.entry.kind or col.entry.value_labels is not None):
+        return None
+    role = role_by_name(col.name, ctx.questions.get(col.name, ""))
+    if role is None and not _is_numeric(col.series):
+        role = role_by_content([str(v) for v in col.uniques.head(200).to_list()], col.name)
+    if role == "id":
+        return Skipped(col.name, "id_column", {"column": col.name}) if col.uniques.len() == col.n_non_null else None
+    return Skipped(col.name, f"metadata_{role}", {"column": col.name, "role": role}) if role else None
+
+
 @dataclass(frozen=True)
 class _ScaleVerdict:
     """The scale detector's verdict: a coding and its basis (a question on a scale), or why not — a label
@@ -429,6 +456,12 @@ def _scale(col: _Column, ctx: _File) -> _ScaleVerdict:
             coding = coding_from_value_labels(
                 column, ctx.value_labels[column], observed=uniques.to_list(),
                 user_missing=ctx.missing_ranges.get(column, []), ordinal=ctx.measures.get(column) == "ordinal")
+        elif _is_numeric(series) and (named := _named_numbers(column, ctx, uniques)) is not None:
+            basis = ("basis_named_range", {"low": named[0], "high": named[1]})
+            coding = coding_from_value_labels(column, {float(v): str(v) for v in range(named[0], named[1] + 1)},
+                                              observed=uniques.to_list(), ordinal=True)
+            # the steps come from the header's words, not from the numbers seen
+            coding = replace(coding, notes=tuple(n for n in coding.notes if n[0] != "warn_steps_from_values"))
         elif not _is_numeric(series) and uniques.len() <= MAX_CATEGORIES:
             basis = ("basis_labels", {})
             coding = _match_text_column(column, uniques.to_list(), col.dont_know)
@@ -661,6 +694,7 @@ def build_survey(
     groups: list[str] = []
     id_column: str | None = None
     pending_ambiguous: list[int] = []
+    metadata: dict[str, list[str]] = {}
     sharing = _label_sets(value_labels)
     raw_columns: list[tuple[pl.Series, Coding]] = []
     # the profiles of the integer columns and of the categories' ids (a pass over each) on the machine's cores
@@ -674,9 +708,19 @@ def build_survey(
         # column that is no scale, what else it is (id, free text, background of its own kind, score, …); the
         # single-choice, multiple-response and number questions are found among the background columns after
         # the loop (lmp_core.setup.kinds), where a set of columns can be seen together
-        verdict = _nothing_to_read(col) or _ignored_by_setup(col)
+        verdict = _nothing_to_read(col) or _ignored_by_setup(col) or _metadata(col, ctx)
         if verdict is not None:
             skipped.append(verdict)
+            if verdict.key.startswith("metadata_"):
+                role = verdict.key.removeprefix("metadata_")
+                metadata.setdefault(role, []).append(column)
+                if role in PRIVATE_ROLES:
+                    all_notes.append((f"private_{role}", {"column": column}))
+                else:
+                    background[column] = col.series  # kept for completion and data-quality checks, never a group
+            elif verdict.key == "id_column":
+                id_column = id_column or column
+                background[column] = col.series
             continue
         scale = _scale(col, ctx)
         if scale.coding is not None:
@@ -733,7 +777,8 @@ def build_survey(
                   tuple(all_notes), text_themes, others=others,
                   other_codes=np.column_stack(kinds.other_codes) if kinds.other_codes else None,
                   numbers=numbers,
-                  number_values=np.column_stack(kinds.number_values) if kinds.number_values else None)
+                  number_values=np.column_stack(kinds.number_values) if kinds.number_values else None,
+                  metadata={role: tuple(columns) for role, columns in metadata.items()})
 
 
 def _known_label(value: object) -> bool:

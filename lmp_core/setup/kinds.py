@@ -193,7 +193,8 @@ def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *,
     """Run the detectors (the module's order) over the columns left as background or free text."""
     found = Found()
     reason_of = {s.column: s for s in skipped}
-    candidates = [c for c in background if reason_of.get(c) is None or reason_of[c].key not in ("id_column",)]
+    candidates = [c for c in background if reason_of.get(c) is None or
+                  (reason_of[c].key != "id_column" and not reason_of[c].key.startswith("metadata_"))]
     candidates += [c for c in text_columns if c not in candidates]
     series_of = dict(background)
     taken: set[str] = set()
