@@ -25,8 +25,7 @@ def analysed_kinds(survey: Survey) -> dict[str, str]:
         for column in columns:
             kinds[column] = "private" if role in ("email", "name") else "id" if role == "id" else "metadata"
     for it in (*survey.items, *survey.others, *survey.numbers):
-        column = it.column.split("[", 1)[0] if it.column.endswith("]") and it.set_name and \
-            it.column.startswith(it.set_name + "[") else it.column
+        column = it.set_name if it.basis[0] == "kind_multi_list" else it.column
         kinds[column] = "scale" if it.kind == "scale" else it.kind
     return kinds
 

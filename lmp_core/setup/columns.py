@@ -36,7 +36,7 @@ from lmp_core.base.threads import each
 from lmp_core.read.frames import check_cells, whole_numbers
 from lmp_core.setup.codebook import CodebookEntry
 from lmp_core.setup.kinds import characteristic_name, detect_kinds
-from lmp_core.setup.metadata import PRIVATE_ROLES, role_by_content, role_by_name
+from lmp_core.setup.metadata import PRIVATE_ROLES, recognise_tool, role_by_content, role_by_name
 from lmp_core.setup.scales import (
     KNOWN_LABEL_WORDS,
     Coding,
@@ -88,6 +88,9 @@ def _is_score(series: pl.Series, uniques: pl.Series) -> bool:
 
 
 def _theme_of(column: str) -> str:
+    grid = re.match(r"^(.*\S)\s*\[[^\]]+\]$", column)  # Google Forms' "Question [Row]", LimeSurvey's Q1[SQ001]
+    if grid:
+        return grid.group(1)
     if "_" in column:
         return column.split("_", 1)[0]
     return re.sub(r"\d+$", "", column)
@@ -383,6 +386,34 @@ def _ignored_by_setup(col: _Column) -> Skipped | None:
         if col.entry is not None and col.entry.role == "ignore" else None
 
 
+#: Questback EFS's codes for a question not seen (−77), a hidden text box (−66) and a text box left empty (−99).
+_EFS_MISSING = (-77, -66, -99)
+
+
+def _questback_missing(frame: pl.DataFrame, notes: list[Note]) -> pl.DataFrame:
+    """A Questback EFS export (``lfdn`` and ``dispcode`` columns) with its missing codes −77, −66 and −99 blank in
+    the ``v_`` variables, so that a tick column of 0/1 and −77 ("not seen") is a tick column; any other frame as
+    it is."""
+    if not {"lfdn", "dispcode"} <= set(frame.columns):
+        return frame
+    coded = [c for c in frame.columns if c.startswith("v_")]
+    fixes = [pl.when(pl.col(c).cast(pl.String).str.strip_chars().is_in([str(v) for v in _EFS_MISSING]))
+             .then(None).otherwise(pl.col(c)).alias(c) for c in coded]
+    if fixes:
+        frame = frame.with_columns(fixes)
+        notes.append(("questback_missing_codes", {"columns": len(coded)}))
+    return frame
+
+
+def _say_tool(columns: list[str], notes: list[Note], source: str, metadata: Mapping[str, list[str]],
+              questions: int) -> None:
+    """One line first among the notes: which survey tool's export this is and what followed from it."""
+    tool = recognise_tool(columns, notes)
+    if tool is not None:
+        notes.insert(0, ("tool_recognised", {"file": source, "tool": tool, "questions": questions,
+                                             "metadata": sum(len(c) for c in metadata.values())}))
+
+
 def _named_numbers(column: str, ctx: _File, uniques: pl.Series) -> tuple[int, int] | None:
     """The range of a numeric rating that its header or question text names ("on a scale of 1 to 5"), when every
     answer is a whole number in it; else None."""
@@ -590,9 +621,18 @@ def _id(o: _Other, scale: _ScaleVerdict) -> Skipped | None:
 
 def _free_text(o: _Other, scale: _ScaleVerdict) -> Skipped | None:
     """Detector: comments (long texts, or more distinct texts than a question has answers)."""
-    if not o.labels and not _is_numeric(o.series) and (o.mean_length > 30 or o.n_unique > MAX_CATEGORIES):
+    if o.labels or _is_numeric(o.series):
+        return None
+    # every answer written once, in a sentence's length (comments), or a survey tool's "other, say which" text
+    # (Qualtrics' Q9_4_TEXT, "… - Other - Text")
+    each_once = o.n_unique == o.column.n_non_null >= 10 and o.mean_length >= 15
+    other_text = o.column.name.endswith("_TEXT") or _OTHER_TEXT.search(o.column.name)
+    if o.mean_length > 30 or o.n_unique > MAX_CATEGORIES or each_once or other_text:
         return Skipped(o.column.name, "free_text_column", {"column": o.column.name})
     return None
+
+
+_OTHER_TEXT = re.compile(r"(other|annet|andre) - text$|please specify\)?$", re.IGNORECASE)
 
 
 def _own_label_set(o: _Other, scale: _ScaleVerdict) -> Skipped | None:
@@ -683,6 +723,7 @@ def build_survey(
     if n == 0:
         raise SurveyError("header_only", file=source)
     check_cells(frame, source)
+    frame = _questback_missing(frame, all_notes)
     for column in codebook:
         if column not in frame.columns:
             all_notes.append(("codebook_missing_column", {"column": column, "file": source}))
@@ -763,6 +804,8 @@ def build_survey(
         detail = Sentences([(s.key, s.params) for s in skipped[:5]
                             if s.key in ("unknown_labels", "numeric_without_codebook")])
         raise SurveyError("no_items", file=source, detail=detail)
+    _say_tool(frame.columns, all_notes, source, metadata, len(items) + len({it.set_name or it.column for it in others})
+              + len(numbers))
     codes = np.zeros((n, len(items)), dtype=np.int8, order="F")
 
     def fill(j: int) -> None:

@@ -105,3 +105,30 @@ def role_by_content(values: Sequence[str], column: str = "") -> str | None:
     if share(_FILE) >= 0.8 or (share(_FILE) > 0 and _UPLOAD_WORDS.search(column)):
         return "upload"
     return None
+
+
+def recognise_tool(columns: Sequence[str], notes: Sequence[tuple[str, dict[str, object]]] = ()) -> str | None:
+    """The survey tool whose export layout the column names (and the reader's notes on header rows) show, or None.
+
+    >>> recognise_tool(["$submission_id", "$created", "radio"]), recognise_tool(["lfdn", "dispcode", "v_1"])
+    ('Nettskjema', 'Questback')
+    >>> recognise_tool(["ID", "Starttidspunkt", "Fullføringstidspunkt", "E-postadresse"]), recognise_tool(["a"]) is None
+    ('Microsoft Forms', True)
+    """
+    names = set(columns)
+    said = next((str(p.get("tool")) for key, p in notes if key == "header_rows_skipped"), None)
+    if said:
+        return said
+    first = columns[0] if columns else ""
+    rules = (
+        ("Nettskjema", "$submission_id" in names),
+        ("Qualtrics", {"StartDate", "ResponseId"} <= names or {"StartDate", "ResponseID"} <= names),
+        ("SurveyMonkey", {"Respondent ID", "Collector ID"} <= names),
+        ("LimeSurvey", {"id", "submitdate", "lastpage", "startlanguage"} <= names),
+        ("Questback", {"lfdn", "dispcode"} <= names),
+        ("SurveyXact", "statoverall" in names or any(re.fullmatch(r"stato_\d+", c) for c in names)),
+        ("Microsoft Forms", "ID" in names and ({"Start time", "Completion time"} <= names
+                                              or {"Starttidspunkt", "Fullføringstidspunkt"} <= names)),
+        ("Google Forms", first in ("Timestamp", "Tidsmerke", "Tidsstempel", "Zeitstempel")),
+    )
+    return next((tool for tool, fits in rules if fits), None)

@@ -277,6 +277,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{file}: {rows} ekstra overskriftsrad(er) fra {tool} er hoppet over.",
         "en": "{file}: {rows} extra header row(s) from {tool} were skipped.",
     },
+    "tool_recognised": {
+        "nb": "{file} er en eksport fra {tool}: lest etter verktøyets oppsett, {questions} spørsmål funnet og {metadata} "
+              "metadatakolonner (tider, status, id-er o.l.) holdt utenfor spørsmålene.",
+        "en": "{file} is an export from {tool}: read by the tool's layout, {questions} questions found and {metadata} "
+              "metadata columns (times, status, ids and the like) kept out of the questions.",
+    },
+    "questback_missing_codes": {
+        "nb": "Questback-eksport: kodene −77 (ikke vist), −66 (skjult tekstfelt) og −99 (tomt tekstfelt) i {columns} "
+              "v_-kolonner er lest som manglende svar.",
+        "en": "Questback export: the codes −77 (not shown), −66 (hidden text box) and −99 (empty text box) in {columns} "
+              "v_ columns are read as missing answers.",
+    },
     "question_text_row": {
         "nb": "{file}: rad 2 holder spørsmålstekstene (under variabelnavnene i rad 1); den er brukt som spørsmålstekst og "
               "ikke talt som en respondent.",
