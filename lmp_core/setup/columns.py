@@ -405,12 +405,13 @@ def _questback_missing(frame: pl.DataFrame, notes: list[Note]) -> pl.DataFrame:
     return frame
 
 
-def _say_tool(columns: list[str], notes: list[Note], source: str, metadata: Mapping[str, list[str]],
+def _say_tool(columns: list[str], notes: list[Note], at: int, source: str, metadata: Mapping[str, list[str]],
               questions: int) -> None:
-    """One line first among the notes: which survey tool's export this is and what followed from it."""
+    """One line after the reader's notes (``at``), before the column notes: which survey tool's export this is
+    and what followed from it."""
     tool = recognise_tool(columns, notes)
     if tool is not None:
-        notes.insert(0, ("tool_recognised", {"file": source, "tool": tool, "questions": questions,
+        notes.insert(at, ("tool_recognised", {"file": source, "tool": tool, "questions": questions,
                                              "metadata": sum(len(c) for c in metadata.values())}))
 
 
@@ -804,7 +805,7 @@ def build_survey(
         detail = Sentences([(s.key, s.params) for s in skipped[:5]
                             if s.key in ("unknown_labels", "numeric_without_codebook")])
         raise SurveyError("no_items", file=source, detail=detail)
-    _say_tool(frame.columns, all_notes, source, metadata, len(items) + len({it.set_name or it.column for it in others})
+    _say_tool(frame.columns, all_notes, len(notes), source, metadata, len(items) + len({it.set_name or it.column for it in others})
               + len(numbers))
     codes = np.zeros((n, len(items)), dtype=np.int8, order="F")
 
