@@ -37,7 +37,24 @@ def test_share_of_question_columns_analysed_with_their_kind():
     right = [r for r in rows if r[2] == r[3]]
     wrong = [r for r in rows if r[2] != r[3]]
     share = len(right) / len(rows)
-    assert share >= 0.75, f"{share:.0%} right; wrong: {wrong}"  # the goal is 0.95; see the report for what is open
+    real = [r for r in rows if EXPECTED[r[0]]["real"]]
+    real_share = sum(r[2] == r[3] for r in real) / len(real)
+    # 83 of 87 when written (the misses: Nettskjema's slider and whole-number NUMBER question, in both files)
+    assert share >= 0.95, f"{share:.1%} right ({real_share:.1%} of {len(real)} in real exports); wrong: {wrong}"
+
+
+def test_a_tool_matrix_of_codes_is_one_scale_decision_with_its_reason():
+    survey = read_export("questback/made_efs.csv")
+    assert [n for n in survey.notes if n[0] == "tool_codes_as_scale"] == [
+        ("tool_codes_as_scale", {"set": "v", "count": 3, "low": 1, "high": 5})]
+    assert [it.column for it in survey.items] == ["v_1", "v_2", "v_3"]
+    assert {it.set_name for it in survey.others} == {"v"}  # the 0/1 columns (−77 not seen) are the tick set
+    # hand count: the not-seen rows (−77 in v_4) are not asked, code 0
+    import csv
+
+    rows = list(csv.reader((EXPORTS / "questback/made_efs.csv").read_text().splitlines(), delimiter=";"))[1:]
+    j = [it.column for it in survey.others].index("v_4")
+    assert int((survey.other_codes[:, j] == 0).sum()) == sum(r[12] == "-77" for r in rows)
 
 
 def test_no_id_email_name_time_duration_or_text_column_is_a_question():

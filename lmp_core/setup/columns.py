@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import numpy as np
@@ -324,6 +324,10 @@ class _File:
     exclude: frozenset[str]
     sharing: Counter[frozenset[str]]
     notes: list[Note]
+    #: the survey tool whose layout the file shows (None for any other file), and the ranges of the groups of
+    #: numeric code columns that its layout makes scales (:func:`tool_code_scales`)
+    tool: str | None = None
+    code_scales: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -403,6 +407,34 @@ def _questback_missing(frame: pl.DataFrame, notes: list[Note]) -> pl.DataFrame:
         frame = frame.with_columns(fixes)
         notes.append(("questback_missing_codes", {"columns": len(coded)}))
     return frame
+
+
+def tool_code_scales(frame: pl.DataFrame, codebook: Mapping[str, CodebookEntry],
+                     value_labels: Mapping[str, Mapping[float, str]], notes: list[Note]) -> dict[str, tuple[int, int]]:
+    """In a survey tool's export, the groups of numeric code columns that are read as scales: two or more columns
+    whose names share a stem (a matrix question's rows: Nettskjema's ``radio_matrix.grants``, Questback's ``v_1``,
+    ``v_2``), no labels, whole numbers from 0 or 1 up to 3–11, and not ticks alone (0/1). The evidence is the
+    layout, not labels: one decision per group, the analyst's default (a battery of ratings is a scale), with a
+    note that says so and how to change it. Column -> (low, high) of its group."""
+    from lmp_core.setup.kinds import stem_of
+
+    groups: dict[str, list[str]] = {}
+    for column, dtype in frame.schema.items():
+        if (dtype.is_integer() or dtype.is_float()) and column not in codebook and column not in value_labels \
+                and role_by_name(column) is None and (stem := stem_of(column)) is not None:
+            groups.setdefault(stem, []).append(column)
+    out: dict[str, tuple[int, int]] = {}
+    for stem, columns in groups.items():
+        # tick columns (0/1 only) beside them are a set of their own (lmp_core.setup.kinds)
+        members = [c for c in columns if not set(frame[c].drop_nulls().cast(pl.Float64).unique()) <= {0.0, 1.0}]
+        values = pl.concat([frame[c].cast(pl.Float64) for c in members]).drop_nulls() if members else pl.Series([])
+        if len(members) < 2 or values.len() == 0 or not bool((values == values.floor()).all()):
+            continue
+        low, high = int(values.min()), int(values.max())
+        if low in (0, 1) and 3 <= high - low + 1 <= 11 and high > 1:
+            out.update(dict.fromkeys(members, (low, high)))
+            notes.append(("tool_codes_as_scale", {"set": stem, "count": len(members), "low": low, "high": high}))
+    return out
 
 
 def _say_tool(columns: list[str], notes: list[Note], at: int, source: str, metadata: Mapping[str, list[str]],
@@ -488,6 +520,12 @@ def _scale(col: _Column, ctx: _File) -> _ScaleVerdict:
             coding = coding_from_value_labels(
                 column, ctx.value_labels[column], observed=uniques.to_list(),
                 user_missing=ctx.missing_ranges.get(column, []), ordinal=ctx.measures.get(column) == "ordinal")
+        elif _is_numeric(series) and column in ctx.code_scales:
+            basis = ("basis_tool_codes", {"tool": ctx.tool or ""})
+            low, high = ctx.code_scales[column]
+            coding = coding_from_value_labels(column, {float(v): str(v) for v in range(low, high + 1)},
+                                              observed=uniques.to_list(), ordinal=True)
+            coding = replace(coding, notes=tuple(n for n in coding.notes if n[0] != "warn_steps_from_values"))
         elif _is_numeric(series) and (named := _named_numbers(column, ctx, uniques)) is not None:
             basis = ("basis_named_range", {"low": named[0], "high": named[1]})
             coding = coding_from_value_labels(column, {float(v): str(v) for v in range(named[0], named[1] + 1)},
@@ -743,7 +781,9 @@ def build_survey(
     counted = [c for c, dtype in frame.schema.items() if dtype.is_integer() or dtype == pl.Categorical]
     profiles = dict(zip(counted, each(lambda c: IntProfile.of(frame[c].to_physical()), counted,
                                       cells=n * len(counted))))
-    ctx = _File(value_labels, missing_ranges, measures, questions, dont_know, exclude, sharing, all_notes)
+    tool = recognise_tool(frame.columns, notes)
+    ctx = _File(value_labels, missing_ranges, measures, questions, dont_know, exclude, sharing, all_notes, tool,
+                tool_code_scales(frame, codebook, value_labels, all_notes) if tool else {})
     for column in frame.columns:
         col = _facts(frame[column], profiles.get(column), codebook.get(column), dont_know)
         # the detectors, in order: nothing to read, the setup's "ignore", a question on a scale; then, for a
@@ -786,7 +826,7 @@ def build_survey(
         background[column] = other.series
     _settle_ambiguous(items, arrays, raw_columns, pending_ambiguous, all_notes)
     kinds = detect_kinds(background, skipped, text_columns=text_columns, questions=questions, codebook=codebook,
-                         n_rows=n)
+                         n_rows=n, tool=tool)
     all_notes.extend(kinds.notes)
     named = name_themes([it.column for it in items if not it.theme])
     items = [replace(it, theme=named[it.column]) if not it.theme else it for it in items]

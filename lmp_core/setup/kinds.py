@@ -202,8 +202,11 @@ def _option_label(column: str, stem: str, series: pl.Series, layout: str, questi
 
 
 def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *, text_columns: list[str],
-                 questions: Mapping[str, str], codebook: Mapping[str, CodebookEntry], n_rows: int) -> Found:
-    """Run the detectors (the module's order) over the columns left as background or free text."""
+                 questions: Mapping[str, str], codebook: Mapping[str, CodebookEntry], n_rows: int,
+                 tool: str | None = None) -> Found:
+    """Run the detectors (the module's order) over the columns left as background or free text. In a survey
+    tool's export (``tool``), a column of a few whole-number codes without labels is a single-choice question
+    (the tool wrote it as one), not a background column."""
     found = Found()
     reason_of = {s.column: s for s in skipped}
     candidates = [c for c in background if reason_of.get(c) is None or
@@ -256,6 +259,10 @@ def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *,
                 why = reason_of.get(column)
                 _add_number(found, column, series, questions, codebook,
                             "kind_number_setup" if kind else "kind_number", why.params if why and not kind else {})
+                taken.add(column)
+            continue
+        if not kind and tool and _tool_codes(column, series, reason_of.get(column)):
+            if _add_choice(found, column, series, questions, codebook, "kind_choice_tool_codes", least=1):
                 taken.add(column)
             continue
         if kind in ("", "choice", "multi") and series.dtype == pl.String:
@@ -322,15 +329,24 @@ def _question(column: str, questions: Mapping[str, str], codebook: Mapping[str, 
     return (e.question if e is not None and e.question else "") or questions.get(column, "") or column
 
 
+def _tool_codes(column: str, series: pl.Series, reason: Skipped | None) -> bool:
+    """Whether a column of a survey tool's export holds a single-choice question's codes: 1 to 11 distinct whole
+    numbers without labels, and a name that is no respondent's characteristic."""
+    if not series.dtype.is_integer() or reason is None or is_background_name(column) or \
+            reason.key not in ("numeric_without_codebook", "background_column", "single_value_column"):
+        return False
+    return 1 <= series.drop_nulls().n_unique() <= 11
+
+
 def _add_choice(found: Found, column: str, series: pl.Series, questions: Mapping[str, str],
-                codebook: Mapping[str, CodebookEntry], reason: str) -> bool:
+                codebook: Mapping[str, CodebookEntry], reason: str, *, least: int = 2) -> bool:
     """Code a single-choice column: its options in the order the setup gives, else yes before no, else by
     first appearance; "don't know" answers after them."""
     texts = series.cast(pl.String)
     raw = texts.drop_nulls().unique(maintain_order=True).to_list()
     spelling = {v: "" if is_not_asked(v) else group_name(v) for v in raw}  # "Filter" (not asked): blank
     distinct = list(dict.fromkeys(v for v in spelling.values() if v))
-    if not 2 <= len(distinct) <= MAX_OPTIONS:
+    if not least <= len(distinct) <= MAX_OPTIONS:
         return False
     e = codebook.get(column)
     other = [v for v in distinct if is_dont_know(v) or (e is not None and normalize(v) in
@@ -341,7 +357,7 @@ def _add_choice(found: Found, column: str, series: pl.Series, questions: Mapping
         options = [o for o in order if o in options] + [o for o in options if o not in order]
     elif is_yes_no(tuple(options)):
         options.sort(key=lambda v: _first_word(v) in _YES_WORDS)  # no, then yes: "yes" is the high end
-    if len(options) < 2:
+    if len(options) < least:
         return False
     code_of = {v: i + 1 for i, v in enumerate([*options, *other])}
     codes = texts.replace_strict({v: code_of.get(spelled, 0) for v, spelled in spelling.items()}, default=0,

@@ -283,6 +283,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} is an export from {tool}: read by the tool's layout, {questions} questions found and {metadata} "
               "metadata columns (times, status, ids and the like) kept out of the questions.",
     },
+    "tool_codes_as_scale": {
+        "nb": "«{set}»: {count} kolonner med tallkoder {low}–{high} uten etiketter er lest som én skala (radene i et "
+              "matrisespørsmål, slik verktøyet skriver dem). Er det feil, last opp en kodebok eller endre typen på "
+              "siden Data.",
+        "en": "'{set}': {count} columns of codes {low}–{high} without labels are read as one scale (the rows of a "
+              "matrix question, as the tool writes them). If that is wrong, upload a codebook or change the kind on "
+              "the Data page.",
+    },
     "questback_missing_codes": {
         "nb": "Questback-eksport: kodene −77 (ikke vist), −66 (skjult tekstfelt) og −99 (tomt tekstfelt) i {columns} "
               "v_-kolonner er lest som manglende svar.",
@@ -347,6 +355,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Spørsmål med ett svar: {count} alternativer uten rekkefølge, og spørsmålsteksten er et spørsmål.",
         "en": "Single-choice question: {count} options without an order, and the question text is a question.",
     },
+    "kind_choice_tool_codes": {
+        "nb": "Spørsmål med ett svar: {count} tallkoder uten etiketter i en eksport fra et undersøkelsesverktøy. "
+              "Last opp kodeboka for å få alternativenes tekst.",
+        "en": "Single-choice question: {count} codes without labels in a survey tool's export. Upload the codebook "
+              "for the options' texts.",
+    },
     "kind_choice_setup": {
         "nb": "Spørsmål med ett svar (oppsettet sier det).",
         "en": "Single-choice question (the setup says so).",
@@ -373,6 +387,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "basis_labels": {"nb": "svarene passer en kjent skala", "en": "the answers fit a known scale"},
     "basis_direction_labels": {"nb": "retningen er funnet fra de kjente etikettene", "en": "the direction is worked out from the known labels"},
     "basis_direction_codes": {"nb": "rekkefølgen er tatt fra kodene", "en": "the order is taken from the codes"},
+    "basis_tool_codes": {"nb": "tallkodene er radene i et matrisespørsmål fra {tool}",
+                         "en": "the codes are the rows of a matrix question from {tool}"},
     "basis_named_range": {"nb": "spørsmålsteksten sier at tallene {low}–{high} er en skala",
                           "en": "the question text says the numbers {low}–{high} are a scale"},
     "basis_numbers": {"nb": "trinnene er lest fra tallene i svarene", "en": "the steps are read from the numbers in the answers"},
