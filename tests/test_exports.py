@@ -153,3 +153,15 @@ def test_google_grid_rows_are_one_theme():
     survey = read_export("google_forms/made_responses.csv")
     themes = {it.theme for it in survey.items if it.column.startswith("How would you rate the following?")}
     assert themes == {"How would you rate the following?"}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_note_and_setup_row_of_every_export_can_be_read(lang):
+    """The Data page's setup table and notes for each export, in both languages (a missing word would raise)."""
+    from lmp_core.compute.stats import note_text
+    from lmp_core.setup.table import setup_table
+
+    for relative in EXPECTED:
+        survey = read_export(relative)
+        assert len(setup_table(survey, lang)) > 0
+        assert all(note_text(key, params, lang) for key, params in survey.notes)

@@ -551,7 +551,7 @@ def _scale(col: _Column, ctx: _File) -> _ScaleVerdict:
         elif "warn_steps_from_values" in found:
             basis = ("basis_numbers", {})
         elif coding.scale.name != "codes":
-            basis = (basis[0], {"scale": coding.scale.name})
+            basis = (basis[0], {**basis[1], "scale": coding.scale.name})  # a basis's own values stay
     if column in ctx.exclude:
         return _ScaleVerdict(skipped=(Skipped(column, "excluded_by_user", {"column": column}),))
     own_set = background_reason(column, ctx.questions.get(column, ""), ctx.value_labels[column],
