@@ -82,3 +82,31 @@ EXPECTED: dict[str, dict[str, object]] = {
         "lastaccs": "metadata", "v_1": "scale", "v_2": "scale", "v_3": "scale", "v_4": "multi", "v_5": "multi",
         "v_6": "multi", "v_7": "text"}},
 }
+
+
+def _surveyxact() -> dict[str, str]:
+    """SurveyXact's example survey (readSX): what its Structure and Labels sheets say each variable is."""
+    cols: dict[str, str] = {}
+    cols.update({f"v_1_{i}": "multi" for i in range(1, 17)})
+    cols.update({"s_2": "background", "s_4_1": "multi", "s_4_2": "multi", "s_4_3": "multi", "s_6": "choice",
+                 "m_1": "background"})
+    cols.update({f"s_11_{i}": "multi" for i in range(1, 11)})
+    cols.update({f"p_{i:02d}": "choice" for i in range(1, 59)})  # has the subject / had it / will choose it / …
+    cols.update({"a_p": "text", "pb_1": "choice", "a_fp": "text"})
+    cols.update({f"i_{i:02d}": "scale" for i in range(1, 19)})  # I liten grad, 2, 3, I stor grad
+    cols.update({f"fp_{i:02d}": "scale" for i in range(1, 20)})  # Ikke viktig … Veldig viktig
+    cols.update({f"up_{i:02d}": "scale" for i in range(1, 15)})  # Helt uenig … Helt enig
+    cols.update({f"hm_{i}": "scale" for i in range(1, 8)})
+    cols.update({f"hn_{i}": "scale" for i in range(1, 8)})
+    cols.update({"b_1": "background", "b_2": "background", "b_3": "background", "b_4": "background",
+                 "b_5": "background", "b_6_1": "background", "b_6_2": "background", "b_6_3": "background"})
+    cols.update({f"b_7_{i}": "scale" for i in range(1, 5)})  # grades 1–6 (and "no grade")
+    cols.update({f"b_8_{i}": "scale" for i in range(1, 4)})  # goal grades 1–6
+    cols.update({f"bp_{i:02d}": "scale" for i in range(0, 59)})
+    cols.update({"b_1_1": "background"})  # Skole
+    cols.update({f"stato_{i}": "metadata" for i in range(1, 6)})
+    cols.update({"s_1": "text", "s_3": "text", "s_5": "text", "s_7": "text"})
+    return cols
+
+
+EXPECTED["surveyxact/ex_survey2_first150.xlsx"] = {"real": True, "tool": "SurveyXact", "columns": _surveyxact()}
