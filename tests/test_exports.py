@@ -165,3 +165,25 @@ def test_every_note_and_setup_row_of_every_export_can_be_read(lang):
         survey = read_export(relative)
         assert len(setup_table(survey, lang)) > 0
         assert all(note_text(key, params, lang) for key, params in survey.notes)
+
+
+def test_surveyxact_workbook_reads_labels_structure_and_status():
+    survey = read_export("surveyxact/ex_survey2_first150.xlsx")
+    assert survey.n_rows == 150
+    assert survey.metadata["status"] == ("stato_1", "stato_2", "stato_3", "stato_4", "stato_5")
+    up = survey.item("up_01")  # Labels sheet: 1 Helt uenig … 4 Helt enig
+    assert up.scale.labels == ("Helt uenig", "Uenig", "Enig", "Helt enig")
+    assert up.question.startswith("Hvor enig er du i følgende utsagn")
+    options = {it.column: it.question for it in survey.others if it.set_name == "v_1"}
+    assert options["v_1_2"] == "Forskning i praksis"  # Structure: choiceText of v_1_2
+    # grades 1–6 with "Ikke fått karakter" kept apart from the scale
+    grade = survey.item("b_7_1")
+    assert grade.scale.labels == ("1", "2", "3", "4", "5", "6") and grade.other_labels == ("Ikke fått karakter",)
+    # hand count with openpyxl: respondents who ticked v_1_2 (code 1) among the first 150
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(EXPORTS / "surveyxact/ex_survey2_first150.xlsx", read_only=True)["Dataset"]
+                .iter_rows(values_only=True))
+    k = rows[0].index("v_1_2")
+    j = [it.column for it in survey.others].index("v_1_2")
+    assert int((survey.other_codes[:, j] == 2).sum()) == sum(str(r[k]).strip() in ("1", "1.0") for r in rows[1:])

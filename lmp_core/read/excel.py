@@ -54,6 +54,11 @@ def excel_sheets(data: bytes, name: str) -> list[str]:
     return list(_workbook(data, name).sheet_names)
 
 
+def sheet_frame(data: bytes, name: str, sheet: str | int) -> pl.DataFrame:
+    """A sheet's cells as text, no header (for a reader that knows the sheet's layout)."""
+    return _sheet(data, name, sheet)
+
+
 def _sheet(data: bytes, name: str, sheet: str | int) -> pl.DataFrame:
     """A sheet's cells as text, no header yet (every column a string column; blank cells null)."""
     try:

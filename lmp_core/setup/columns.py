@@ -826,7 +826,8 @@ def build_survey(
         background[column] = other.series
     _settle_ambiguous(items, arrays, raw_columns, pending_ambiguous, all_notes)
     kinds = detect_kinds(background, skipped, text_columns=text_columns, questions=questions, codebook=codebook,
-                         n_rows=n, tool=tool)
+                         n_rows=n, tool=tool,
+                         label_sets={c: _label_set(labels) for c, labels in value_labels.items() if c in background})
     all_notes.extend(kinds.notes)
     named = name_themes([it.column for it in items if not it.theme])
     items = [replace(it, theme=named[it.column]) if not it.theme else it for it in items]

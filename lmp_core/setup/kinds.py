@@ -203,11 +203,15 @@ def _option_label(column: str, stem: str, series: pl.Series, layout: str, questi
 
 def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *, text_columns: list[str],
                  questions: Mapping[str, str], codebook: Mapping[str, CodebookEntry], n_rows: int,
-                 tool: str | None = None) -> Found:
+                 tool: str | None = None, label_sets: Mapping[str, frozenset[str]] | None = None) -> Found:
     """Run the detectors (the module's order) over the columns left as background or free text. In a survey
     tool's export (``tool``), a column of a few whole-number codes without labels is a single-choice question
-    (the tool wrote it as one), not a background column."""
+    (the tool wrote it as one), not a background column. ``label_sets``: the value labels of the columns that have
+    them; a labelled column is no ticked-text option, and one whose label set other columns share (a battery of
+    single-choice questions) is a single-choice question unless its name or short text names a characteristic."""
     found = Found()
+    label_sets = label_sets or {}
+    shared = Counter(label_sets.values())
     reason_of = {s.column: s for s in skipped}
     candidates = [c for c in background if reason_of.get(c) is None or
                   (reason_of[c].key != "id_column" and not reason_of[c].key.startswith("metadata_"))]
@@ -241,7 +245,8 @@ def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *,
         if _BRACKET.match(column):
             series_of[column] = _yes_no_as_ticks(series_of[column])
     for stem, members in by_stem.items():
-        ticks = [c for c in members if _tick_column(series_of[c])]  # a sibling such as an "other, say which"
+        ticks = [c for c in members if (layout := _tick_column(series_of[c])) and
+                 not (layout == "text" and c in label_sets)]  # a sibling such as an "other, say which"
         if len(ticks) >= 2:  # text column is no option, unless it is the set's "Other (please specify)"
             ticks += [c for c in members if c not in ticks and _OTHER_OPTION.search(questions.get(c, "") or c)]
         # a stem that is a question's text ("Which devices do you use at school?") names no characteristic
@@ -259,6 +264,11 @@ def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *,
                 why = reason_of.get(column)
                 _add_number(found, column, series, questions, codebook,
                             "kind_number_setup" if kind else "kind_number", why.params if why and not kind else {})
+                taken.add(column)
+            continue
+        if not kind and column in label_sets and shared[label_sets[column]] > 1 and len(label_sets[column]) > 2 \
+                and not characteristic_name(column, questions.get(column, "")) and series.dtype == pl.String:
+            if _add_choice(found, column, series, questions, codebook, "kind_choice_labels", least=1):
                 taken.add(column)
             continue
         if not kind and tool and _tool_codes(column, series, reason_of.get(column)):

@@ -42,6 +42,7 @@ _NAMES: dict[str, frozenset[str]] = {
                          "pagehistory", "verteilungskanal", "externedatenreferenz"}),
 }
 _CUSTOM = re.compile(r"^customdata\d*$")
+_STATUS = re.compile(r"^(stato\d+|statoverall)$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _IP = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
 _TIME = re.compile(
@@ -75,6 +76,8 @@ def role_by_name(column: str, question: str = "") -> str | None:
                 return role
         if _CUSTOM.match(key):
             return "system"
+        if _STATUS.match(key):  # SurveyXact's status columns
+            return "status"
         if key.startswith(("email", "epost")) and not re.search(r"[.\[]", text):  # not Nettskjema's matrix.email
             return "email"
     return None

@@ -169,6 +169,7 @@ _FAMILIES: dict[str, list[tuple[str, ...]]] = {
     ],
     "viktighet": [
         ("Ikke viktig", "Litt viktig", "Ganske viktig", "Svært viktig"),
+        ("Ikke viktig", "Litt viktig", "Ganske viktig", "Veldig viktig"),
         ("Ikkje viktig", "Litt viktig", "Ganske viktig", "Svært viktig"),
         ("Ikke viktig i det hele tatt", "Lite viktig", "Verken viktig eller uviktig", "Viktig", "Svært viktig"),
         ("Not at all important", "Slightly important", "Moderately important", "Very important",
@@ -244,6 +245,7 @@ _END_PAIRS: tuple[tuple[str, str], ...] = (
     ("Svært ulykkelig", "Svært lykkelig"),
     ("Ingen tillit", "Full tillit"),
     ("Ikke i det hele tatt", "I svært stor grad"),
+    ("I liten grad", "I stor grad"),
 )
 _LOW_ENDS = {normalize(lo): (lo, hi) for lo, hi in _END_PAIRS}
 _HIGH_ENDS = {normalize(hi): (lo, hi) for lo, hi in _END_PAIRS}
@@ -489,6 +491,12 @@ def coding_from_value_labels(
     missing_codes |= {lo for lo, hi in ranges if lo == hi}
     dk_codes = [c for c in sorted(labels) if is_dont_know(labels[c])]
     na_codes = [c for c in sorted(labels) if is_not_asked(labels[c])]
+    # grades or ratings labelled by their numbers, then one answer in words after them ("1" … "6", "Ikke fått
+    # karakter"): that answer is off the scale, kept apart as "don't know" is
+    digits = [c for c in labels if re.fullmatch(r"\d+", labels[c].strip())]
+    words_only = [c for c in labels if c not in digits and c not in dk_codes + na_codes and c not in missing_codes]
+    if len(digits) >= 3 and len(words_only) == 1 and words_only[0] > max(digits):
+        dk_codes = sorted(dk_codes + words_only)
     missing_unlabelled = sorted((missing_codes | set()) - set(labels))
     labelled = [c for c in labels if c not in missing_codes and c not in dk_codes and c not in na_codes]
     # unlabelled codes count as answers only between labelled end points (0-10 scales labelled at

@@ -355,6 +355,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Spørsmål med ett svar: {count} alternativer uten rekkefølge, og spørsmålsteksten er et spørsmål.",
         "en": "Single-choice question: {count} options without an order, and the question text is a question.",
     },
+    "kind_choice_labels": {
+        "nb": "Spørsmål med ett svar: {count} alternativer uten rekkefølge, de samme som flere spørsmål i fila har.",
+        "en": "Single-choice question: {count} options without an order, the same as several questions in the file have.",
+    },
     "kind_choice_tool_codes": {
         "nb": "Spørsmål med ett svar: {count} tallkoder uten etiketter i en eksport fra et undersøkelsesverktøy. "
               "Last opp kodeboka for å få alternativenes tekst.",
