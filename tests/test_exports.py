@@ -187,3 +187,33 @@ def test_surveyxact_workbook_reads_labels_structure_and_status():
     k = rows[0].index("v_1_2")
     j = [it.column for it in survey.others].index("v_1_2")
     assert int((survey.other_codes[:, j] == 2).sum()) == sum(str(r[k]).strip() in ("1", "1.0") for r in rows[1:])
+
+
+def test_the_command_line_names_the_tool_and_prints_no_email(capsys):
+    from lmp_core.cli import main
+
+    path = str(EXPORTS / "google_forms" / "made_responses.csv")
+    assert main(["summarize", path]) == 0
+    out = capsys.readouterr()
+    lines = [ln for ln in (out.out + out.err).splitlines() if "eksport fra Google Forms" in ln]
+    assert len(lines) == 1
+    assert main(["summarize", path, "--format", "json"]) == 0
+    out = capsys.readouterr()
+    assert "@example.org" not in out.out + out.err and "Ola A." not in out.out + out.err
+
+
+def test_nettskjema_spss_syntax_is_read_as_the_codebook():
+    from lmp_core.load import read_codebook
+
+    folder = EXPORTS / "nettskjema"
+    codebook = read_codebook((folder / "data-123823-2025-08-19-2249.sps").read_bytes(), "x.sps")
+    survey = read_file((folder / "data-123823-2025-08-19-2249.txt").read_bytes(), "x.txt", codebook=codebook)
+    kinds = {it.column: it for it in survey.others}
+    # the .sps: VALUE LABELS radio 1 'Very happy!' '-1' 'Very unhappy!'; radio_matrix.* 1 yes 2 no 3 not applicable
+    assert kinds["radio"].kind == "choice" and set(kinds["radio"].categories) == {"Very happy!", "Very unhappy!"}
+    grants = kinds["radio_matrix.grants"]
+    assert grants.categories == ("yes", "no", "not applicable")
+    j = [it.column for it in survey.others].index("radio_matrix.grants")
+    assert survey.other_codes[:, j].tolist() == [1, 3, 1]  # the file's codes 1, 3, 1 (yes, not applicable, yes)
+    assert {it.set_name for it in survey.others if it.kind == "multi"} == {"checkbox", "checkbox_matrix.1",
+                                                                            "checkbox_matrix.2"}

@@ -628,6 +628,8 @@ def _background_values(col: _Column, ctx: _File) -> _Other:
     if series.dtype == pl.Categorical:
         series = series.cast(pl.String)
     labels = ctx.value_labels.get(column)
+    if labels is None and col.entry is not None and col.entry.kind == "choice" and col.entry.value_labels:
+        labels = col.entry.value_labels  # a single-choice question's codes, spelled out by the setup
     if _is_numeric(series) and ctx.missing_ranges.get(column):
         # declared user-missing codes (e.g. 9) are no group or filter value
         as_float = series.cast(pl.Float64)

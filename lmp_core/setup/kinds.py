@@ -356,9 +356,11 @@ def _add_choice(found: Found, column: str, series: pl.Series, questions: Mapping
     raw = texts.drop_nulls().unique(maintain_order=True).to_list()
     spelling = {v: "" if is_not_asked(v) else group_name(v) for v in raw}  # "Filter" (not asked): blank
     distinct = list(dict.fromkeys(v for v in spelling.values() if v))
+    e = codebook.get(column)
+    if e is not None and e.value_labels:  # the setup's options, given or not ("yes" / "no" / "not applicable")
+        distinct = list(dict.fromkeys([*(group_name(lab) for _, lab in sorted(e.value_labels.items())), *distinct]))
     if not least <= len(distinct) <= MAX_OPTIONS:
         return False
-    e = codebook.get(column)
     other = [v for v in distinct if is_dont_know(v) or (e is not None and normalize(v) in
                                                         {normalize(w) for w in e.dont_know})]
     options = [v for v in distinct if v not in other]
