@@ -458,6 +458,11 @@ def _named_numbers(column: str, ctx: _File, uniques: pl.Series) -> tuple[int, in
     return named if inside else None
 
 
+def _as_read(series: pl.Series) -> pl.Series:
+    """A column's values as the file has them (answers read as categories as their texts)."""
+    return series.cast(pl.String) if series.dtype == pl.Categorical else series
+
+
 def _metadata(col: _Column, ctx: _File) -> Skipped | None:
     """Detector: a column the survey tool added (:mod:`lmp_core.setup.metadata`): by its name or question text, or
     by its answers (e-mail or IP addresses, dates and times, file names). A setup that names the column's role or
@@ -800,11 +805,11 @@ def build_survey(
                 metadata.setdefault(role, []).append(column)
                 if role in PRIVATE_ROLES:
                     all_notes.append((f"private_{role}", {"column": column}))
-                else:
-                    background[column] = col.series  # kept for completion and data-quality checks, never a group
+                else:  # kept for completion and data-quality checks, never a group
+                    background[column] = _as_read(col.series)
             elif verdict.key == "id_column":
                 id_column = id_column or column
-                background[column] = col.series
+                background[column] = _as_read(col.series)
             continue
         scale = _scale(col, ctx)
         if scale.coding is not None:
