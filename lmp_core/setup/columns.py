@@ -458,6 +458,13 @@ def _named_numbers(column: str, ctx: _File, uniques: pl.Series) -> tuple[int, in
     return named if inside else None
 
 
+def _written_with_decimals(frame: pl.DataFrame) -> frozenset[str]:
+    """The columns a text file wrote with decimal points (``77.0``: Nettskjema's number questions) when its other
+    numbers have none (its codes, ``"1"``); none when every number column is decimal (an Excel sheet's numbers)."""
+    floats = frozenset(c for c, dtype in frame.schema.items() if dtype.is_float())
+    return floats if any(dtype.is_integer() for dtype in frame.schema.values()) else frozenset()
+
+
 def _as_read(series: pl.Series) -> pl.Series:
     """A column's values as the file has them (answers read as categories as their texts)."""
     return series.cast(pl.String) if series.dtype == pl.Categorical else series
@@ -833,7 +840,7 @@ def build_survey(
         background[column] = other.series
     _settle_ambiguous(items, arrays, raw_columns, pending_ambiguous, all_notes)
     kinds = detect_kinds(background, skipped, text_columns=text_columns, questions=questions, codebook=codebook,
-                         n_rows=n, tool=tool,
+                         n_rows=n, tool=tool, measured=_written_with_decimals(frame) if tool else frozenset(),
                          label_sets={c: _label_set(labels) for c, labels in value_labels.items() if c in background})
     all_notes.extend(kinds.notes)
     named = name_themes([it.column for it in items if not it.theme])

@@ -203,12 +203,14 @@ def _option_label(column: str, stem: str, series: pl.Series, layout: str, questi
 
 def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *, text_columns: list[str],
                  questions: Mapping[str, str], codebook: Mapping[str, CodebookEntry], n_rows: int,
-                 tool: str | None = None, label_sets: Mapping[str, frozenset[str]] | None = None) -> Found:
+                 tool: str | None = None, label_sets: Mapping[str, frozenset[str]] | None = None,
+                 measured: frozenset[str] = frozenset()) -> Found:
     """Run the detectors (the module's order) over the columns left as background or free text. In a survey
     tool's export (``tool``), a column of a few whole-number codes without labels is a single-choice question
     (the tool wrote it as one), not a background column. ``label_sets``: the value labels of the columns that have
     them; a labelled column is no ticked-text option, and one whose label set other columns share (a battery of
-    single-choice questions) is a single-choice question unless its name or short text names a characteristic."""
+    single-choice questions) is a single-choice question unless its name or short text names a characteristic.
+    ``measured``: the columns a tool's text export wrote with decimal points beside codes without: numbers."""
     found = Found()
     label_sets = label_sets or {}
     shared = Counter(label_sets.values())
@@ -259,7 +261,8 @@ def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *,
         series = series_of[column]
         e = entry(column)
         kind = e.kind if e is not None else ""
-        if kind == "number" or (not kind and _is_number(column, series, reason_of.get(column))):
+        if kind == "number" or (not kind and (_is_number(column, series, reason_of.get(column)) or
+                                              column in measured)):
             if series.dtype.is_numeric():
                 why = reason_of.get(column)
                 _add_number(found, column, series, questions, codebook,
