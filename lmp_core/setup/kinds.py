@@ -255,6 +255,8 @@ def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *,
         if 2 <= len(ticks) <= MAX_OPTIONS and not (len(stem.split()) <= SHORT_LABEL and is_background_name(stem)):
             _add_set(found, stem, ticks, series_of, questions, codebook, reason="kind_multi_columns")
             taken.update(ticks)
+    # a bracketed column read as ticks that joined no set is read as it is (its Ja/Nein, not 1/0)
+    series_of.update({c: background[c] for c in background if c not in taken})
     for column in candidates:
         if column in taken:
             continue
