@@ -226,3 +226,14 @@ def test_nettskjema_number_written_with_a_decimal_point_is_a_number():
     assert {it.column for it in survey.numbers} == {"number_decimal", "number_integer"}
     j = [it.column for it in survey.numbers].index("number_integer")
     assert survey.number_values[:, j].tolist() == [77.0, 45.0, 98.0]
+
+
+def test_a_column_of_names_under_any_header_is_private():
+    first = ["Kari", "Ola", "Per", "Anne", "Lars", "Ingrid", "Nils", "Eva", "Jonas", "Sara", "Emil", "Nora"]
+    rows = [f"{i},{name} Hansen,{'Ja' if i % 3 else 'Nei'},{['Aldri', 'Sjelden', 'Ofte'][i % 3]}"
+            for i, name in enumerate(first)]
+    data = ("nr,Hvem fyller ut skjemaet,deltok,Hvor ofte leser du?\n" + "\n".join(rows) + "\n").encode()
+    survey = read_file(data, "navn.csv")
+    assert survey.metadata["name"] == ("Hvem fyller ut skjemaet",)
+    assert "Hvem fyller ut skjemaet" not in survey.frame.columns
+    assert ("private_name", {"column": "Hvem fyller ut skjemaet"}) in survey.notes

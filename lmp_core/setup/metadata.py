@@ -3,8 +3,9 @@ progress, finished, language, location and file uploads. They are never question
 
 A column is metadata by its name or its question text (the names the tools write, in English, Norwegian and German:
 ``StartDate``, ``Duration (in seconds)``, ``$answer_time_ms``, ``Starttidspunkt``, ``dispcode``, …; see
-``../shared/notes/survey-tool-exports.md``), or by its content: e-mail addresses, IP addresses, dates and times, or
-file names (an upload question's answers). E-mail addresses and names identify people: :data:`PRIVATE_ROLES`.
+``../shared/notes/survey-tool-exports.md``), or by its content: e-mail addresses, IP addresses, dates and times,
+file names (an upload question's answers), or people's names (capitalised words, one respondent each). E-mail
+addresses and names identify people: :data:`PRIVATE_ROLES`.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ _TIME = re.compile(
     r"|\d{1,2}:\d{2}(:\d{2})?)$")
 _FILE = re.compile(r"^[^/\\\n]{1,200}\.(png|jpe?g|gif|bmp|tiff?|heic|pdf|docx?|xlsx?|pptx?|odt|txt|csv|zip|mp[34]|"
                    r"mov|wav|m4a)$", re.IGNORECASE)
+#: A person's name: two or three capitalised words ("Kari Nordmann", "Ola A.", "Anne-Lise van der Berg" is not
+#: caught), given by (nearly) one respondent each; a school's or a place's name repeats across respondents.
+_PERSON = re.compile(r"^[A-ZÆØÅÄÖÜ][a-zæøåäöüéè'’-]+( [A-ZÆØÅÄÖÜ][a-zæøåäöüéè'’.-]*){1,2}$")
 _UPLOAD_WORDS = re.compile(r"attachment|vedlegg|upload|opplasting|fileupload|filopplasting", re.IGNORECASE)
 
 
@@ -91,6 +95,8 @@ def role_by_content(values: Sequence[str], column: str = "") -> str | None:
     ('email', 'time', 'upload')
     >>> role_by_content(["2023-06-01T20:57:15+02:00"]), role_by_content(["Ofte", "12:00"]) is None
     ('time', True)
+    >>> role_by_content([f"Kari {c}." for c in "ABCDEFGHIJK"]), role_by_content(["Nordby skole"] * 12) is None
+    ('name', True)
     """
     present = [v.strip() for v in values if v and v.strip()]
     if not present:
@@ -107,6 +113,8 @@ def role_by_content(values: Sequence[str], column: str = "") -> str | None:
         return "time"
     if share(_FILE) >= 0.8 or (share(_FILE) > 0 and _UPLOAD_WORDS.search(column)):
         return "upload"
+    if len(present) >= 10 and share(_PERSON) >= 0.9 and len(set(present)) >= 0.8 * len(present):
+        return "name"
     return None
 
 
