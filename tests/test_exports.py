@@ -237,3 +237,17 @@ def test_a_column_of_names_under_any_header_is_private():
     assert survey.metadata["name"] == ("Hvem fyller ut skjemaet",)
     assert "Hvem fyller ut skjemaet" not in survey.frame.columns
     assert ("private_name", {"column": "Hvem fyller ut skjemaet"}) in survey.notes
+
+
+def test_a_saved_setup_keeps_metadata_and_personal_data_out():
+    from lmp_core.load import read_codebook
+    from lmp_core.setup.table import setup_codebook, setup_table
+
+    data = (EXPORTS / "google_forms" / "made_responses.csv").read_bytes()
+    first = read_file(data, "svar.csv")
+    roles = dict(zip(setup_table(first, "en")["Column"], setup_table(first, "en")["Role"]))
+    assert roles["Email Address"] == "personal data (not shown)" and roles["Timestamp"] == "metadata (no question)"
+    saved = setup_codebook(first).to_csv(index=False).encode()
+    again = read_file(data, "svar.csv", codebook=read_codebook(saved))
+    assert again.metadata["email"] == ("Email Address",) and again.metadata["time"] == ("Timestamp",)
+    assert "Email Address" not in again.frame.columns and "Timestamp" not in again.group_candidates
