@@ -419,22 +419,27 @@ def _add_delimited(found: Found, column: str, series: pl.Series, questions: Mapp
         with_sep = values.str.contains(sep, literal=True)
         if float(with_sep.mean() or 0) < (0.0 if kind == "multi" else 0.1) or not with_sep.any():
             continue
-        texts = series.cast(pl.String)
-        options_of = split_options(values.unique().to_list(), sep)
+        # the distinct answers, in order of first appearance, with how many gave each (one pass; rows by cell)
+        counts = values.value_counts()
+        n_of = dict(zip(counts[:, 0].to_list(), counts[:, 1].to_list()))
+        given = {v: n_of[v] for v in values.unique(maintain_order=True).to_list()}
+        options_of = split_options(list(given), sep)
         if sep == ", " and (any(o[:1].islower() for parts in options_of.values() for o in parts) or
                             not any(len(parts) > 1 for parts in options_of.values())):
             continue  # a fragment of a sentence ("currently"), or one answer per row: single choice, not a list
-        per_row = [options_of.get(v, []) if v is not None else [] for v in texts.to_list()]
-        tally = Counter(o for parts in per_row for o in parts)
+        tally: Counter[str] = Counter()
+        for cell, parts in options_of.items():
+            tally.update(dict.fromkeys(parts, given[cell]))
         one_off = {o for o, n in tally.items() if n == 1} if values.len() >= 20 else set()
         if one_off and sum(n for o, n in tally.items() if o not in one_off) < 0.9 * sum(tally.values()):
             continue  # sentences with commas, not ticked options
-        per_row = [list(dict.fromkeys(OTHER_OPTION if o in one_off else o for o in parts)) for parts in per_row]
-        options = list(dict.fromkeys(o for parts in per_row for o in parts))
-        if not 2 <= len(options) <= MAX_OPTIONS or sum(map(len, per_row)) < 2 * len(options) or \
-                max(len(o) for o in options) > 80:
+        options_of = {c: list(dict.fromkeys(OTHER_OPTION if o in one_off else o for o in parts))
+                      for c, parts in options_of.items()}
+        options = list(dict.fromkeys(o for parts in options_of.values() for o in parts))
+        ticks = sum(len(parts) * given[c] for c, parts in options_of.items())
+        if not 2 <= len(options) <= MAX_OPTIONS or ticks < 2 * len(options) or max(len(o) for o in options) > 80:
             continue
-        _add_list_items(found, column, per_row, options, sep, questions, codebook)
+        _add_list_items(found, column, series.cast(pl.String), options_of, options, sep, questions, codebook)
         return True
     return False
 
@@ -469,13 +474,15 @@ def split_options(cells: list[str], sep: str) -> dict[str, list[str]]:
             parts_of[cell] = merged
 
 
-def _add_list_items(found: Found, column: str, per_row: list[list[str]], options: list[str], sep: str,
-                    questions: Mapping[str, str], codebook: Mapping[str, CodebookEntry]) -> None:
-    """The options of a delimited list as a set: a row with no option was not asked (or ticked nothing)."""
-    asked = np.array([bool(parts) for parts in per_row])
+def _add_list_items(found: Found, column: str, texts: pl.Series, options_of: Mapping[str, list[str]],
+                    options: list[str], sep: str, questions: Mapping[str, str],
+                    codebook: Mapping[str, CodebookEntry]) -> None:
+    """The options of a delimited list as a set: a row with no option was not asked (or ticked nothing). Each
+    option's ticks are the rows whose answer holds it, found among the distinct answers (``options_of``)."""
+    asked = texts.is_in([c for c, parts in options_of.items() if parts]).fill_null(False).to_numpy()
     question = _question(column, questions, codebook)
     for option in options:
-        ticked = np.array([option in parts for parts in per_row])
+        ticked = texts.is_in([c for c, parts in options_of.items() if option in parts]).fill_null(False).to_numpy()
         found.others.append(Item(f"{column}[{option}]", option, _theme(column, codebook) or column,
                                  Scale("multi", TICK_LABELS), (), kind="multi", set_name=column,
                                  basis=("kind_multi_list", (("separator", sep),))))
