@@ -251,3 +251,14 @@ def test_a_saved_setup_keeps_metadata_and_personal_data_out():
     again = read_file(data, "svar.csv", codebook=read_codebook(saved))
     assert again.metadata["email"] == ("Email Address",) and again.metadata["time"] == ("Timestamp",)
     assert "Email Address" not in again.frame.columns and "Timestamp" not in again.group_candidates
+
+
+def test_true_false_answers_are_a_yes_no_question():
+    # polars reads TRUE/FALSE as booleans; the reader keeps them as the text they are (the refusal of #41)
+    rows = "\n".join(f"{i},{'TRUE' if i % 3 else 'FALSE'},{['Enig', 'Uenig', 'Helt enig'][i % 3]}" for i in range(30))
+    survey = read_file(("nr,Deltok du på kurset?,q1\n" + rows + "\n").encode(), "x.csv")
+    attended = next(it for it in survey.others if it.column == "Deltok du på kurset?")
+    assert attended.basis[0] == "kind_yes_no" and attended.scale.labels == ("FALSE", "TRUE")
+    # hand count: i % 3 != 0 for 20 of i = 0..29 -> TRUE (code 2)
+    j = [it.column for it in survey.others].index("Deltok du på kurset?")
+    assert int((survey.other_codes[:, j] == 2).sum()) == 20
