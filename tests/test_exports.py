@@ -262,3 +262,17 @@ def test_true_false_answers_are_a_yes_no_question():
     # hand count: i % 3 != 0 for 20 of i = 0..29 -> TRUE (code 2)
     j = [it.column for it in survey.others].index("Deltok du på kurset?")
     assert int((survey.other_codes[:, j] == 2).sum()) == 20
+
+
+def test_a_second_header_row_in_an_excel_sheet_is_no_respondent(tmp_path):
+    import csv
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    text = (EXPORTS / "generic" / "two_header_rows.csv").read_text(encoding="utf-8")
+    for row in csv.reader(text.splitlines(), delimiter=";"):
+        workbook.active.append([int(v) if v.isdigit() else v for v in row])
+    workbook.save(tmp_path / "to_rader.xlsx")
+    survey = read_file((tmp_path / "to_rader.xlsx").read_bytes(), "to_rader.xlsx")
+    assert survey.n_rows == 40 and survey.item("s2").question == "Hvor ofte hjelper læreren deg?"
