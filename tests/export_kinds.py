@@ -31,7 +31,9 @@ def analysed_kinds(survey: Survey) -> dict[str, str]:
 
 
 def read_export(relative: str) -> Survey:
-    path = EXPORTS / relative
-    survey = read_file(path.read_bytes(), path.name)
+    """The export read as an upload is (a public one from where :mod:`tests.public_exports` finds it)."""
+    from tests.public_exports import export_bytes
+
+    survey = read_file(export_bytes(relative), Path(relative).name)
     assert isinstance(survey, Survey)
     return survey

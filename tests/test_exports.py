@@ -5,6 +5,8 @@ layout where none is public)."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from lmp_core.base.errors import SurveyError
@@ -12,6 +14,7 @@ from lmp_core.load import read_file
 from lmp_core.setup.kinds import split_options
 from tests.data.exports.expectations import EXPECTED, NEVER_QUESTIONS, QUESTION_KINDS
 from tests.export_kinds import EXPORTS, analysed_kinds, read_export
+from tests.public_exports import available, export_bytes
 
 
 def _tool_note(survey) -> dict:
@@ -19,26 +22,22 @@ def _tool_note(survey) -> dict:
 
 
 def _readable() -> dict[str, dict[str, str]]:
-    out = {}
-    for relative in EXPECTED:
-        try:
-            out[relative] = analysed_kinds(read_export(relative))
-        except SurveyError:
-            out[relative] = {}
-    return out
+    """What the tool made of each export on this machine (every made one; the public ones where they are found,
+    :mod:`tests.public_exports`)."""
+    return {relative: analysed_kinds(read_export(relative)) for relative in EXPECTED if available(relative)}
 
 
 def test_share_of_question_columns_analysed_with_their_kind():
     """The measure of #41: of the columns an analyst calls questions, the share analysed with that kind, over the
     made and the real exports, and over the real ones alone (reported in the failure message)."""
     got = _readable()
-    rows = [(rel, col, want, got[rel].get(col, "?")) for rel, spec in EXPECTED.items()
+    rows = [(rel, col, want, got[rel].get(col, "?")) for rel, spec in EXPECTED.items() if rel in got
             for col, want in spec["columns"].items() if want in QUESTION_KINDS]
     right = [r for r in rows if r[2] == r[3]]
     wrong = [r for r in rows if r[2] != r[3]]
     share = len(right) / len(rows)
     real = [r for r in rows if EXPECTED[r[0]]["real"]]
-    real_share = sum(r[2] == r[3] for r in real) / len(real)
+    real_share = sum(r[2] == r[3] for r in real) / len(real) if real else float("nan")  # none on this machine
     # 266 of 269 when written (the misses: Nettskjema's slider in both files, read as codes of a single choice, and
     # its whole-number NUMBER question in the Excel file, whose numbers all read alike)
     assert share >= 0.95, f"{share:.1%} right ({real_share:.1%} of {len(real)} in real exports); wrong: {wrong}"
@@ -60,8 +59,8 @@ def test_a_tool_matrix_of_codes_is_one_scale_decision_with_its_reason():
 
 def test_no_id_email_name_time_duration_or_text_column_is_a_question():
     got = _readable()
-    bad = [(rel, col, want, got[rel][col]) for rel, spec in EXPECTED.items() for col, want in spec["columns"].items()
-           if want in NEVER_QUESTIONS and got[rel].get(col) in QUESTION_KINDS]
+    bad = [(rel, col, want, got[rel][col]) for rel, spec in EXPECTED.items() if rel in got
+           for col, want in spec["columns"].items() if want in NEVER_QUESTIONS and got[rel].get(col) in QUESTION_KINDS]
     assert bad == []
 
 
@@ -136,10 +135,7 @@ def test_limesurvey_yes_no_na_columns_are_one_set_and_na_is_not_asked():
 
 @pytest.mark.parametrize("relative", [r for r in EXPECTED if EXPECTED[r]["tool"]])
 def test_each_tool_is_recognised(relative):
-    try:
-        survey = read_export(relative)
-    except SurveyError:
-        pytest.skip("no question read from this file (see the report)")
+    survey = read_export(relative)
     assert _tool_note(survey)["tool"] == EXPECTED[relative]["tool"]
     assert [key for key, _ in survey.notes].count("tool_recognised") == 1
 
@@ -147,7 +143,7 @@ def test_each_tool_is_recognised(relative):
 def test_every_export_has_its_source_written_beside_it():
     for relative in EXPECTED:
         assert (EXPORTS / relative).parent.joinpath("SOURCE.md").exists(), relative
-    assert read_file((EXPORTS / "nettskjema/data-123823-2025-08-19-2249.txt").read_bytes(), "x.txt").n_rows == 3
+    assert read_file(export_bytes("nettskjema/data-123823-2025-08-19-2249.txt"), "x.txt").n_rows == 3
 
 
 def test_google_grid_rows_are_one_theme():
@@ -183,7 +179,7 @@ def test_surveyxact_workbook_reads_labels_structure_and_status():
     # hand count with openpyxl: respondents who ticked v_1_2 (code 1) among the first 150
     import openpyxl
 
-    rows = list(openpyxl.load_workbook(EXPORTS / "surveyxact/ex_survey2_first150.xlsx", read_only=True)["Dataset"]
+    rows = list(openpyxl.load_workbook(io.BytesIO(export_bytes("surveyxact/ex_survey2_first150.xlsx")), read_only=True)["Dataset"]
                 .iter_rows(values_only=True))
     k = rows[0].index("v_1_2")
     j = [it.column for it in survey.others].index("v_1_2")
@@ -206,9 +202,8 @@ def test_the_command_line_names_the_tool_and_prints_no_email(capsys):
 def test_nettskjema_spss_syntax_is_read_as_the_codebook():
     from lmp_core.load import read_codebook
 
-    folder = EXPORTS / "nettskjema"
-    codebook = read_codebook((folder / "data-123823-2025-08-19-2249.sps").read_bytes(), "x.sps")
-    survey = read_file((folder / "data-123823-2025-08-19-2249.txt").read_bytes(), "x.txt", codebook=codebook)
+    codebook = read_codebook(export_bytes("nettskjema/data-123823-2025-08-19-2249.sps"), "x.sps")
+    survey = read_file(export_bytes("nettskjema/data-123823-2025-08-19-2249.txt"), "x.txt", codebook=codebook)
     kinds = {it.column: it for it in survey.others}
     # the .sps: VALUE LABELS radio 1 'Very happy!' '-1' 'Very unhappy!'; radio_matrix.* 1 yes 2 no 3 not applicable
     assert kinds["radio"].kind == "choice" and set(kinds["radio"].categories) == {"Very happy!", "Very unhappy!"}
