@@ -254,7 +254,7 @@ def test_the_report_says_it_and_counts_the_same(capsys, files, tmp_path):
     leder = next(g for g in _summarize(capsys, data, "--codebook", chosen)["groups"] if g["name"] == "Leder")
     assert leder["respondents"] == 22 and "Leder (n=22)" in html
     assert main(["report", str(data), "--group", "Rolle", "--groupings", "Rolle", "--out", str(out)]) == 0
-    assert "holdt utenfor" not in out.read_text(encoding="utf-8")
+    assert "med flagg er holdt utenfor" not in out.read_text(encoding="utf-8")
 
 
 def test_quality_needs_respondent_rows(capsys):

@@ -50,6 +50,16 @@ class SetupRow:
         return self.basis[0] in UNCERTAIN
 
 
+def _role_of(reason: str) -> str:
+    """A skipped column's role. A survey tool's metadata and personal data get roles of their own, which the setup
+    file leaves blank: the next file's columns are found again by name and content, never saved as a group."""
+    if reason in ("metadata_email", "metadata_name"):
+        return "private"
+    if reason.startswith("metadata_"):
+        return "metadata"
+    return _ROLE_OF_REASON.get(reason, "background")
+
+
 def setup_rows(survey: Survey) -> list[SetupRow]:
     """Every column of the file in the setup: questions first (in file order), then the others."""
     rows = [SetupRow(it.column, "question", it.scale.labels, it.reversed, it.basis, kind="scale")
@@ -74,8 +84,7 @@ def setup_rows(survey: Survey) -> list[SetupRow]:
         if s.column in seen:
             continue
         seen.add(s.column)
-        rows.append(SetupRow(s.column, _ROLE_OF_REASON.get(s.key, "background"),
-                             reason=(s.key, tuple(s.params.items()))))
+        rows.append(SetupRow(s.column, _role_of(s.key), reason=(s.key, tuple(s.params.items()))))
     return rows
 
 

@@ -77,6 +77,70 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kolonnen «{column}»: svarene passer både en {k1}- og en {k2}-delt skala; {k2}-delt er valgt. Angi skalaen i kodeboka hvis det er feil.",
         "en": "Column '{column}': the answers fit both a {k1}- and a {k2}-point scale; {k2}-point was chosen. Set the scale in a codebook if that is wrong.",
     },
+    "metadata_id": {
+        "nb": "Kolonnen «{column}» er metadata (en id fra undersøkelsesverktøyet), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (an id from the survey tool), not a question; it is kept out of the analyses.",
+    },
+    "metadata_email": {
+        "nb": "Kolonnen «{column}» er metadata (e-postadresser), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (e-mail addresses), not a question; it is kept out of the analyses.",
+    },
+    "metadata_name": {
+        "nb": "Kolonnen «{column}» er metadata (navn på personer), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (people's names), not a question; it is kept out of the analyses.",
+    },
+    "metadata_ip": {
+        "nb": "Kolonnen «{column}» er metadata (IP-adresser), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (IP addresses), not a question; it is kept out of the analyses.",
+    },
+    "metadata_time": {
+        "nb": "Kolonnen «{column}» er metadata (tidspunkter (dato eller klokkeslett)), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (times (dates or clock times)), not a question; it is kept out of the analyses.",
+    },
+    "metadata_duration": {
+        "nb": "Kolonnen «{column}» er metadata (svartid), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (answer time), not a question; it is kept out of the analyses.",
+    },
+    "metadata_status": {
+        "nb": "Kolonnen «{column}» er metadata (svarstatus), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (response status), not a question; it is kept out of the analyses.",
+    },
+    "metadata_progress": {
+        "nb": "Kolonnen «{column}» er metadata (hvor langt respondenten kom), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (how far the respondent got), not a question; it is kept out of the analyses.",
+    },
+    "metadata_finished": {
+        "nb": "Kolonnen «{column}» er metadata (om svaret er fullført), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (whether the response was finished), not a question; it is kept out of the analyses.",
+    },
+    "metadata_language": {
+        "nb": "Kolonnen «{column}» er metadata (språket respondenten svarte på), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (the language the respondent answered in), not a question; it is kept out of the analyses.",
+    },
+    "metadata_location": {
+        "nb": "Kolonnen «{column}» er metadata (sted (koordinater)), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (location (coordinates)), not a question; it is kept out of the analyses.",
+    },
+    "metadata_upload": {
+        "nb": "Kolonnen «{column}» er metadata (navn på opplastede filer), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (names of uploaded files), not a question; it is kept out of the analyses.",
+    },
+    "metadata_system": {
+        "nb": "Kolonnen «{column}» er metadata (opplysninger fra undersøkelsesverktøyet), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (details from the survey tool), not a question; it is kept out of the analyses.",
+    },
+    "private_email": {
+        "nb": "Personvern: kolonnen «{column}» holder e-postadresser. Den vises ikke i noen tabell, figur eller rapport; fjern den "
+              "fra filen før du deler den.",
+        "en": "Privacy: column '{column}' holds e-mail addresses. It appears in no table, chart or report; remove it from the file "
+              "before you share it.",
+    },
+    "private_name": {
+        "nb": "Personvern: kolonnen «{column}» holder navn på personer. Den vises ikke i noen tabell, figur eller rapport; fjern den "
+              "fra filen før du deler den.",
+        "en": "Privacy: column '{column}' holds people's names. It appears in no table, chart or report; remove it from the file "
+              "before you share it.",
+    },
     "all_missing": {
         "nb": "Kolonnen «{column}» har ingen svar i det hele tatt.",
         "en": "Column '{column}' has no answers at all.",
@@ -221,6 +285,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{file}: {rows} ekstra overskriftsrad(er) fra {tool} er hoppet over.",
         "en": "{file}: {rows} extra header row(s) from {tool} were skipped.",
     },
+    "tool_recognised": {
+        "nb": "{file} er en eksport fra {tool}: lest etter verktøyets oppsett, {questions} spørsmål funnet og {metadata} "
+              "metadatakolonner (tider, status, id-er o.l.) holdt utenfor spørsmålene.",
+        "en": "{file} is an export from {tool}: read by the tool's layout, {questions} questions found and {metadata} "
+              "metadata columns (times, status, ids and the like) kept out of the questions.",
+    },
+    "tool_codes_as_scale": {
+        "nb": "«{set}»: {count} kolonner med tallkoder {low}–{high} uten etiketter er lest som én skala (radene i et "
+              "matrisespørsmål, slik verktøyet skriver dem). Er det feil, last opp en kodebok eller endre typen på "
+              "siden Data.",
+        "en": "'{set}': {count} columns of codes {low}–{high} without labels are read as one scale (the rows of a "
+              "matrix question, as the tool writes them). If that is wrong, upload a codebook or change the kind on "
+              "the Data page.",
+    },
+    "questback_missing_codes": {
+        "nb": "Questback-eksport: kodene −77 (ikke vist), −66 (skjult tekstfelt) og −99 (tomt tekstfelt) i {columns} "
+              "v_-kolonner er lest som manglende svar.",
+        "en": "Questback export: the codes −77 (not shown), −66 (hidden text box) and −99 (empty text box) in {columns} "
+              "v_ columns are read as missing answers.",
+    },
+    "question_text_row": {
+        "nb": "{file}: rad 2 holder spørsmålstekstene (under variabelnavnene i rad 1); den er brukt som spørsmålstekst og "
+              "ikke talt som en respondent.",
+        "en": "{file}: row 2 holds the question texts (under the variable names in row 1); it is used as the question "
+              "texts and not counted as a respondent.",
+    },
     "decoded_as": {
         "nb": "{file} er lest med tegnsettet {encoding}.",
         "en": "{file} was read with the {encoding} encoding.",
@@ -277,6 +367,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Spørsmål med ett svar: {count} alternativer uten rekkefølge, og spørsmålsteksten er et spørsmål.",
         "en": "Single-choice question: {count} options without an order, and the question text is a question.",
     },
+    "kind_choice_labels": {
+        "nb": "Spørsmål med ett svar: {count} alternativer uten rekkefølge, de samme som flere spørsmål i fila har.",
+        "en": "Single-choice question: {count} options without an order, the same as several questions in the file have.",
+    },
+    "kind_choice_tool_codes": {
+        "nb": "Spørsmål med ett svar: {count} tallkoder uten etiketter i en eksport fra et undersøkelsesverktøy. "
+              "Last opp kodeboka for å få alternativenes tekst.",
+        "en": "Single-choice question: {count} codes without labels in a survey tool's export. Upload the codebook "
+              "for the options' texts.",
+    },
     "kind_choice_setup": {
         "nb": "Spørsmål med ett svar (oppsettet sier det).",
         "en": "Single-choice question (the setup says so).",
@@ -303,6 +403,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "basis_labels": {"nb": "svarene passer en kjent skala", "en": "the answers fit a known scale"},
     "basis_direction_labels": {"nb": "retningen er funnet fra de kjente etikettene", "en": "the direction is worked out from the known labels"},
     "basis_direction_codes": {"nb": "rekkefølgen er tatt fra kodene", "en": "the order is taken from the codes"},
+    "basis_tool_codes": {"nb": "tallkodene er radene i et matrisespørsmål fra {tool}",
+                         "en": "the codes are the rows of a matrix question from {tool}"},
+    "basis_named_range": {"nb": "spørsmålsteksten sier at tallene {low}–{high} er en skala",
+                          "en": "the question text says the numbers {low}–{high} are a scale"},
     "basis_numbers": {"nb": "trinnene er lest fra tallene i svarene", "en": "the steps are read from the numbers in the answers"},
     "spellings_merged": {
         "nb": "Kolonnen «{column}»: {count} verdier var skrevet på mer enn én måte (mellomrom i kantene, usynlige tegn eller ulik koding av æ, ø, å, é) og er slått sammen med sin like.",

@@ -90,10 +90,12 @@ WORD_SETS: dict[str, dict[str, dict[str, str]]] = {
     "setup": {
         "nb": {"kind": "Type", "scale_kind": "Skala", "column": "Kolonne", "role": "Rolle", "scale": "Skala (lav < høy)", "reverse": "Snudd (R)",
                "basis": "Grunnlag", "confirm": "bekreft", "yes": "ja", "question": "spørsmål",
-               "background": "bakgrunn (gruppe/filter)", "id": "id", "comment": "kommentar", "ignore": "ignorert"},
+               "background": "bakgrunn (gruppe/filter)", "id": "id", "comment": "kommentar", "ignore": "ignorert",
+               "metadata": "metadata (ikke spørsmål)", "private": "personopplysning (vises ikke)"},
         "en": {"kind": "Kind", "scale_kind": "Scale", "column": "Column", "role": "Role", "scale": "Scale (low < high)", "reverse": "Reversed (R)",
                "basis": "Basis", "confirm": "confirm", "yes": "yes", "question": "question",
-               "background": "background (group/filter)", "id": "id", "comment": "comment", "ignore": "ignored"},
+               "background": "background (group/filter)", "id": "id", "comment": "comment", "ignore": "ignored",
+               "metadata": "metadata (no question)", "private": "personal data (not shown)"},
     },
     "progress_chart": {
         "nb": {"time": "Tid", "responses": "Antall svar (kumulativt)", "reminder": "Påminnelse", "title": "Svar over tid"},
