@@ -40,7 +40,7 @@ from lmp_core.present.charts import (
     top2_chart,
     yes_share_chart,
 )
-from lmp_core.present.report.sentences import index_sentence, kind_sentences, weighting_sentences
+from lmp_core.present.report.sentences import asked_sentence, index_sentence, kind_sentences, weighting_sentences
 from lmp_core.present.tables import (
     banner_table,
     comparisons_table,
@@ -99,8 +99,8 @@ def other_kinds(group: str | None, filters: dict[str, tuple[str, ...]], footnote
             chart_downloads(yes_chart, f"{stem}_ja", "kinds_yes", footnote)
         for i, r in enumerate(chosen_kinds):
             st.subheader(md_escape(names[r.column]))  # the question's text comes from the file
-            if not r.shown():
-                st.info(t("kinds_all_hidden", min_n=min_group_size()))
+            if not r.has_figures():  # answered by none or too few, or every group hidden: say how many
+                st.info(asked_sentence(r, min_group_size(), code))
                 continue
             chart = kind_chart(r, lang=code)
             st.altair_chart(chart, width="stretch")

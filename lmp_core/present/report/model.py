@@ -270,7 +270,7 @@ def build_report(
         kinds = kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
                              min_group_size=request.min_group_size, confidence=request.confidence, lang=lang)
     if kinds:
-        kind_section = _kinds_section(kinds, str(len(sections) + 1), lang, leading_zero)
+        kind_section = _kinds_section(kinds, str(len(sections) + 1), lang, leading_zero, min_group_size)
         if kind_section is not None:
             sections.append(kind_section[0])
             sheets[words("kinds", lang)["heading"]] = kind_section[1]
@@ -295,14 +295,14 @@ def build_report(
                   group_caption(overall, lang), author, date)
 
 
-def _kinds_section(results: Sequence[KindResult], number: str, lang: str,
-                   leading_zero: bool) -> tuple[Section, pd.DataFrame] | None:
+def _kinds_section(results: Sequence[KindResult], number: str, lang: str, leading_zero: bool,
+                   min_group_size: int = MIN_GROUP_SIZE) -> tuple[Section, pd.DataFrame] | None:
     """The chapter of the single-choice, yes/no, multiple-response and number questions, for the same view as
     the scale chapters: the yes/no questions' "yes" shares together first (as the seed's figures show top-2
     shares), then per question a subheading, its figure, its table and a sentence per finding; and the sheet
     of all their tables for the Excel workbook."""
     from lmp_core.present.charts import kind_chart, yes_share_chart
-    from lmp_core.present.report.sentences import kind_sentences
+    from lmp_core.present.report.sentences import asked_sentence, kind_sentences
     from lmp_core.present.tables import kind_table
 
     w, k = words("report", lang), words("kinds", lang)
@@ -319,6 +319,9 @@ def _kinds_section(results: Sequence[KindResult], number: str, lang: str,
     sheet = []
     for r in results:
         blocks.append(Paragraph(f"{r.question} ({k['yes_no'] if r.yes_no else k[r.kind]})", "subheading"))
+        if not r.has_figures():  # no answers to show: why, instead of empty axes
+            blocks.append(Paragraph(asked_sentence(r, min_group_size, lang)))
+            continue
         sentences = kind_sentences(r, lang)
         n = next(figures)
         label = r.question if len(r.question) <= 80 else r.question[:77] + "…"
