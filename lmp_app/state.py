@@ -70,6 +70,8 @@ class Keys:
     CONFIRMED = "lmp_confirmed_setup"
     #: the access gate's state for this run (lmp_app.access.Access.state): "open" when no login is set up
     ACCESS = "lmp_access"
+    #: downloads that failed, by button key: the message the page shows above the button on its next run
+    DOWNLOAD_ERRORS = "lmp_download_errors"
 
 
 @dataclass
@@ -197,7 +199,8 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     _forget_choices()
     if st.session_state.get(Keys.CONFIRMED, ("", frozenset()))[0] != loaded.digest:
         st.session_state[Keys.CONFIRMED] = (loaded.digest, frozenset())
-    likely = likely_group(source) if isinstance(source, Survey) else None
+    minimum = st.session_state.get(Keys.MIN_N, MIN_GROUP_SIZE)
+    likely = likely_group(source, min_group_size=minimum) if isinstance(source, Survey) else None
     # a saved setup's protection holds as it was saved (every call with the setup protects alike); else the
     # demo has the report's setup, and another file the likely group column, which the Data page shows
     protected, setup_min = protection(codebook)

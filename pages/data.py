@@ -30,7 +30,7 @@ from lmp_app.state import (
     weights,
 )
 from lmp_core.base.errors import SurveyError
-from lmp_core.base.fmt import Pct, percent
+from lmp_core.base.fmt import Pct, percent, whole
 from lmp_core.compute.stats import note_text
 from lmp_core.compute.weights import from_column, weight_candidates
 from lmp_core.counting.counts import Counts
@@ -40,7 +40,7 @@ from lmp_core.present.tables import to_csv_bytes
 from lmp_core.setup.codebook import protection, with_scale, with_setup
 from lmp_core.setup.scales import KNOWN_SCALES
 from lmp_core.setup.survey import Survey
-from lmp_core.setup.table import setup_codebook, setup_rows, setup_table
+from lmp_core.setup.table import column_use, setup_codebook, setup_rows, setup_table
 
 page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
 
@@ -176,6 +176,11 @@ if isinstance(source, Survey):
                 reverse_columns(set(decision.columns), decision.key)
             if decision.reverse_candidates and c3.button(t("decision_turn_candidates"), key=f"decision_cand_{i}"):
                 reverse_columns({c for c, _ in decision.reverse_candidates}, decision.key)
+    use = column_use(source)  # how much of the file became questions, and where that is changed
+    (st.warning if use.few_questions else st.caption)(t("column_use", **{k: whole(v, lang())
+                                                                          for k, v in vars(use).items()}))
+    if use.few_questions:
+        st.caption(t("column_use_few"))
     background = [r.column for r in setup_rows(source) if r.role == "background"]
     if background:
         st.caption(md_escape(t("decision_background", columns=", ".join(background))))

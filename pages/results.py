@@ -75,6 +75,20 @@ with st.sidebar:
     diverging = st.checkbox(t("diverging"), key="diverging")
 
 
+def explain_no_group() -> None:
+    """Without a group: why none was chosen, and where the choice is (the sidebar, or the Data page when no
+    column is offered yet)."""
+    if group is not None or not isinstance(loaded.source, Survey):
+        return
+    st.info(t("no_group_first", min_n=min_group_size()), icon=":material/group:")
+    if not groupings():
+        st.caption(t("no_group_none_offered"))
+        st.page_link("pages/data.py", label=t("go_to_data"), icon=":material/table:")
+
+
+explain_no_group()
+
+
 def other_kinds(group: str | None, filters: dict[str, tuple[str, ...]], footnote: list[str]) -> None:
     """The questions of other kinds (single choice, yes/no, multiple response, numbers:
     :mod:`lmp_core.compute.kind_stats`), for the same group, filters and protective settings as the scales."""

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from lmp_core.base.errors import SurveyError
 from lmp_core.compute.kind_stats import OptionGroup, kind_results
 from lmp_core.load import read_file
 from lmp_core.present.report.sentences import asked_sentence, kind_sentences
@@ -130,3 +132,144 @@ def test_a_set_no_one_in_a_group_ticked_has_no_most_ticked_option():
     assert all(g.tick_shares is None for g in kanal.groups)
     sentences = kind_sentences(kanal, "nb")
     assert sentences[0] == "«kanal»: ingen av de 20 i Lærer som fikk spørsmålet, krysset av."
+
+
+GRAD = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
+
+
+def ms_forms_csv() -> bytes:
+    """28 respondents in Microsoft Forms' layout: ID, start and completion times, e-mail and name, then the
+    questions' texts as headers; a "tick all that apply" question as one cell of options each ended by ";"."""
+    rng = np.random.default_rng(3)
+    n = 28
+    frame = pd.DataFrame({
+        "ID": range(1, n + 1), "Start time": [f"1/{i % 28 + 1}/24 10:{i:02d}:00" for i in range(n)],
+        "Completion time": [f"1/{i % 28 + 1}/24 10:{i + 5:02d}:00" for i in range(n)],
+        "Email": ["anonymous"] * n, "Name": [""] * n,
+        "Hvilken rolle har du?": [["Lærer", "Leder", "Assistent"][i % 3] for i in range(n)],
+        "Hvor godt fungerer samarbeidet?": [GRAD[i % 5] for i in range(n)],
+        "Hvilke tiltak?": [";".join(o for o in ["Kurs", "Veiledning", "Nettverk"] if rng.random() < .5) + ";"
+                           for _ in range(n)],
+        "Hvordan fikk du høre om tilbudet?": [HEARD[i % 3] for i in range(n)],
+        "Kommentar": [f"Svar nummer {i} var fint" if i % 2 else "" for i in range(n)],
+    })
+    return frame.to_csv(index=False).encode()
+
+
+def nettskjema_csv() -> bytes:
+    """12 respondents in Nettskjema's API CSV layout: ";"-separated, every field quoted, "$" columns from the
+    backend (an ISO time with offset, the answer time in ms), a radio question's codes, 0/1 checkbox columns."""
+    rows = ['"$submission_id";"$created";"rolle";"samarbeid";"radio";"checkbox.kurs";"checkbox.veiledning";'
+            '"freetext";"$answer_time_ms"']
+    for i in range(12):
+        rows.append(f'"{1000 + i}";"2023-06-01T20:{i:02d}:15+02:00";"{["Lærer", "Leder"][i % 2]}";"{GRAD[i % 5]}";'
+                    f'"{[1, 2, -1][i % 3]}";"{i % 2}";"{(i // 2) % 2}";"{"Bra kurs" if i % 3 == 0 else ""}";'
+                    f'"{141000 + i * 977}"')
+    return "\n".join(rows).encode()
+
+
+@pytest.mark.parametrize("name, make", [("ms_forms.csv", ms_forms_csv), ("data-123823.csv", nettskjema_csv)])
+def test_every_report_download_works_after_each_grouping(name, make):
+    """The Word, HTML, Excel and PowerPoint reports are made after grouping by nothing and by each column that
+    can group (a role, a single-choice question, a time, a comment): a grouping whose every group is under the
+    minimum drew empty figures, which vl-convert cannot make an image of ("SVG has an invalid size"), so the
+    Word and HTML reports failed; such a figure is now a sentence saying why it is left out."""
+    from lmp_core.compute.view import ViewRequest
+    from lmp_core.present.report import Figure, Paragraph, build_report, render
+
+    survey = read_file(make(), name)
+    groupings = [None, *survey.group_candidates]
+    assert len(groupings) >= 3
+    for group in groupings:
+        report = build_report(survey, ViewRequest.of(group=group, min_group_size=5))
+        for fmt in (".docx", ".html", ".xlsx", ".pptx"):
+            assert render(report, "rapport" + fmt)[:2] in (b"PK", b"<!")
+        blocks = [b for s in report.sections for b in s.blocks]
+        if not any(isinstance(b, Figure) for b in blocks[1:]):
+            assert any(isinstance(b, Paragraph) and "ingen figur" in b.text for b in blocks)
+
+
+def test_a_time_of_day_is_never_a_scale():
+    """A column of clock times ("05:11", "6", …, "14:45") was read as a 5-14 scale and the user was asked whether
+    "05:11 < 6 < 7 < … < 12:00" runs the right way; times and dates are never a scale's steps."""
+    from lmp_core.setup.scales import match_labels
+
+    times = ["05:11", "6", "7", "8", "9", "10", "11", "12:00", "13", "14:45"]
+    with pytest.raises(SurveyError, match="fit no known scale"):
+        match_labels("Når på dagen?", times)
+    frame = pd.DataFrame({"rolle": ["Lærer", "Leder"] * 15, "tilfredshet": SAT * 6,
+                          "Når på dagen?": (times * 3)[:30]})
+    survey = read_file(frame.to_csv(index=False).encode(), "times.csv")
+    assert [it.column for it in survey.items] == ["tilfredshet"]
+    # a 1-5 scale written as numbers is still one
+    assert match_labels("q", ["1", "2", "3", "4", "5"]).scale.name == "1-5"
+
+
+def test_the_first_group_is_none_unless_a_column_is_plainly_a_grouping():
+    """The first results were grouped by a rating question 8 of 1,838 answered, a time, a comment. A column is
+    the first group only when its name says role, school, municipality or class, it has two groups of the
+    minimum and most respondents answered it."""
+    from lmp_core.compute.view import likely_group
+
+    # Microsoft Forms: "Hvilken rolle har du?" (9, 10 and 9 respondents, everyone answered)
+    assert likely_group(read_file(ms_forms_csv(), "ms_forms.csv")) == "Hvilken rolle har du?"
+    # Nettskjema: rolle (6 and 6) rather than the time "$created" or the radio question's codes
+    assert likely_group(read_file(nettskjema_csv(), "data-123823.csv")) == "rolle"
+    n = 100
+    frame = pd.DataFrame({
+        "tilfredshet": (SAT * n)[:n],
+        "Vurder kurset": [["Bra", "Dårlig"][i % 2] if i < 8 else "" for i in range(n)],  # 8 of 100 answered
+        "Skole": [["A", "B"][i % 2] if i < 8 else "" for i in range(n)],  # a school column few answered
+        "Klasse": [f"{i % 40}" for i in range(n)],  # 40 classes, none with 5
+        "Kommune": ["Oslo", "Bergen"] * (n // 2),
+    })
+    survey = read_file(frame.to_csv(index=False).encode(), "few.csv")
+    assert likely_group(survey) == "Kommune"
+    assert likely_group(read_file(frame.drop(columns="Kommune").to_csv(index=False).encode(), "few.csv")) is None
+
+
+def test_the_results_page_without_a_group_says_why_and_where_to_choose():
+    """Uploaded with no plain grouping: the results are of everyone, the page says why no group was chosen, and
+    the choice is one click away (the sidebar's group box, or a link to the Data page when none is offered)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import plain
+    from tests.conftest import ROOT
+
+    frame = pd.DataFrame({"tilfredshet": (SAT * 12)[:60], "Vurder kurset": ["Bra", "Dårlig", ""] * 20})
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="upload").upload("export.csv", frame.to_csv(index=False).encode(), "text/csv")
+    at.run()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception
+    assert at.selectbox(key="results_group").value is None
+    infos = " ".join(plain(i.value) for i in at.info)
+    assert "Ingen kolonne er valgt som gruppe" in infos
+    assert any("Data-siden" in plain(c.value) for c in at.caption)
+
+
+def test_the_data_page_says_how_much_of_the_file_became_questions():
+    """A 40-column export of which one column is a question ("1 av 369 kolonner ble lest som spørsmål"): the
+    Data page says how many columns became what (hand count: 1 question, 1 group, 1 id, 37 blank) and points to
+    the fix that changes it."""
+    from streamlit.testing.v1 import AppTest
+
+    from lmp_core.setup.table import column_use
+    from tests.apptest import plain
+    from tests.conftest import ROOT
+
+    n = 30
+    frame = pd.DataFrame({"id": [f"R{i}" for i in range(n)], "rolle": ["Lærer", "Leder"] * (n // 2),
+                          "tilfredshet": (SAT * n)[:n], **{f"tom_{j}": [""] * n for j in range(37)}})
+    data = frame.to_csv(index=False).encode()
+    use = column_use(read_file(data, "wide.csv"))
+    assert (use.total, use.questions, use.background, use.other, use.no_role) == (40, 1, 1, 1, 37)
+    assert use.few_questions
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="upload").upload("wide.csv", data, "text/csv")
+    at.run()
+    assert not at.exception
+    warnings = " ".join(plain(w.value) for w in at.warning)
+    assert "1 av 40 kolonner ble lest som spørsmål – 1 er bakgrunn" in warnings
+    assert "37 kolonner har ingen rolle" in warnings
+    assert any("Rett opp det som ble feil" in plain(c.value) for c in at.caption)

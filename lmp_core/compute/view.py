@@ -13,6 +13,7 @@ response rate (and no finite population correction) and says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -206,24 +207,37 @@ def _emptied_cells(survey: Survey, counts: Counts, request: ViewRequest, held: H
 
 #: Column names that usually hold the respondent's group (compared case-insensitively)
 GROUP_NAMES = ("rolle", "role", "gruppe", "group", "respondentgruppe", "kategori")
+#: Words in a column's name (or question) that plainly make it a grouping: a role, school, municipality or class
+GROUP_WORDS = frozenset({*GROUP_NAMES, "skole", "school", "kommune", "municipality", "klasse", "class", "trinn",
+                         "stilling", "enhet", "avdeling", "barnehage"})
 
 
-def likely_group(survey: Survey) -> str | None:
-    """The column a user most likely groups by: a usual name for it, else the group column with the
-    fewest values (at least two); None when no column can group. The Data page preselects it and says so.
+def likely_group(survey: Survey, *, min_group_size: int = MIN_GROUP_SIZE) -> str | None:
+    """The column the first results are grouped by, only when it is plainly a grouping: its name holds a word of
+    :data:`GROUP_WORDS` (a role, school, municipality or class), it has at least two groups of ``min_group_size``
+    respondents, and more than half the respondents answered it. Otherwise None: the first results are of
+    everyone, and the user chooses a group (a rating question, a time of day, a comment is never guessed).
+    Among several, a name of :data:`GROUP_NAMES` first, then the one with the fewest groups.
 
     >>> from lmp_core.load import read_file
-    >>> likely_group(read_file(b"Kommune,Rolle,q\\nA,x,I stor grad\\nB,y,I stor grad\\nC,x,I stor grad\\n", "x.csv"))
+    >>> rows = "".join(f"{k},{r},I stor grad\\n" for k, r in zip("ABCDEFABCDEF", "xyxyxyxyxyxy"))
+    >>> likely_group(read_file(("Kommune,Rolle,q\\n" + rows).encode(), "x.csv"))
     'Rolle'
+    >>> likely_group(read_file(b"Kommune,q\\nA,I stor grad\\nB,I stor grad\\n", "x.csv")) is None
+    True
     """
-    by_name = {c.lower(): c for c in survey.group_candidates}
-    for name in GROUP_NAMES:
-        if name in by_name:
-            return by_name[name]
-    sizes = {c: survey.background[c].astype("string").str.strip().replace("", None).nunique()
-             for c in survey.group_candidates}
-    usable = [c for c in survey.group_candidates if sizes[c] >= 2]
-    return min(usable, key=lambda c: sizes[c]) if usable else None
+    n = max(len(survey.background), 1)
+    plain: dict[str, int] = {}
+    for column in survey.group_candidates:
+        words = set(re.findall(r"\w+", column.casefold()))
+        if not words & GROUP_WORDS:
+            continue
+        values = survey.background[column].astype("string").str.strip().replace("", None)
+        sizes = values.value_counts()
+        if int((sizes >= min_group_size).sum()) >= 2 and values.notna().sum() > n / 2:
+            plain[column] = len(sizes)
+    named = [c for name in GROUP_NAMES for c in plain if c.casefold() == name]
+    return named[0] if named else (min(plain, key=lambda c: plain[c]) if plain else None)
 
 
 def banner(source: Survey, request: ViewRequest, by: str, *, lang: str = "nb") -> list[tuple[str, Summary]]:

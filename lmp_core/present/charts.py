@@ -251,6 +251,16 @@ def distribution_chart(summary: Summary, *, lang: str = "nb", diverging: bool = 
         .configure_legend(labelFontSize=12)
 
 
+def has_marks(chart: alt.TopLevelMixin) -> bool:
+    """Whether a chart has any row of data to draw: a chart of only hidden groups has none, and has no size as an
+    image (vl-convert: "SVG has an invalid size")."""
+    spec = chart.to_dict()
+    datasets = spec.get("datasets") or {}
+    inline = [spec.get("data", {}).get("values")] + [layer.get("data", {}).get("values")
+                                                     for layer in spec.get("layer", [])]
+    return any(len(rows) for rows in (*datasets.values(), *(v for v in inline if v is not None)))
+
+
 def with_caveats(chart: alt.TopLevelMixin, caveats: Sequence[str], lang: str = "nb") -> alt.TopLevelMixin:
     """The chart with its caveats under the title, so that an exported image carries them.
 

@@ -14,6 +14,8 @@ REPORT: dict[str, dict[str, str]] = {
                         "en": "{asked} of {respondents} were asked this question."},
     "kind_multi_none": {"nb": "{question}: ingen av de {n} i {group} som fikk spørsmålet, krysset av.",
                         "en": "{question}: none of the {n} asked in {group} ticked an option."},
+    "figure_no_data": {"nb": "{caption}: ingen figur, fordi ingen gruppe har minst {min_n} svar å vise.",
+                       "en": "{caption}: no figure, because no group has at least {min_n} answers to show."},
     "kind_test_fisher": {"nb": "Fishers eksakte test", "en": "Fisher's exact test"},
     "kind_test_fisher_permutation": {"nb": "Fishers eksakte test (permutasjon, 9 999 trekninger)",
                                      "en": "Fisher's exact test (permutation, 9,999 resamples)"},

@@ -291,8 +291,20 @@ def build_report(
         formatted=False)
     if progress:
         progress(1.0, "")
+    sections = [_without_empty_figures(section, lang, min_group_size) for section in sections]
     return Report(title or w["title"], source.source if subtitle is None else subtitle, lang, tuple(sections), sheets,
                   group_caption(overall, lang), author, date)
+
+
+def _without_empty_figures(section: Section, lang: str, min_group_size: int) -> Section:
+    """The section with each figure that has nothing to draw (every group hidden or without answers) replaced by
+    a sentence saying so: an empty chart has no size, and Word, HTML and slides could not be made of it."""
+    from lmp_core.present.charts import has_marks
+
+    blocks = tuple(b if not isinstance(b, Figure) or has_marks(b.chart) else
+                   Paragraph(text("figure_no_data", lang, caption=b.caption.rstrip("."), min_n=min_group_size), "note")
+                   for b in section.blocks)
+    return Section(section.number, section.title, blocks)
 
 
 def _kinds_section(results: Sequence[KindResult], number: str, lang: str, leading_zero: bool,
