@@ -273,3 +273,45 @@ def test_the_data_page_says_how_much_of_the_file_became_questions():
     assert "1 av 40 kolonner ble lest som spørsmål – 1 er bakgrunn" in warnings
     assert "37 kolonner har ingen rolle" in warnings
     assert any("Rett opp det som ble feil" in plain(c.value) for c in at.caption)
+
+
+def _axis_labels(svg: str) -> list[tuple[float, int, str]]:
+    """The category axis's labels in a vl-convert SVG: (y, lines, first line) of each label drawn."""
+    import re
+
+    out = []
+    for group in re.findall(r'<g class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg, re.S):
+        texts = re.findall(r'<text[^>]*transform="translate\(([-\d.]+),([-\d.]+)\)"[^>]*>(.*?)</text>', group, re.S)
+        if texts and "tspan" in texts[0][2] or (texts and not texts[0][2].strip().isdigit()):
+            for _, y, body in texts:
+                lines = re.findall(r"<tspan[^>]*>(.*?)</tspan>", body) or [body]
+                out.append((float(y), len(lines), lines[0]))
+    return out
+
+
+def test_every_category_label_of_a_chart_is_drawn():
+    """A chart of ten long questions labelled five, a chart of 27 phone models every second: in the SVG (vl-convert)
+    every category has its label, and no two labels overlap (each band is as tall as its label's lines)."""
+    from lmp_core.compute.view import ViewRequest, make_view
+    from lmp_core.present.charts import kind_chart, to_svg, top2_chart
+
+    n = 40
+    topics = ["klasseledelse", "mobbing", "vurdering for læring", "lesing", "regning", "samarbeid med hjemmet",
+              "overgangen fra barnehage", "digitale ferdigheter", "psykisk helse", "tilpasset opplæring"]
+    columns = {f"I hvilken grad opplever du at skolen arbeider systematisk og godt med {t} i hverdagen?":
+               [GRAD[(i + j) % 5] for i in range(n)] for j, t in enumerate(topics)}
+    phones = [f"Samsung Galaxy S{j} Ultra" for j in range(27)]
+    columns["Hvilken telefon har du?"] = [phones[i % 27] for i in range(n)]
+    columns["rolle"] = ["Lærer", "Leder"] * (n // 2)
+    survey = read_file(pd.DataFrame(columns).to_csv(index=False).encode(), "wide.csv")
+    for group in (None, "rolle"):
+        summary = make_view(survey, ViewRequest.of(group=group, min_group_size=1)).summary()
+        labels = _axis_labels(to_svg(top2_chart(summary)).decode())
+        assert len(labels) == 10 and all(label.startswith("I hvilken grad") for _, _, label in labels)
+        for (y1, lines1, _), (y2, _, _) in zip(labels, labels[1:]):
+            assert y2 - y1 >= lines1 * 15  # 15 px a line (the SVG's dy): the next label starts below this one
+    (phone,) = [r for r in kind_results(survey, min_group_size=1) if r.column == "Hvilken telefon har du?"]
+    labels = _axis_labels(to_svg(kind_chart(phone)).decode())
+    assert sorted(label for _, _, label in labels) == sorted(phones)
+    ys = sorted(y for y, _, _ in labels)
+    assert min(b - a for a, b in zip(ys, ys[1:])) >= 15
