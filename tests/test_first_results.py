@@ -317,3 +317,28 @@ def test_every_category_label_of_a_chart_is_drawn():
     assert sorted(label for _, _, label in labels) == sorted(phones)
     ys = sorted(y for y, _, _ in labels)
     assert min(b - a for a, b in itertools.pairwise(ys)) >= 15
+
+
+def test_the_report_quotes_written_words_only_and_a_stated_sample():
+    """Completion seconds («141») were quoted as comments, and a 3,000-row file's report had 12,019 paragraphs:
+    columns of seconds and clock times are not quoted, and a column of 3,000 comments gives 20 quotes, every 150th
+    in file order (positions 0, 150, …, 2850: ⌊i · 3000 / 20⌋), with the rule said in the report and its method
+    text."""
+    from lmp_core.compute.view import ViewRequest
+    from lmp_core.present.report import Paragraph, Quote, build_report
+
+    n = 3000
+    frame = pd.DataFrame({"rolle": ["Lærer", "Leder"] * (n // 2), "tilfredshet": (SAT * n)[:n],
+                          # each comment twice (a column of 3,000 different texts is read as an id)
+                          "Kommentar til kurset": [f"Kommentar nummer {i // 2} om kurset" for i in range(n)],
+                          "Tid brukt": [f"{100 + i % 90} s" for i in range(n)],  # read as free text by the setup
+                          "Klokka": [f"{i % 24:02d}:{i % 60:02d}" for i in range(n)]})
+    survey = read_file(frame.to_csv(index=False).encode(), "big.csv")
+    assert {"Kommentar til kurset", "Tid brukt", "Klokka"} <= set(survey.text_columns)
+    report = build_report(survey, ViewRequest.of(group="rolle", min_group_size=5))
+    quotes = [b for s in report.sections for b in s.blocks if isinstance(b, Quote)]
+    assert [q.text for q in quotes] == [f"Kommentar nummer {i * 150 // 2} om kurset" for i in range(20)]
+    texts = [b.text for s in report.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert any("viser 20 av 3000 kommentarer" in t for t in texts)  # four digits without a space
+    assert any("jevnt fordelt i filens rekkefølge" in t and "⌊i · n / 20⌋" in t for t in texts)
+    assert sum(len(s.blocks) for s in report.sections) < 200

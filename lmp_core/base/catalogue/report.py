@@ -16,6 +16,10 @@ REPORT: dict[str, dict[str, str]] = {
                         "en": "{question}: none of the {n} asked in {group} ticked an option."},
     "figure_no_data": {"nb": "{caption}: ingen figur, fordi ingen gruppe har minst {min_n} svar å vise.",
                        "en": "{caption}: no figure, because no group has at least {min_n} answers to show."},
+    "quotes_sampled": {"nb": "Rapporten viser {shown} av {total} kommentarer, valgt med fast regel: jevnt fordelt i "
+                             "filens rekkefølge (omtrent hver {every}.). Alle står på Kommentarer-siden.",
+                       "en": "The report shows {shown} of {total} comments, chosen by a fixed rule: spread evenly in the "
+                             "file's order (about every {every}th). All are on the Comments page."},
     "kind_test_fisher": {"nb": "Fishers eksakte test", "en": "Fisher's exact test"},
     "kind_test_fisher_permutation": {"nb": "Fishers eksakte test (permutasjon, 9 999 trekninger)",
                                      "en": "Fisher's exact test (permutation, 9,999 resamples)"},

@@ -20,6 +20,7 @@ import pandas as pd
 
 from lmp_core.base.catalogue import text, words
 from lmp_core.base.errors import SurveyError
+from lmp_core.base.fmt import whole
 from lmp_core.compute.comments import comments as comments_of
 from lmp_core.compute.groups import group_tests
 from lmp_core.compute.indices import MAX_INDEX_ITEMS, Index
@@ -374,14 +375,23 @@ def _trend_section(trend: Trend, number: str, lang: str, w: Mapping[str, str]) -
 
 def _quotes(survey: Survey, column: str, group: str | None, quotes: Mapping[str, Sequence[str]] | None,
             min_group_size: int, lang: str, w: dict[str, str]) -> list[Block]:
+    """A column's comments to quote: only a column of written words (:func:`lmp_core.compute.comments.is_free_text`),
+    the chosen ones (``quotes``; None: all shown), at most :data:`MAX_QUOTES` of them by the stated rule
+    (:func:`lmp_core.compute.comments.quote_sample`), said under the heading."""
+    from lmp_core.compute.comments import MAX_QUOTES, is_free_text, quote_sample
+
     found = comments_of(survey, column, group=group, min_group_size=min_group_size, lang=lang).rows
     if quotes is not None:
         wanted = set(quotes.get(column, ()))
         found = found[found["comment"].isin(wanted)]
-    if found.empty:
+    if found.empty or not is_free_text(found["comment"].tolist()):
         return []
-    return [Paragraph(w["quotes_intro"], "subheading")] + [Quote(str(r.comment), str(r.group))
-                                                         for r in found.itertuples()]
+    blocks: list[Block] = [Paragraph(w["quotes_intro"], "subheading")]
+    if len(found) > MAX_QUOTES:
+        blocks.append(Paragraph(text("quotes_sampled", lang, shown=MAX_QUOTES, total=whole(len(found), lang),
+                                     every=whole(round(len(found) / MAX_QUOTES), lang)), "note"))
+        found = found.iloc[quote_sample(len(found))]
+    return blocks + [Quote(str(r.comment), str(r.group)) for r in found.itertuples()]
 
 
 def _all_quotes_frame(sections: Sequence[Section], lang: str) -> pd.DataFrame:
