@@ -342,3 +342,54 @@ def test_the_report_quotes_written_words_only_and_a_stated_sample():
     assert any("viser 20 av 3000 kommentarer" in t for t in texts)  # four digits without a space
     assert any("jevnt fordelt i filens rekkefølge" in t and "⌊i · n / 20⌋" in t for t in texts)
     assert sum(len(s.blocks) for s in report.sections) < 200
+
+
+SATISFIED = ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"]
+
+
+def somewhat_csv() -> bytes:
+    """28 respondents, Microsoft Forms' satisfaction question with a label no known scale has: "Somewhat
+    satisfied" in rows 0, 4, …, 24 (7 of 28, hand count), the five known labels in the others."""
+    frame = pd.DataFrame({"Hvilken rolle har du?": ["Lærer", "Leder"] * 14,
+                          "Hvor fornøyd er du?": [SATISFIED[i % 5] if i % 4 else "Somewhat satisfied"
+                                                  for i in range(28)],
+                          "Hvor godt fungerer samarbeidet?": [GRAD[i % 5] for i in range(28)]})
+    return frame.to_csv(index=False).encode()
+
+
+def test_answers_outside_the_scale_are_in_every_figures_caveat():
+    """The 7 "Somewhat satisfied" of 28 were "regnet som manglende" in a note behind a closed box; the figure's
+    caveat says how many answers it leaves out (7) and where to decide."""
+    from lmp_core.compute.view import ViewRequest, make_view
+
+    survey = read_file(somewhat_csv(), "forms.csv")
+    view = make_view(survey, ViewRequest.of(min_group_size=5))
+    caveats = [line for kind in view.summary(["Hvor fornøyd er du?"]).caveat_groups("nb") for line in kind]
+    assert any("7 svar utenfor skalaen" in c and "Somewhat satisfied" in c for c in caveats)
+    # another question's figure has no such caveat
+    other = [line for kind in view.summary(["Hvor godt fungerer samarbeidet?"]).caveat_groups("nb") for line in kind]
+    assert not any("utenfor skalaen" in c for c in other)
+
+
+def test_answers_outside_the_scale_are_a_decision_on_the_data_page():
+    """The Data page asks where "Somewhat satisfied" belongs; read as single choice, every one of the 28 answers
+    counts (hand count: 7 "Somewhat satisfied", and 21 of the five others)."""
+    from streamlit.testing.v1 import AppTest
+
+    from lmp_app.state import Keys
+    from tests.apptest import plain
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="upload").upload("forms.csv", somewhat_csv(), "text/csv")
+    at.run()
+    assert not at.exception
+    warnings = " ".join(plain(w.value) for w in at.warning)
+    assert "'Somewhat satisfied' (7 av 28 svar). Hvor hører de hjemme?" in warnings
+    next(b for b in at.button if b.label == "Les som ett valg (alle svar telles)").click().run()
+    assert not at.exception
+    survey = at.session_state[Keys.DATA].source
+    assert "Hvor fornøyd er du?" not in [it.column for it in survey.items]
+    (choice,) = [r for r in kind_results(survey, min_group_size=5) if r.column == "Hvor fornøyd er du?"]
+    (everyone,) = choice.groups
+    assert everyone.base == 28 and everyone.counts["Somewhat satisfied"] == 7

@@ -91,7 +91,7 @@ class View:
         if request.group in chosen and len(chosen) > 1:
             chosen.remove(request.group)  # a question chosen as the group is this view's groups, not a row of it
         counts = self.counts.select(chosen)
-        notes = self.notes
+        notes = tuple(n for n in self.notes if n[0] != "warn_left_out" or n[1].get("column") in chosen)
         if request.filters:  # invited numbers are for whole groups: no rate, no correction for a selection
             populations = {}
             if request.populations:
@@ -146,7 +146,19 @@ def make_view(source: Survey | Counts, request: ViewRequest, *, held: HeldBack |
         notes += (("group_is_question", {"column": request.group}),)
     if held.any:
         notes += (("warn_held_back", {"min_n": request.min_group_size}),)
+    notes += left_out_caveats(source.notes)
     return View(request, counts, _emptied_cells(source, counts, request, held, lang), {}, notes, held)
+
+
+#: Notes of answers a scale leaves out (outside its labels or codes)
+OUTSIDE_SCALE = ("labels_outside_scale", "codes_outside_scale")
+
+
+def left_out_caveats(notes: Sequence[Note]) -> tuple[Note, ...]:
+    """Each question's answers outside its scale as a caveat of the figures ("warn_left_out": «q»: 7 answers
+    outside the scale are left out), so the count a figure leaves out travels with it; the summary keeps those
+    of its questions."""
+    return tuple(("warn_left_out", {**params}) for key, params in notes if key in OUTSIDE_SCALE)
 
 
 def counted_view(counted: Counted, request: ViewRequest, *, notes: Sequence[Note] = ()) -> View:

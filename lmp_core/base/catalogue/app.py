@@ -166,6 +166,14 @@ APP: dict[str, dict[str, str]] = {
     "choice_items_help": {"nb": "En kolonne som ble lest som bakgrunn, men er et spørsmål med ett svar uten rekkefølge (for eksempel «Hvor hørte du om tilbudet»). Den vises da under «Andre spørsmål» med andeler per svar, og kan fortsatt brukes til gruppe.",
                           "en": "A column read as background that is a question with one unordered answer (e.g. 'Where did you hear of it'). It is then shown under 'Other questions' with shares per answer, and can still group."},
     "fix_heading": {"nb": "Rett opp det som ble feil", "en": "Fix what detection got wrong"},
+    "outside_decision": {"nb": "«{column}» har svar som ikke er på skalaen {scale}: {labels} ({count} av {rows} "
+                               "svar). Hvor hører de hjemme? Som skala er de ikke med i tallene; som ett valg telles "
+                               "alle svarene.",
+                         "en": "'{column}' has answers that are not on the scale {scale}: {labels} ({count} of {rows} "
+                               "answers). Where do they belong? As a scale they are not in the figures; as single "
+                               "choice every answer counts."},
+    "outside_as_choice": {"nb": "Les som ett valg (alle svar telles)", "en": "Read as single choice (every answer counts)"},
+    "outside_keep": {"nb": "Behold skalaen uten disse svarene", "en": "Keep the scale without these answers"},
     "column_use": {"nb": "{questions} av {total} kolonner ble lest som spørsmål – {background} er bakgrunn (gruppe "
                          "eller filter), {other} er id eller kommentarer, og {no_role} kolonner har ingen rolle "
                          "(tomme, med én verdi eller tatt ut).",
