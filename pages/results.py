@@ -35,12 +35,19 @@ from lmp_core.compute.weights import weighted_comparisons
 from lmp_core.present.charts import (
     distribution_chart,
     group_caption,
+    has_marks,
     index_chart,
     kind_chart,
     top2_chart,
     yes_share_chart,
 )
-from lmp_core.present.report.sentences import asked_sentence, index_sentence, kind_sentences, weighting_sentences
+from lmp_core.present.report.sentences import (
+    asked_sentence,
+    index_sentence,
+    kind_sentences,
+    unshown_scale_sentences,
+    weighting_sentences,
+)
 from lmp_core.present.tables import (
     banner_table,
     comparisons_table,
@@ -168,7 +175,11 @@ stem = loaded.name.rsplit(".", 1)[0]
 
 st.subheader(t("top2_heading"))
 top2 = top2_chart(summary, lang=code, show_ci=show_ci)
-st.altair_chart(top2, width="stretch")
+unshown = unshown_scale_sentences(summary, code)  # a question without a figure says how many answered it
+for sentence in unshown:
+    st.info(md_escape(sentence))  # the question's text comes from the file
+if has_marks(top2):
+    st.altair_chart(top2, width="stretch")
 st.caption(md_escape(group_caption(summary, lang())))
 # the caveats travel with an exported chart: the first of each kind, with how many more there are
 footnote = caveat_lines(summary)
@@ -269,7 +280,8 @@ if makes_indices and len(columns) >= 2:
 
 st.subheader(t("dist_heading"))
 dist = distribution_chart(summary, lang=code, diverging=diverging)
-st.altair_chart(dist, width="stretch")
+if has_marks(dist):
+    st.altair_chart(dist, width="stretch")
 st.caption(md_escape(group_caption(summary, lang())))
 chart_downloads(dist, f"{stem}_svarfordeling", "dist", footnote)
 

@@ -393,3 +393,32 @@ def test_answers_outside_the_scale_are_a_decision_on_the_data_page():
     (choice,) = [r for r in kind_results(survey, min_group_size=5) if r.column == "Hvor fornøyd er du?"]
     (everyone,) = choice.groups
     assert everyone.base == 28 and everyone.counts["Somewhat satisfied"] == 7
+
+
+def test_a_scale_question_asked_of_few_says_why_instead_of_empty_axes():
+    """A scale question 3 of 200 answered (hand count: rows 0, 70, 140) showed empty axes and "Alle (n=0)": the
+    page says how many could answer instead, and draws no empty chart."""
+    from streamlit.testing.v1 import AppTest
+
+    from lmp_core.compute.view import ViewRequest, make_view
+    from lmp_core.present.report.sentences import unshown_scale_sentences
+    from tests.apptest import plain
+    from tests.conftest import ROOT
+
+    n = 200
+    frame = pd.DataFrame({"tilfredshet": (SAT * n)[:n],
+                          "samarbeid": [GRAD[i % 5] if i % 70 == 0 else "" for i in range(n)]})
+    data = frame.to_csv(index=False).encode()
+    summary = make_view(read_file(data, "few.csv"), ViewRequest.of(min_group_size=5)).summary(["samarbeid"])
+    assert unshown_scale_sentences(summary) == [
+        "«samarbeid»: færre enn 5 av 200 har svar på dette spørsmålet som kan vises, så ingen tall vises."]
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    at.file_uploader(key="upload").upload("few.csv", data, "text/csv")
+    at.run()
+    at.switch_page("pages/results.py").run()
+    themes = at.multiselect(key="themes_widget")
+    themes.set_value(list(themes.options)).run()
+    at.multiselect(key="questions_widget").set_value(["samarbeid"]).run()
+    assert not at.exception
+    assert any("færre enn 5 av 200" in plain(i.value) for i in at.info)
+    assert not at.get("vega_lite_chart")  # no chart of nothing

@@ -261,6 +261,24 @@ def index_comparison_sentences(index: Index, lang: str = "nb") -> list[str]:
     return out
 
 
+def unshown_scale_sentences(summary: Summary, lang: str = "nb") -> list[str]:
+    """One sentence per scale question with no figure in any group (none answered, or every group hidden or
+    held back): how many answered, a count under the minimum said as "fewer than" ("«q»: færre enn 5 av 1838 har
+    svar som kan vises"), instead of an empty axis and "Alle (n=0)"."""
+    respondents = sum(g.respondents for g in summary.groups)
+    out = []
+    for it in summary.items:
+        if any(s.top2_pct is not None for s in it.stats):
+            continue
+        answered = sum(s.n for s in it.stats if not s.suppressed)
+        if answered < summary.min_group_size:
+            why = text("kind_asked_few", lang, min_n=summary.min_group_size, respondents=whole(respondents, lang))
+        else:
+            why = text("kind_asked", lang, asked=whole(answered, lang), respondents=whole(respondents, lang))
+        out.append(f"{_quoted(it.item.label, lang)}: {why[:1].lower()}{why[1:]}")
+    return out
+
+
 def asked_sentence(result: KindResult, min_group_size: int, lang: str = "nb") -> str:
     """How many of the view's respondents answered a question of another kind ("8 av 1 838 fikk dette
     spørsmålet"), and, when it shows no figure, why. ``asked`` counts the answers left after the disclosure rule,
