@@ -158,13 +158,13 @@ def ms_forms_csv() -> bytes:
     return frame.to_csv(index=False).encode()
 
 
-def nettskjema_csv() -> bytes:
-    """12 respondents in Nettskjema's API CSV layout: ";"-separated, every field quoted, "$" columns from the
+def nettskjema_csv(n: int = 12) -> bytes:
+    """``n`` respondents in Nettskjema's API CSV layout: ";"-separated, every field quoted, "$" columns from the
     backend (an ISO time with offset, the answer time in ms), a radio question's codes, 0/1 checkbox columns."""
     rows = ['"$submission_id";"$created";"rolle";"samarbeid";"radio";"checkbox.kurs";"checkbox.veiledning";'
             '"freetext";"$answer_time_ms"']
-    for i in range(12):
-        rows.append(f'"{1000 + i}";"2023-06-01T20:{i:02d}:15+02:00";"{["Lærer", "Leder"][i % 2]}";"{GRAD[i % 5]}";'
+    for i in range(n):
+        rows.append(f'"{1000 + i}";"2023-06-01T20:{i % 60:02d}:15+02:00";"{["Lærer", "Leder"][i % 2]}";"{GRAD[i % 5]}";'
                     f'"{[1, 2, -1][i % 3]}";"{i % 2}";"{(i // 2) % 2}";"{"Bra kurs" if i % 3 == 0 else ""}";'
                     f'"{141000 + i * 977}"')
     return "\n".join(rows).encode()

@@ -10,6 +10,10 @@ REPORT: dict[str, dict[str, str]] = {
                    "en": "{asked} of {respondents} were asked this question; no group has enough answers to show figures."},
     "kind_asked_few": {"nb": "Færre enn {min_n} av {respondents} har svar på dette spørsmålet som kan vises, så ingen tall vises.",
                        "en": "Fewer than {min_n} of {respondents} have answers to this question that can be shown, so no figures are shown."},
+    "kind_asked_held": {"nb": "Ingen svar på dette spørsmålet kan vises: alle hører til grupper eller celler med færre "
+                              "enn {min_n} svar og holdes tilbake.",
+                        "en": "No answer to this question can be shown: all belong to groups or cells with fewer than "
+                              "{min_n} answers and are held back."},
     "kind_asked_part": {"nb": "{asked} av {respondents} fikk dette spørsmålet.",
                         "en": "{asked} of {respondents} were asked this question."},
     "kind_multi_none": {"nb": "{question}: ingen av de {n} i {group} som fikk spørsmålet, krysset av.",

@@ -271,7 +271,9 @@ def unshown_scale_sentences(summary: Summary, lang: str = "nb") -> list[str]:
         if any(s.top2_pct is not None for s in it.stats):
             continue
         answered = sum(s.n for s in it.stats if not s.suppressed)
-        if answered < summary.min_group_size:
+        if not respondents:  # everyone held back
+            why = text("kind_asked_held", lang, min_n=summary.min_group_size)
+        elif answered < summary.min_group_size:
             why = text("kind_asked_few", lang, min_n=summary.min_group_size, respondents=whole(respondents, lang))
         else:
             why = text("kind_asked", lang, asked=whole(answered, lang), respondents=whole(respondents, lang))
@@ -284,6 +286,8 @@ def asked_sentence(result: KindResult, min_group_size: int, lang: str = "nb") ->
     spørsmålet"), and, when it shows no figure, why. ``asked`` counts the answers left after the disclosure rule,
     so a count under the minimum (none included: none, or all held back) is said as "fewer than" the minimum."""
     respondents = whole(result.respondents or 0, lang)
+    if not result.respondents:  # everyone held back
+        return text("kind_asked_held", lang, min_n=min_group_size)
     if (result.asked or 0) < min_group_size:
         return text("kind_asked_few", lang, min_n=min_group_size, respondents=respondents)
     key = "kind_asked_part" if result.has_figures() else "kind_asked"
