@@ -168,6 +168,7 @@ def counted_view(counted: Counted, request: ViewRequest, *, notes: Sequence[Note
     notes = (*notes, *counted.notes)
     if counted.held_any:
         notes += (("warn_held_back", {"min_n": request.min_group_size}),)
+    notes += left_out_caveats(counted.notes)
     return View(request, counted.counts, counted.emptied, {}, notes)
 
 

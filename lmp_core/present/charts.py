@@ -269,14 +269,19 @@ def distribution_chart(summary: Summary, *, lang: str = "nb", diverging: bool = 
         .configure_legend(labelFontSize=12)
 
 
-def has_marks(chart: alt.TopLevelMixin) -> bool:
+def has_marks(chart: object) -> bool:
     """Whether a chart has any row of data to draw: a chart of only hidden groups has none, and has no size as an
-    image (vl-convert: "SVG has an invalid size")."""
-    spec = chart.to_dict()
-    datasets = spec.get("datasets") or {}
-    inline = [spec.get("data", {}).get("values")] + [layer.get("data", {}).get("values")
-                                                     for layer in spec.get("layer", [])]
-    return any(len(rows) for rows in (*datasets.values(), *(v for v in inline if v is not None)))
+    image (vl-convert: "SVG has an invalid size"). Its data frames are read where they are (the chart, its layers,
+    concatenated parts and facet spec), not through its spec, which would copy and limit a large one."""
+    data = getattr(chart, "data", None)
+    if isinstance(data, pd.DataFrame) and len(data):
+        return True
+    parts = [p for attr in ("layer", "vconcat", "hconcat", "concat")
+             if isinstance(getattr(chart, attr, None), list) for p in getattr(chart, attr)]
+    spec = getattr(chart, "spec", None)  # a facet's inner chart
+    if spec is not None and spec is not alt.Undefined:
+        parts.append(spec)
+    return any(has_marks(p) for p in parts)
 
 
 def with_caveats(chart: alt.TopLevelMixin, caveats: Sequence[str], lang: str = "nb") -> alt.TopLevelMixin:

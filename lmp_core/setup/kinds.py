@@ -182,7 +182,8 @@ def _answered(series: pl.Series) -> np.ndarray:
 def _option_label(column: str, stem: str, series: pl.Series, layout: str, questions: Mapping[str, str]) -> str:
     """An option's text: the option itself in a text/blank column, else the column's question text (its part
     after the last " - ", as Qualtrics and SurveyMonkey write "Question - Option"), else the name's end."""
-    if layout == "text" and normalize(_non_blank(series)[0]) not in _TICKED | _YES_WORDS:  # "Y" names no option
+    marks = _TICKED | _NOT_TICKED | _YES_WORDS | _NO_WORDS  # a tick mark ("Y", "N", "No") names no option
+    if layout == "text" and normalize(_non_blank(series)[0]) not in marks:
         return group_name(_non_blank(series)[0])
     question = questions.get(column, "").strip()
     if question and question != column:
