@@ -1,7 +1,7 @@
 """The first results of a survey tool's export in the browser (issue #42): a user uploads an export made to the
 layout of Google Forms and one to the layout of Nettskjema, reaches the results page with a chart and no group,
-groups by a single-choice question (made a grouping column on the Data page), and downloads and opens the Word
-report; no download fails and no error is shown."""
+groups by a single-choice question (made a grouping column on the Data page), and downloads every report (the
+Word one opened); no download fails and no error is shown."""
 
 from __future__ import annotations
 
@@ -68,5 +68,7 @@ def test_an_export_from_upload_to_word_report(page: Page, streamlit_url: str, tm
     assert "Metode" in text and tables >= 1 and pictures >= 1  # the figures are images in the document
     _, html = download(page, "report_html", "Last ned HTML")
     assert html.startswith(b"<!")
+    for key, label in (("report_xlsx", "Last ned XLSX"), ("report_pptx", "Last ned PPTX")):
+        assert download(page, key, label)[1][:2] == b"PK"  # a zip: the Excel and PowerPoint files
     expect(area.get_by_test_id("stException")).to_have_count(0)
     expect(area.get_by_test_id("stDownloadButtonError")).to_have_count(0)
