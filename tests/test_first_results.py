@@ -425,3 +425,40 @@ def test_a_scale_question_asked_of_few_says_why_instead_of_empty_axes():
     assert not at.exception
     assert any("færre enn 5 av 200" in plain(i.value) for i in at.info)
     assert not at.get("vega_lite_chart")  # no chart of nothing
+
+
+def test_a_failed_download_says_why_in_the_page(monkeypatch):
+    """"Last ned DOCX" failed without a word (only the server log had `download 'report_docx' failed
+    (SurveyError)`): the reason is kept in the user's language and shown above the button on the page's next
+    run."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import plain
+
+    made: dict[str, object] = {}
+    original = MediaFileManager.add_deferred
+
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        made[file_name] = data_callable  # the bytes a click would make
+        return original(self, data_callable, mimetype, coordinates, file_name, **kw)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+
+    def page():
+        from lmp_app.render import download
+        from lmp_core.base.errors import SurveyError
+
+        def make() -> bytes:
+            raise SurveyError("chart_failed", kind="PNG")
+
+        download("Last ned DOCX", make, "rapport.docx", "application/octet-stream", "report_docx")
+
+    at = AppTest.from_function(page).run()
+    assert not at.error
+    with pytest.raises(RuntimeError, match="report_docx"):
+        made["rapport.docx"]()  # the click
+    at.run()
+    assert [plain(e.value) for e in at.error] == [
+        "Nedlastingen av rapport.docx mislyktes: Figuren kunne ikke lages som PNG. Prøv igjen, eller last ned "
+        "tabellen i stedet."]
