@@ -72,6 +72,8 @@ class Keys:
     ACCESS = "lmp_access"
     #: downloads that failed, by button key: the message the page shows above the button on its next run
     DOWNLOAD_ERRORS = "lmp_download_errors"
+    #: the column the loaded file's first results were grouped by (None: nothing was plainly a grouping)
+    FIRST_GROUP = "lmp_first_group"
 
 
 @dataclass
@@ -213,6 +215,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     if protected and likely not in protected:
         likely = protected[0]
     st.session_state[Keys.GROUP] = likely
+    st.session_state[Keys.FIRST_GROUP] = likely
     st.session_state[Keys.POPULATIONS] = {DEMO_GROUP: dict(DEMO_POPULATIONS)} if is_demo else {}
     return loaded
 

@@ -85,8 +85,8 @@ with st.sidebar:
 def explain_no_group() -> None:
     """Without a group: why none was chosen, and where the choice is (the sidebar, or the Data page when no
     column is offered yet)."""
-    if group is not None or not isinstance(loaded.source, Survey):
-        return
+    if group is not None or not isinstance(loaded.source, Survey) or st.session_state.get(Keys.FIRST_GROUP):
+        return  # grouped, or the user chose none where a grouping was plain
     st.info(t("no_group_first", min_n=min_group_size()), icon=":material/group:")
     if not groupings():
         st.caption(t("no_group_none_offered"))

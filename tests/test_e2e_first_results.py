@@ -43,11 +43,12 @@ def _sidebar_group(page: Page, option: str) -> None:
     wait_idle(page)
 
 
-@pytest.mark.parametrize("name, make, choice", [
-    ("skjema.csv", google_forms_csv, "Hvordan fikk du høre om tilbudet?"),
-    ("data-123823.csv", lambda: nettskjema_csv(60), "radio"),  # 60: each role × radio cell has 10
+@pytest.mark.parametrize("name, make, choice, first", [
+    ("skjema.csv", google_forms_csv, "Hvordan fikk du høre om tilbudet?", ""),
+    ("data-123823.csv", lambda: nettskjema_csv(60), "radio", "rolle"),  # 60: each role × radio cell has 10
 ])
-def test_an_export_from_upload_to_word_report(page: Page, streamlit_url: str, tmp_path: Path, name, make, choice):
+def test_an_export_from_upload_to_word_report(page: Page, streamlit_url: str, tmp_path: Path, name, make, choice,
+                                              first):
     path = tmp_path / name
     path.write_bytes(make())
     open_app(page, streamlit_url)
@@ -56,9 +57,16 @@ def test_an_export_from_upload_to_word_report(page: Page, streamlit_url: str, tm
     # grouping by the single-choice question is a choice on the Data page (it protects the column)
     add_choice(page, "Variabler som kan brukes til gruppering og filter", choice)
     results = go(page, "Resultater")
+    # the first group: none for Google Forms (nothing is plainly a grouping, and the page says so), rolle for
+    # Nettskjema (two roles of 30); the user chooses none
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").filter(
+        has=page.get_by_text("Gruppevariabel", exact=True))
+    if first:
+        expect(box.get_by_role("combobox")).to_have_value(first)
+    else:  # no group (the box shows its placeholder until a choice is made)
+        expect(results.get_by_text("Resultatene gjelder alle svarene samlet.", exact=False)).to_be_visible()
     _sidebar_group(page, "(ingen – alle samlet)")
     expect(results.get_by_test_id("stVegaLiteChart").first).to_be_visible()
-    expect(results.get_by_text("Resultatene gjelder alle svarene samlet.", exact=False)).to_be_visible()
     _sidebar_group(page, choice)
     expect(results.get_by_test_id("stException")).to_have_count(0)
     area = go(page, "Rapport")
