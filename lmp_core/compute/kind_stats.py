@@ -150,6 +150,10 @@ class KindResult:
     differences: tuple[OptionDifference, ...] = ()
     comparisons: tuple[dict[str, Any], ...] = ()
     yes: str | None = None  # a yes/no question's "yes"
+    #: the view's respondents who answered (an option or "don't know"; a set: the base) and all its respondents,
+    #: over every group, hidden ones included (the page says "8 av 1 838 fikk dette spørsmålet")
+    asked: int | None = None
+    respondents: int | None = None
 
     @property
     def yes_no(self) -> bool:
@@ -159,6 +163,11 @@ class KindResult:
     def shown(self) -> list[OptionGroup | NumberGroup]:
         """The groups not hidden."""
         return [g for g in self.groups if not g.suppressed]
+
+    def has_figures(self) -> bool:
+        """Whether any shown group has a share or mean to show (a base above zero): without one there is no
+        statistic, only the sentence of how many answered."""
+        return any((g.n if isinstance(g, NumberGroup) else g.base) for g in self.shown())
 
     def to_dict(self, lang: str = "nb") -> dict[str, Any]:
         """The JSON contract of a non-scale item (``kind``; ``options`` and per group ``counts``, ``shares``,
@@ -289,7 +298,8 @@ def _choice(counted: Counts, j: int, item: Item, hidden: list[bool], min_n: int,
     from lmp_core.setup.kinds import yes_option
 
     return KindResult("choice", item.column, item.question, item.theme, options, (item.column,), tuple(groups), test,
-                      tuple(differences), yes=yes_option(options))
+                      tuple(differences), yes=yes_option(options), asked=int(table[:, 1:].sum()),
+                      respondents=int(sum(counted.respondents)))
 
 
 def _cramers_v(observed: np.ndarray) -> dict[str, Any]:
@@ -330,7 +340,7 @@ def _multi(counted: Counts, name: str, members: list[int], hidden: list[bool], m
             group, base, dict(zip(options, (int(t) for t in ticked))),
             {o: 100 * float(t) / base for o, t in zip(options, ticked)},
             {o: (100 * float(lo[i]), 100 * float(hi[i])) for i, o in enumerate(options)},
-            tick_shares={o: 100 * float(t) / total if total else 0.0 for o, t in zip(options, ticked)},
+            tick_shares={o: 100 * float(t) / total for o, t in zip(options, ticked)} if total else None,
             mean_ticked=total / base))
     shown = [(g, s) for g, s in enumerate(groups) if not s.suppressed and s.base]
     differences: list[OptionDifference] = []
@@ -345,7 +355,8 @@ def _multi(counted: Counts, name: str, members: list[int], hidden: list[bool], m
     test = {"test": "fisher", "correction": "holm", "per": "option"} if differences else None
     first = items[0]
     return KindResult("multi", name, name, first.theme, options, tuple(it.column for it in items), tuple(groups), test,
-                      tuple(differences))
+                      tuple(differences), asked=int(counted.table[members[0], :, 1:3].sum()),
+                      respondents=int(sum(counted.respondents)))
 
 
 def _number_counts(survey: Survey, base: Survey, group: str | None, filters: dict[str, Sequence[str]] | None,
@@ -421,4 +432,5 @@ def _number_result(counted: NumberCounts, names: Sequence[str], sizes: Sequence[
         kw = sps.kruskal(*(x for _, x in samples))
         test = {"test": "kruskal", "statistic": float(kw.statistic), "p": float(kw.pvalue)}
     return KindResult("number", item.column, item.question, item.theme, groups=tuple(groups), test=test,
-                      comparisons=tuple(comparisons))
+                      comparisons=tuple(comparisons), asked=int(counted.per_group.sum()),
+                      respondents=int(sum(sizes)))

@@ -232,11 +232,42 @@ def _match_text_column(column: str, values: list[str], dont_know: frozenset[str]
     not (a stray "Kanskje"), the known ones decide the scale and the rest are reported as outside it."""
     try:
         return match_labels(column, values, dont_know=dont_know)
-    except SurveyError:
+    except SurveyError as unmatched:
         known = [v for v in values if _known_label(v) or is_dont_know(v) or normalize(v) in dont_know]
         if len({normalize(v) for v in known if not is_dont_know(v)}) < 2 or len(known) < len(values) / 2:
             raise
-        return match_labels(column, known, dont_know=dont_know)
+        try:
+            return match_labels(column, known, dont_know=dont_know)
+        except SurveyError:
+            return _largest_matching_part(column, known, dont_know, len(values)) or _reraise(unmatched)
+
+
+def _reraise(error: SurveyError) -> Coding:
+    raise error
+
+
+def _largest_matching_part(column: str, known: list[str], dont_know: frozenset[str], total: int) -> Coding | None:
+    """Known labels of two scales in one column ("Somewhat satisfied" among "Very dissatisfied … Very
+    satisfied"): the scale that the most answers fit when one or two labels are left outside it, provided those
+    answers are at least half the column's; the labels left out are then reported as outside the scale."""
+    from itertools import combinations
+
+    labels = sorted({v for v in known if not is_dont_know(v) and normalize(v) not in dont_know})
+    for size in (1, 2):
+        best: tuple[int, Coding] | None = None
+        for left_out in combinations(labels, size):
+            rest = [v for v in known if v not in left_out]
+            if len(rest) < total / 2:
+                continue
+            try:
+                coding = match_labels(column, rest, dont_know=dont_know)
+            except SurveyError:
+                continue
+            if best is None or len(rest) > best[0]:
+                best = (len(rest), coding)
+        if best is not None:
+            return best[1]
+    return None
 
 
 def _settle_ambiguous(items: list[Item], arrays: list[np.ndarray | Callable[[], np.ndarray]], raw: list[tuple[pl.Series, Coding]],

@@ -174,14 +174,15 @@ def _tick_column(series: pl.Series) -> str | None:
 
 
 def _ticked(series: pl.Series) -> np.ndarray:
-    """Whether each row's value is a tick (a 1, a tick label, or any text in a text/blank column)."""
+    """Whether each row's value is a tick (a 1, a tick label, or any text in a text/blank column). A "no"
+    ("No", "N", "Nei") is never a tick: a column of "No" in every row is a set no one ticked."""
     if series.dtype.is_numeric():
         return (series.cast(pl.Float64).fill_null(0.0) == 1.0).to_numpy()
     texts = series.cast(pl.String).fill_null("")
-    # the distinct values once: two calls of unique() may give two orders, pairing a value with another's spelling
-    distinct = texts.unique().to_list()
-    ticks = {raw for raw, norm in zip(distinct, map(normalize, distinct))
-             if norm and (norm in _TICKED or norm not in _NOT_TICKED)}
+    distinct = texts.unique().to_list()  # once: polars' unique() need not keep its order between two calls
+    normalized = [normalize(v) for v in distinct]
+    ticks = {raw for raw, norm in zip(distinct, normalized)
+             if norm and (norm in _TICKED or (norm not in _NOT_TICKED and norm not in _NO_WORDS))}
     return texts.is_in(list(ticks)).to_numpy()
 
 
@@ -194,7 +195,8 @@ def _answered(series: pl.Series) -> np.ndarray:
 def _option_label(column: str, stem: str, series: pl.Series, layout: str, questions: Mapping[str, str]) -> str:
     """An option's text: the option itself in a text/blank column, else the column's question text (its part
     after the last " - ", as Qualtrics and SurveyMonkey write "Question - Option"), else the name's end."""
-    if layout == "text":
+    marks = _TICKED | _NOT_TICKED | _YES_WORDS | _NO_WORDS  # a tick mark ("Y", "N", "No") names no option
+    if layout == "text" and normalize(_non_blank(series)[0]) not in marks:
         return group_name(_non_blank(series)[0])
     question = questions.get(column, "").strip()
     if question and question != column:

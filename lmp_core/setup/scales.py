@@ -265,6 +265,10 @@ def numbers_named_scale(text: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
+#: a time of day ("05:11", "14.45", "9:30:12") or a date ("2024-03-01", "1.3.2024", "1/3/24"): never a scale step
+_TIME_OR_DATE = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?$|^\d{4}-\d{1,2}-\d{1,2}|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
+
+
 def is_dont_know(label: object) -> bool:
     """True for a non-substantive answer such as "Vet ikke" or "Don't know what it is".
 
@@ -373,6 +377,8 @@ def _numeric_scale(column: str, substantive: list[str], raw: dict[str, object]) 
     0-10 scales labelled only at the end points. None when the labels are not of that kind."""
     numbered: dict[str, int] = {}
     words: list[str] = []
+    if any(_TIME_OR_DATE.match(lab) for lab in substantive):  # "05:11 < 6 < … < 14:45" is clock times, no scale
+        return None
     for lab in substantive:
         m = _LEADING_NUMBER.match(lab)
         if m:

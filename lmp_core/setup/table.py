@@ -88,6 +88,31 @@ def setup_rows(survey: Survey) -> list[SetupRow]:
     return rows
 
 
+@dataclass(frozen=True)
+class ColumnUse:
+    """How many of a file's columns became what: questions, background (a group or filter), id or comments,
+    and columns with no role (blank, one value, or taken out)."""
+
+    total: int
+    questions: int
+    background: int
+    no_role: int
+    other: int  # id and comment columns
+
+    @property
+    def few_questions(self) -> bool:
+        """Whether at most a tenth of the columns became questions (369 columns read as 1 question)."""
+        return self.total >= 10 and self.questions * 10 <= self.total
+
+
+def column_use(survey: Survey) -> ColumnUse:
+    """Count the setup's columns by role (:func:`setup_rows`: a column holding a list of ticked options is one
+    column, each 0/1 column of a set one)."""
+    roles = [r.role for r in setup_rows(survey)]
+    questions, background, no_role = roles.count("question"), roles.count("background"), roles.count("ignore")
+    return ColumnUse(len(roles), questions, background, no_role, len(roles) - questions - background - no_role)
+
+
 #: Reasons and bases whose parameters hold values from the answers. A range (lowest and highest value: often one
 #: respondent's each) is never printed; a list of values holds only values at least the minimum of respondents gave.
 _RANGES = {"kind_number": "kind_number_count", "score_column": "score_column_count"}

@@ -65,6 +65,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kolonnen «{column}» har koder utenfor skalaen «{scale}»: {codes} ({count} svar). De er regnet som manglende; rett dem i fila eller kodeboka.",
         "en": "Column '{column}' has codes outside the scale '{scale}': {codes} ({count} answers). They are counted as missing; correct them in the file or the codebook.",
     },
+    "warn_left_out": {
+        "nb": "«{column}»: {count} svar utenfor skalaen «{scale}» er ikke med i tallene ({labels}). Velg på Data-siden "
+              "hvor de hører hjemme, eller les spørsmålet som ett valg.",
+        "en": "'{column}': {count} answers outside the scale '{scale}' are not in the figures ({labels}). Choose on the "
+              "Data page where they belong, or read the question as single choice.",
+    },
     "labels_outside_scale": {
         "nb": "Kolonnen «{column}» har svar utenfor skalaen «{scale}»: {labels} ({count} svar). De er regnet som manglende.",
         "en": "Column '{column}' has answers outside the scale '{scale}': {labels} ({count} answers). They are counted as missing.",
