@@ -1,5 +1,6 @@
-"""The first results of a survey tool's export in the browser (issue #42): a user uploads an export made to the
-layout of Google Forms and one to the layout of Nettskjema, reaches the results page with a chart and no group,
+"""The first results of a survey tool's export in the browser (issues #41 and #42): a user uploads an export made
+to the layout of Google Forms, one to the layout of Nettskjema and SurveyXact's real example export (readSX's
+``ex_survey2.xlsx``, 150 respondents; :mod:`tests.public_exports`), reaches the results page with a chart and no group,
 groups by a single-choice question (made a grouping column on the Data page), and downloads every report (the
 Word one opened); no download fails and no error is shown."""
 
@@ -11,8 +12,9 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import _pick, add_choice, download, go, main, open_app, upload, wait_idle
+from tests.browser import _pick, acting, add_choice, download, go, main, open_app, upload
 from tests.test_e2e import _docx_text_and_pictures
+from tests.public_exports import export_bytes
 from tests.test_first_results import GRAD, HEARD, nettskjema_csv
 
 pytestmark = pytest.mark.e2e
@@ -38,14 +40,16 @@ def _sidebar_group(page: Page, option: str) -> None:
         has=page.get_by_text("Gruppevariabel", exact=True))
     field = box.get_by_role("combobox")
     if field.input_value() != option:
-        _pick(page, field, option)
+        with acting(page):
+            _pick(page, field, option)
         expect(field).to_have_value(option)
-    wait_idle(page)
 
 
 @pytest.mark.parametrize("name, make, choice, first", [
     ("skjema.csv", google_forms_csv, "Hvordan fikk du høre om tilbudet?", ""),
     ("data-123823.csv", lambda: nettskjema_csv(60), "radio", "rolle"),  # 60: each role × radio cell has 10
+    # a real export: SurveyXact's workbook (Dataset, Structure, Labels); s_2 is a single choice of three options
+    ("ex_survey2.xlsx", lambda: export_bytes("surveyxact/ex_survey2_first150.xlsx"), "s_2", ""),
 ])
 def test_an_export_from_upload_to_word_report(page: Page, streamlit_url: str, tmp_path: Path, name, make, choice,
                                               first):
