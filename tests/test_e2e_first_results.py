@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser import _pick, acting, add_choice, download, go, main, open_app, upload
-from tests.test_e2e import _docx_text_and_pictures
 from tests.public_exports import export_bytes
+from tests.test_e2e import _docx_text_and_pictures
 from tests.test_first_results import GRAD, HEARD, nettskjema_csv
 
 pytestmark = pytest.mark.e2e
