@@ -15,8 +15,9 @@ its published figures (records of n, answer counts, sum and sum of squares); the
    question of a large school) are changed, and every published figure of every path must stay the same bit for
    bit: a figure that moves carries information about them (route 5: an index made of held answers).
 
-The paths are functions in a list (a file with and without a group, DuckDB, the report), so the stream, trend and
-setup-listing paths join by adding one.
+The paths are functions in a list (a file with and without a group, DuckDB, the report, ``--stream`` with and
+without a group, the setup listing); trends and weighted figures have their own route tests
+(tests/test_disclosure_routes.py) and join here by adding a function.
 """
 
 from __future__ import annotations
@@ -125,9 +126,30 @@ def report_text(csv: Path) -> tuple[list[Record], object]:
     return [], (report.paragraphs(), {k: v.to_csv() for k, v in report.sheets.items()})
 
 
+def stream_total(csv: Path) -> tuple[list[Record], dict]:
+    """``--stream``: the file counted a batch at a time (DuckDB reading it), with the same setup."""
+    out = _json(str(csv), "--stream", *_setup(csv), "--index-items", "q1,q2", "--index-name", "idx")
+    return _records("stream", out), out
+
+
+def stream_grouped(csv: Path) -> tuple[list[Record], dict]:
+    out = _json(str(csv), "--stream", *_setup(csv), "--group", "skole", "--index-items", "q1,q2",
+                "--index-name", "idx")
+    return _records("stream --group", out), out
+
+
+def setup_listing(csv: Path) -> tuple[list[Record], str]:
+    """``setup``: the setup table (standard error) and the setup file (standard output), as text."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        assert main(["setup", str(csv), *_setup(csv)]) == 0
+    return [], out.getvalue() + err.getvalue()
+
+
 #: Each path: the file in, its records (for the sums) and everything it publishes (compared after a change)
 PATHS: list[Callable[[Path], tuple[list[Record], object]]] = [summarize_total, summarize_grouped, database_grouped,
-                                                               report_text]
+                                                               report_text, stream_total, stream_grouped,
+                                                               setup_listing]
 
 
 @dataclass(frozen=True)
