@@ -261,30 +261,43 @@ def _status_mb(pid: int, field: str) -> float:
     raise RuntimeError(f"{field} not in /proc/{pid}/status")
 
 
-def _cpu_s(pids: list[int]) -> float:
-    """Processor seconds (user + system) the processes have used so far, from /proc (gone processes count 0)."""
+def _cpu_s(pids: list[int], seen: dict[int, float] | None = None) -> float:
+    """Processor seconds (user + system) the processes have used so far, from /proc. With ``seen`` (each pid's
+    last reading), a process that has ended keeps what it had used, so a sum never goes down."""
     tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
+    seen = {} if seen is None else seen
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+        seen[pid] = max(seen.get(pid, 0.0), (int(fields[11]) + int(fields[12])) / tick)
+    return sum(seen.get(pid, 0.0) for pid in pids)
 
 
-def _browser_pids() -> list[int]:
-    """The Chromium processes running now (the benchmark's browser is the only one)."""
-    out = []
+def _browser_pids(ancestor: int | None = None) -> list[int]:
+    """The Chromium processes started by ``ancestor`` (default: this process) and by its children, not another
+    process's browser on the same machine (a test run on two workers has two)."""
+    parents, chromium = {}, set()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
                 if "chromium" in (entry / "comm").read_text():
-                    out.append(int(entry.name))
+                    chromium.add(int(entry.name))
             except OSError:
                 continue
-    return out
+            parents[int(entry.name)] = int(fields[1])
+    ancestor = os.getpid() if ancestor is None else ancestor
+
+    def descends(pid: int) -> bool:
+        while pid > 1:
+            pid = parents.get(pid, 0)
+            if pid == ancestor:
+                return True
+        return False
+
+    return sorted(pid for pid in chromium if descends(pid))
 
 
 #: Respondents in the browser session's small file: what a session costs whatever the file's size (starting the
@@ -321,6 +334,7 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
             except OSError:
                 time.sleep(0.3)
         with sync_playwright() as pw:
+            others = set(_browser_pids())  # this process's browsers before the benchmark's own (a test run's)
             browser = pw.chromium.launch(executable_path=chromium, args=[
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"])
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -334,18 +348,19 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
             before_mb = _status_mb(server.pid, "VmRSS")
             phases: dict[str, dict[str, float]] = {}
             clock = time.perf_counter()
-            browsers = _browser_pids()
-            cpu = (_cpu_s([server.pid]), _cpu_s(browsers))
+            browsers = [pid for pid in _browser_pids() if pid not in others]
+            seen: dict[int, float] = {}  # each browser process's last reading: one that ends keeps what it used
+            cpu = (_cpu_s([server.pid]), _cpu_s(browsers, seen))
 
             def phase(name: str) -> None:
                 # the phase's time, the processor time the server and the browser used in it (two cores: up to twice
                 # the phase's time together), and the server's peak in it; then the peak is reset for the next phase
                 nonlocal clock, cpu
-                now, used = time.perf_counter(), (_cpu_s([server.pid]), _cpu_s(browsers))
+                now, used = time.perf_counter(), (_cpu_s([server.pid]), _cpu_s(browsers, seen))
                 phases[name] = {"s": now - clock, "server_cpu_s": used[0] - cpu[0], "browser_cpu_s": used[1] - cpu[1],
                                 "peak_mb": _status_mb(server.pid, "VmHWM"), "after_mb": _status_mb(server.pid, "VmRSS")}
                 Path(f"/proc/{server.pid}/clear_refs").write_text("5")
-                clock, cpu = time.perf_counter(), (_cpu_s([server.pid]), _cpu_s(browsers))
+                clock, cpu = time.perf_counter(), (_cpu_s([server.pid]), _cpu_s(browsers, seen))
 
             Path(f"/proc/{server.pid}/clear_refs").write_text("5")  # the peak from here on
             start = clock = time.perf_counter()
