@@ -6,13 +6,8 @@ each be there and be real measurements."""
 from __future__ import annotations
 
 import openpyxl
-import pytest
 
 from benchmarks.bench import GOALS, format_report, make_files, run
-
-# the heaviest tests (20 browser sessions, the benchmark's browser sessions) run one after another on one worker
-# (pytest-xdist --dist loadgroup): two at once on two cores ran each other out of time
-pytestmark = pytest.mark.xdist_group("heavy")
 
 
 def test_small_benchmark_agrees_with_naive(tmp_path, capsys):

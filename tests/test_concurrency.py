@@ -29,9 +29,7 @@ from lmp_app.memory import RELEASED
 from tests.browser import go, wait_idle, watch_runs
 from tests.conftest import FIXTURES, start_app, stop_app
 
-# the heaviest tests (20 browser sessions, the benchmark's browser sessions) run one after another on one worker
-# (pytest-xdist --dist loadgroup): two at once on two cores ran each other out of time
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("heavy")]
+pytestmark = pytest.mark.e2e
 SESSIONS = 10
 TTL = 2  # seconds a closed tab's session is kept for a reconnect
 

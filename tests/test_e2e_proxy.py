@@ -34,9 +34,7 @@ from tests.hosting import nginx_conf, nginx_main, self_signed, unit_command
 from tests.test_concurrency import _rss_mb
 from tests.test_e2e_upload_memory import Watcher, _marked_survey
 
-# the heaviest tests (20 browser sessions, the benchmark's browser sessions) run one after another on one worker
-# (pytest-xdist --dist loadgroup): two at once on two cores ran each other out of time
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("heavy")]
+pytestmark = pytest.mark.e2e
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SESSIONS = 10
 
