@@ -239,11 +239,10 @@ def _match_text_column(column: str, values: list[str], dont_know: frozenset[str]
         try:
             return match_labels(column, known, dont_know=dont_know)
         except SurveyError:
-            return _largest_matching_part(column, known, dont_know, len(values)) or _reraise(unmatched)
-
-
-def _reraise(error: SurveyError) -> Coding:
-    raise error
+            part = _largest_matching_part(column, known, dont_know, len(values))
+            if part is None:
+                raise unmatched from None
+            return part
 
 
 def _largest_matching_part(column: str, known: list[str], dont_know: frozenset[str], total: int) -> Coding | None:
