@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lmp_app.i18n import lang, t
 from lmp_app.state import (
@@ -116,10 +117,13 @@ def download(label: str, make: Callable[[], bytes], file_name: str, mime: str, k
     Streamlit writes an exception raised while making the bytes to the server log, and a converter's
     message can quote the respondent's text it choked on; so only the exception's type reaches the log.
     Why it failed is kept for the page, in the user's language (a bad-input message as the core words it, else
-    a general sentence), and shown above the button from the page's next run on, until the download works.
+    a general sentence), and shown above the button at once (the failure reruns the page, :func:`_rerun_page`)
+    and on every run after, until the download works.
     """
     failures: dict[str, str] = st.session_state.setdefault(Keys.DOWNLOAD_ERRORS, {})
     code = lang()
+    run = get_script_run_ctx()
+    session_id = run.session_id if run is not None else None
     if key in failures:
         st.error(md_escape(failures[key]), icon=":material/error:")  # the file's name and columns are text
 
@@ -130,11 +134,24 @@ def download(label: str, make: Callable[[], bytes], file_name: str, mime: str, k
             # made outside the page's run (no session to read the language from): the language of the page
             why = err.message(code) if isinstance(err, SurveyError) else text("download_failed_unknown", code)
             failures[key] = text("download_failed", code, file=file_name, why=why)
+            _rerun_page(session_id)
             raise RuntimeError(f"download {key!r} failed ({type(err).__name__})") from None
         failures.pop(key, None)
         return data
 
     st.download_button(label, data=make_quietly, file_name=file_name, mime=mime, key=key, on_click="ignore")
+
+
+def _rerun_page(session_id: str | None) -> None:
+    """Run the page of the session whose download failed again, as it stands, so that the reason kept for it is
+    shown at once: the bytes are made on a server thread after the click, outside any run of the page, and the
+    browser shows only Streamlit's own English "Failed to generate file". The rerun is the one Streamlit makes
+    when a source file is saved (the session's last client state, on its event loop)."""
+    from streamlit.runtime import Runtime
+
+    session = Runtime.instance().get_app_session(session_id) if session_id and Runtime.exists() else None
+    if session is not None:
+        session._call_soon_on_event_loop(lambda: session.request_rerun(session._client_state))
 
 
 def chart_downloads(chart: object, file_stem: str, key: str, caveats: Sequence[str] = ()) -> None:

@@ -1,6 +1,7 @@
 """Data page: upload, what was understood, group column, invited populations, fixes."""
 
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -47,7 +48,7 @@ from lmp_core.present.quality import change_table, quality_chart, quality_table
 from lmp_core.present.reference import references_table
 from lmp_core.present.report.sentences import weighting_sentences
 from lmp_core.present.tables import to_csv_bytes
-from lmp_core.setup.codebook import protection, with_scale, with_setup
+from lmp_core.setup.codebook import protection, with_order, with_scale, with_setup
 from lmp_core.setup.scales import KNOWN_SCALES
 from lmp_core.setup.survey import Survey
 from lmp_core.setup.table import column_use, setup_codebook, setup_rows, setup_table
@@ -155,30 +156,71 @@ def reverse_columns(columns: set[str], key: str) -> None:
     st.rerun()
 
 
+def _read_with(codebook: dict) -> None:
+    """Read the file again with the setup ``codebook`` (a decision on the Data page), or say why not."""
+    try:
+        load(loaded.data, loaded.name, codebook=codebook, codebook_name=loaded.codebook_name, sheet=loaded.sheet,
+             dont_know=loaded.dont_know, exclude=loaded.exclude, is_demo=loaded.is_demo)
+    except SurveyError as err:
+        show_error(err, reading=True)
+        return
+    st.session_state["fixes_applied"] = True
+    st.rerun()
+
+
+def _as_choice(survey: Survey, column: str) -> dict:
+    """The setup with ``column`` a single-choice question (every answer counts), the other choices kept."""
+    return with_setup(loaded.codebook, choice=frozenset(it.column for it in survey.others if it.kind == "choice")
+                      | {column})
+
+
+def _place_outside(i: int, params: dict) -> list[str] | None:
+    """Where each answer outside the scale goes: a position among the scale's steps, chosen per answer; the
+    scale's labels in the chosen order, or None until every answer has a place."""
+    steps = list(params["steps"])
+    places = [t("outside_first", step=steps[0]), *(t("outside_between", low=a, high=b) for a, b in
+                                                    pairwise(steps)), t("outside_last", step=steps[-1])]
+    order: list[tuple[float, str]] = [(float(k), step) for k, step in enumerate(steps)]
+    for j, value in enumerate(params["values"]):
+        where = st.selectbox(md_escape(t("outside_place", label=value)), range(len(places)), index=None,
+                             format_func=places.__getitem__, key=f"outside_place_{i}_{j}",
+                             placeholder=t("choose_placeholder"))
+        if where is None:
+            return None
+        order.append((where - 0.5 + j / 100, value))  # between step where-1 and step where
+    return [label for _, label in sorted(order)]
+
+
 def outside_scale_decisions(survey: Survey) -> None:
-    """A question with answers outside its scale ("Somewhat satisfied", 7 of 28) is a decision: read it as a
-    single-choice question, where every answer counts, or keep the scale without them (said in every figure's
-    caveat)."""
+    """A question with answers outside its scale ("Somewhat satisfied", 7 of 28) is a decision. Until it is made
+    (``scale_pending``) the question is single choice with every answer counted; the user places the answers in
+    the scale, keeps it single choice, or keeps the scale without them (their count then in every figure's
+    caveat, ``labels_outside_scale``)."""
     done = confirmed()
-    for i, (_, params) in enumerate(n for n in survey.notes if n[0] == "labels_outside_scale"):
+    notes = [n for n in survey.notes if n[0] in ("scale_pending", "labels_outside_scale")]
+    for i, (key, params) in enumerate(notes):
         column, decision = str(params["column"]), f"outside_scale:{params['column']}"
         with st.container(border=True, key=f"outside_{i}"):
-            message = t("outside_decision", column=column, labels=params["labels"], count=params["count"],
-                        rows=survey.n_rows, scale=params["scale"])
+            message = t("outside_pending" if key == "scale_pending" else "outside_decision", column=column,
+                        labels=params["labels"], count=params["count"], rows=survey.n_rows, scale=params["scale"])
             (st.success if decision in done else st.warning)(md_escape(message), icon=":material/help:")
-            c1, c2 = st.columns(2)
-            if c1.button(t("outside_as_choice"), key=f"outside_choice_{i}", type="primary"):
-                choices = frozenset(it.column for it in survey.others if it.kind == "choice") | {column}
-                try:
-                    load(loaded.data, loaded.name, codebook=with_setup(loaded.codebook, choice=choices),
-                         codebook_name=loaded.codebook_name, sheet=loaded.sheet, dont_know=loaded.dont_know,
-                         exclude=loaded.exclude, is_demo=loaded.is_demo)
-                except SurveyError as err:
-                    show_error(err, reading=True)
-                    continue
-                st.session_state["fixes_applied"] = True
-                st.rerun()
-            if c2.button(t("outside_keep"), key=f"outside_keep_{i}", disabled=decision in done):
+            order = _place_outside(i, params) if key == "scale_pending" else None
+            c1, c2, c3 = st.columns(3)
+            if key == "scale_pending" and c1.button(t("outside_into_scale"), key=f"outside_scale_{i}",
+                                                    type="primary", disabled=order is None):
+                confirm(decision)
+                _read_with(with_order(loaded.codebook, column, order))
+            if key == "scale_pending" and c2.button(t("outside_keep_choice"), key=f"outside_choice_{i}"):
+                confirm(decision)
+                _read_with(_as_choice(survey, column))
+            if key == "scale_pending" and c3.button(t("outside_keep"), key=f"outside_keep_{i}"):
+                confirm(decision)
+                _read_with(with_order(loaded.codebook, column, None))
+            if key != "scale_pending" and c1.button(t("outside_as_choice"), key=f"outside_choice_{i}",
+                                                    type="primary"):
+                _read_with(_as_choice(survey, column))
+            if key != "scale_pending" and c2.button(t("outside_keep"), key=f"outside_keep_{i}",
+                                                    disabled=decision in done):
                 confirm(decision)
                 st.rerun()
 

@@ -6,6 +6,8 @@ any of its columns; a single-choice question's base: its answers other than blan
 
 from __future__ import annotations
 
+import contextlib
+import io
 import itertools
 
 import numpy as np
@@ -361,42 +363,134 @@ def somewhat_csv() -> bytes:
     return frame.to_csv(index=False).encode()
 
 
-def test_answers_outside_the_scale_are_in_every_figures_caveat():
-    """The 7 "Somewhat satisfied" of 28 were "regnet som manglende" in a note behind a closed box; the figure's
-    caveat says how many answers it leaves out (7) and where to decide."""
+def test_answers_outside_the_scale_are_counted_until_the_user_decides(tmp_path):
+    """The 7 "Somewhat satisfied" of 28 were "regnet som manglende": until the user says where they belong, the
+    question is single choice with every answer counted (hand count on the generated rows: 7 "Somewhat
+    satisfied", rows 0, 4, …, 24; "Very dissatisfied" in rows 5, 10, 15, 25 …), in the scale's order with the
+    word after it, and every figure's caveat says the choice is waiting and that no answer is left out. Through
+    the command line too."""
+    import json
+
+    from lmp_core.cli import main as cli
     from lmp_core.compute.view import ViewRequest, make_view
 
     survey = read_file(somewhat_csv(), "forms.csv")
+    assert [it.column for it in survey.items] == ["Hvor godt fungerer samarbeidet?"]
+    (choice,) = [r for r in kind_results(survey, min_group_size=5) if r.column == "Hvor fornøyd er du?"]
+    assert choice.kind == "choice" and choice.options == (*SATISFIED, "Somewhat satisfied")
+    (everyone,) = choice.groups
+    frame = pd.read_csv(io.BytesIO(somewhat_csv()))
+    assert everyone.counts == frame["Hvor fornøyd er du?"].value_counts().to_dict()  # pandas on the raw file
+    assert everyone.base == 28 and everyone.counts["Somewhat satisfied"] == 7
+    caveats = [line for kind in make_view(survey, ViewRequest.of(min_group_size=5)).summary().caveat_groups("nb")
+               for line in kind]
+    (pending,) = [c for c in caveats if "Hvor fornøyd er du?" in c]
+    assert "alle svarene telles (ingen er utelatt)" in pending and "7 svar ('Somewhat satisfied')" in pending
+    assert "Valget venter på Data-siden" in pending
+    assert not any("utenfor skalaen" in c for c in caveats)  # no answer is out of any figure
+    path = tmp_path / "forms.csv"
+    path.write_bytes(somewhat_csv())
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        cli(["summarize", str(path), "--format", "json"])
+    result = json.loads(out.getvalue())
+    (cli_choice,) = [it for it in result["items"] if it["column"] == "Hvor fornøyd er du?"]
+    assert cli_choice["kind"] == "choice" and cli_choice["stats"][0]["counts"]["Somewhat satisfied"] == 7
+    assert any("Valget venter på Data-siden" in w for w in result["warnings"])
+
+
+def test_answers_outside_the_scale_kept_out_are_in_every_figures_caveat():
+    """Kept out of the scale by the user's choice (the setup's kind "scale"): the figure rests on 21 of 28, and
+    its caveat says 7 answers are left out and which; another question's figure has no such caveat."""
+    from lmp_core.compute.view import ViewRequest, make_view
+    from lmp_core.setup.codebook import with_order
+
+    survey = read_file(somewhat_csv(), "forms.csv", codebook=with_order(None, "Hvor fornøyd er du?", None))
     view = make_view(survey, ViewRequest.of(min_group_size=5))
-    caveats = [line for kind in view.summary(["Hvor fornøyd er du?"]).caveat_groups("nb") for line in kind]
+    summary = view.summary(["Hvor fornøyd er du?"])
+    assert summary.items[0].stats[0].n == 21
+    caveats = [line for kind in summary.caveat_groups("nb") for line in kind]
     assert any("7 svar utenfor skalaen" in c and "Somewhat satisfied" in c for c in caveats)
-    # another question's figure has no such caveat
     other = [line for kind in view.summary(["Hvor godt fungerer samarbeidet?"]).caveat_groups("nb") for line in kind]
     assert not any("utenfor skalaen" in c for c in other)
 
 
-def test_answers_outside_the_scale_are_a_decision_on_the_data_page():
-    """The Data page asks where "Somewhat satisfied" belongs; read as single choice, every one of the 28 answers
-    counts (hand count: 7 "Somewhat satisfied", and 21 of the five others)."""
+def test_a_word_outside_a_scale_on_a_google_forms_export_is_a_pending_choice():
+    """A file made to Google Forms' layout (tests/data/exports/google_forms) with one answer changed to a word
+    outside its scale: that question is single choice with all of its answers, the others stay scales."""
+    from tests.export_kinds import EXPORTS
+
+    frame = pd.read_csv(EXPORTS / "google_forms" / "made_responses.csv", dtype=str, keep_default_na=False)
+    before = read_file(frame.to_csv(index=False).encode(), "svar.csv")
+    column = before.items[0].column
+    frame.loc[frame.index[:3], column] = "Somewhat"
+    survey = read_file(frame.to_csv(index=False).encode(), "svar.csv")
+    assert [it.column for it in survey.items] == [it.column for it in before.items[1:]]
+    (choice,) = [r for r in kind_results(survey, min_group_size=1) if r.column == column]
+    answered = frame[column].str.strip().ne("")
+    assert choice.groups[0].base == int(answered.sum())  # pandas: every non-blank answer counts
+    assert choice.groups[0].counts["Somewhat"] == 3
+    assert [p["count"] for k, p in survey.notes if k == "scale_pending"] == [3]
+
+
+def _upload_somewhat():
     from streamlit.testing.v1 import AppTest
 
-    from lmp_app.state import Keys
-    from tests.apptest import plain
     from tests.conftest import ROOT
 
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
     at.file_uploader(key="upload").upload("forms.csv", somewhat_csv(), "text/csv")
-    at.run()
+    return at.run()
+
+
+def test_answers_outside_the_scale_are_a_decision_on_the_data_page():
+    """The Data page asks where "Somewhat satisfied" belongs; until then the results page shows the question as
+    single choice with all 28 answers and the caveat; placed between "Neither…" and "Satisfied" it is a
+    six-step scale with every answer (hand count: 28 answered, 7 of them at step 4)."""
+    from lmp_app.state import Keys
+    from tests.apptest import plain
+
+    at = _upload_somewhat()
     assert not at.exception
     warnings = " ".join(plain(w.value) for w in at.warning)
-    assert "'Somewhat satisfied' (7 av 28 svar). Hvor hører de hjemme?" in warnings
-    next(b for b in at.button if b.label == "Les som ett valg (alle svar telles)").click().run()
+    assert "'Somewhat satisfied' (7 av 28 svar). Hvor hører de hjemme i skalaen?" in warnings
+    at.switch_page("pages/results.py").run()
+    assert not at.exception
+    shown = " ".join(plain(w.value) for w in at.warning) + " ".join(plain(m.value) for m in at.markdown)
+    assert "Valget venter på Data-siden" in shown
+    assert "Somewhat satisfied" in " ".join(e.value.to_csv() for e in at.table)
+    at.switch_page("pages/data.py").run()
+    at.selectbox(key="outside_place_0_0").set_value(3).run()  # between step 3 and step 4
+    at.button(key="outside_scale_0").click().run()
+    assert not at.exception
+    survey = at.session_state[Keys.DATA].source
+    item = survey.item("Hvor fornøyd er du?")
+    assert item.scale.labels == (*SATISFIED[:3], "Somewhat satisfied", *SATISFIED[3:])
+    counts = make_view_counts(survey, "Hvor fornøyd er du?")
+    assert counts == [4, 5, 5, 7, 4, 3]  # hand count: rows i % 5 of those not i % 4 == 0, then the 7
+    assert not [n for n in survey.notes if n[0] in ("scale_pending", "labels_outside_scale")]
+
+
+def make_view_counts(survey, column: str) -> list[int]:
+    from lmp_core.compute.view import ViewRequest, make_view
+
+    (stats,) = make_view(survey, ViewRequest.of(min_group_size=5)).summary([column]).items[0].stats
+    return list(stats.counts.values())
+
+
+def test_answers_outside_the_scale_kept_as_single_choice_on_the_data_page():
+    """Kept as single choice: every one of the 28 answers counts, and the setup says so (no decision left)."""
+    from lmp_app.state import Keys
+
+    at = _upload_somewhat()
+    at.button(key="outside_choice_0").click().run()
     assert not at.exception
     survey = at.session_state[Keys.DATA].source
     assert "Hvor fornøyd er du?" not in [it.column for it in survey.items]
     (choice,) = [r for r in kind_results(survey, min_group_size=5) if r.column == "Hvor fornøyd er du?"]
     (everyone,) = choice.groups
     assert everyone.base == 28 and everyone.counts["Somewhat satisfied"] == 7
+    assert not [n for n in survey.notes if n[0] == "scale_pending"]
 
 
 def test_a_scale_question_asked_of_few_says_why_instead_of_empty_axes():
@@ -430,8 +524,11 @@ def test_a_scale_question_asked_of_few_says_why_instead_of_empty_axes():
 
 def test_a_failed_download_says_why_in_the_page(monkeypatch):
     """"Last ned DOCX" failed without a word (only the server log had `download 'report_docx' failed
-    (SurveyError)`): the reason is kept in the user's language and shown above the button on the page's next
-    run."""
+    (SurveyError)`): the reason is kept in the user's language, the clicking session's page is run again at once
+    (the bytes are made after the click, outside any run: the rerun Streamlit makes when a source file is saved,
+    with the session's last client state) and the reason is shown above the button; a download that works
+    starts no run."""
+    from streamlit.runtime import Runtime
     from streamlit.runtime.media_file_manager import MediaFileManager
     from streamlit.testing.v1 import AppTest
 
@@ -445,6 +542,26 @@ def test_a_failed_download_says_why_in_the_page(monkeypatch):
         return original(self, data_callable, mimetype, coordinates, file_name, **kw)
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    reruns: list[object] = []
+
+    class Session:  # the running server's AppSession of the page that clicked
+        _client_state = "the last run's widgets and page"
+
+        def request_rerun(self, client_state):
+            reruns.append(client_state)
+
+        def _call_soon_on_event_loop(self, callback):
+            callback()
+
+    real = Runtime.instance  # AppTest's stand-in for the server
+
+    class Server:
+        def get_app_session(self, session_id):
+            return Session() if session_id else None
+
+        def __getattr__(self, name):
+            return getattr(real(), name)
+
 
     def page():
         from lmp_app.render import download
@@ -454,11 +571,17 @@ def test_a_failed_download_says_why_in_the_page(monkeypatch):
             raise SurveyError("chart_failed", kind="PNG")
 
         download("Last ned DOCX", make, "rapport.docx", "application/octet-stream", "report_docx")
+        download("Last ned CSV", lambda: b"a,b\n", "tabell.csv", "text/csv", "table_csv")
 
-    at = AppTest.from_function(page).run()
+    at = AppTest.from_function(page, default_timeout=60).run()
     assert not at.error
-    with pytest.raises(RuntimeError, match="report_docx"):
-        made["rapport.docx"]()  # the click
+    with monkeypatch.context() as clicked:  # the clicks, on the server's thread
+        clicked.setattr(Runtime, "instance", classmethod(lambda cls: Server()))
+        clicked.setattr(Runtime, "exists", classmethod(lambda cls: True))
+        assert made["tabell.csv"]() == b"a,b\n" and reruns == []  # a download that works reruns nothing
+        with pytest.raises(RuntimeError, match="report_docx"):
+            made["rapport.docx"]()
+    assert reruns == ["the last run's widgets and page"]  # the page is run again at once
     at.run()
     assert [plain(e.value) for e in at.error] == [
         "Nedlastingen av rapport.docx mislyktes: Figuren kunne ikke lages som PNG. Prøv igjen, eller last ned "

@@ -114,9 +114,18 @@ def test_labels_outside_the_scale_are_reported(frame):
     broken = frame.copy()
     broken.loc[3, "praksis_mobbing"] = "Kanskje"
     survey = read_file(broken.to_csv(index=False).encode(), "x.csv")
-    (note,) = [p for k, p in survey.notes if k == "labels_outside_scale"]
+    # a word outside the scale: single choice, every answer counted, until the user decides (issue #42)
+    (note,) = [p for k, p in survey.notes if k == "scale_pending"]
     assert note["column"] == "praksis_mobbing" and note["count"] == 1 and "Kanskje" in note["labels"]
-    assert survey.item("praksis_mobbing").scale.name == "grad"
+    assert survey.item_index("praksis_mobbing") is None
+    assert any(it.column == "praksis_mobbing" and it.kind == "choice" for it in survey.others)
+    # the scale kept by the user's choice: the answer is left out and reported
+    from lmp_core.setup.codebook import with_order
+
+    kept = read_file(broken.to_csv(index=False).encode(), "x.csv", codebook=with_order(None, "praksis_mobbing", None))
+    (note,) = [p for k, p in kept.notes if k == "labels_outside_scale"]
+    assert note["column"] == "praksis_mobbing" and note["count"] == 1 and "Kanskje" in note["labels"]
+    assert kept.item("praksis_mobbing").scale.name == "grad"
 
 
 def test_codebook_spelled_out_labels(coded_csv):

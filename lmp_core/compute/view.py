@@ -160,8 +160,10 @@ OUTSIDE_SCALE = ("labels_outside_scale", "codes_outside_scale")
 def left_out_caveats(notes: Sequence[Note]) -> tuple[Note, ...]:
     """Each question's answers outside its scale as a caveat of the figures ("warn_left_out": «q»: 7 answers
     outside the scale are left out), so the count a figure leaves out travels with it; the summary keeps those
-    of its questions."""
-    return tuple(("warn_left_out", {**params}) for key, params in notes if key in OUTSIDE_SCALE)
+    of its questions. A question read as single choice until the user places such answers says so
+    ("warn_scale_pending": every answer counted, none left out, the choice waiting on the Data page)."""
+    return tuple(("warn_left_out", {**params}) for key, params in notes if key in OUTSIDE_SCALE) + \
+        tuple(("warn_scale_pending", {**params}) for key, params in notes if key == "scale_pending")
 
 
 def counted_view(counted: Counted, request: ViewRequest, *, notes: Sequence[Note] = ()) -> View:

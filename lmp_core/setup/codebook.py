@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from lmp_core.base.errors import SurveyError
@@ -84,6 +85,25 @@ def with_scale(codebook: dict[str, CodebookEntry] | None, column: str, scale: st
     old = entries.get(column)
     entries[column] = replace(old, value_labels=codebook_value_labels(scale)) if old else \
         CodebookEntry(column, value_labels=codebook_value_labels(scale))
+    return entries
+
+
+def with_order(codebook: dict[str, CodebookEntry] | None, column: str,
+               labels: Sequence[str] | None) -> dict[str, CodebookEntry]:
+    """A copy of ``codebook`` in which ``column`` is a scale of ``labels`` in this order, low to high (the
+    user's placing of answers outside a known scale); ``labels=None``: the known scale its answers fit, the
+    answers outside it left out and counted in its caveat (the setup's kind "scale").
+
+    >>> book = with_order(None, "q", ["Nei", "Kanskje", "Ja"])
+    >>> book["q"].value_labels, with_order(book, "q", None)["q"].kind
+    ({1.0: 'Nei', 2.0: 'Kanskje', 3.0: 'Ja'}, 'scale')
+    """
+    entries = dict(codebook or {})
+    old = entries.get(column) or CodebookEntry(column)
+    if labels is None:
+        entries[column] = replace(old, kind="scale", value_labels=None)
+    else:
+        entries[column] = replace(old, kind="", value_labels={float(i + 1): lab for i, lab in enumerate(labels)})
     return entries
 
 

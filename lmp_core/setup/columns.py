@@ -607,6 +607,46 @@ def _scale(col: _Column, ctx: _File) -> _ScaleVerdict:
     return _ScaleVerdict(coding, basis)
 
 
+_CODE_TEXT = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """Words outside a scale the reader guessed from the answers: the note that asks the user where they
+    belong, and the order of the single-choice question that counts every answer until then."""
+
+    note: Note
+    entry: CodebookEntry
+
+
+def _pending_outside(col: _Column, scale: _ScaleVerdict) -> _Pending | None:
+    """Detector: a text column whose answers fit a known scale but for some words ("Somewhat satisfied", 7 of
+    28, beside a five-point scale without it) is no scale until the user says where the words belong (the
+    Data page); until then it is a single-choice question in which every answer counts, its options in the
+    scale's order and the words after them. A setup's labels or kind decide instead; a numeric column and codes
+    written as text (a stray "9") stay a scale whose caveat counts the answers outside it."""
+    entry, coding = col.entry, scale.coding
+    if coding is None or _is_numeric(col.series) or (entry is not None and (entry.kind or entry.value_labels)):
+        return None
+    known = {normalize(k): code for k, code in coding.mapping.items() if isinstance(k, str)}
+    texts = col.series.cast(pl.String)
+    values = [v for v in col.uniques.cast(pl.String).to_list() if v.strip()]
+    outside = [v for v in values if normalize(v) not in known and not _CODE_TEXT.fullmatch(v.strip())]
+    if not outside:
+        return None
+    steps: dict[int, str] = {}
+    for v in values:  # each step in the file's own spelling, in the scale's order
+        if 1 <= known.get(normalize(v), 0) <= coding.scale.k:
+            steps.setdefault(known[normalize(v)], v)
+    order = [steps[code] for code in sorted(steps)] + outside
+    note = ("scale_pending", {"column": col.name, "scale": coding.scale.span, "count": int(texts.is_in(outside).sum()),
+                              "labels": ", ".join(repr(v) for v in outside), "values": tuple(outside),
+                              "steps": tuple(steps[code] for code in sorted(steps))})
+    labels = {float(i + 1): v for i, v in enumerate(order)}
+    order_entry = replace(entry or CodebookEntry(col.name), kind="choice", value_labels=labels)
+    return _Pending(note, order_entry)
+
+
 def _question(col: _Column, scale: _ScaleVerdict, ctx: _File) -> tuple[Item, np.ndarray | Callable[[], np.ndarray]]:
     """A scale question's item and its codes (or how to make them, with the other columns' on the machine's
     cores), with the notes on answers outside the scale and invisible characters."""
@@ -818,6 +858,7 @@ def build_survey(
     groups: list[str] = []
     id_column: str | None = None
     pending_ambiguous: list[int] = []
+    pending_choices: dict[str, CodebookEntry] = {}
     metadata: dict[str, list[str]] = {}
     sharing = _label_sets(value_labels)
     raw_columns: list[tuple[pl.Series, Coding]] = []
@@ -849,6 +890,11 @@ def build_survey(
                 background[column] = _as_read(col.series)
             continue
         scale = _scale(col, ctx)
+        pending = _pending_outside(col, scale)
+        if pending is not None:  # a single-choice question until the user places the words outside the scale
+            all_notes.append(pending.note)
+            pending_choices[column] = pending.entry
+            scale = _ScaleVerdict()
         if scale.coding is not None:
             if any(key == "ambiguous_scale" for key, _ in scale.coding.notes):
                 pending_ambiguous.append(len(items))
@@ -869,10 +915,16 @@ def build_survey(
             groups.append(column)
         background[column] = other.series
     _settle_ambiguous(items, arrays, raw_columns, pending_ambiguous, all_notes)
-    kinds = detect_kinds(background, skipped, text_columns=text_columns, questions=questions, codebook=codebook,
+    kinds = detect_kinds(background, skipped, text_columns=text_columns, questions=questions,
+                         codebook={**codebook, **pending_choices},
                          n_rows=n, tool=tool, measured=_written_with_decimals(frame) if tool else frozenset(),
                          label_sets={c: _label_set(labels) for c, labels in value_labels.items() if c in background})
     all_notes.extend(kinds.notes)
+    for column in pending_choices:  # the reason the setup table gives: a decision the user has still to make
+        if column in kinds.reasons:
+            kinds.reasons[column] = ("kind_choice_pending", {"column": column})
+    kinds.others[:] = [replace(it, basis=("kind_choice_pending", ())) if it.column in pending_choices else it
+                       for it in kinds.others]
     named = name_themes([it.column for it in items if not it.theme])
     items = [replace(it, theme=named[it.column]) if not it.theme else it for it in items]
     # a question of another kind takes a theme from its name only when another question shares it

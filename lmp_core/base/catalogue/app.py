@@ -237,6 +237,19 @@ APP: dict[str, dict[str, str]] = {
                          "en": "'{column}' has answers that are not on the scale {scale}: {labels} ({count} of {rows} "
                                "answers). Where do they belong? As a scale they are not in the figures; as single "
                                "choice every answer counts."},
+    "outside_pending": {"nb": "«{column}» har svar som ikke er på skalaen {scale}: {labels} ({count} av {rows} svar). "
+                               "Hvor hører de hjemme i skalaen? Til du har valgt, vises spørsmålet som ett valg der "
+                               "alle svarene telles.",
+                        "en": "'{column}' has answers that are not on the scale {scale}: {labels} ({count} of {rows} "
+                              "answers). Where do they belong in the scale? Until you choose, the question is shown "
+                              "as single choice with every answer counted."},
+    "outside_place": {"nb": "Plassering av «{label}» i skalaen", "en": "Place of '{label}' in the scale"},
+    "outside_first": {"nb": "Først, før «{step}»", "en": "First, before '{step}'"},
+    "outside_between": {"nb": "Mellom «{low}» og «{high}»", "en": "Between '{low}' and '{high}'"},
+    "outside_last": {"nb": "Sist, etter «{step}»", "en": "Last, after '{step}'"},
+    "outside_into_scale": {"nb": "Sett inn i skalaen", "en": "Put into the scale"},
+    "outside_keep_choice": {"nb": "Behold som ett valg (alle svar telles)",
+                            "en": "Keep as single choice (every answer counts)"},
     "outside_as_choice": {"nb": "Les som ett valg (alle svar telles)", "en": "Read as single choice (every answer counts)"},
     "outside_keep": {"nb": "Behold skalaen uten disse svarene", "en": "Keep the scale without these answers"},
     "column_use": {"nb": "{questions} av {total} kolonner ble lest som spørsmål – {background} er bakgrunn (gruppe "

@@ -71,6 +71,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{column}': {count} answers outside the scale '{scale}' are not in the figures ({labels}). Choose on the "
               "Data page where they belong, or read the question as single choice.",
     },
+    "scale_pending": {
+        "nb": "Kolonnen «{column}» har svar utenfor skalaen «{scale}»: {labels} ({count} svar). Til du har valgt på "
+              "Data-siden hvor de hører hjemme, er den et spørsmål med ett svar der alle svarene telles.",
+        "en": "Column '{column}' has answers outside the scale '{scale}': {labels} ({count} answers). Until you choose "
+              "on the Data page where they belong, it is a single-choice question in which every answer counts.",
+    },
+    "warn_scale_pending": {
+        "nb": "«{column}» vises som spørsmål med ett svar der alle svarene telles (ingen er utelatt), fordi {count} svar "
+              "({labels}) ikke er på skalaen «{scale}». Valget venter på Data-siden: hvor hører de hjemme i skalaen?",
+        "en": "'{column}' is shown as a single-choice question in which every answer counts (none left out), because "
+              "{count} answers ({labels}) are not on the scale '{scale}'. The choice waits on the Data page: where "
+              "do they belong in the scale?",
+    },
     "labels_outside_scale": {
         "nb": "Kolonnen «{column}» har svar utenfor skalaen «{scale}»: {labels} ({count} svar). De er regnet som manglende.",
         "en": "Column '{column}' has answers outside the scale '{scale}': {labels} ({count} answers). They are counted as missing.",
@@ -382,6 +395,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Last opp kodeboka for å få alternativenes tekst.",
         "en": "Single-choice question: {count} codes without labels in a survey tool's export. Upload the codebook "
               "for the options' texts.",
+    },
+    "kind_choice_pending": {
+        "nb": "Spørsmål med ett svar til du har valgt hvor svarene utenfor skalaen hører hjemme (alle svar telles).",
+        "en": "Single-choice question until you choose where the answers outside the scale belong (every answer "
+              "counts).",
     },
     "kind_choice_setup": {
         "nb": "Spørsmål med ett svar (oppsettet sier det).",
