@@ -1,6 +1,8 @@
 """The first results of a survey tool's export in the browser (issues #41 and #42): a user uploads an export made
-to the layout of Google Forms, one to the layout of Nettskjema and SurveyXact's real example export (readSX's
-``ex_survey2.xlsx``, 150 respondents; :mod:`tests.public_exports`), reaches the results page with a chart and no group,
+to the layout of Google Forms, one to the layout of Nettskjema, SurveyXact's real example export (readSX's
+``ex_survey2.xlsx``, 150 respondents; :mod:`tests.public_exports`, where it is on the machine) and two real survey
+files that are on every machine (an SPSS file and a CSV of labels from ``../shared/data/external``), reaches the
+results page with a chart and no group,
 groups by a single-choice question (made a grouping column on the Data page), and downloads every report (the
 Word one opened); no download fails and no error is shown."""
 
@@ -12,7 +14,20 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import _pick, acting, add_choice, download, go, main, open_app, upload
+from tests.browser import (
+    _pick,
+    acting,
+    add_choice,
+    download,
+    finished_runs,
+    go,
+    main,
+    open_app,
+    upload,
+    wait_for_run,
+    watch_runs,
+)
+from tests.conftest import EXTERNAL, ROOT, free_port, serve, stop_app
 from tests.public_exports import export_bytes
 from tests.test_e2e import _docx_text_and_pictures
 from tests.test_first_results import GRAD, HEARD, nettskjema_csv
@@ -50,6 +65,12 @@ def _sidebar_group(page: Page, option: str) -> None:
     ("data-123823.csv", lambda: nettskjema_csv(60), "radio", "rolle"),  # 60: each role × radio cell has 10
     # a real export: SurveyXact's workbook (Dataset, Structure, Labels); s_2 is a single choice of three options
     ("ex_survey2.xlsx", lambda: export_bytes("surveyxact/ex_survey2_first150.xlsx"), "s_2", ""),
+    # real survey files on every machine (../shared/data/external): an SPSS file (EFC, 908 carers; e15relat,
+    # the relationship to the cared-for, is single choice of 8 labelled options, some under the minimum and
+    # pooled) and a CSV of labels (ESS Norway 2014, 143 respondents; vote: yes, no, not eligible); both are
+    # grouping columns as uploaded
+    ("EFC.sav", (EXTERNAL / "efc" / "EFC.sav").read_bytes, "e15relat", ""),
+    ("ess_labels.csv", (EXTERNAL / "ess_norway_bst290" / "ess_labels.csv").read_bytes, "vote", ""),
 ])
 def test_an_export_from_upload_to_word_report(page: Page, streamlit_url: str, tmp_path: Path, name, make, choice,
                                               first):
@@ -58,8 +79,12 @@ def test_an_export_from_upload_to_word_report(page: Page, streamlit_url: str, tm
     open_app(page, streamlit_url)
     upload(page, path)
     expect(main(page).get_by_text(f"Lest: {name}", exact=False)).to_be_visible()
-    # grouping by the single-choice question is a choice on the Data page (it protects the column)
-    add_choice(page, "Variabler som kan brukes til gruppering og filter", choice)
+    # grouping by the single-choice question is a choice on the Data page (it protects the column), made for
+    # a question the file's setup did not offer as a grouping
+    box = main(page).get_by_test_id("stMultiSelect").filter(
+        has=page.get_by_text("Variabler som kan brukes til gruppering og filter", exact=True))
+    if choice not in box.inner_text():
+        add_choice(page, "Variabler som kan brukes til gruppering og filter", choice)
     results = go(page, "Resultater")
     # the first group: none for Google Forms (nothing is plainly a grouping, and the page says so), rolle for
     # Nettskjema (two roles of 30); the user chooses none
@@ -84,3 +109,45 @@ def test_an_export_from_upload_to_word_report(page: Page, streamlit_url: str, tm
         assert download(page, key, label)[1][:2] == b"PK"  # a zip: the Excel and PowerPoint files
     expect(area.get_by_test_id("stException")).to_have_count(0)
     expect(area.get_by_test_id("stDownloadButtonError")).to_have_count(0)
+
+
+FAILING_PAGE = """
+import streamlit as st
+from lmp_app.render import download
+from lmp_core.base.errors import SurveyError
+
+def make() -> bytes:
+    raise SurveyError("chart_failed", kind="PNG")
+
+st.title("Nedlasting")
+download("Last ned DOCX", make, "rapport.docx", "application/octet-stream", "report_docx")
+"""
+
+
+def test_a_failed_download_says_why_at_once(page: Page, tmp_path: Path):
+    """A download whose bytes fail is said in the page, in bokmål, right after the click (Streamlit's own sign is
+    an English "Failed to generate file for download"): the failure runs the page again by itself, without the
+    user doing anything more. The page is the app's own download button in a page of its own, whose file always
+    fails (no export of the tests makes a report fail any longer)."""
+    import sys
+
+    script = tmp_path / "failing.py"
+    script.write_text(FAILING_PAGE)
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.address",
+           "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    proc, url = serve(cmd, port, tmp_path / "streamlit.log", env={"PYTHONPATH": str(ROOT)})
+    try:
+        watch_runs(page)
+        page.goto(url)
+        expect(main(page).get_by_role("heading", name="Nedlasting")).to_be_visible()
+        button = main(page).locator(".st-key-report_docx").get_by_role("button", name="Last ned DOCX")
+        expect(button).to_be_visible()
+        before = finished_runs(page)
+        button.click()
+        wait_for_run(page, before)  # the run the failure starts
+        expect(main(page).get_by_test_id("stAlertContentError")).to_contain_text(
+            "Nedlastingen av rapport.docx mislyktes: Figuren kunne ikke lages som PNG. Prøv igjen, eller last ned "
+            "tabellen i stedet.")
+    finally:
+        stop_app(proc)
