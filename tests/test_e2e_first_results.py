@@ -151,3 +151,60 @@ def test_a_failed_download_says_why_at_once(page: Page, tmp_path: Path):
             "tabellen i stedet.")
     finally:
         stop_app(proc)
+
+
+def forms_export_with_blank_columns() -> bytes:
+    """30 respondents in Microsoft Forms' layout (ID, times, e-mail, name, then the questions' texts): a role, a
+    satisfaction question with "Somewhat satisfied" beside the five-point scale (rows 0, 4, …, 28: 8 of 30), a
+    question on a grade scale and 24 questions no one was shown (blank in every row)."""
+    n = 30
+    satisfied = ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied",
+                 "Very satisfied"]
+    frame = pd.DataFrame({
+        "ID": range(1, n + 1), "Start time": [f"3/{i % 28 + 1}/24 9:{i:02d}:00" for i in range(n)],
+        "Completion time": [f"3/{i % 28 + 1}/24 9:{i + 4:02d}:00" for i in range(n)],
+        "Email": ["anonymous"] * n, "Name": [""] * n,
+        "Hvilken rolle har du?": [["Lærer", "Leder"][i % 2] for i in range(n)],
+        "Hvor fornøyd er du med kurset?": [satisfied[i % 5] if i % 4 else "Somewhat satisfied" for i in range(n)],
+        "I hvilken grad fungerer samarbeidet?": [GRAD[i % 5] for i in range(n)],
+        **{f"Spørsmål {j} (ikke vist)": [""] * n for j in range(1, 25)},
+    })
+    return frame.to_csv(index=False).encode()
+
+
+def test_the_data_page_on_a_forms_export_says_what_became_questions_and_asks(page: Page, streamlit_url: str,
+                                                                                tmp_path: Path):
+    """What the user guide's "Last opp" page shows (its picture is taken here with E2E_SCREENSHOTS=docs/screenshots):
+    on a survey tool's export the Data page says how many of its columns became questions and asks where the
+    answers outside a scale belong; placed in the scale, the question is a six-step scale."""
+    import os
+
+    path = tmp_path / "Kursevaluering.csv"
+    path.write_bytes(forms_export_with_blank_columns())
+    open_app(page, streamlit_url)
+    upload(page, path)
+    area = main(page)
+    use = area.get_by_text("av 32 kolonner ble lest som spørsmål", exact=False)
+    expect(use).to_contain_text("2 av 32 kolonner ble lest som spørsmål – 1 er bakgrunn")
+    expect(area.get_by_text("25 kolonner har ingen rolle", exact=False)).to_be_visible()
+    decision = area.locator(".st-key-outside_0")
+    expect(decision).to_contain_text("'Somewhat satisfied' (8 av 30 svar). Hvor hører de hjemme i skalaen?")
+    expect(decision).to_contain_text("vises spørsmålet som ett valg der alle svarene telles")
+    expect(decision.get_by_role("button", name="Sett inn i skalaen")).to_be_disabled()
+    shots = os.environ.get("E2E_SCREENSHOTS")
+    if shots:
+        page.mouse.move(0, 0)
+        ask = area.get_by_text("Er det riktig? Tabellen under sier hvorfor", exact=False)
+        top, bottom = decision.bounding_box(), ask.bounding_box()
+        box = area.bounding_box()
+        page.screenshot(path=Path(shots) / "last-opp-eksport.png", full_page=True, clip={
+            "x": box["x"], "y": min(top["y"], bottom["y"]) - 16, "width": box["width"],
+            "height": max(top["y"] + top["height"], bottom["y"] + bottom["height"]) - min(top["y"], bottom["y"]) + 32})
+    field = decision.get_by_test_id("stSelectbox").get_by_role("combobox")
+    with acting(page):
+        _pick(page, field, "Mellom «Neither satisfied nor dissatisfied» og «Satisfied»")
+    with acting(page):
+        decision.get_by_role("button", name="Sett inn i skalaen").click()
+    # read again: a scale of six steps, no question left to decide
+    expect(area.locator(".st-key-outside_0")).to_have_count(0)
+    expect(area.get_by_test_id("stException")).to_have_count(0)

@@ -233,6 +233,15 @@ def test_the_first_group_is_none_unless_a_column_is_plainly_a_grouping():
     survey = read_file(frame.to_csv(index=False).encode(), "few.csv")
     assert likely_group(survey) == "Kommune"
     assert likely_group(read_file(frame.drop(columns="Kommune").to_csv(index=False).encode(), "few.csv")) is None
+    # answered by everyone, in groups of at least five, and still no grouping: a Likert item, a ten-band daily
+    # time and a comment (the first groups)
+    bands = [f"{h}–{h + 1} timer" for h in range(10)]
+    others = pd.DataFrame({"tilfredshet": (SAT * n)[:n], "I hvilken grad trives du?": (GRAD * n)[:n],
+                           "Hvor mye tid bruker du daglig?": (bands * n)[:n],
+                           "Kommentar": [["Bra", "Dårlig", "Greit"][i % 3] for i in range(n)]})
+    survey = read_file(others.to_csv(index=False).encode(), "others.csv")
+    assert "Kommentar" in survey.group_candidates  # it could group, if chosen
+    assert likely_group(survey) is None
 
 
 def test_the_results_page_without_a_group_says_why_and_where_to_choose():
