@@ -397,6 +397,10 @@ def test_answers_outside_the_scale_are_counted_until_the_user_decides(tmp_path):
     assert "alle svarene telles (ingen er utelatt)" in pending and "7 svar ('Somewhat satisfied')" in pending
     assert "Valget venter på Data-siden" in pending
     assert not any("utenfor skalaen" in c for c in caveats)  # no answer is out of any figure
+    from lmp_core.present.report import build_report
+
+    report = build_report(survey, ViewRequest.of(min_group_size=5))
+    assert any("Valget venter på Data-siden" in getattr(b, "text", "") for s in report.sections for b in s.blocks)
     path = tmp_path / "forms.csv"
     path.write_bytes(somewhat_csv())
     out = io.StringIO()
@@ -440,6 +444,31 @@ def test_a_word_outside_a_scale_on_a_google_forms_export_is_a_pending_choice():
     assert choice.groups[0].base == int(answered.sum())  # pandas: every non-blank answer counts
     assert choice.groups[0].counts["Somewhat"] == 3
     assert [p["count"] for k, p in survey.notes if k == "scale_pending"] == [3]
+
+
+def test_the_saved_setup_keeps_the_decision_on_answers_outside_the_scale():
+    """The setup the Data page saves reads the next file as decided: placed in the scale (six steps), kept out of
+    it (five steps, the 7 answers outside it in the caveat; the setup's labels of a known scale no longer refuse
+    an answer they do not name) or not yet decided (asked again, single choice until then)."""
+    from lmp_core.present.tables import to_csv_bytes
+    from lmp_core.setup.codebook import read_codebook, with_order
+    from lmp_core.setup.table import setup_codebook
+
+    column = "Hvor fornøyd er du?"
+
+    def again(book):
+        first = read_file(somewhat_csv(), "forms.csv", codebook=book)
+        saved = read_codebook(to_csv_bytes(setup_codebook(first, book)), "oppsett.csv")
+        return read_file(somewhat_csv(), "forms.csv", codebook=saved)
+
+    placed = again(with_order(None, column, [*SATISFIED[:3], "Somewhat satisfied", *SATISFIED[3:]]))
+    assert placed.item(column).scale.labels == (*SATISFIED[:3], "Somewhat satisfied", *SATISFIED[3:])
+    kept = again(with_order(None, column, None))
+    assert kept.item(column).scale.labels == tuple(SATISFIED)
+    assert [p["count"] for k, p in kept.notes if k == "labels_outside_scale"] == [7]
+    undecided = again(None)
+    assert [p["count"] for k, p in undecided.notes if k == "scale_pending"] == [7]
+    assert any(it.column == column and it.kind == "choice" for it in undecided.others)
 
 
 def _upload_somewhat():

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -210,11 +211,14 @@ def apply_coding(series: pl.Series, coding: Coding) -> tuple[np.ndarray, dict[st
 
 def _codebook_text_coding(column: str, labels: Mapping[float, str], values: list[str],
                           dont_know: frozenset[str]) -> Coding:
-    """Text answers with the codebook's labels: a known scale when the labels make one, else the codebook's
-    own order (its codes, low to high) — the user's statement, not a guess."""
+    """Text answers with the codebook's labels: a known scale when the labels make one (answers the labels do not
+    name are outside it: counted in the caveat, as a setup that keeps the scale without them says), else the
+    codebook's own order (its codes, low to high) — the user's statement, not a guess."""
     try:
         return match_labels(column, list(labels.values()) + values, dont_know=dont_know)
     except SurveyError:
+        with suppress(SurveyError):
+            return match_labels(column, list(labels.values()), dont_know=dont_know)
         by_label = {normalize(lab): code for code, lab in labels.items()}
         present = [normalize(v) for v in values if v.strip()]
         other = [lab for code, lab in sorted(labels.items()) if is_dont_know(lab) or normalize(lab) in dont_know]

@@ -208,6 +208,8 @@ def setup_codebook(survey: Survey, codebook: Mapping[str, CodebookEntry] | None 
                           dont_know=";".join(lab for lab in item.other_labels if not is_dont_know(lab)))
         elif entry is not None:
             record.update(question_text=entry.question, theme=entry.theme)
+        if row.basis[0] == "kind_choice_pending":  # undecided: the next read asks again (answers outside a scale)
+            record.update(kind="", labels="")
         records.append(record)
     records += coding_rows(survey.coding)  # the comments' coding frames, one row per code
     return pd.DataFrame(records, columns=["column", "role", "question_text", "theme", "labels", "reverse",
