@@ -18,10 +18,8 @@ from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.base.spelling import MAX_OPTION_NUMBER, whole_number
 
 if TYPE_CHECKING:  # the libraries are imported where a command uses them: --help starts in a blink
-    from lmp_core.compute.indices import Index
-    from lmp_core.compute.kind_stats import KindResult
+    from lmp_core.analysis.analyse import Analysis
     from lmp_core.compute.quality import Chosen
-    from lmp_core.compute.reference import ReferenceResult
     from lmp_core.compute.stats import Summary
     from lmp_core.compute.view import View, ViewRequest
     from lmp_core.compute.weights import Weights
@@ -166,24 +164,6 @@ def chosen_of(args: argparse.Namespace, survey: Survey) -> Chosen:
     return args._chosen
 
 
-def quality_json(args: argparse.Namespace) -> dict:
-    """``--quality``'s part of the JSON: each check's count on the whole file, the setup's choice, how many are
-    left out, and per question the change in top-k share and mean without them."""
-    from lmp_core.compute.quality import with_and_without
-    from lmp_core.compute.stats import note_text
-
-    if getattr(args, "_full", None) is None:  # a frequency table, a database or --stream: no rows to judge
-        raise SurveyError("quality_needs_rows", file=Path(args.file or args.table or "").name)
-    chosen = chosen_of(args, args._full)
-    from lmp_core.setup.codebook import quality_spec
-
-    changes = with_and_without(args._full, chosen, min_group_size=chosen.min_group_size, top_k=int(args.top),
-                               lang=args.lang)
-    return {**chosen.quality.to_dict(), "choice": quality_spec(codebook_of(args)), "left_out": chosen.left_out,
-            "notes": [note_text(k, p, args.lang) for k, p in chosen.notes],
-            "with_without": [c.to_dict() for c in changes]}
-
-
 def with_coding(source: Survey | Counts, paths: list[str], column: str) -> Survey | Counts:
     """``source`` with the coding frames read from ``paths`` (a frame table names its comment column, else
     ``column``) added to the setup's, as multiple-response sets (:func:`lmp_core.counting.coding.coded_survey`)."""
@@ -251,14 +231,6 @@ def request_of(args: argparse.Namespace, **change: object) -> ViewRequest:
                           min_group_size=minimum, top_k=args.top,
                           dont_know_in_base=args.dont_know_in_base, reference=getattr(args, "reference", None),
                           fpc=args.fpc)
-
-
-def summary_of(args: argparse.Namespace) -> Summary:
-    """The summary the options ask for: the same view the app and the report make (:mod:`lmp_core.compute.view`).
-
-    With ``--stream`` the file is counted by DuckDB as it is read (:mod:`lmp_core.counting.stream`), never held whole.
-    """
-    return view_of(args)[1].summary()
 
 
 def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
@@ -333,7 +305,7 @@ def _check_source(args: argparse.Namespace) -> None:
 def _scale_items(args: argparse.Namespace, scales: Sequence[Item], others: Sequence[Item],
                  request: ViewRequest) -> ViewRequest:
     """``--items`` may name scale questions and questions of other kinds (a column, or a multiple-response set's
-    name): the scales stay the view's items, the others are kept for :func:`kinds_of`; a name that is neither
+    name): the scales stay the view's items, the others are kept for the analysis's other kinds; a name that is neither
     is refused with every question named."""
     from dataclasses import replace
 
@@ -345,19 +317,6 @@ def _scale_items(args: argparse.Namespace, scales: Sequence[Item], others: Seque
         raise SurveyError("unknown_item", column=unknown[0], choices=", ".join(choices))
     args._kind_items = tuple(c for c in request.items or () if c in other)
     return replace(request, items=tuple(c for c in request.items or () if c in scale))
-
-
-def kinds_of(source: Survey, request: ViewRequest, lang: str,
-             kind_items: tuple[str, ...] | None = None) -> list[KindResult]:
-    """The single-choice, multiple-response and number questions for the request's view (``kind_items``, when
-    given, pick among them by column or set name)."""
-    if not (source.others or source.numbers):
-        return []
-    from lmp_core.compute.kind_stats import kind_results
-
-    return kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
-                        min_group_size=request.min_group_size, columns=kind_items, confidence=request.confidence,
-                        lang=lang)
 
 
 def weights_of(args: argparse.Namespace, source: Survey | Counts, view: View | None = None) -> Weights | None:
@@ -454,89 +413,77 @@ def _table(summary: Summary, lang: str) -> str:
     return frame.to_string(index=False)
 
 
-def cmd_summarize(args: argparse.Namespace) -> int:
+def analysis_of(args: argparse.Namespace, *, for_json: bool = True) -> Analysis:
+    """The analysis the options ask for (:func:`lmp_core.analysis.analyse.analyse`): the file, stream or database
+    read and counted with the call's protection, the weights, reference figures and coding frames the options
+    name; ``for_json``: with the parts only the JSON shows (``--quality``, ``--banner``)."""
+    from lmp_core.analysis.analyse import Request, analyse
     from lmp_core.setup.survey import Survey
 
     _check_source(args)
     if getattr(args, "stream", False) and (args.weight or args.weight_by or args.invited):
         raise SurveyError("stream_no_weights", file=Path(args.file).name)
-    sums = None
+    custom = tuple((name, tuple(columns)) for name, columns in _custom_index(args).items())
+    counted = None
     if args.database or args.stream:  # the indices' sums and the other kinds are counted in the same visit
-        from lmp_core.compute.kind_stats import database_results
-
-        counted, view = _database_view(args, request_of(args), args.index, _custom_index(args))
-        source, sums = counted.counts, counted.index_sums
-        kinds = database_results(counted, min_group_size=view.request.min_group_size,
-                                 columns=getattr(args, "_kind_items", None))
+        counted, view = _database_view(args, request_of(args), args.index, dict(custom))
+        source = counted.counts
     else:
         source, view = view_of(args)
-        # the questions of other kinds, after the scales, for the same view
-        kinds = kinds_of(source, view.request, args.lang, getattr(args, "_kind_items", None)) \
-            if isinstance(source, Survey) else []
-    summary = view.summary(view.request.items)  # () when --items named only questions of other kinds
-    weights = weights_of(args, source, view)
-    indices = []
-    custom = _custom_index(args)
-    if args.index or custom:
-        from lmp_core.compute.indices import view_indices
+    request = Request(view.request, kind_items=getattr(args, "_kind_items", None), index_themes=tuple(args.index),
+                      custom_index=custom, omnibus=args.omnibus, lang=args.lang, weights=_weights(args, source),
+                      references=references_of(args), reference_includes_group=args.reference_includes_group,
+                      banner=args.banner if for_json else None)
+    quality = {}
+    if for_json and args.quality:
+        if getattr(args, "_full", None) is None:  # a frequency table, a database or --stream: no rows to judge
+            raise SurveyError("quality_needs_rows", file=Path(args.file or args.table or "").name)
+        from lmp_core.setup.codebook import quality_spec
 
-        indices = view_indices(source, request_of(args), args.index, lang=args.lang, weights=weights, custom=custom,
-                               sums=sums)
+        quality = {"quality": chosen_of(args, args._full), "full": args._full,
+                   "quality_choice": quality_spec(codebook_of(args))}
+    if args.banner and for_json and not isinstance(source, Survey):
+        raise SurveyError("freq_no_filter", file=Path(args.file).name)
+    return analyse(source, request, view=view, counted=counted, **quality)
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    analysis = analysis_of(args, for_json=args.format == "json")
     if args.format == "json":
-        from lmp_core.compute.groups import group_tests
-
-        out = summary.to_dict(args.lang)
-        tests = {t.column: t for t in group_tests(summary, omnibus=args.omnibus)}  # 3+ groups: omnibus, pairs, letters
-        for item in out["items"]:
-            if item["column"] in tests:
-                item["group_tests"] = tests[item["column"]].to_dict()
-        out["items"] += [r.to_dict(args.lang) for r in kinds]
-        if args.index or custom:
-            out["indices"] = [ix.to_dict() for ix in indices]
-        if weights is not None:
-            _add_weighted(out, source, view, weights, args.lang)
-        reference = reference_of(args, source, view, summary, indices)
-        if reference is not None:
-            out["reference"] = reference.to_dict(args.lang)
-        if isinstance(source, Survey) and source.coding:  # the rules behind each coded comment column
-            out["coding"] = [frame.to_dict() for frame in source.coding]
-        if args.quality:
-            out["quality"] = quality_json(args)
-        if args.banner:
-            from lmp_core.compute.view import banner
-
-            if not isinstance(source, Survey):
-                raise SurveyError("freq_no_filter", file=Path(args.file).name)
-            out["banner"] = {"by": args.banner, "values": [
-                {"value": value, **{k: part.to_dict(args.lang)[k] for k in ("groups", "items")}}
-                for value, part in banner(source, view.request, args.banner, lang=args.lang)]}
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(analysis.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif args.format == "csv":
         from lmp_core.present.tables import stats_table, to_csv_bytes
 
-        sys.stdout.write(to_csv_bytes(stats_table(summary, lang=args.lang, formatted=False)).decode("utf-8"))
+        sys.stdout.write(to_csv_bytes(stats_table(analysis.summary, lang=args.lang, formatted=False)).decode("utf-8"))
     else:
-        if summary.items:
-            sys.stdout.write(_table(summary, args.lang) + "\n")
-        if kinds:  # the other kinds of question, one table each
-            from lmp_core.present.tables import kind_table
-
-            for result in kinds:
-                sys.stdout.write(f"\n{result.question}\n{kind_table(result, lang=args.lang).to_string(index=False)}\n")
-        for w in summary.warning_texts(args.lang):
-            sys.stdout.write(f"! {w}\n")
-        reference = reference_of(args, source, view, summary, indices)
-        for line in [c.sentence(args.lang) for c in reference.comparisons] + reference.note_texts(args.lang) \
-                if reference is not None else []:
-            sys.stdout.write(f"= {line}\n")
-        if weights is not None:
-            from lmp_core.present.tables import weighted_table
-
-            sys.stdout.write(weighted_table(summary, _weighted(source, view, weights, args.lang), weights,
-                                            lang=args.lang).to_string(index=False) + "\n")
-    warn_unprotected(args, source, view.request)  # after the output: an error above stays the one line
+        _write_tables(analysis, args.lang)
+    warn_unprotected(args, analysis.source, analysis.view.request)  # after the output: an error above stays the one line
     return 0
+
+
+def _write_tables(analysis: Analysis, lang: str) -> None:
+    """``--format table``: the scales' table, one table per question of another kind, the warnings, the
+    comparisons with reference figures and the weighted figures beside the unweighted."""
+    summary = analysis.summary
+    if summary.items:
+        sys.stdout.write(_table(summary, lang) + "\n")
+    if analysis.kinds:  # the other kinds of question, one table each
+        from lmp_core.present.tables import kind_table
+
+        for result in analysis.kinds:
+            sys.stdout.write(f"\n{result.question}\n{kind_table(result, lang=lang).to_string(index=False)}\n")
+    for w in summary.warning_texts(lang):
+        sys.stdout.write(f"! {w}\n")
+    reference = analysis.reference
+    for line in [c.sentence(lang) for c in reference.comparisons] + reference.note_texts(lang) \
+            if reference is not None else []:
+        sys.stdout.write(f"= {line}\n")
+    if analysis.weights is not None:
+        from lmp_core.present.tables import weighted_table
+
+        sys.stdout.write(weighted_table(summary, analysis.weighted or {}, analysis.weights,
+                                        lang=lang).to_string(index=False) + "\n")
 
 
 def references_of(args: argparse.Namespace) -> References | None:
@@ -546,44 +493,6 @@ def references_of(args: argparse.Namespace) -> References | None:
     from lmp_core.read.reference import read_reference
 
     return read_reference(_read_path(args.reference_file), Path(args.reference_file).name)
-
-
-def reference_of(args: argparse.Namespace, source: Survey | Counts, view: View, summary: Summary,
-                 indices: Sequence[Index]) -> ReferenceResult | None:
-    """The comparison with ``--reference-file`` (None without one): :func:`lmp_core.compute.reference.view_reference`."""
-    references = references_of(args)
-    if references is None:
-        return None
-    from lmp_core.compute.reference import view_reference
-
-    return view_reference(source, view, references, summary=summary, indices=indices,
-                          includes_group=args.reference_includes_group, lang=args.lang)
-
-
-def _weighted(source: Survey | Counts, view: View, weights: Weights, lang: str) -> dict:
-    from lmp_core.compute.weights import weighted_stats
-    from lmp_core.setup.survey import Survey
-
-    assert isinstance(source, Survey)  # weights_of refuses a frequency table
-    return weighted_stats(source, view, weights, lang=lang)
-
-
-def _add_weighted(out: dict, source: Survey | Counts, view: View, weights: Weights, lang: str) -> None:
-    """Each shown group's statistics gain ``"weighted"``; the output gains ``"weighting"``."""
-    from lmp_core.compute.stats import note_text
-    from lmp_core.compute.weights import weighted_comparisons
-
-    cells = _weighted(source, view, weights, lang)
-    pairs = weighted_comparisons(view.summary(), cells, view.request.confidence)
-    for item in out["items"]:
-        for stats in item["stats"]:
-            cell = cells.get((item["column"], stats["group"]))
-            stats["weighted"] = cell.to_dict() if cell is not None else None
-        for comparison in item.get("comparisons", ()):  # the other kinds have no weighted figures
-            pair = pairs.get((item["column"], comparison["a"], comparison["b"]))
-            comparison["weighted"] = pair.to_dict() if pair is not None else None
-    out["weighting"] = weights.to_dict()
-    out["warnings"].extend(note_text(key, params, lang) for key, params in weights.notes)
 
 
 def _iso_date(value: str) -> str:

@@ -191,7 +191,7 @@ def test_the_app_is_above_the_core():
 
 
 #: The core's stages in the order the data flows; a module may import its own stage and earlier ones only.
-STAGES = ("base", "read", "setup", "counting", "compute", "present")
+STAGES = ("base", "read", "setup", "counting", "compute", "analysis", "present")
 
 
 def stage_of(module: str) -> int:
