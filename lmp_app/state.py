@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -31,6 +31,10 @@ from lmp_core.load import read_codebook, read_file
 from lmp_core.setup.codebook import CodebookEntry, protection, quality_spec
 from lmp_core.setup.coding import CodingFrame
 from lmp_core.setup.survey import Survey
+
+if TYPE_CHECKING:
+    from lmp_core.analysis.analyse import Analysis
+    from lmp_core.read.reference import References
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 DEMO_FILE = DEMO_DIR / "lmp_ch2_3.csv"
@@ -420,6 +424,19 @@ def view_for(request: ViewRequest, lang: str) -> View:
     return view.asking(request, notes)
 
 
+def analysis_for(request: ViewRequest, lang: str, *, omnibus: str = "kruskal",
+                 weights: Weights | None = None) -> Analysis:
+    """The analysis of a view's questions (:func:`lmp_core.analysis.analyse.analyse`; the view counted once per
+    session, :func:`view_for`): the tests across three or more groups with ``omnibus``, and with ``weights`` the
+    weighted figures of the view's cells and the weighted d of its pairs; made once per request and session."""
+    from lmp_core.analysis.analyse import Request, analyse
+
+    view = view_for(request, lang)
+    asked = Request(view.request, kind_items=(), omnibus=omnibus, lang=lang, weights=weights)
+    return _cached(("analysis", asked, id(weights) if weights is not None else None),
+                   lambda: analyse(ensure_data().source, asked, view=view))
+
+
 def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
                 custom: tuple[str, tuple[str, ...]] | None = None) -> list:
     """The themes' indices, and ``custom`` (a name and the questions the user picked), for the view's group and
@@ -442,6 +459,31 @@ def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
                                         weights=chosen, custom=dict([custom]) if custom else None,
                                         held=held_for(counted.min_group_size)
                                         if counted.groupings == groupings() else None))
+
+
+def report_analysis_for(request: ViewRequest, themes: tuple[str, ...], lang: str, *,
+                        references: References | None = None, includes_group: bool = False) -> Analysis:
+    """The analysis the report lays out (:func:`lmp_core.analysis.analyse.report_analysis`) for the chapters of
+    ``themes``, with the chosen weights and reference figures, made once per request and session. From a database,
+    the themes' indices and the other kinds are counted there (:func:`indices_for`, :func:`kinds_for`)."""
+    from dataclasses import replace
+
+    from lmp_core.analysis.analyse import report_analysis, themes_with_index
+    from lmp_core.compute.indices import MAX_INDEX_ITEMS
+
+    loaded = ensure_data()
+    source = loaded.source
+    chosen = weights()
+    key = ("report", request, themes, lang, id(chosen) if chosen is not None else None, id(references), includes_group)
+    if loaded.database is None:
+        return _cached(key, lambda: report_analysis(source, request, themes=themes, lang=lang, weights=chosen,
+                                                    references=references, reference_includes_group=includes_group))
+    indices = {ix.name: ix for ix in indices_for(request, themes_with_index(source.items, themes, MAX_INDEX_ITEMS), lang)}
+    kinds = kinds_for(request.group, {}, lang)
+    return _cached(key, lambda: replace(report_analysis(source, request, themes=themes, lang=lang, indices=indices,
+                                                        references=references,
+                                                        reference_includes_group=includes_group),
+                                        kinds=tuple(kinds)))
 
 
 def weights() -> Weights | None:

@@ -319,14 +319,6 @@ def _scale_items(args: argparse.Namespace, scales: Sequence[Item], others: Seque
     return replace(request, items=tuple(c for c in request.items or () if c in scale))
 
 
-def weights_of(args: argparse.Namespace, source: Survey | Counts, view: View | None = None) -> Weights | None:
-    """The weights ``--weight`` or ``--invited``/``--weight-by`` ask for (None: unweighted), without the respondents
-    ``view`` holds back (:meth:`lmp_core.compute.weights.Weights.without`)."""
-    weights = _weights(args, source)
-    held = view.held if view is not None else None
-    return weights.without(held.rows) if weights is not None and held is not None else weights
-
-
 def _weights(args: argparse.Namespace, source: Survey | Counts) -> Weights | None:
     from lmp_core.setup.survey import Survey
 
@@ -508,35 +500,30 @@ def _iso_date(value: str) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from lmp_core.analysis.analyse import report_analysis
     from lmp_core.present.report import build_report, render
 
     _check_source(args)
     out = check_output(args.out)
     themes = [t.strip() for t in args.themes.split(",") if t.strip()] if args.themes else None
     request = request_of(args)
-    indices, kinds = None, None
+    counted = None
     if args.database:  # each theme's index and the other kinds, counted in the same visit to the database
-        from lmp_core.compute.indices import MAX_INDEX_ITEMS, view_indices
-        from lmp_core.compute.kind_stats import database_results
+        from lmp_core.compute.indices import MAX_INDEX_ITEMS
 
         counted, view = _database_view(args, request, ["all"], max_items=MAX_INDEX_ITEMS)
         source = counted.counts
-        made = view_indices(source, request, ["all"], lang=args.lang, max_items=MAX_INDEX_ITEMS,
-                            sums=counted.index_sums)
-        indices = {ix.name: ix for ix in made}
-        kinds = database_results(counted, min_group_size=request.min_group_size, confidence=request.confidence) \
-            if request.items is None else []
     else:  # the reader's caveats (a base of those who ticked something …) in the data section, as summarize gives them
         source, view = view_of(args)
     known = list(dict.fromkeys(it.theme for it in source.items if it.theme))
     unknown = [t for t in themes or () if t not in known]
     if unknown:
         raise SurveyError("unknown_themes", themes=", ".join(unknown), choices=", ".join(known))
-    report = build_report(source, request, themes=themes, lang=args.lang,
-                          leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
-                          author=args.author, date=args.date, weights=weights_of(args, source, view), view=view,
-                          indices=indices, kinds=kinds, references=references_of(args),
-                          reference_includes_group=args.reference_includes_group)
+    analysis = report_analysis(source, request, themes=themes, lang=args.lang, view=view,
+                               weights=_weights(args, source), counted=counted, references=references_of(args),
+                               reference_includes_group=args.reference_includes_group)
+    report = build_report(analysis, themes=themes, leading_zero=not args.no_leading_zero, title=args.title,
+                          subtitle=args.subtitle, author=args.author, date=args.date)
     data = render(report, args.out)
     write_output(out, data)
     print(f"{args.out}: {len(data) // 1024} KB", file=sys.stderr)

@@ -3,8 +3,8 @@
 The command line prints :meth:`Analysis.to_dict` (``summarize --format json``) or formats its parts as tables; the
 pages ask ``lmp_app.state`` for it (made once per request and session) and render it; the report
 (:func:`lmp_core.present.report.build_report`) lays it out. None of them computes a figure: the decisions of
-what an analysis holds are made here once — which other kinds, which indices (:func:`index_themes`), the tests
-across three or more groups (:func:`long_tables`), the weighted figures beside the unweighted, the comparison
+what an analysis holds are made here once — which other kinds, which indices (:func:`themes_with_index`), the
+tests across three or more groups (:func:`long_tables`), the weighted figures beside the unweighted, the comparison
 with reference figures — each from a view whose cells the rule of :mod:`lmp_core.counting.disclosure` has
 already protected (:mod:`lmp_core.compute.view`).
 """
@@ -89,6 +89,10 @@ class Analysis:
     quality: Mapping[str, Any] | None = None
     banner: tuple[tuple[str, Summary], ...] | None = None
 
+    def summary_of(self, columns: Sequence[str]) -> Summary:
+        """The summary of some of the view's questions (a report chapter's, a theme's), from the same counts."""
+        return self.view.summary(list(columns))
+
     def tests_of(self, columns: Sequence[str]) -> list[GroupTests]:
         """The tests of the questions ``columns`` (for a table of some of the questions)."""
         wanted = set(columns)
@@ -146,7 +150,7 @@ def _add_weighted(out: dict, analysis: Analysis, lang: str) -> None:
     out["warnings"].extend(note_text(key, params, lang) for key, params in weights.notes)
 
 
-def index_themes(items: Sequence[Item], themes: Sequence[str], max_items: int) -> tuple[str, ...]:
+def themes_with_index(items: Sequence[Item], themes: Sequence[str], max_items: int) -> tuple[str, ...]:
     """The themes among ``themes`` that make an index: two questions or more, and no more than ``max_items``
     (the results page, the report and a database's counting visit ask the same)."""
     return tuple(th for th in themes if 2 <= sum(it.theme == th for it in items) <= max_items)
@@ -156,6 +160,47 @@ def long_tables(summary: Summary) -> bool:
     """More than two shown groups: the group figures and the comparisons in long form, with the tests across the
     groups (the wide form would grow four columns per group and three per pair)."""
     return len([g for g in summary.groups if not g.suppressed]) > 2
+
+
+def report_analysis(source: Survey | Counts, request: ViewRequest, *, themes: Sequence[str] | None = None,
+                    lang: str = "nb", view: View | None = None, weights: Weights | None = None,
+                    indices: Mapping[str, Index] | None = None, counted: Counted | None = None,
+                    references: References | None = None, reference_includes_group: bool = False) -> Analysis:
+    """The analysis a report lays out: the view of ``request`` with, from a file without filters, the index of each
+    chapter's theme (of ``themes``, None: all) that :func:`themes_with_index` allows; from a database, the indices
+    ``indices`` its visit made (or every theme's, from ``counted``); the other kinds when no questions are picked.
+    """
+    from dataclasses import replace
+
+    from lmp_core.compute.indices import MAX_INDEX_ITEMS
+    from lmp_core.compute.view import make_view
+    from lmp_core.setup.survey import Survey
+
+    view = view or make_view(source, request, lang=lang)
+    if weights is not None and not isinstance(source, Survey):
+        raise SurveyError("freq_no_weights", file=source.source)
+    chapters = view.counts.items if request.items is None else view.counts.select(list(request.items)).items
+    wanted = [th for th in dict.fromkeys(it.theme for it in chapters) if themes is None or th in themes]
+    indexed: tuple[str, ...] = ()
+    if counted is not None and indices is None:
+        indexed = ("all",)
+    elif isinstance(source, Survey) and not request.filters and indices is None:
+        indexed = themes_with_index(chapters, wanted, MAX_INDEX_ITEMS)
+    asked = Request(request, kind_items=None if request.items is None else (), index_themes=indexed,
+                    max_index_items=MAX_INDEX_ITEMS if counted is not None else None, lang=lang, weights=weights)
+    analysis = analyse(source, asked, view=view, counted=counted)
+    if indices is not None:
+        analysis = replace(analysis, indices=tuple(indices.values()))
+    if references is None:
+        return analysis
+    from lmp_core.compute.reference import view_reference
+
+    # beside the references: the indices a database's visit made; from a file, those the references name
+    given = list(indices.values()) if indices is not None else [] if counted is None else list(analysis.indices)
+    reference = view_reference(source, view, references, summary=analysis.summary, indices=given,
+                               includes_group=reference_includes_group, lang=lang)
+    return replace(analysis, request=replace(asked, references=references,
+                                             reference_includes_group=reference_includes_group), reference=reference)
 
 
 def analyse(source: Survey | Counts, request: Request, *, view: View | None = None, counted: Counted | None = None,
