@@ -149,17 +149,13 @@ def chosen_of(args: argparse.Namespace, survey: Survey) -> Chosen:
     view, the report and the JSON then hold the same respondents (:func:`lmp_core.compute.quality.apply_choice`,
     with this call's protected grouping columns and minimum, as :func:`protection_of` decides them)."""
     from lmp_core.compute.quality import QualityChoice, apply_choice
-    from lmp_core.setup.codebook import protection, quality_spec
+    from lmp_core.setup.codebook import quality_spec
 
     if getattr(args, "_chosen", None) is None:
-        codebook = codebook_of(args)
-        choice = QualityChoice.parse(quality_spec(codebook), file=Path(args.codebook or "").name)
-        protected, setup_min = protection(codebook)
-        minimum = args.min_group_size if getattr(args, "min_group_size", None) is not None \
-            else setup_min or MIN_GROUP_SIZE
-        given = [c.strip() for c in args.groupings.split(",") if c.strip()] if getattr(args, "groupings", None) else None
-        group = getattr(args, "group", None)
-        groupings = tuple(given) if given is not None else protected or ((group,) if group else ())
+        choice = QualityChoice.parse(quality_spec(codebook_of(args)), file=Path(args.codebook or "").name)
+        groupings, minimum = protection_of(args)
+        if groupings is None:  # neither given nor in the setup: the call's own group column
+            groupings = (args.group,) if getattr(args, "group", None) else ()
         args._chosen = apply_choice(survey, choice, min_group_size=minimum, groupings=groupings)
     return args._chosen
 

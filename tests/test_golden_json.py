@@ -28,3 +28,26 @@ def test_the_json_is_byte_identical_to_the_recorded(name, work):
         diff = difflib.unified_diff(want.decode().splitlines(), got.decode().splitlines(), "recorded", "now",
                                     lineterm="", n=2)
         pytest.fail(f"{name}: the JSON changed\n" + "\n".join(list(diff)[:60]))
+
+
+def _stats(value):
+    """Every dict in ``value`` that has a ``top_pct``."""
+    if isinstance(value, dict):
+        if "top_pct" in value:
+            yield value
+        for inner in value.values():
+            yield from _stats(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _stats(inner)
+
+
+@pytest.mark.parametrize("name", ["demo_top3", "efc_protected_top3", "demo_weight", "pisa_top3"])
+def test_top_pct_and_top2_pct_hold_the_same_top_k_share(name):
+    # top2_pct / top2_ci are the former names of top_pct / top_ci, kept for one release
+    import json
+
+    head, _, body = golden.recorded(name).decode().partition("\n")
+    cells = list(_stats(json.loads(body)))
+    assert head == "exit 0" and cells
+    assert all(c["top_pct"] == c["top2_pct"] and c["top_ci"] == c["top2_ci"] for c in cells)

@@ -268,6 +268,8 @@ class Summary:
                          "missing": None if s.suppressed else s.missing,
                          "counts": None if s.suppressed else s.counts, "top2_pct": s.top2_pct,
                          "top2_ci": _list(s.top2_ci),
+                         # the top-k share (k = --top): top2_pct and top2_ci are its old names, kept one release
+                         "top_pct": s.top2_pct, "top_ci": _list(s.top2_ci),
                          "mean": s.mean, "sd": s.sd, "mean_ci": _list(s.mean_ci),
                          **({"note": note_text(s.reason, s.reason_params, lang)} if s.reason else {})}
                         for s in it.stats

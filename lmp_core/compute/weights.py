@@ -313,8 +313,9 @@ class WeightedStats:
 
     def to_dict(self) -> dict[str, object]:
         """The ``"weighted"`` entry of a group's statistics in the command line's JSON."""
-        return {"n": self.n, "n_eff": self.n_eff, "top2_pct": self.top2_pct,
-                "top2_ci": list(self.top2_ci) if self.top2_ci else None, "mean": self.mean, "sd": self.sd,
+        top_ci = list(self.top2_ci) if self.top2_ci else None
+        return {"n": self.n, "n_eff": self.n_eff, "top2_pct": self.top2_pct, "top2_ci": top_ci,
+                "top_pct": self.top2_pct, "top_ci": top_ci, "mean": self.mean, "sd": self.sd,
                 "mean_ci": list(self.mean_ci) if self.mean_ci else None}
 
 
