@@ -60,7 +60,8 @@ class Keys:
     GROUP = "lmp_group"
     POPULATIONS = "lmp_populations"
     MIN_N = "lmp_min_group_size"
-    COUNTS = "lmp_counts_cache"
+    #: the session's cache of what was counted and computed (views, decisions, indices, kinds, analyses)
+    CACHE = "lmp_cache"
     SELECTED = "lmp_selected_items"
     THEMES = "lmp_selected_themes"
     FILTER = "lmp_filter"
@@ -152,7 +153,7 @@ def load_database(database: Database, group: str) -> Loaded:
     loaded = Loaded(database.label, digest(f"{database.name}|{group}".encode()), counted.counts, codebook=codebook,
                     database=database)
     st.session_state[Keys.DATA] = loaded
-    st.session_state[Keys.COUNTS] = {("db", protected, minimum, ()): counted}
+    st.session_state[Keys.CACHE] = {("db", protected, minimum, ()): counted}
     _forget_choices("upload_fingerprint")
     st.session_state[Keys.GROUPINGS] = protected
     st.session_state[Keys.MIN_N] = minimum
@@ -214,7 +215,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     source = _kept_coding(source, digest(data))
     loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
-    st.session_state[Keys.COUNTS] = {}
+    st.session_state[Keys.CACHE] = {}
     _forget_choices()
     if st.session_state.get(Keys.CONFIRMED, ("", frozenset()))[0] != loaded.digest:
         st.session_state[Keys.CONFIRMED] = (loaded.digest, frozenset())
@@ -309,7 +310,7 @@ def _apply_quality(loaded: Loaded) -> None:
         return
     chosen = apply_choice(loaded.full, quality_choice(), min_group_size=min_group_size(), groupings=groupings())
     loaded.source, loaded.chosen = chosen.survey, chosen
-    st.session_state[Keys.COUNTS] = {}
+    st.session_state[Keys.CACHE] = {}
 
 
 def load_demo() -> Loaded:
@@ -412,15 +413,15 @@ def view_for(request: ViewRequest, lang: str) -> View:
     notes = (source.notes if isinstance(source, Survey) else ()) + tuple(st.session_state.get(Keys.FIELDWORK_NOTES) or ()) \
         + setup_notes()
     # what is counted depends on the group, filters and minimum only
-    counted = ViewRequest(group=request.group, filters=request.filters, groupings=request.groupings,
+    to_count = ViewRequest(group=request.group, filters=request.filters, groupings=request.groupings,
                           min_group_size=request.min_group_size)
     # the language names only the whole sample's group ("Alle"/"All"): with a group column, a change of
     # language recounts nothing
-    key = ("view", counted, lang if request.group is None else None)
+    key = ("view", to_count, lang if request.group is None else None)
     if loaded.database is not None:  # counted in the database, the disclosure rule applied there
-        view = _cached(key, lambda: counted_view(_database_counts(loaded, counted), counted))
+        view = _cached(key, lambda: counted_view(_database_counts(loaded, to_count), to_count))
         return view.asking(request, notes)
-    view = _cached(key, lambda: make_view(source, counted, held=held, lang=lang))
+    view = _cached(key, lambda: make_view(source, to_count, held=held, lang=lang))
     return view.asking(request, notes)
 
 
@@ -446,19 +447,19 @@ def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
 
     loaded = ensure_data()
     source = loaded.source
-    counted = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
+    to_count = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
     if loaded.database is not None:  # the indices' sums are summed in the database, under the same rule
         picked = dict([custom]) if custom else None
-        in_database = _database_counts(loaded, counted, lambda found: index_sets(found, themes, picked, MAX_INDEX_ITEMS),
+        in_database = _database_counts(loaded, to_count, lambda found: index_sets(found, themes, picked, MAX_INDEX_ITEMS),
                                        ("indices", themes, custom))
-        return view_indices(in_database.counts, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
+        return view_indices(in_database.counts, to_count, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
                             custom=picked, sums=in_database.index_sums)
     chosen = weights()
-    return _cached(("indices", counted, themes, lang, id(chosen) if chosen is not None else None, custom),
-                   lambda: view_indices(source, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
+    return _cached(("indices", to_count, themes, lang, id(chosen) if chosen is not None else None, custom),
+                   lambda: view_indices(source, to_count, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
                                         weights=chosen, custom=dict([custom]) if custom else None,
-                                        held=held_for(counted.min_group_size)
-                                        if counted.groupings == groupings() else None))
+                                        held=held_for(to_count.min_group_size)
+                                        if to_count.groupings == groupings() else None))
 
 
 def report_analysis_for(request: ViewRequest, themes: tuple[str, ...], lang: str, *,
@@ -547,7 +548,7 @@ def set_coding(frame: CodingFrame) -> None:
     frames = {f.column: f for f in loaded.source.coding}
     frames[frame.column] = frame
     loaded.source = coded_survey(loaded.source, list(frames.values()), lang=st.session_state.get(Keys.LANG, "nb"))
-    st.session_state[Keys.COUNTS] = {}
+    st.session_state[Keys.CACHE] = {}
 
 
 def set_coded_table(data: bytes, name: str, column: str) -> None:
@@ -556,7 +557,7 @@ def set_coded_table(data: bytes, name: str, column: str) -> None:
     loaded = ensure_data()
     if isinstance(loaded.source, Survey):
         loaded.source = read_coded_table(data, name, loaded.source, column, lang=st.session_state.get(Keys.LANG, "nb"))
-        st.session_state[Keys.COUNTS] = {}
+        st.session_state[Keys.CACHE] = {}
 
 
 def coding_of(column: str) -> CodingFrame:
@@ -568,7 +569,7 @@ def coding_of(column: str) -> CodingFrame:
 
 def _cached(key: tuple, make: Callable[[], Any]) -> Any:
     """``make()`` once per key and session (cleared with a new file); a bad-input error is kept too."""
-    cache: dict[Any, Any] = st.session_state.setdefault(Keys.COUNTS, {})
+    cache: dict[Any, Any] = st.session_state.setdefault(Keys.CACHE, {})
     if key not in cache:
         try:
             cache[key] = make()
