@@ -522,20 +522,15 @@ def read_wave(data: bytes, name: str, *, with_setup: bool) -> Survey | Counts:
 
 def kinds_for(group: str | None, filters: dict[str, tuple[str, ...]], lang: str) -> list:
     """The single-choice, multiple-response and number questions for the view of ``group`` and ``filters``, with
-    this session's protective settings (:func:`lmp_core.compute.kind_stats.kind_results`), once per view and session."""
-    from lmp_core.compute.kind_stats import database_results, kind_results
+    this session's protective settings (:func:`lmp_core.analysis.analyse.other_kinds`), once per view and session."""
+    from lmp_core.analysis.analyse import other_kinds
 
     loaded = ensure_data()
     source = loaded.source
     request = view_request(group=group, filters=filters)
     if loaded.database is not None:  # counted in the database with the scales, under the same rule
-        return database_results(_database_counts(loaded, request), min_group_size=request.min_group_size,
-                                confidence=request.confidence)
-    if not isinstance(source, Survey) or not (source.others or source.numbers):
-        return []
-    return _cached(("kinds", request, lang), lambda: kind_results(
-        source, group=group, filters=request.filter_map, groupings=request.groupings,
-        min_group_size=request.min_group_size, confidence=request.confidence, lang=lang))
+        return other_kinds(source, request, counted=_database_counts(loaded, request))
+    return _cached(("kinds", request, lang), lambda: other_kinds(source, request, lang=lang))
 
 
 def set_coding(frame: CodingFrame) -> None:

@@ -327,8 +327,6 @@ LONG_FUNCTIONS = {
     "lmp_core/setup/kinds.py:detect_kinds": "the kinds seen across columns, tried in their documented order",
     "lmp_core/setup/scales.py:coding_from_value_labels": "the value-label rules in their documented order",
     "lmp_core/compute/waves.py:make_trend": "the trend's per-wave checks in their documented order",
-    "lmp_core/compute/weights.py:weighted_stats": "one vectorised pass over the cells with the formulas it documents",
-    "lmp_core/compute/fieldwork.py:fieldwork": "the fieldwork result's parts, each one call",
     "lmp_core/counting/db_counts.py:counted_from": "the database's rows to protected counts, one pass",
     "lmp_core/present/report/render.py:to_docx": "the Word document's blocks, one branch per kind of block",
     "benchmarks/bench.py:browser_session": "a benchmark script, not shipped",

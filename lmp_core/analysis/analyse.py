@@ -219,7 +219,7 @@ def analyse(source: Survey | Counts, request: Request, *, view: View | None = No
     lang = request.lang
     if view is None:
         view = make_view(source, request.view, notes=source.notes if isinstance(source, Survey) else (), lang=lang)
-    kinds = _kinds(source, view, request, counted)
+    kinds = other_kinds(source, view.request, kind_items=request.kind_items, lang=lang, counted=counted)
     summary = view.summary(view.request.items)  # () when the request named only questions of other kinds
     weights = request.weights
     if weights is not None and view.held is not None:
@@ -240,23 +240,25 @@ def analyse(source: Survey | Counts, request: Request, *, view: View | None = No
                     _banner(source, view, request))
 
 
-def _kinds(source: Survey | Counts, view: View, request: Request, counted: Counted | None) -> list[KindResult]:
-    """The questions of other kinds for the view: counted in the same visit as the scales, or from the survey."""
+def other_kinds(source: Survey | Counts, request: ViewRequest, *, kind_items: tuple[str, ...] | None = None,
+                lang: str = "nb", counted: Counted | None = None) -> list[KindResult]:
+    """The questions of other kinds (single choice, multiple response, numbers; ``kind_items`` picks among them, by
+    column or set name) for the view of ``request``: counted in the same visit as the scales (``counted``, a
+    database's or a stream's), or from the survey, with the view's protected columns and minimum."""
     from lmp_core.setup.survey import Survey
 
     if counted is not None:
         from lmp_core.compute.kind_stats import database_results
 
-        return database_results(counted, min_group_size=view.request.min_group_size,
-                                confidence=view.request.confidence, columns=request.kind_items)
+        return database_results(counted, min_group_size=request.min_group_size, confidence=request.confidence,
+                                columns=kind_items)
     if not isinstance(source, Survey) or not (source.others or source.numbers):
         return []
     from lmp_core.compute.kind_stats import kind_results
 
-    vr = view.request
-    return kind_results(source, group=vr.group, filters=vr.filter_map, groupings=vr.groupings,
-                        min_group_size=vr.min_group_size, columns=request.kind_items, confidence=vr.confidence,
-                        lang=request.lang)
+    return kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
+                        min_group_size=request.min_group_size, columns=kind_items, confidence=request.confidence,
+                        lang=lang)
 
 
 def _indices(source: Survey | Counts, request: Request, weights: Weights | None,
