@@ -1,10 +1,10 @@
-"""The JSON of ``summarize`` on every file the project knows, recorded once and compared byte for byte.
+"""The JSON of ``summarize`` on every file the project knows, and HTML reports, recorded and compared byte for byte.
 
 A change of structure changes no output (docs/architecture.md, "Behaviour-neutral changes"): the JSON of each
 request below, on the demo survey, the fixtures, the real files in ``../shared/data/external/`` and the
 benchmark's generated files (small), must stay the same bytes. ``tests/test_golden_json.py`` compares;
 
-    python -m tests.golden            # write tests/data/golden/*.json.gz again (only for an intended change)
+    python -m tests.golden            # write tests/data/golden/ again (only for an intended change)
 
 records. The recorded outputs hold only aggregate figures the disclosure rule has already protected (what the
 command line prints), gzip-compressed with no time stamp so that the same bytes give the same file.
@@ -94,6 +94,23 @@ CASES: dict[str, list[str]] = {
 }
 
 
+#: name -> the arguments after ``report`` (an HTML report; its SHA-256 is recorded, the file is large)
+REPORTS: dict[str, list[str]] = {
+    "demo": [*_DEMO, "--group", "rolle"],
+    "seed_pulje": [_SEED, "--group", "pulje"],
+    "demo_weights_items": [*_DEMO, "--group", "rolle", "--invited", str(DEMO / "invitasjonsliste_eksempel.csv"),
+                           "--weight-by", "rolle,pulje", "--items", "kunnskap_mobbing,praksis_mobbing"],
+    "demo_reference_coding": [*_DEMO, "--group", "rolle", "--reference-file", "{work}/bank.csv", "--coding",
+                              "{work}/frame.csv"],
+    "seed_protected_en": [_SEED, "--group", "rolle", "--groupings", "rolle,pulje", "--min-group-size", "11",
+                          "--lang", "en"],
+    "mixed_weight_column": ["{work}/mixed.csv", "--group", "rolle", "--weight", "antall_elever"],
+    "seed_duckdb": ["--database", "duckdb:", "--table", "{work}/seed.parquet", "--codebook", _SEED_BOOK,
+                    "--group", "rolle", "--subtitle", "seed"],  # the table's path would be the subtitle
+}
+REPORT_HASHES = GOLDEN / "reports.json"
+
+
 def prepare(work: Path) -> None:
     """Write the generated inputs into ``work``: the benchmark's files (small), a coding frame, reference figures
     and the coded fixture as Parquet (for DuckDB)."""
@@ -146,6 +163,17 @@ def run(name: str, work: Path) -> bytes:
     return f"exit {code}\n{text}".encode()
 
 
+def report_hash(name: str, work: Path) -> str:
+    """The SHA-256 of the HTML report of case ``name`` (``exit N`` when the command fails)."""
+    import hashlib
+
+    out = work / f"report_{name}.html"
+    argv = ["report", *(a.replace("{work}", str(work)) for a in REPORTS[name]), "--out", str(out)]
+    with _captured():
+        code = cli.main(argv)
+    return hashlib.sha256(out.read_bytes()).hexdigest() if code == 0 else f"exit {code}"
+
+
 def path_of(name: str) -> Path:
     return GOLDEN / f"{name}.json.gz"
 
@@ -155,11 +183,16 @@ def recorded(name: str) -> bytes:
 
 
 def record(work: Path, names: list[str] | None = None) -> None:
+    import json
+
     prepare(work)
     GOLDEN.mkdir(parents=True, exist_ok=True)
     for name in names or CASES:
         path_of(name).write_bytes(gzip.compress(run(name, work), mtime=0))
         print(f"{name}: {len(recorded(name))} bytes", file=sys.stderr)
+    if not names:
+        hashes = {name: report_hash(name, work) for name in REPORTS}
+        REPORT_HASHES.write_text(json.dumps(hashes, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

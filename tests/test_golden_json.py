@@ -51,3 +51,13 @@ def test_top_pct_and_top2_pct_hold_the_same_top_k_share(name):
     cells = list(_stats(json.loads(body)))
     assert head == "exit 0" and cells
     assert all(c["top_pct"] == c["top2_pct"] and c["top_ci"] == c["top2_ci"] for c in cells)
+
+
+@pytest.mark.parametrize("name", list(golden.REPORTS))
+def test_the_html_report_is_byte_identical_to_the_recorded(name, work):
+    # the report is laid out from the analysis (lmp_core.present.report.build_report): the same figures, words,
+    # charts and order give the same HTML file
+    import json
+
+    recorded = json.loads(golden.REPORT_HASHES.read_text(encoding="utf-8"))
+    assert golden.report_hash(name, work) == recorded[name]
