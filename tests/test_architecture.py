@@ -326,7 +326,6 @@ LONG_FUNCTIONS = {
     "lmp_core/setup/columns.py:_scale": "one detector with its ordered reasons (why a column is or is not a scale)",
     "lmp_core/setup/kinds.py:detect_kinds": "the kinds seen across columns, tried in their documented order",
     "lmp_core/setup/scales.py:coding_from_value_labels": "the value-label rules in their documented order",
-    "lmp_core/present/report/render.py:to_docx": "the Word document's blocks, one branch per kind of block",
     "benchmarks/bench.py:browser_session": "a benchmark script, not shipped",
     "benchmarks/bench.py:format_report": "a benchmark script, not shipped",
 }
