@@ -324,7 +324,6 @@ LONG_FUNCTIONS = {
     "lmp_core/setup/columns.py:build_survey": "the setup's detector loop and the Survey it builds; its split waits "
                                               "for the work on setup/columns.py that goes on beside it",
     "lmp_core/setup/columns.py:_scale": "one detector with its ordered reasons (why a column is or is not a scale)",
-    "lmp_core/setup/kinds.py:detect_kinds": "the kinds seen across columns, tried in their documented order",
     "benchmarks/bench.py:browser_session": "a benchmark script, not shipped",
     "benchmarks/bench.py:format_report": "a benchmark script, not shipped",
 }
