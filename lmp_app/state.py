@@ -428,14 +428,23 @@ def view_for(request: ViewRequest, lang: str) -> View:
 def analysis_for(request: ViewRequest, lang: str, *, omnibus: str = "kruskal",
                  weights: Weights | None = None) -> Analysis:
     """The analysis of a view's questions (:func:`lmp_core.analysis.analyse.analyse`; the view counted once per
-    session, :func:`view_for`): the tests across three or more groups with ``omnibus``, and with ``weights`` the
-    weighted figures of the view's cells and the weighted d of its pairs; made once per request and session."""
+    session, :func:`view_for`): the tests across three or more groups with ``omnibus``, and with ``weights`` (the
+    session's chosen weights, :func:`weights`) the weighted figures of the view's cells and the weighted d of its
+    pairs; made once per request, weights and session."""
     from lmp_core.analysis.analyse import Request, analyse
 
     view = view_for(request, lang)
     asked = Request(view.request, kind_items=(), omnibus=omnibus, lang=lang, weights=weights)
-    return _cached(("analysis", asked, id(weights) if weights is not None else None),
-                   lambda: analyse(ensure_data().source, asked, view=view))
+    return _cached(("analysis", asked, _weights_key(weights)), lambda: analyse(ensure_data().source, asked, view=view))
+
+
+def _weights_key(chosen: Weights | None) -> tuple | None:
+    """What tells two sets of :func:`weights` apart in a cache key: the stored weights themselves (compared and
+    kept alive by identity, so no other weights can take their place) and the protection their held-back
+    respondents come from."""
+    if chosen is None:
+        return None
+    return st.session_state.get(Keys.WEIGHTS), min_group_size(), groupings()
 
 
 def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
@@ -455,7 +464,7 @@ def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
         return view_indices(in_database.counts, to_count, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
                             custom=picked, sums=in_database.index_sums)
     chosen = weights()
-    return _cached(("indices", to_count, themes, lang, id(chosen) if chosen is not None else None, custom),
+    return _cached(("indices", to_count, themes, lang, _weights_key(chosen), custom),
                    lambda: view_indices(source, to_count, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
                                         weights=chosen, custom=dict([custom]) if custom else None,
                                         held=held_for(to_count.min_group_size)
@@ -475,7 +484,7 @@ def report_analysis_for(request: ViewRequest, themes: tuple[str, ...], lang: str
     loaded = ensure_data()
     source = loaded.source
     chosen = weights()
-    key = ("report", request, themes, lang, id(chosen) if chosen is not None else None, id(references), includes_group)
+    key = ("report", request, themes, lang, _weights_key(chosen), references, includes_group)
     if loaded.database is None:
         return _cached(key, lambda: report_analysis(source, request, themes=themes, lang=lang, weights=chosen,
                                                     references=references, reference_includes_group=includes_group))

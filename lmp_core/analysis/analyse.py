@@ -41,7 +41,7 @@ class Request:
     name; None for all of them, ``()`` for none. ``index_themes``: the themes whose questions make an index
     (``"all"``: every theme), ``custom_index``: indices of questions picked by name. ``weights`` and ``references``
     are the chosen weights (before the view's held-back respondents are taken out) and reference figures; they are
-    compared by identity, so a cache keyed on the request tells two sets of weights apart only through them.
+    left out of the request's equality and hash, so a cache keyed on a request adds their identity to the key.
     """
 
     view: ViewRequest = field(default_factory=ViewRequest)
