@@ -229,25 +229,27 @@ def request_of(args: argparse.Namespace, **change: object) -> ViewRequest:
                           fpc=args.fpc)
 
 
-def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
-    """The source read and the view the options ask for."""
+def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View, tuple[str, ...] | None]:
+    """The source read, the view the options ask for, and the questions of other kinds ``--items`` names (None:
+    all of them)."""
     from lmp_core.compute.view import make_view
     from lmp_core.setup.survey import Survey
 
     request = request_of(args)
     if getattr(args, "database", None) or getattr(args, "stream", False):
-        counted, view = _database_view(args, request)
-        return counted.counts, view
+        counted, view, kind_items = _database_view(args, request)
+        return counted.counts, view, kind_items
     source = load(args)
+    kind_items = None
     if request.items is not None and isinstance(source, Survey):
-        request = _scale_items(args, source.items, (*source.others, *source.numbers), request)
+        request, kind_items = _scale_items(source.items, (*source.others, *source.numbers), request)
     view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
-    return source, view
+    return source, view, kind_items
 
 
 def _database_view(args: argparse.Namespace, request: ViewRequest, themes: Sequence[str] = (),
                    custom: Mapping[str, Sequence[str]] | None = None, max_items: int | None = None
-                   ) -> tuple[Counted, View]:
+                   ) -> tuple[Counted, View, tuple[str, ...] | None]:
     """Count in the database (``--database``, ``--table``), or in a file as DuckDB reads it (``--stream``), with the
     setup's questions and protection, and the sums of the indices of ``themes`` and ``custom``
     (:func:`lmp_core.compute.indices.index_sets`); only counts and sums come back
@@ -279,8 +281,9 @@ def _database_view(args: argparse.Namespace, request: ViewRequest, themes: Seque
         count_in_database(args.database, args.table, codebook, **options)
     if request.items is not None:  # --items may name questions of other kinds, as for a file
         others = (*(counted.others.items if counted.others is not None else ()), *(n.item for n in counted.numbers))
-        request = _scale_items(args, counted.counts.items, others, request)
-    return counted, counted_view(counted, request)
+        request, kind_items = _scale_items(counted.counts.items, others, request)
+        return counted, counted_view(counted, request), kind_items
+    return counted, counted_view(counted, request), None
 
 
 def _custom_index(args: argparse.Namespace) -> dict[str, list[str]]:
@@ -298,11 +301,11 @@ def _check_source(args: argparse.Namespace) -> None:
         raise SurveyError("db_no_weights")
 
 
-def _scale_items(args: argparse.Namespace, scales: Sequence[Item], others: Sequence[Item],
-                 request: ViewRequest) -> ViewRequest:
+def _scale_items(scales: Sequence[Item], others: Sequence[Item], request: ViewRequest
+                 ) -> tuple[ViewRequest, tuple[str, ...]]:
     """``--items`` may name scale questions and questions of other kinds (a column, or a multiple-response set's
-    name): the scales stay the view's items, the others are kept for the analysis's other kinds; a name that is neither
-    is refused with every question named."""
+    name): the request with the scales as its items, and the others (for the analysis's other kinds); a name that
+    is neither is refused with every question named."""
     from dataclasses import replace
 
     scale = {it.column for it in scales}
@@ -311,8 +314,8 @@ def _scale_items(args: argparse.Namespace, scales: Sequence[Item], others: Seque
     if unknown:
         choices = [it.column for it in scales] + sorted(other)
         raise SurveyError("unknown_item", column=unknown[0], choices=", ".join(choices))
-    args._kind_items = tuple(c for c in request.items or () if c in other)
-    return replace(request, items=tuple(c for c in request.items or () if c in scale))
+    kinds = tuple(c for c in request.items or () if c in other)
+    return replace(request, items=tuple(c for c in request.items or () if c in scale)), kinds
 
 
 def _weights(args: argparse.Namespace, source: Survey | Counts) -> Weights | None:
@@ -414,11 +417,11 @@ def analysis_of(args: argparse.Namespace, *, for_json: bool = True) -> Analysis:
     custom = tuple((name, tuple(columns)) for name, columns in _custom_index(args).items())
     counted = None
     if args.database or args.stream:  # the indices' sums and the other kinds are counted in the same visit
-        counted, view = _database_view(args, request_of(args), args.index, dict(custom))
+        counted, view, kind_items = _database_view(args, request_of(args), args.index, dict(custom))
         source = counted.counts
     else:
-        source, view = view_of(args)
-    request = Request(view.request, kind_items=getattr(args, "_kind_items", None), index_themes=tuple(args.index),
+        source, view, kind_items = view_of(args)
+    request = Request(view.request, kind_items=kind_items, index_themes=tuple(args.index),
                       custom_index=custom, omnibus=args.omnibus, lang=args.lang, weights=_weights(args, source),
                       references=references_of(args), reference_includes_group=args.reference_includes_group,
                       banner=args.banner if for_json else None)
@@ -507,10 +510,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.database:  # each theme's index and the other kinds, counted in the same visit to the database
         from lmp_core.compute.indices import MAX_INDEX_ITEMS
 
-        counted, view = _database_view(args, request, ["all"], max_items=MAX_INDEX_ITEMS)
+        counted, view, _ = _database_view(args, request, ["all"], max_items=MAX_INDEX_ITEMS)
         source = counted.counts
     else:  # the reader's caveats (a base of those who ticked something …) in the data section, as summarize gives them
-        source, view = view_of(args)
+        source, view, _ = view_of(args)
     known = list(dict.fromkeys(it.theme for it in source.items if it.theme))
     unknown = [t for t in themes or () if t not in known]
     if unknown:
