@@ -22,7 +22,6 @@ from lmp_app.state import (
     populations,
     quality_notes,
     store,
-    view_for,
     view_request,
 )
 from lmp_core.base.catalogue import text
@@ -236,9 +235,9 @@ def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str,
 
 
 def summary_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]]) -> Summary:
-    """The statistics of the chosen questions (the view is counted once per session, :func:`view_for`)."""
-    request = view_request(group=group, filters=filters, items=columns, populations=populations(group))
-    return view_for(request, lang()).summary(request.items)
+    """The statistics of the chosen questions: the summary of their analysis (:func:`page_analysis`; the view is
+    counted once per session, :func:`lmp_app.state.view_for`)."""
+    return page_analysis(columns, group, filters).summary
 
 
 def page_analysis(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]], *,
