@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +15,7 @@ from lmp_app.i18n import lang, t
 from lmp_app.state import (
     Keys,
     Loaded,
+    analysis_for,
     ensure_data,
     groupings,
     min_group_size,
@@ -21,7 +23,6 @@ from lmp_app.state import (
     populations,
     quality_notes,
     store,
-    view_for,
     view_request,
 )
 from lmp_core.base.catalogue import text
@@ -31,6 +32,9 @@ from lmp_core.compute.weights import Weights
 from lmp_core.counting.counts import group_values, natural_key
 from lmp_core.counting.disclosure import pooled
 from lmp_core.setup.survey import Survey
+
+if TYPE_CHECKING:
+    from lmp_core.analysis.analyse import Analysis
 
 # every ASCII punctuation character: CommonMark lets each be escaped with a backslash, and escaping all
 # of them leaves no Markdown syntax (links, images, emphasis, HTML, colour directives, LaTeX) to start
@@ -248,19 +252,17 @@ def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str,
 
 
 def summary_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]]) -> Summary:
-    """The statistics of the chosen questions (the view is counted once per session, :func:`view_for`)."""
+    """The statistics of the chosen questions: the summary of their analysis (:func:`page_analysis`; the view is
+    counted once per session, :func:`lmp_app.state.view_for`)."""
+    return page_analysis(columns, group, filters).summary
+
+
+def page_analysis(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]], *,
+                  omnibus: str = "kruskal", weights: Weights | None = None) -> Analysis:
+    """The analysis of the chosen questions for the view :func:`summary_for` shows
+    (:func:`lmp_app.state.analysis_for`): its tests with ``omnibus``, its weighted figures with ``weights``."""
     request = view_request(group=group, filters=filters, items=columns, populations=populations(group))
-    return view_for(request, lang()).summary(request.items)
-
-
-def weighted_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]],
-                 weights: Weights) -> dict:
-    """The weighted statistics of the same view's cells (:func:`lmp_core.compute.weights.weighted_stats`)."""
-    from lmp_core.compute.weights import weighted_stats
-
-    request = view_request(group=group, filters=filters, items=columns, populations=populations(group))
-    source = ensure_data().source
-    return weighted_stats(source, view_for(request, lang()), weights, list(columns), lang())
+    return analysis_for(request, lang(), omnibus=omnibus, weights=weights)
 
 
 def banner_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]],

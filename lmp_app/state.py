@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -31,6 +31,10 @@ from lmp_core.load import read_codebook, read_file
 from lmp_core.setup.codebook import CodebookEntry, protection, quality_spec
 from lmp_core.setup.coding import CodingFrame
 from lmp_core.setup.survey import Survey
+
+if TYPE_CHECKING:
+    from lmp_core.analysis.analyse import Analysis
+    from lmp_core.read.reference import References
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 DEMO_FILE = DEMO_DIR / "lmp_ch2_3.csv"
@@ -56,7 +60,8 @@ class Keys:
     GROUP = "lmp_group"
     POPULATIONS = "lmp_populations"
     MIN_N = "lmp_min_group_size"
-    COUNTS = "lmp_counts_cache"
+    #: the session's cache of what was counted and computed (views, decisions, indices, kinds, analyses)
+    CACHE = "lmp_cache"
     SELECTED = "lmp_selected_items"
     THEMES = "lmp_selected_themes"
     FILTER = "lmp_filter"
@@ -148,7 +153,7 @@ def load_database(database: Database, group: str) -> Loaded:
     loaded = Loaded(database.label, digest(f"{database.name}|{group}".encode()), counted.counts, codebook=codebook,
                     database=database)
     st.session_state[Keys.DATA] = loaded
-    st.session_state[Keys.COUNTS] = {("db", protected, minimum, ()): counted}
+    st.session_state[Keys.CACHE] = {("db", protected, minimum, ()): counted}
     _forget_choices("upload_fingerprint")
     st.session_state[Keys.GROUPINGS] = protected
     st.session_state[Keys.MIN_N] = minimum
@@ -210,7 +215,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     source = _kept_coding(source, digest(data))
     loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
-    st.session_state[Keys.COUNTS] = {}
+    st.session_state[Keys.CACHE] = {}
     _forget_choices()
     if st.session_state.get(Keys.CONFIRMED, ("", frozenset()))[0] != loaded.digest:
         st.session_state[Keys.CONFIRMED] = (loaded.digest, frozenset())
@@ -305,7 +310,7 @@ def _apply_quality(loaded: Loaded) -> None:
         return
     chosen = apply_choice(loaded.full, quality_choice(), min_group_size=min_group_size(), groupings=groupings())
     loaded.source, loaded.chosen = chosen.survey, chosen
-    st.session_state[Keys.COUNTS] = {}
+    st.session_state[Keys.CACHE] = {}
 
 
 def load_demo() -> Loaded:
@@ -408,16 +413,38 @@ def view_for(request: ViewRequest, lang: str) -> View:
     notes = (source.notes if isinstance(source, Survey) else ()) + tuple(st.session_state.get(Keys.FIELDWORK_NOTES) or ()) \
         + setup_notes()
     # what is counted depends on the group, filters and minimum only
-    counted = ViewRequest(group=request.group, filters=request.filters, groupings=request.groupings,
+    to_count = ViewRequest(group=request.group, filters=request.filters, groupings=request.groupings,
                           min_group_size=request.min_group_size)
     # the language names only the whole sample's group ("Alle"/"All"): with a group column, a change of
     # language recounts nothing
-    key = ("view", counted, lang if request.group is None else None)
+    key = ("view", to_count, lang if request.group is None else None)
     if loaded.database is not None:  # counted in the database, the disclosure rule applied there
-        view = _cached(key, lambda: counted_view(_database_counts(loaded, counted), counted))
+        view = _cached(key, lambda: counted_view(_database_counts(loaded, to_count), to_count))
         return view.asking(request, notes)
-    view = _cached(key, lambda: make_view(source, counted, held=held, lang=lang))
+    view = _cached(key, lambda: make_view(source, to_count, held=held, lang=lang))
     return view.asking(request, notes)
+
+
+def analysis_for(request: ViewRequest, lang: str, *, omnibus: str = "kruskal",
+                 weights: Weights | None = None) -> Analysis:
+    """The analysis of a view's questions (:func:`lmp_core.analysis.analyse.analyse`; the view counted once per
+    session, :func:`view_for`): the tests across three or more groups with ``omnibus``, and with ``weights`` (the
+    session's chosen weights, :func:`weights`) the weighted figures of the view's cells and the weighted d of its
+    pairs; made once per request, weights and session."""
+    from lmp_core.analysis.analyse import Request, analyse
+
+    view = view_for(request, lang)
+    asked = Request(view.request, kind_items=(), omnibus=omnibus, lang=lang, weights=weights)
+    return _cached(("analysis", asked, _weights_key(weights)), lambda: analyse(ensure_data().source, asked, view=view))
+
+
+def _weights_key(chosen: Weights | None) -> tuple | None:
+    """What tells two sets of :func:`weights` apart in a cache key: the stored weights themselves (compared and
+    kept alive by identity, so no other weights can take their place) and the protection their held-back
+    respondents come from."""
+    if chosen is None:
+        return None
+    return st.session_state.get(Keys.WEIGHTS), min_group_size(), groupings()
 
 
 def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
@@ -429,19 +456,44 @@ def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
 
     loaded = ensure_data()
     source = loaded.source
-    counted = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
+    to_count = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
     if loaded.database is not None:  # the indices' sums are summed in the database, under the same rule
         picked = dict([custom]) if custom else None
-        in_database = _database_counts(loaded, counted, lambda found: index_sets(found, themes, picked, MAX_INDEX_ITEMS),
+        in_database = _database_counts(loaded, to_count, lambda found: index_sets(found, themes, picked, MAX_INDEX_ITEMS),
                                        ("indices", themes, custom))
-        return view_indices(in_database.counts, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
+        return view_indices(in_database.counts, to_count, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
                             custom=picked, sums=in_database.index_sums)
     chosen = weights()
-    return _cached(("indices", counted, themes, lang, id(chosen) if chosen is not None else None, custom),
-                   lambda: view_indices(source, counted, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
+    return _cached(("indices", to_count, themes, lang, _weights_key(chosen), custom),
+                   lambda: view_indices(source, to_count, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
                                         weights=chosen, custom=dict([custom]) if custom else None,
-                                        held=held_for(counted.min_group_size)
-                                        if counted.groupings == groupings() else None))
+                                        held=held_for(to_count.min_group_size)
+                                        if to_count.groupings == groupings() else None))
+
+
+def report_analysis_for(request: ViewRequest, themes: tuple[str, ...], lang: str, *,
+                        references: References | None = None, includes_group: bool = False) -> Analysis:
+    """The analysis the report lays out (:func:`lmp_core.analysis.analyse.report_analysis`) for the chapters of
+    ``themes``, with the chosen weights and reference figures, made once per request and session. From a database,
+    the themes' indices and the other kinds are counted there (:func:`indices_for`, :func:`kinds_for`)."""
+    from dataclasses import replace
+
+    from lmp_core.analysis.analyse import report_analysis, themes_with_index
+    from lmp_core.compute.indices import MAX_INDEX_ITEMS
+
+    loaded = ensure_data()
+    source = loaded.source
+    chosen = weights()
+    key = ("report", request, themes, lang, _weights_key(chosen), references, includes_group)
+    if loaded.database is None:
+        return _cached(key, lambda: report_analysis(source, request, themes=themes, lang=lang, weights=chosen,
+                                                    references=references, reference_includes_group=includes_group))
+    indices = {ix.name: ix for ix in indices_for(request, themes_with_index(source.items, themes, MAX_INDEX_ITEMS), lang)}
+    kinds = kinds_for(request.group, {}, lang)
+    return _cached(key, lambda: replace(report_analysis(source, request, themes=themes, lang=lang, indices=indices,
+                                                        references=references,
+                                                        reference_includes_group=includes_group),
+                                        kinds=tuple(kinds)))
 
 
 def weights() -> Weights | None:
@@ -479,20 +531,15 @@ def read_wave(data: bytes, name: str, *, with_setup: bool) -> Survey | Counts:
 
 def kinds_for(group: str | None, filters: dict[str, tuple[str, ...]], lang: str) -> list:
     """The single-choice, multiple-response and number questions for the view of ``group`` and ``filters``, with
-    this session's protective settings (:func:`lmp_core.compute.kind_stats.kind_results`), once per view and session."""
-    from lmp_core.compute.kind_stats import database_results, kind_results
+    this session's protective settings (:func:`lmp_core.analysis.analyse.other_kinds`), once per view and session."""
+    from lmp_core.analysis.analyse import other_kinds
 
     loaded = ensure_data()
     source = loaded.source
     request = view_request(group=group, filters=filters)
     if loaded.database is not None:  # counted in the database with the scales, under the same rule
-        return database_results(_database_counts(loaded, request), min_group_size=request.min_group_size,
-                                confidence=request.confidence)
-    if not isinstance(source, Survey) or not (source.others or source.numbers):
-        return []
-    return _cached(("kinds", request, lang), lambda: kind_results(
-        source, group=group, filters=request.filter_map, groupings=request.groupings,
-        min_group_size=request.min_group_size, confidence=request.confidence, lang=lang))
+        return other_kinds(source, request, counted=_database_counts(loaded, request))
+    return _cached(("kinds", request, lang), lambda: other_kinds(source, request, lang=lang))
 
 
 def set_coding(frame: CodingFrame) -> None:
@@ -505,7 +552,7 @@ def set_coding(frame: CodingFrame) -> None:
     frames = {f.column: f for f in loaded.source.coding}
     frames[frame.column] = frame
     loaded.source = coded_survey(loaded.source, list(frames.values()), lang=st.session_state.get(Keys.LANG, "nb"))
-    st.session_state[Keys.COUNTS] = {}
+    st.session_state[Keys.CACHE] = {}
 
 
 def set_coded_table(data: bytes, name: str, column: str) -> None:
@@ -514,7 +561,7 @@ def set_coded_table(data: bytes, name: str, column: str) -> None:
     loaded = ensure_data()
     if isinstance(loaded.source, Survey):
         loaded.source = read_coded_table(data, name, loaded.source, column, lang=st.session_state.get(Keys.LANG, "nb"))
-        st.session_state[Keys.COUNTS] = {}
+        st.session_state[Keys.CACHE] = {}
 
 
 def coding_of(column: str) -> CodingFrame:
@@ -526,7 +573,7 @@ def coding_of(column: str) -> CodingFrame:
 
 def _cached(key: tuple, make: Callable[[], Any]) -> Any:
     """``make()`` once per key and session (cleared with a new file); a bad-input error is kept too."""
-    cache: dict[Any, Any] = st.session_state.setdefault(Keys.COUNTS, {})
+    cache: dict[Any, Any] = st.session_state.setdefault(Keys.CACHE, {})
     if key not in cache:
         try:
             cache[key] = make()

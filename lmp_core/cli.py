@@ -18,10 +18,8 @@ from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.base.spelling import MAX_OPTION_NUMBER, whole_number
 
 if TYPE_CHECKING:  # the libraries are imported where a command uses them: --help starts in a blink
-    from lmp_core.compute.indices import Index
-    from lmp_core.compute.kind_stats import KindResult
+    from lmp_core.analysis.analyse import Analysis
     from lmp_core.compute.quality import Chosen
-    from lmp_core.compute.reference import ReferenceResult
     from lmp_core.compute.stats import Summary
     from lmp_core.compute.view import View, ViewRequest
     from lmp_core.compute.weights import Weights
@@ -151,37 +149,15 @@ def chosen_of(args: argparse.Namespace, survey: Survey) -> Chosen:
     view, the report and the JSON then hold the same respondents (:func:`lmp_core.compute.quality.apply_choice`,
     with this call's protected grouping columns and minimum, as :func:`protection_of` decides them)."""
     from lmp_core.compute.quality import QualityChoice, apply_choice
-    from lmp_core.setup.codebook import protection, quality_spec
-
-    if getattr(args, "_chosen", None) is None:
-        codebook = codebook_of(args)
-        choice = QualityChoice.parse(quality_spec(codebook), file=Path(args.codebook or "").name)
-        protected, setup_min = protection(codebook)
-        minimum = args.min_group_size if getattr(args, "min_group_size", None) is not None \
-            else setup_min or MIN_GROUP_SIZE
-        given = [c.strip() for c in args.groupings.split(",") if c.strip()] if getattr(args, "groupings", None) else None
-        group = getattr(args, "group", None)
-        groupings = tuple(given) if given is not None else protected or ((group,) if group else ())
-        args._chosen = apply_choice(survey, choice, min_group_size=minimum, groupings=groupings)
-    return args._chosen
-
-
-def quality_json(args: argparse.Namespace) -> dict:
-    """``--quality``'s part of the JSON: each check's count on the whole file, the setup's choice, how many are
-    left out, and per question the change in top-k share and mean without them."""
-    from lmp_core.compute.quality import with_and_without
-    from lmp_core.compute.stats import note_text
-
-    if getattr(args, "_full", None) is None:  # a frequency table, a database or --stream: no rows to judge
-        raise SurveyError("quality_needs_rows", file=Path(args.file or args.table or "").name)
-    chosen = chosen_of(args, args._full)
     from lmp_core.setup.codebook import quality_spec
 
-    changes = with_and_without(args._full, chosen, min_group_size=chosen.min_group_size, top_k=int(args.top),
-                               lang=args.lang)
-    return {**chosen.quality.to_dict(), "choice": quality_spec(codebook_of(args)), "left_out": chosen.left_out,
-            "notes": [note_text(k, p, args.lang) for k, p in chosen.notes],
-            "with_without": [c.to_dict() for c in changes]}
+    if getattr(args, "_chosen", None) is None:
+        choice = QualityChoice.parse(quality_spec(codebook_of(args)), file=Path(args.codebook or "").name)
+        groupings, minimum = protection_of(args)
+        if groupings is None:  # neither given nor in the setup: the call's own group column
+            groupings = (args.group,) if getattr(args, "group", None) else ()
+        args._chosen = apply_choice(survey, choice, min_group_size=minimum, groupings=groupings)
+    return args._chosen
 
 
 def with_coding(source: Survey | Counts, paths: list[str], column: str) -> Survey | Counts:
@@ -253,33 +229,27 @@ def request_of(args: argparse.Namespace, **change: object) -> ViewRequest:
                           fpc=args.fpc)
 
 
-def summary_of(args: argparse.Namespace) -> Summary:
-    """The summary the options ask for: the same view the app and the report make (:mod:`lmp_core.compute.view`).
-
-    With ``--stream`` the file is counted by DuckDB as it is read (:mod:`lmp_core.counting.stream`), never held whole.
-    """
-    return view_of(args)[1].summary()
-
-
-def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View]:
-    """The source read and the view the options ask for."""
+def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View, tuple[str, ...] | None]:
+    """The source read, the view the options ask for, and the questions of other kinds ``--items`` names (None:
+    all of them)."""
     from lmp_core.compute.view import make_view
     from lmp_core.setup.survey import Survey
 
     request = request_of(args)
     if getattr(args, "database", None) or getattr(args, "stream", False):
-        counted, view = _database_view(args, request)
-        return counted.counts, view
+        counted, view, kind_items = _database_view(args, request)
+        return counted.counts, view, kind_items
     source = load(args)
+    kind_items = None
     if request.items is not None and isinstance(source, Survey):
-        request = _scale_items(args, source.items, (*source.others, *source.numbers), request)
+        request, kind_items = _scale_items(source.items, (*source.others, *source.numbers), request)
     view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
-    return source, view
+    return source, view, kind_items
 
 
 def _database_view(args: argparse.Namespace, request: ViewRequest, themes: Sequence[str] = (),
                    custom: Mapping[str, Sequence[str]] | None = None, max_items: int | None = None
-                   ) -> tuple[Counted, View]:
+                   ) -> tuple[Counted, View, tuple[str, ...] | None]:
     """Count in the database (``--database``, ``--table``), or in a file as DuckDB reads it (``--stream``), with the
     setup's questions and protection, and the sums of the indices of ``themes`` and ``custom``
     (:func:`lmp_core.compute.indices.index_sets`); only counts and sums come back
@@ -311,8 +281,9 @@ def _database_view(args: argparse.Namespace, request: ViewRequest, themes: Seque
         count_in_database(args.database, args.table, codebook, **options)
     if request.items is not None:  # --items may name questions of other kinds, as for a file
         others = (*(counted.others.items if counted.others is not None else ()), *(n.item for n in counted.numbers))
-        request = _scale_items(args, counted.counts.items, others, request)
-    return counted, counted_view(counted, request)
+        request, kind_items = _scale_items(counted.counts.items, others, request)
+        return counted, counted_view(counted, request), kind_items
+    return counted, counted_view(counted, request), None
 
 
 def _custom_index(args: argparse.Namespace) -> dict[str, list[str]]:
@@ -330,11 +301,11 @@ def _check_source(args: argparse.Namespace) -> None:
         raise SurveyError("db_no_weights")
 
 
-def _scale_items(args: argparse.Namespace, scales: Sequence[Item], others: Sequence[Item],
-                 request: ViewRequest) -> ViewRequest:
+def _scale_items(scales: Sequence[Item], others: Sequence[Item], request: ViewRequest
+                 ) -> tuple[ViewRequest, tuple[str, ...]]:
     """``--items`` may name scale questions and questions of other kinds (a column, or a multiple-response set's
-    name): the scales stay the view's items, the others are kept for :func:`kinds_of`; a name that is neither
-    is refused with every question named."""
+    name): the request with the scales as its items, and the others (for the analysis's other kinds); a name that
+    is neither is refused with every question named."""
     from dataclasses import replace
 
     scale = {it.column for it in scales}
@@ -343,29 +314,8 @@ def _scale_items(args: argparse.Namespace, scales: Sequence[Item], others: Seque
     if unknown:
         choices = [it.column for it in scales] + sorted(other)
         raise SurveyError("unknown_item", column=unknown[0], choices=", ".join(choices))
-    args._kind_items = tuple(c for c in request.items or () if c in other)
-    return replace(request, items=tuple(c for c in request.items or () if c in scale))
-
-
-def kinds_of(source: Survey, request: ViewRequest, lang: str,
-             kind_items: tuple[str, ...] | None = None) -> list[KindResult]:
-    """The single-choice, multiple-response and number questions for the request's view (``kind_items``, when
-    given, pick among them by column or set name)."""
-    if not (source.others or source.numbers):
-        return []
-    from lmp_core.compute.kind_stats import kind_results
-
-    return kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
-                        min_group_size=request.min_group_size, columns=kind_items, confidence=request.confidence,
-                        lang=lang)
-
-
-def weights_of(args: argparse.Namespace, source: Survey | Counts, view: View | None = None) -> Weights | None:
-    """The weights ``--weight`` or ``--invited``/``--weight-by`` ask for (None: unweighted), without the respondents
-    ``view`` holds back (:meth:`lmp_core.compute.weights.Weights.without`)."""
-    weights = _weights(args, source)
-    held = view.held if view is not None else None
-    return weights.without(held.rows) if weights is not None and held is not None else weights
+    kinds = tuple(c for c in request.items or () if c in other)
+    return replace(request, items=tuple(c for c in request.items or () if c in scale)), kinds
 
 
 def _weights(args: argparse.Namespace, source: Survey | Counts) -> Weights | None:
@@ -454,89 +404,77 @@ def _table(summary: Summary, lang: str) -> str:
     return frame.to_string(index=False)
 
 
-def cmd_summarize(args: argparse.Namespace) -> int:
+def analysis_of(args: argparse.Namespace, *, for_json: bool = True) -> Analysis:
+    """The analysis the options ask for (:func:`lmp_core.analysis.analyse.analyse`): the file, stream or database
+    read and counted with the call's protection, the weights, reference figures and coding frames the options
+    name; ``for_json``: with the parts only the JSON shows (``--quality``, ``--banner``)."""
+    from lmp_core.analysis.analyse import Request, analyse
     from lmp_core.setup.survey import Survey
 
     _check_source(args)
     if getattr(args, "stream", False) and (args.weight or args.weight_by or args.invited):
         raise SurveyError("stream_no_weights", file=Path(args.file).name)
-    sums = None
+    custom = tuple((name, tuple(columns)) for name, columns in _custom_index(args).items())
+    counted = None
     if args.database or args.stream:  # the indices' sums and the other kinds are counted in the same visit
-        from lmp_core.compute.kind_stats import database_results
-
-        counted, view = _database_view(args, request_of(args), args.index, _custom_index(args))
-        source, sums = counted.counts, counted.index_sums
-        kinds = database_results(counted, min_group_size=view.request.min_group_size,
-                                 columns=getattr(args, "_kind_items", None))
+        counted, view, kind_items = _database_view(args, request_of(args), args.index, dict(custom))
+        source = counted.counts
     else:
-        source, view = view_of(args)
-        # the questions of other kinds, after the scales, for the same view
-        kinds = kinds_of(source, view.request, args.lang, getattr(args, "_kind_items", None)) \
-            if isinstance(source, Survey) else []
-    summary = view.summary(view.request.items)  # () when --items named only questions of other kinds
-    weights = weights_of(args, source, view)
-    indices = []
-    custom = _custom_index(args)
-    if args.index or custom:
-        from lmp_core.compute.indices import view_indices
+        source, view, kind_items = view_of(args)
+    request = Request(view.request, kind_items=kind_items, index_themes=tuple(args.index),
+                      custom_index=custom, omnibus=args.omnibus, lang=args.lang, weights=_weights(args, source),
+                      references=references_of(args), reference_includes_group=args.reference_includes_group,
+                      banner=args.banner if for_json else None)
+    quality = {}
+    if for_json and args.quality:
+        if getattr(args, "_full", None) is None:  # a frequency table, a database or --stream: no rows to judge
+            raise SurveyError("quality_needs_rows", file=Path(args.file or args.table or "").name)
+        from lmp_core.setup.codebook import quality_spec
 
-        indices = view_indices(source, request_of(args), args.index, lang=args.lang, weights=weights, custom=custom,
-                               sums=sums)
+        quality = {"quality": chosen_of(args, args._full), "full": args._full,
+                   "quality_choice": quality_spec(codebook_of(args))}
+    if args.banner and for_json and not isinstance(source, Survey):
+        raise SurveyError("freq_no_filter", file=Path(args.file).name)
+    return analyse(source, request, view=view, counted=counted, **quality)
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    analysis = analysis_of(args, for_json=args.format == "json")
     if args.format == "json":
-        from lmp_core.compute.groups import group_tests
-
-        out = summary.to_dict(args.lang)
-        tests = {t.column: t for t in group_tests(summary, omnibus=args.omnibus)}  # 3+ groups: omnibus, pairs, letters
-        for item in out["items"]:
-            if item["column"] in tests:
-                item["group_tests"] = tests[item["column"]].to_dict()
-        out["items"] += [r.to_dict(args.lang) for r in kinds]
-        if args.index or custom:
-            out["indices"] = [ix.to_dict() for ix in indices]
-        if weights is not None:
-            _add_weighted(out, source, view, weights, args.lang)
-        reference = reference_of(args, source, view, summary, indices)
-        if reference is not None:
-            out["reference"] = reference.to_dict(args.lang)
-        if isinstance(source, Survey) and source.coding:  # the rules behind each coded comment column
-            out["coding"] = [frame.to_dict() for frame in source.coding]
-        if args.quality:
-            out["quality"] = quality_json(args)
-        if args.banner:
-            from lmp_core.compute.view import banner
-
-            if not isinstance(source, Survey):
-                raise SurveyError("freq_no_filter", file=Path(args.file).name)
-            out["banner"] = {"by": args.banner, "values": [
-                {"value": value, **{k: part.to_dict(args.lang)[k] for k in ("groups", "items")}}
-                for value, part in banner(source, view.request, args.banner, lang=args.lang)]}
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(analysis.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif args.format == "csv":
         from lmp_core.present.tables import stats_table, to_csv_bytes
 
-        sys.stdout.write(to_csv_bytes(stats_table(summary, lang=args.lang, formatted=False)).decode("utf-8"))
+        sys.stdout.write(to_csv_bytes(stats_table(analysis.summary, lang=args.lang, formatted=False)).decode("utf-8"))
     else:
-        if summary.items:
-            sys.stdout.write(_table(summary, args.lang) + "\n")
-        if kinds:  # the other kinds of question, one table each
-            from lmp_core.present.tables import kind_table
-
-            for result in kinds:
-                sys.stdout.write(f"\n{result.question}\n{kind_table(result, lang=args.lang).to_string(index=False)}\n")
-        for w in summary.warning_texts(args.lang):
-            sys.stdout.write(f"! {w}\n")
-        reference = reference_of(args, source, view, summary, indices)
-        for line in [c.sentence(args.lang) for c in reference.comparisons] + reference.note_texts(args.lang) \
-                if reference is not None else []:
-            sys.stdout.write(f"= {line}\n")
-        if weights is not None:
-            from lmp_core.present.tables import weighted_table
-
-            sys.stdout.write(weighted_table(summary, _weighted(source, view, weights, args.lang), weights,
-                                            lang=args.lang).to_string(index=False) + "\n")
-    warn_unprotected(args, source, view.request)  # after the output: an error above stays the one line
+        _write_tables(analysis, args.lang)
+    warn_unprotected(args, analysis.source, analysis.view.request)  # after the output: an error above stays the one line
     return 0
+
+
+def _write_tables(analysis: Analysis, lang: str) -> None:
+    """``--format table``: the scales' table, one table per question of another kind, the warnings, the
+    comparisons with reference figures and the weighted figures beside the unweighted."""
+    summary = analysis.summary
+    if summary.items:
+        sys.stdout.write(_table(summary, lang) + "\n")
+    if analysis.kinds:  # the other kinds of question, one table each
+        from lmp_core.present.tables import kind_table
+
+        for result in analysis.kinds:
+            sys.stdout.write(f"\n{result.question}\n{kind_table(result, lang=lang).to_string(index=False)}\n")
+    for w in summary.warning_texts(lang):
+        sys.stdout.write(f"! {w}\n")
+    reference = analysis.reference
+    for line in [c.sentence(lang) for c in reference.comparisons] + reference.note_texts(lang) \
+            if reference is not None else []:
+        sys.stdout.write(f"= {line}\n")
+    if analysis.weights is not None:
+        from lmp_core.present.tables import weighted_table
+
+        sys.stdout.write(weighted_table(summary, analysis.weighted or {}, analysis.weights,
+                                        lang=lang).to_string(index=False) + "\n")
 
 
 def references_of(args: argparse.Namespace) -> References | None:
@@ -546,44 +484,6 @@ def references_of(args: argparse.Namespace) -> References | None:
     from lmp_core.read.reference import read_reference
 
     return read_reference(_read_path(args.reference_file), Path(args.reference_file).name)
-
-
-def reference_of(args: argparse.Namespace, source: Survey | Counts, view: View, summary: Summary,
-                 indices: Sequence[Index]) -> ReferenceResult | None:
-    """The comparison with ``--reference-file`` (None without one): :func:`lmp_core.compute.reference.view_reference`."""
-    references = references_of(args)
-    if references is None:
-        return None
-    from lmp_core.compute.reference import view_reference
-
-    return view_reference(source, view, references, summary=summary, indices=indices,
-                          includes_group=args.reference_includes_group, lang=args.lang)
-
-
-def _weighted(source: Survey | Counts, view: View, weights: Weights, lang: str) -> dict:
-    from lmp_core.compute.weights import weighted_stats
-    from lmp_core.setup.survey import Survey
-
-    assert isinstance(source, Survey)  # weights_of refuses a frequency table
-    return weighted_stats(source, view, weights, lang=lang)
-
-
-def _add_weighted(out: dict, source: Survey | Counts, view: View, weights: Weights, lang: str) -> None:
-    """Each shown group's statistics gain ``"weighted"``; the output gains ``"weighting"``."""
-    from lmp_core.compute.stats import note_text
-    from lmp_core.compute.weights import weighted_comparisons
-
-    cells = _weighted(source, view, weights, lang)
-    pairs = weighted_comparisons(view.summary(), cells, view.request.confidence)
-    for item in out["items"]:
-        for stats in item["stats"]:
-            cell = cells.get((item["column"], stats["group"]))
-            stats["weighted"] = cell.to_dict() if cell is not None else None
-        for comparison in item.get("comparisons", ()):  # the other kinds have no weighted figures
-            pair = pairs.get((item["column"], comparison["a"], comparison["b"]))
-            comparison["weighted"] = pair.to_dict() if pair is not None else None
-    out["weighting"] = weights.to_dict()
-    out["warnings"].extend(note_text(key, params, lang) for key, params in weights.notes)
 
 
 def _iso_date(value: str) -> str:
@@ -599,35 +499,30 @@ def _iso_date(value: str) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from lmp_core.analysis.analyse import report_analysis
     from lmp_core.present.report import build_report, render
 
     _check_source(args)
     out = check_output(args.out)
     themes = [t.strip() for t in args.themes.split(",") if t.strip()] if args.themes else None
     request = request_of(args)
-    indices, kinds = None, None
+    counted = None
     if args.database:  # each theme's index and the other kinds, counted in the same visit to the database
-        from lmp_core.compute.indices import MAX_INDEX_ITEMS, view_indices
-        from lmp_core.compute.kind_stats import database_results
+        from lmp_core.compute.indices import MAX_INDEX_ITEMS
 
-        counted, view = _database_view(args, request, ["all"], max_items=MAX_INDEX_ITEMS)
+        counted, view, _ = _database_view(args, request, ["all"], max_items=MAX_INDEX_ITEMS)
         source = counted.counts
-        made = view_indices(source, request, ["all"], lang=args.lang, max_items=MAX_INDEX_ITEMS,
-                            sums=counted.index_sums)
-        indices = {ix.name: ix for ix in made}
-        kinds = database_results(counted, min_group_size=request.min_group_size, confidence=request.confidence) \
-            if request.items is None else []
     else:  # the reader's caveats (a base of those who ticked something …) in the data section, as summarize gives them
-        source, view = view_of(args)
+        source, view, _ = view_of(args)
     known = list(dict.fromkeys(it.theme for it in source.items if it.theme))
     unknown = [t for t in themes or () if t not in known]
     if unknown:
         raise SurveyError("unknown_themes", themes=", ".join(unknown), choices=", ".join(known))
-    report = build_report(source, request, themes=themes, lang=args.lang,
-                          leading_zero=not args.no_leading_zero, title=args.title, subtitle=args.subtitle,
-                          author=args.author, date=args.date, weights=weights_of(args, source, view), view=view,
-                          indices=indices, kinds=kinds, references=references_of(args),
-                          reference_includes_group=args.reference_includes_group)
+    analysis = report_analysis(source, request, themes=themes, lang=args.lang, view=view,
+                               weights=_weights(args, source), counted=counted, references=references_of(args),
+                               reference_includes_group=args.reference_includes_group)
+    report = build_report(analysis, themes=themes, leading_zero=not args.no_leading_zero, title=args.title,
+                          subtitle=args.subtitle, author=args.author, date=args.date)
     data = render(report, args.out)
     write_output(out, data)
     print(f"{args.out}: {len(data) // 1024} KB", file=sys.stderr)

@@ -10,19 +10,16 @@ from lmp_app.state import (
     Keys,
     ensure_data,
     held_for,
-    indices_for,
-    kinds_for,
     min_group_size,
     populations,
     quality_notes,
+    report_analysis_for,
     setup_notes,
     view_request,
-    weights,
 )
 from lmp_core.base.catalogue import words
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.comments import comments
-from lmp_core.compute.indices import MAX_INDEX_ITEMS
 from lmp_core.present.report import Figure, Paragraph, Quote, Table, build_report, render
 from lmp_core.setup.survey import Survey
 
@@ -70,17 +67,13 @@ if isinstance(source, Survey) and source.text_columns:
             quotes[column] = edited.loc[edited["✓"], t("col_comment")].tolist()
 
 try:
-    indices, kinds = None, None
-    if loaded.database is not None:  # each theme's index and the other kinds, counted in the database
-        index_themes = tuple(th for th in chosen if 2 <= sum(it.theme == th for it in source.items) <= MAX_INDEX_ITEMS)
-        indices = {ix.name: ix for ix in indices_for(request, index_themes, lang())}
-        kinds = kinds_for(group, {}, lang())
     progress = st.progress(0.0, text=t("report_making"))
-    report = build_report(source, request, themes=chosen, quotes=quotes, lang=lang(), indices=indices, kinds=kinds,
+    analysis = report_analysis_for(request, tuple(chosen), lang(), references=references(),
+                                   includes_group=includes_group())
+    report = build_report(analysis, themes=chosen, quotes=quotes,
                           title=title.strip() or None, subtitle=subtitle.strip(), author=author.strip(),
                           date=dated.isoformat() if dated else "", leading_zero=leading_zero, notes=(*(st.session_state.get(Keys.FIELDWORK_NOTES) or ()), *setup_notes(), *quality_notes()),
-                          weights=weights(), trend=st.session_state.get(Keys.TREND),
-                          references=references(), reference_includes_group=includes_group(),
+                          trend=st.session_state.get(Keys.TREND),
                           progress=lambda f, what: progress.progress(min(1.0, f), text=t("report_making")))
     progress.empty()
 except SurveyError as err:

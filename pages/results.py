@@ -13,10 +13,10 @@ from lmp_app.render import (
     download,
     group_and_filter,
     md_escape,
+    page_analysis,
     plain_table,
     show_error,
     summary_for,
-    weighted_for,
 )
 from lmp_app.state import (
     Keys,
@@ -28,11 +28,10 @@ from lmp_app.state import (
     view_request,
     weights,
 )
+from lmp_core.analysis.analyse import long_tables, themes_with_index
 from lmp_core.base.catalogue import words
 from lmp_core.base.errors import SurveyError
-from lmp_core.compute.groups import group_tests
 from lmp_core.compute.indices import MAX_INDEX_ITEMS
-from lmp_core.compute.weights import weighted_comparisons
 from lmp_core.present.charts import (
     distribution_chart,
     group_caption,
@@ -195,13 +194,13 @@ footnote = caveat_lines(summary)
 chart_downloads(top2, f"{stem}_topp2", "top2", footnote)
 
 st.subheader(t("table_heading"))
-if len([g for g in summary.groups if not g.suppressed]) > 2:
+if long_tables(summary):
     # more than two groups: the wide form would grow four columns per group and three per pair, so the
     # group figures and the comparisons are shown in long form, one row per group or pair
     # an omnibus test per question, every pair Holm-corrected, as letters (lmp_core.compute.groups)
     omnibus = st.radio(t("omnibus"), ["kruskal", "chi2"], key="omnibus", horizontal=True,
                        format_func=lambda v: t(f"omnibus_{v}"))
-    tests = group_tests(summary, omnibus=omnibus)
+    tests = page_analysis(tuple(columns), group, filters, omnibus=omnibus).tests
     shown = group_stats_table(summary, lang=code, tests=tests)
     plain_table(shown, static=True)
     pairs = comparisons_table(summary, lang=code, effect=effect, tests=tests)
@@ -263,13 +262,14 @@ if chosen_weights is not None and isinstance(loaded.source, Survey):
     for sentence in weighting_sentences(chosen_weights, code):
         st.text(sentence)
     try:
-        cells = weighted_for(tuple(columns), group, filters, chosen_weights)
+        weighed = page_analysis(tuple(columns), group, filters, weights=chosen_weights)
+        cells = dict(weighed.weighted or {})
     except SurveyError as err:
         show_error(err)
     else:
         weighted = weighted_table(summary, cells, chosen_weights, lang=code)
         plain_table(weighted, static=True)
-        pairs = weighted_comparisons_table(summary, weighted_comparisons(summary, cells), lang=code)
+        pairs = weighted_comparisons_table(summary, weighed.weighted_pairs or {}, lang=code)
         if not pairs.empty:
             plain_table(pairs, static=True)
         download(t("download_csv"), lambda: to_csv_bytes(weighted_table(summary, cells, chosen_weights, lang=code,
@@ -279,8 +279,7 @@ if chosen_weights is not None and isinstance(loaded.source, Survey):
 # the chosen themes as indices, with their reliability (lmp_core.compute.indices), for the same group and minimum
 # (a database sums them where the data lives; a frequency table has no respondents to make them from)
 makes_indices = isinstance(loaded.source, Survey) or loaded.database is not None
-index_themes = tuple(th for th in chosen_themes if makes_indices
-                     and 2 <= sum(1 for it in items if it.theme == th) <= MAX_INDEX_ITEMS)
+index_themes = themes_with_index(items, chosen_themes, MAX_INDEX_ITEMS) if makes_indices else ()
 if makes_indices and len(columns) >= 2:
     st.subheader(t("index_heading"))
     st.caption(t("index_intro"))

@@ -178,3 +178,23 @@ def test_one_file_with_a_protected_wave_column_gives_the_trend_on_the_over_time_
                       & changes["Spørsmål"].str.startswith("klasseledelse") & (changes["Gruppe"] == "Skoleleder")]
     assert leaders["Endring snitt"].tolist() == ["0,17"] and CHANGED == "kunnskap_klasseledelse"
     assert set(changes["Fra"]) == {"2016"} and set(changes["Til"]) == {"2018"}
+
+
+def test_another_weight_column_gives_its_own_weighted_figures():
+    # the results page's analysis is cached per request and weights (lmp_app.state.analysis_for): choosing another
+    # weight column recomputes the weighted figures; expected: numpy's weighted mean of the uploaded file
+    frame = _weighted_file()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.file_uploader(key="upload").upload("vektet.csv", frame.to_csv(index=False).encode(), "text/csv").run()
+    key = next(k for k in at.session_state if str(k).startswith("weight_column_"))
+    x = frame["kunnskap_mobbing"].map({label: i + 1 for i, label in enumerate(SCALE)})
+    keep = (frame["rolle"] == "Skoleleder") & x.notna()
+    for column in ("dweight", "weight", "dweight"):
+        at.switch_page("pages/data.py").run()
+        at.selectbox(key=key).set_value(column).run()
+        at.switch_page("pages/results.py").run()
+        at.multiselect(key="themes_widget").set_value(["kunnskap"]).run()
+        assert not at.exception
+        row = _weighted_rows(at).set_index(["Spørsmål", "Gruppe"]).loc[("kunnskap_mobbing", "Skoleleder")]
+        w = frame[column].astype(float)
+        assert row["Snitt vektet"] == number(np.average(x[keep], weights=w[keep]), 2, "nb")

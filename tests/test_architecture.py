@@ -191,7 +191,7 @@ def test_the_app_is_above_the_core():
 
 
 #: The core's stages in the order the data flows; a module may import its own stage and earlier ones only.
-STAGES = ("base", "read", "setup", "counting", "compute", "present")
+STAGES = ("base", "read", "setup", "counting", "compute", "analysis", "present")
 
 
 def stage_of(module: str) -> int:
@@ -265,3 +265,84 @@ def test_one_module_decides_what_is_held_back():
     lines = decisions_on_the_minimum((ROOT / "streamlit_app.py").read_text(encoding="utf-8"))
     assert not found and not lines, found
     assert decisions_on_the_minimum(DISCLOSURE_RULE.read_text(encoding="utf-8"))  # the rule itself is found
+
+
+# --- the faces read one analysis; functions a reader can hold in mind ---------------------------------------
+
+#: The statistics of a view in lmp_core/compute/: only the analysis stage (lmp_core/analysis/) and the app's state
+#: call them; the pages and the present stage (tables, charts, the report) read the :class:`Analysis` instead.
+STATISTICS = {
+    "lmp_core.compute.stats": {"summarize"},
+    "lmp_core.compute.view": {"make_view", "counted_view", "banner"},
+    "lmp_core.compute.groups": {"group_tests"},
+    "lmp_core.compute.indices": {"view_indices", "make_index", "index_from_sums"},
+    "lmp_core.compute.weights": {"weighted_stats", "weighted_comparisons"},
+    "lmp_core.compute.kind_stats": {"kind_results", "database_results", "results_from_counts"},
+    "lmp_core.compute.reference": {"view_reference"},
+    "lmp_core.compute.quality": {"with_and_without"},
+}
+
+
+def statistics_used(source: str) -> list[str]:
+    """Each statistic of :data:`STATISTICS` that ``source`` imports (``from lmp_core.compute.x import f``, in any
+    function), or reaches as an attribute of a compute module (``groups.group_tests``, ``lmp_core.compute.groups
+    .group_tests``)."""
+    every = set().union(*STATISTICS.values())
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module in STATISTICS:
+            found += [f"{node.module}.{a.name}" for a in node.names if a.name in STATISTICS[node.module]]
+        elif isinstance(node, ast.Attribute) and node.attr in every and (
+                "compute" in ast.unparse(node.value)
+                or (isinstance(node.value, ast.Name) and node.value.id in {m.rsplit(".", 1)[1] for m in STATISTICS})):
+            found.append(ast.unparse(node))
+    return found
+
+
+def test_the_statistics_finder_catches_every_form():
+    assert statistics_used("from lmp_core.compute.groups import group_tests\n") == \
+        ["lmp_core.compute.groups.group_tests"]
+    assert statistics_used("def f(s):\n    from lmp_core.compute.weights import Weights, weighted_stats\n") == \
+        ["lmp_core.compute.weights.weighted_stats"]
+    assert statistics_used("import lmp_core.compute.indices\nlmp_core.compute.indices.view_indices(s, r, [])\n") == \
+        ["lmp_core.compute.indices.view_indices"]
+    assert statistics_used("from lmp_core.compute import groups\ngroups.group_tests(s)\n") == ["groups.group_tests"]
+    assert statistics_used("from lmp_core.compute.indices import MAX_INDEX_ITEMS, Index\n") == []
+
+
+def test_pages_and_the_present_stage_read_the_analysis_and_compute_no_statistic():
+    """The command line, the pages and the report get every figure from lmp_core.analysis (docs/architecture.md):
+    a page or the report that asks compute/ for a statistic itself assembles a fourth analysis."""
+    files = sorted((ROOT / "pages").glob("*.py")) + sorted((ROOT / "lmp_core" / "present").rglob("*.py"))
+    found = {str(p.relative_to(ROOT)): used for p in files if (used := statistics_used(p.read_text(encoding="utf-8")))}
+    assert found == {}
+
+
+#: The functions longer than 60 lines, each with why (also in docs/architecture.md, "Long functions").
+LONG_FUNCTIONS = {
+    "lmp_core/cli.py:build_parser": "the command line's options, one add_argument each: a list, not logic",
+    "lmp_core/setup/columns.py:build_survey": "the detector loop and the Survey it builds (by keyword); "
+                                              "setup/columns.py is reworked under issue #42",
+    "lmp_core/setup/columns.py:_scale": "one detector with its ordered reasons (why a column is or is not a scale)",
+    "benchmarks/bench.py:browser_session": "a benchmark script, not shipped",
+    "benchmarks/bench.py:format_report": "a benchmark script, not shipped",
+}
+
+
+def long_functions() -> dict[str, int]:
+    """``path:name`` → lines (``end_lineno - lineno + 1``) of every function outside tests/ longer than 60 lines."""
+    out = {}
+    for path in sorted(ROOT.rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        if relative.parts[0] in ("tests", ".venv", "node_modules") or relative.parts[0].startswith("."):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > 60:
+                out[f"{relative.as_posix()}:{node.name}"] = node.end_lineno - node.lineno + 1
+    return out
+
+
+def test_no_function_outside_tests_is_longer_than_60_lines_but_the_listed():
+    found = long_functions()
+    assert sorted(set(found) - set(LONG_FUNCTIONS)) == [], found
+    assert sorted(set(LONG_FUNCTIONS) - set(found)) == [], "listed but no longer long: take it off the list"

@@ -39,6 +39,24 @@ def test_json_contract(capsys):
     assert any("57" in w for w in out["warnings"])
 
 
+def test_top_pct_is_the_top_k_share_and_top2_pct_its_alias(capsys):
+    """``top_pct`` holds the share of the top ``--top`` answers; ``top2_pct`` (and ``top2_ci``) keep the same values
+    under the old name for one release (docs/referanse/kommandolinje.md)."""
+    import pandas as pd
+
+    assert main(["summarize", FIXTURE, "--group", "rolle", "--items", "praksis_skoleutvikling", "--top", "3",
+                 "--format", "json"]) == 0
+    stats = {s["group"]: s for s in json.loads(capsys.readouterr().out)["items"][0]["stats"]}
+    # pandas on the raw file: the share of the three highest answers among the substantive ones
+    raw = pd.read_csv(FIXTURE)
+    top3 = ["I noen grad", "I stor grad", "I svært stor grad"]
+    substantive = top3 + ["I svært liten grad", "I liten grad"]
+    for group, answers in raw.groupby("rolle")["praksis_skoleutvikling"]:
+        answered = answers[answers.isin(substantive)]
+        assert stats[group]["top_pct"] == pytest.approx(100 * answered.isin(top3).mean())
+        assert stats[group]["top2_pct"] == stats[group]["top_pct"] and stats[group]["top2_ci"] == stats[group]["top_ci"]
+
+
 def test_items_and_csv_format(capsys):
     assert main(["summarize", FIXTURE, "--group", "rolle", "--items", "praksis_mobbing", "--format", "csv"]) == 0
     out = capsys.readouterr().out

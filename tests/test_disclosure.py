@@ -73,7 +73,7 @@ def test_blank_group_values_cannot_be_rebuilt_from_the_total():
     total = make_view(survey, ViewRequest.of(groupings=["g"], min_group_size=5)).summary()
     groups = make_view(survey, ViewRequest.of(group="g", groupings=["g"], min_group_size=5)).summary()
     shown = [groups.item("q").group(g) for g in ("A", "B")]
-    # total minus the shown groups was the two blanks' answers; now they are held back everywhere
+    # total minus the shown groups would be the two blanks' answers: they are held back everywhere
     assert total.groups[0].respondents == 15 == sum(s.n for s in shown)
     assert total.item("q").stats[0].counts == {lab: sum(s.counts[lab] for s in shown) for lab in SCALE}
 
@@ -135,7 +135,7 @@ def test_group_and_filter_must_be_protected_columns(survey):
 
 
 def test_totals_are_always_available_and_protected(capsys):
-    # before, a total with a hidden group anywhere was refused: now the hidden respondents are held back
+    # a total is given even with a hidden group anywhere: the hidden respondents are held back
     assert main(["summarize", str(FIXTURE), "--groupings", "rolle", "--min-group-size", "11", "--format",
                  "json"]) == 0
     out = json.loads(capsys.readouterr().out)

@@ -236,7 +236,7 @@ def test_the_app_shows_all_28_and_offers_oevrige_as_a_filter_value():
     at.switch_page("pages/results.py").run()
     at.selectbox(key="results_group").set_value(None).run()
     assert not at.exception and not at.error
-    # before: "Alle (n=5)"; now every respondent is counted, and the bands under five are "Øvrige"
+    # every respondent is counted (not "Alle (n=5)"), and the bands under five are "Øvrige"
     table = plain_frame(at.table[0].value)
     assert table["Alle n"].tolist() == ["28"]
     at.selectbox(key="results_filter_col").set_value(column).run()

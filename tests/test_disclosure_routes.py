@@ -163,7 +163,7 @@ def _sums(point: dict) -> tuple[float, float, float]:
 
 def test_trend_protects_with_the_setup(files, capsys, tmp_path):
     """``trend`` with the setup and no ``--groupings``: the ungrouped trend's n, sum and sum of squares minus those
-    of the schools the grouped trend shows gave the small school's answers (n 3) on today's code; now nothing."""
+    of the schools the grouped trend shows would give the small school's answers (n 3); they give nothing."""
     data, setup = files
     rows = _rows()
     for r in rows:  # the second wave: the same schools, other answers (the scale turned round)
@@ -200,9 +200,9 @@ def test_counts_sql_refuses_a_setup_it_cannot_apply(files, capsys, tmp_path):
 
 @pytest.mark.parametrize("passed_back", [False, True])
 def test_setup_prints_no_respondents_value(files, capsys, tmp_path, passed_back):
-    """``setup`` printed "28 ulike tall (0,30–41,70)", both ends answers of the small school, and the short text
-    column's values one by one ('Vikar hos rektor', which only the small school's 3 gave); now the number of
-    distinct values without the range, and only values at least 5 respondents gave. Passed back: the setup of an
+    """``setup`` prints no answer of the small school: not "28 ulike tall (0,30–41,70)", whose ends are its answers,
+    nor the short text column's values one by one ('Vikar hos rektor', which only the small school's 3 gave); it
+    prints the number of distinct values without the range, and only values at least 5 respondents gave. Passed back: the setup of an
     earlier wave that had neither column, with this wave's file."""
     data, _ = files
     extra: tuple[str, ...] = ("--groupings", "skole,rolle")

@@ -179,8 +179,8 @@ def nettskjema_csv(n: int = 12) -> bytes:
 def test_every_report_download_works_after_each_grouping(name, make):
     """The Word, HTML, Excel and PowerPoint reports are made after grouping by nothing and by each column that
     can group (a role, a single-choice question, a time, a comment): a grouping whose every group is under the
-    minimum drew empty figures, which vl-convert cannot make an image of ("SVG has an invalid size"), so the
-    Word and HTML reports failed; such a figure is now a sentence saying why it is left out."""
+    minimum has empty figures, which vl-convert cannot make an image of ("SVG has an invalid size"), so each
+    such figure is a sentence saying why it is left out."""
     from lmp_core.compute.view import ViewRequest
     from lmp_core.present.report import Figure, Paragraph, build_report, render
 

@@ -67,7 +67,7 @@ def test_the_setup_asks_once_per_worked_out_scale(wellbeing):
     survey = read_file(wellbeing, "survey.sav")
     decisions = setup_decisions(survey)
     uncertain = [r.column for r in setup_rows(survey) if r.uncertain]
-    # before: one confirmation per column (63 of them); now one per distinct scale the reader worked out
+    # one confirmation per distinct scale the reader worked out, not one per column (63 of them)
     assert len(uncertain) > 50
     assert 1 <= len(decisions) <= distinct_scales()
     assert sorted(c for d in decisions for c in d.columns) == sorted(uncertain)

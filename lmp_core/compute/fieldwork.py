@@ -201,6 +201,21 @@ def match_ids(responses: Survey, invited: pd.DataFrame, *, response_id: str | No
     return IdMatch(response_id, invited_id, keys, answer_ids)
 
 
+def _timeline(responses: Survey, time: str | None, answer_ids: pd.Series, group_of: dict, held_groups: set
+              ) -> tuple[pd.DataFrame | None, list[str]]:
+    """Each invited unit's first answer by time, numbered within its group (groups held back left out), and the
+    time column's values that are no date; (None, []) without a time column."""
+    if time is None or time not in responses.background.columns:
+        return None, []
+    times, bad_dates = parse_times(responses.background[time])
+    by_id = pd.DataFrame({"key": answer_ids, "time": times}).dropna()
+    by_id = by_id[by_id["key"].isin(set(group_of))].sort_values("time").drop_duplicates("key")
+    by_id["group"] = by_id["key"].map(group_of)
+    by_id["answered"] = by_id.groupby("group").cumcount() + 1
+    timeline = by_id.loc[~by_id["group"].isin(held_groups), ["time", "group", "answered"]].reset_index(drop=True)
+    return timeline, bad_dates
+
+
 def fieldwork(
     responses: Survey,
     invited: pd.DataFrame,
@@ -240,17 +255,9 @@ def fieldwork(
     chosen = characteristics if characteristics is not None else [
         c for c in invited.columns if c != invited_id and 2 <= invited[c].nunique() <= 20]
     representation = tuple(_represent(invited[c].astype(str), answered, c, min_group_size) for c in chosen)
-    timeline, bad_dates = None, []
     time = time or detect_time_column(responses.background)
-    if time is not None and time in responses.background.columns:
-        times, bad_dates = parse_times(responses.background[time])
-        by_id = pd.DataFrame({"key": answer_ids, "time": times}).dropna()
-        by_id = by_id[by_id["key"].isin(known)].sort_values("time").drop_duplicates("key")
-        group_of = dict(zip(keys, groups))
-        by_id["group"] = by_id["key"].map(group_of)
-        by_id["answered"] = by_id.groupby("group").cumcount() + 1
-        held_groups = set(progress.loc[progress["held"], "group"])
-        timeline = by_id.loc[~by_id["group"].isin(held_groups), ["time", "group", "answered"]].reset_index(drop=True)
+    timeline, bad_dates = _timeline(responses, time, answer_ids, dict(zip(keys, groups)),
+                                    set(progress.loc[progress["held"], "group"]))
     notes: list[Note] = []
     if progress["held"].any() or any(r.table["held"].any() for r in representation):
         notes.append(("fw_held", {"min_n": min_group_size}))

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 from scipy import special
@@ -268,6 +268,8 @@ class Summary:
                          "missing": None if s.suppressed else s.missing,
                          "counts": None if s.suppressed else s.counts, "top2_pct": s.top2_pct,
                          "top2_ci": _list(s.top2_ci),
+                         # the top-k share (k = --top): top2_pct and top2_ci are its old names, kept one release
+                         "top_pct": s.top2_pct, "top_ci": _list(s.top2_ci),
                          "mean": s.mean, "sd": s.sd, "mean_ci": _list(s.mean_ci),
                          **({"note": note_text(s.reason, s.reason_params, lang)} if s.reason else {})}
                         for s in it.stats
@@ -334,6 +336,31 @@ def summarize(
     """
     hide = dict(hide or {})
     populations = dict(populations or {})
+    _check_options(counts, populations, reference, top_k)
+    figures = _figures(counts, populations, top_k=top_k, dont_know_in_base=dont_know_in_base, fpc=fpc,
+                       confidence=confidence)
+    suppressed_group = [not shown(r, min_group_size) or g in hide for g, r in zip(counts.groups, counts.respondents)]
+    items: list[ItemSummary] = []
+    for i, it in enumerate(counts.items):
+        group_stats = [_group_stats(counts, figures, i, g, hidden=suppressed_group[g]
+                                    or small(int(figures.n[i, g]), min_group_size)
+                                    or (it.column, group) in hidden_cells,
+                                    filtered=group in hide, min_group_size=min_group_size,
+                                    dont_know_in_base=dont_know_in_base)
+                       for g, group in enumerate(counts.groups)]
+        items.append(ItemSummary(it, tuple(group_stats), tuple(_comparisons(group_stats, counts.groups, reference, confidence))))
+    groups = tuple(
+        GroupInfo(g, counts.respondents[j], populations.get(g),
+                  100 * counts.respondents[j] / populations[g] if populations.get(g) and not suppressed_group[j]
+                  else None, suppressed_group[j])
+        for j, g in enumerate(counts.groups))
+    warnings = list(notes) + _warnings(counts, groups, items, fpc and bool(populations), min_group_size, hide)
+    return Summary(groups, tuple(items), tuple(warnings), top_k, dont_know_in_base, fpc and bool(populations),
+                   min_group_size, counts.group_column, confidence)
+
+
+def _check_options(counts: Counts, populations: Mapping[str, int], reference: str | None, top_k: int) -> None:
+    """Each invited number names a group and is at least its respondents; the reference is a group; k ≥ 1."""
     for g, value in populations.items():
         if g not in counts.groups:
             raise SurveyError("unknown_population_group", group=g, choices=", ".join(counts.groups))
@@ -344,9 +371,28 @@ def summarize(
         raise SurveyError("unknown_population_group", group=reference, choices=", ".join(counts.groups))
     if top_k < 1:
         raise SurveyError("bad_top_k", value=top_k)
-    table = counts.table.astype(np.float64)
-    n_items, _, width = table.shape
-    # per-item masks over the category axis: substantive answers, their scores, top-k and bottom-k
+
+
+class _Figures(NamedTuple):
+    """The statistics of every (item, group) cell as arrays of shape (items, groups), before any is hidden."""
+
+    n: np.ndarray
+    n_dk: np.ndarray
+    n_missing: np.ndarray
+    base: np.ndarray
+    top_pct: np.ndarray
+    bottom_pct: np.ndarray
+    dk_pct: np.ndarray
+    mean: np.ndarray
+    sd: np.ndarray
+    half: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+
+
+def _masks(counts: Counts, top_k: int) -> tuple[np.ndarray, ...]:
+    """Per-item masks over the category axis: scores, substantive answers, top-k, bottom-k, "don't know"."""
+    n_items, _, width = counts.table.shape
     scores = np.zeros((n_items, width))
     sub = np.zeros((n_items, width), dtype=bool)
     top = np.zeros((n_items, width), dtype=bool)
@@ -360,9 +406,16 @@ def summarize(
         top[i, k + 1 - kk:k + 1] = True
         bottom[i, 1:1 + kk] = True
         dk[i, k + 1:it.n_categories] = True
+    return scores, sub, top, bottom, dk
+
+
+def _figures(counts: Counts, populations: Mapping[str, int], *, top_k: int, dont_know_in_base: bool, fpc: bool,
+             confidence: float) -> _Figures:
+    """Every cell's n, shares, mean, SD and intervals at once (the formulas of :func:`summarize`)."""
+    table = counts.table.astype(np.float64)
+    scores, sub, top, bottom, dk = _masks(counts, top_k)
     n = (table * sub[:, None, :]).sum(-1)
     n_dk = (table * dk[:, None, :]).sum(-1)
-    n_missing = table[:, :, 0]
     base = n + n_dk if dont_know_in_base else n
     with np.errstate(divide="ignore", invalid="ignore"):
         top_count = (table * top[:, None, :]).sum(-1)
@@ -385,51 +438,42 @@ def summarize(
     lo, hi = wilson(np.where(usable, share * n_eff, 0), np.where(usable, n_eff, 1), confidence)
     lo = np.where(np.isfinite(n_eff), lo, share)
     hi = np.where(np.isfinite(n_eff), hi, share)
-    suppressed_group = [not shown(r, min_group_size) or g in hide for g, r in zip(counts.groups, counts.respondents)]
-    items: list[ItemSummary] = []
-    for i, it in enumerate(counts.items):
-        labels = it.categories
-        group_stats: list[GroupStats] = []
-        for g, group in enumerate(counts.groups):
-            cell = counts.table[i, g]
-            ni = int(n[i, g])
-            hidden = suppressed_group[g] or small(ni, min_group_size) or (it.column, group) in hidden_cells
-            reason, params = None, {}
-            if group in hide:
-                reason, params = "reason_filter_cell", {"min_n": min_group_size}
-            elif hidden:
-                reason, params = "reason_suppressed", {"min_n": min_group_size}
-            elif ni == 0:
-                reason = "reason_n0"
-            elif ni == 1:
-                reason = "reason_n1"
-            ok = ni > 0 and not hidden
-            group_stats.append(GroupStats(
-                group=group, n=ni if not hidden else 0,
-                dont_know=int(n_dk[i, g]) if not hidden else 0,
-                missing=int(n_missing[i, g]) if not hidden else 0,
-                counts={lab: (int(cell[c + 1]) if not hidden else 0) for c, lab in enumerate(labels)},
-                percents={lab: (_opt(100 * cell[c + 1] / base[i, g]) if ok and (c < it.scale.k or dont_know_in_base)
-                                else None) for c, lab in enumerate(labels)},
-                top2_pct=_opt(top_pct[i, g]) if ok else None,
-                top2_ci=(100 * float(lo[i, g]), 100 * float(hi[i, g])) if ok else None,
-                bottom2_pct=_opt(bottom_pct[i, g]) if ok else None,
-                dont_know_pct=_opt(dk_pct[i, g]) if not hidden else None,
-                mean=_opt(mean[i, g]) if ok else None,
-                sd=_opt(sd[i, g]) if ok else None,
-                mean_ci=((float(mean[i, g] - half[i, g]), float(mean[i, g] + half[i, g]))
-                         if ok and math.isfinite(half[i, g]) else None),
-                suppressed=hidden, reason=reason, reason_params=params,
-            ))
-        items.append(ItemSummary(it, tuple(group_stats), tuple(_comparisons(group_stats, counts.groups, reference, confidence))))
-    groups = tuple(
-        GroupInfo(g, counts.respondents[j], populations.get(g),
-                  100 * counts.respondents[j] / populations[g] if populations.get(g) and not suppressed_group[j]
-                  else None, suppressed_group[j])
-        for j, g in enumerate(counts.groups))
-    warnings = list(notes) + _warnings(counts, groups, items, fpc and bool(populations), min_group_size, hide)
-    return Summary(groups, tuple(items), tuple(warnings), top_k, dont_know_in_base, fpc and bool(populations),
-                   min_group_size, counts.group_column, confidence)
+    return _Figures(n, n_dk, table[:, :, 0], base, top_pct, bottom_pct, dk_pct, mean, sd, half, lo, hi)
+
+
+def _group_stats(counts: Counts, f: _Figures, i: int, g: int, *, hidden: bool, filtered: bool,
+                 min_group_size: int, dont_know_in_base: bool) -> GroupStats:
+    """One cell's statistics; a hidden cell shows no numbers at all, not even its n, and says why."""
+    it, group, cell = counts.items[i], counts.groups[g], counts.table[i, g]
+    ni = int(f.n[i, g])
+    reason, params = None, {}
+    if filtered:
+        reason, params = "reason_filter_cell", {"min_n": min_group_size}
+    elif hidden:
+        reason, params = "reason_suppressed", {"min_n": min_group_size}
+    elif ni == 0:
+        reason = "reason_n0"
+    elif ni == 1:
+        reason = "reason_n1"
+    ok = ni > 0 and not hidden
+    labels = it.categories
+    return GroupStats(
+        group=group, n=ni if not hidden else 0,
+        dont_know=int(f.n_dk[i, g]) if not hidden else 0,
+        missing=int(f.n_missing[i, g]) if not hidden else 0,
+        counts={lab: (int(cell[c + 1]) if not hidden else 0) for c, lab in enumerate(labels)},
+        percents={lab: (_opt(100 * cell[c + 1] / f.base[i, g]) if ok and (c < it.scale.k or dont_know_in_base)
+                        else None) for c, lab in enumerate(labels)},
+        top2_pct=_opt(f.top_pct[i, g]) if ok else None,
+        top2_ci=(100 * float(f.lo[i, g]), 100 * float(f.hi[i, g])) if ok else None,
+        bottom2_pct=_opt(f.bottom_pct[i, g]) if ok else None,
+        dont_know_pct=_opt(f.dk_pct[i, g]) if not hidden else None,
+        mean=_opt(f.mean[i, g]) if ok else None,
+        sd=_opt(f.sd[i, g]) if ok else None,
+        mean_ci=((float(f.mean[i, g] - f.half[i, g]), float(f.mean[i, g] + f.half[i, g]))
+                 if ok and math.isfinite(f.half[i, g]) else None),
+        suppressed=hidden, reason=reason, reason_params=params,
+    )
 
 
 def _pairs(groups: Sequence[str], reference: str | None) -> list[tuple[str, str]]:

@@ -200,6 +200,61 @@ def _welch(a: GroupStats, b: GroupStats, confidence: float) -> tuple[float, floa
     return (diff - half, diff + half)
 
 
+def _check_waves(waves: Sequence[tuple[str, Survey]], group: str | None) -> list[str]:
+    """The waves' names: two waves or more, each named once, each with the group column."""
+    if len(waves) < 2:
+        raise SurveyError("waves_need_two")
+    names = [name for name, _ in waves]
+    if len(set(names)) < len(names):
+        raise SurveyError("waves_same_name", names=", ".join(names))
+    for name, survey in waves:
+        if group is not None and group not in survey.groupable:
+            raise SurveyError("waves_no_group", column=group, wave=name)
+    return names
+
+
+def _wave_summaries(waves: Sequence[tuple[str, Survey]], questions: Sequence[MatchedQuestion], *,
+                    group: str | None, groupings: Sequence[str] | None, min_group_size: int, confidence: float,
+                    lang: str) -> list[dict[str, object]]:
+    """Per wave, its included questions' summaries (column → item summary), each wave counted as its own view
+    protecting the given grouping columns it has, with the group."""
+    from lmp_core.compute.view import ViewRequest, make_view
+
+    per_wave: list[dict[str, object]] = []
+    for i, (_, survey) in enumerate(waves):
+        protected = [c for c in (groupings or []) if c in survey.groupable]
+        protected = list(dict.fromkeys([*([group] if group else []), *protected]))
+        request = ViewRequest.of(group=group, groupings=protected, min_group_size=min_group_size,
+                                 confidence=confidence)
+        view = make_view(survey, request, lang=lang)
+        columns = [q.columns[i] for q in questions if q.included and q.columns[i] is not None]
+        summary = view.summary(columns) if columns else None
+        per_wave.append({c: summary.item(c) for c in columns} if summary else {})
+    return per_wave
+
+
+def _change(column: str, group_name: str, a: tuple[str, Item, GroupStats], b: tuple[str, Item, GroupStats],
+            confidence: float) -> TrendChange | None:
+    """The change of one group's figures from wave ``a`` to wave ``b`` (None when either is hidden or empty)."""
+    from statsmodels.stats.proportion import confint_proportions_2indep
+
+    (wa, item_a, sa), (wb, item_b, sb) = a, b
+    if sa.suppressed or sb.suppressed or sa.n == 0 or sb.n == 0:
+        return None
+    (ta, na), (tb, nb) = _top_count(item_a, sa, False), _top_count(item_b, sb, False)
+    top_diff = top_ci = None
+    if sa.top2_pct is not None and sb.top2_pct is not None and na and nb:
+        top_diff = sb.top2_pct - sa.top2_pct
+        lo, hi = confint_proportions_2indep(tb, nb, ta, na, method="newcomb", compare="diff", alpha=1 - confidence)
+        top_ci = (100 * float(lo), 100 * float(hi))
+    (cmp,) = compare_groups([replace(sb, group="b"), replace(sa, group="a")], ["b", "a"],
+                            confidence=confidence) or (None,)
+    mean_diff = sb.mean - sa.mean if sa.mean is not None and sb.mean is not None else None
+    return TrendChange(column, group_name, wa, wb, top_diff, top_ci, mean_diff, _welch(sa, sb, confidence),
+                       cmp.d if cmp else None, cmp.d_ci if cmp else None, cmp.magnitude if cmp else None,
+                       cmp.reason if cmp else None)
+
+
 def make_trend(waves: Sequence[tuple[str, Survey]], *, group: str | None = None,
                min_group_size: int = MIN_GROUP_SIZE, confirmed: Collection[str] = (),
                items: Sequence[str] | None = None, confidence: float = 0.95, lang: str = "nb",
@@ -211,18 +266,7 @@ def make_trend(waves: Sequence[tuple[str, Survey]], *, group: str | None = None,
     them a wave has; default the group alone) as every other view of the same file does: a view that
     protected fewer columns than the results page would show answers the results page holds back.
     """
-    from statsmodels.stats.proportion import confint_proportions_2indep
-
-    from lmp_core.compute.view import ViewRequest, make_view
-
-    if len(waves) < 2:
-        raise SurveyError("waves_need_two")
-    names = [name for name, _ in waves]
-    if len(set(names)) < len(names):
-        raise SurveyError("waves_same_name", names=", ".join(names))
-    for name, survey in waves:
-        if group is not None and group not in survey.groupable:
-            raise SurveyError("waves_no_group", column=group, wave=name)
+    names = _check_waves(waves, group)
     questions = match_questions(waves)
     known = {q.column for q in questions}
     unknown = [c for c in (items or []) if c not in known]
@@ -231,16 +275,8 @@ def make_trend(waves: Sequence[tuple[str, Survey]], *, group: str | None = None,
     questions = tuple(replace(q, confirmed=q.column in confirmed) if q.flags else q for q in questions
                       if items is None or q.column in items)
     notes: list[Note] = []
-    per_wave: list[dict[str, object]] = []
-    for i, (_, survey) in enumerate(waves):
-        protected = [c for c in (groupings or []) if c in survey.groupable]
-        protected = list(dict.fromkeys([*([group] if group else []), *protected]))
-        request = ViewRequest.of(group=group, groupings=protected, min_group_size=min_group_size,
-                                 confidence=confidence)
-        view = make_view(survey, request, lang=lang)
-        columns = [q.columns[i] for q in questions if q.included and q.columns[i] is not None]
-        summary = view.summary(columns) if columns else None
-        per_wave.append({c: summary.item(c) for c in columns} if summary else {})
+    per_wave = _wave_summaries(waves, questions, group=group, groupings=groupings, min_group_size=min_group_size,
+                               confidence=confidence, lang=lang)
     points: list[TrendPoint] = []
     changes: list[TrendChange] = []
     for q in questions:
@@ -258,23 +294,10 @@ def make_trend(waves: Sequence[tuple[str, Survey]], *, group: str | None = None,
                 points.append(TrendPoint(q.column, s.group, names[i], s))
                 series.setdefault(s.group, []).append((names[i], summary_item.item, s))  # type: ignore[attr-defined]
         for group_name, rows in series.items():
-            for (wa, item_a, sa), (wb, item_b, sb) in itertools.pairwise(rows):
-                if sa.suppressed or sb.suppressed or sa.n == 0 or sb.n == 0:
-                    continue
-                (ta, na), (tb, nb) = _top_count(item_a, sa, False), _top_count(item_b, sb, False)
-                top_diff = top_ci = None
-                if sa.top2_pct is not None and sb.top2_pct is not None and na and nb:
-                    top_diff = sb.top2_pct - sa.top2_pct
-                    lo, hi = confint_proportions_2indep(tb, nb, ta, na, method="newcomb", compare="diff",
-                                                        alpha=1 - confidence)
-                    top_ci = (100 * float(lo), 100 * float(hi))
-                (cmp,) = compare_groups([replace(sb, group="b"), replace(sa, group="a")], ["b", "a"],
-                                        confidence=confidence) or (None,)
-                mean_diff = sb.mean - sa.mean if sa.mean is not None and sb.mean is not None else None
-                changes.append(TrendChange(
-                    q.column, group_name, wa, wb, top_diff, top_ci, mean_diff, _welch(sa, sb, confidence),
-                    cmp.d if cmp else None, cmp.d_ci if cmp else None, cmp.magnitude if cmp else None,
-                    cmp.reason if cmp else None))
+            for a, b in itertools.pairwise(rows):
+                change = _change(q.column, group_name, a, b, confidence)
+                if change is not None:
+                    changes.append(change)
     for q in questions:
         if not q.included:
             notes.append(("wave_left_out", {"column": q.column, "count": len(q.flags)}))

@@ -313,8 +313,9 @@ class WeightedStats:
 
     def to_dict(self) -> dict[str, object]:
         """The ``"weighted"`` entry of a group's statistics in the command line's JSON."""
-        return {"n": self.n, "n_eff": self.n_eff, "top2_pct": self.top2_pct,
-                "top2_ci": list(self.top2_ci) if self.top2_ci else None, "mean": self.mean, "sd": self.sd,
+        top_ci = list(self.top2_ci) if self.top2_ci else None
+        return {"n": self.n, "n_eff": self.n_eff, "top2_pct": self.top2_pct, "top2_ci": top_ci,
+                "top_pct": self.top2_pct, "top_ci": top_ci, "mean": self.mean, "sd": self.sd,
                 "mean_ci": list(self.mean_ci) if self.mean_ci else None}
 
 
@@ -329,27 +330,14 @@ def weighted_stats(survey: Survey, view: object, weights: Weights, items: Sequen
     ``SD = √(Σw(x − m)² / W · n_eff / (n_eff − 1))`` (the usual SD when all weights are equal); the
     mean's interval ``m ± t(n_eff − 1) · SD / √n_eff``.
     """
-    from scipy import special
-
-    from lmp_core.compute.stats import wilson
     from lmp_core.compute.view import View
-    from lmp_core.counting.counts import group_codes, row_filter
 
     assert isinstance(view, View)
     request = view.request
     summary = view.summary(items)
-    if view.held is not None:  # the view's groups: a protected column's small values pooled into "Øvrige"
-        survey = pooled(survey, view.held.columns, request.min_group_size, lang)
-    codes_g, _ = group_codes(survey, request.group, lang)
-    in_view = (codes_g >= 0) & weights.usable
-    if view.held is not None:
-        in_view &= ~view.held.rows
-    mask = row_filter(survey, request.filter_map)
-    if mask is not None:
-        in_view &= mask
+    survey, codes_g, in_view = _view_rows(survey, view, weights, lang)
     groups = list(view.counts.groups)
     w_all = np.nan_to_num(weights.values)
-    z = request.confidence
     out: dict[tuple[str, str], WeightedStats] = {}
     for it in summary.items:
         j = survey.item_index(it.item.column)
@@ -367,21 +355,51 @@ def weighted_stats(survey: Survey, view: object, weights: Weights, items: Sequen
             if s.suppressed or s.group not in groups:
                 continue
             in_group = codes_g == groups.index(s.group)
-            sub, bas = substantive & in_group, base & in_group
-            wb, ws, x = w_all[bas], w_all[sub], answer[sub].astype(float)
-            n_base, n_eff_base = int(bas.sum()), kish(wb)
-            share = ci = mean = sd = mean_ci = None
-            if n_base and wb.sum() > 0:
-                share = 100 * float(w_all[top & in_group].sum() / wb.sum())
-                lo, hi = wilson(share / 100 * n_eff_base, n_eff_base, z)
-                ci = (100 * float(lo), 100 * float(hi))
-            mean, sd, n_eff = weighted_mean_sd(x, ws)
-            if mean is not None and sd is not None:
-                half = float(special.stdtrit(n_eff - 1, 0.5 + z / 2)) * sd / math.sqrt(n_eff)
-                mean_ci = (mean - half, mean + half)
-            out[(it.item.column, s.group)] = WeightedStats(it.item.column, s.group, int(sub.sum()), n_eff,
-                                                           share, ci, mean, sd, mean_ci)
+            out[(it.item.column, s.group)] = _weighted_cell(it.item.column, s.group, w_all, answer,
+                                                            substantive & in_group, base & in_group,
+                                                            top & in_group, request.confidence)
     return out
+
+
+def _view_rows(survey: Survey, view: object, weights: Weights, lang: str) -> tuple[Survey, np.ndarray, np.ndarray]:
+    """The survey with the view's groups (a protected column's small values pooled), each row's group code, and
+    the rows the view counts: in a shown group, with a weight, not held back, inside the filter."""
+    from lmp_core.counting.counts import group_codes, row_filter
+
+    request = view.request  # type: ignore[attr-defined]
+    held = view.held  # type: ignore[attr-defined]
+    if held is not None:  # the view's groups: a protected column's small values pooled into "Øvrige"
+        survey = pooled(survey, held.columns, request.min_group_size, lang)
+    codes_g, _ = group_codes(survey, request.group, lang)
+    in_view = (codes_g >= 0) & weights.usable
+    if held is not None:
+        in_view &= ~held.rows
+    mask = row_filter(survey, request.filter_map)
+    if mask is not None:
+        in_view &= mask
+    return survey, codes_g, in_view
+
+
+def _weighted_cell(column: str, group: str, w_all: np.ndarray, answer: np.ndarray, sub: np.ndarray,
+                   bas: np.ndarray, top: np.ndarray, z: float) -> WeightedStats:
+    """One cell's weighted share (of ``bas``, the share's base) and mean and SD (of ``sub``, the substantive
+    answers), with the intervals of :func:`weighted_stats`."""
+    from scipy import special
+
+    from lmp_core.compute.stats import wilson
+
+    wb, ws, x = w_all[bas], w_all[sub], answer[sub].astype(float)
+    n_base, n_eff_base = int(bas.sum()), kish(wb)
+    share = ci = mean_ci = None
+    if n_base and wb.sum() > 0:
+        share = 100 * float(w_all[top].sum() / wb.sum())
+        lo, hi = wilson(share / 100 * n_eff_base, n_eff_base, z)
+        ci = (100 * float(lo), 100 * float(hi))
+    mean, sd, n_eff = weighted_mean_sd(x, ws)
+    if mean is not None and sd is not None:
+        half = float(special.stdtrit(n_eff - 1, 0.5 + z / 2)) * sd / math.sqrt(n_eff)
+        mean_ci = (mean - half, mean + half)
+    return WeightedStats(column, group, int(sub.sum()), n_eff, share, ci, mean, sd, mean_ci)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pandas is loaded where a pandas object is asked for
     import pandas as pd
 
 
-class Withheld(Protocol):
+class HeldBackLike(Protocol):
     """What counting needs of a disclosure decision (:class:`lmp_core.counting.disclosure.HeldBack`, which is made from
     counts, so counting knows it only by this shape): the respondents held back from every count, and per
     question the answers held back (None: none)."""
@@ -238,7 +238,7 @@ def count(
     group: str | None = None,
     filters: Mapping[str, Sequence[str]] | None = None,
     lang: str = "nb",
-    held: Withheld | None = None,
+    held: HeldBackLike | None = None,
 ) -> Counts:
     """Count every item's answers per group in one vectorised pass per item.
 

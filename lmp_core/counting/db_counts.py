@@ -129,6 +129,44 @@ def read_distinct(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema,
                     {name: tuple(cols) for name, cols in members.items()})
 
 
+def _group_coding(reading: Reading, group: str | None, pools: Mapping[str, object], label: str, lang: str
+                  ) -> tuple[dict, tuple[str, ...]]:
+    """Each distinct raw group value's group code, and the groups' names; the group's small values are one group,
+    "Øvrige", last (as :mod:`lmp_core.counting.counts` orders it)."""
+    group_code_rows, names = group_codes(reading.survey, group, lang)
+    group_of = dict(zip(reading.distinct[group], group_code_rows[reading.rows[group]].tolist())) if group else {}
+    if group in pools:
+        name_of = {raw: (label if raw in pools[group] else names[code] if code >= 0 else None)  # type: ignore[operator]
+                   for raw, code in group_of.items()}
+        names = (*(n for n in names if n in name_of.values() and n != label), label)
+        group_of = {raw: names.index(name) if name is not None else -1 for raw, name in name_of.items()}
+    return group_of, tuple(names)
+
+
+def _others(rule: Rule, reading: Reading, answers_kept: pl.DataFrame, cells: pl.DataFrame,
+            asked: pl.DataFrame | None, counts: Counts) -> Counts | None:
+    """The single-choice and multiple-response questions per group of ``counts``, under ``rule``."""
+    survey = reading.survey
+    if not survey.others:
+        return None
+    chosen = [it for it in survey.others if it.column in reading.source_of]
+    frames = [_set_member(rule, answers_kept, rule.kept(cells), asked, reading, it)
+              if it.set_name in reading.column_sets and it.column in reading.column_sets[it.set_name]
+              else rule.coded(answers_kept, it.column, reading.source_of[it.column]) for it in chosen]
+    return Counts(counts.source, tuple(chosen), counts.groups, _tallied(rule, chosen, frames).table,
+                  counts.respondents, counts.group_column, counts.no_group)
+
+
+def _numbers(rule: Rule, reading: Reading, answers_kept: pl.DataFrame) -> list:
+    """The number questions: their answers counted by value, a crossing cell with too few of them held back."""
+    survey, distinct, numbers = reading.survey, reading.distinct, []
+    for j, it in enumerate(survey.numbers):
+        if it.column in distinct and survey.number_values is not None:
+            value_of = dict(zip(distinct[it.column], survey.number_values[reading.rows[it.column], j].tolist()))
+            numbers.append(rule.number_counts(it, answers_kept, value_of))
+    return numbers
+
+
 def counted_from(reading: Reading, answers: pl.DataFrame, cells: pl.DataFrame, asked: pl.DataFrame | None, *,
                  keys: Sequence[str], group: str | None, groupings: tuple[str, ...], min_group_size: int,
                  filters: Mapping[str, Sequence[str]] | None, table: str, lang: str) -> tuple[Counted, Rule]:
@@ -139,13 +177,7 @@ def counted_from(reading: Reading, answers: pl.DataFrame, cells: pl.DataFrame, a
     survey, distinct = reading.survey, reading.distinct
     label = text(POOLED, lang)
     pools, pool_notes = _pools(reading, cells, keys, groupings, min_group_size, label)
-    group_code_rows, names = group_codes(survey, group, lang)
-    group_of = dict(zip(distinct[group], group_code_rows[reading.rows[group]].tolist())) if group else {}
-    if group in pools:  # the group's small values are one group, "Øvrige", last (as lmp_core.counting.counts orders it)
-        name_of = {raw: (label if raw in pools[group] else names[code] if code >= 0 else None)
-                   for raw, code in group_of.items()}
-        names = (*(n for n in names if n in name_of.values() and n != label), label)
-        group_of = {raw: names.index(name) if name is not None else -1 for raw, name in name_of.items()}
+    group_of, names = _group_coding(reading, group, pools, label, lang)
     allowed = {k: {str(a) for a in v} for k, v in (filters or {}).items()}
     # each filter's and protected column's values as the file reader spells them: a value with a trailing space,
     # an invisible character or another Unicode form is the same group, and so the same cell, as in a file
@@ -178,22 +210,9 @@ def counted_from(reading: Reading, answers: pl.DataFrame, cells: pl.DataFrame, a
     scales = _tallied(rule, reading.scales, [rule.coded(answers_kept, it.column, it.column) for it in reading.scales])
     counts = Counts(table, reading.scales, names, scales.table, respondents, group, no_group)
 
-    # 3. the single-choice and multiple-response questions, counted and protected the same way
-    others = None
-    if survey.others:
-        chosen = [it for it in survey.others if it.column in reading.source_of]
-        frames = [_set_member(rule, answers_kept, rule.kept(cells), asked, reading, it)
-                  if it.set_name in reading.column_sets and it.column in reading.column_sets[it.set_name]
-                  else rule.coded(answers_kept, it.column, reading.source_of[it.column]) for it in chosen]
-        others = Counts(table, tuple(chosen), names, _tallied(rule, chosen, frames).table, respondents, group,
-                        no_group)
-
-    # 4. the number questions: their answers counted by value, a crossing cell with too few of them held back
-    numbers = []
-    for j, it in enumerate(survey.numbers):
-        if it.column in distinct and survey.number_values is not None:
-            value_of = dict(zip(distinct[it.column], survey.number_values[reading.rows[it.column], j].tolist()))
-            numbers.append(rule.number_counts(it, answers_kept, value_of))
+    # 3. the single-choice and multiple-response questions, and the numbers, counted and protected the same way
+    others = _others(rule, reading, answers_kept, cells, asked, counts)
+    numbers = _numbers(rule, reading, answers_kept)
     cell_values: dict[str, list[tuple[str | None, ...]]] = {}
     for cell, values in zip(cells["cell"].to_list(), cells.select(protected).rows()):
         cell_values.setdefault(cell, []).append(values)

@@ -958,8 +958,9 @@ def build_survey(
     text_themes = tuple((c, codebook[c].theme) for c in text_columns if c in codebook and codebook[c].theme)
     # a comment column read as a multiple-response list is a question, not a comment
     text_columns = [c for c in text_columns if c not in kinds.reasons]
-    return Survey(source, tuple(items), codes, pl.DataFrame(background), tuple(text_columns), tuple(groups), id_column, tuple(skipped),
-                  tuple(all_notes), text_themes, others=others,
+    return Survey(source=source, items=tuple(items), codes=codes, frame=pl.DataFrame(background),
+                  text_columns=tuple(text_columns), group_candidates=tuple(groups), id_column=id_column,
+                  skipped=tuple(skipped), notes=tuple(all_notes), text_themes=text_themes, others=others,
                   other_codes=np.column_stack(kinds.other_codes) if kinds.other_codes else None,
                   numbers=numbers,
                   number_values=np.column_stack(kinds.number_values) if kinds.number_values else None,

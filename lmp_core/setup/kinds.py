@@ -216,21 +216,55 @@ def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *,
     ``measured``: the columns a tool's text export wrote with decimal points beside codes without: numbers."""
     found = Found()
     label_sets = label_sets or {}
-    shared = Counter(label_sets.values())
     reason_of = {s.column: s for s in skipped}
     candidates = [c for c in background if reason_of.get(c) is None or
                   (reason_of[c].key != "id_column" and not reason_of[c].key.startswith("metadata_"))]
     candidates += [c for c in text_columns if c not in candidates]
     series_of = dict(background)
-    taken: set[str] = set()
-
-    def entry(column: str) -> CodebookEntry | None:
-        return codebook.get(column)
-
     # 1-2: multiple-response sets, named by the setup or found by their stem
+    taken = _setup_sets(found, candidates, series_of, questions, codebook)
+    taken |= _stem_sets(found, [c for c in candidates if c not in taken], series_of, questions, codebook, label_sets)
+    # a bracketed column read as ticks that joined no set is read as it is (its Ja/Nein, not 1/0)
+    series_of.update({c: background[c] for c in background if c not in taken})
+    shared = Counter(label_sets.values())
+    for column in candidates:
+        if column in taken:
+            continue
+        series, why = series_of[column], reason_of.get(column)
+        e = codebook.get(column)
+        kind = e.kind if e is not None else ""
+        if kind == "number" or (not kind and (_is_number(column, series, why) or column in measured)):
+            if series.dtype.is_numeric():
+                _add_number(found, column, series, questions, codebook,
+                            "kind_number_setup" if kind else "kind_number", why.params if why and not kind else {})
+                taken.add(column)
+            continue
+        if not kind and column in label_sets and shared[label_sets[column]] > 1 and len(label_sets[column]) > 2 \
+                and not characteristic_name(column, questions.get(column, "")) and series.dtype == pl.String:
+            if _add_choice(found, column, series, questions, codebook, "kind_choice_labels", least=1):
+                taken.add(column)
+            continue
+        if not kind and tool and _tool_codes(column, series, why):
+            if _add_choice(found, column, series, questions, codebook, "kind_choice_tool_codes", least=1):
+                taken.add(column)
+            continue
+        if kind in ("", "choice", "multi") and series.dtype == pl.String:
+            if kind in ("", "multi") and _add_delimited(found, column, series, questions, codebook, kind):
+                taken.add(column)
+                continue
+            verdict = "kind_choice_setup" if kind == "choice" else _choice_reason(column, series, questions, why)
+            if verdict is not None and _add_choice(found, column, series, questions, codebook, verdict):
+                taken.add(column)
+    return found
+
+
+def _setup_sets(found: Found, candidates: list[str], series_of: dict[str, pl.Series], questions: Mapping[str, str],
+                codebook: Mapping[str, CodebookEntry]) -> set[str]:
+    """The multiple-response sets the setup names (one column of options, or ticked columns); their columns."""
+    taken: set[str] = set()
     sets: dict[str, list[str]] = {}
     for column in candidates:
-        e = entry(column)
+        e = codebook.get(column)
         if e is not None and e.kind == "multi" and e.set_name:
             sets.setdefault(e.set_name, []).append(column)
     for name, members in sets.items():
@@ -240,11 +274,20 @@ def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *,
             continue
         _add_set(found, name, members, series_of, questions, codebook, reason="kind_multi_setup")
         taken.update(members)
+    return taken
+
+
+def _stem_sets(found: Found, candidates: list[str], series_of: dict[str, pl.Series], questions: Mapping[str, str],
+               codebook: Mapping[str, CodebookEntry], label_sets: Mapping[str, frozenset[str]]) -> set[str]:
+    """The multiple-response sets found by their columns' shared stem (ticked columns); their columns. A bracketed
+    column's yes/no answers are read as ticks in ``series_of``."""
+    taken: set[str] = set()
     by_stem: dict[str, list[str]] = {}
     for column in candidates:
         question = questions.get(column, "")
         stem = question.rsplit(_OPTION_DASH, 1)[0] if _OPTION_DASH in question else stem_of(column)
-        if column in taken or stem is None or (entry(column) is not None and entry(column).kind):
+        e = codebook.get(column)
+        if stem is None or (e is not None and e.kind):
             continue
         by_stem.setdefault(stem, []).append(column)
         if _BRACKET.match(column):
@@ -258,40 +301,7 @@ def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *,
         if 2 <= len(ticks) <= MAX_OPTIONS and not (len(stem.split()) <= SHORT_LABEL and is_background_name(stem)):
             _add_set(found, stem, ticks, series_of, questions, codebook, reason="kind_multi_columns")
             taken.update(ticks)
-    # a bracketed column read as ticks that joined no set is read as it is (its Ja/Nein, not 1/0)
-    series_of.update({c: background[c] for c in background if c not in taken})
-    for column in candidates:
-        if column in taken:
-            continue
-        series = series_of[column]
-        e = entry(column)
-        kind = e.kind if e is not None else ""
-        if kind == "number" or (not kind and (_is_number(column, series, reason_of.get(column)) or
-                                              column in measured)):
-            if series.dtype.is_numeric():
-                why = reason_of.get(column)
-                _add_number(found, column, series, questions, codebook,
-                            "kind_number_setup" if kind else "kind_number", why.params if why and not kind else {})
-                taken.add(column)
-            continue
-        if not kind and column in label_sets and shared[label_sets[column]] > 1 and len(label_sets[column]) > 2 \
-                and not characteristic_name(column, questions.get(column, "")) and series.dtype == pl.String:
-            if _add_choice(found, column, series, questions, codebook, "kind_choice_labels", least=1):
-                taken.add(column)
-            continue
-        if not kind and tool and _tool_codes(column, series, reason_of.get(column)):
-            if _add_choice(found, column, series, questions, codebook, "kind_choice_tool_codes", least=1):
-                taken.add(column)
-            continue
-        if kind in ("", "choice", "multi") and series.dtype == pl.String:
-            if kind in ("", "multi") and _add_delimited(found, column, series, questions, codebook, kind):
-                taken.add(column)
-                continue
-            verdict = "kind_choice_setup" if kind == "choice" else _choice_reason(column, series, questions,
-                                                                                  reason_of.get(column))
-            if verdict is not None and _add_choice(found, column, series, questions, codebook, verdict):
-                taken.add(column)
-    return found
+    return taken
 
 
 def _yes_no_as_ticks(series: pl.Series) -> pl.Series:

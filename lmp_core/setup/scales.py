@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from lmp_core.base.errors import SurveyError
+from lmp_core.base.errors import Note, SurveyError
 from lmp_core.base.spelling import without_format_chars
 
 #: Category code of a blank or not-asked answer in the coded arrays of a survey.
@@ -474,6 +474,22 @@ def match_labels(column: str, labels: Iterable[object], *, dont_know: Iterable[s
     return Coding(scale, other_labels, mapping, tuple(notes))
 
 
+def _coding_by_direction(column: str, sub_labels: Mapping[float, str], substantive_codes: list[float],
+                         ordinal: bool, err: SurveyError) -> tuple[Scale, dict[float, int], tuple[Note, ...]]:
+    """The labels are no known scale as a whole: the ones that are known tell the direction; only when none can,
+    the file's own statement of order (an ordinal column) orders by code, and a note asks. Else ``err``."""
+    direction = known_direction(sub_labels)
+    if direction is None and (not ordinal or len(substantive_codes) < 3):
+        raise err
+    order = substantive_codes[::-1] if direction == "reversed" else substantive_codes
+    scores = tuple(float(i + 1) for i in range(len(order))) if direction == "reversed" else tuple(order)
+    scale = Scale("codes", tuple(sub_labels[c] for c in order), scores)
+    code_map = {c: i + 1 for i, c in enumerate(order)}
+    shown = {"column": column, "low": sub_labels[order[0]], "high": sub_labels[order[-1]],
+             "labels": ", ".join(repr(sub_labels[c]) for c in substantive_codes)}
+    return scale, code_map, (("direction_from_labels" if direction else "direction_from_codes", shown),)
+
+
 def coding_from_value_labels(
     column: str,
     value_labels: Mapping[float, str],
@@ -518,19 +534,8 @@ def coding_from_value_labels(
         code_map = {c: by_label[normalize(lab)] for c, lab in sub_labels.items()}
         # value labels declare the whole set: a 4-point set that a 5-point variant would also hold is 4-point
         scale, notes = coding.scale, tuple(n for n in coding.notes if n[0] != "ambiguous_scale")
-    except SurveyError:
-        # the labels are no known scale as a whole: the ones that are known tell the direction; only when
-        # none can, the file's own statement of order (an ordinal column) orders by code, and a note asks
-        direction = known_direction(sub_labels)
-        if direction is None and (not ordinal or len(substantive_codes) < 3):
-            raise
-        order = substantive_codes[::-1] if direction == "reversed" else substantive_codes
-        scores = tuple(float(i + 1) for i in range(len(order))) if direction == "reversed" else tuple(order)
-        scale = Scale("codes", tuple(sub_labels[c] for c in order), scores)
-        code_map = {c: i + 1 for i, c in enumerate(order)}
-        shown = {"column": column, "low": sub_labels[order[0]], "high": sub_labels[order[-1]],
-                 "labels": ", ".join(repr(sub_labels[c]) for c in substantive_codes)}
-        notes = (("direction_from_labels" if direction else "direction_from_codes", shown),)
+    except SurveyError as err:
+        scale, code_map, notes = _coding_by_direction(column, sub_labels, substantive_codes, ordinal, err)
     other_codes = [c for c in sorted(set(dk_codes) | (missing_codes & set(labels))) if c not in na_codes]
     other_labels = tuple(labels[c] for c in other_codes)
     mapping: dict[object, int] = dict(code_map)

@@ -11,23 +11,22 @@ Groups below the minimum size are left out of every figure, table, sentence and 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
 
+from lmp_core.analysis.analyse import Analysis, long_tables, report_analysis
 from lmp_core.base.catalogue import text, words
-from lmp_core.base.errors import SurveyError
 from lmp_core.base.fmt import whole
 from lmp_core.compute.comments import comments as comments_of
-from lmp_core.compute.groups import group_tests
-from lmp_core.compute.indices import MAX_INDEX_ITEMS, Index
+from lmp_core.compute.indices import Index
 from lmp_core.compute.stats import MIN_GROUP_SIZE, note_text
-from lmp_core.compute.view import View, ViewRequest, make_view
+from lmp_core.compute.view import View, ViewRequest
 from lmp_core.compute.waves import Trend
-from lmp_core.compute.weights import Weights, weighted_comparisons, weighted_stats
+from lmp_core.compute.weights import Weights
 from lmp_core.counting.counts import Counts
 from lmp_core.present.charts import group_caption, index_chart, top2_chart, trend_chart
 from lmp_core.present.method import method_markdown
@@ -55,6 +54,7 @@ from lmp_core.setup.survey import Survey
 
 if TYPE_CHECKING:  # scipy, which kind_stats loads, is imported where a chapter of other kinds is made
     from lmp_core.compute.kind_stats import KindResult
+    from lmp_core.compute.reference import ReferenceResult
     from lmp_core.compute.stats import Summary
     from lmp_core.read.reference import References
 
@@ -143,7 +143,7 @@ def _comment_theme(column: str, survey: Survey, themes: Sequence[str]) -> str | 
 
 
 def build_report(
-    source: Survey | Counts,
+    source: Analysis | Survey | Counts,
     request: ViewRequest | None = None,
     *,
     group: str | None = None,
@@ -167,81 +167,160 @@ def build_report(
     references: References | None = None,
     reference_includes_group: bool = False,
 ) -> Report:
-    """Build the report model of one view (:class:`lmp_core.compute.view.ViewRequest`; without one, the view of
-    ``group``, ``populations`` and ``min_group_size``), with the same numbers the app and the CLI show.
+    """The report model of one analysis (:func:`lmp_core.analysis.analyse.report_analysis`), laid out: the same
+    numbers the app and the command line show, none computed here.
 
-    ``quotes`` maps a comment column to the comments to quote (None: every comment of a group that
-    is large enough); ``themes`` picks chapters (None: all, in file order); ``notes`` are caveats
-    to add to the data section (e.g. fieldwork's "response rates differ by pulje"). ``title``,
-    ``subtitle`` (default: the file's name), ``author`` and ``date`` (ISO) go on the title page and into
-    the documents' properties. With ``weights`` (:mod:`lmp_core.compute.weights`) the data section says how the
-    figures were weighted and each chapter has a second table with the weighted figures beside the unweighted.
-    With ``trend`` (:mod:`lmp_core.compute.waves`) a chapter shows each question's development over the waves.
-    ``indices`` (theme → its index) and ``kinds`` (the questions of other kinds) made elsewhere, for a ``source``
-    of counts that cannot make them (a database's: :mod:`lmp_core.counting.database`); from a file they are made
-    here. With ``references`` (:mod:`lmp_core.read.reference`) a chapter "Sammenlignet med …" puts each shown group
-    beside them (``reference_includes_group``: they include this survey's groups, :mod:`lmp_core.compute.reference`).
+    ``source`` is the analysis, or a survey or counts to make it of (with ``request``; without one, the view of
+    ``group``, ``populations`` and ``min_group_size``; ``view``, ``weights``, ``indices`` (theme → its index, made
+    in a database's visit), ``kinds`` and ``references`` as :func:`~lmp_core.analysis.analyse.report_analysis`
+    takes them). ``quotes`` maps a comment column to the comments to quote (None: every comment of a group that is
+    large enough); ``themes`` picks chapters (None: all, in file order); ``notes`` are caveats to add to the data
+    section (e.g. fieldwork's "response rates differ by pulje"). ``title``, ``subtitle`` (default: the file's
+    name), ``author`` and ``date`` (ISO) go on the title page and into the documents' properties. With weights the
+    data section says how the figures were weighted and each chapter has a second table with the weighted figures
+    beside the unweighted. With ``trend`` (:mod:`lmp_core.compute.waves`) a chapter shows each question's
+    development over the waves. With reference figures a chapter "Sammenlignet med …" puts each shown group beside
+    them.
     """
-    w = words("report", lang)
-    if request is None:
-        request = ViewRequest.of(group=group, populations=populations, min_group_size=min_group_size)
-    group, min_group_size = request.group, request.min_group_size
-    view = view or make_view(source, request, lang=lang)
-    counts = view.counts if request.items is None else view.counts.select(list(request.items))
-    all_themes = list(dict.fromkeys(it.theme or w["other"] for it in counts.items))
-    chosen = [t for t in all_themes if themes is None or t in themes]
-    overall = view.summary([it.column for it in counts.items])
-    sections: list[Section] = []
-    # 1. data section
-    data_blocks: list[Block] = [Paragraph(p) for p in data_paragraphs(overall.groups, lang, min_group_size=min_group_size)]
-    data_blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in (*notes, *view.notes)]
-    if weights is not None:
-        if not isinstance(source, Survey):
-            raise SurveyError("freq_no_weights", file=source.source)
-        weights = weights.without(view.held.rows if view.held is not None else None)  # no total with a hidden group
-        data_blocks += [Paragraph(p) for p in weighting_sentences(weights, lang)]
-        data_blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in weights.notes]
-    ranges = words("size_ranges", lang)
-    legend = pd.DataFrame([(ranges[k], text(k, lang)) for k in ranges], columns=[w["d"], w["size"]])
-    data_blocks.append(Table("1.1", f"{w['tab']} 1.1 {w['legend']}", legend))
-    sections.append(Section("1", w["data"], tuple(data_blocks)))
-    sheets: dict[str, pd.DataFrame] = {}
-    used_comment_columns: set[str] = set()
-    for k, theme in enumerate(chosen, start=2):
+    if isinstance(source, Analysis):
+        analysis = source
+    else:
+        from dataclasses import replace
+
+        if request is None:
+            request = ViewRequest.of(group=group, populations=populations, min_group_size=min_group_size)
+        analysis = report_analysis(source, request, themes=themes, lang=lang, view=view, weights=weights,
+                                   indices=indices, references=references,
+                                   reference_includes_group=reference_includes_group)
+        if kinds is not None:
+            analysis = replace(analysis, kinds=tuple(kinds))
+    layout = _Layout(analysis, quotes, leading_zero)
+    return layout.report(themes, notes=notes, trend=trend, progress=progress, title=title, subtitle=subtitle,
+                         author=author, date=date)
+
+
+@dataclass(frozen=True, eq=False)
+class _Layout:
+    """How one analysis is laid out as a report: its chapters in order, each from the analysis's figures."""
+
+    analysis: Analysis
+    quotes: Mapping[str, Sequence[str]] | None
+    leading_zero: bool
+
+    @property
+    def lang(self) -> str:
+        return self.analysis.request.lang
+
+    @property
+    def w(self) -> dict[str, str]:
+        return words("report", self.lang)
+
+    @property
+    def min_group_size(self) -> int:
+        return self.analysis.view.request.min_group_size
+
+    def report(self, themes: Sequence[str] | None, *, notes: Sequence[tuple[str, dict]], trend: Trend | None,
+               progress: Callable[[float, str], None] | None, title: str | None, subtitle: str | None,
+               author: str, date: str) -> Report:
+        """Data, a chapter per theme, other kinds, the reference, the trend, the other comments and the method."""
+        analysis, lang, w = self.analysis, self.lang, self.w
+        request, source = analysis.view.request, analysis.source
+        counts = analysis.view.counts if request.items is None else analysis.view.counts.select(list(request.items))
+        all_themes = list(dict.fromkeys(it.theme or w["other"] for it in counts.items))
+        chosen = [t for t in all_themes if themes is None or t in themes]
+        overall = analysis.summary_of([it.column for it in counts.items])
+        sections = [self.data_section(overall, notes)]
+        sheets: dict[str, pd.DataFrame] = {}
+        used_comment_columns: set[str] = set()
+        for k, theme in enumerate(chosen, start=2):
+            if progress:
+                progress((k - 1) / (len(chosen) + 1), theme)
+            columns = [it.column for it in counts.items if (it.theme or w["other"]) == theme]
+            section, sheets[theme] = self.theme_section(k, theme, columns, used_comment_columns)
+            sections.append(section)
+        self.add_closing_sections(sections, sheets, trend, [c for c in source.text_columns
+                                                            if c not in used_comment_columns
+                                                            and _comment_theme(c, source, all_themes) is None]
+                                  if isinstance(source, Survey) else [])
+        sheets[w["comments"]] = _all_quotes_frame(sections, lang)
+        sheets["Frekvenser" if lang == "nb" else "Frequencies"] = frequency_table(
+            analysis.summary_of([it.column for it in counts.items if (it.theme or w["other"]) in chosen]),
+            lang=lang, formatted=False)
         if progress:
-            progress((k - 1) / (len(chosen) + 1), theme)
-        columns = [it.column for it in counts.items if (it.theme or w["other"]) == theme]
-        summary = view.summary(columns)
-        blocks: list[Block] = []
+            progress(1.0, "")
+        sections = [_without_empty_figures(section, lang, self.min_group_size) for section in sections]
+        return Report(title or w["title"], source.source if subtitle is None else subtitle, lang, tuple(sections),
+                      sheets, group_caption(overall, lang), author, date)
+
+    def data_section(self, overall: Summary, notes: Sequence[tuple[str, dict]]) -> Section:
+        """Chapter 1: the groups and their sizes, the caveats, how the figures were weighted, the size legend."""
+        lang, w, weights = self.lang, self.w, self.analysis.weights
+        blocks: list[Block] = [Paragraph(p) for p in data_paragraphs(overall.groups, lang,
+                                                                     min_group_size=self.min_group_size)]
+        blocks += [Paragraph(note_text(key, params, lang), "note")
+                   for key, params in (*notes, *self.analysis.view.notes)]
+        if weights is not None:
+            blocks += [Paragraph(p) for p in weighting_sentences(weights, lang)]
+            blocks += [Paragraph(note_text(key, params, lang), "note") for key, params in weights.notes]
+        ranges = words("size_ranges", lang)
+        legend = pd.DataFrame([(ranges[k], text(k, lang)) for k in ranges], columns=[w["d"], w["size"]])
+        blocks.append(Table("1.1", f"{w['tab']} 1.1 {w['legend']}", legend))
+        return Section("1", w["data"], tuple(blocks))
+
+    def theme_section(self, k: int, theme: str, columns: list[str], used_comment_columns: set[str]
+                      ) -> tuple[Section, pd.DataFrame]:
+        """A theme's chapter (figure, reading, index, table, weighted table, quotes) and its sheet."""
+        analysis, lang, w = self.analysis, self.lang, self.w
+        summary = analysis.summary_of(columns)
         top = w["or"].join(f"«{lab[:1].lower() + lab[1:]}»" for lab in summary.items[0].item.scale.labels[-2:])
         n_line = group_caption(summary, lang)
         reading = figure_paragraph(summary, f"{k}.1", lang)
-        blocks.append(Figure(f"{k}.1", f"{w['fig']} {k}.1 {w['share'].format(top=top)}: {theme}. {n_line}.",
-                             top2_chart(summary, lang=lang, title=theme), reading.split(". ", 1)[-1]))
-        blocks.append(Paragraph(reading))
-        index_tables: list[tuple[Index, list[Block]]] = []
-        index = (indices or {}).get(theme)
-        if index is None and isinstance(source, Survey) and not request.filters \
-                and 2 <= len(columns) <= MAX_INDEX_ITEMS:
-            # the theme as a whole: its index's reliability in one sentence (lmp_core.compute.indices)
-            from lmp_core.compute.indices import view_indices
-
-            (index,) = view_indices(source, request, [theme], lang=lang, weights=weights)
-        if index is not None:
-            blocks.append(Paragraph(index_sentence(index, lang)))
-            if sum(s.n is not None for s in index.stats) > 1:  # the index per shown group, and how far apart
-                index_tables.append((index, [Paragraph(s) for s in index_comparison_sentences(index, lang)]))
+        blocks: list[Block] = [
+            Figure(f"{k}.1", f"{w['fig']} {k}.1 {w['share'].format(top=top)}: {theme}. {n_line}.",
+                   top2_chart(summary, lang=lang, title=theme), reading.split(". ", 1)[-1]),
+            Paragraph(reading)]
         tables = itertools.count(2)  # Tabell k.1 is the chapter's table; the others follow in order
-        for index, sentences in index_tables:
+        blocks += self.index_blocks(k, theme, tables)
+        blocks += self.table_blocks(k, theme, summary, n_line, tables)
+        if analysis.weights is not None and analysis.weighted is not None:
+            weighted = weighted_table(summary, analysis.weighted, analysis.weights, lang=lang)
+            blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['weighted_table']}: {theme}. {n_line}.",
+                                    weighted))
+            pairs = weighted_comparisons_table(summary, analysis.weighted_pairs or {}, lang=lang)
+            if not pairs.empty:
+                blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['weighted_d']}: {theme}.", pairs))
+        source = analysis.source
+        if isinstance(source, Survey):
+            for column in source.text_columns:
+                if _comment_theme(column, source, [theme]) == theme:
+                    used_comment_columns.add(column)
+                    blocks += self.quote_blocks(column)
+        return Section(str(k), theme, tuple(blocks)), self.sheet(summary)
+
+    def index_blocks(self, k: int, theme: str, tables: Iterator[int]) -> list[Block]:
+        """The theme as a whole: its index's reliability in one sentence, and the index per shown group."""
+        index = self.analysis.index_of(theme)
+        if index is None:
+            return []
+        lang, w = self.lang, self.w
+        blocks: list[Block] = [Paragraph(index_sentence(index, lang))]
+        if sum(s.n is not None for s in index.stats) > 1:  # the index per shown group, and how far apart
+            sentences = [Paragraph(s) for s in index_comparison_sentences(index, lang)]
             blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['index_table'].format(name=index.name)}.",
                                     index_table(index, lang=lang)))
             blocks += sentences
             chart = index_chart(index, lang=lang)
             blocks.append(Figure(f"{k}.2", f"{w['fig']} {k}.2 {chart.title}.", chart,
                                  " ".join(p.text for p in sentences)))
-        if len([g for g in summary.groups if not g.suppressed]) > 2:
-            # more than two groups: long tables with significance letters (lmp_core.compute.groups), as the results page
-            tests = group_tests(summary)
+        return blocks
+
+    def table_blocks(self, k: int, theme: str, summary: Summary, n_line: str, tables: Iterator[int]) -> list[Block]:
+        """The chapter's table: long with the tests' letters for more than two groups, else wide; the legend of
+        the held-back symbol under it."""
+        lang, w, leading_zero = self.lang, self.w, self.leading_zero
+        blocks: list[Block] = []
+        if long_tables(summary):
+            tests = self.analysis.tests_of([it.item.column for it in summary.items])
             table = group_stats_table(summary, lang=lang, leading_zero=leading_zero, tests=tests)
             blocks.append(Table(f"{k}.1", f"{w['tab']} {k}.1 {w['table']}: {theme}. {n_line}.", table))
             blocks.append(Paragraph(text("letters_footnote", lang), "note"))
@@ -252,58 +331,45 @@ def build_report(
             table = stats_table(summary, lang=lang, leading_zero=leading_zero, with_top2=False)
             blocks.append(Table(f"{k}.1", f"{w['tab']} {k}.1 {w['table']}: {theme}. {n_line}.", table))
         if has_suppressed(table):  # the symbol's legend line, as Statistics Norway prints it under a table
-            blocks.append(Paragraph(suppressed_legend(lang, min_group_size), "note"))
-        sheet = stats_table(summary, lang=lang, formatted=False, mark_suppressed=True)
-        if has_suppressed(sheet):  # the symbol's legend as the sheet's last line
-            sheet = pd.concat([sheet, pd.DataFrame({sheet.columns[0]: [suppressed_legend(lang, min_group_size)]})],
-                              ignore_index=True)
-        sheets[theme] = sheet
-        if weights is not None and isinstance(source, Survey):
-            cells = weighted_stats(source, view, weights, columns, lang)
-            weighted = weighted_table(summary, cells, weights, lang=lang)
-            blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['weighted_table']}: {theme}. {n_line}.", weighted))
-            pairs = weighted_comparisons_table(summary, weighted_comparisons(summary, cells), lang=lang)
-            if not pairs.empty:
-                blocks.append(_numbered(f"{k}.{next(tables)}", w["tab"], f"{w['weighted_d']}: {theme}.", pairs))
-        if isinstance(source, Survey):
-            for column in source.text_columns:
-                if _comment_theme(column, source, [theme]) == theme:
-                    used_comment_columns.add(column)
-                    blocks += _quotes(source, column, group, quotes, min_group_size, lang, w, request.groupings)
-        sections.append(Section(str(k), theme, tuple(blocks)))
-    if kinds is None and isinstance(source, Survey) and (source.others or source.numbers) and request.items is None:
-        from lmp_core.compute.kind_stats import kind_results
+            blocks.append(Paragraph(suppressed_legend(lang, self.min_group_size), "note"))
+        return blocks
 
-        kinds = kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
-                             min_group_size=request.min_group_size, confidence=request.confidence, lang=lang)
-    if kinds:
-        kind_section = _kinds_section(kinds, str(len(sections) + 1), lang, leading_zero, min_group_size)
-        if kind_section is not None:
-            sections.append(kind_section[0])
-            sheets[words("kinds", lang)["heading"]] = kind_section[1]
-    if references is not None:
-        _add_reference_section(sections, source, view, overall, references, reference_includes_group,
-                               list((indices or {}).values()), lang)
-    if trend is not None and trend.points:
-        sections.append(_trend_section(trend, str(len(sections) + 1), lang, w))
-    if isinstance(source, Survey):
-        rest = [c for c in source.text_columns if c not in used_comment_columns
-                and _comment_theme(c, source, all_themes) is None]
+    def sheet(self, summary: Summary) -> pd.DataFrame:
+        """A theme's sheet for the workbook, the held-back symbol's legend as its last line."""
+        sheet = stats_table(summary, lang=self.lang, formatted=False, mark_suppressed=True)
+        if has_suppressed(sheet):
+            legend = suppressed_legend(self.lang, self.min_group_size)
+            sheet = pd.concat([sheet, pd.DataFrame({sheet.columns[0]: [legend]})], ignore_index=True)
+        return sheet
+
+    def quote_blocks(self, column: str) -> list[Block]:
+        source = self.analysis.source
+        assert isinstance(source, Survey)  # only a survey has comment columns
+        request = self.analysis.view.request
+        return _quotes(source, column, request.group, self.quotes, self.min_group_size, self.lang, self.w,
+                       request.groupings)
+
+    def add_closing_sections(self, sections: list[Section], sheets: dict[str, pd.DataFrame], trend: Trend | None,
+                             other_comments: Sequence[str]) -> None:
+        """After the themes: the other kinds, the reference, the trend, the comments of no theme, the method."""
+        analysis, lang, w = self.analysis, self.lang, self.w
+        if analysis.kinds:
+            kind_section = _kinds_section(analysis.kinds, str(len(sections) + 1), lang, self.leading_zero,
+                                          self.min_group_size)
+            if kind_section is not None:
+                sections.append(kind_section[0])
+                sheets[words("kinds", lang)["heading"]] = kind_section[1]
+        if analysis.reference is not None and analysis.reference.comparisons:
+            sections.append(_reference_section(analysis.reference, analysis.request.reference_includes_group,
+                                               str(len(sections) + 1), lang))
+        if trend is not None and trend.points:
+            sections.append(_trend_section(trend, str(len(sections) + 1), lang, w))
         extra: list[Block] = []
-        for column in rest:
-            extra += _quotes(source, column, group, quotes, min_group_size, lang, w, request.groupings)
+        for column in other_comments:
+            extra += self.quote_blocks(column)
         if extra:
             sections.append(Section(str(len(sections) + 1), w["more_comments"], tuple(extra)))
-    sections.append(Section("", w["method"], tuple(_method_blocks(lang))))
-    sheets[w["comments"]] = _all_quotes_frame(sections, lang)
-    sheets["Frekvenser" if lang == "nb" else "Frequencies"] = frequency_table(
-        view.summary([it.column for it in counts.items if (it.theme or w["other"]) in chosen]), lang=lang,
-        formatted=False)
-    if progress:
-        progress(1.0, "")
-    sections = [_without_empty_figures(section, lang, min_group_size) for section in sections]
-    return Report(title or w["title"], source.source if subtitle is None else subtitle, lang, tuple(sections), sheets,
-                  group_caption(overall, lang), author, date)
+        sections.append(Section("", w["method"], tuple(_method_blocks(lang))))
 
 
 def _without_empty_figures(section: Section, lang: str, min_group_size: int) -> Section:
@@ -359,19 +425,13 @@ def _kinds_section(results: Sequence[KindResult], number: str, lang: str, leadin
     return Section(number, k["heading"], tuple(blocks)), pd.concat(sheet, ignore_index=True)
 
 
-def _add_reference_section(sections: list[Section], source: Survey | Counts, view: View, overall: Summary,
-                           references: References, includes_group: bool, indices: list[Index], lang: str) -> None:
+def _reference_section(result: ReferenceResult, includes_group: bool, number: str, lang: str) -> Section:
     """The chapter "Sammenlignet med …" after the themes: each shown group beside the reference figures
     (:mod:`lmp_core.compute.reference`), a chart per measure with the reference as a mark, the table with the
     reference as a column, and a sentence per comparison under each question."""
-    from lmp_core.compute.reference import view_reference
     from lmp_core.present.reference import reference_chart, reference_heading, reference_table
 
-    result = view_reference(source, view, references, summary=overall, indices=indices,
-                            includes_group=includes_group, lang=lang)
-    if not result.comparisons:
-        return
-    w, number = words("report", lang), str(len(sections) + 1)
+    w = words("report", lang)
     source_name = result.source or text("ref_against_reference", lang)
     blocks: list[Block] = [Paragraph(text("ref_section_intro", lang, source=source_name))]
     if includes_group:
@@ -391,7 +451,7 @@ def _add_reference_section(sections: list[Section], source: Survey | Counts, vie
                                 "subheading"))
         blocks += [Paragraph(c.sentence(lang)) for c in result.comparisons if (c.kind, c.question) == target]
     blocks += [Paragraph(note, "note") for note in result.note_texts(lang)]
-    sections.append(Section(number, reference_heading(result, lang), tuple(blocks)))
+    return Section(number, reference_heading(result, lang), tuple(blocks))
 
 
 def _numbered(number: str, word: str, caption: str, frame: pd.DataFrame) -> Table:

@@ -72,11 +72,44 @@ def _png(figure: Figure, cache: dict[int, bytes]) -> bytes:
     return cache[id(figure)]
 
 
+def _docx_table(doc: object, block: Table) -> None:
+    """A real Word table under its caption: a bold header row repeated on each page, the first column wide, the
+    figures right-aligned in 9 pt."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Emu, Pt
+
+    doc.add_paragraph(block.caption, style="Caption")  # type: ignore[attr-defined]
+    frame = block.frame
+    table = doc.add_table(rows=1, cols=len(frame.columns))  # type: ignore[attr-defined]
+    table.style = "Light List Accent 1"
+    table.autofit = False
+    for cell, name in zip(table.rows[0].cells, frame.columns):
+        cell.text = str(name)
+        cell.paragraphs[0].runs[0].bold = True
+    _repeat_as_header(table.rows[0])
+    for row in frame.itertuples(index=False):
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row):
+            cell.text = "" if value is None else str(value)
+    first = Cm(5.0) if len(frame.columns) > 3 else Cm(6.0)
+    other = Emu(int((Cm(16.0) - first) / max(1, len(frame.columns) - 1)))
+    for i, col in enumerate(table.columns):  # the grid LibreOffice and Word lay out by
+        col.width = first if i == 0 else other
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            cell.width = first if i == 0 else other
+            for par in cell.paragraphs:
+                if i:
+                    par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                for run in par.runs:
+                    run.font.size = Pt(9)
+    doc.add_paragraph()  # type: ignore[attr-defined]
+
+
 def to_docx(report: Report) -> bytes:
     """An editable Word document: headings, figures as images, real tables, numbered captions."""
     from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Emu, Pt
+    from docx.shared import Cm, Pt
 
     doc = Document()
     style = doc.styles["Normal"]
@@ -104,32 +137,7 @@ def to_docx(report: Report) -> bytes:
                 picture.set("descr", block.alt)
                 picture.set("title", block.caption)
             elif isinstance(block, Table):
-                doc.add_paragraph(block.caption, style="Caption")
-                frame = block.frame
-                table = doc.add_table(rows=1, cols=len(frame.columns))
-                table.style = "Light List Accent 1"
-                table.autofit = False
-                for cell, name in zip(table.rows[0].cells, frame.columns):
-                    cell.text = str(name)
-                    cell.paragraphs[0].runs[0].bold = True
-                _repeat_as_header(table.rows[0])
-                for row in frame.itertuples(index=False):
-                    cells = table.add_row().cells
-                    for cell, value in zip(cells, row):
-                        cell.text = "" if value is None else str(value)
-                first = Cm(5.0) if len(frame.columns) > 3 else Cm(6.0)
-                other = Emu(int((Cm(16.0) - first) / max(1, len(frame.columns) - 1)))
-                for i, col in enumerate(table.columns):  # the grid LibreOffice and Word lay out by
-                    col.width = first if i == 0 else other
-                for row in table.rows:
-                    for i, cell in enumerate(row.cells):
-                        cell.width = first if i == 0 else other
-                        for par in cell.paragraphs:
-                            if i:
-                                par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                            for run in par.runs:
-                                run.font.size = Pt(9)
-                doc.add_paragraph()
+                _docx_table(doc, block)
             elif isinstance(block, Quote):
                 par = doc.add_paragraph(f"«{block.text}»" if report.lang == "nb" else f"“{block.text}”",
                                         style="Quote")

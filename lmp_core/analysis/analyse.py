@@ -1,0 +1,314 @@
+"""One request, one result: :func:`analyse` gives the :class:`Analysis` every face shows.
+
+The command line prints :meth:`Analysis.to_dict` (``summarize --format json``) or formats its parts as tables; the
+pages ask ``lmp_app.state`` for it (made once per request and session) and render it; the report
+(:func:`lmp_core.present.report.build_report`) lays it out. None of them computes a figure: the decisions of
+what an analysis holds are made here once — which other kinds, which indices (:func:`themes_with_index`), the
+tests across three or more groups (:func:`long_tables`), the weighted figures beside the unweighted, the comparison
+with reference figures — each from a view whose cells the rule of :mod:`lmp_core.counting.disclosure` has
+already protected (:mod:`lmp_core.compute.view`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from lmp_core.base.errors import SurveyError
+from lmp_core.compute.view import ViewRequest
+
+if TYPE_CHECKING:
+    from lmp_core.compute.groups import GroupTests
+    from lmp_core.compute.indices import Index
+    from lmp_core.compute.kind_stats import KindResult
+    from lmp_core.compute.quality import Chosen
+    from lmp_core.compute.reference import ReferenceResult
+    from lmp_core.compute.stats import Summary
+    from lmp_core.compute.view import View
+    from lmp_core.compute.weights import WeightedComparison, WeightedStats, Weights
+    from lmp_core.counting.counts import Counts
+    from lmp_core.counting.database import Counted
+    from lmp_core.read.reference import References
+    from lmp_core.setup.survey import Item, Survey
+
+
+@dataclass(frozen=True)
+class Request:
+    """What one analysis holds: the view (questions, group, filters, protection, top-k …) and what is added to it.
+
+    ``kind_items``: the questions of other kinds (single choice, multiple response, numbers) by column or set
+    name; None for all of them, ``()`` for none. ``index_themes``: the themes whose questions make an index
+    (``"all"``: every theme), ``custom_index``: indices of questions picked by name. ``weights`` and ``references``
+    are the chosen weights (before the view's held-back respondents are taken out) and reference figures; they are
+    left out of the request's equality and hash, so a cache keyed on a request adds their identity to the key.
+    """
+
+    view: ViewRequest = field(default_factory=ViewRequest)
+    kind_items: tuple[str, ...] | None = None
+    index_themes: tuple[str, ...] = ()
+    custom_index: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    max_index_items: int | None = None
+    omnibus: str = "kruskal"
+    lang: str = "nb"
+    weights: Weights | None = field(default=None, compare=False)
+    references: References | None = field(default=None, compare=False)
+    reference_includes_group: bool = False
+    #: the column a banner table crosses the group with (None: no banner)
+    banner: str | None = None
+
+    @property
+    def indexed(self) -> bool:
+        """Whether the request asks for any index (the JSON then has ``indices``, perhaps empty)."""
+        return bool(self.index_themes or self.custom_index)
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """Every figure of one request, protected: what the command line, the pages and the report show.
+
+    ``summary``: the scale questions (shares, intervals, means, d); ``tests``: per question with three or more
+    shown groups, the omnibus test, the pairs and the letters; ``kinds``: the questions of other kinds;
+    ``indices``; ``weights`` (without the respondents the view holds back) with ``weighted`` (question, group →
+    weighted figures) and ``weighted_pairs`` (question, a, b → weighted d); ``reference``: each shown group beside
+    the reference figures; ``quality``: the data-quality part of the JSON; ``banner``: per value of the banner
+    column, the summary of its respondents. The caveats are the summary's warnings and the weights' notes.
+    """
+
+    request: Request
+    source: Survey | Counts
+    view: View
+    summary: Summary
+    tests: tuple[GroupTests, ...] = ()
+    kinds: tuple[KindResult, ...] = ()
+    indices: tuple[Index, ...] = ()
+    weights: Weights | None = None
+    weighted: Mapping[tuple[str, str], WeightedStats] | None = None
+    weighted_pairs: Mapping[tuple[str, str, str], WeightedComparison] | None = None
+    reference: ReferenceResult | None = None
+    quality: Mapping[str, Any] | None = None
+    banner: tuple[tuple[str, Summary], ...] | None = None
+
+    def summary_of(self, columns: Sequence[str]) -> Summary:
+        """The summary of some of the view's questions (a report chapter's, a theme's), from the same counts."""
+        return self.view.summary(list(columns))
+
+    def tests_of(self, columns: Sequence[str]) -> list[GroupTests]:
+        """The tests of the questions ``columns`` (for a table of some of the questions)."""
+        wanted = set(columns)
+        return [t for t in self.tests if t.column in wanted]
+
+    def index_of(self, name: str) -> Index | None:
+        """The index named ``name`` (a theme's, or one of picked questions), None without one."""
+        return next((ix for ix in self.indices if ix.name == name), None)
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The JSON of ``python -m lmp_core summarize --format json``: the summary's contract, each question with
+        three or more groups with ``group_tests``, the other kinds after the scales, and ``indices``,
+        ``weighting`` (each cell and pair gaining ``weighted``), ``reference``, ``coding``, ``quality`` and
+        ``banner`` when asked for."""
+        from lmp_core.setup.survey import Survey
+
+        lang = lang or self.request.lang
+        out = self.summary.to_dict(lang)
+        tests = {t.column: t for t in self.tests}
+        for item in out["items"]:
+            if item["column"] in tests:
+                item["group_tests"] = tests[item["column"]].to_dict()
+        out["items"] += [r.to_dict(lang) for r in self.kinds]
+        if self.request.indexed:
+            out["indices"] = [ix.to_dict() for ix in self.indices]
+        if self.weights is not None:
+            _add_weighted(out, self, lang)
+        if self.reference is not None:
+            out["reference"] = self.reference.to_dict(lang)
+        if isinstance(self.source, Survey) and self.source.coding:  # the rules behind each coded comment column
+            out["coding"] = [frame.to_dict() for frame in self.source.coding]
+        if self.quality is not None:
+            out["quality"] = dict(self.quality)
+        if self.banner is not None:
+            out["banner"] = {"by": self.request.banner, "values": [
+                {"value": value, **{k: part.to_dict(lang)[k] for k in ("groups", "items")}}
+                for value, part in self.banner]}
+        return out
+
+
+def _add_weighted(out: dict, analysis: Analysis, lang: str) -> None:
+    """Each shown group's statistics gain ``"weighted"``; the output gains ``"weighting"``."""
+    from lmp_core.compute.stats import note_text
+
+    cells, pairs, weights = analysis.weighted or {}, analysis.weighted_pairs or {}, analysis.weights
+    assert weights is not None  # only called with weights
+    for item in out["items"]:
+        for stats in item["stats"]:
+            cell = cells.get((item["column"], stats["group"]))
+            stats["weighted"] = cell.to_dict() if cell is not None else None
+        for comparison in item.get("comparisons", ()):  # the other kinds have no weighted figures
+            pair = pairs.get((item["column"], comparison["a"], comparison["b"]))
+            comparison["weighted"] = pair.to_dict() if pair is not None else None
+    out["weighting"] = weights.to_dict()
+    out["warnings"].extend(note_text(key, params, lang) for key, params in weights.notes)
+
+
+def themes_with_index(items: Sequence[Item], themes: Sequence[str], max_items: int) -> tuple[str, ...]:
+    """The themes among ``themes`` that make an index: two questions or more, and no more than ``max_items``
+    (the results page, the report and a database's counting visit ask the same)."""
+    return tuple(th for th in themes if 2 <= sum(it.theme == th for it in items) <= max_items)
+
+
+def long_tables(summary: Summary) -> bool:
+    """More than two shown groups: the group figures and the comparisons in long form, with the tests across the
+    groups (the wide form would grow four columns per group and three per pair)."""
+    return len([g for g in summary.groups if not g.suppressed]) > 2
+
+
+def report_analysis(source: Survey | Counts, request: ViewRequest, *, themes: Sequence[str] | None = None,
+                    lang: str = "nb", view: View | None = None, weights: Weights | None = None,
+                    indices: Mapping[str, Index] | None = None, counted: Counted | None = None,
+                    references: References | None = None, reference_includes_group: bool = False) -> Analysis:
+    """The analysis a report lays out: the view of ``request`` with, from a file without filters, the index of each
+    chapter's theme (of ``themes``, None: all) that :func:`themes_with_index` allows; from a database, the indices
+    ``indices`` its visit made (or every theme's, from ``counted``); the other kinds when no questions are picked.
+    """
+    from dataclasses import replace
+
+    from lmp_core.compute.indices import MAX_INDEX_ITEMS
+    from lmp_core.compute.view import make_view
+    from lmp_core.setup.survey import Survey
+
+    view = view or make_view(source, request, lang=lang)
+    if weights is not None and not isinstance(source, Survey):
+        raise SurveyError("freq_no_weights", file=source.source)
+    chapters = view.counts.items if request.items is None else view.counts.select(list(request.items)).items
+    wanted = [th for th in dict.fromkeys(it.theme for it in chapters) if themes is None or th in themes]
+    indexed: tuple[str, ...] = ()
+    if counted is not None and indices is None:
+        indexed = ("all",)
+    elif isinstance(source, Survey) and not request.filters and indices is None:
+        indexed = themes_with_index(chapters, wanted, MAX_INDEX_ITEMS)
+    asked = Request(request, kind_items=None if request.items is None else (), index_themes=indexed,
+                    max_index_items=MAX_INDEX_ITEMS if counted is not None else None, lang=lang, weights=weights)
+    analysis = analyse(source, asked, view=view, counted=counted)
+    if indices is not None:
+        analysis = replace(analysis, indices=tuple(indices.values()))
+    if references is None:
+        return analysis
+    from lmp_core.compute.reference import view_reference
+
+    # beside the references: the indices a database's visit made; from a file, those the references name
+    given = list(indices.values()) if indices is not None else [] if counted is None else list(analysis.indices)
+    reference = view_reference(source, view, references, summary=analysis.summary, indices=given,
+                               includes_group=reference_includes_group, lang=lang)
+    return replace(analysis, request=replace(asked, references=references,
+                                             reference_includes_group=reference_includes_group), reference=reference)
+
+
+def analyse(source: Survey | Counts, request: Request, *, view: View | None = None, counted: Counted | None = None,
+            quality: Chosen | None = None, full: Survey | None = None, quality_choice: str = "") -> Analysis:
+    """Every figure ``request`` asks of ``source``, protected, in one :class:`Analysis`.
+
+    ``view``: the request's view when the caller made it already (a page's cached view, a database's counted
+    view); else it is made here (:func:`lmp_core.compute.view.make_view`). ``counted``: what a database or a stream
+    counted (its other kinds and indices' sums come from the same visit). ``quality`` (with ``full``, the whole
+    file, and ``quality_choice``, the setup's choice as written): the data-quality part, each check's count on the
+    whole file and what leaving out changes.
+    """
+    from lmp_core.compute.view import make_view
+    from lmp_core.setup.survey import Survey
+
+    lang = request.lang
+    if view is None:
+        view = make_view(source, request.view, notes=source.notes if isinstance(source, Survey) else (), lang=lang)
+    kinds = other_kinds(source, view.request, kind_items=request.kind_items, lang=lang, counted=counted)
+    summary = view.summary(view.request.items)  # () when the request named only questions of other kinds
+    weights = request.weights
+    if weights is not None and view.held is not None:
+        weights = weights.without(view.held.rows)
+    indices = _indices(source, request, weights, counted)
+    from lmp_core.compute.groups import group_tests
+
+    tests = tuple(group_tests(summary, omnibus=request.omnibus))  # 3+ groups: omnibus, pairs, letters
+    weighted, pairs = _weighted(source, view, weights, lang)
+    reference = None
+    if request.references is not None:
+        from lmp_core.compute.reference import view_reference
+
+        reference = view_reference(source, view, request.references, summary=summary, indices=indices,
+                                   includes_group=request.reference_includes_group, lang=lang)
+    return Analysis(request, source, view, summary, tests, tuple(kinds), tuple(indices), weights, weighted, pairs,
+                    reference, _quality(full, quality, quality_choice, view.request.top_k, lang),
+                    _banner(source, view, request))
+
+
+def other_kinds(source: Survey | Counts, request: ViewRequest, *, kind_items: tuple[str, ...] | None = None,
+                lang: str = "nb", counted: Counted | None = None) -> list[KindResult]:
+    """The questions of other kinds (single choice, multiple response, numbers; ``kind_items`` picks among them, by
+    column or set name) for the view of ``request``: counted in the same visit as the scales (``counted``, a
+    database's or a stream's), or from the survey, with the view's protected columns and minimum."""
+    from lmp_core.setup.survey import Survey
+
+    if counted is not None:
+        from lmp_core.compute.kind_stats import database_results
+
+        return database_results(counted, min_group_size=request.min_group_size, confidence=request.confidence,
+                                columns=kind_items)
+    if not isinstance(source, Survey) or not (source.others or source.numbers):
+        return []
+    from lmp_core.compute.kind_stats import kind_results
+
+    return kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
+                        min_group_size=request.min_group_size, columns=kind_items, confidence=request.confidence,
+                        lang=lang)
+
+
+def _indices(source: Survey | Counts, request: Request, weights: Weights | None,
+             counted: Counted | None) -> list[Index]:
+    """The indices of the request's themes and picked questions, for the view's group and minimum."""
+    if not request.indexed:
+        return []
+    from lmp_core.compute.indices import view_indices
+
+    return view_indices(source, request.view, list(request.index_themes), lang=request.lang,
+                        max_items=request.max_index_items, weights=weights,
+                        custom={name: list(columns) for name, columns in request.custom_index} or None,
+                        sums=counted.index_sums if counted is not None else None)
+
+
+def _weighted(source: Survey | Counts, view: View, weights: Weights | None, lang: str
+              ) -> tuple[dict | None, dict | None]:
+    """The weighted figures of each cell the view shows and the weighted d of each pair the summary compares."""
+    if weights is None:
+        return None, None
+    from lmp_core.compute.weights import weighted_comparisons, weighted_stats
+    from lmp_core.setup.survey import Survey
+
+    if not isinstance(source, Survey):
+        raise SurveyError("freq_no_weights", file=source.source)
+    cells = weighted_stats(source, view, weights, lang=lang)
+    return cells, weighted_comparisons(view.summary(), cells, view.request.confidence)
+
+
+def _quality(full: Survey | None, chosen: Chosen | None, choice: str, top_k: int, lang: str) -> dict | None:
+    """The data-quality part: each check's count on the whole file, the setup's choice, how many are left out, and
+    per question the change in top-k share and mean without them."""
+    if chosen is None or full is None:
+        return None
+    from lmp_core.compute.quality import with_and_without
+    from lmp_core.compute.stats import note_text
+
+    changes = with_and_without(full, chosen, min_group_size=chosen.min_group_size, top_k=int(top_k), lang=lang)
+    return {**chosen.quality.to_dict(), "choice": choice, "left_out": chosen.left_out,
+            "notes": [note_text(k, p, lang) for k, p in chosen.notes],
+            "with_without": [c.to_dict() for c in changes]}
+
+
+def _banner(source: Survey | Counts, view: View, request: Request) -> tuple[tuple[str, Summary], ...] | None:
+    """Per value of the banner column, the view's summary of its respondents (None without a banner)."""
+    if not request.banner:
+        return None
+    from lmp_core.compute.view import banner
+    from lmp_core.setup.survey import Survey
+
+    if not isinstance(source, Survey):
+        raise SurveyError("freq_no_filter", file=source.source)
+    return tuple(banner(source, view.request, request.banner, lang=request.lang))
