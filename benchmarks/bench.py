@@ -274,17 +274,28 @@ def _cpu_s(pids: list[int]) -> float:
     return total
 
 
-def _browser_pids() -> list[int]:
-    """The Chromium processes running now (the benchmark's browser is the only one)."""
-    out = []
+def _browser_pids(ancestor: int | None = None) -> list[int]:
+    """The Chromium processes started by this process (through Playwright's driver), not another user's browser
+    on the same machine."""
+    parents, names = {}, {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if "chromium" in (entry / "comm").read_text():
-                    out.append(int(entry.name))
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                names[int(entry.name)] = (entry / "comm").read_text()
             except OSError:
                 continue
-    return out
+            parents[int(entry.name)] = int(fields[1])
+    ancestor = os.getpid() if ancestor is None else ancestor
+
+    def descends(pid: int) -> bool:
+        while pid > 1:
+            pid = parents.get(pid, 0)
+            if pid == ancestor:
+                return True
+        return False
+
+    return [pid for pid, name in names.items() if "chromium" in name and descends(pid)]
 
 
 #: Respondents in the browser session's small file: what a session costs whatever the file's size (starting the
@@ -292,12 +303,45 @@ def _browser_pids() -> list[int]:
 SMALL_ROWS = 1_000
 
 
-def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-                    ) -> dict[str, float]:
+#: what the results page draws, counted in the browser: Vega views (one vega-embed each), chart images, tables
+#: (``st.table``: HTML), data grids (``st.dataframe``: a canvas), widgets, and every element of the page
+_CENSUS_JS = """() => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const n = (sel) => main.querySelectorAll(sel).length;
+  return {vega_views: n('[data-testid=stVegaLiteChart], [data-testid=stArrowVegaLiteChart]'),
+          images: n('[data-testid=stImage]'), tables: n('[data-testid=stTable]'),
+          data_grids: n('[data-testid=stDataFrame]'), download_buttons: n('[data-testid=stDownloadButton]'),
+          widgets: n('[data-testid=stMultiSelect], [data-testid=stSelectbox], [data-testid=stRadio], '
+                     + '[data-testid=stCheckbox]'),
+          table_cells: n('[data-testid=stTable] td, [data-testid=stTable] th'),
+          elements: document.querySelectorAll('*').length};
+}"""
+#: the results page's charts: a Vega view or an image
+_CHART = ("[data-testid='stVegaLiteChart'], [data-testid='stArrowVegaLiteChart'], "
+          "[data-testid='stImage'] img")
+
+
+def _settle(pids: list[int], interval: float = 0.5) -> None:
+    """Wait until the processes have stopped using the processor (less than 5 % of ``interval`` more, at most 30 s):
+    Vega draws its views after the script run has ended."""
+    deadline, last = time.monotonic() + 30, _cpu_s(pids)
+    while time.monotonic() < deadline:
+        time.sleep(interval)
+        now = _cpu_s(pids)
+        if now - last < 0.05 * interval:
+            return
+        last = now
+
+
+def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+                    root: Path = ROOT, trace: Path | None = None) -> dict[str, float]:
     """A user in Chromium (as the browser tests run it) against a fresh ``streamlit run`` server: the demo's Data
     page is drawn, then ``path`` is uploaded; seconds until the Data page says what it read ("Lest:"), and until
-    the results page (clicked in the navigation) has drawn its first chart. The server's memory: resident before
-    the upload, and its peak (``VmHWM``) over the whole session."""
+    the results page (clicked in the navigation) has drawn its first chart (``first_chart_s``: after the click). The
+    results page's phase ends when the browser has finished drawing (its processor idle), with a census of what the
+    page holds. The server's memory: resident before the upload, and its peak (``VmHWM``) over the whole session.
+    ``root``: the app's folder (another checkout's app, for a before-and-after in one run); ``trace``: a file for
+    Chromium's trace of the results page (``chrome://tracing`` format)."""
     import signal
     import socket
     import urllib.request
@@ -308,10 +352,10 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(root / "streamlit_app.py"),
                                "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port",
                                str(port), "--browser.gatherUsageStats", "false", "--server.maxUploadSize", "1000"],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                              cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         for _ in range(200):
             try:
@@ -355,15 +399,23 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
             phase("upload")
             expect(main.get_by_text(f"Lest: {path.name}")).to_be_visible()
             expect(idle).to_have_attribute("data-test-script-state", "notRunning")
+            read_s, drawn_s = time.perf_counter() - start, time.perf_counter() - clock
+            _settle(browsers)
             phase("data_page")
-            read_s = time.perf_counter() - start
+            phases["data_page"]["s"] = drawn_s
+            if trace is not None:  # Chromium's own record of the results page: where its processor time goes
+                browser.start_tracing(page=page, path=str(trace), categories=["devtools.timeline", "v8.execute"])
             page.get_by_test_id("stSidebarNavLink").filter(has_text="Resultater").click()
             expect(main.get_by_role("heading", name="Resultater", exact=True)).to_be_visible()
-            expect(main.locator("[data-testid='stVegaLiteChart'], [data-testid='stArrowVegaLiteChart']")
-                   .first).to_be_visible()
+            expect(main.locator(_CHART).first).to_be_visible()
+            first_chart_s = time.perf_counter() - clock
             expect(idle).to_have_attribute("data-test-script-state", "notRunning")
+            results_s, drawn_s = time.perf_counter() - start, time.perf_counter() - clock
+            _settle(browsers)  # the processor time of the page counts until the browser has finished drawing it
             phase("results_page")
-            results_s = time.perf_counter() - start
+            if trace is not None:
+                browser.stop_tracing()
+            phases["results_page"].update(s=drawn_s, first_chart_s=first_chart_s, **page.evaluate(_CENSUS_JS))
             peak_mb = max(p["peak_mb"] for p in phases.values())
             browser.close()
     finally:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lmp_app.access import page_guard
+from lmp_app.figures import show_chart
 from lmp_app.i18n import lang, t
 from lmp_app.reference import reference_for
 from lmp_app.render import (
@@ -97,7 +98,7 @@ def other_kinds(group: str | None, filters: dict[str, tuple[str, ...]], footnote
         yes_no = [r for r in chosen_kinds if r.yes_no and any(g.base for g in r.shown())]
         if len(yes_no) > 1:  # a block of yes/no questions reads like the top-2 figure
             yes_chart = yes_share_chart(yes_no, lang=code)
-            st.altair_chart(yes_chart, width="stretch")
+            show_chart(yes_chart)
             chart_downloads(yes_chart, f"{stem}_ja", "kinds_yes", footnote)
         for i, r in enumerate(chosen_kinds):
             st.subheader(md_escape(names[r.column]))  # the question's text comes from the file
@@ -105,7 +106,7 @@ def other_kinds(group: str | None, filters: dict[str, tuple[str, ...]], footnote
                 st.info(t("kinds_all_hidden", min_n=min_group_size()))
                 continue
             chart = kind_chart(r, lang=code)
-            st.altair_chart(chart, width="stretch")
+            show_chart(chart)
             for sentence in kind_sentences(r, code):
                 st.text(sentence)
             table = kind_table(r, lang=code)
@@ -163,7 +164,7 @@ except SurveyError as err:
 
 st.subheader(t("top2_heading"))
 top2 = top2_chart(summary, lang=code, show_ci=show_ci, reference=reference)
-st.altair_chart(top2, width="stretch")
+show_chart(top2)
 st.caption(md_escape(group_caption(summary, lang())))
 # the caveats travel with an exported chart: the first of each kind, with how many more there are
 footnote = caveat_lines(summary)
@@ -205,7 +206,7 @@ if reference is not None:
     for statistic in ("mean", "top2"):
         reference_figure = reference_chart(reference, statistic, lang=code)
         if reference_figure is not None:
-            st.altair_chart(reference_figure, width="stretch")
+            show_chart(reference_figure)
     plain_table(reference_table(reference, lang=code), static=True)
     for comparison in reference.comparisons:
         st.text(comparison.sentence(code))
@@ -272,13 +273,13 @@ if makes_indices and len(columns) >= 2:
                 plain_table(index_table(index, lang=code), static=True)
                 plain_table(index_items_table(index, lang=code), static=True)
                 if any(s.distribution for s in index.stats):
-                    st.altair_chart(index_chart(index, lang=code), width="stretch")
+                    show_chart(index_chart(index, lang=code))
         except SurveyError as err:
             show_error(err)
 
 st.subheader(t("dist_heading"))
 dist = distribution_chart(summary, lang=code, diverging=diverging)
-st.altair_chart(dist, width="stretch")
+show_chart(dist)
 st.caption(md_escape(group_caption(summary, lang())))
 chart_downloads(dist, f"{stem}_svarfordeling", "dist", footnote)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import plain, plain_frame
+from tests.apptest import chart_marks, chart_svgs, plain, plain_frame
 from tests.conftest import EXTERNAL, FIXTURES, ROOT
 
 APP = str(ROOT / "streamlit_app.py")
@@ -38,14 +38,8 @@ def _table(at: AppTest):
 
 
 def _chart_rows(at: AppTest, index: int = 0) -> list[dict]:
-    """The data rows Streamlit sends to the browser with a chart (Arrow IPC in the proto)."""
-    import pyarrow as pa
-
-    proto = at.get("vega_lite_chart")[index].proto
-    rows: list[dict] = []
-    for dataset in proto.datasets:
-        rows += pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()
-    return rows
+    """The data of each mark of the page's ``index``-th chart (an SVG image: Vega names each mark's data in it)."""
+    return chart_marks(chart_svgs(at)[index])
 
 
 def _chart_texts(at: AppTest, index: int = 0) -> list[str]:

@@ -31,6 +31,9 @@ def _shot(page: Page, tmp_path: Path, name: str) -> None:
     charts = main(page).get_by_test_id("stVegaLiteChart")
     for i in range(charts.count()):
         expect(charts.nth(i).locator("canvas, svg").first).to_be_visible()
+    images = main(page).get_by_test_id("stImage").locator("img")  # charts drawn on the server
+    for i in range(images.count()):
+        expect(images.nth(i)).to_be_visible()
     folder = Path(SHOTS) if SHOTS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=folder / f"{name}.png", full_page=True)

@@ -248,6 +248,8 @@ APP: dict[str, dict[str, str]] = {
     "reading_notes": {"nb": "Merknader fra innlesingen ({count})", "en": "Notes from reading the file ({count})"},
     "download_png": {"nb": "Last ned PNG", "en": "Download PNG"},
     "download_svg": {"nb": "Last ned SVG", "en": "Download SVG"},
+    "chart_alt": {"nb": "Diagram: {title}. Tallene står i tabellene på siden og i nedlastingene.",
+                  "en": "Chart: {title}. The figures are in the tables on the page and in the downloads."},
     "download_csv": {"nb": "Last ned CSV", "en": "Download CSV"},
     "download_xlsx": {"nb": "Last ned Excel", "en": "Download Excel"},
     "formula_d": {"nb": "d = (snitt₁ − snitt₂) / √((SA₁² + SA₂²)/2), som i rapporten. Tabellen viser |d|; "
