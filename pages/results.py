@@ -183,7 +183,9 @@ if len([g for g in summary.groups if not g.suppressed]) > 2:
     pairs = comparisons_table(summary, lang=code, effect=effect, tests=tests)
     if not pairs.empty:
         st.caption(t("comparisons_heading"))
-        plain_table(pairs, static=True)
+        # on demand: a table of every pair was half of the browser's drawing of the page (docs/utvikler/ytelse.md)
+        if st.toggle(t("comparisons_show", count=len(pairs)), key="show_pairs"):
+            plain_table(pairs, static=True)
     st.caption(t("letters_footnote" if omnibus == "kruskal" else "letters_footnote_chi2"))
 else:
     shown = stats_table(summary, lang=code, effect=effect)

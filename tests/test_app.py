@@ -295,6 +295,9 @@ def test_three_groups_show_long_tables_with_every_pair_and_aligned_numbers():
     at.selectbox(key="data_group").set_value("c172code").run()
     at.switch_page("pages/results.py").run()
     assert not at.exception
+    # the table of every pair is drawn on demand
+    assert not any("Cliffs delta" in plain_frame(tb.value).columns for tb in at.table)
+    at.toggle(key="show_pairs").set_value(True).run()
     groups, pairs = (plain_frame(tb.value).reset_index(drop=True) for tb in at.table[:2])
     assert list(groups.columns) == ["Spørsmål", "Gruppe", "n", "Snitt", "SA", "Topp 2 %", "Over (sign.)"]
     assert list(pairs.columns) == ["Spørsmål", "Grupper", "Cohens d", "Størrelse", "Høyest", "Cliffs delta",
