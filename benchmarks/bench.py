@@ -274,9 +274,8 @@ def _cpu_s(pids: list[int]) -> float:
     return total
 
 
-def _browser_pids(ancestor: int | None = None) -> list[int]:
-    """The Chromium processes started by this process (through Playwright's driver), not another user's browser
-    on the same machine."""
+def _descendants(ancestor: int) -> dict[int, str]:
+    """The processes started by ``ancestor`` (its children, theirs, …), with their names."""
     parents, names = {}, {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -286,7 +285,6 @@ def _browser_pids(ancestor: int | None = None) -> list[int]:
             except OSError:
                 continue
             parents[int(entry.name)] = int(fields[1])
-    ancestor = os.getpid() if ancestor is None else ancestor
 
     def descends(pid: int) -> bool:
         while pid > 1:
@@ -295,7 +293,18 @@ def _browser_pids(ancestor: int | None = None) -> list[int]:
                 return True
         return False
 
-    return [pid for pid, name in names.items() if "chromium" in name and descends(pid)]
+    return {pid: name for pid, name in names.items() if descends(pid)}
+
+
+def _browser_pids() -> list[int]:
+    """The Chromium processes started by this process (through Playwright's driver), not another user's browser
+    on the same machine."""
+    return [pid for pid, name in _descendants(os.getpid()).items() if "chromium" in name]
+
+
+def _server_pids(server: int) -> list[int]:
+    """The server and the processes it started (the chart worker that draws the results page's charts)."""
+    return [server, *_descendants(server)]
 
 
 #: Respondents in the browser session's small file: what a session costs whatever the file's size (starting the
@@ -379,17 +388,17 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
             phases: dict[str, dict[str, float]] = {}
             clock = time.perf_counter()
             browsers = _browser_pids()
-            cpu = (_cpu_s([server.pid]), _cpu_s(browsers))
+            cpu = (_cpu_s(_server_pids(server.pid)), _cpu_s(browsers))
 
             def phase(name: str) -> None:
                 # the phase's time, the processor time the server and the browser used in it (two cores: up to twice
                 # the phase's time together), and the server's peak in it; then the peak is reset for the next phase
                 nonlocal clock, cpu
-                now, used = time.perf_counter(), (_cpu_s([server.pid]), _cpu_s(browsers))
+                now, used = time.perf_counter(), (_cpu_s(_server_pids(server.pid)), _cpu_s(browsers))
                 phases[name] = {"s": now - clock, "server_cpu_s": used[0] - cpu[0], "browser_cpu_s": used[1] - cpu[1],
                                 "peak_mb": _status_mb(server.pid, "VmHWM"), "after_mb": _status_mb(server.pid, "VmRSS")}
                 Path(f"/proc/{server.pid}/clear_refs").write_text("5")
-                clock, cpu = time.perf_counter(), (_cpu_s([server.pid]), _cpu_s(browsers))
+                clock, cpu = time.perf_counter(), (_cpu_s(_server_pids(server.pid)), _cpu_s(browsers))
 
             Path(f"/proc/{server.pid}/clear_refs").write_text("5")  # the peak from here on
             start = clock = time.perf_counter()
@@ -400,7 +409,8 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
             expect(main.get_by_text(f"Lest: {path.name}")).to_be_visible()
             expect(idle).to_have_attribute("data-test-script-state", "notRunning")
             read_s, drawn_s = time.perf_counter() - start, time.perf_counter() - clock
-            _settle(browsers)
+            _settle(browsers)  # the Data page's drawing belongs to its phase, the wait for it to no phase's time
+            paused = time.perf_counter() - clock - drawn_s
             phase("data_page")
             phases["data_page"]["s"] = drawn_s
             if trace is not None:  # Chromium's own record of the results page: where its processor time goes
@@ -410,7 +420,7 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
             expect(main.locator(_CHART).first).to_be_visible()
             first_chart_s = time.perf_counter() - clock
             expect(idle).to_have_attribute("data-test-script-state", "notRunning")
-            results_s, drawn_s = time.perf_counter() - start, time.perf_counter() - clock
+            results_s, drawn_s = time.perf_counter() - start - paused, time.perf_counter() - clock
             _settle(browsers)  # the processor time of the page counts until the browser has finished drawing it
             phase("results_page")
             if trace is not None:
