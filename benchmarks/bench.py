@@ -261,17 +261,18 @@ def _status_mb(pid: int, field: str) -> float:
     raise RuntimeError(f"{field} not in /proc/{pid}/status")
 
 
-def _cpu_s(pids: list[int]) -> float:
-    """Processor seconds (user + system) the processes have used so far, from /proc (gone processes count 0)."""
+def _cpu_s(pids: list[int], seen: dict[int, float] | None = None) -> float:
+    """Processor seconds (user + system) the processes have used so far, from /proc. With ``seen`` (each pid's
+    last reading), a process that has ended keeps what it had used, so a sum never goes down."""
     tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
+    seen = {} if seen is None else seen
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+        seen[pid] = max(seen.get(pid, 0.0), (int(fields[11]) + int(fields[12])) / tick)
+    return sum(seen.get(pid, 0.0) for pid in pids)
 
 
 def _descendants(ancestor: int) -> dict[int, str]:
@@ -296,10 +297,11 @@ def _descendants(ancestor: int) -> dict[int, str]:
     return {pid: name for pid, name in names.items() if descends(pid)}
 
 
-def _browser_pids() -> list[int]:
-    """The Chromium processes started by this process (through Playwright's driver), not another user's browser
-    on the same machine."""
-    return [pid for pid, name in _descendants(os.getpid()).items() if "chromium" in name]
+def _browser_pids(ancestor: int | None = None) -> list[int]:
+    """The Chromium processes started by ``ancestor`` (default: this process) and by its children, not another
+    process's browser on the same machine (a test run on two workers has two)."""
+    ancestor = os.getpid() if ancestor is None else ancestor
+    return sorted(pid for pid, name in _descendants(ancestor).items() if "chromium" in name)
 
 
 def _server_pids(server: int) -> list[int]:
@@ -374,6 +376,7 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
             except OSError:
                 time.sleep(0.3)
         with sync_playwright() as pw:
+            others = set(_browser_pids())  # this process's browsers before the benchmark's own (a test run's)
             browser = pw.chromium.launch(executable_path=chromium, args=[
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"])
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -387,18 +390,25 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
             before_mb = _status_mb(server.pid, "VmRSS")
             phases: dict[str, dict[str, float]] = {}
             clock = time.perf_counter()
-            browsers = _browser_pids()
-            cpu = (_cpu_s(_server_pids(server.pid)), _cpu_s(browsers))
+            browsers = [pid for pid in _browser_pids() if pid not in others]
+            seen: dict[int, float] = {}  # each process's last reading: one that ends keeps what it used
+            served: set[int] = set()  # the server and every process it has started so far
+
+            def server_cpu() -> float:
+                served.update(_server_pids(server.pid))
+                return _cpu_s(sorted(served), seen)
+
+            cpu = (server_cpu(), _cpu_s(browsers, seen))
 
             def phase(name: str) -> None:
                 # the phase's time, the processor time the server and the browser used in it (two cores: up to twice
                 # the phase's time together), and the server's peak in it; then the peak is reset for the next phase
                 nonlocal clock, cpu
-                now, used = time.perf_counter(), (_cpu_s(_server_pids(server.pid)), _cpu_s(browsers))
+                now, used = time.perf_counter(), (server_cpu(), _cpu_s(browsers, seen))
                 phases[name] = {"s": now - clock, "server_cpu_s": used[0] - cpu[0], "browser_cpu_s": used[1] - cpu[1],
                                 "peak_mb": _status_mb(server.pid, "VmHWM"), "after_mb": _status_mb(server.pid, "VmRSS")}
                 Path(f"/proc/{server.pid}/clear_refs").write_text("5")
-                clock, cpu = time.perf_counter(), (_cpu_s(_server_pids(server.pid)), _cpu_s(browsers))
+                clock, cpu = time.perf_counter(), (server_cpu(), _cpu_s(browsers, seen))
 
             Path(f"/proc/{server.pid}/clear_refs").write_text("5")  # the peak from here on
             start = clock = time.perf_counter()

@@ -15,6 +15,7 @@ from lmp_app.state import (
     Loaded,
     ensure_data,
     groupings,
+    min_group_size,
     persist,
     populations,
     quality_notes,
@@ -22,10 +23,12 @@ from lmp_app.state import (
     view_for,
     view_request,
 )
+from lmp_core.base.catalogue import text
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.stats import Summary, note_text
 from lmp_core.compute.weights import Weights
 from lmp_core.counting.counts import group_values, natural_key
+from lmp_core.counting.disclosure import pooled
 from lmp_core.setup.survey import Survey
 
 # every ASCII punctuation character: CommonMark lets each be escaped with a backslash, and escaping all
@@ -112,20 +115,35 @@ def download(label: str, make: Callable[[], bytes], file_name: str, mime: str, k
 
     Streamlit writes an exception raised while making the bytes to the server log, and a converter's
     message can quote the respondent's text it choked on; so only the exception's type reaches the log.
+    Why it failed is kept for the page, in the user's language (a bad-input message as the core words it, else
+    a general sentence), and shown above the button from the page's next run on, until the download works.
     """
+    failures: dict[str, str] = st.session_state.setdefault(Keys.DOWNLOAD_ERRORS, {})
+    code = lang()
+    if key in failures:
+        st.error(md_escape(failures[key]), icon=":material/error:")  # the file's name and columns are text
+
     def make_quietly() -> bytes:
         try:
-            return make()
+            data = make()
         except Exception as err:  # noqa: BLE001 - any failure, told without the data that caused it
+            # made outside the page's run (no session to read the language from): the language of the page
+            why = err.message(code) if isinstance(err, SurveyError) else text("download_failed_unknown", code)
+            failures[key] = text("download_failed", code, file=file_name, why=why)
             raise RuntimeError(f"download {key!r} failed ({type(err).__name__})") from None
+        failures.pop(key, None)
+        return data
 
     st.download_button(label, data=make_quietly, file_name=file_name, mime=mime, key=key, on_click="ignore")
 
 
 def chart_downloads(chart: object, file_stem: str, key: str, caveats: Sequence[str] = ()) -> None:
     """PNG and SVG download buttons for a chart (made only when clicked), the caveats written into the image."""
-    from lmp_core.present.charts import to_png, to_svg, with_caveats
+    from lmp_core.present.charts import has_marks, to_png, to_svg, with_caveats
 
+    if not has_marks(chart):  # every group hidden: an image of nothing could not be made
+        st.caption(t("figure_none", min_n=st.session_state.get(Keys.MIN_N)))
+        return
     chart = with_caveats(chart, caveats, lang())
 
     c1, c2, _ = st.columns([1, 1, 4])
@@ -199,7 +217,9 @@ def group_and_filter(loaded: Loaded, prefix: str) -> tuple[str | None, dict[str,
                           format_func=lambda v: t("no_filter") if v is None else v, placeholder=t("choose_one"))
     filters: dict[str, tuple[str, ...]] = {}
     if column is not None:
-        values = sorted(group_values(source.values_of(column)).dropna().unique().tolist(), key=natural_key)
+        # the values the views show: a protected column's small values pooled into "Øvrige"
+        shown = pooled(source, offered, min_group_size(), lang())
+        values = sorted(group_values(shown.values_of(column)).dropna().unique().tolist(), key=natural_key)
         default = [v for v in stored[1] if v in values] if stored[0] == column else values
         chosen = st.multiselect(t("filter_values"), values, default=default, key=f"{prefix}_filter_values", placeholder=t("choose_placeholder"), select_all=False)
         if chosen and len(chosen) < len(values):

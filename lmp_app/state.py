@@ -78,6 +78,10 @@ class Keys:
     ACCESS = "lmp_access"
     #: the data-quality choice for the loaded file: (file digest, QualityChoice spec), saved with the setup
     QUALITY = "lmp_quality"
+    #: downloads that failed, by button key: the message the page shows above the button on its next run
+    DOWNLOAD_ERRORS = "lmp_download_errors"
+    #: the column the loaded file's first results were grouped by (None: nothing was plainly a grouping)
+    FIRST_GROUP = "lmp_first_group"
 
 
 @dataclass
@@ -210,7 +214,8 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     _forget_choices()
     if st.session_state.get(Keys.CONFIRMED, ("", frozenset()))[0] != loaded.digest:
         st.session_state[Keys.CONFIRMED] = (loaded.digest, frozenset())
-    likely = likely_group(source) if isinstance(source, Survey) else None
+    minimum = st.session_state.get(Keys.MIN_N, MIN_GROUP_SIZE)
+    likely = likely_group(source, min_group_size=minimum) if isinstance(source, Survey) else None
     # a saved setup's protection holds as it was saved (every call with the setup protects alike); else the
     # demo has the report's setup, and another file the likely group column, which the Data page shows
     protected, setup_min = protection(codebook)
@@ -223,6 +228,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     if protected and likely not in protected:
         likely = protected[0]
     st.session_state[Keys.GROUP] = likely
+    st.session_state[Keys.FIRST_GROUP] = likely
     st.session_state[Keys.POPULATIONS] = {DEMO_GROUP: dict(DEMO_POPULATIONS)} if is_demo else {}
     if isinstance(source, Survey):
         # the same file read again (a fix) keeps the choice made for it; another file takes its setup's
@@ -287,8 +293,7 @@ def sync_quality() -> bool:
     whether few may be left out); True when it was applied again."""
     loaded = ensure_data()
     chosen = loaded.chosen
-    if loaded.full is not None and (chosen is None or chosen.min_group_size != min_group_size()
-                                    or chosen.groupings != groupings()):
+    if loaded.full is not None and (chosen is None or chosen.protection != (min_group_size(), groupings())):
         _apply_quality(loaded)
         return True
     return False

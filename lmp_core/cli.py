@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -676,7 +677,10 @@ def cmd_setup(args: argparse.Namespace) -> int:
     codebook = codebook_of(args)
     protected, setup_min = protection(codebook)
     minimum = args.min_group_size if args.min_group_size is not None else setup_min
-    print(setup_table(source, args.lang, min_group_size=minimum or MIN_GROUP_SIZE).to_string(index=False),
+    from lmp_core.counting.disclosure import shown
+
+    may_show = partial(shown, min_group_size=minimum or MIN_GROUP_SIZE)
+    print(setup_table(source, args.lang, may_show=may_show).to_string(index=False),
           file=sys.stderr)
     groupings = tuple(c.strip() for c in args.groupings.split(",") if c.strip()) if args.groupings else protected
     unknown = [c for c in groupings if c not in source.groupable]

@@ -25,6 +25,7 @@ from lmp_core.read.frames import MAX_COLUMNS, Table
 from lmp_core.read.parquet import MAGIC, read_parquet
 from lmp_core.read.sniff import looks_binary
 from lmp_core.read.spss import read_spss
+from lmp_core.read.surveyxact import is_surveyxact, read_surveyxact
 from lmp_core.setup.codebook import CodebookEntry, read_codebook
 from lmp_core.setup.coding import frames_from_codebook
 from lmp_core.setup.columns import build_survey
@@ -115,6 +116,8 @@ def _first_sheet_with_questions(data: bytes, name: str, sheet: str | int | None,
     """The chosen sheet; with none chosen, the first sheet that holds questions (a cover sheet is passed over),
     else the first sheet's own message."""
     sheets = excel_sheets(data, name)
+    if sheet is None and is_surveyxact(sheets):
+        return survey_or_counts(read_surveyxact(data, name), **options)
     if sheet is not None or len(sheets) == 1:
         return survey_or_counts(read_excel(data, name, sheet=sheet), **options)
     first_error: SurveyError | None = None

@@ -1,5 +1,6 @@
 """Data page: upload, what was understood, group column, invited populations, fixes."""
 
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -35,11 +36,12 @@ from lmp_app.state import (
     weights,
 )
 from lmp_core.base.errors import SurveyError
-from lmp_core.base.fmt import Pct, percent
+from lmp_core.base.fmt import Pct, percent, whole
 from lmp_core.compute.quality import CHECKS, QualityChoice, Thresholds
 from lmp_core.compute.stats import note_text
 from lmp_core.compute.weights import from_column, weight_candidates
 from lmp_core.counting.counts import Counts
+from lmp_core.counting.disclosure import shown
 from lmp_core.load import excel_sheets, is_excel, read_codebook
 from lmp_core.present.quality import change_table, quality_chart, quality_table
 from lmp_core.present.reference import references_table
@@ -48,7 +50,7 @@ from lmp_core.present.tables import to_csv_bytes
 from lmp_core.setup.codebook import protection, with_scale, with_setup
 from lmp_core.setup.scales import KNOWN_SCALES
 from lmp_core.setup.survey import Survey
-from lmp_core.setup.table import setup_codebook, setup_rows, setup_table
+from lmp_core.setup.table import column_use, setup_codebook, setup_rows, setup_table
 
 page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
 
@@ -153,6 +155,34 @@ def reverse_columns(columns: set[str], key: str) -> None:
     st.rerun()
 
 
+def outside_scale_decisions(survey: Survey) -> None:
+    """A question with answers outside its scale ("Somewhat satisfied", 7 of 28) is a decision: read it as a
+    single-choice question, where every answer counts, or keep the scale without them (said in every figure's
+    caveat)."""
+    done = confirmed()
+    for i, (_, params) in enumerate(n for n in survey.notes if n[0] == "labels_outside_scale"):
+        column, decision = str(params["column"]), f"outside_scale:{params['column']}"
+        with st.container(border=True, key=f"outside_{i}"):
+            message = t("outside_decision", column=column, labels=params["labels"], count=params["count"],
+                        rows=survey.n_rows, scale=params["scale"])
+            (st.success if decision in done else st.warning)(md_escape(message), icon=":material/help:")
+            c1, c2 = st.columns(2)
+            if c1.button(t("outside_as_choice"), key=f"outside_choice_{i}", type="primary"):
+                choices = frozenset(it.column for it in survey.others if it.kind == "choice") | {column}
+                try:
+                    load(loaded.data, loaded.name, codebook=with_setup(loaded.codebook, choice=choices),
+                         codebook_name=loaded.codebook_name, sheet=loaded.sheet, dont_know=loaded.dont_know,
+                         exclude=loaded.exclude, is_demo=loaded.is_demo)
+                except SurveyError as err:
+                    show_error(err, reading=True)
+                    continue
+                st.session_state["fixes_applied"] = True
+                st.rerun()
+            if c2.button(t("outside_keep"), key=f"outside_keep_{i}", disabled=decision in done):
+                confirm(decision)
+                st.rerun()
+
+
 #: Up to this many columns the setup is a static table that shows every reason in full.
 STATIC_ROWS = 60
 
@@ -185,10 +215,16 @@ if isinstance(source, Survey):
                 reverse_columns(set(decision.columns), decision.key)
             if decision.reverse_candidates and c3.button(t("decision_turn_candidates"), key=f"decision_cand_{i}"):
                 reverse_columns({c for c, _ in decision.reverse_candidates}, decision.key)
+    outside_scale_decisions(source)
+    use = column_use(source)  # how much of the file became questions, and where that is changed
+    (st.warning if use.few_questions else st.caption)(t("column_use", **{k: whole(v, lang())
+                                                                          for k, v in vars(use).items()}))
+    if use.few_questions:
+        st.caption(t("column_use_few"))
     background = [r.column for r in setup_rows(source) if r.role == "background"]
     if background:
         st.caption(md_escape(t("decision_background", columns=", ".join(background))))
-    setup = setup_table(source, lang())
+    setup = setup_table(source, lang(), may_show=partial(shown, min_group_size=min_group_size()))
     # a static table wraps the long reasons (a grid cuts them short); a file of many columns gets the grid
     plain_table(setup, static=len(setup) <= STATIC_ROWS)
     # the protection as this run shows it (the file is made on the click, where no session state is at hand)

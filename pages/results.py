@@ -37,13 +37,20 @@ from lmp_core.compute.weights import weighted_comparisons
 from lmp_core.present.charts import (
     distribution_chart,
     group_caption,
+    has_marks,
     index_chart,
     kind_chart,
     top2_chart,
     yes_share_chart,
 )
 from lmp_core.present.reference import reference_chart, reference_table
-from lmp_core.present.report.sentences import index_sentence, kind_sentences, weighting_sentences
+from lmp_core.present.report.sentences import (
+    asked_sentence,
+    index_sentence,
+    kind_sentences,
+    unshown_scale_sentences,
+    weighting_sentences,
+)
 from lmp_core.present.tables import (
     banner_table,
     comparisons_table,
@@ -78,6 +85,20 @@ with st.sidebar:
     diverging = st.checkbox(t("diverging"), key="diverging")
 
 
+def explain_no_group() -> None:
+    """Without a group: why none was chosen, and where the choice is (the sidebar, or the Data page when no
+    column is offered yet)."""
+    if group is not None or not isinstance(loaded.source, Survey) or st.session_state.get(Keys.FIRST_GROUP):
+        return  # grouped, or the user chose none where a grouping was plain
+    st.info(t("no_group_first", min_n=min_group_size()), icon=":material/group:")
+    if not groupings():
+        st.caption(t("no_group_none_offered"))
+        st.page_link("pages/data.py", label=t("go_to_data"), icon=":material/table:")
+
+
+explain_no_group()
+
+
 def other_kinds(group: str | None, filters: dict[str, tuple[str, ...]], footnote: list[str]) -> None:
     """The questions of other kinds (single choice, yes/no, multiple response, numbers:
     :mod:`lmp_core.compute.kind_stats`), for the same group, filters and protective settings as the scales."""
@@ -102,8 +123,8 @@ def other_kinds(group: str | None, filters: dict[str, tuple[str, ...]], footnote
             chart_downloads(yes_chart, f"{stem}_ja", "kinds_yes", footnote)
         for i, r in enumerate(chosen_kinds):
             st.subheader(md_escape(names[r.column]))  # the question's text comes from the file
-            if not r.shown():
-                st.info(t("kinds_all_hidden", min_n=min_group_size()))
+            if not r.has_figures():  # answered by none or too few, or every group hidden: say how many
+                st.info(asked_sentence(r, min_group_size(), code))
                 continue
             chart = kind_chart(r, lang=code)
             show_chart(chart)
@@ -164,7 +185,11 @@ except SurveyError as err:
 
 st.subheader(t("top2_heading"))
 top2 = top2_chart(summary, lang=code, show_ci=show_ci, reference=reference)
-show_chart(top2)
+unshown = unshown_scale_sentences(summary, code)  # a question without a figure says how many answered it
+for sentence in unshown:
+    st.info(md_escape(sentence))  # the question's text comes from the file
+if has_marks(top2):
+    show_chart(top2)
 st.caption(md_escape(group_caption(summary, lang())))
 # the caveats travel with an exported chart: the first of each kind, with how many more there are
 footnote = caveat_lines(summary)
@@ -281,7 +306,8 @@ if makes_indices and len(columns) >= 2:
 
 st.subheader(t("dist_heading"))
 dist = distribution_chart(summary, lang=code, diverging=diverging)
-show_chart(dist)
+if has_marks(dist):
+    show_chart(dist)
 st.caption(md_escape(group_caption(summary, lang())))
 chart_downloads(dist, f"{stem}_svarfordeling", "dist", footnote)
 

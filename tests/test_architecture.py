@@ -218,3 +218,50 @@ def test_no_stage_is_named_like_a_name_the_package_exports():
 
     folders = {p.name for p in (ROOT / "lmp_core").iterdir() if p.is_dir() and (p / "__init__.py").exists()}
     assert not folders & set(lmp_core.__all__)
+
+
+#: The one module that decides which respondents, answers, cells and groups are held back (issue #39)
+DISCLOSURE_RULE = ROOT / "lmp_core" / "counting" / "disclosure.py"
+MINIMUM_NAMES = ("min_group_size", "min_n", "MIN_GROUP_SIZE", "low_n")
+
+
+def _minimum(node: ast.AST) -> bool:
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+    return name in MINIMUM_NAMES
+
+
+def decisions_on_the_minimum(source: str) -> list[int]:
+    """The lines of ``source`` that compare a count with the disclosure minimum (``n < min_group_size``,
+    ``0 < n < min_n``, ``size >= request.min_group_size``): a decision of what to hold back. Comparing the
+    minimum with a constant (checking the option itself) is no such decision."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            if any(map(_minimum, operands)) and not all(isinstance(o, ast.Constant) or _minimum(o) for o in operands):
+                found.append(node.lineno)
+    return found
+
+
+def test_the_minimum_finder_catches_every_form():
+    for line in ("x = n < min_group_size", "x = 0 < n < min_n", "x = sizes >= request.min_group_size",
+                 "x = (n > 0) & (n < self.min_group_size)", "if len(x) < MIN_GROUP_SIZE: pass"):
+        assert decisions_on_the_minimum(line) == [1], line
+    assert decisions_on_the_minimum("if min_group_size < 1: raise ValueError") == []
+    assert decisions_on_the_minimum("x = small(n, min_group_size)") == []
+
+
+def test_one_module_decides_what_is_held_back():
+    # which respondents, answers, cells and groups are held back is decided in lmp_core/counting/disclosure.py
+    # alone (small, shown, pooled_values, held_back); every other module asks it, so that no path has a copy of the
+    # rule of its own (issue #39: five copies, each path with its own leak)
+    found = {}
+    for folder in ("lmp_core", "lmp_app", "pages"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if path != DISCLOSURE_RULE:
+                lines = decisions_on_the_minimum(path.read_text(encoding="utf-8"))
+                if lines:
+                    found[str(path.relative_to(ROOT))] = lines
+    lines = decisions_on_the_minimum((ROOT / "streamlit_app.py").read_text(encoding="utf-8"))
+    assert not found and not lines, found
+    assert decisions_on_the_minimum(DISCLOSURE_RULE.read_text(encoding="utf-8"))  # the rule itself is found

@@ -1,11 +1,11 @@
-"""Many users at once: 20 browser sessions against one app server on loopback, each uploading its
+"""Many users at once: ten browser sessions (SESSIONS) against one app server on loopback, each uploading its
 own file at the same time; every session must see only its own numbers, every session must be gone
 after the tabs close, the server log holds nothing from the uploaded files, and the server's memory
 comes back down to its baseline after the sessions close.
 
-The baseline is a warm server: a first round of 20 sessions has uploaded, shown results and closed, so the
-libraries a session imports and the allocator's working set for 20 sessions at once are counted in it. Two
-more rounds of 20 sessions run; after each the memory must be back near the baseline (at least a quarter of
+The baseline is a warm server: a first round of sessions has uploaded, shown results and closed, so the
+libraries a session imports and the allocator's working set for a round of sessions at once are counted in it.
+Two more rounds run; after each the memory must be back near the baseline (at least a quarter of
 what the sessions added must come back), and the second must not leave more behind than the first did beyond
 the allocator's variation (a closed session keeps nothing).
 
@@ -161,11 +161,11 @@ def test_twenty_sessions_see_only_their_own_data(browser: Browser, tmp_path: Pat
         # sessions that were kept would keep all they added: at least a quarter must come back here, and the two
         # rounds together (below) must leave nothing more than the allocator's variation
         assert after1 - baseline <= 3 * (peak1 - baseline) / 4, "closed sessions' memory was not given back"
-        # a round of 20 open sessions holds 65-77 MB at its peak (measured): sessions that were kept would leave
-        # that behind every round, 130 MB or more over the two measured rounds. Measured over both rounds, not one:
-        # after the warm-up the two rounds together left 6, 7, 7, 11, 17, 18 and 26 MB in seven runs (one round
-        # alone up to 17), which per-round bounds of 15 could not tell from a leak; 40 MB still catches sessions
-        # kept by the third
+        # a round of open sessions holds about 3 MB each at its peak (65-77 MB for 20, about 30 MB for 10, measured):
+        # sessions that were kept would leave that behind every round, 60 MB or more over the two measured rounds of
+        # 10. Measured over both rounds, not one: with 20 a round, the two rounds together left 6 to 26 MB in seven
+        # runs (one round alone up to 17), which per-round bounds could not tell from a leak; 40 MB catches sessions
+        # kept by the second round
         assert after2 - baseline <= 40, "two rounds of sessions left memory behind"
         server_log = log.read_text(errors="replace")
         assert not any(secret in server_log for _, _, secret in files)

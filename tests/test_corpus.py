@@ -42,7 +42,6 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "html_names_and_comments.csv": ("ok", None),
 }
 NEEDS_CODEBOOK = {"codes_outside_scale.csv"}
-HANDLED: dict[str, bool] = {}
 
 
 def _files() -> list[Path]:
@@ -81,7 +80,6 @@ def test_core(name):
                     assert s.top2_pct is None or 0 <= s.top2_pct <= 100
                     assert s.sd is None or s.sd >= 0
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # never a changed input file
-    HANDLED[name] = True
 
 
 def test_specific_corpus_findings():
@@ -147,8 +145,16 @@ def test_app(name):
 
 
 def test_zz_corpus_summary(capsys):
+    """The share of the corpus handled with a clear message or a clean read in the core, each file's check run
+    here again: the figure does not depend on which of this file's tests ran before it on this worker."""
     total = len(EXPECTED)
-    handled = sum(HANDLED.get(n, False) for n in EXPECTED)
+    handled = 0
+    for name in EXPECTED:
+        try:
+            test_core(name)
+        except (AssertionError, SurveyError, pytest.fail.Exception):
+            continue
+        handled += 1
     with capsys.disabled():
         print(f"\ncorpus: {total} files, {handled} handled with a clear message or a clean read "
               f"({100 * handled / total:.0f} %)")

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import click, download, go, main, open_app, upload
+from tests.browser import add_choice, click, download, go, main, open_app, upload
 from tests.real_files import REVERSE_KEYED, write_bfi_sav, write_wvs_csv
 from tests.test_e2e import _docx_text_and_pictures
 
@@ -59,6 +59,8 @@ def test_a_newcomer_sets_up_an_spss_file_in_one_decision_and_gets_the_report(pag
     # the setup saved from the Data page carries the turned items and the protected columns; uploaded beside
     # the file in a new session, it asks nothing and protects the same columns
     go(page, "Data")
+    # no column is protected until one is a grouping ("gender" is no plain grouping): the newcomer makes it one
+    add_choice(page, "Variabler som kan brukes til gruppering og filter", "gender")
     name, saved = download(page, "setup_csv", "Last ned oppsettet (CSV)")
     setup = pd.read_csv(io.BytesIO(saved), sep=";", encoding="utf-8-sig", dtype=str).fillna("").set_index("column")
     assert set(setup.index[setup["reverse"] == "ja"]) == REVERSE_KEYED

@@ -124,6 +124,11 @@ def test_the_results_page_shows_the_theme_as_an_index(files):
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
     at.file_uploader(key="codebook_upload").upload(codebook.name, codebook.read_bytes(), "text/csv").run()
     at.file_uploader(key="upload").upload(data.name, data.read_bytes(), "text/csv").run()
+    # "gender" is no plain grouping: the user makes it a grouping column and groups by it
+    offered = next(m for m in at.multiselect if m.label == "Variabler som kan brukes til gruppering og filter")
+    if "gender" not in offered.value:
+        offered.select("gender").run()
+    at.selectbox(key="data_group").select("gender").run()
     at.switch_page("pages/results.py").run()
     assert not at.exception
     sentence = next(x.value for x in at.text if x.value.startswith("Indeksen «Agreeableness»"))

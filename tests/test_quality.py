@@ -254,7 +254,7 @@ def test_the_report_says_it_and_counts_the_same(capsys, files, tmp_path):
     leder = next(g for g in _summarize(capsys, data, "--codebook", chosen)["groups"] if g["name"] == "Leder")
     assert leder["respondents"] == 22 and "Leder (n=22)" in html
     assert main(["report", str(data), "--group", "Rolle", "--groupings", "Rolle", "--out", str(out)]) == 0
-    assert "holdt utenfor" not in out.read_text(encoding="utf-8")
+    assert "med flagg er holdt utenfor" not in out.read_text(encoding="utf-8")
 
 
 def test_quality_needs_respondent_rows(capsys):
@@ -373,3 +373,18 @@ def test_never_fewer_than_the_minimum_answers_to_a_question_left_out(survey):
     assert refused.left_out == 0 and refused.notes[0][0] == "quality_too_few_in_group"
     assert "færre enn 5 svar" in note_text(*refused.notes[0], "nb")
     assert apply_choice(survey, choice, min_group_size=3).left_out == 5
+
+
+def test_the_duration_rule_on_a_real_nettskjema_export():
+    # A real export (nettskjemar's recorded test form 123823, tests/data/exports/nettskjema/SOURCE.md) with its
+    # $answer_time_ms column: seconds, median and the speeders computed by pandas on the raw file, independently
+    from tests.public_exports import export_bytes
+
+    data = export_bytes("nettskjema/data-123823-2025-08-19-2249.txt")
+    raw = pd.read_csv(io.BytesIO(data), sep=";", dtype=str)
+    seconds = raw["$answer_time_ms"].astype(float) / 1000  # 74.63, 71.313, 70.23 s
+    found = quality(read_file(data, "data-123823-2025-08-19-2249.txt"))
+    assert found.columns.duration == "$answer_time_ms"
+    assert found.seconds.tolist() == pytest.approx(seconds.tolist())
+    assert found.median_seconds == pytest.approx(seconds.median())
+    assert found.flags["speeding"].tolist() == (seconds < 0.5 * seconds.median()).tolist()

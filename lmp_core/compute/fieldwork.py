@@ -33,7 +33,7 @@ from lmp_core.base.catalogue import text, words
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.fmt import Pct, PValue
 from lmp_core.compute.independence import independence
-from lmp_core.counting.disclosure import MIN_GROUP_SIZE
+from lmp_core.counting.disclosure import MIN_GROUP_SIZE, small
 from lmp_core.setup.survey import Note, Survey
 
 ID_NAMES = ("id", "respondent_id", "respondentid", "responseid", "enhet_id", "skole_id", "skoleid", "orgnr",
@@ -268,7 +268,7 @@ def fieldwork(
 def _hold_small(frame: pd.DataFrame, label: str, min_n: int, keep: str | None = None) -> pd.DataFrame:
     """Blank the count, rate and share of rows with 1 to ``min_n - 1`` respondents; mark them ``held``."""
     out = frame.copy()
-    held = (out["answered"] > 0) & (out["answered"] < min_n)
+    held = pd.Series(small(out["answered"].to_numpy(), min_n), index=out.index)
     if keep is not None:
         held &= out[label] != keep
     out["held"] = held

@@ -37,7 +37,7 @@ from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.compute.stats import Comparison, GroupStats, compare_groups
 from lmp_core.compute.view import ViewRequest
 from lmp_core.counting.counts import Counts, group_codes
-from lmp_core.counting.disclosure import HeldBack, held_back
+from lmp_core.counting.disclosure import HeldBack, held_back, pooled, shown
 from lmp_core.counting.index_sums import MIN_SHARE, IndexSums, pair_sums, sums_from_codes
 from lmp_core.setup.survey import Item, Survey
 
@@ -223,7 +223,9 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
     positions = [_position(survey, c) for c in columns]
     codes, names = group_codes(survey, group, lang)
     keep = None if held is None or not held.rows.any() else ~held.rows
-    sums, value = sums_from_codes(survey.codes, positions, [_score_table(survey.items[j]) for j in positions], codes,
+    # an answer a question view holds back is in no index figure either (its n, mean, bands, reliability)
+    answers, read_at = (survey.codes, positions) if held is None else held.shown_codes(survey.codes, positions)
+    sums, value = sums_from_codes(answers, read_at, [_score_table(survey.items[j]) for j in positions], codes,
                                   len(names), min_share * len(columns), keep, row_values=weights is not None)
     weighted = None
     if weights is not None and value is not None:
@@ -233,8 +235,8 @@ def make_index(survey: Survey, columns: Sequence[str], *, name: str, group: str 
         weighted = []
         for g in range(len(names)):
             has = (codes == g) & np.isfinite(value) & np.isfinite(w_all)
-            shown = sums.per_group[g].sum() >= min_group_size
-            w_mean, w_sd, n_eff = weighted_mean_sd(value[has], w_all[has]) if shown else (None, None, None)
+            w_mean, w_sd, n_eff = weighted_mean_sd(value[has], w_all[has]) \
+                if shown(sums.per_group[g].sum(), min_group_size) else (None, None, None)
             weighted.append((n_eff, w_mean, w_sd))
     return index_from_sums(name, [survey.items[survey.item_index(c)] for c in columns], sums, names,
                            min_share=min_share, min_group_size=min_group_size, weighted=weighted)
@@ -278,18 +280,18 @@ def index_from_sums(name: str, items: Sequence[Item], sums: IndexSums, names: Se
     for g, label in enumerate(names):
         counts = sums.per_group[g]
         n, mean_, sd_ = _moments(sums.values, counts)
-        shown = n >= min_group_size
-        mean = mean_ if shown and n else None
-        sd = sd_ if shown and n > 1 else None
-        top2 = float(100 * (counts[sums.values >= top_from].sum() / n)) if shown and n and top_from is not None \
+        visible = shown(n, min_group_size)
+        mean = mean_ if visible and n else None
+        sd = sd_ if visible and n > 1 else None
+        top2 = float(100 * (counts[sums.values >= top_from].sum() / n)) if visible and n and top_from is not None \
             else None
         # half-point bands, the last one closed ([k − 0.5, k]), as numpy's histogram counts them
         distribution = tuple(int(v) for v in np.histogram(sums.values, bins=bands, weights=counts)[0]) \
-            if shown and n else ()
-        extra = weighted[g] if weighted is not None and shown else (None, None, None)
-        stats.append(IndexGroup(label, n if shown else None, mean, sd, top2, *extra, distribution=distribution))
-        as_group_stats.append(GroupStats(label, n if shown else 0, 0, 0, {}, {}, None, None, None, None, mean, sd,
-                                         None, suppressed=not shown))
+            if visible and n else ()
+        extra = weighted[g] if weighted is not None and visible else (None, None, None)
+        stats.append(IndexGroup(label, n if visible else None, mean, sd, top2, *extra, distribution=distribution))
+        as_group_stats.append(GroupStats(label, n if visible else 0, 0, 0, {}, {}, None, None, None, None, mean, sd,
+                                         None, suppressed=not visible))
     comparisons = compare_groups(as_group_stats, names) if len(names) > 1 else []
     return Index(name, tuple(columns), tuple(it.column for it in items if it.reversed), min_share, sums.answered,
                  _finite(alpha), (float(ci[0]), float(ci[1])) if _finite(alpha) is not None else None,
@@ -340,8 +342,9 @@ def view_indices(source: Survey | Counts, request: ViewRequest, themes: Sequence
         return [index_from_sums(name, [source.items[source.item_index(c)] for c in columns], sums[name],
                                 source.groups, min_share=MIN_SHARE, min_group_size=request.min_group_size)
                 for name, columns in sets.items()]
+    groupings = request.own_groupings if request.groupings is None else request.groupings
+    source = pooled(source, groupings, request.min_group_size, lang)  # the groups the question views show
     if held is None:
-        groupings = request.own_groupings if request.groupings is None else request.groupings
         held = held_back(source, request.min_group_size, groupings)
     return [make_index(source, columns, name=name, group=request.group, held=held,
                        min_group_size=request.min_group_size, lang=lang,

@@ -20,7 +20,8 @@ each pair of groups and each option: the difference with Newcombe's interval and
 the 2 x 2 table), the p-values adjusted with Holm's method over the set's options.
 
 **Number.** Per group: n, mean, SD (n − 1), median and quartiles (linear interpolation, numpy's default and
-pandas' ``quantile``), the mean's t interval. Two groups: Welch's t-test and d = (m₁ − m₂)/√((s₁² + s₂²)/2) (the
+pandas' ``quantile``; only from at least :data:`lmp_core.base.rules.MIN_ANSWERS_FOR_QUARTILES` answers, since from
+fewer they are single answers that with n, mean and SD give the smallest and largest), the mean's t interval. Two groups: Welch's t-test and d = (m₁ − m₂)/√((s₁² + s₂²)/2) (the
 report's d); more: Kruskal–Wallis.
 """
 
@@ -35,10 +36,11 @@ import numpy as np
 from scipy import special
 
 from lmp_core.base.catalogue import text
+from lmp_core.base.rules import MIN_ANSWERS_FOR_QUARTILES
 from lmp_core.compute.groups import holm
 from lmp_core.compute.stats import magnitude, wilson
 from lmp_core.counting.counts import Counts, NumberCounts, count, group_codes, row_filter
-from lmp_core.counting.disclosure import held_back, joint_cells
+from lmp_core.counting.disclosure import held_back, joint_cells, pooled, shown, small
 from lmp_core.counting.index_sums import value_counts
 from lmp_core.setup.survey import Item, Survey
 
@@ -112,7 +114,8 @@ class OptionDifference:
 
 @dataclass(frozen=True)
 class NumberGroup:
-    """One group's answers to a number question (no minimum or maximum: they belong to one respondent)."""
+    """One group's answers to a number question (no minimum or maximum: they belong to one respondent; median and
+    quartiles None under :data:`lmp_core.base.rules.MIN_ANSWERS_FOR_QUARTILES` answers)."""
 
     group: str
     n: int | None
@@ -147,6 +150,10 @@ class KindResult:
     differences: tuple[OptionDifference, ...] = ()
     comparisons: tuple[dict[str, Any], ...] = ()
     yes: str | None = None  # a yes/no question's "yes"
+    #: the view's respondents who answered (an option or "don't know"; a set: the base) and all its respondents,
+    #: over every group, hidden ones included (the page says "8 av 1 838 fikk dette spørsmålet")
+    asked: int | None = None
+    respondents: int | None = None
 
     @property
     def yes_no(self) -> bool:
@@ -156,6 +163,11 @@ class KindResult:
     def shown(self) -> list[OptionGroup | NumberGroup]:
         """The groups not hidden."""
         return [g for g in self.groups if not g.suppressed]
+
+    def has_figures(self) -> bool:
+        """Whether any shown group has a share or mean to show (a base above zero): without one there is no
+        statistic, only the sentence of how many answered."""
+        return any((g.n if isinstance(g, NumberGroup) else g.base) for g in self.shown())
 
     def to_dict(self, lang: str = "nb") -> dict[str, Any]:
         """The JSON contract of a non-scale item (``kind``; ``options`` and per group ``counts``, ``shares``,
@@ -189,6 +201,7 @@ def kind_results(survey: Survey, *, group: str | None = None, filters: dict[str,
         return []  # none asked for: nothing is counted (and scipy.stats is not loaded)
     own = tuple(dict.fromkeys([*([group] if group else []), *(filters or {})]))
     protected = tuple(groupings) if groupings is not None else own
+    survey = pooled(survey, protected, min_group_size, lang)  # small values of a grouping column as one group
     other = survey.other_survey(extra=tuple(c for c in (*protected, *own) if survey.item_index(c) is not None))
     counted = None
     if other is not None:
@@ -231,7 +244,7 @@ def database_results(counted: Counted, *, min_group_size: int, confidence: float
 def _hidden(counted: Counts, min_group_size: int) -> list[bool]:
     """Groups under the minimum in this view, none left among them (all held back) included, as the scales'
     summary hides them."""
-    return [r < min_group_size for r in counted.respondents]
+    return [not shown(r, min_group_size) for r in counted.respondents]
 
 
 def _choice_results(counted: Counts, min_n: int, confidence: float, wanted: set[str] | None) -> list[KindResult]:
@@ -261,7 +274,7 @@ def _choice(counted: Counts, j: int, item: Item, hidden: list[bool], min_n: int,
     for g, name in enumerate(counted.groups):
         row = table[g]
         n = int(row[1:k + 1].sum())
-        if hidden[g] or 0 < n < min_n:
+        if hidden[g] or small(n, min_n):
             groups.append(OptionGroup(name, None, None, None, None, suppressed=True))
             continue
         counts = {o: int(row[1 + i]) for i, o in enumerate(options)}
@@ -285,7 +298,8 @@ def _choice(counted: Counts, j: int, item: Item, hidden: list[bool], min_n: int,
     from lmp_core.setup.kinds import yes_option
 
     return KindResult("choice", item.column, item.question, item.theme, options, (item.column,), tuple(groups), test,
-                      tuple(differences), yes=yes_option(options))
+                      tuple(differences), yes=yes_option(options), asked=int(table[:, 1:].sum()),
+                      respondents=int(sum(counted.respondents)))
 
 
 def _cramers_v(observed: np.ndarray) -> dict[str, Any]:
@@ -314,7 +328,7 @@ def _multi(counted: Counts, name: str, members: list[int], hidden: list[bool], m
     for g, group in enumerate(counted.groups):
         ticked = np.array([int(counted.table[j, g, 2]) for j in members])
         base = int(counted.table[members[0], g, 1:3].sum())  # asked: the same for every option of the set
-        if hidden[g] or 0 < base < min_n:
+        if hidden[g] or small(base, min_n):
             groups.append(OptionGroup(group, None, None, None, None, suppressed=True))
             continue
         if base == 0:
@@ -326,7 +340,7 @@ def _multi(counted: Counts, name: str, members: list[int], hidden: list[bool], m
             group, base, dict(zip(options, (int(t) for t in ticked))),
             {o: 100 * float(t) / base for o, t in zip(options, ticked)},
             {o: (100 * float(lo[i]), 100 * float(hi[i])) for i, o in enumerate(options)},
-            tick_shares={o: 100 * float(t) / total if total else 0.0 for o, t in zip(options, ticked)},
+            tick_shares={o: 100 * float(t) / total for o, t in zip(options, ticked)} if total else None,
             mean_ticked=total / base))
     shown = [(g, s) for g, s in enumerate(groups) if not s.suppressed and s.base]
     differences: list[OptionDifference] = []
@@ -341,7 +355,8 @@ def _multi(counted: Counts, name: str, members: list[int], hidden: list[bool], m
     test = {"test": "fisher", "correction": "holm", "per": "option"} if differences else None
     first = items[0]
     return KindResult("multi", name, name, first.theme, options, tuple(it.column for it in items), tuple(groups), test,
-                      tuple(differences))
+                      tuple(differences), asked=int(counted.table[members[0], :, 1:3].sum()),
+                      respondents=int(sum(counted.respondents)))
 
 
 def _number_counts(survey: Survey, base: Survey, group: str | None, filters: dict[str, Sequence[str]] | None,
@@ -367,7 +382,7 @@ def _number_counts(survey: Survey, base: Survey, group: str | None, filters: dic
         values = survey.number_values[:, j]
         answered = ~np.isnan(values)
         per_cell = np.bincount(cell[answered & ~held_rows], minlength=n_cells)
-        withheld = ((per_cell > 0) & (per_cell < min_n))[cell]  # answers of a crossing cell under the minimum
+        withheld = small(per_cell, min_n)[cell]  # answers of a crossing cell under the minimum
         usable = keep & answered & ~withheld
         distinct, per_group = value_counts(values[usable], codes[usable], len(names))
         out.append(NumberCounts(item, distinct, per_group))
@@ -385,14 +400,17 @@ def _number_result(counted: NumberCounts, names: Sequence[str], sizes: Sequence[
     samples: list[tuple[str, np.ndarray]] = []
     for g, name in enumerate(names):
         x = counted.sample(g)
-        if sizes[g] < min_n or 0 < len(x) < min_n:
+        if not shown(sizes[g], min_n) or small(len(x), min_n):
             groups.append(NumberGroup(name, None, suppressed=True))
             continue
         if len(x) == 0:
             groups.append(NumberGroup(name, 0))
             continue
         mean, sd = float(x.mean()), float(x.std(ddof=1)) if len(x) > 1 else None
-        q1, median, q3 = (float(v) for v in np.percentile(x, [25, 50, 75]))
+        # from fewer answers the quartiles are single answers (a group of five: its 2nd, 3rd and 4th), and with
+        # n, sum and sum of squares the smallest and largest follow
+        q1, median, q3 = (float(v) for v in np.percentile(x, [25, 50, 75])) \
+            if len(x) >= MIN_ANSWERS_FOR_QUARTILES else (None, None, None)
         ci = None
         if sd is not None:
             half = float(special.stdtrit(len(x) - 1, 0.5 + confidence / 2)) * sd / math.sqrt(len(x))
@@ -414,4 +432,5 @@ def _number_result(counted: NumberCounts, names: Sequence[str], sizes: Sequence[
         kw = sps.kruskal(*(x for _, x in samples))
         test = {"test": "kruskal", "statistic": float(kw.statistic), "p": float(kw.pvalue)}
     return KindResult("number", item.column, item.question, item.theme, groups=tuple(groups), test=test,
-                      comparisons=tuple(comparisons))
+                      comparisons=tuple(comparisons), asked=int(counted.per_group.sum()),
+                      respondents=int(sum(sizes)))

@@ -47,6 +47,7 @@ import polars as pl
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.fmt import Sentences
 from lmp_core.compute.fieldwork import ID_NAMES
+from lmp_core.counting.disclosure import small
 from lmp_core.setup.survey import Note, Survey
 
 #: The metadata columns a user may choose (:func:`quality_columns`), by their key in the setup's ``quality`` cell
@@ -452,6 +453,11 @@ class Chosen:
     min_group_size: int = 0
     groupings: tuple[str, ...] = ()
 
+    @property
+    def protection(self) -> tuple[int, tuple[str, ...]]:
+        """The minimum group size and protected grouping columns the choice was applied under."""
+        return self.min_group_size, self.groupings
+
 
 def apply_choice(survey: Survey, choice: QualityChoice, *, min_group_size: int,
                  groupings: Sequence[str] = ()) -> Chosen:
@@ -471,7 +477,7 @@ def apply_choice(survey: Survey, choice: QualityChoice, *, min_group_size: int,
         raise SurveyError("quality_bad_spec", file=survey.source, value=", ".join(unknown), known=", ".join(CHECKS))
     out = found.flagged(choice.leave_out)
     n = int(out.sum())
-    if 0 < n < min_group_size:
+    if small(n, min_group_size):
         return Chosen(survey, found, 0, (("quality_too_few", {"n": n, "min_n": min_group_size}),), **done)
     if n == 0:
         return Chosen(survey, found, 0, (("quality_none_left_out", {}),), **done)
@@ -503,7 +509,7 @@ def _few_in_a_group(survey: Survey, out: np.ndarray, groupings: Sequence[str], m
         counts += list(np.isfinite(survey.number_values[out]).T)
     for has in counts:
         sizes = np.bincount(cell[has], minlength=int(cell.max(initial=-1)) + 1)
-        if ((sizes > 0) & (sizes < min_group_size)).any():
+        if small(sizes, min_group_size).any():
             return True
     return False
 

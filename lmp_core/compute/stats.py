@@ -39,7 +39,7 @@ from lmp_core.base.catalogue import text
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.fmt import Pct, render_param
 from lmp_core.counting.counts import Counts
-from lmp_core.counting.disclosure import MIN_GROUP_SIZE
+from lmp_core.counting.disclosure import MIN_GROUP_SIZE, shown, small
 from lmp_core.setup.survey import Item, Note
 
 SHARE_CI_METHOD = "wilson"
@@ -385,7 +385,7 @@ def summarize(
     lo, hi = wilson(np.where(usable, share * n_eff, 0), np.where(usable, n_eff, 1), confidence)
     lo = np.where(np.isfinite(n_eff), lo, share)
     hi = np.where(np.isfinite(n_eff), hi, share)
-    suppressed_group = [r < min_group_size or g in hide for g, r in zip(counts.groups, counts.respondents)]
+    suppressed_group = [not shown(r, min_group_size) or g in hide for g, r in zip(counts.groups, counts.respondents)]
     items: list[ItemSummary] = []
     for i, it in enumerate(counts.items):
         labels = it.categories
@@ -393,7 +393,7 @@ def summarize(
         for g, group in enumerate(counts.groups):
             cell = counts.table[i, g]
             ni = int(n[i, g])
-            hidden = suppressed_group[g] or 0 < ni < min_group_size or (it.column, group) in hidden_cells
+            hidden = suppressed_group[g] or small(ni, min_group_size) or (it.column, group) in hidden_cells
             reason, params = None, {}
             if group in hide:
                 reason, params = "reason_filter_cell", {"min_n": min_group_size}

@@ -13,6 +13,7 @@ response rate (and no finite population correction) and says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ import numpy as np
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.stats import MIN_GROUP_SIZE, Summary, summarize
 from lmp_core.counting.counts import Counts, count, group_codes, row_filter
-from lmp_core.counting.disclosure import HeldBack, held_back
+from lmp_core.counting.disclosure import HeldBack, held_back, held_note, pooled, pooling, shown, small
 from lmp_core.setup.survey import Note, Survey
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class View:
         if request.group in chosen and len(chosen) > 1:
             chosen.remove(request.group)  # a question chosen as the group is this view's groups, not a row of it
         counts = self.counts.select(chosen)
-        notes = self.notes
+        notes = tuple(n for n in self.notes if n[0] != "warn_left_out" or n[1].get("column") in chosen)
         if request.filters:  # invited numbers are for whole groups: no rate, no correction for a selection
             populations = {}
             if request.populations:
@@ -130,6 +131,9 @@ def make_view(source: Survey | Counts, request: ViewRequest, *, held: HeldBack |
     for column in request.filter_map:
         if column not in groupings:
             raise SurveyError("not_a_group_column", column=column, choices=", ".join(groupings))
+    source, pooled_notes = pooling(source, groupings, request.min_group_size, lang)
+    notes += pooled_notes
+    _refuse_pooled_filters(source, request, pooled_notes)
     counts = None
     if held is None and not request.filters and tuple(groupings) == ((request.group,) if request.group else ()):
         # the common case (the command line, one group column protected): the cells are the view's groups, so
@@ -143,19 +147,46 @@ def make_view(source: Survey | Counts, request: ViewRequest, *, held: HeldBack |
         counts = count(source, group=request.group, filters=request.filter_map, lang=lang, held=held)
     if request.group is not None and source.item_index(request.group) is not None:
         notes += (("group_is_question", {"column": request.group}),)
-    if held.any:
-        notes += (("warn_held_back", {"min_n": request.min_group_size}),)
+    in_view = held.rows if not held.rows.any() or not request.filters else held.rows[row_filter(source, request.filter_map)]
+    notes += held_note(held.any, len(in_view), int(in_view.sum()), request.min_group_size)
+    notes += left_out_caveats(source.notes)
     return View(request, counts, _emptied_cells(source, counts, request, held, lang), {}, notes, held)
+
+
+#: Notes of answers a scale leaves out (outside its labels or codes)
+OUTSIDE_SCALE = ("labels_outside_scale", "codes_outside_scale")
+
+
+def left_out_caveats(notes: Sequence[Note]) -> tuple[Note, ...]:
+    """Each question's answers outside its scale as a caveat of the figures ("warn_left_out": «q»: 7 answers
+    outside the scale are left out), so the count a figure leaves out travels with it; the summary keeps those
+    of its questions."""
+    return tuple(("warn_left_out", {**params}) for key, params in notes if key in OUTSIDE_SCALE)
 
 
 def counted_view(counted: Counted, request: ViewRequest, *, notes: Sequence[Note] = ()) -> View:
     """The view of counts made where the data lives (:func:`lmp_core.counting.database.count_in_database`), which
     applied the disclosure rule of :func:`lmp_core.counting.disclosure.held_back` there: its cells whose answers were
     all held back are shown as hidden, and the view says when anything was held back, as a view of a file does."""
-    notes = (*notes, *counted.notes)
-    if counted.held_any:
-        notes += (("warn_held_back", {"min_n": request.min_group_size}),)
+    notes = (*notes, *counted.notes, *held_note(counted.held_any, counted.in_view, counted.held_rows,
+                                                request.min_group_size))
+    notes += left_out_caveats(counted.notes)
     return View(request, counted.counts, counted.emptied, {}, notes)
+
+
+def _refuse_pooled_filters(source: Survey, request: ViewRequest, pooled_notes: Sequence[Note]) -> None:
+    """A filter on a value pooled into "Øvrige" is refused with the reason (its respondents are too few to be
+    shown on their own): the filter can choose "Øvrige" instead."""
+    pooled_columns = {params["column"]: params["label"] for _, params in pooled_notes}
+    for column, wanted in request.filter_map.items():
+        if column in pooled_columns:
+            from lmp_core.counting.counts import group_values
+
+            present = set(group_values(source.values_of(column)).dropna())
+            lost = [v for v in wanted if v not in present]
+            if lost:
+                raise SurveyError("filter_value_pooled", column=column, values=", ".join(lost),
+                                  label=pooled_columns[column], min_n=request.min_group_size)
 
 
 def _when_nothing_is_small(survey: Survey, request: ViewRequest, lang: str) -> Counts | None:
@@ -170,13 +201,12 @@ def _when_nothing_is_small(survey: Survey, request: ViewRequest, lang: str) -> C
     if counts.no_group:
         return None
     low = request.min_group_size
-    sizes = np.asarray(counts.respondents)
-    if ((sizes > 0) & (sizes < low)).any():
+    if small(np.asarray(counts.respondents), low).any():
         return None
     for j, item in enumerate(counts.items):
         substantive = counts.table[j, :, 1:item.scale.k + 1].sum(axis=1)
         given = counts.table[j, :, 1:].sum(axis=1)
-        if (((substantive > 0) & (substantive < low)) | ((given > 0) & (given < low))).any():
+        if (small(substantive, low) | small(given, low)).any():
             return None
     return counts
 
@@ -206,24 +236,37 @@ def _emptied_cells(survey: Survey, counts: Counts, request: ViewRequest, held: H
 
 #: Column names that usually hold the respondent's group (compared case-insensitively)
 GROUP_NAMES = ("rolle", "role", "gruppe", "group", "respondentgruppe", "kategori")
+#: Words in a column's name (or question) that plainly make it a grouping: a role, school, municipality or class
+GROUP_WORDS = frozenset({*GROUP_NAMES, "skole", "school", "kommune", "municipality", "klasse", "class", "trinn",
+                         "stilling", "enhet", "avdeling", "barnehage"})
 
 
-def likely_group(survey: Survey) -> str | None:
-    """The column a user most likely groups by: a usual name for it, else the group column with the
-    fewest values (at least two); None when no column can group. The Data page preselects it and says so.
+def likely_group(survey: Survey, *, min_group_size: int = MIN_GROUP_SIZE) -> str | None:
+    """The column the first results are grouped by, only when it is plainly a grouping: its name holds a word of
+    :data:`GROUP_WORDS` (a role, school, municipality or class), it has at least two groups of ``min_group_size``
+    respondents, and more than half the respondents answered it. Otherwise None: the first results are of
+    everyone, and the user chooses a group (a rating question, a time of day, a comment is never guessed).
+    Among several, a name of :data:`GROUP_NAMES` first, then the one with the fewest groups.
 
     >>> from lmp_core.load import read_file
-    >>> likely_group(read_file(b"Kommune,Rolle,q\\nA,x,I stor grad\\nB,y,I stor grad\\nC,x,I stor grad\\n", "x.csv"))
+    >>> rows = "".join(f"{k},{r},I stor grad\\n" for k, r in zip("ABCDEFABCDEF", "xyxyxyxyxyxy"))
+    >>> likely_group(read_file(("Kommune,Rolle,q\\n" + rows).encode(), "x.csv"))
     'Rolle'
+    >>> likely_group(read_file(b"Kommune,q\\nA,I stor grad\\nB,I stor grad\\n", "x.csv")) is None
+    True
     """
-    by_name = {c.lower(): c for c in survey.group_candidates}
-    for name in GROUP_NAMES:
-        if name in by_name:
-            return by_name[name]
-    sizes = {c: survey.background[c].astype("string").str.strip().replace("", None).nunique()
-             for c in survey.group_candidates}
-    usable = [c for c in survey.group_candidates if sizes[c] >= 2]
-    return min(usable, key=lambda c: sizes[c]) if usable else None
+    n = max(len(survey.background), 1)
+    plain: dict[str, int] = {}
+    for column in survey.group_candidates:
+        words = set(re.findall(r"\w+", column.casefold()))
+        if not words & GROUP_WORDS:
+            continue
+        values = survey.background[column].astype("string").str.strip().replace("", None)
+        sizes = values.value_counts()
+        if int(shown(sizes.to_numpy(), min_group_size).sum()) >= 2 and values.notna().sum() > n / 2:
+            plain[column] = len(sizes)
+    named = [c for name in GROUP_NAMES for c in plain if c.casefold() == name]
+    return named[0] if named else (min(plain, key=lambda c: plain[c]) if plain else None)
 
 
 def banner(source: Survey, request: ViewRequest, by: str, *, lang: str = "nb") -> list[tuple[str, Summary]]:
@@ -241,6 +284,7 @@ def banner(source: Survey, request: ViewRequest, by: str, *, lang: str = "nb") -
         raise SurveyError("not_a_group_column", column=by, choices=", ".join(groupings))
     if by == request.group:
         raise SurveyError("banner_same_column", column=by)
+    source = pooled(source, groupings, request.min_group_size, lang)
     values = sorted(group_values(source.values_of(by)).dropna().unique(), key=natural_key)
     held = held_back(source, request.min_group_size, groupings)
     out = []

@@ -40,6 +40,7 @@ import pandas as pd
 
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.rules import MIN_GROUP_SIZE
+from lmp_core.counting.disclosure import pooled, small
 from lmp_core.setup.survey import Note, Survey
 
 #: Raking stops when every margin is within this share of its target (or after RAKE_ITERATIONS).
@@ -271,7 +272,7 @@ def balance(invited: pd.DataFrame, answered: np.ndarray, weights: np.ndarray, by
             p_resp = member[answered].mean() if answered.any() else math.nan
             p_w = w[member].sum() / w.sum() if w.sum() > 0 else math.nan
             sd = math.sqrt(p_inv * (1 - p_inv))
-            held = 0 < int(member[answered].sum()) < min_group_size
+            held = small(int(member[answered].sum()), min_group_size)
             rows.append({"characteristic": column, "category": str(category), "invited": 100 * p_inv,
                          "respondents": math.nan if held else 100 * p_resp, "weighted": math.nan if held else 100 * p_w,
                          "asmd_respondents": math.nan if held else (abs(p_resp - p_inv) / sd if sd else 0.0),
@@ -337,6 +338,8 @@ def weighted_stats(survey: Survey, view: object, weights: Weights, items: Sequen
     assert isinstance(view, View)
     request = view.request
     summary = view.summary(items)
+    if view.held is not None:  # the view's groups: a protected column's small values pooled into "Øvrige"
+        survey = pooled(survey, view.held.columns, request.min_group_size, lang)
     codes_g, _ = group_codes(survey, request.group, lang)
     in_view = (codes_g >= 0) & weights.usable
     if view.held is not None:

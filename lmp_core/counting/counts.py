@@ -206,8 +206,11 @@ def group_codes(survey: Survey, group: str | None, lang: str = "nb") -> tuple[np
     # numeric codes (pulje 1, 2, 14) in numeric order, and names that each hold a number (Skole 1 … Skole 16,
     # deciles) by that number; other names in order of first appearance (the file's order)
     keys = [natural_key(name) for name in names]
-    if len(names) and all(k[0] < 2 for k in keys):
-        order = np.array(sorted(range(len(names)), key=lambda i: keys[i][:2]), dtype=np.int64)  # stable on ties
+    pooled = text("pooled_group", lang)  # small values pooled by lmp_core.counting.disclosure.pooled: always last
+    numbered = [k[0] < 2 for k, name in zip(keys, names) if name != pooled]
+    if (numbered and all(numbered)) or pooled in names:
+        order = np.array(sorted(range(len(names)), key=lambda i: (
+            names[i] == pooled, keys[i][:2] if all(numbered) else (0, i))), dtype=np.int64)  # stable on ties
         remap = np.empty(len(order), dtype=np.int64)
         remap[order] = np.arange(len(order))
         codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)

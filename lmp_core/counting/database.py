@@ -228,7 +228,7 @@ def count_in_database(url: str, table: str, codebook: Mapping[str, CodebookEntry
         sums: dict[str, IndexSums] = {}
         for name, columns in (index_sets(counted.counts.items) if index_sets else {}).items():
             chosen = [counted.counts.items[counted.counts.item_index(c)] for c in columns]
-            histogram_sql, pair_sql = index_queries(source, keys, chosen, rule.code_of)
+            histogram_sql, pair_sql = index_queries(source, keys, chosen, rule.code_of, rule.held_answers())
             sums[name] = rule.index_sums(chosen, connection.frame(histogram_sql, table),
                                          [connection.frame(sql, table) for sql in pair_sql])
     finally:
@@ -236,14 +236,28 @@ def count_in_database(url: str, table: str, codebook: Mapping[str, CodebookEntry
     return replace(counted, index_sums=sums)
 
 
-def _score_sql(item: Item, code_of: Mapping[str | None, int]) -> str:
+#: The protected columns and, per question, the values of the cells whose answers to it are held back
+HeldCells = tuple[tuple[str, ...], Mapping[str, list[tuple[str | None, ...]]]]
+
+
+def _score_sql(item: Item, code_of: Mapping[str | None, int], held: HeldCells = ((), {})) -> str:
     """A question's score in SQL, from its text as the counting query reads it (NULL: blank, "Vet ikke" or a value
-    outside the scale)."""
+    outside the scale, or an answer of a cell whose answers to it the question views hold back: ``held``)."""
     whens = [f"WHEN {quote_text(raw)} THEN {item.scale.scores[code - 1]!r}" for raw, code in code_of.items()
              if raw is not None and 1 <= code <= item.scale.k]
     if not whens:
         return "CAST(NULL AS DOUBLE PRECISION)"
-    return f"CAST(CASE CAST(t.{quote_name(item.column)} AS VARCHAR) {' '.join(whens)} END AS DOUBLE PRECISION)"
+    score = f"CASE CAST(t.{quote_name(item.column)} AS VARCHAR) {' '.join(whens)} END"
+    columns, cells = held
+    if cells.get(item.column):
+        def same(column: str, value: str | None) -> str:
+            name = f"t.{quote_name(column)}"
+            return f"{name} IS NULL" if value is None else f"CAST({name} AS VARCHAR) = {quote_text(value)}"
+
+        out = " OR ".join("(" + (" AND ".join(same(c, v) for c, v in zip(columns, values)) or "1 = 1") + ")"
+                          for values in cells[item.column])
+        score = f"CASE WHEN {out or '1 = 0'} THEN NULL ELSE {score} END"
+    return f"CAST({score} AS DOUBLE PRECISION)"
 
 
 #: Aggregates per query: PostgreSQL allows 1,664 columns in a result.
@@ -251,16 +265,18 @@ MAX_AGGREGATES = 1_200
 
 
 def index_queries(source: str, keys: Sequence[str], items: Sequence[Item],
-                  code_of: Mapping[str, Mapping[str | None, int]]) -> tuple[str, list[str]]:
+                  code_of: Mapping[str, Mapping[str | None, int]], held: HeldCells = ((), {})
+                  ) -> tuple[str, list[str]]:
     """The queries of one index's sums per cell (``k0…`` the cell's key values): respondents per number of
     questions answered (``c``) and sum of scores (``s``), whose quotient is their index value; and the pairs'
     n, S, Q and P (:func:`lmp_core.counting.index_sums.pair_sums`; ``n_i_j``, ``s_i_j``, ``q_i_j``, ``p_i_j``),
     split over queries of at most :data:`MAX_AGGREGATES` columns. Missing values: a blank, "Vet ikke" or an answer
-    outside the scale is no score; a NULL key is a value of its own. Which (c, s) make an index value (at least
+    outside the scale is no score, nor is an answer the question views hold back (``held``, the rule's
+    :meth:`~lmp_core.counting.db_counts.Rule.held_answers`); a NULL key is a value of its own. Which (c, s) make an index value (at least
     :data:`~lmp_core.counting.index_sums.MIN_SHARE` of the questions answered) is decided with the counts."""
     key_sql = [f"CAST(t.{quote_name(k)} AS VARCHAR) AS k{i}" for i, k in enumerate(keys)]
     scored = (f"SELECT {''.join(f'{k}, ' for k in key_sql)}"
-              + ", ".join(f"{_score_sql(it, code_of[it.column])} AS x{i}" for i, it in enumerate(items))
+              + ", ".join(f"{_score_sql(it, code_of[it.column], held)} AS x{i}" for i, it in enumerate(items))
               + f" FROM {source} AS t")
     names = [f"k{i}" for i in range(len(keys))]
     group_by = f" GROUP BY {', '.join(names)}" if names else ""

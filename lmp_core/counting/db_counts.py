@@ -18,15 +18,17 @@ Missing values: a NULL answer is blank; a NULL group value is no group (in the t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 import polars as pl
 
-from lmp_core.base.errors import Note
+from lmp_core.base.catalogue import text
+from lmp_core.base.errors import Note, SurveyError
 from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.counting.counts import Counts, NumberCounts, group_codes
+from lmp_core.counting.disclosure import POOLED, pooled_values, small
 from lmp_core.counting.index_sums import MIN_SHARE, IndexSums, index_sums, value_counts
 from lmp_core.setup.codebook import CodebookEntry
 from lmp_core.setup.columns import build_survey
@@ -45,6 +47,9 @@ class Counted:
     notes: tuple[Note, ...] = ()
     #: each index's sums, summed in the database (``index_sets`` of :func:`count_in_database`)
     index_sums: Mapping[str, IndexSums] = field(default_factory=dict)
+    #: the respondents in the view (filters applied), and those of them held back from every figure
+    in_view: int = 0
+    held_rows: int = 0
     #: the single-choice questions and multiple-response options, and the number questions counted by value
     others: Counts | None = None
     numbers: tuple[NumberCounts, ...] = ()
@@ -132,20 +137,35 @@ def counted_from(reading: Reading, answers: pl.DataFrame, cells: pl.DataFrame, a
     set of columns), under the rule over ``groupings`` at ``min_group_size``, in the view of ``filters``; and the
     rule, for the indices' sums."""
     survey, distinct = reading.survey, reading.distinct
+    label = text(POOLED, lang)
+    pools, pool_notes = _pools(reading, cells, keys, groupings, min_group_size, label)
     group_code_rows, names = group_codes(survey, group, lang)
     group_of = dict(zip(distinct[group], group_code_rows[reading.rows[group]].tolist())) if group else {}
+    if group in pools:  # the group's small values are one group, "Øvrige", last (as lmp_core.counting.counts orders it)
+        name_of = {raw: (label if raw in pools[group] else names[code] if code >= 0 else None)
+                   for raw, code in group_of.items()}
+        names = (*(n for n in names if n in name_of.values() and n != label), label)
+        group_of = {raw: names.index(name) if name is not None else -1 for raw, name in name_of.items()}
     allowed = {k: {str(a) for a in v} for k, v in (filters or {}).items()}
     # each filter's and protected column's values as the file reader spells them: a value with a trailing space,
     # an invisible character or another Unicode form is the same group, and so the same cell, as in a file
     spelled = {k: _spelled(survey, k, distinct[k], reading.rows[k]) for k in dict.fromkeys([*allowed, *groupings])}
+    for k, raws in pools.items():  # a filter on a pooled value is refused, as in memory
+        lost = sorted(allowed.get(k, set()) & {name for raw, name in spelled.get(k, {}).items() if raw in raws})
+        if lost:
+            raise SurveyError("filter_value_pooled", column=k, values=", ".join(lost), label=label,
+                              min_n=min_group_size)
+    spelled = {k: {raw: label if raw in pools.get(k, ()) else name for raw, name in names_.items()}
+               for k, names_ in spelled.items()}
 
-    # 1. the cells: the protected crossing, and which cells are under the minimum
+    # 1. the cells: the protected crossing (small values pooled), and which cells are under the minimum
     protected = [f"k{keys.index(c)}" for c in groupings]
+    pooled_keys = {f"k{keys.index(c)}": raws for c, raws in pools.items()}
     cells = cells.with_columns(cell=_cell_of(cells, protected, [spelled[c] for c in groupings]))
     size = cells.group_by("cell").agg(pl.col("n").sum())
-    small_cells = frozenset(size.filter((pl.col("n") > 0) & (pl.col("n") < min_group_size))["cell"].to_list())
+    small_cells = frozenset(size.filter(pl.Series(small(size["n"].to_numpy(), min_group_size)))["cell"].to_list())
     rule = Rule(tuple(keys), tuple(protected), small_cells, group, group_of, allowed, spelled, names,
-                 reading.code_of, min_group_size)
+                 reading.code_of, min_group_size, pooled=pooled_keys)
     kept = rule.counted(rule.kept(cells))
     groups = rule.groups_of(kept)
     n = kept["n"].to_numpy()
@@ -174,8 +194,15 @@ def counted_from(reading: Reading, answers: pl.DataFrame, cells: pl.DataFrame, a
         if it.column in distinct and survey.number_values is not None:
             value_of = dict(zip(distinct[it.column], survey.number_values[reading.rows[it.column], j].tolist()))
             numbers.append(rule.number_counts(it, answers_kept, value_of))
+    cell_values: dict[str, list[tuple[str | None, ...]]] = {}
+    for cell, values in zip(cells["cell"].to_list(), cells.select(protected).rows()):
+        cell_values.setdefault(cell, []).append(values)
+    rule = replace(rule, held_cells=scales.held_cells, cell_values=cell_values)
+    viewed = cells.filter(pl.Series(rule.in_view(cells), dtype=pl.Boolean))
+    held_rows = int(viewed.filter(pl.col("cell").is_in(list(small_cells)))["n"].sum())
     return Counted(counts, frozenset(scales.emptied), bool(small_cells) or scales.held_any,
-                   _notes(survey.notes, answers, reading.code_of), others=others, numbers=tuple(numbers)), rule
+                   (*_notes(survey.notes, answers, reading.code_of), *pool_notes), in_view=int(viewed["n"].sum()),
+                   held_rows=held_rows, others=others, numbers=tuple(numbers)), rule
 
 
 @dataclass(frozen=True)
@@ -183,6 +210,8 @@ class _Tally:
     table: np.ndarray
     emptied: frozenset[tuple[str, str]]
     held_any: bool
+    #: per question, the cells whose answers to it are held back
+    held_cells: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _tallied(rule: Rule, items: Sequence[Item], frames: Sequence[pl.DataFrame]) -> _Tally:
@@ -193,6 +222,7 @@ def _tallied(rule: Rule, items: Sequence[Item], frames: Sequence[pl.DataFrame]) 
     table = np.zeros((len(items), len(rule.names), width), dtype=np.int64)
     emptied: set[tuple[str, str]] = set()
     held_any = False
+    held_cells: dict[str, frozenset[str]] = {}
     for j, (item, rows) in enumerate(zip(items, frames)):
         codes = rows["code"].to_numpy().astype(np.int64)
         n = rows["n"].to_numpy().astype(np.int64)
@@ -200,10 +230,11 @@ def _tallied(rule: Rule, items: Sequence[Item], frames: Sequence[pl.DataFrame]) 
         substantive = np.bincount(cell_index, weights=n * ((codes > 0) & (codes <= item.scale.k)),
                                   minlength=len(cell_ids))
         given = np.bincount(cell_index, weights=n * (codes > 0), minlength=len(cell_ids))
-        small = ((substantive > 0) & (substantive < rule.min_group_size)) | (
-            (given > 0) & (given < rule.min_group_size))
-        withheld = small[cell_index] & (codes > 0)
+        few = small(substantive, rule.min_group_size) | small(given, rule.min_group_size)
+        withheld = few[cell_index] & (codes > 0)
         held_any |= bool(withheld.any())
+        if withheld.any():
+            held_cells[item.column] = frozenset(cell_ids[few].tolist())
         groups = rule.groups_of(rows)
         live = rule.in_view(rows) & (groups >= 0)
         shown = np.where(withheld, 0, codes)
@@ -211,7 +242,7 @@ def _tallied(rule: Rule, items: Sequence[Item], frames: Sequence[pl.DataFrame]) 
         if withheld.any():
             answered = table[j, :, 1:].sum(axis=1)
             emptied |= {(item.column, rule.names[g]) for g in np.unique(groups[live & withheld]) if answered[g] == 0}
-    return _Tally(table, frozenset(emptied), held_any)
+    return _Tally(table, frozenset(emptied), held_any, held_cells)
 
 
 def _set_member(rule: Rule, answers: pl.DataFrame, cells: pl.DataFrame, asked: pl.DataFrame | None,
@@ -244,6 +275,27 @@ def _cell_of(frame: pl.DataFrame, protected: Sequence[str], spellings: Sequence[
     return pl.Series([repr(tuple(s.get(v, v) for s, v in zip(spellings, t))) for t in frame.select(protected).rows()])
 
 
+def _pools(reading: Reading, cells: pl.DataFrame, keys: Sequence[str], groupings: Sequence[str],
+           min_group_size: int, label: str) -> tuple[dict[str, frozenset[str | None]], tuple[Note, ...]]:
+    """Per protected column, the database's values pooled into "Øvrige": the decision of
+    :func:`lmp_core.counting.disclosure.pooled_values` on the respondents per value as the file reader spells it."""
+    pools: dict[str, frozenset[str | None]] = {}
+    notes: list[Note] = []
+    for column in dict.fromkeys(groupings):
+        if reading.survey.item_index(column) is not None:
+            continue  # a question as a grouping column: not pooled, as in memory
+        name_of = {raw: name or None for raw, name in _spelled(reading.survey, column, reading.distinct[column],
+                                                                reading.rows[column]).items()}
+        sizes: dict[str | None, int] = {}
+        for raw, n in zip(cells[f"k{keys.index(column)}"].to_list(), cells["n"].to_list()):
+            sizes[name_of.get(raw)] = sizes.get(name_of.get(raw), 0) + int(n)
+        chosen = pooled_values(sizes, min_group_size)
+        if chosen:
+            pools[column] = frozenset(raw for raw, name in name_of.items() if name in chosen)
+            notes.append(("warn_pooled", {"column": column, "label": label, "min_n": min_group_size}))
+    return pools, tuple(notes)
+
+
 @dataclass(frozen=True)
 class Rule:
     """The disclosure rule's decision on a table's cells, and how a row of a query's result (keys ``k0…``) maps to
@@ -259,6 +311,20 @@ class Rule:
     names: tuple[str, ...]
     code_of: Mapping[str, Mapping[str | None, int]]
     min_group_size: int = MIN_GROUP_SIZE
+    #: per question, the cells whose answers to it the question views hold back (an index holds them back too)
+    held_cells: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: each cell's values of the protected columns, as the counting query returned them (several where pooled)
+    cell_values: Mapping[str, list[tuple[str | None, ...]]] = field(default_factory=dict)
+    #: per protected key (``k0…``), the values pooled into "Øvrige" (:func:`lmp_core.counting.disclosure.pooled`)
+    pooled: Mapping[str, frozenset[str | None]] = field(default_factory=dict)
+
+    def held_answers(self) -> tuple[tuple[str, ...], dict[str, list[tuple[str | None, ...]]]]:
+        """The protected columns (by name), and per question the values of the cells whose answers to it the
+        question views hold back: the index's query counts them as blank (:func:`lmp_core.counting.database.index_queries`),
+        as :meth:`lmp_core.counting.disclosure.HeldBack.shown_codes` does in memory."""
+        columns = tuple(self.keys[int(k[1:])] for k in self.protected)
+        return columns, {q: [v for c in sorted(cells) for v in self.cell_values[c]]
+                         for q, cells in self.held_cells.items()}
 
     def coded(self, answers: pl.DataFrame, question: str, column: str) -> pl.DataFrame:
         """``question``'s rows of the counting query's result (its answers are in ``column``) with each answer's
@@ -277,7 +343,7 @@ class Rule:
         answered = np.isfinite(values)
         cell_ids, cell_index = np.unique(rows["cell"].to_numpy(), return_inverse=True)
         per_cell = np.bincount(cell_index, weights=n * answered, minlength=len(cell_ids))
-        withheld = ((per_cell > 0) & (per_cell < self.min_group_size))[cell_index]
+        withheld = small(per_cell, self.min_group_size)[cell_index]
         usable = self.in_view(rows) & answered & ~withheld
         groups = np.where(usable, self.groups_of(rows), -1)
         distinct, per_group = value_counts(values, groups, len(self.names), n)

@@ -99,6 +99,25 @@ def wrap(label: str, width: int = 38) -> str:
 
 # each line of a wrapped label on its own line of the axis
 _SPLIT_LINES = "split(datum.label, '\\n')"
+#: pixels one line of a 13-point axis label takes
+LINE_PX = 16
+
+
+def band_step(labels: Sequence[str], groups: int, step: int) -> int:
+    """The height of one group's bar (``alt.Step``) so that each category's band (``groups`` bars) is tall enough
+    for its wrapped label's lines: no label is hidden or drawn over another (a 10-question chart showed 5).
+
+    >>> band_step(["a\\nb\\nc"], 1, 22), band_step(["a"], 2, 22)
+    (50, 22)
+    """
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    return max(step, -(-(lines * LINE_PX + 2) // max(groups, 1)))
+
+
+def _category_axis() -> alt.Axis:
+    """The axis of a chart's categories: every label drawn (``labelOverlap`` off; the bands are tall enough for
+    the wrapped lines, :func:`band_step`), each line of a label on its own line, the full text in the tooltip."""
+    return alt.Axis(labelLimit=320, labelFontSize=13, labelExpr=_SPLIT_LINES, labelOverlap=False)
 
 
 def _question_labels(summary: Summary) -> dict[str, str]:
@@ -145,8 +164,7 @@ def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, tit
     # the same field, domain and legend for the shape: Vega-Lite draws one legend of coloured shapes
     shape = alt.Shape("group:N", title=None, sort=groups,
                       scale=alt.Scale(domain=groups, range=group_shapes(len(groups))), legend=legend)
-    y = alt.Y("question:N", sort=order, title=None,
-              axis=alt.Axis(labelLimit=320, labelFontSize=13, labelExpr=_SPLIT_LINES))
+    y = alt.Y("question:N", sort=order, title=None, axis=_category_axis())
     base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("group:N", sort=groups, scale=alt.Scale(domain=groups)))
     bars = base.mark_bar().encode(
         x=alt.X("pct:Q", title=w["share"], scale=alt.Scale(domain=[0, 100])),
@@ -164,7 +182,7 @@ def top2_chart(summary: Summary, *, lang: str = "nb", show_ci: bool = False, tit
         layers.append(base.mark_rule(color="#333333").encode(x="lo:Q", x2="hi:Q"))
     if reference is not None:
         layers += _reference_ticks(summary, reference, lang)
-    step = 22 if len(groups) <= 4 else 14
+    step = band_step(order, len(groups), 22 if len(groups) <= 4 else 14)
     chart = alt.layer(*layers).properties(width=width, height=alt.Step(step))
     return chart.properties(title=title or w["top2_title"]).configure_axis(labelFontSize=12, titleFontSize=12) \
         .configure_legend(labelFontSize=12)
@@ -267,6 +285,21 @@ def distribution_chart(summary: Summary, *, lang: str = "nb", diverging: bool = 
     chart = parts[0] if len(parts) == 1 else alt.vconcat(*parts).resolve_scale(color="independent")
     return chart.properties(title=title or w["dist_title"]).configure_axis(labelFontSize=12) \
         .configure_legend(labelFontSize=12)
+
+
+def has_marks(chart: object) -> bool:
+    """Whether a chart has any row of data to draw: a chart of only hidden groups has none, and has no size as an
+    image (vl-convert: "SVG has an invalid size"). Its data frames are read where they are (the chart, its layers,
+    concatenated parts and facet spec), not through its spec, which would copy and limit a large one."""
+    data = getattr(chart, "data", None)
+    if isinstance(data, pd.DataFrame) and len(data):
+        return True
+    parts = [p for attr in ("layer", "vconcat", "hconcat", "concat")
+             if isinstance(getattr(chart, attr, None), list) for p in getattr(chart, attr)]
+    spec = getattr(chart, "spec", None)  # a facet's inner chart
+    if spec is not None and spec is not alt.Undefined:
+        parts.append(spec)
+    return any(has_marks(p) for p in parts)
 
 
 def with_caveats(chart: alt.TopLevelMixin, caveats: Sequence[str], lang: str = "nb") -> alt.TopLevelMixin:
@@ -422,8 +455,7 @@ def option_chart(result: KindResult, *, lang: str = "nb", title: str | None = No
                        scale=alt.Scale(domain=groups, range=group_colours(len(groups))), legend=legend)
     shape = alt.Shape("group:N", title=None, sort=groups,
                       scale=alt.Scale(domain=groups, range=group_shapes(len(groups))), legend=legend)
-    y = alt.Y("option:N", sort=order, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=13,
-                                                                labelExpr=_SPLIT_LINES))
+    y = alt.Y("option:N", sort=order, title=None, axis=_category_axis())
     base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("group:N", sort=groups, scale=alt.Scale(domain=groups)))
     bars = base.mark_bar().encode(
         x=alt.X("pct:Q", title=k["share"], scale=alt.Scale(domain=[0, 100])), color=colour,
@@ -435,7 +467,7 @@ def option_chart(result: KindResult, *, lang: str = "nb", title: str | None = No
     heading = title or wrap(result.question, 70)
     if result.kind == "multi":
         heading = f"{heading} ({k['multi'].lower()})"
-    step = 22 if len(groups) <= 4 else 14
+    step = band_step(order, len(groups), 22 if len(groups) <= 4 else 14)
     chart = alt.layer(bars, ends, labels).properties(width=width, height=alt.Step(step), title=heading)
     return chart.configure_axis(labelFontSize=12, titleFontSize=12).configure_legend(labelFontSize=12)
 
@@ -461,12 +493,13 @@ def yes_share_chart(results: Sequence[KindResult], *, lang: str = "nb", width: i
                        legend=alt.Legend(orient="bottom", labelLimit=400, columns=min(max(len(groups), 1), 3)))
     base = alt.Chart(data).encode(
         y=alt.Y("question:N", sort=list(dict.fromkeys(data["question"])), title=None,
-                axis=alt.Axis(labelLimit=320, labelFontSize=13, labelExpr=_SPLIT_LINES)),
+                axis=_category_axis()),
         yOffset=alt.YOffset("group:N", sort=groups, scale=alt.Scale(domain=groups)))
     bars = base.mark_bar().encode(x=alt.X("pct:Q", title=k["yes_axis"], scale=alt.Scale(domain=[0, 100])),
                                   color=colour, tooltip=["question:N", "group:N", "label:N", "n:Q"])
     labels = base.mark_text(align="left", dx=4, fontSize=12).encode(x="pct:Q", text="label:N")
-    chart = alt.layer(bars, labels).properties(width=width, height=alt.Step(22 if len(groups) <= 4 else 14),
+    step = band_step(list(dict.fromkeys(data["question"])), len(groups), 22 if len(groups) <= 4 else 14)
+    chart = alt.layer(bars, labels).properties(width=width, height=alt.Step(step),
                                                title=k["yes_title"].format(yes=yes_label))
     return chart.configure_axis(labelFontSize=12, titleFontSize=12).configure_legend(labelFontSize=12)
 

@@ -9,7 +9,7 @@ import polars as pl
 
 from lmp_core.base.errors import Note, SurveyError
 from lmp_core.read.frames import Table, check_columns, drop_blank_rows
-from lmp_core.read.sniff import TextLayout, inspect_text
+from lmp_core.read.sniff import QUESTION_ROW, TextLayout, inspect_text
 
 
 def read_text(data: bytes, name: str) -> Table:
@@ -30,7 +30,9 @@ def read_text(data: bytes, name: str) -> Table:
         notes.append(("mixed_encoding", {"file": name, "lines": layout.encoding.split("(")[1].rstrip(")")}))
     elif layout.encoding not in ("UTF-8", "UTF-8 (BOM)"):
         notes.append(("decoded_as", {"file": name, "encoding": layout.encoding}))
-    if layout.tool:
+    if layout.tool == QUESTION_ROW:
+        notes.append(("question_text_row", {"file": name}))
+    elif layout.tool:
         notes.append(("header_rows_skipped", {"file": name, "rows": layout.skip_after_header, "tool": layout.tool}))
     frame = drop_blank_rows(frame, name, notes)
     return Table(frame, name, tuple(notes), questions=layout.question_texts)
@@ -68,8 +70,9 @@ def _read_csv_frame(layout: TextLayout, name: str) -> pl.DataFrame:
                 schema[column] = pl.Int16 if fits else pl.Int64
             elif dtype.is_float():
                 schema[column] = pl.Float64
-            elif dtype == pl.Boolean:  # True/False (Qualtrics' Finished): read as the words they are
-                schema[column] = pl.Categorical
+            elif dtype == pl.Boolean:
+                # TRUE/FALSE (Qualtrics' Finished) stays the text it is: a yes/no answer or a status, read as such
+                schema[column] = pl.String
             elif head[column].n_unique() <= _MAX_CATEGORIES and \
                     float(head[column].str.len_chars().mean() or 0) < 60:
                 schema[column] = pl.Categorical  # answer labels: counted by their integer ids

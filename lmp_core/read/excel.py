@@ -10,6 +10,7 @@ import polars as pl
 
 from lmp_core.base.errors import Note, SurveyError
 from lmp_core.read.frames import Table, check_columns, drop_blank_rows
+from lmp_core.read.sniff import is_question_text_row
 
 #: The most an Excel file may unpack to (its XML), and the highest packing ratio of a large part: an
 #: ordinary sheet packs 5-20 times; a part that packs a hundredfold is one huge repeated text, which the
@@ -54,6 +55,11 @@ def excel_sheets(data: bytes, name: str) -> list[str]:
     return list(_workbook(data, name).sheet_names)
 
 
+def sheet_frame(data: bytes, name: str, sheet: str | int) -> pl.DataFrame:
+    """A sheet's cells as text, no header (for a reader that knows the sheet's layout)."""
+    return _sheet(data, name, sheet)
+
+
 def _sheet(data: bytes, name: str, sheet: str | int) -> pl.DataFrame:
     """A sheet's cells as text, no header yet (every column a string column; blank cells null)."""
     try:
@@ -85,13 +91,27 @@ def read_excel(data: bytes, name: str, *, sheet: str | int | None) -> Table:
     header = [str(v).strip() if v is not None else f"column_{i + 1}" for i, v in enumerate(raw.row(header_row))]
     check_columns(header, name)
     body = raw.slice(header_row + 1)
+    questions = _question_texts(header, body)
+    if questions is not None:  # a second header row of question texts is no respondent
+        body = body.slice(1)
+        notes.append(("question_text_row", {"file": name}))
     if body.height == 0:
         raise SurveyError("header_only", file=name)
     frame = pl.DataFrame([_excel_column(body.to_series(i), c) for i, c in enumerate(header)])
     frame = drop_blank_rows(frame, name, notes)
     if len(sheets) > 1:
         notes.append(("sheet_read", {"file": name, "sheet": str(sheet), "sheets": ", ".join(sheets)}))
-    return Table(frame, name, tuple(notes))
+    return Table(frame, name, tuple(notes), questions=questions or {})
+
+
+def _question_texts(header: list[str], body: pl.DataFrame) -> dict[str, str] | None:
+    """The question texts of a second header row (:func:`~lmp_core.read.sniff.is_question_text_row`), else None."""
+    if body.height < 2:
+        return None
+    rows = [["" if v is None else str(v) for v in row] for row in body.head(60).iter_rows()]
+    if not is_question_text_row(header, rows[0], rows[1:]):
+        return None
+    return {h: q.strip() for h, q in zip(header, rows[0]) if q.strip() and q.strip() != h}
 
 
 def _excel_column(values: pl.Series, name: str) -> pl.Series:

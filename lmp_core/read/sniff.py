@@ -4,8 +4,9 @@ Encoding: UTF-16 or UTF-32 when the file starts with their byte-order mark (Exce
 else UTF-8 (with or without BOM) when the bytes decode as UTF-8, else Windows-1252 (what Norwegian Excel
 writes), else Latin-1; detected, never asked. Line endings: CR LF, LF, or CR alone (old Mac files). Separator: ``,`` ``;`` or tab,
 sniffed from the first lines. Extra header rows: Qualtrics (question texts, then ``{"ImportId"``
-JSON) and SurveyMonkey (a second row of answer options such as "Response") are recognised; the
-question texts of a Qualtrics export are kept.
+JSON) and SurveyMonkey (a second row of answer options such as "Response") are recognised, and so is any
+second header row of question texts under a row of variable codes (:func:`is_question_text_row`); the question
+texts are kept.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lmp_core.base.errors import SurveyError
@@ -140,6 +142,50 @@ def _utf8_prefix_ok(sample: bytes) -> bool:
         return err.start >= len(sample) - 3 and err.reason == "unexpected end of data"
 
 
+#: Rows looked at for header rows under the first (the rest of the file is parsed by polars).
+_SAMPLE_ROWS = 60
+#: The ``tool`` of a layout whose second row holds the question texts, whichever tool wrote it.
+QUESTION_ROW = "question_texts"
+_NUMBER = re.compile(r"^\s*[-+]?\d+(?:[.,]\d+)?\s*$")
+
+
+def _is_number(text: str) -> bool:
+    return bool(_NUMBER.match(text))
+
+
+def is_question_text_row(header: Sequence[str], row: Sequence[str], data: Sequence[Sequence[str]]) -> bool:
+    """Whether ``row`` (the one under the header) is a second header row of question texts, not a respondent.
+
+    Per column, the row's cell is *for* a header when it is text above answers that are all numbers, or when it
+    reads as a question (at least five words, or it ends with "?": an answer label such as "I svært liten grad"
+    has four, and a respondent's row of such labels is no header) and no respondent gave it as an answer; it is
+    *against* when it is a number above numbers, or an answer some respondent below also gave (a second
+    respondent). A header row has cells in at least half the columns, evidence for in at least half of them, and
+    evidence against in at most a tenth.
+
+    >>> is_question_text_row(["id", "s1"], ["Løpenummer", "Hvor ofte blir du mobbet?"], [["1", "Ofte"], ["2", "Aldri"]])
+    True
+    >>> is_question_text_row(["id", "s1"], ["7", "Ofte"], [["1", "Ofte"], ["2", "Aldri"]])
+    False
+    >>> is_question_text_row(["g", "q1"], ["A", "I liten grad"], [["B", "I svært liten grad"]] * 5)
+    False
+    """
+    filled = for_ = against = 0
+    for i, head in enumerate(header):
+        cell = row[i].strip() if i < len(row) else ""
+        if not cell:
+            continue
+        filled += 1
+        below = [r[i].strip() for r in data if i < len(r) and r[i].strip()]
+        numbers_below = bool(below) and all(_is_number(v) for v in below)
+        if cell in below or (numbers_below and _is_number(cell)):
+            against += 1
+        elif cell != head and ((numbers_below and not _is_number(cell)) or len(cell.split()) >= 5 or
+                               cell.endswith("?")):
+            for_ += 1
+    return filled * 2 >= len(header) and for_ * 2 >= filled and against * 10 <= filled and bool(data)
+
+
 def inspect_text(data: bytes, name: str, *, force_decode: bool = False) -> TextLayout:
     """Sniff the encoding, separator and survey-tool header rows of a text file.
 
@@ -163,7 +209,7 @@ def inspect_text(data: bytes, name: str, *, force_decode: bool = False) -> TextL
         sample = text[:65536]
     separator = _sniff_separator(sample)
     try:
-        rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=separator))[:4]
+        rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=separator))[:_SAMPLE_ROWS]
     except csv.Error as err:
         raise SurveyError("unreadable_csv", file=name, detail=str(err)) from None
     if not rows or not any(cell.strip() for cell in rows[0]):
@@ -186,4 +232,11 @@ def inspect_text(data: bytes, name: str, *, force_decode: bool = False) -> TextL
                 questions[column] = f"{current} – {opt}"
             named.append(column or f"column_{i + 1}")
         header = tuple(named)
+    elif len(rows) >= 2 and header[:2] == ("V1", "V2") and "ResponseID" in (c.strip() for c in rows[1]):
+        # Qualtrics' legacy export: V1… codes over a row of names (ResponseID, …) and question texts
+        skip, tool = 1, "Qualtrics"
+        questions = {h: q.strip() for h, q in zip(header, rows[1]) if q.strip() and q.strip() != h}
+    elif len(rows) >= 3 and is_question_text_row(header, rows[1], rows[2:]):
+        skip, tool = 1, QUESTION_ROW
+        questions = {h: q.strip() for h, q in zip(header, rows[1]) if q.strip() and q.strip() != h}
     return TextLayout(utf8, encoding, separator, header, skip, tool, questions)

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, replace
 
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.spelling import whole_number
 from lmp_core.read.sniff import inspect_text
-from lmp_core.setup.scales import KNOWN_SCALES, codebook_value_labels, parse_labels_spec
+from lmp_core.setup.scales import KNOWN_SCALES, codebook_value_labels, match_labels, normalize, parse_labels_spec
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,10 @@ def with_setup(codebook: dict[str, CodebookEntry] | None, *, reverse: frozenset[
 
 
 def read_codebook(data: bytes, name: str = "codebook.csv") -> dict[str, CodebookEntry]:
-    """Parse a codebook file into entries by column name."""
+    """Parse a codebook file into entries by column name: a codebook CSV, or an SPSS syntax file of variable and
+    value labels (Nettskjema's "SPSS" download, :func:`read_spss_syntax`)."""
+    if _SYNTAX.search(data[:65536].decode("utf-8", errors="replace")):
+        return read_spss_syntax(data.decode("utf-8-sig", errors="replace"))
     layout = inspect_text(data, name)
     # a codebook is a few hundred rows: the standard library's reader, every cell as text, a missing cell as ""
     reader = csv.reader(io.StringIO(layout.data.decode("utf-8"), newline=""), delimiter=layout.separator)
@@ -158,4 +162,47 @@ def read_codebook(data: bytes, name: str = "codebook.csv") -> dict[str, Codebook
                                         row.get("protect", "").strip().lower() in _YES, size,
                                         coding=row.get("coding", "").strip(),
                                         quality=row.get("quality", "").strip())
+    return entries
+
+
+_SYNTAX = re.compile(r"^\s*(VARIABLE|VALUE) LABELS\b", re.IGNORECASE | re.MULTILINE)
+_QUOTED = r"'((?:[^']|'')*)'|\"((?:[^\"]|\"\")*)\""
+_VARIABLE_LABEL = re.compile(r"VARIABLE LABELS\s+(\S+)\s+(?:" + _QUOTED + r")\s*\.", re.IGNORECASE)
+_VALUE_BLOCK = re.compile(r"VALUE LABELS\s+(\S+)\s+(.*?)\.\s*$", re.IGNORECASE | re.MULTILINE | re.DOTALL)
+_VALUE_PAIR = re.compile(r"(?:'(-?[\d.]+)'|(-?[\d.]+))\s+(?:" + _QUOTED + r")")
+_TICK_PAIRS = ({"yes", "no"}, {"ja", "nei"}, {"valgt", "ikke valgt"}, {"selected", "not selected"})
+
+
+def read_spss_syntax(text: str) -> dict[str, CodebookEntry]:
+    """Entries from SPSS syntax: ``VARIABLE LABELS name 'text'.`` as the question, ``VALUE LABELS name 1 'a' 2 'b'.``
+    as the labels. Nettskjema writes one pair per variable; its checkbox options (``question.option`` with
+    ``1 'Yes' 0 'No'``) are options of the set ``question`` (kind ``multi``), and labels that fit no known scale
+    (yes / no / not applicable, an unordered list) make a single-choice question; labels of a known scale stay a
+    scale.
+
+    >>> e = read_spss_syntax("VARIABLE LABELS radio 'How happy?'.\\nVALUE LABELS radio\\n  1 'Very happy!'\\n  '-1' 'Very unhappy!'.")
+    >>> e["radio"].question, e["radio"].value_labels, e["radio"].kind
+    ('How happy?', {1.0: 'Very happy!', -1.0: 'Very unhappy!'}, 'choice')
+    """
+    questions = {m.group(1): (m.group(2) if m.group(2) is not None else m.group(3) or "").replace("''", "'")
+                 for m in _VARIABLE_LABEL.finditer(text)}
+    labels: dict[str, dict[float, str]] = {}
+    for block in _VALUE_BLOCK.finditer(text):
+        pairs = {float(m.group(1) or m.group(2)): (m.group(3) if m.group(3) is not None else m.group(4) or "")
+                 for m in _VALUE_PAIR.finditer(block.group(2))}
+        if pairs:
+            labels[block.group(1)] = pairs
+    entries: dict[str, CodebookEntry] = {}
+    for column in dict.fromkeys([*questions, *labels]):
+        value_labels = labels.get(column)
+        kind, set_name = "", ""
+        if value_labels and {normalize(v) for v in value_labels.values()} in _TICK_PAIRS and "." in column:
+            kind, set_name = "multi", column.rsplit(".", 1)[0]
+        elif value_labels:
+            try:
+                match_labels(column, list(value_labels.values()))
+            except SurveyError:
+                kind = "choice"
+        entries[column] = CodebookEntry(column, questions.get(column, ""), value_labels=value_labels, kind=kind,
+                                        set_name=set_name)
     return entries

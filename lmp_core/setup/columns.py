@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import numpy as np
@@ -36,6 +36,7 @@ from lmp_core.base.threads import each
 from lmp_core.read.frames import check_cells, whole_numbers
 from lmp_core.setup.codebook import CodebookEntry
 from lmp_core.setup.kinds import characteristic_name, detect_kinds
+from lmp_core.setup.metadata import PRIVATE_ROLES, recognise_tool, role_by_content, role_by_name
 from lmp_core.setup.scales import (
     KNOWN_LABEL_WORDS,
     Coding,
@@ -45,6 +46,7 @@ from lmp_core.setup.scales import (
     is_not_asked,
     match_labels,
     normalize,
+    numbers_named_scale,
     reversed_coding,
 )
 from lmp_core.setup.survey import Item, Note, Skipped, Survey
@@ -86,6 +88,9 @@ def _is_score(series: pl.Series, uniques: pl.Series) -> bool:
 
 
 def _theme_of(column: str) -> str:
+    grid = re.match(r"^(.*\S)\s*\[[^\]]+\]$", column)  # Google Forms' "Question [Row]", LimeSurvey's Q1[SQ001]
+    if grid:
+        return grid.group(1)
     if "_" in column:
         return column.split("_", 1)[0]
     return re.sub(r"\d+$", "", column)
@@ -227,11 +232,41 @@ def _match_text_column(column: str, values: list[str], dont_know: frozenset[str]
     not (a stray "Kanskje"), the known ones decide the scale and the rest are reported as outside it."""
     try:
         return match_labels(column, values, dont_know=dont_know)
-    except SurveyError:
+    except SurveyError as unmatched:
         known = [v for v in values if _known_label(v) or is_dont_know(v) or normalize(v) in dont_know]
         if len({normalize(v) for v in known if not is_dont_know(v)}) < 2 or len(known) < len(values) / 2:
             raise
-        return match_labels(column, known, dont_know=dont_know)
+        try:
+            return match_labels(column, known, dont_know=dont_know)
+        except SurveyError:
+            part = _largest_matching_part(column, known, dont_know, len(values))
+            if part is None:
+                raise unmatched from None
+            return part
+
+
+def _largest_matching_part(column: str, known: list[str], dont_know: frozenset[str], total: int) -> Coding | None:
+    """Known labels of two scales in one column ("Somewhat satisfied" among "Very dissatisfied … Very
+    satisfied"): the scale that the most answers fit when one or two labels are left outside it, provided those
+    answers are at least half the column's; the labels left out are then reported as outside the scale."""
+    from itertools import combinations
+
+    labels = sorted({v for v in known if not is_dont_know(v) and normalize(v) not in dont_know})
+    for size in (1, 2):
+        best: tuple[int, Coding] | None = None
+        for left_out in combinations(labels, size):
+            rest = [v for v in known if v not in left_out]
+            if len(rest) < total / 2:
+                continue
+            try:
+                coding = match_labels(column, rest, dont_know=dont_know)
+            except SurveyError:
+                continue
+            if best is None or len(rest) > best[0]:
+                best = (len(rest), coding)
+        if best is not None:
+            return best[1]
+    return None
 
 
 def _settle_ambiguous(items: list[Item], arrays: list[np.ndarray | Callable[[], np.ndarray]], raw: list[tuple[pl.Series, Coding]],
@@ -319,6 +354,10 @@ class _File:
     exclude: frozenset[str]
     sharing: Counter[frozenset[str]]
     notes: list[Note]
+    #: the survey tool whose layout the file shows (None for any other file), and the ranges of the groups of
+    #: numeric code columns that its layout makes scales (:func:`tool_code_scales`)
+    tool: str | None = None
+    code_scales: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -381,6 +420,100 @@ def _ignored_by_setup(col: _Column) -> Skipped | None:
         if col.entry is not None and col.entry.role == "ignore" else None
 
 
+#: Questback EFS's codes for a question not seen (−77), a hidden text box (−66) and a text box left empty (−99).
+_EFS_MISSING = (-77, -66, -99)
+
+
+def _questback_missing(frame: pl.DataFrame, notes: list[Note]) -> pl.DataFrame:
+    """A Questback EFS export (``lfdn`` and ``dispcode`` columns) with its missing codes −77, −66 and −99 blank in
+    the ``v_`` variables, so that a tick column of 0/1 and −77 ("not seen") is a tick column; any other frame as
+    it is."""
+    if not {"lfdn", "dispcode"} <= set(frame.columns):
+        return frame
+    coded = [c for c in frame.columns if c.startswith("v_")]
+    fixes = [pl.when(pl.col(c).cast(pl.String).str.strip_chars().is_in([str(v) for v in _EFS_MISSING]))
+             .then(None).otherwise(pl.col(c)).alias(c) for c in coded]
+    if fixes:
+        frame = frame.with_columns(fixes)
+        notes.append(("questback_missing_codes", {"columns": len(coded)}))
+    return frame
+
+
+def tool_code_scales(frame: pl.DataFrame, codebook: Mapping[str, CodebookEntry],
+                     value_labels: Mapping[str, Mapping[float, str]], notes: list[Note]) -> dict[str, tuple[int, int]]:
+    """In a survey tool's export, the groups of numeric code columns that are read as scales: two or more columns
+    whose names share a stem (a matrix question's rows: Nettskjema's ``radio_matrix.grants``, Questback's ``v_1``,
+    ``v_2``), no labels, whole numbers from 0 or 1 up to 3–11, and not ticks alone (0/1). The evidence is the
+    layout, not labels: one decision per group, the analyst's default (a battery of ratings is a scale), with a
+    note that says so and how to change it. Column -> (low, high) of its group."""
+    from lmp_core.setup.kinds import stem_of
+
+    groups: dict[str, list[str]] = {}
+    for column, dtype in frame.schema.items():
+        if (dtype.is_integer() or dtype.is_float()) and column not in codebook and column not in value_labels \
+                and role_by_name(column) is None and (stem := stem_of(column)) is not None:
+            groups.setdefault(stem, []).append(column)
+    out: dict[str, tuple[int, int]] = {}
+    for stem, columns in groups.items():
+        # tick columns (0/1 only) beside them are a set of their own (lmp_core.setup.kinds)
+        members = [c for c in columns if not set(frame[c].drop_nulls().cast(pl.Float64).unique()) <= {0.0, 1.0}]
+        values = pl.concat([frame[c].cast(pl.Float64) for c in members]).drop_nulls() if members else pl.Series([])
+        if len(members) < 2 or values.len() == 0 or not bool((values == values.floor()).all()):
+            continue
+        low, high = int(values.min()), int(values.max())
+        if low in (0, 1) and 3 <= high - low + 1 <= 11 and high > 1:
+            out.update(dict.fromkeys(members, (low, high)))
+            notes.append(("tool_codes_as_scale", {"set": stem, "count": len(members), "low": low, "high": high}))
+    return out
+
+
+def _say_tool(columns: list[str], notes: list[Note], at: int, source: str, metadata: Mapping[str, list[str]],
+              questions: int) -> None:
+    """One line after the reader's notes (``at``), before the column notes: which survey tool's export this is
+    and what followed from it."""
+    tool = recognise_tool(columns, notes)
+    if tool is not None:
+        notes.insert(at, ("tool_recognised", {"file": source, "tool": tool, "questions": questions,
+                                             "metadata": sum(len(c) for c in metadata.values())}))
+
+
+def _named_numbers(column: str, ctx: _File, uniques: pl.Series) -> tuple[int, int] | None:
+    """The range of a numeric rating that its header or question text names ("on a scale of 1 to 5"), when every
+    answer is a whole number in it; else None."""
+    named = numbers_named_scale(ctx.questions.get(column, "") or column)
+    if named is None or uniques.len() == 0:
+        return None
+    values = uniques.cast(pl.Float64)
+    inside = bool(((values >= named[0]) & (values <= named[1]) & (values == values.floor())).all())
+    return named if inside else None
+
+
+def _written_with_decimals(frame: pl.DataFrame) -> frozenset[str]:
+    """The columns a text file wrote with decimal points (``77.0``: Nettskjema's number questions) when its other
+    numbers have none (its codes, ``"1"``); none when every number column is decimal (an Excel sheet's numbers)."""
+    floats = frozenset(c for c, dtype in frame.schema.items() if dtype.is_float())
+    return floats if any(dtype.is_integer() for dtype in frame.schema.values()) else frozenset()
+
+
+def _as_read(series: pl.Series) -> pl.Series:
+    """A column's values as the file has them (answers read as categories as their texts)."""
+    return series.cast(pl.String) if series.dtype == pl.Categorical else series
+
+
+def _metadata(col: _Column, ctx: _File) -> Skipped | None:
+    """Detector: a column the survey tool added (:mod:`lmp_core.setup.metadata`): by its name or question text, or
+    by its answers (e-mail or IP addresses, dates and times, file names). A setup that names the column's role or
+    kind decides instead; an id by name must hold one value per row."""
+    if col.entry is not None and (col.entry.role or col.entry.kind or col.entry.value_labels is not None):
+        return None
+    role = role_by_name(col.name, ctx.questions.get(col.name, ""))
+    if role is None and not _is_numeric(col.series):
+        role = role_by_content([str(v) for v in col.uniques.head(200).to_list()], col.name)
+    if role == "id":
+        return Skipped(col.name, "id_column", {"column": col.name}) if col.uniques.len() == col.n_non_null else None
+    return Skipped(col.name, f"metadata_{role}", {"column": col.name, "role": role}) if role else None
+
+
 @dataclass(frozen=True)
 class _ScaleVerdict:
     """The scale detector's verdict: a coding and its basis (a question on a scale), or why not — a label
@@ -429,6 +562,18 @@ def _scale(col: _Column, ctx: _File) -> _ScaleVerdict:
             coding = coding_from_value_labels(
                 column, ctx.value_labels[column], observed=uniques.to_list(),
                 user_missing=ctx.missing_ranges.get(column, []), ordinal=ctx.measures.get(column) == "ordinal")
+        elif _is_numeric(series) and column in ctx.code_scales:
+            basis = ("basis_tool_codes", {"tool": ctx.tool or ""})
+            low, high = ctx.code_scales[column]
+            coding = coding_from_value_labels(column, {float(v): str(v) for v in range(low, high + 1)},
+                                              observed=uniques.to_list(), ordinal=True)
+            coding = replace(coding, notes=tuple(n for n in coding.notes if n[0] != "warn_steps_from_values"))
+        elif _is_numeric(series) and (named := _named_numbers(column, ctx, uniques)) is not None:
+            basis = ("basis_named_range", {"low": named[0], "high": named[1]})
+            coding = coding_from_value_labels(column, {float(v): str(v) for v in range(named[0], named[1] + 1)},
+                                              observed=uniques.to_list(), ordinal=True)
+            # the steps come from the header's words, not from the numbers seen
+            coding = replace(coding, notes=tuple(n for n in coding.notes if n[0] != "warn_steps_from_values"))
         elif not _is_numeric(series) and uniques.len() <= MAX_CATEGORIES:
             basis = ("basis_labels", {})
             coding = _match_text_column(column, uniques.to_list(), col.dont_know)
@@ -448,7 +593,7 @@ def _scale(col: _Column, ctx: _File) -> _ScaleVerdict:
         elif "warn_steps_from_values" in found:
             basis = ("basis_numbers", {})
         elif coding.scale.name != "codes":
-            basis = (basis[0], {"scale": coding.scale.name})
+            basis = (basis[0], {**basis[1], "scale": coding.scale.name})  # a basis's own values stay
     if column in ctx.exclude:
         return _ScaleVerdict(skipped=(Skipped(column, "excluded_by_user", {"column": column}),))
     own_set = background_reason(column, ctx.questions.get(column, ""), ctx.value_labels[column],
@@ -525,6 +670,8 @@ def _background_values(col: _Column, ctx: _File) -> _Other:
     if series.dtype == pl.Categorical:
         series = series.cast(pl.String)
     labels = ctx.value_labels.get(column)
+    if labels is None and col.entry is not None and col.entry.kind == "choice" and col.entry.value_labels:
+        labels = col.entry.value_labels  # a single-choice question's codes, spelled out by the setup
     if _is_numeric(series) and ctx.missing_ranges.get(column):
         # declared user-missing codes (e.g. 9) are no group or filter value
         as_float = series.cast(pl.Float64)
@@ -557,9 +704,18 @@ def _id(o: _Other, scale: _ScaleVerdict) -> Skipped | None:
 
 def _free_text(o: _Other, scale: _ScaleVerdict) -> Skipped | None:
     """Detector: comments (long texts, or more distinct texts than a question has answers)."""
-    if not o.labels and not _is_numeric(o.series) and (o.mean_length > 30 or o.n_unique > MAX_CATEGORIES):
+    if o.labels or _is_numeric(o.series):
+        return None
+    # every answer written once, in a sentence's length (comments), or a survey tool's "other, say which" text
+    # (Qualtrics' Q9_4_TEXT, "… - Other - Text")
+    each_once = o.n_unique == o.column.n_non_null >= 10 and o.mean_length >= 15
+    other_text = o.column.name.endswith("_TEXT") or _OTHER_TEXT.search(o.column.name)
+    if o.mean_length > 30 or o.n_unique > MAX_CATEGORIES or each_once or other_text:
         return Skipped(o.column.name, "free_text_column", {"column": o.column.name})
     return None
+
+
+_OTHER_TEXT = re.compile(r"(other|annet|andre) - text$|please specify\)?$", re.IGNORECASE)
 
 
 def _own_label_set(o: _Other, scale: _ScaleVerdict) -> Skipped | None:
@@ -650,6 +806,7 @@ def build_survey(
     if n == 0:
         raise SurveyError("header_only", file=source)
     check_cells(frame, source)
+    frame = _questback_missing(frame, all_notes)
     for column in codebook:
         if column not in frame.columns and not codebook[column].coding:  # a code's row names no column
             all_notes.append(("codebook_missing_column", {"column": column, "file": source}))
@@ -661,22 +818,35 @@ def build_survey(
     groups: list[str] = []
     id_column: str | None = None
     pending_ambiguous: list[int] = []
+    metadata: dict[str, list[str]] = {}
     sharing = _label_sets(value_labels)
     raw_columns: list[tuple[pl.Series, Coding]] = []
     # the profiles of the integer columns and of the categories' ids (a pass over each) on the machine's cores
     counted = [c for c, dtype in frame.schema.items() if dtype.is_integer() or dtype == pl.Categorical]
     profiles = dict(zip(counted, each(lambda c: IntProfile.of(frame[c].to_physical()), counted,
                                       cells=n * len(counted))))
-    ctx = _File(value_labels, missing_ranges, measures, questions, dont_know, exclude, sharing, all_notes)
+    tool = recognise_tool(frame.columns, notes)
+    ctx = _File(value_labels, missing_ranges, measures, questions, dont_know, exclude, sharing, all_notes, tool,
+                tool_code_scales(frame, codebook, value_labels, all_notes) if tool else {})
     for column in frame.columns:
         col = _facts(frame[column], profiles.get(column), codebook.get(column), dont_know)
         # the detectors, in order: nothing to read, the setup's "ignore", a question on a scale; then, for a
         # column that is no scale, what else it is (id, free text, background of its own kind, score, …); the
         # single-choice, multiple-response and number questions are found among the background columns after
         # the loop (lmp_core.setup.kinds), where a set of columns can be seen together
-        verdict = _nothing_to_read(col) or _ignored_by_setup(col)
+        verdict = _nothing_to_read(col) or _ignored_by_setup(col) or _metadata(col, ctx)
         if verdict is not None:
             skipped.append(verdict)
+            if verdict.key.startswith("metadata_"):
+                role = verdict.key.removeprefix("metadata_")
+                metadata.setdefault(role, []).append(column)
+                if role in PRIVATE_ROLES:
+                    all_notes.append((f"private_{role}", {"column": column}))
+                else:  # kept for completion and data-quality checks, never a group
+                    background[column] = _as_read(col.series)
+            elif verdict.key == "id_column":
+                id_column = id_column or column
+                background[column] = _as_read(col.series)
             continue
         scale = _scale(col, ctx)
         if scale.coding is not None:
@@ -700,7 +870,8 @@ def build_survey(
         background[column] = other.series
     _settle_ambiguous(items, arrays, raw_columns, pending_ambiguous, all_notes)
     kinds = detect_kinds(background, skipped, text_columns=text_columns, questions=questions, codebook=codebook,
-                         n_rows=n)
+                         n_rows=n, tool=tool, measured=_written_with_decimals(frame) if tool else frozenset(),
+                         label_sets={c: _label_set(labels) for c, labels in value_labels.items() if c in background})
     all_notes.extend(kinds.notes)
     named = name_themes([it.column for it in items if not it.theme])
     items = [replace(it, theme=named[it.column]) if not it.theme else it for it in items]
@@ -719,6 +890,8 @@ def build_survey(
         detail = Sentences([(s.key, s.params) for s in skipped[:5]
                             if s.key in ("unknown_labels", "numeric_without_codebook")])
         raise SurveyError("no_items", file=source, detail=detail)
+    _say_tool(frame.columns, all_notes, len(notes), source, metadata, len(items) + len({it.set_name or it.column for it in others})
+              + len(numbers))
     codes = np.zeros((n, len(items)), dtype=np.int8, order="F")
 
     def fill(j: int) -> None:
@@ -733,7 +906,8 @@ def build_survey(
                   tuple(all_notes), text_themes, others=others,
                   other_codes=np.column_stack(kinds.other_codes) if kinds.other_codes else None,
                   numbers=numbers,
-                  number_values=np.column_stack(kinds.number_values) if kinds.number_values else None)
+                  number_values=np.column_stack(kinds.number_values) if kinds.number_values else None,
+                  metadata={role: tuple(columns) for role, columns in metadata.items()})
 
 
 def _known_label(value: object) -> bool:

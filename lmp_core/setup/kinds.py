@@ -27,8 +27,10 @@ characteristics, not questions. The Data page and the setup file can change any 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 import polars as pl
@@ -58,7 +60,13 @@ BACKGROUND_WORDS = frozenset({
 })
 _STEM = re.compile(r"^(.+?)[_.:#\s-]+([^_.:#\s-]+)$")
 _TRAILING_NUMBER = re.compile(r"^(.*\D)(\d+)$")
-_DELIMITERS = (";", "|")
+_BRACKET = re.compile(r"^(.+?)\[([^\]]+)\]$")
+#: An option that asks for the respondent's own words ("Other (please specify)"): ticked when it holds any text.
+_OTHER_OPTION = re.compile(r"\b(other|annet|anna|andre|sonstige[sn]?|andet|annat|please specify|spesifiser)\b",
+                           re.IGNORECASE)
+#: The separator the SurveyMonkey reader puts between a question and its option (lmp_core.read.sniff).
+_OPTION_DASH = " – "
+_DELIMITERS = (";", "|", ", ")
 
 
 @dataclass
@@ -79,7 +87,12 @@ def stem_of(column: str) -> str | None:
 
     >>> stem_of("kanal_1"), stem_of("checkbox.venner"), stem_of("Q5_1"), stem_of("kanal2"), stem_of("kanal")
     ('kanal', 'checkbox', 'Q5', 'kanal', None)
+    >>> stem_of("G1Q2[SQ001]")
+    'G1Q2'
     """
+    bracket = _BRACKET.match(column)  # LimeSurvey's Q1[SQ001]
+    if bracket:
+        return bracket.group(1)
     match = _STEM.match(column) or _TRAILING_NUMBER.match(column)
     return match.group(1).rstrip("_.:# -") if match else None
 
@@ -161,14 +174,15 @@ def _tick_column(series: pl.Series) -> str | None:
 
 
 def _ticked(series: pl.Series) -> np.ndarray:
-    """Whether each row's value is a tick (a 1, a tick label, or any text in a text/blank column)."""
+    """Whether each row's value is a tick (a 1, a tick label, or any text in a text/blank column). A "no"
+    ("No", "N", "Nei") is never a tick: a column of "No" in every row is a set no one ticked."""
     if series.dtype.is_numeric():
         return (series.cast(pl.Float64).fill_null(0.0) == 1.0).to_numpy()
     texts = series.cast(pl.String).fill_null("")
-    # the distinct values once: two calls of unique() may give two orders, pairing a value with another's spelling
-    distinct = texts.unique().to_list()
-    ticks = {raw for raw, norm in zip(distinct, map(normalize, distinct))
-             if norm and (norm in _TICKED or norm not in _NOT_TICKED)}
+    distinct = texts.unique().to_list()  # once: polars' unique() need not keep its order between two calls
+    normalized = [normalize(v) for v in distinct]
+    ticks = {raw for raw, norm in zip(distinct, normalized)
+             if norm and (norm in _TICKED or (norm not in _NOT_TICKED and norm not in _NO_WORDS))}
     return texts.is_in(list(ticks)).to_numpy()
 
 
@@ -181,7 +195,8 @@ def _answered(series: pl.Series) -> np.ndarray:
 def _option_label(column: str, stem: str, series: pl.Series, layout: str, questions: Mapping[str, str]) -> str:
     """An option's text: the option itself in a text/blank column, else the column's question text (its part
     after the last " - ", as Qualtrics and SurveyMonkey write "Question - Option"), else the name's end."""
-    if layout == "text":
+    marks = _TICKED | _NOT_TICKED | _YES_WORDS | _NO_WORDS  # a tick mark ("Y", "N", "No") names no option
+    if layout == "text" and normalize(_non_blank(series)[0]) not in marks:
         return group_name(_non_blank(series)[0])
     question = questions.get(column, "").strip()
     if question and question != column:
@@ -190,11 +205,21 @@ def _option_label(column: str, stem: str, series: pl.Series, layout: str, questi
 
 
 def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *, text_columns: list[str],
-                 questions: Mapping[str, str], codebook: Mapping[str, CodebookEntry], n_rows: int) -> Found:
-    """Run the detectors (the module's order) over the columns left as background or free text."""
+                 questions: Mapping[str, str], codebook: Mapping[str, CodebookEntry], n_rows: int,
+                 tool: str | None = None, label_sets: Mapping[str, frozenset[str]] | None = None,
+                 measured: frozenset[str] = frozenset()) -> Found:
+    """Run the detectors (the module's order) over the columns left as background or free text. In a survey
+    tool's export (``tool``), a column of a few whole-number codes without labels is a single-choice question
+    (the tool wrote it as one), not a background column. ``label_sets``: the value labels of the columns that have
+    them; a labelled column is no ticked-text option, and one whose label set other columns share (a battery of
+    single-choice questions) is a single-choice question unless its name or short text names a characteristic.
+    ``measured``: the columns a tool's text export wrote with decimal points beside codes without: numbers."""
     found = Found()
+    label_sets = label_sets or {}
+    shared = Counter(label_sets.values())
     reason_of = {s.column: s for s in skipped}
-    candidates = [c for c in background if reason_of.get(c) is None or reason_of[c].key not in ("id_column",)]
+    candidates = [c for c in background if reason_of.get(c) is None or
+                  (reason_of[c].key != "id_column" and not reason_of[c].key.startswith("metadata_"))]
     candidates += [c for c in text_columns if c not in candidates]
     series_of = dict(background)
     taken: set[str] = set()
@@ -217,26 +242,45 @@ def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *,
         taken.update(members)
     by_stem: dict[str, list[str]] = {}
     for column in candidates:
-        stem = stem_of(column)
+        question = questions.get(column, "")
+        stem = question.rsplit(_OPTION_DASH, 1)[0] if _OPTION_DASH in question else stem_of(column)
         if column in taken or stem is None or (entry(column) is not None and entry(column).kind):
             continue
         by_stem.setdefault(stem, []).append(column)
+        if _BRACKET.match(column):
+            series_of[column] = _yes_no_as_ticks(series_of[column])
     for stem, members in by_stem.items():
-        ticks = [c for c in members if _tick_column(series_of[c])]  # a sibling such as an "other, say which"
-        if 2 <= len(ticks) <= MAX_OPTIONS and not is_background_name(stem):  # text column is no option
+        ticks = [c for c in members if (layout := _tick_column(series_of[c])) and
+                 not (layout == "text" and c in label_sets)]  # a sibling such as an "other, say which"
+        if len(ticks) >= 2:  # text column is no option, unless it is the set's "Other (please specify)"
+            ticks += [c for c in members if c not in ticks and _OTHER_OPTION.search(questions.get(c, "") or c)]
+        # a stem that is a question's text ("Which devices do you use at school?") names no characteristic
+        if 2 <= len(ticks) <= MAX_OPTIONS and not (len(stem.split()) <= SHORT_LABEL and is_background_name(stem)):
             _add_set(found, stem, ticks, series_of, questions, codebook, reason="kind_multi_columns")
             taken.update(ticks)
+    # a bracketed column read as ticks that joined no set is read as it is (its Ja/Nein, not 1/0)
+    series_of.update({c: background[c] for c in background if c not in taken})
     for column in candidates:
         if column in taken:
             continue
         series = series_of[column]
         e = entry(column)
         kind = e.kind if e is not None else ""
-        if kind == "number" or (not kind and _is_number(column, series, reason_of.get(column))):
+        if kind == "number" or (not kind and (_is_number(column, series, reason_of.get(column)) or
+                                              column in measured)):
             if series.dtype.is_numeric():
                 why = reason_of.get(column)
                 _add_number(found, column, series, questions, codebook,
                             "kind_number_setup" if kind else "kind_number", why.params if why and not kind else {})
+                taken.add(column)
+            continue
+        if not kind and column in label_sets and shared[label_sets[column]] > 1 and len(label_sets[column]) > 2 \
+                and not characteristic_name(column, questions.get(column, "")) and series.dtype == pl.String:
+            if _add_choice(found, column, series, questions, codebook, "kind_choice_labels", least=1):
+                taken.add(column)
+            continue
+        if not kind and tool and _tool_codes(column, series, reason_of.get(column)):
+            if _add_choice(found, column, series, questions, codebook, "kind_choice_tool_codes", least=1):
                 taken.add(column)
             continue
         if kind in ("", "choice", "multi") and series.dtype == pl.String:
@@ -248,6 +292,21 @@ def detect_kinds(background: Mapping[str, pl.Series], skipped: list[Skipped], *,
             if verdict is not None and _add_choice(found, column, series, questions, codebook, verdict):
                 taken.add(column)
     return found
+
+
+def _yes_no_as_ticks(series: pl.Series) -> pl.Series:
+    """A LimeSurvey option column in long answers (``Ja``/``Nein``/``N/A``, ``Yes``/``No``): yes as 1, no as 0 and
+    N/A (the respondent never reached the question) blank; any other column as it is."""
+    if series.dtype.is_numeric():
+        return series
+    texts = series.cast(pl.String)
+    words = {v: _first_word(v) for v in texts.drop_nulls().unique().to_list()}
+    present = {w for v, w in words.items() if v.strip() and not (is_not_asked(v) or is_dont_know(v))}
+    if not present or not present <= _YES_WORDS | _NO_WORDS or not present & _YES_WORDS:
+        return series
+    mapping = {v: (None if is_not_asked(v) or is_dont_know(v) else "1" if w in _YES_WORDS else
+                   "0" if w in _NO_WORDS else None) for v, w in words.items()}
+    return texts.replace_strict(mapping, default=None, return_dtype=pl.String)
 
 
 def _is_number(column: str, series: pl.Series, reason: Skipped | None) -> bool:
@@ -273,7 +332,7 @@ def _choice_reason(column: str, series: pl.Series, questions: Mapping[str, str],
     if words & _YES_WORDS and words & _NO_WORDS and share >= 0.5:
         return "kind_yes_no" if len(distinct) - sum(is_dont_know(v) for v in distinct) == 2 else "kind_choice_answers"
     question = (questions.get(column, "") or column).strip()  # a CSV's header is often the question itself
-    if question.endswith("?") and not is_background_name(column):
+    if ("?" in question or "selected choice" in question.casefold()) and not is_background_name(column):
         return "kind_choice_question"
     return None
 
@@ -288,17 +347,28 @@ def _question(column: str, questions: Mapping[str, str], codebook: Mapping[str, 
     return (e.question if e is not None and e.question else "") or questions.get(column, "") or column
 
 
+def _tool_codes(column: str, series: pl.Series, reason: Skipped | None) -> bool:
+    """Whether a column of a survey tool's export holds a single-choice question's codes: 1 to 11 distinct whole
+    numbers without labels, and a name that is no respondent's characteristic."""
+    if not series.dtype.is_integer() or reason is None or is_background_name(column) or \
+            reason.key not in ("numeric_without_codebook", "background_column", "single_value_column"):
+        return False
+    return 1 <= series.drop_nulls().n_unique() <= 11
+
+
 def _add_choice(found: Found, column: str, series: pl.Series, questions: Mapping[str, str],
-                codebook: Mapping[str, CodebookEntry], reason: str) -> bool:
+                codebook: Mapping[str, CodebookEntry], reason: str, *, least: int = 2) -> bool:
     """Code a single-choice column: its options in the order the setup gives, else yes before no, else by
     first appearance; "don't know" answers after them."""
     texts = series.cast(pl.String)
     raw = texts.drop_nulls().unique(maintain_order=True).to_list()
     spelling = {v: "" if is_not_asked(v) else group_name(v) for v in raw}  # "Filter" (not asked): blank
     distinct = list(dict.fromkeys(v for v in spelling.values() if v))
-    if not 2 <= len(distinct) <= MAX_OPTIONS:
-        return False
     e = codebook.get(column)
+    if e is not None and e.value_labels:  # the setup's options, given or not ("yes" / "no" / "not applicable")
+        distinct = list(dict.fromkeys([*(group_name(lab) for _, lab in sorted(e.value_labels.items())), *distinct]))
+    if not least <= len(distinct) <= MAX_OPTIONS:
+        return False
     other = [v for v in distinct if is_dont_know(v) or (e is not None and normalize(v) in
                                                         {normalize(w) for w in e.dont_know})]
     options = [v for v in distinct if v not in other]
@@ -307,7 +377,7 @@ def _add_choice(found: Found, column: str, series: pl.Series, questions: Mapping
         options = [o for o in order if o in options] + [o for o in options if o not in order]
     elif is_yes_no(tuple(options)):
         options.sort(key=lambda v: _first_word(v) in _YES_WORDS)  # no, then yes: "yes" is the high end
-    if len(options) < 2:
+    if len(options) < least:
         return False
     code_of = {v: i + 1 for i, v in enumerate([*options, *other])}
     codes = texts.replace_strict({v: code_of.get(spelled, 0) for v, spelled in spelling.items()}, default=0,
@@ -341,8 +411,10 @@ def _add_set(found: Found, name: str, members: list[str], series_of: Mapping[str
 
 def _add_delimited(found: Found, column: str, series: pl.Series, questions: Mapping[str, str],
                    codebook: Mapping[str, CodebookEntry], kind: str) -> bool:
-    """One column holding the ticked options separated by ";" or "|": a set of its own (its options in order of
-    first appearance). Only when at least a tenth of the answers hold the separator and the options repeat."""
+    """One column holding the ticked options separated by ";" (Microsoft Forms ends each with it), "|" or ", "
+    (Google Forms): a set of its own, options in order of first appearance (:func:`split_options`). Only when at
+    least a tenth of the answers hold the separator, the options repeat and the repeated ones make nine in ten of
+    the ticks; an option one respondent wrote in ("Other") is gathered as :data:`OTHER_OPTION`."""
     values = _non_blank(series)
     if values.len() == 0:
         return False
@@ -350,31 +422,77 @@ def _add_delimited(found: Found, column: str, series: pl.Series, questions: Mapp
         with_sep = values.str.contains(sep, literal=True)
         if float(with_sep.mean() or 0) < (0.0 if kind == "multi" else 0.1) or not with_sep.any():
             continue
-        # each row's parts, spelled by the one rule (only the distinct parts are spelled out)
-        parts = (series.cast(pl.String).str.split(sep).to_frame("part").with_row_index("row")
-                 .explode("part").with_columns(pl.col("part").str.strip_chars()).filter(pl.col("part") != ""))
-        raw = parts["part"].unique(maintain_order=True).to_list()
-        spelled = {p: group_name(p) for p in raw}
-        options = list(dict.fromkeys(v for v in spelled.values() if v))
-        if not 2 <= len(options) <= MAX_OPTIONS or parts.height < 2 * len(options) or \
-                max(len(o) for o in options) > 80:
+        # the distinct answers, in order of first appearance, with how many gave each (one pass; rows by cell)
+        counts = values.value_counts()
+        n_of = dict(zip(counts[:, 0].to_list(), counts[:, 1].to_list()))
+        given = {v: n_of[v] for v in values.unique(maintain_order=True).to_list()}
+        options_of = split_options(list(given), sep)
+        if sep == ", " and (any(o[:1].islower() for parts in options_of.values() for o in parts) or
+                            not any(len(parts) > 1 for parts in options_of.values())):
+            continue  # a fragment of a sentence ("currently"), or one answer per row: single choice, not a list
+        tally: Counter[str] = Counter()
+        for cell, parts in options_of.items():
+            tally.update(dict.fromkeys(parts, given[cell]))
+        one_off = {o for o, n in tally.items() if n == 1} if values.len() >= 20 else set()
+        if one_off and sum(n for o, n in tally.items() if o not in one_off) < 0.9 * sum(tally.values()):
+            continue  # sentences with commas, not ticked options
+        options_of = {c: list(dict.fromkeys(OTHER_OPTION if o in one_off else o for o in parts))
+                      for c, parts in options_of.items()}
+        options = list(dict.fromkeys(o for parts in options_of.values() for o in parts))
+        ticks = sum(len(parts) * given[c] for c, parts in options_of.items())
+        if not 2 <= len(options) <= MAX_OPTIONS or ticks < 2 * len(options) or max(len(o) for o in options) > 80:
             continue
-        parts = parts.with_columns(pl.col("part").replace_strict(spelled, return_dtype=pl.String))
-        asked = np.zeros(series.len(), dtype=bool)
-        asked[parts["row"].to_numpy()] = True
-        question = _question(column, questions, codebook)
-        for option in options:
-            ticked = np.zeros(series.len(), dtype=bool)
-            ticked[parts.filter(pl.col("part") == option)["row"].to_numpy()] = True
-            found.others.append(Item(f"{column}[{option}]", option, _theme(column, codebook) or column,
-                                     Scale("multi", TICK_LABELS), (), kind="multi", set_name=column,
-                                     basis=("kind_multi_list", (("separator", sep),))))
-            found.other_codes.append(np.where(asked, np.where(ticked, 2, 1), 0).astype(np.int8))
-        found.reasons[column] = ("kind_multi_list", {"column": column, "set": column, "count": len(options),
-                                                     "separator": sep, "question": question})
-        found.notes.append(("multi_base_ticked", {"set": column}))
+        _add_list_items(found, column, series.cast(pl.String), options_of, options, sep, questions, codebook)
         return True
     return False
+
+
+#: The option the one-off answers of a delimited list are gathered under (what respondents wrote for "Other").
+OTHER_OPTION = "Annet"
+
+
+def split_options(cells: list[str], sep: str) -> dict[str, list[str]]:
+    """Each cell's options, split against the options found across the whole column: two parts that always come
+    together, the second beginning in lower case, are one option that holds the separator ("Music, art and
+    drama"). Parts are spelled by one rule (:func:`~lmp_core.base.spelling.group_name`); blank parts dropped.
+
+    >>> split_options(["Sports, Music, art and drama", "Music, art and drama", "Sports"], ", ")["Sports, Music, art and drama"]
+    ['Sports', 'Music, art and drama']
+    """
+    parts_of = {c: [group_name(p.strip()) for p in c.split(sep) if p.strip()] for c in cells}
+    while True:
+        count: Counter[str] = Counter(p for parts in parts_of.values() for p in parts)
+        follow: Counter[tuple[str, str]] = Counter(pair for parts in parts_of.values() for pair in pairwise(parts))
+        pair = next(((a, b) for (a, b), n in follow.items() if n == count[a] == count[b] and b[:1].islower()), None)
+        if pair is None or sep.strip() not in (",", ""):
+            return parts_of
+        joined = f"{pair[0]}{sep}{pair[1]}"
+        for cell, parts in parts_of.items():
+            merged: list[str] = []
+            for part in parts:
+                if merged and merged[-1] == pair[0] and part == pair[1]:
+                    merged[-1] = joined
+                else:
+                    merged.append(part)
+            parts_of[cell] = merged
+
+
+def _add_list_items(found: Found, column: str, texts: pl.Series, options_of: Mapping[str, list[str]],
+                    options: list[str], sep: str, questions: Mapping[str, str],
+                    codebook: Mapping[str, CodebookEntry]) -> None:
+    """The options of a delimited list as a set: a row with no option was not asked (or ticked nothing). Each
+    option's ticks are the rows whose answer holds it, found among the distinct answers (``options_of``)."""
+    asked = texts.is_in([c for c, parts in options_of.items() if parts]).fill_null(False).to_numpy()
+    question = _question(column, questions, codebook)
+    for option in options:
+        ticked = texts.is_in([c for c, parts in options_of.items() if option in parts]).fill_null(False).to_numpy()
+        found.others.append(Item(f"{column}[{option}]", option, _theme(column, codebook) or column,
+                                 Scale("multi", TICK_LABELS), (), kind="multi", set_name=column,
+                                 basis=("kind_multi_list", (("separator", sep),))))
+        found.other_codes.append(np.where(asked, np.where(ticked, 2, 1), 0).astype(np.int8))
+    found.reasons[column] = ("kind_multi_list", {"column": column, "set": column, "count": len(options),
+                                                 "separator": sep, "question": question})
+    found.notes.append(("multi_base_ticked", {"set": column}))
 
 
 def _add_number(found: Found, column: str, series: pl.Series, questions: Mapping[str, str],

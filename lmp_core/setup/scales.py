@@ -100,6 +100,11 @@ _FAMILIES: dict[str, list[tuple[str, ...]]] = {
         ("Very poor", "Poor", "Neither good nor poor", "Good", "Very good"),
         ("Very bad", "Bad", "Fair", "Good", "Very good"),
         ("Very poor", "Poor", "Good", "Very good"),
+        ("Very poor", "Poor", "Fair", "Good", "Excellent"),
+        ("Poor", "Fair", "Good", "Very good", "Excellent"),
+        ("Sehr schlecht", "Schlecht", "Mittelmäßig", "Gut", "Sehr gut"),
+        ("Mycket dålig", "Dålig", "Varken bra eller dålig", "Bra", "Mycket bra"),
+        ("Meget dårlig", "Dårlig", "Hverken god eller dårlig", "God", "Meget god"),
     ],
     "enighet": [
         ("Helt uenig", "Litt uenig", "Verken enig eller uenig", "Litt enig", "Helt enig"),
@@ -117,6 +122,13 @@ _FAMILIES: dict[str, list[tuple[str, ...]]] = {
         ("Strongly disagree", "Disagree", "Slightly disagree", "Slightly agree", "Agree", "Strongly agree"),
         ("Strongly disagree", "Disagree", "Somewhat disagree", "Neither agree nor disagree", "Somewhat agree",
          "Agree", "Strongly agree"),
+        ("Strongly disagree", "Somewhat disagree", "Neither agree nor disagree", "Somewhat agree", "Strongly agree"),
+        ("Stimme gar nicht zu", "Stimme nicht zu", "Weder noch", "Stimme zu", "Stimme voll zu"),
+        ("Stimme überhaupt nicht zu", "Stimme eher nicht zu", "Teils/teils", "Stimme eher zu",
+         "Stimme voll und ganz zu"),
+        ("Tar helt avstånd", "Tar delvis avstånd", "Varken eller", "Instämmer delvis", "Instämmer helt"),
+        ("Instämmer inte alls", "Instämmer delvis", "Instämmer till stor del", "Instämmer helt"),
+        ("Helt uenig", "Delvist uenig", "Hverken enig eller uenig", "Delvist enig", "Helt enig"),
     ],
     "hyppighet": [
         ("Aldri", "Sjelden", "Av og til", "Ofte", "Alltid"),
@@ -132,6 +144,9 @@ _FAMILIES: dict[str, list[tuple[str, ...]]] = {
         ("Never", "A few times a year", "About once a month", "Several times a month", "Several times a week"),
         ("Never or almost never", "Several times a month", "Several times a week", "Several times a day"),
         ("Never or hardly ever", "Some lessons", "Most lessons", "All lessons"),
+        ("Nie", "Selten", "Manchmal", "Oft", "Immer"),
+        ("Aldrig", "Sällan", "Ibland", "Ofta", "Alltid"),
+        ("Aldrig", "Sjældent", "Nogle gange", "Ofte", "Altid"),
     ],
     "tilfredshet": [
         ("Svært misfornøyd", "Misfornøyd", "Verken fornøyd eller misfornøyd", "Fornøyd", "Svært fornøyd"),
@@ -146,6 +161,34 @@ _FAMILIES: dict[str, list[tuple[str, ...]]] = {
         ("Very unsatisfied", "Unsatisfied", "Neither satisfied nor unsatisfied", "Satisfied", "Very satisfied"),
         ("Very unsatisfied", "Unsatisfied", "Satisfied", "Very satisfied"),
         ("Very dissatisfied", "Dissatisfied", "Satisfied", "Very satisfied"),
+        ("Extremely dissatisfied", "Somewhat dissatisfied", "Neither satisfied nor dissatisfied",
+         "Somewhat satisfied", "Extremely satisfied"),
+        ("Sehr unzufrieden", "Unzufrieden", "Weder zufrieden noch unzufrieden", "Zufrieden", "Sehr zufrieden"),
+        ("Mycket missnöjd", "Missnöjd", "Varken nöjd eller missnöjd", "Nöjd", "Mycket nöjd"),
+        ("Meget utilfreds", "Utilfreds", "Hverken tilfreds eller utilfreds", "Tilfreds", "Meget tilfreds"),
+    ],
+    "viktighet": [
+        ("Ikke viktig", "Litt viktig", "Ganske viktig", "Svært viktig"),
+        ("Ikke viktig", "Litt viktig", "Ganske viktig", "Veldig viktig"),
+        ("Ikkje viktig", "Litt viktig", "Ganske viktig", "Svært viktig"),
+        ("Ikke viktig i det hele tatt", "Lite viktig", "Verken viktig eller uviktig", "Viktig", "Svært viktig"),
+        ("Not at all important", "Slightly important", "Moderately important", "Very important",
+         "Extremely important"),
+        ("Not important", "Slightly important", "Moderately important", "Very important"),
+        ("Überhaupt nicht wichtig", "Weniger wichtig", "Teils/teils", "Wichtig", "Sehr wichtig"),
+        ("Inte alls viktigt", "Inte särskilt viktigt", "Ganska viktigt", "Mycket viktigt"),
+        ("Slet ikke vigtigt", "Mindre vigtigt", "Vigtigt", "Meget vigtigt"),
+    ],
+    "sannsynlighet": [
+        ("Svært usannsynlig", "Usannsynlig", "Verken sannsynlig eller usannsynlig", "Sannsynlig", "Svært sannsynlig"),
+        ("Svært usannsynleg", "Usannsynleg", "Verken sannsynleg eller usannsynleg", "Sannsynleg", "Svært sannsynleg"),
+        ("Extremely unlikely", "Somewhat unlikely", "Neither likely nor unlikely", "Somewhat likely",
+         "Extremely likely"),
+        ("Very unlikely", "Unlikely", "Neither likely nor unlikely", "Likely", "Very likely"),
+        ("Sehr unwahrscheinlich", "Eher unwahrscheinlich", "Teils/teils", "Eher wahrscheinlich",
+         "Sehr wahrscheinlich"),
+        ("Mycket osannolikt", "Ganska osannolikt", "Varken eller", "Ganska sannolikt", "Mycket sannolikt"),
+        ("Meget usandsynligt", "Usandsynligt", "Hverken eller", "Sandsynligt", "Meget sandsynligt"),
     ],
 }
 
@@ -202,10 +245,28 @@ _END_PAIRS: tuple[tuple[str, str], ...] = (
     ("Svært ulykkelig", "Svært lykkelig"),
     ("Ingen tillit", "Full tillit"),
     ("Ikke i det hele tatt", "I svært stor grad"),
+    ("I liten grad", "I stor grad"),
 )
 _LOW_ENDS = {normalize(lo): (lo, hi) for lo, hi in _END_PAIRS}
 _HIGH_ENDS = {normalize(hi): (lo, hi) for lo, hi in _END_PAIRS}
 _LEADING_NUMBER = re.compile(r"^\(?(-?\d+)\)?\s*(?:=|-|:|\.|\))?\s*(.*)$")
+_NAMED_RANGE = re.compile(r"(?:scale|skala|skalaen|likert)\D{0,12}?(0|1)\s*(?:to|til|bis|till|-|–)\s*(5|7|10)\b",
+                          re.IGNORECASE)
+
+
+def numbers_named_scale(text: str) -> tuple[int, int] | None:
+    """The range of a numeric rating that its header or question text names ("on a scale of 1 to 5", "på en
+    skala fra 0 til 10"), or None: 1–5, 1–7, 0–10 (and 0–5, 1–10).
+
+    >>> numbers_named_scale("On a scale of 1 to 5, how much do you like school?"), numbers_named_scale("Alder")
+    ((1, 5), None)
+    """
+    match = _NAMED_RANGE.search(text)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+#: a time of day ("05:11", "14.45", "9:30:12") or a date ("2024-03-01", "1.3.2024", "1/3/24"): never a scale step
+_TIME_OR_DATE = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?$|^\d{4}-\d{1,2}-\d{1,2}|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
 
 
 def is_dont_know(label: object) -> bool:
@@ -316,6 +377,8 @@ def _numeric_scale(column: str, substantive: list[str], raw: dict[str, object]) 
     0-10 scales labelled only at the end points. None when the labels are not of that kind."""
     numbered: dict[str, int] = {}
     words: list[str] = []
+    if any(_TIME_OR_DATE.match(lab) for lab in substantive):  # "05:11 < 6 < … < 14:45" is clock times, no scale
+        return None
     for lab in substantive:
         m = _LEADING_NUMBER.match(lab)
         if m:
@@ -434,6 +497,12 @@ def coding_from_value_labels(
     missing_codes |= {lo for lo, hi in ranges if lo == hi}
     dk_codes = [c for c in sorted(labels) if is_dont_know(labels[c])]
     na_codes = [c for c in sorted(labels) if is_not_asked(labels[c])]
+    # grades or ratings labelled by their numbers, then one answer in words after them ("1" … "6", "Ikke fått
+    # karakter"): that answer is off the scale, kept apart as "don't know" is
+    digits = [c for c in labels if re.fullmatch(r"\d+", labels[c].strip())]
+    words_only = [c for c in labels if c not in digits and c not in dk_codes + na_codes and c not in missing_codes]
+    if len(digits) >= 3 and len(words_only) == 1 and words_only[0] > max(digits):
+        dk_codes = sorted(dk_codes + words_only)
     missing_unlabelled = sorted((missing_codes | set()) - set(labels))
     labelled = [c for c in labels if c not in missing_codes and c not in dk_codes and c not in na_codes]
     # unlabelled codes count as answers only between labelled end points (0-10 scales labelled at

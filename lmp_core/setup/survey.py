@@ -8,7 +8,7 @@ order, ``k+1..k+m`` = the item's non-substantive answers ("Vet ikke", ...).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -133,6 +133,10 @@ class Survey:
     #: the coding frames applied to the comment columns (:func:`lmp_core.counting.coding.coded_survey`): each is a
     #: multiple-response set in ``others`` named by its comment column, one option per code and one for "Ukodet"
     coding: tuple[CodingFrame, ...] = ()
+    #: the columns the survey tool added, by role (``time``, ``duration``, ``status``, ``finished``, ``email``, …:
+    #: :mod:`lmp_core.setup.metadata`); the values of all but e-mail and names stay in ``frame`` for completion and
+    #: data-quality checks, and none of them is a question or a group
+    metadata: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:

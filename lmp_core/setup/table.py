@@ -10,7 +10,7 @@ codebook format (:mod:`lmp_core.setup.codebook`) with ``role``, ``reverse`` and 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -18,7 +18,6 @@ import polars as pl
 
 from lmp_core.base.catalogue import text, words
 from lmp_core.base.fmt import render_param
-from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.setup.codebook import CodebookEntry
 from lmp_core.setup.coding import setup_rows as coding_rows
 from lmp_core.setup.scales import is_dont_know
@@ -51,6 +50,16 @@ class SetupRow:
         return self.basis[0] in UNCERTAIN
 
 
+def _role_of(reason: str) -> str:
+    """A skipped column's role. A survey tool's metadata and personal data get roles of their own, which the setup
+    file leaves blank: the next file's columns are found again by name and content, never saved as a group."""
+    if reason in ("metadata_email", "metadata_name"):
+        return "private"
+    if reason.startswith("metadata_"):
+        return "metadata"
+    return _ROLE_OF_REASON.get(reason, "background")
+
+
 def setup_rows(survey: Survey) -> list[SetupRow]:
     """Every column of the file in the setup: questions first (in file order), then the others."""
     rows = [SetupRow(it.column, "question", it.scale.labels, it.reversed, it.basis, kind="scale")
@@ -75,9 +84,33 @@ def setup_rows(survey: Survey) -> list[SetupRow]:
         if s.column in seen:
             continue
         seen.add(s.column)
-        rows.append(SetupRow(s.column, _ROLE_OF_REASON.get(s.key, "background"),
-                             reason=(s.key, tuple(s.params.items()))))
+        rows.append(SetupRow(s.column, _role_of(s.key), reason=(s.key, tuple(s.params.items()))))
     return rows
+
+
+@dataclass(frozen=True)
+class ColumnUse:
+    """How many of a file's columns became what: questions, background (a group or filter), id or comments,
+    and columns with no role (blank, one value, or taken out)."""
+
+    total: int
+    questions: int
+    background: int
+    no_role: int
+    other: int  # id and comment columns
+
+    @property
+    def few_questions(self) -> bool:
+        """Whether at most a tenth of the columns became questions (369 columns read as 1 question)."""
+        return self.total >= 10 and self.questions * 10 <= self.total
+
+
+def column_use(survey: Survey) -> ColumnUse:
+    """Count the setup's columns by role (:func:`setup_rows`: a column holding a list of ticked options is one
+    column, each 0/1 column of a set one)."""
+    roles = [r.role for r in setup_rows(survey)]
+    questions, background, no_role = roles.count("question"), roles.count("background"), roles.count("ignore")
+    return ColumnUse(len(roles), questions, background, no_role, len(roles) - questions - background - no_role)
 
 
 #: Reasons and bases whose parameters hold values from the answers. A range (lowest and highest value: often one
@@ -86,40 +119,42 @@ _RANGES = {"kind_number": "kind_number_count", "score_column": "score_column_cou
 _VALUE_LISTS = {"not_a_scale": ", ", "yes_no_column": " / "}
 
 
-def _frequent_values(survey: Survey, column: str, min_group_size: int, separator: str) -> str:
-    """A column's values (in order of first appearance, at most eight) that at least ``min_group_size``
-    respondents gave, each quoted; "…" where any other value was left out."""
-    if not survey.has_column(column):
+def _frequent_values(survey: Survey, column: str, may_show: Callable[[int], bool] | None, separator: str) -> str:
+    """A column's values (in order of first appearance, at most eight) given by a number of respondents that
+    ``may_show`` allows, each quoted; "…" where any other value was left out (all of them without ``may_show``)."""
+    if not survey.has_column(column) or may_show is None:
         return "…"
     values = survey.frame[column].cast(pl.String).drop_nulls()
     counts = dict(values.value_counts().iter_rows())
     distinct = values.unique(maintain_order=True).to_list()
-    kept = [v for v in distinct if counts[v] >= min_group_size]
+    kept = [v for v in distinct if may_show(counts[v])]
     shown = [repr(v) if separator == ", " else v for v in kept[:8]]
     return separator.join([*shown, *(["…"] if len(shown) < len(distinct) else [])])
 
 
 def _without_answers(survey: Survey, column: str, key: str, params: tuple[tuple[str, object], ...],
-                     min_group_size: int) -> tuple[str, dict[str, object]]:
+                     may_show: Callable[[int], bool] | None) -> tuple[str, dict[str, object]]:
     """A reason's or basis's key and parameters with no respondent's value in them (:data:`_RANGES`,
     :data:`_VALUE_LISTS`)."""
     if key in _RANGES:
         return _RANGES[key], {k: v for k, v in params if k not in ("low", "high")}
     if key in _VALUE_LISTS:
-        return key, {**dict(params), "labels": _frequent_values(survey, column, min_group_size, _VALUE_LISTS[key])}
+        return key, {**dict(params), "labels": _frequent_values(survey, column, may_show, _VALUE_LISTS[key])}
     return key, dict(params)
 
 
-def setup_table(survey: Survey, lang: str = "nb", *, min_group_size: int = MIN_GROUP_SIZE) -> pd.DataFrame:
+def setup_table(survey: Survey, lang: str = "nb", *, may_show: Callable[[int], bool] | None = None) -> pd.DataFrame:
     """The setup as the Data page shows it: column, role, scale low → high, reversed, basis or reason.
 
     No respondent's value is printed: a number column's range is left out, and a list of a column's values holds
-    only values at least ``min_group_size`` respondents gave (:func:`_without_answers`)."""
+    only values given by a number of respondents that ``may_show`` allows (the disclosure rule,
+    :func:`lmp_core.counting.disclosure.shown` at the view's minimum; without it no value is listed;
+    :func:`_without_answers`)."""
     w = words("setup", lang)
     out = []
     for row in setup_rows(survey):
         key, params = row.basis if row.role == "question" else row.reason
-        key, shown = _without_answers(survey, row.column, key, params, min_group_size)
+        key, shown = _without_answers(survey, row.column, key, params, may_show)
         basis = text(key, lang, **{k: render_param(v, lang) for k, v in shown.items()}) if key else ""
         if row.role == "question" and row.uncertain:
             basis = f"{basis} ({w['confirm']})"

@@ -70,6 +70,12 @@ APP: dict[str, dict[str, str]] = {
     "quality_rule_breakoff": {"nb": "Ikke fullført, eller sluttet før siste spørsmål",
                               "en": "Not finished, or stopped before the last question"},
     "choose_one": {"nb": "Velg ett …", "en": "Choose one …"},
+    "download_failed": {"nb": "Nedlastingen av {file} mislyktes: {why}",
+                        "en": "The download of {file} failed: {why}"},
+    "download_failed_unknown": {"nb": "Fila kunne ikke lages. Prøv igjen, eller last ned tabellen i stedet.",
+                                "en": "The file could not be made. Try again, or download the table instead."},
+    "figure_none": {"nb": "Ingen figur: ingen gruppe har minst {min_n} svar å vise.",
+                    "en": "No figure: no group has at least {min_n} answers to show."},
     "app_title": {"nb": "LMP Explorer", "en": "LMP Explorer"},
     "language": {"nb": "Språk / Language", "en": "Språk / Language"},
     "page_data": {"nb": "Data", "en": "Data"},
@@ -184,6 +190,19 @@ APP: dict[str, dict[str, str]] = {
                        "response rate it makes the intervals too narrow."},
     "group_hidden_n": {"nb": "færre enn {min_n} – skjult", "en": "fewer than {min_n} – hidden"},
     "no_group": {"nb": "(ingen – alle samlet)", "en": "(none – everyone together)"},
+    "no_group_first": {"nb": "Resultatene gjelder alle svarene samlet. Ingen kolonne er valgt som gruppe, fordi "
+                             "ingen så tydelig ut som en gruppering (en rolle, skole, kommune eller klasse med minst "
+                             "to grupper på {min_n} og svar fra de fleste). Velg en gruppevariabel i sidefeltet for "
+                             "å sammenligne grupper.",
+                       "en": "The results are for all answers together. No column is chosen as the group, because "
+                             "none was plainly a grouping (a role, school, municipality or class with at least two "
+                             "groups of {min_n} and answers from most respondents). Choose a group variable in the "
+                             "sidebar to compare groups."},
+    "no_group_none_offered": {"nb": "Ingen kolonne kan velges som gruppe ennå: velg gruppekolonnene på Data-siden, "
+                                    "så kan du gruppere etter dem her.",
+                              "en": "No column can be chosen as the group yet: choose the grouping columns on the "
+                                    "Data page, and you can group by them here."},
+    "go_to_data": {"nb": "Velg gruppekolonner på Data-siden", "en": "Choose grouping columns on the Data page"},
     "population_heading": {"nb": "Inviterte per gruppe (gir svarprosent)", "en": "Invited per group (gives response rates)"},
     "population_of": {"nb": "Inviterte {group}", "en": "Invited {group}"},
     "response_rate_line": {"nb": "{group}: {respondents} av {population} svarte ({rate})",
@@ -212,6 +231,26 @@ APP: dict[str, dict[str, str]] = {
     "choice_items_help": {"nb": "En kolonne som ble lest som bakgrunn, men er et spørsmål med ett svar uten rekkefølge (for eksempel «Hvor hørte du om tilbudet»). Den vises da under «Andre spørsmål» med andeler per svar, og kan fortsatt brukes til gruppe.",
                           "en": "A column read as background that is a question with one unordered answer (e.g. 'Where did you hear of it'). It is then shown under 'Other questions' with shares per answer, and can still group."},
     "fix_heading": {"nb": "Rett opp det som ble feil", "en": "Fix what detection got wrong"},
+    "outside_decision": {"nb": "«{column}» har svar som ikke er på skalaen {scale}: {labels} ({count} av {rows} "
+                               "svar). Hvor hører de hjemme? Som skala er de ikke med i tallene; som ett valg telles "
+                               "alle svarene.",
+                         "en": "'{column}' has answers that are not on the scale {scale}: {labels} ({count} of {rows} "
+                               "answers). Where do they belong? As a scale they are not in the figures; as single "
+                               "choice every answer counts."},
+    "outside_as_choice": {"nb": "Les som ett valg (alle svar telles)", "en": "Read as single choice (every answer counts)"},
+    "outside_keep": {"nb": "Behold skalaen uten disse svarene", "en": "Keep the scale without these answers"},
+    "column_use": {"nb": "{questions} av {total} kolonner ble lest som spørsmål – {background} er bakgrunn (gruppe "
+                         "eller filter), {other} er id eller kommentarer, og {no_role} kolonner har ingen rolle "
+                         "(tomme, med én verdi eller tatt ut).",
+                   "en": "{questions} of {total} columns were read as questions – {background} are background (group "
+                         "or filter), {other} are ids or comments, and {no_role} columns have no role (blank, one "
+                         "value or taken out)."},
+    "column_use_few": {"nb": "Er det riktig? Tabellen under sier hvorfor hver kolonne ble lest som den ble. Er et "
+                             "spørsmål lest som bakgrunn, gjør det til et spørsmål under «Rett opp det som ble feil» "
+                             "nederst på siden (ett valg eller en skala), eller last opp en kodebok.",
+                       "en": "Is that right? The table below says why each column was read as it was. If a question "
+                             "was read as background, make it a question under 'Fix what detection got wrong' at the "
+                             "bottom of the page (single choice or a scale), or upload a codebook."},
     "exclude_items": {"nb": "Bruk som bakgrunn, ikke spørsmål (gruppe/filter)", "en": "Use as background, not a question (group/filter)"},
     "extra_dk": {"nb": "Svar som betyr «vet ikke»", "en": "Answers that mean 'don't know'"},
     "scale_override_col": {"nb": "Sett skala for kolonne", "en": "Set the scale of column"},

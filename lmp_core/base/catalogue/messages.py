@@ -65,6 +65,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kolonnen «{column}» har koder utenfor skalaen «{scale}»: {codes} ({count} svar). De er regnet som manglende; rett dem i fila eller kodeboka.",
         "en": "Column '{column}' has codes outside the scale '{scale}': {codes} ({count} answers). They are counted as missing; correct them in the file or the codebook.",
     },
+    "warn_left_out": {
+        "nb": "«{column}»: {count} svar utenfor skalaen «{scale}» er ikke med i tallene ({labels}). Velg på Data-siden "
+              "hvor de hører hjemme, eller les spørsmålet som ett valg.",
+        "en": "'{column}': {count} answers outside the scale '{scale}' are not in the figures ({labels}). Choose on the "
+              "Data page where they belong, or read the question as single choice.",
+    },
     "labels_outside_scale": {
         "nb": "Kolonnen «{column}» har svar utenfor skalaen «{scale}»: {labels} ({count} svar). De er regnet som manglende.",
         "en": "Column '{column}' has answers outside the scale '{scale}': {labels} ({count} answers). They are counted as missing.",
@@ -76,6 +82,70 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ambiguous_scale": {
         "nb": "Kolonnen «{column}»: svarene passer både en {k1}- og en {k2}-delt skala; {k2}-delt er valgt. Angi skalaen i kodeboka hvis det er feil.",
         "en": "Column '{column}': the answers fit both a {k1}- and a {k2}-point scale; {k2}-point was chosen. Set the scale in a codebook if that is wrong.",
+    },
+    "metadata_id": {
+        "nb": "Kolonnen «{column}» er metadata (en id fra undersøkelsesverktøyet), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (an id from the survey tool), not a question; it is kept out of the analyses.",
+    },
+    "metadata_email": {
+        "nb": "Kolonnen «{column}» er metadata (e-postadresser), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (e-mail addresses), not a question; it is kept out of the analyses.",
+    },
+    "metadata_name": {
+        "nb": "Kolonnen «{column}» er metadata (navn på personer), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (people's names), not a question; it is kept out of the analyses.",
+    },
+    "metadata_ip": {
+        "nb": "Kolonnen «{column}» er metadata (IP-adresser), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (IP addresses), not a question; it is kept out of the analyses.",
+    },
+    "metadata_time": {
+        "nb": "Kolonnen «{column}» er metadata (tidspunkter (dato eller klokkeslett)), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (times (dates or clock times)), not a question; it is kept out of the analyses.",
+    },
+    "metadata_duration": {
+        "nb": "Kolonnen «{column}» er metadata (svartid), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (answer time), not a question; it is kept out of the analyses.",
+    },
+    "metadata_status": {
+        "nb": "Kolonnen «{column}» er metadata (svarstatus), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (response status), not a question; it is kept out of the analyses.",
+    },
+    "metadata_progress": {
+        "nb": "Kolonnen «{column}» er metadata (hvor langt respondenten kom), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (how far the respondent got), not a question; it is kept out of the analyses.",
+    },
+    "metadata_finished": {
+        "nb": "Kolonnen «{column}» er metadata (om svaret er fullført), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (whether the response was finished), not a question; it is kept out of the analyses.",
+    },
+    "metadata_language": {
+        "nb": "Kolonnen «{column}» er metadata (språket respondenten svarte på), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (the language the respondent answered in), not a question; it is kept out of the analyses.",
+    },
+    "metadata_location": {
+        "nb": "Kolonnen «{column}» er metadata (sted (koordinater)), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (location (coordinates)), not a question; it is kept out of the analyses.",
+    },
+    "metadata_upload": {
+        "nb": "Kolonnen «{column}» er metadata (navn på opplastede filer), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (names of uploaded files), not a question; it is kept out of the analyses.",
+    },
+    "metadata_system": {
+        "nb": "Kolonnen «{column}» er metadata (opplysninger fra undersøkelsesverktøyet), ikke et spørsmål; den holdes utenfor analysene.",
+        "en": "Column '{column}' is metadata (details from the survey tool), not a question; it is kept out of the analyses.",
+    },
+    "private_email": {
+        "nb": "Personvern: kolonnen «{column}» holder e-postadresser. Den vises ikke i noen tabell, figur eller rapport; fjern den "
+              "fra filen før du deler den.",
+        "en": "Privacy: column '{column}' holds e-mail addresses. It appears in no table, chart or report; remove it from the file "
+              "before you share it.",
+    },
+    "private_name": {
+        "nb": "Personvern: kolonnen «{column}» holder navn på personer. Den vises ikke i noen tabell, figur eller rapport; fjern den "
+              "fra filen før du deler den.",
+        "en": "Privacy: column '{column}' holds people's names. It appears in no table, chart or report; remove it from the file "
+              "before you share it.",
     },
     "all_missing": {
         "nb": "Kolonnen «{column}» har ingen svar i det hele tatt.",
@@ -221,6 +291,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{file}: {rows} ekstra overskriftsrad(er) fra {tool} er hoppet over.",
         "en": "{file}: {rows} extra header row(s) from {tool} were skipped.",
     },
+    "tool_recognised": {
+        "nb": "{file} er en eksport fra {tool}: lest etter verktøyets oppsett, {questions} spørsmål funnet og {metadata} "
+              "metadatakolonner (tider, status, id-er o.l.) holdt utenfor spørsmålene.",
+        "en": "{file} is an export from {tool}: read by the tool's layout, {questions} questions found and {metadata} "
+              "metadata columns (times, status, ids and the like) kept out of the questions.",
+    },
+    "tool_codes_as_scale": {
+        "nb": "«{set}»: {count} kolonner med tallkoder {low}–{high} uten etiketter er lest som én skala (radene i et "
+              "matrisespørsmål, slik verktøyet skriver dem). Er det feil, last opp en kodebok eller endre typen på "
+              "siden Data.",
+        "en": "'{set}': {count} columns of codes {low}–{high} without labels are read as one scale (the rows of a "
+              "matrix question, as the tool writes them). If that is wrong, upload a codebook or change the kind on "
+              "the Data page.",
+    },
+    "questback_missing_codes": {
+        "nb": "Questback-eksport: kodene −77 (ikke vist), −66 (skjult tekstfelt) og −99 (tomt tekstfelt) i {columns} "
+              "v_-kolonner er lest som manglende svar.",
+        "en": "Questback export: the codes −77 (not shown), −66 (hidden text box) and −99 (empty text box) in {columns} "
+              "v_ columns are read as missing answers.",
+    },
+    "question_text_row": {
+        "nb": "{file}: rad 2 holder spørsmålstekstene (under variabelnavnene i rad 1); den er brukt som spørsmålstekst og "
+              "ikke talt som en respondent.",
+        "en": "{file}: row 2 holds the question texts (under the variable names in row 1); it is used as the question "
+              "texts and not counted as a respondent.",
+    },
     "decoded_as": {
         "nb": "{file} er lest med tegnsettet {encoding}.",
         "en": "{file} was read with the {encoding} encoding.",
@@ -277,6 +373,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Spørsmål med ett svar: {count} alternativer uten rekkefølge, og spørsmålsteksten er et spørsmål.",
         "en": "Single-choice question: {count} options without an order, and the question text is a question.",
     },
+    "kind_choice_labels": {
+        "nb": "Spørsmål med ett svar: {count} alternativer uten rekkefølge, de samme som flere spørsmål i fila har.",
+        "en": "Single-choice question: {count} options without an order, the same as several questions in the file have.",
+    },
+    "kind_choice_tool_codes": {
+        "nb": "Spørsmål med ett svar: {count} tallkoder uten etiketter i en eksport fra et undersøkelsesverktøy. "
+              "Last opp kodeboka for å få alternativenes tekst.",
+        "en": "Single-choice question: {count} codes without labels in a survey tool's export. Upload the codebook "
+              "for the options' texts.",
+    },
     "kind_choice_setup": {
         "nb": "Spørsmål med ett svar (oppsettet sier det).",
         "en": "Single-choice question (the setup says so).",
@@ -303,6 +409,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "basis_labels": {"nb": "svarene passer en kjent skala", "en": "the answers fit a known scale"},
     "basis_direction_labels": {"nb": "retningen er funnet fra de kjente etikettene", "en": "the direction is worked out from the known labels"},
     "basis_direction_codes": {"nb": "rekkefølgen er tatt fra kodene", "en": "the order is taken from the codes"},
+    "basis_tool_codes": {"nb": "tallkodene er radene i et matrisespørsmål fra {tool}",
+                         "en": "the codes are the rows of a matrix question from {tool}"},
+    "basis_named_range": {"nb": "spørsmålsteksten sier at tallene {low}–{high} er en skala",
+                          "en": "the question text says the numbers {low}–{high} are a scale"},
     "basis_numbers": {"nb": "trinnene er lest fra tallene i svarene", "en": "the steps are read from the numbers in the answers"},
     "spellings_merged": {
         "nb": "Kolonnen «{column}»: {count} verdier var skrevet på mer enn én måte (mellomrom i kantene, usynlige tegn eller ulik koding av æ, ø, å, é) og er slått sammen med sin like.",
@@ -502,6 +612,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Noen svar er holdt tilbake i alle visninger: de hører til en gruppe eller celle med færre enn {min_n} svar, og kunne ellers regnes ut ved å trekke tall fra hverandre.",
         "en": "Some answers are held back in every view: they belong to a group or cell with fewer than {min_n} answers, and could otherwise be worked out by subtracting figures.",
     },
+    "warn_held_back_rows": {
+        "nb": "n={shown} av {total}; {held} i små grupper er holdt tilbake i alle visninger (grupper eller celler med færre enn {min_n} respondenter, som ellers kunne regnes ut ved å trekke tall fra hverandre).",
+        "en": "n={shown} of {total}; {held} in small groups are held back in every view (groups or cells with fewer than {min_n} respondents, which could otherwise be worked out by subtracting figures).",
+    },
+    "filter_value_pooled": {
+        "nb": "Kan ikke filtrere på {values} i «{column}»: verdien har færre enn {min_n} respondenter og er slått sammen med andre små verdier til «{label}». Velg «{label}» i stedet.",
+        "en": "Cannot filter on {values} in '{column}': the value has fewer than {min_n} respondents and is pooled with other small values into '{label}'. Choose '{label}' instead.",
+    },
+    "warn_pooled": {
+        "nb": "Verdier av «{column}» med færre enn {min_n} respondenter er slått sammen til «{label}», så totalen teller alle uten å avsløre en liten gruppe.",
+        "en": "Values of '{column}' with fewer than {min_n} respondents are pooled into '{label}', so that the total counts everyone without revealing a small group.",
+    },
     "warn_filter_no_rate": {
         "nb": "Svarprosent vises ikke med filter på {columns}: antall inviterte er kjent for hele gruppene, ikke for utvalget.",
         "en": "No response rate with a filter on {columns}: the number invited is known for whole groups, not for the selection.",
@@ -568,4 +690,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "size_moderate": {"nb": "moderat", "en": "moderate"},
     "size_large": {"nb": "stor", "en": "large"},
     "all_respondents": {"nb": "Alle", "en": "All"},
+    "pooled_group": {"nb": "Øvrige", "en": "Other"},
 }

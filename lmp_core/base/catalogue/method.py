@@ -44,6 +44,11 @@ nedlastinger, og kommentarer fra dem vises ikke. Det som ville la et skjult tall
 - Med filter skjules en gruppe når en av filterverdiene har færre enn minstegrensen i gruppen; ellers ville
   forskjellen mellom ufiltrert og filtrert vise de få.
 - Kommentarer fra en respondent som er i en skjult gruppe under én gruppevariabel, vises ikke under noen.
+
+### Kommentarer i rapporten
+Rapporten siterer bare kolonner med skrevne ord (ikke tall, klokkeslett, datoer eller koder). Har en kolonne
+flere enn 20 kommentarer, viser rapporten 20 av dem, valgt med fast regel: jevnt fordelt i filens rekkefølge
+(kommentar nummer ⌊i · n / 20⌋ for i = 0 … 19). Alle kommentarene står på Kommentarer-siden.
 """
 
 METHOD_EN = """
@@ -86,5 +91,10 @@ and their comments are not shown. What would let a hidden number be worked out i
 - With a filter, a group is hidden when one of the filter's values has fewer than the minimum in the group;
   otherwise the difference between the unfiltered and the filtered view would show those few.
 - Comments of a respondent who is in a hidden group under one group variable are shown under none.
+
+### Comments in the report
+The report quotes only columns of written words (not numbers, times of day, dates or codes). When a column has
+more than 20 comments, the report shows 20 of them, chosen by a fixed rule: spread evenly in the file's order
+(comment number ⌊i · n / 20⌋ for i = 0 … 19). All comments are on the Comments page.
 """
 

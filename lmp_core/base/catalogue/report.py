@@ -6,6 +6,24 @@ from __future__ import annotations
 REPORT: dict[str, dict[str, str]] = {
     "kinds_all_hidden": {"nb": "Alle grupper har færre enn {min_n} svar på dette spørsmålet og vises ikke.",
                          "en": "Every group has fewer than {min_n} answers to this question and is not shown."},
+    "kind_asked": {"nb": "{asked} av {respondents} fikk dette spørsmålet; ingen gruppe har svar nok til å vise tall.",
+                   "en": "{asked} of {respondents} were asked this question; no group has enough answers to show figures."},
+    "kind_asked_few": {"nb": "Færre enn {min_n} av {respondents} har svar på dette spørsmålet som kan vises, så ingen tall vises.",
+                       "en": "Fewer than {min_n} of {respondents} have answers to this question that can be shown, so no figures are shown."},
+    "kind_asked_held": {"nb": "Ingen svar på dette spørsmålet kan vises: alle hører til grupper eller celler med færre "
+                              "enn {min_n} svar og holdes tilbake.",
+                        "en": "No answer to this question can be shown: all belong to groups or cells with fewer than "
+                              "{min_n} answers and are held back."},
+    "kind_asked_part": {"nb": "{asked} av {respondents} fikk dette spørsmålet.",
+                        "en": "{asked} of {respondents} were asked this question."},
+    "kind_multi_none": {"nb": "{question}: ingen av de {n} i {group} som fikk spørsmålet, krysset av.",
+                        "en": "{question}: none of the {n} asked in {group} ticked an option."},
+    "figure_no_data": {"nb": "{caption}: ingen figur, fordi ingen gruppe har minst {min_n} svar å vise.",
+                       "en": "{caption}: no figure, because no group has at least {min_n} answers to show."},
+    "quotes_sampled": {"nb": "Rapporten viser {shown} av {total} kommentarer, valgt med fast regel: jevnt fordelt i "
+                             "filens rekkefølge (omtrent hver {every}.). Alle står på Kommentarer-siden.",
+                       "en": "The report shows {shown} of {total} comments, chosen by a fixed rule: spread evenly in the "
+                             "file's order (about every {every}th). All are on the Comments page."},
     "kind_test_fisher": {"nb": "Fishers eksakte test", "en": "Fisher's exact test"},
     "kind_test_fisher_permutation": {"nb": "Fishers eksakte test (permutasjon, 9 999 trekninger)",
                                      "en": "Fisher's exact test (permutation, 9,999 resamples)"},
@@ -90,10 +108,12 @@ WORD_SETS: dict[str, dict[str, dict[str, str]]] = {
     "setup": {
         "nb": {"kind": "Type", "scale_kind": "Skala", "column": "Kolonne", "role": "Rolle", "scale": "Skala (lav < høy)", "reverse": "Snudd (R)",
                "basis": "Grunnlag", "confirm": "bekreft", "yes": "ja", "question": "spørsmål",
-               "background": "bakgrunn (gruppe/filter)", "id": "id", "comment": "kommentar", "ignore": "ignorert"},
+               "background": "bakgrunn (gruppe/filter)", "id": "id", "comment": "kommentar", "ignore": "ignorert",
+               "metadata": "metadata (ikke spørsmål)", "private": "personopplysning (vises ikke)"},
         "en": {"kind": "Kind", "scale_kind": "Scale", "column": "Column", "role": "Role", "scale": "Scale (low < high)", "reverse": "Reversed (R)",
                "basis": "Basis", "confirm": "confirm", "yes": "yes", "question": "question",
-               "background": "background (group/filter)", "id": "id", "comment": "comment", "ignore": "ignored"},
+               "background": "background (group/filter)", "id": "id", "comment": "comment", "ignore": "ignored",
+               "metadata": "metadata (no question)", "private": "personal data (not shown)"},
     },
     "progress_chart": {
         "nb": {"time": "Tid", "responses": "Antall svar (kumulativt)", "reminder": "Påminnelse", "title": "Svar over tid"},

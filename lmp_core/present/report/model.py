@@ -20,6 +20,7 @@ import pandas as pd
 
 from lmp_core.base.catalogue import text, words
 from lmp_core.base.errors import SurveyError
+from lmp_core.base.fmt import whole
 from lmp_core.compute.comments import comments as comments_of
 from lmp_core.compute.groups import group_tests
 from lmp_core.compute.indices import MAX_INDEX_ITEMS, Index
@@ -276,7 +277,7 @@ def build_report(
         kinds = kind_results(source, group=request.group, filters=request.filter_map, groupings=request.groupings,
                              min_group_size=request.min_group_size, confidence=request.confidence, lang=lang)
     if kinds:
-        kind_section = _kinds_section(kinds, str(len(sections) + 1), lang, leading_zero)
+        kind_section = _kinds_section(kinds, str(len(sections) + 1), lang, leading_zero, min_group_size)
         if kind_section is not None:
             sections.append(kind_section[0])
             sheets[words("kinds", lang)["heading"]] = kind_section[1]
@@ -300,18 +301,30 @@ def build_report(
         formatted=False)
     if progress:
         progress(1.0, "")
+    sections = [_without_empty_figures(section, lang, min_group_size) for section in sections]
     return Report(title or w["title"], source.source if subtitle is None else subtitle, lang, tuple(sections), sheets,
                   group_caption(overall, lang), author, date)
 
 
-def _kinds_section(results: Sequence[KindResult], number: str, lang: str,
-                   leading_zero: bool) -> tuple[Section, pd.DataFrame] | None:
+def _without_empty_figures(section: Section, lang: str, min_group_size: int) -> Section:
+    """The section with each figure that has nothing to draw (every group hidden or without answers) replaced by
+    a sentence saying so: an empty chart has no size, and Word, HTML and slides could not be made of it."""
+    from lmp_core.present.charts import has_marks
+
+    blocks = tuple(b if not isinstance(b, Figure) or has_marks(b.chart) else
+                   Paragraph(text("figure_no_data", lang, caption=b.caption.rstrip("."), min_n=min_group_size), "note")
+                   for b in section.blocks)
+    return Section(section.number, section.title, blocks)
+
+
+def _kinds_section(results: Sequence[KindResult], number: str, lang: str, leading_zero: bool,
+                   min_group_size: int = MIN_GROUP_SIZE) -> tuple[Section, pd.DataFrame] | None:
     """The chapter of the single-choice, yes/no, multiple-response and number questions, for the same view as
     the scale chapters: the yes/no questions' "yes" shares together first (as the seed's figures show top-2
     shares), then per question a subheading, its figure, its table and a sentence per finding; and the sheet
     of all their tables for the Excel workbook."""
     from lmp_core.present.charts import kind_chart, yes_share_chart
-    from lmp_core.present.report.sentences import kind_sentences
+    from lmp_core.present.report.sentences import asked_sentence, kind_sentences
     from lmp_core.present.tables import kind_table
 
     w, k = words("report", lang), words("kinds", lang)
@@ -328,6 +341,9 @@ def _kinds_section(results: Sequence[KindResult], number: str, lang: str,
     sheet = []
     for r in results:
         blocks.append(Paragraph(f"{r.question} ({k['yes_no'] if r.yes_no else k[r.kind]})", "subheading"))
+        if not r.has_figures():  # no answers to show: why, instead of empty axes
+            blocks.append(Paragraph(asked_sentence(r, min_group_size, lang)))
+            continue
         sentences = kind_sentences(r, lang)
         n = next(figures)
         label = r.question if len(r.question) <= 80 else r.question[:77] + "…"
@@ -403,12 +419,23 @@ def _trend_section(trend: Trend, number: str, lang: str, w: Mapping[str, str]) -
 
 def _quotes(survey: Survey, column: str, group: str | None, quotes: Mapping[str, Sequence[str]] | None,
             min_group_size: int, lang: str, w: dict[str, str], groupings: Sequence[str] | None = None) -> list[Block]:
+    """A column's comments to quote: only a column of written words (:func:`lmp_core.compute.comments.is_free_text`),
+    the chosen ones (``quotes``; None: all shown), at most :data:`MAX_QUOTES` of them by the stated rule
+    (:func:`lmp_core.compute.comments.quote_sample`), said under the heading."""
+    from lmp_core.compute.comments import MAX_QUOTES, is_free_text, quote_sample
+
     found = comments_of(survey, column, group=group, min_group_size=min_group_size, lang=lang).rows
     if quotes is not None:
         wanted = set(quotes.get(column, ()))
         found = found[found["comment"].isin(wanted)]
-    blocks: list[Block] = [] if found.empty else [Paragraph(w["quotes_intro"], "subheading")] + [
-        Quote(str(r.comment), str(r.group)) for r in found.itertuples()]
+    if found.empty or not is_free_text(found["comment"].tolist()):
+        return []
+    blocks: list[Block] = [Paragraph(w["quotes_intro"], "subheading")]
+    if len(found) > MAX_QUOTES:
+        blocks.append(Paragraph(text("quotes_sampled", lang, shown=MAX_QUOTES, total=whole(len(found), lang),
+                                     every=whole(round(len(found) / MAX_QUOTES), lang)), "note"))
+        found = found.iloc[quote_sample(len(found))]
+    blocks += [Quote(str(r.comment), str(r.group)) for r in found.itertuples()]
     wanted = None if quotes is None else set(quotes.get(column, ()))
     return blocks + _code_quotes(survey, column, group, min_group_size, groupings, lang, wanted)
 

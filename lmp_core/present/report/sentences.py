@@ -19,6 +19,7 @@ from lmp_core.compute.stats import (
     ItemSummary,
     Summary,
 )
+from lmp_core.counting.disclosure import shown
 
 if TYPE_CHECKING:
     from lmp_core.compute.kind_stats import KindResult
@@ -261,6 +262,39 @@ def index_comparison_sentences(index: Index, lang: str = "nb") -> list[str]:
     return out
 
 
+def unshown_scale_sentences(summary: Summary, lang: str = "nb") -> list[str]:
+    """One sentence per scale question with no figure in any group (none answered, or every group hidden or
+    held back): how many answered, a count under the minimum said as "fewer than" ("«q»: færre enn 5 av 1838 har
+    svar som kan vises"), instead of an empty axis and "Alle (n=0)"."""
+    respondents = sum(g.respondents for g in summary.groups)
+    out = []
+    for it in summary.items:
+        if any(s.top2_pct is not None for s in it.stats):
+            continue
+        answered = sum(s.n for s in it.stats if not s.suppressed)
+        if not respondents:  # everyone held back
+            why = text("kind_asked_held", lang, min_n=summary.min_group_size)
+        elif not shown(answered, summary.min_group_size):
+            why = text("kind_asked_few", lang, min_n=summary.min_group_size, respondents=whole(respondents, lang))
+        else:
+            why = text("kind_asked", lang, asked=whole(answered, lang), respondents=whole(respondents, lang))
+        out.append(f"{_quoted(it.item.label, lang)}: {why[:1].lower()}{why[1:]}")
+    return out
+
+
+def asked_sentence(result: KindResult, min_group_size: int, lang: str = "nb") -> str:
+    """How many of the view's respondents answered a question of another kind ("8 av 1 838 fikk dette
+    spørsmålet"), and, when it shows no figure, why. ``asked`` counts the answers left after the disclosure rule,
+    so a count under the minimum (none included: none, or all held back) is said as "fewer than" the minimum."""
+    respondents = whole(result.respondents or 0, lang)
+    if not result.respondents:  # everyone held back
+        return text("kind_asked_held", lang, min_n=min_group_size)
+    if not shown(result.asked or 0, min_group_size):
+        return text("kind_asked_few", lang, min_n=min_group_size, respondents=respondents)
+    key = "kind_asked_part" if result.has_figures() else "kind_asked"
+    return text(key, lang, asked=whole(result.asked, lang), respondents=respondents)
+
+
 def kind_sentences(result: KindResult, lang: str = "nb") -> list[str]:
     """One sentence per finding of a question of another kind, from its figures (each group's most chosen option
     or its mean and median; the test across groups with its p-value; for numbers d and its size word)."""
@@ -283,10 +317,13 @@ def kind_sentences(result: KindResult, lang: str = "nb") -> list[str]:
         key = "kind_multi_sentence" if result.kind == "multi" else "kind_choice_sentence"
         for g in shown:
             top = max(result.options, key=lambda o: g.counts[o])
+            if not g.counts[top]:  # a set no one ticked: no "most ticked" of nothing
+                out.append(text("kind_multi_none", lang, question=q, group=g.group, n=whole(g.base, lang)))
+                continue
             extra = number(g.mean_ticked, 1, lang) if g.mean_ticked is not None else ""
             out.append(text(key, lang, question=q, group=g.group, option=_quoted(top, lang),
                             pct=pct_words(g.shares[top], lang), n=g.base, mean=extra))
-        if result.kind == "multi":
+        if result.kind == "multi" and any(g.tick_shares for g in shown):  # shares only where someone ticked
             out.append(text("kind_multi_sums", lang))
     if result.test and result.test.get("p") is not None and result.kind != "multi":
         name = text(f"kind_test_{result.test['test']}", lang)
