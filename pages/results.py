@@ -17,6 +17,7 @@ from lmp_app.render import (
     plain_table,
     show_error,
     summary_for,
+    table_on_demand,
     weighted_for,
 )
 from lmp_app.state import (
@@ -204,17 +205,16 @@ if len([g for g in summary.groups if not g.suppressed]) > 2:
                        format_func=lambda v: t(f"omnibus_{v}"))
     tests = group_tests(summary, omnibus=omnibus)
     shown = group_stats_table(summary, lang=code, tests=tests)
-    plain_table(shown, static=True)
+    table_on_demand(shown, "show_table", t("table_show", count=len(shown)))
     pairs = comparisons_table(summary, lang=code, effect=effect, tests=tests)
     if not pairs.empty:
         st.caption(t("comparisons_heading"))
         # on demand: a table of every pair was half of the browser's drawing of the page (docs/utvikler/ytelse.md)
-        if st.toggle(t("comparisons_show", count=len(pairs)), key="show_pairs"):
-            plain_table(pairs, static=True)
+        table_on_demand(pairs, "show_pairs", t("comparisons_show", count=len(pairs)), at_once=0)
     st.caption(t("letters_footnote" if omnibus == "kruskal" else "letters_footnote_chi2"))
 else:
     shown = stats_table(summary, lang=code, effect=effect)
-    plain_table(shown, static=True)
+    table_on_demand(shown, "show_table", t("table_show", count=len(shown)))
 if has_suppressed(shown):
     st.caption(suppressed_legend(code, min_group_size()))
 st.caption(t(f"formula_{effect}"))

@@ -466,6 +466,7 @@ APP: dict[str, dict[str, str]] = {
     "index_no_filter": {"nb": "Indekser vises uten filter: fjern filteret for å se dem.", "en": "Indices are shown without a filter: remove the filter to see them."},
     "comparisons_heading": {"nb": "Forskjeller mellom gruppene, parvis", "en": "Differences between the groups, pair by pair"},
     "comparisons_show": {"nb": "Vis hvert par ({count} rader)", "en": "Show every pair ({count} rows)"},
+    "table_show": {"nb": "Vis tabellen ({count} rader)", "en": "Show the table ({count} rows)"},
     "report_field_title": {"nb": "Tittel", "en": "Title"},
     "report_field_subtitle": {"nb": "Undertittel", "en": "Subtitle"},
     "report_field_author": {"nb": "Forfatter", "en": "Author"},
