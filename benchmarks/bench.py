@@ -330,6 +330,24 @@ _CENSUS_JS = """() => {
 #: the results page's charts: a Vega view or an image
 _CHART = ("[data-testid='stVegaLiteChart'], [data-testid='stArrowVegaLiteChart'], "
           "[data-testid='stImage'] img")
+#: a watch in the page for the first chart after the next click: the browser's own clock, every 10 ms, so that the
+#: time is when the chart is there (an image: loaded), not when Playwright's next check finds it (its checks back off
+#: to one every 0.5 s)
+_WATCH_JS = """([chart, title]) => {
+  window.__firstChart = null;
+  document.addEventListener('click', () => { window.__click = performance.now(); }, {capture: true, once: true});
+  const timer = setInterval(() => {
+    // the new page's chart: after its title, in no element the last page left (Streamlit marks those stale)
+    const main = document.querySelector('[data-testid=stMain]');
+    const heading = [...(main?.querySelectorAll('h1') ?? [])].find(h => h.textContent.trim() === title);
+    const el = heading && [...main.querySelectorAll(chart)].find(c => !c.closest('[data-stale=true]')
+      && (heading.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING));
+    if (window.__click !== undefined && el && (el.tagName !== 'IMG' || (el.complete && el.naturalWidth > 0))) {
+      window.__firstChart = (performance.now() - window.__click) / 1000;
+      clearInterval(timer);
+    }
+  }, 10);
+}"""
 
 
 def _settle(pids: list[int], interval: float = 0.5) -> None:
@@ -425,10 +443,13 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
             phases["data_page"]["s"] = drawn_s
             if trace is not None:  # Chromium's own record of the results page: where its processor time goes
                 browser.start_tracing(page=page, path=str(trace), categories=["devtools.timeline", "v8.execute"])
+            page.evaluate(_WATCH_JS, [_CHART, "Resultater"])
+            clicked = time.perf_counter() - start - paused
             page.get_by_test_id("stSidebarNavLink").filter(has_text="Resultater").click()
             expect(main.get_by_role("heading", name="Resultater", exact=True)).to_be_visible()
             expect(main.locator(_CHART).first).to_be_visible()
-            first_chart_s = time.perf_counter() - clock
+            page.wait_for_function("() => window.__firstChart !== null")
+            first_chart_s = page.evaluate("() => window.__firstChart")
             expect(idle).to_have_attribute("data-test-script-state", "notRunning")
             results_s, drawn_s = time.perf_counter() - start - paused, time.perf_counter() - clock
             _settle(browsers)  # the processor time of the page counts until the browser has finished drawing it
@@ -441,8 +462,8 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    return {"read_s": read_s, "first_results_s": results_s, "server_before_mb": before_mb, "server_peak_mb": peak_mb,
-            "phases": phases}
+    return {"read_s": read_s, "first_chart_s": clicked + first_chart_s, "first_results_s": results_s,
+            "server_before_mb": before_mb, "server_peak_mb": peak_mb, "phases": phases}
 
 
 def write_xlsx(csv_path: Path, xlsx_path: Path) -> None:
@@ -737,9 +758,10 @@ def goals_table(report: dict[str, Any]) -> list[str]:
             b["ratio"] <= GOALS["big_ratio"] and b["peak_mb"] <= GOALS["big_peak_mb"])
     if "browser" in report:
         b = report["browser"]
-        row(f"browser (Chromium), {b['file']}: first results <= 2 x the command line's whole process",
-            f"{b['first_results_s']:.1f} s against {b['cli']['total']:.1f} s ({b['first_results_s'] / b['cli']['total']:.1f} x)",
-            b["first_results_s"] <= 2 * b["cli"]["total"])
+        row(f"browser (Chromium), {b['file']}: the results page's first chart after choosing the file <= 2 x the "
+            "command line's whole process",
+            f"{b['first_chart_s']:.1f} s against {b['cli']['total']:.1f} s ({b['first_chart_s'] / b['cli']['total']:.1f} x)",
+            b["first_chart_s"] <= 2 * b["cli"]["total"])
         row(f"browser: first results beyond those of {b['small']['file']} (the part that grows with the file) "
             "<= 2 x the command line's whole process",
             f"{b['growing_s']:.1f} s ({b['first_results_s']:.1f} s − {b['small']['first_results_s']:.1f} s) against "
@@ -787,7 +809,7 @@ def format_report(report: dict[str, Any]) -> str:
         b = report["browser"]
         lines.append(f"- browser session (Chromium, a fresh server), {b['file']} ({b['size_mb']:.0f} MB): Data page "
                      f"says what it read after {b['read_s']:.1f} s, the results page's first chart after "
-                     f"{b['first_results_s']:.1f} s; server {b['server_before_mb']:.0f} MB before the upload, peak "
+                     f"{b['first_chart_s']:.1f} s, drawn whole after {b['first_results_s']:.1f} s; server {b['server_before_mb']:.0f} MB before the upload, peak "
                      f"{b['server_peak_mb']:.0f} MB; command line (whole process) {b['cli']['total']:.2f} s, peak "
                      f"{b['cli']['peak_mb']:.0f} MB. Phases: " + "; ".join(
                          f"{name} {x['s']:.1f} s (processor: server {x['server_cpu_s']:.1f} s, browser "
