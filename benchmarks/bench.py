@@ -275,20 +275,17 @@ def _cpu_s(pids: list[int], seen: dict[int, float] | None = None) -> float:
     return sum(seen.get(pid, 0.0) for pid in pids)
 
 
-def _browser_pids(ancestor: int | None = None) -> list[int]:
-    """The Chromium processes started by ``ancestor`` (default: this process) and by its children, not another
-    process's browser on the same machine (a test run on two workers has two)."""
-    parents, chromium = {}, set()
+def _descendants(ancestor: int) -> dict[int, str]:
+    """The processes started by ``ancestor`` (its children, theirs, …), with their names."""
+    parents, names = {}, {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                if "chromium" in (entry / "comm").read_text():
-                    chromium.add(int(entry.name))
+                names[int(entry.name)] = (entry / "comm").read_text()
             except OSError:
                 continue
             parents[int(entry.name)] = int(fields[1])
-    ancestor = os.getpid() if ancestor is None else ancestor
 
     def descends(pid: int) -> bool:
         while pid > 1:
@@ -297,7 +294,19 @@ def _browser_pids(ancestor: int | None = None) -> list[int]:
                 return True
         return False
 
-    return sorted(pid for pid in chromium if descends(pid))
+    return {pid: name for pid, name in names.items() if descends(pid)}
+
+
+def _browser_pids(ancestor: int | None = None) -> list[int]:
+    """The Chromium processes started by ``ancestor`` (default: this process) and by its children, not another
+    process's browser on the same machine (a test run on two workers has two)."""
+    ancestor = os.getpid() if ancestor is None else ancestor
+    return sorted(pid for pid, name in _descendants(ancestor).items() if "chromium" in name)
+
+
+def _server_pids(server: int) -> list[int]:
+    """The server and the processes it started (the chart worker that draws the results page's charts)."""
+    return [server, *_descendants(server)]
 
 
 #: Respondents in the browser session's small file: what a session costs whatever the file's size (starting the
@@ -305,12 +314,63 @@ def _browser_pids(ancestor: int | None = None) -> list[int]:
 SMALL_ROWS = 1_000
 
 
-def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-                    ) -> dict[str, float]:
+#: what the results page draws, counted in the browser: Vega views (one vega-embed each), chart images, tables
+#: (``st.table``: HTML), data grids (``st.dataframe``: a canvas), widgets, and every element of the page
+_CENSUS_JS = """() => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const n = (sel) => main.querySelectorAll(sel).length;
+  return {vega_views: n('[data-testid=stVegaLiteChart], [data-testid=stArrowVegaLiteChart]'),
+          images: n('[data-testid=stImage]'), tables: n('[data-testid=stTable]'),
+          data_grids: n('[data-testid=stDataFrame]'), download_buttons: n('[data-testid=stDownloadButton]'),
+          widgets: n('[data-testid=stMultiSelect], [data-testid=stSelectbox], [data-testid=stRadio], '
+                     + '[data-testid=stCheckbox]'),
+          table_cells: n('[data-testid=stTable] td, [data-testid=stTable] th'),
+          elements: document.querySelectorAll('*').length};
+}"""
+#: the results page's charts: a Vega view or an image
+_CHART = ("[data-testid='stVegaLiteChart'], [data-testid='stArrowVegaLiteChart'], "
+          "[data-testid='stImage'] img")
+#: a watch in the page for the first chart after the next click: the browser's own clock, every 10 ms, so that the
+#: time is when the chart is there (an image: loaded), not when Playwright's next check finds it (its checks back off
+#: to one every 0.5 s)
+_WATCH_JS = """([chart, title]) => {
+  window.__firstChart = null;
+  document.addEventListener('click', () => { window.__click = performance.now(); }, {capture: true, once: true});
+  const timer = setInterval(() => {
+    // the new page's chart: after its title, in no element the last page left (Streamlit marks those stale)
+    const main = document.querySelector('[data-testid=stMain]');
+    const heading = [...(main?.querySelectorAll('h1') ?? [])].find(h => h.textContent.trim() === title);
+    const el = heading && [...main.querySelectorAll(chart)].find(c => !c.closest('[data-stale=true]')
+      && (heading.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING));
+    if (window.__click !== undefined && el && (el.tagName !== 'IMG' || (el.complete && el.naturalWidth > 0))) {
+      window.__firstChart = (performance.now() - window.__click) / 1000;
+      clearInterval(timer);
+    }
+  }, 10);
+}"""
+
+
+def _settle(pids: list[int], interval: float = 0.5) -> None:
+    """Wait until the processes have stopped using the processor (less than 5 % of ``interval`` more, at most 30 s):
+    Vega draws its views after the script run has ended."""
+    deadline, last = time.monotonic() + 30, _cpu_s(pids)
+    while time.monotonic() < deadline:
+        time.sleep(interval)
+        now = _cpu_s(pids)
+        if now - last < 0.05 * interval:
+            return
+        last = now
+
+
+def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+                    root: Path = ROOT, trace: Path | None = None) -> dict[str, float]:
     """A user in Chromium (as the browser tests run it) against a fresh ``streamlit run`` server: the demo's Data
     page is drawn, then ``path`` is uploaded; seconds until the Data page says what it read ("Lest:"), and until
-    the results page (clicked in the navigation) has drawn its first chart. The server's memory: resident before
-    the upload, and its peak (``VmHWM``) over the whole session."""
+    the results page (clicked in the navigation) has drawn its first chart (``first_chart_s``: after the click). The
+    results page's phase ends when the browser has finished drawing (its processor idle), with a census of what the
+    page holds. The server's memory: resident before the upload, and its peak (``VmHWM``) over the whole session.
+    ``root``: the app's folder (another checkout's app, for a before-and-after in one run); ``trace``: a file for
+    Chromium's trace of the results page (``chrome://tracing`` format)."""
     import signal
     import socket
     import urllib.request
@@ -321,10 +381,10 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(root / "streamlit_app.py"),
                                "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port",
                                str(port), "--browser.gatherUsageStats", "false", "--server.maxUploadSize", "1000"],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                              cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         for _ in range(200):
             try:
@@ -349,18 +409,24 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
             phases: dict[str, dict[str, float]] = {}
             clock = time.perf_counter()
             browsers = [pid for pid in _browser_pids() if pid not in others]
-            seen: dict[int, float] = {}  # each browser process's last reading: one that ends keeps what it used
-            cpu = (_cpu_s([server.pid]), _cpu_s(browsers, seen))
+            seen: dict[int, float] = {}  # each process's last reading: one that ends keeps what it used
+            served: set[int] = set()  # the server and every process it has started so far
+
+            def server_cpu() -> float:
+                served.update(_server_pids(server.pid))
+                return _cpu_s(sorted(served), seen)
+
+            cpu = (server_cpu(), _cpu_s(browsers, seen))
 
             def phase(name: str) -> None:
                 # the phase's time, the processor time the server and the browser used in it (two cores: up to twice
                 # the phase's time together), and the server's peak in it; then the peak is reset for the next phase
                 nonlocal clock, cpu
-                now, used = time.perf_counter(), (_cpu_s([server.pid]), _cpu_s(browsers, seen))
+                now, used = time.perf_counter(), (server_cpu(), _cpu_s(browsers, seen))
                 phases[name] = {"s": now - clock, "server_cpu_s": used[0] - cpu[0], "browser_cpu_s": used[1] - cpu[1],
                                 "peak_mb": _status_mb(server.pid, "VmHWM"), "after_mb": _status_mb(server.pid, "VmRSS")}
                 Path(f"/proc/{server.pid}/clear_refs").write_text("5")
-                clock, cpu = time.perf_counter(), (_cpu_s([server.pid]), _cpu_s(browsers, seen))
+                clock, cpu = time.perf_counter(), (server_cpu(), _cpu_s(browsers, seen))
 
             Path(f"/proc/{server.pid}/clear_refs").write_text("5")  # the peak from here on
             start = clock = time.perf_counter()
@@ -370,22 +436,34 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
             phase("upload")
             expect(main.get_by_text(f"Lest: {path.name}")).to_be_visible()
             expect(idle).to_have_attribute("data-test-script-state", "notRunning")
+            read_s, drawn_s = time.perf_counter() - start, time.perf_counter() - clock
+            _settle(browsers)  # the Data page's drawing belongs to its phase, the wait for it to no phase's time
+            paused = time.perf_counter() - clock - drawn_s
             phase("data_page")
-            read_s = time.perf_counter() - start
+            phases["data_page"]["s"] = drawn_s
+            if trace is not None:  # Chromium's own record of the results page: where its processor time goes
+                browser.start_tracing(page=page, path=str(trace), categories=["devtools.timeline", "v8.execute"])
+            page.evaluate(_WATCH_JS, [_CHART, "Resultater"])
+            clicked = time.perf_counter() - start - paused
             page.get_by_test_id("stSidebarNavLink").filter(has_text="Resultater").click()
             expect(main.get_by_role("heading", name="Resultater", exact=True)).to_be_visible()
-            expect(main.locator("[data-testid='stVegaLiteChart'], [data-testid='stArrowVegaLiteChart']")
-                   .first).to_be_visible()
+            expect(main.locator(_CHART).first).to_be_visible()
+            page.wait_for_function("() => window.__firstChart !== null")
+            first_chart_s = page.evaluate("() => window.__firstChart")
             expect(idle).to_have_attribute("data-test-script-state", "notRunning")
+            results_s, drawn_s = time.perf_counter() - start - paused, time.perf_counter() - clock
+            _settle(browsers)  # the processor time of the page counts until the browser has finished drawing it
             phase("results_page")
-            results_s = time.perf_counter() - start
+            if trace is not None:
+                browser.stop_tracing()
+            phases["results_page"].update(s=drawn_s, first_chart_s=first_chart_s, **page.evaluate(_CENSUS_JS))
             peak_mb = max(p["peak_mb"] for p in phases.values())
             browser.close()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    return {"read_s": read_s, "first_results_s": results_s, "server_before_mb": before_mb, "server_peak_mb": peak_mb,
-            "phases": phases}
+    return {"read_s": read_s, "first_chart_s": clicked + first_chart_s, "first_results_s": results_s,
+            "server_before_mb": before_mb, "server_peak_mb": peak_mb, "phases": phases}
 
 
 def write_xlsx(csv_path: Path, xlsx_path: Path) -> None:
@@ -680,14 +758,20 @@ def goals_table(report: dict[str, Any]) -> list[str]:
             b["ratio"] <= GOALS["big_ratio"] and b["peak_mb"] <= GOALS["big_peak_mb"])
     if "browser" in report:
         b = report["browser"]
-        row(f"browser (Chromium), {b['file']}: first results <= 2 x the command line's whole process",
-            f"{b['first_results_s']:.1f} s against {b['cli']['total']:.1f} s ({b['first_results_s'] / b['cli']['total']:.1f} x)",
-            b["first_results_s"] <= 2 * b["cli"]["total"])
+        row(f"browser (Chromium), {b['file']}: the results page's first chart after choosing the file <= 2 x the "
+            "command line's whole process",
+            f"{b['first_chart_s']:.1f} s against {b['cli']['total']:.1f} s ({b['first_chart_s'] / b['cli']['total']:.1f} x)",
+            b["first_chart_s"] <= 2 * b["cli"]["total"])
         row(f"browser: first results beyond those of {b['small']['file']} (the part that grows with the file) "
             "<= 2 x the command line's whole process",
             f"{b['growing_s']:.1f} s ({b['first_results_s']:.1f} s − {b['small']['first_results_s']:.1f} s) against "
             f"{b['cli']['total']:.1f} s ({b['growing_s'] / b['cli']['total']:.1f} x)",
             b["growing_s"] <= 2 * b["cli"]["total"])
+        small = b["small"]["phases"]["results_page"]
+        row(f"browser, {b['small']['file']}: the results page's first chart <= 1.0 s after the click, Chromium's "
+            "processor time on that page <= 1.0 s",
+            f"{small['first_chart_s']:.2f} s, {small['browser_cpu_s']:.2f} s",
+            small["first_chart_s"] <= 1.0 and small["browser_cpu_s"] <= 1.0)
         row("browser: the server's peak <= 1.5 x the command line's peak",
             f"{b['server_peak_mb']:.0f} MB against {b['cli']['peak_mb']:.0f} MB "
             f"({b['server_peak_mb'] / b['cli']['peak_mb']:.2f} x)", b["server_peak_mb"] <= 1.5 * b["cli"]["peak_mb"])
@@ -725,7 +809,7 @@ def format_report(report: dict[str, Any]) -> str:
         b = report["browser"]
         lines.append(f"- browser session (Chromium, a fresh server), {b['file']} ({b['size_mb']:.0f} MB): Data page "
                      f"says what it read after {b['read_s']:.1f} s, the results page's first chart after "
-                     f"{b['first_results_s']:.1f} s; server {b['server_before_mb']:.0f} MB before the upload, peak "
+                     f"{b['first_chart_s']:.1f} s, drawn whole after {b['first_results_s']:.1f} s; server {b['server_before_mb']:.0f} MB before the upload, peak "
                      f"{b['server_peak_mb']:.0f} MB; command line (whole process) {b['cli']['total']:.2f} s, peak "
                      f"{b['cli']['peak_mb']:.0f} MB. Phases: " + "; ".join(
                          f"{name} {x['s']:.1f} s (processor: server {x['server_cpu_s']:.1f} s, browser "

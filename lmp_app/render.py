@@ -208,6 +208,18 @@ def plain_table(frame: pd.DataFrame, *, static: bool = False) -> None:
         st.dataframe(frame, hide_index=True, width="stretch")
 
 
+
+#: a static table of more cells waits for the reader's switch: the browser draws each cell of ``st.table`` as
+#: Markdown, about 1 ms of its processor a cell (docs/utvikler/ytelse.md)
+CELLS_AT_ONCE = 300
+
+
+def table_on_demand(frame: pd.DataFrame, key: str, label: str, *, at_once: int = CELLS_AT_ONCE) -> None:
+    """A static table (:func:`plain_table`) drawn at once when it has at most ``at_once`` cells, a larger one when
+    the reader turns its switch on (``label``, e.g. "Vis tabellen (60 rader)"); its downloads stay beside it."""
+    if frame.size <= at_once or st.toggle(label, key=key):
+        plain_table(frame, static=True)
+
 @dataclass(frozen=True)
 class Selection:
     """What the user chose to look at."""

@@ -212,8 +212,9 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
     Raises :class:`lmp_core.base.errors.SurveyError` for bad input (the page shows its message).
     """
     source = read_file(data, name, codebook=codebook, sheet=sheet, dont_know=dont_know, exclude=exclude)
-    source = _kept_coding(source, digest(data))
-    loaded = Loaded(name, digest(data), source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
+    fingerprint = digest(data)  # once: hashing a 300 MB file takes a third of a second
+    source = _kept_coding(source, fingerprint)
+    loaded = Loaded(name, fingerprint, source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
     st.session_state[Keys.CACHE] = {}
     _forget_choices()

@@ -8,6 +8,7 @@ thread is safe: a module imported by two threads at once is loaded once, the sec
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import threading
 from functools import cache
@@ -24,6 +25,13 @@ def _load() -> None:
             importlib.import_module(name)
         except ImportError:  # a missing library is reported where it is used, with its own message
             continue
+    # the chart worker draws the results page's charts (lmp_app.figures): started, with vl-convert's engine, before
+    # the first results page is asked for (about a second on the test machine)
+    from lmp_core.base.errors import SurveyError
+    from lmp_core.present.chart_images import convert
+
+    with contextlib.suppress(SurveyError):  # a failing converter is reported where a chart is drawn
+        convert("svg", {"mark": "point"})
 
 
 @cache  # once per process (it holds no one's data; no Streamlit cache is shared between sessions)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lmp_app.access import page_guard
+from lmp_app.figures import show_chart
 from lmp_app.i18n import lang, t
 from lmp_app.reference import reference_for
 from lmp_app.render import (
@@ -17,6 +18,7 @@ from lmp_app.render import (
     plain_table,
     show_error,
     summary_for,
+    table_on_demand,
 )
 from lmp_app.state import (
     Keys,
@@ -117,7 +119,7 @@ def other_kinds(group: str | None, filters: dict[str, tuple[str, ...]], footnote
         yes_no = [r for r in chosen_kinds if r.yes_no and any(g.base for g in r.shown())]
         if len(yes_no) > 1:  # a block of yes/no questions reads like the top-2 figure
             yes_chart = yes_share_chart(yes_no, lang=code)
-            st.altair_chart(yes_chart, width="stretch")
+            show_chart(yes_chart)
             chart_downloads(yes_chart, f"{stem}_ja", "kinds_yes", footnote)
         for i, r in enumerate(chosen_kinds):
             st.subheader(md_escape(names[r.column]))  # the question's text comes from the file
@@ -125,7 +127,7 @@ def other_kinds(group: str | None, filters: dict[str, tuple[str, ...]], footnote
                 st.info(asked_sentence(r, min_group_size(), code))
                 continue
             chart = kind_chart(r, lang=code)
-            st.altair_chart(chart, width="stretch")
+            show_chart(chart)
             for sentence in kind_sentences(r, code):
                 st.text(sentence)
             table = kind_table(r, lang=code)
@@ -187,7 +189,7 @@ unshown = unshown_scale_sentences(summary, code)  # a question without a figure 
 for sentence in unshown:
     st.info(md_escape(sentence))  # the question's text comes from the file
 if has_marks(top2):
-    st.altair_chart(top2, width="stretch")
+    show_chart(top2)
 st.caption(md_escape(group_caption(summary, lang())))
 # the caveats travel with an exported chart: the first of each kind, with how many more there are
 footnote = caveat_lines(summary)
@@ -202,15 +204,16 @@ if long_tables(summary):
                        format_func=lambda v: t(f"omnibus_{v}"))
     tests = page_analysis(tuple(columns), group, filters, omnibus=omnibus).tests
     shown = group_stats_table(summary, lang=code, tests=tests)
-    plain_table(shown, static=True)
+    table_on_demand(shown, "show_table", t("table_show", count=len(shown)))
     pairs = comparisons_table(summary, lang=code, effect=effect, tests=tests)
     if not pairs.empty:
         st.caption(t("comparisons_heading"))
-        plain_table(pairs, static=True)
+        # on demand: a table of every pair was half of the browser's drawing of the page (docs/utvikler/ytelse.md)
+        table_on_demand(pairs, "show_pairs", t("comparisons_show", count=len(pairs)), at_once=0)
     st.caption(t("letters_footnote" if omnibus == "kruskal" else "letters_footnote_chi2"))
 else:
     shown = stats_table(summary, lang=code, effect=effect)
-    plain_table(shown, static=True)
+    table_on_demand(shown, "show_table", t("table_show", count=len(shown)))
 if has_suppressed(shown):
     st.caption(suppressed_legend(code, min_group_size()))
 st.caption(t(f"formula_{effect}"))
@@ -229,7 +232,7 @@ if reference is not None:
     for statistic in ("mean", "top2"):
         reference_figure = reference_chart(reference, statistic, lang=code)
         if reference_figure is not None:
-            st.altair_chart(reference_figure, width="stretch")
+            show_chart(reference_figure)
     plain_table(reference_table(reference, lang=code), static=True)
     for comparison in reference.comparisons:
         st.text(comparison.sentence(code))
@@ -296,14 +299,14 @@ if makes_indices and len(columns) >= 2:
                 plain_table(index_table(index, lang=code), static=True)
                 plain_table(index_items_table(index, lang=code), static=True)
                 if any(s.distribution for s in index.stats):
-                    st.altair_chart(index_chart(index, lang=code), width="stretch")
+                    show_chart(index_chart(index, lang=code))
         except SurveyError as err:
             show_error(err)
 
 st.subheader(t("dist_heading"))
 dist = distribution_chart(summary, lang=code, diverging=diverging)
 if has_marks(dist):
-    st.altair_chart(dist, width="stretch")
+    show_chart(dist)
 st.caption(md_escape(group_caption(summary, lang())))
 chart_downloads(dist, f"{stem}_svarfordeling", "dist", footnote)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import plain, plain_frame
+from tests.apptest import chart_marks, chart_svgs, plain, plain_frame
 from tests.conftest import EXTERNAL, FIXTURES, ROOT
 
 APP = str(ROOT / "streamlit_app.py")
@@ -38,14 +38,8 @@ def _table(at: AppTest):
 
 
 def _chart_rows(at: AppTest, index: int = 0) -> list[dict]:
-    """The data rows Streamlit sends to the browser with a chart (Arrow IPC in the proto)."""
-    import pyarrow as pa
-
-    proto = at.get("vega_lite_chart")[index].proto
-    rows: list[dict] = []
-    for dataset in proto.datasets:
-        rows += pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()
-    return rows
+    """The data of each mark of the page's ``index``-th chart (an SVG image: Vega names each mark's data in it)."""
+    return chart_marks(chart_svgs(at)[index])
 
 
 def _chart_texts(at: AppTest, index: int = 0) -> list[str]:
@@ -301,6 +295,9 @@ def test_three_groups_show_long_tables_with_every_pair_and_aligned_numbers():
     at.selectbox(key="data_group").set_value("c172code").run()
     at.switch_page("pages/results.py").run()
     assert not at.exception
+    # the table of every pair is drawn on demand
+    assert not any("Cliffs delta" in plain_frame(tb.value).columns for tb in at.table)
+    at.toggle(key="show_pairs").set_value(True).run()
     groups, pairs = (plain_frame(tb.value).reset_index(drop=True) for tb in at.table[:2])
     assert list(groups.columns) == ["Spørsmål", "Gruppe", "n", "Snitt", "SA", "Topp 2 %", "Over (sign.)"]
     assert list(pairs.columns) == ["Spørsmål", "Grupper", "Cohens d", "Størrelse", "Høyest", "Cliffs delta",
@@ -325,6 +322,40 @@ def test_three_groups_show_long_tables_with_every_pair_and_aligned_numbers():
     assert "p (kjikvadrat)" in pairs.columns and "p (Kruskal–Wallis)" not in pairs.columns
     assert any(c.value.startswith("Testen på tvers av gruppene er Pearsons kjikvadrattest") for c in at.caption)
 
+
+
+def test_a_long_results_table_waits_for_its_switch_and_a_short_one_does_not():
+    # the benchmark's shape (docs/utvikler/ytelse.md): 20 questions x 3 groups, 60 rows x 7 columns = 420 cells,
+    # more than the 300 drawn at once (lmp_app.render.CELLS_AT_ONCE); its downloads are there without the switch
+    import numpy as np
+    import pandas as pd
+
+    scale = ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
+    rng = np.random.default_rng(47)
+    frame = pd.DataFrame({"rolle": np.repeat(["Lærer", "Rektor", "Skoleeier"], [40, 30, 20])})
+    for i in range(1, 21):
+        frame[f"q{i}"] = rng.choice(scale, size=len(frame))
+    frame.loc[rng.choice(len(frame), size=9, replace=False), "q1"] = ""  # 9 unanswered: n differs from the rows
+    at = _app()
+    at.file_uploader(key="upload").upload("lang.csv", frame.to_csv(index=False).encode(), "text/csv").run()
+    at.selectbox(key="data_group").set_value("rolle").run()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception
+    def tabell_2_1() -> list:  # the theme's index follows with its own two tables
+        return [plain_frame(tb.value) for tb in at.table if "Over (sign.)" in plain_frame(tb.value).columns]
+
+    assert not tabell_2_1() and at.toggle(key="show_table").label == "Vis tabellen (60 rader)"
+    assert {"table_csv", "table_xlsx"} <= {b.proto.id.rsplit("-", 1)[-1] for b in at.get("download_button")}
+    at.toggle(key="show_table").set_value(True).run()
+    (shown,) = (frame.reset_index(drop=True) for frame in tabell_2_1())
+    assert shown.shape == (60, 7)
+    # n of the first question per group, by hand from the frame (pandas)
+    first = shown[shown["Spørsmål"] == shown["Spørsmål"].iloc[0]]
+    by_hand = frame.loc[frame["q1"] != "", "rolle"].value_counts()
+    assert {g.rsplit(" (", 1)[0]: int(n) for g, n in zip(first["Gruppe"], first["n"])} == by_hand.to_dict()
+    # a short table (the first five questions: 15 rows, 105 cells) is drawn at once, with no switch
+    at.multiselect(key="questions_widget").set_value([f"q{i}" for i in range(1, 6)]).run()
+    assert [len(frame) for frame in tabell_2_1()] == [15] and [tg.key for tg in at.toggle] == ["show_pairs"]
 
 @pytest.mark.parametrize("relative, group", [("efc/EFC.sav", "c172code"), ("efc/EFC.sav", "e42dep"),
                                              ("circus_spss_many_labels/spss_many_labels.sav", "c12"),

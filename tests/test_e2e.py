@@ -31,6 +31,9 @@ def _shot(page: Page, tmp_path: Path, name: str) -> None:
     charts = main(page).get_by_test_id("stVegaLiteChart")
     for i in range(charts.count()):
         expect(charts.nth(i).locator("canvas, svg").first).to_be_visible()
+    images = main(page).get_by_test_id("stImage").locator("img")  # charts drawn on the server
+    for i in range(images.count()):
+        expect(images.nth(i)).to_be_visible()
     folder = Path(SHOTS) if SHOTS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=folder / f"{name}.png", full_page=True)
@@ -479,6 +482,7 @@ def test_the_chi_square_test_across_three_groups_is_a_choice_on_the_results_page
     choose(page, "Gruppevariabel", "c172code")
     area = go(page, "Resultater")
     click(page, area.get_by_text("Kjikvadrat (hele svarfordelingen)", exact=True))
+    click(page, area.get_by_text("Vis hvert par", exact=False))  # the table of every pair, drawn on demand
     expect(area.get_by_text("Testen på tvers av gruppene er Pearsons kjikvadrattest", exact=False)).to_be_visible()
     pairs = area.get_by_test_id("stTable").filter(has_text="p (kjikvadrat)")
     expect(pairs).to_have_count(1)

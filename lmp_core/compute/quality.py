@@ -173,17 +173,26 @@ def longstring(values: np.ndarray) -> np.ndarray:
     array([3, 2, 0])
     """
     values = np.asarray(values, dtype=float)
-    given = ~np.isnan(values)
+    return _longest_runs(values, ~np.isnan(values))
+
+
+def _longest_runs(values: np.ndarray, given: np.ndarray) -> np.ndarray:
+    """Per row, the longest run of equal ``values`` in the cells where ``given`` is true, column by column (a
+    column of a Fortran-ordered matrix is contiguous)."""
     run = given[:, 0].astype(np.int64) if values.shape[1] else np.zeros(values.shape[0], dtype=np.int64)
     longest = run.copy()
     for j in range(1, values.shape[1]):
         same = given[:, j] & given[:, j - 1] & (values[:, j] == values[:, j - 1])
-        run = np.where(same, run + 1, given[:, j].astype(np.int64))
+        run = np.where(same, run + 1, given[:, j])
         np.maximum(longest, run, out=longest)
     return longest
 
 
-def irv(values: np.ndarray) -> np.ndarray:
+#: Rows per block of :func:`irv`'s arithmetic (its temporaries stay a few megabytes)
+BLOCK = 16_384
+
+
+def irv(values: np.ndarray, *, block: int = BLOCK) -> np.ndarray:
     """Intra-individual response variability per row (R ``careless::irv``): the standard deviation with n − 1 of
     the row's values, NaN left out; NaN for a row with fewer than two values.
 
@@ -191,11 +200,27 @@ def irv(values: np.ndarray) -> np.ndarray:
     [0.0, 1.0, nan]
     """
     values = np.asarray(values, dtype=float)
-    given = (~np.isnan(values)).sum(axis=1)
+    return _row_sd(values, ~np.isnan(values), block)
+
+
+def _row_sd(values: np.ndarray, given: np.ndarray, block: int) -> np.ndarray:
+    """:func:`irv` of the cells where ``given`` is true, ``block`` rows at a time, with ``numpy.nanstd``'s own
+    arithmetic (the mean Σx/n, then Σ(x − mean)² / (n − 1) summed along each row of a C-ordered copy, the
+    square root), so every bit is the one ``nanstd`` gives; NaN where fewer than two cells are given."""
     out = np.full(values.shape[0], np.nan)
-    ok = given >= 2
-    if ok.any():
-        out[ok] = np.nanstd(values[ok], axis=1, ddof=1)
+    for start in range(0, values.shape[0], block):
+        rows = slice(start, start + block)
+        has = given[rows]
+        n = has.sum(axis=1, dtype=np.intp)
+        cells = values[rows].astype(np.float64, order="C")
+        np.copyto(cells, 0.0, where=~has)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cells -= cells.sum(axis=1, keepdims=True) / n[:, None]
+            np.copyto(cells, 0.0, where=~has)
+            cells *= cells
+            var = cells.sum(axis=1) / (n - 1)
+        ok = n >= 2
+        out[rows][ok] = np.sqrt(var[ok])
     return out
 
 
@@ -277,18 +302,19 @@ def _seconds(survey: Survey, columns: QualityColumns) -> np.ndarray:
 
 
 def _grid_indices(survey: Survey, found: Sequence[tuple[str, tuple[str, ...]]]) -> tuple[np.ndarray, np.ndarray]:
-    """Per respondent, the highest longstring share and the lowest IRV over the grids (NaN: no value)."""
+    """Per respondent, the highest longstring share and the lowest IRV over the grids (NaN: no value), from the
+    codes as they are (0 = no answer)."""
     share = np.full(survey.n_rows, np.nan)
     lowest = np.full(survey.n_rows, np.nan)
     for _, columns in found:
         positions = [survey.item_index(c) for c in columns]
-        codes = survey.codes[:, positions].astype(float)
+        codes = survey.codes[:, positions]  # a copy
         ks = np.array([survey.items[j].scale.k for j in positions])
-        codes[(codes == 0) | (codes > ks)] = np.nan  # blank and "don't know" are no answer on the grid
-        answered = (~np.isnan(codes)).any(axis=1)
-        runs = np.where(answered, longstring(codes) / len(columns), np.nan)
+        codes[codes > ks] = 0  # blank and "don't know" are no answer on the grid
+        given = codes != 0
+        runs = np.where(given.any(axis=1), _longest_runs(codes, given) / len(columns), np.nan)
         share = np.fmax(share, runs)
-        lowest = np.fmin(lowest, irv(codes))
+        lowest = np.fmin(lowest, _row_sd(codes, given, BLOCK))
     return share, lowest
 
 
@@ -297,25 +323,26 @@ def _metadata(columns: QualityColumns) -> set[str]:
             if c}
 
 
-def _answer_codes(survey: Survey, columns: QualityColumns) -> np.ndarray:
+def _answer_parts(survey: Survey, columns: QualityColumns) -> list[np.ndarray]:
     """The scale and choice questions' codes (respondents × questions, 0 = blank), metadata columns left out
-    (a 0/1 ``Finished`` may be read as a yes/no question)."""
+    (a 0/1 ``Finished`` may be read as a yes/no question): the scale questions' matrix, then the others'."""
     parts = [survey.codes]
     if survey.other_codes is not None:
         meta = _metadata(columns)
         keep = [j for j, it in enumerate(survey.others) if it.column not in meta]
         parts.append(survey.other_codes[:, keep])
-    return np.hstack(parts)
+    return parts
 
 
 def _asked_and_last(survey: Survey, columns: QualityColumns) -> tuple[np.ndarray, np.ndarray, int]:
-    """Which questions each respondent answered, each respondent's last answered position (−1: none) and the
-    last position that at least half of the respondents answered."""
-    given = _answer_codes(survey, columns) > 0
-    positions = np.arange(given.shape[1])
-    last = np.where(given.any(axis=1), np.where(given, positions, -1).max(axis=1), -1)
+    """How many questions each respondent answered, each respondent's last answered position (−1: none) and the
+    last position that at least half of the respondents answered (positions in :func:`_answer_parts`' order)."""
+    given = np.hstack([part > 0 for part in _answer_parts(survey, columns)])
+    last = np.full(survey.n_rows, -1, dtype=np.int64)
+    for j in range(given.shape[1]):
+        last[given[:, j]] = j
     common = np.flatnonzero(given.mean(axis=0) >= 0.5) if survey.n_rows else np.zeros(0, int)
-    return given, last, int(common.max()) if common.size else -1
+    return given.sum(axis=1), last, int(common.max()) if common.size else -1
 
 
 def _breakoff(survey: Survey, columns: QualityColumns, last: np.ndarray, end: int) -> np.ndarray:
@@ -330,23 +357,73 @@ def _breakoff(survey: Survey, columns: QualityColumns, last: np.ndarray, end: in
     return last < end
 
 
-def _duplicates(survey: Survey, thresholds: Thresholds, columns: QualityColumns) -> tuple[np.ndarray, np.ndarray]:
-    """Later copies of an earlier respondent's answers, and later rows of an id seen before."""
-    codes = _answer_codes(survey, columns)
-    answered = (codes > 0).sum(axis=1)
-    parts = [codes.astype(np.float64)]
+def _duplicates(survey: Survey, thresholds: Thresholds, columns: QualityColumns,
+                answered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Later copies of an earlier respondent's answers (of those who answered enough, ``answered`` counting the
+    coded questions), and later rows of an id seen before."""
+    parts = _answer_parts(survey, columns)
     if survey.number_values is not None:
         meta = _metadata(columns)
         keep = [j for j, it in enumerate(survey.numbers) if it.column not in meta]
         numbers = survey.number_values[:, keep]
-        parts.append(np.nan_to_num(numbers, nan=-1e300))  # a blank is a value of its own, equal to another blank
+        # a blank is a value of its own, equal to another blank; + 0.0 makes −0.0 the 0.0 it equals
+        parts.append(np.nan_to_num(numbers, nan=-1e300) + 0.0)
         answered = answered + np.isfinite(numbers).sum(axis=1)
-    copies = pd.DataFrame(np.hstack(parts)).duplicated(keep="first").to_numpy() \
-        & (answered >= thresholds.duplicate_min_answered)
+    copies = repeated_rows(parts) & (answered >= thresholds.duplicate_min_answered)
     if columns.id is None:
         return copies, np.zeros(survey.n_rows, dtype=bool)
-    ids = survey.background[columns.id].astype("string").str.strip()
-    return copies, (ids.duplicated(keep="first") & ids.notna() & (ids != "")).to_numpy(dtype=bool)
+    return copies, _repeated_ids(survey, columns.id)
+
+
+def repeated_rows(parts: Sequence[np.ndarray]) -> np.ndarray:
+    """True for each row equal to an earlier row in every column of ``parts`` (matrices side by side; equal values
+    are equal bytes, so no NaN or −0.0): pandas' ``DataFrame.duplicated(keep="first")``. Each row's bytes are
+    hashed to 64 bits, and each row whose hash came before is compared with the first row of that hash; if two
+    different rows share a hash, pandas compares the rows.
+
+    >>> repeated_rows([np.array([[1, 2], [3, 4], [1, 2], [1, 3]], dtype=np.int8)]).tolist()
+    [False, False, True, False]
+    """
+    n = parts[0].shape[0]
+    raw = np.hstack([np.ascontiguousarray(p).view(np.uint8).reshape(n, -1) for p in parts])
+    words = np.hstack([raw, np.zeros((n, -raw.shape[1] % 8), np.uint8)]).view(np.uint64)
+    ids, _ = pd.factorize(row_hash(words))  # numbered in order of first appearance
+    seen = np.maximum.accumulate(ids)
+    first = np.ones(n, dtype=bool)
+    first[1:] = ids[1:] > seen[:-1]
+    later = np.flatnonzero(~first)
+    if (words[later] == words[np.flatnonzero(first)[ids[later]]]).all():
+        return ~first
+    return pd.DataFrame(words).duplicated(keep="first").to_numpy()  # a collision
+
+
+def row_hash(words: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each row of ``words`` (unsigned 64-bit), pandas' ``hash_array`` chained over the columns."""
+    out = np.zeros(words.shape[0], dtype=np.uint64)
+    for j in range(words.shape[1]):
+        out = pd.util.hash_array(out ^ words[:, j])
+    return out
+
+
+def _repeated_ids(survey: Survey, column: str) -> np.ndarray:
+    """Later rows of an id seen before: the id as text without white space around it (pandas'
+    ``astype("string").str.strip()``, that is pyarrow's ``utf8_trim_whitespace``); a blank or empty id is no id.
+    Whole numbers and text are compared in polars; a column of another type as pandas does."""
+    values = survey.frame[column]
+    if values.dtype.is_integer() and (not values.null_count() or int(values.abs().max() or 0) <= 2 ** 53):
+        # pandas holds a whole-number column with blanks as floats, exact up to 2⁵³
+        ids = values
+    elif values.dtype == pl.String:
+        import pyarrow.compute as pc
+
+        ids = pl.Series(pc.utf8_trim_whitespace(values.to_arrow()))
+    else:
+        text = survey.background[column].astype("string").str.strip()
+        return (text.duplicated(keep="first") & text.notna() & (text != "")).to_numpy(dtype=bool)
+    repeated = ~ids.is_first_distinct() & ids.is_not_null()
+    if ids.dtype == pl.String:
+        repeated &= ids != ""
+    return repeated.to_numpy()
 
 
 def quality(survey: Survey, thresholds: Thresholds | None = None, *,
@@ -368,12 +445,10 @@ def quality(survey: Survey, thresholds: Thresholds | None = None, *,
     speeding = timed & (seconds < thresholds.speed_ratio * median) if median is not None else np.zeros_like(timed)
     found = grids(survey, thresholds.min_grid)
     share, lowest = _grid_indices(survey, found)
-    given, last, end = _asked_and_last(survey, columns)
-    positions = np.arange(given.shape[1])
-    asked = positions[None, :] <= last[:, None]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        blank = np.where(last >= 0, (asked & ~given).sum(axis=1) / (last + 1), np.nan)
-    copies, same_id = _duplicates(survey, thresholds, columns)
+    answered, last, end = _asked_and_last(survey, columns)
+    with np.errstate(invalid="ignore", divide="ignore"):  # every answer is asked: blanks = asked − answered
+        blank = np.where(last >= 0, (last + 1 - answered) / (last + 1), np.nan)
+    copies, same_id = _duplicates(survey, thresholds, columns, answered)
     flags = {"speeding": speeding,
              "straightlining": np.nan_to_num(share, nan=0.0) >= thresholds.longstring_share - 1e-12,
              "low_variability": np.nan_to_num(lowest, nan=np.inf) < thresholds.irv_below,

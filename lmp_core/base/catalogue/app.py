@@ -300,6 +300,8 @@ APP: dict[str, dict[str, str]] = {
     "reading_notes": {"nb": "Merknader fra innlesingen ({count})", "en": "Notes from reading the file ({count})"},
     "download_png": {"nb": "Last ned PNG", "en": "Download PNG"},
     "download_svg": {"nb": "Last ned SVG", "en": "Download SVG"},
+    "chart_alt": {"nb": "Diagram: {title}. Tallene står i tabellene på siden og i nedlastingene.",
+                  "en": "Chart: {title}. The figures are in the tables on the page and in the downloads."},
     "download_csv": {"nb": "Last ned CSV", "en": "Download CSV"},
     "download_xlsx": {"nb": "Last ned Excel", "en": "Download Excel"},
     "formula_d": {"nb": "d = (snitt₁ − snitt₂) / √((SA₁² + SA₂²)/2), som i rapporten. Tabellen viser |d|; "
@@ -476,6 +478,8 @@ APP: dict[str, dict[str, str]] = {
     },
     "index_no_filter": {"nb": "Indekser vises uten filter: fjern filteret for å se dem.", "en": "Indices are shown without a filter: remove the filter to see them."},
     "comparisons_heading": {"nb": "Forskjeller mellom gruppene, parvis", "en": "Differences between the groups, pair by pair"},
+    "comparisons_show": {"nb": "Vis hvert par ({count} rader)", "en": "Show every pair ({count} rows)"},
+    "table_show": {"nb": "Vis tabellen ({count} rader)", "en": "Show the table ({count} rows)"},
     "report_field_title": {"nb": "Tittel", "en": "Title"},
     "report_field_subtitle": {"nb": "Undertittel", "en": "Subtitle"},
     "report_field_author": {"nb": "Forfatter", "en": "Author"},
