@@ -440,7 +440,10 @@ def analysis_for(request: ViewRequest, lang: str, *, omnibus: str = "kruskal",
 
     view = view_for(request, lang)
     asked = Request(view.request, kind_items=(), omnibus=omnibus, lang=lang, weights=weights)
-    return _cached(("analysis", asked, _weights_key(weights)), lambda: analyse(ensure_data().source, asked, view=view))
+    # the view's caveats are in the key: confirming the setup or the fieldwork's notes change them, not the counts
+    # (notes hold dicts, so their text stands for them)
+    key = ("analysis", asked, _weights_key(weights), repr(view.notes))
+    return _cached(key, lambda: analyse(ensure_data().source, asked, view=view))
 
 
 def _weights_key(chosen: Weights | None) -> tuple | None:
