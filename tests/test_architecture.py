@@ -324,6 +324,31 @@ def test_pages_and_the_present_stage_read_the_analysis_and_compute_no_statistic(
     assert found == {}
 
 
+
+def stage_work_in_counting(source: str) -> list[str]:
+    """What a counting module does that belongs to an earlier stage: reading a file's bytes (``open``,
+    ``.read_bytes``, ``.read_text``: the read stage's) or running the setup's reader (``build_survey``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and any(a.name == "build_survey" for a in node.names):
+            found.append(f"{node.module}.build_survey")
+        elif isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in ("open", "read_bytes", "read_text", "build_survey"):
+                found.append(ast.unparse(node.func))
+    return found
+
+
+def test_the_streaming_and_database_paths_enter_at_the_stage_they_replace():
+    # a stream's file is told apart by the read stage (read.parquet.is_parquet_file) and a database's distinct
+    # values are read by the setup's reader in setup/ (setup.distinct.read_distinct): counting/ only counts
+    assert stage_work_in_counting("from lmp_core.setup.columns import build_survey\n") == \
+        ["lmp_core.setup.columns.build_survey"]
+    assert stage_work_in_counting("with path.open('rb') as f:\n    f.read(4)\n") == ["path.open"]
+    found = {str(p.relative_to(ROOT)): used for p in sorted((ROOT / "lmp_core" / "counting").rglob("*.py"))
+             if (used := stage_work_in_counting(p.read_text(encoding="utf-8")))}
+    assert found == {}
+
 #: The functions longer than 60 lines, each with why (also in docs/architecture.md, "Long functions").
 LONG_FUNCTIONS = {
     "lmp_core/cli.py:build_parser": "the command line's options, one add_argument each: a list, not logic",
