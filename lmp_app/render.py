@@ -15,6 +15,7 @@ from lmp_app.i18n import lang, t
 from lmp_app.state import (
     Keys,
     Loaded,
+    _cached,
     analysis_for,
     ensure_data,
     groupings,
@@ -279,8 +280,10 @@ def page_analysis(columns: tuple[str, ...], group: str | None, filters: dict[str
 
 def banner_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]],
                by: str) -> list:
-    """The view crossed with ``by`` (:func:`lmp_core.compute.view.banner`), with this session's protective settings."""
-    from lmp_core.compute.view import banner
+    """The view crossed with ``by`` (:func:`lmp_core.analysis.views.banner_of`), with this session's protective
+    settings, once per view and session."""
+    from lmp_core.analysis.views import banner_of
 
     request = view_request(group=group, filters=filters, items=columns)
-    return banner(ensure_data().source, request, by, lang=lang())
+    code = lang()
+    return _cached(("banner", request, by, code), lambda: banner_of(ensure_data().source, request, by, lang=code))

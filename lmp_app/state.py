@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from lmp_app import memory
+from lmp_core.analysis.analyse import indices_of
+from lmp_core.analysis.views import protected_view
 from lmp_core.base.catalogue import text
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.decisions import Decision, setup_decisions, unconfirmed_note
 from lmp_core.compute.quality import Chosen, QualityChoice, apply_choice
 from lmp_core.compute.stats import MIN_GROUP_SIZE
-from lmp_core.compute.view import View, ViewRequest, counted_view, likely_group, make_view
+from lmp_core.compute.view import View, ViewRequest, likely_group
 from lmp_core.compute.weights import Weights
 from lmp_core.counting.coding import coded_survey, read_coded_table
 from lmp_core.counting.counts import Counts
@@ -33,7 +35,11 @@ from lmp_core.setup.coding import CodingFrame
 from lmp_core.setup.survey import Survey
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from lmp_core.analysis.analyse import Analysis
+    from lmp_core.compute.comments import Comments
+    from lmp_core.compute.fieldwork import Fieldwork
     from lmp_core.read.reference import References
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
@@ -284,14 +290,13 @@ def quality_notes() -> tuple[tuple[str, dict[str, object]], ...]:
 def quality_changes(lang: str) -> tuple:
     """Per question, the top-2 share and mean with all respondents and under the choice
     (:func:`lmp_core.compute.quality.with_and_without`), once per choice and session."""
-    from lmp_core.compute.quality import with_and_without
+    from lmp_core.analysis.views import quality_changes as changes
 
     loaded = ensure_data()
     full, chosen = loaded.full, loaded.chosen
     if full is None or chosen is None:
         return ()
-    return _cached(("quality_changes", lang), lambda: with_and_without(
-        full, chosen, min_group_size=chosen.min_group_size, lang=lang))
+    return _cached(("quality_changes", lang), lambda: changes(full, chosen, lang=lang))
 
 
 def sync_quality() -> bool:
@@ -420,9 +425,9 @@ def view_for(request: ViewRequest, lang: str) -> View:
     # language recounts nothing
     key = ("view", to_count, lang if request.group is None else None)
     if loaded.database is not None:  # counted in the database, the disclosure rule applied there
-        view = _cached(key, lambda: counted_view(_database_counts(loaded, to_count), to_count))
+        view = _cached(key, lambda: protected_view(source, to_count, counted=_database_counts(loaded, to_count)))
         return view.asking(request, notes)
-    view = _cached(key, lambda: make_view(source, to_count, held=held, lang=lang))
+    view = _cached(key, lambda: protected_view(source, to_count, held=held, lang=lang))
     return view.asking(request, notes)
 
 
@@ -436,7 +441,10 @@ def analysis_for(request: ViewRequest, lang: str, *, omnibus: str = "kruskal",
 
     view = view_for(request, lang)
     asked = Request(view.request, kind_items=(), omnibus=omnibus, lang=lang, weights=weights)
-    return _cached(("analysis", asked, _weights_key(weights)), lambda: analyse(ensure_data().source, asked, view=view))
+    # the view's caveats are in the key: confirming the setup or the fieldwork's notes change them, not the counts
+    # (notes hold dicts, so their text stands for them)
+    key = ("analysis", asked, _weights_key(weights), repr(view.notes))
+    return _cached(key, lambda: analyse(ensure_data().source, asked, view=view))
 
 
 def _weights_key(chosen: Weights | None) -> tuple | None:
@@ -453,23 +461,24 @@ def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
     """The themes' indices, and ``custom`` (a name and the questions the user picked), for the view's group and
     minimum (:func:`lmp_core.compute.indices.view_indices`), with the chosen weights beside (:func:`weights`), made once per
     request, weights and session."""
-    from lmp_core.compute.indices import MAX_INDEX_ITEMS, index_sets, view_indices
+    from lmp_core.analysis.analyse import Request
+    from lmp_core.compute.indices import MAX_INDEX_ITEMS, index_sets
 
     loaded = ensure_data()
     source = loaded.source
     to_count = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
+    asked = Request(to_count, kind_items=(), index_themes=themes, custom_index=(custom,) if custom else (),
+                    max_index_items=MAX_INDEX_ITEMS, lang=lang)
     if loaded.database is not None:  # the indices' sums are summed in the database, under the same rule
         picked = dict([custom]) if custom else None
         in_database = _database_counts(loaded, to_count, lambda found: index_sets(found, themes, picked, MAX_INDEX_ITEMS),
                                        ("indices", themes, custom))
-        return view_indices(in_database.counts, to_count, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
-                            custom=picked, sums=in_database.index_sums)
+        return indices_of(in_database.counts, asked, counted=in_database)
     chosen = weights()
     return _cached(("indices", to_count, themes, lang, _weights_key(chosen), custom),
-                   lambda: view_indices(source, to_count, list(themes), lang=lang, max_items=MAX_INDEX_ITEMS,
-                                        weights=chosen, custom=dict([custom]) if custom else None,
-                                        held=held_for(to_count.min_group_size)
-                                        if to_count.groupings == groupings() else None))
+                   lambda: indices_of(source, replace(asked, weights=chosen),
+                                      held=held_for(to_count.min_group_size)
+                                      if to_count.groupings == groupings() else None))
 
 
 def report_analysis_for(request: ViewRequest, themes: tuple[str, ...], lang: str, *,
@@ -477,8 +486,6 @@ def report_analysis_for(request: ViewRequest, themes: tuple[str, ...], lang: str
     """The analysis the report lays out (:func:`lmp_core.analysis.analyse.report_analysis`) for the chapters of
     ``themes``, with the chosen weights and reference figures, made once per request and session. From a database,
     the themes' indices and the other kinds are counted there (:func:`indices_for`, :func:`kinds_for`)."""
-    from dataclasses import replace
-
     from lmp_core.analysis.analyse import report_analysis, themes_with_index
     from lmp_core.compute.indices import MAX_INDEX_ITEMS
 
@@ -541,6 +548,53 @@ def kinds_for(group: str | None, filters: dict[str, tuple[str, ...]], lang: str)
     if loaded.database is not None:  # counted in the database with the scales, under the same rule
         return other_kinds(source, request, counted=_database_counts(loaded, request))
     return _cached(("kinds", request, lang), lambda: other_kinds(source, request, lang=lang))
+
+
+def comments_for(column: str, lang: str, *, groups: tuple[str, ...] | None = None, search: str = "") -> Comments:
+    """The comments of ``column`` the view of the chosen group may show, with this session's protective settings
+    (:func:`lmp_core.analysis.views.comments_of`), once per choice and session."""
+    from lmp_core.analysis.views import comments_of
+
+    request = view_request(group=st.session_state.get(Keys.GROUP))
+    held = held_for(request.min_group_size)
+    return _cached(("comments", column, request, groups, search, lang),
+                   lambda: comments_of(ensure_data().source, column, request, groups=groups, search=search,
+                                       held=held, lang=lang))
+
+
+def quotes_for(column: str, lang: str) -> tuple:
+    """Per code of ``column``'s coding, the comments of the chosen group's view that got it, and the uncoded last
+    (:func:`lmp_core.analysis.views.quotes_of`), once per coding and session (a new coding empties the cache)."""
+    from lmp_core.analysis.views import quotes_of
+
+    request = view_request(group=st.session_state.get(Keys.GROUP))
+    held = held_for(request.min_group_size)
+    return _cached(("quotes", column, request, lang),
+                   lambda: quotes_of(ensure_data().source, column, request, held=held, lang=lang))
+
+
+def fieldwork_for(invited: pd.DataFrame, list_name: str, list_key: str, *, response_id: str | None,
+                  invited_id: str | None, group: str | None, time: str | None) -> Fieldwork:
+    """The responses matched to the invitation list (``list_key``: its content's digest), with this session's
+    minimum (:func:`lmp_core.analysis.views.fieldwork_of`), once per choice and session."""
+    from lmp_core.analysis.views import fieldwork_of
+
+    min_n = min_group_size()
+    return _cached(("fieldwork", list_key, response_id, invited_id, group, time, min_n),
+                   lambda: fieldwork_of(ensure_data().source, invited, response_id=response_id, invited_id=invited_id,
+                                        group=group, time=time, source=list_name, min_group_size=min_n))
+
+
+def raked_for(invited: pd.DataFrame, list_name: str, list_key: str, by: tuple[str, ...], *,
+              response_id: str | None, invited_id: str | None) -> Weights:
+    """Weights that match the respondents to the invitation list on ``by``
+    (:func:`lmp_core.analysis.views.raked_weights`), once per choice and session."""
+    from lmp_core.analysis.views import raked_weights
+
+    min_n = min_group_size()
+    return _cached(("raked", list_key, by, response_id, invited_id, min_n),
+                   lambda: raked_weights(ensure_data().source, invited, by, response_id=response_id,
+                                         invited_id=invited_id, source=list_name, min_group_size=min_n))
 
 
 def set_coding(frame: CodingFrame) -> None:

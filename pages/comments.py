@@ -8,18 +8,16 @@ from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
 from lmp_app.render import download, md_escape, plain_table, quality_caveat, show_error
 from lmp_app.state import (
-    Keys,
     coding_of,
+    comments_for,
     ensure_data,
-    groupings,
-    held_for,
     kinds_for,
     min_group_size,
+    quotes_for,
     set_coded_table,
     set_coding,
 )
 from lmp_core.base.errors import SurveyError
-from lmp_core.compute.comments import comments, quotes_by_code
 from lmp_core.counting.coding import coded_matrix, coded_table
 from lmp_core.present.tables import kind_table, to_csv_bytes
 from lmp_core.setup.coding import CodingFrame, frame_csv, frame_table, make_code, read_frame
@@ -35,16 +33,13 @@ if not isinstance(source, Survey) or not source.text_columns:
     st.info(t("no_comments"))
     st.stop()
 column = st.selectbox(t("comment_column"), list(source.text_columns), key="comment_column", placeholder=t("choose_one"))
-group = st.session_state.get(Keys.GROUP)
 min_n = min_group_size()
-held = held_for(min_n)
-everything = comments(source, column, group=group, min_group_size=min_n, lang=lang(), held=held)
+everything = comments_for(column, lang())
 present = list(dict.fromkeys(everything.rows["group"]))
 c1, c2 = st.columns([2, 3])
 chosen = c1.multiselect(t("groups"), present, default=present, key="comment_groups", placeholder=t("choose_placeholder"), select_all=False)
 word = c2.text_input(t("search"), key="comment_search")
-result = comments(source, column, group=group, groups=chosen, search=word, min_group_size=min_n, lang=lang(),
-                  held=held)
+result = comments_for(column, lang(), groups=tuple(chosen), search=word)
 st.caption(t("comment_count", shown=len(result.rows), total=result.total))
 if result.hidden:
     st.caption(t("comments_hidden", count=result.hidden, min_n=min_n))
@@ -118,8 +113,7 @@ def coding_results(column: str, frame: CodingFrame) -> None:
     with d2:
         download(t("coding_download_table"), lambda: to_csv_bytes(coded_table(source, column)),
                  f"koding_{column}.csv", "text/csv", "coding_table_csv")
-    quotes = quotes_by_code(source, column, group=st.session_state.get(Keys.GROUP), min_group_size=min_group_size(),
-                            groupings=groupings(), lang=lang(), held=held_for(min_group_size()), per_code=None)
+    quotes = quotes_for(column, lang())
     st.markdown(f"**{t('coding_quotes')}**")
     for entry in quotes[:-1]:
         with st.expander(md_escape(f"{entry.code} ({entry.shown})")):  # a code's name may come from a file

@@ -13,6 +13,7 @@ from lmp_app.reference import includes_group, references, set_references, use_ty
 from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import (
     Keys,
+    Loaded,
     confirm,
     confirmed,
     databases,
@@ -55,91 +56,105 @@ from lmp_core.setup.table import column_use, setup_codebook, setup_rows, setup_t
 
 page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
 
-st.title(t("data_title"))
-st.caption(t("data_intro"))
-if st.session_state.get(Keys.ACCESS) == "open":
-    st.info(t("access_open"), icon=":material/lock_open:")
-loaded = ensure_data()
+#: Up to this many columns the setup is a static table that shows every reason in full.
+STATIC_ROWS = 60
+#: The thresholds' inputs: (smallest, largest, step) of each
+THRESHOLD_INPUTS = {"speed_ratio": (0.05, 1.0, 0.05), "min_grid": (2, 100, 1), "longstring_share": (0.1, 1.0, 0.05),
+                    "irv_below": (0.0, 10.0, 0.1), "nonresponse_share": (0.0, 1.0, 0.05),
+                    "duplicate_min_answered": (1, 1000, 1)}
 
-left, right = st.columns(2)
-uploaded = left.file_uploader(t("upload"), type=["csv", "tsv", "txt", "xlsx", "xlsm", "sav", "zsav", "parquet"],
-                             key="upload")
-codebook_file = right.file_uploader(t("upload_codebook"), type=["csv", "txt"], key="codebook_upload")
 
-if uploaded is not None:
-    data = uploaded.getvalue()
-    codebook_bytes = codebook_file.getvalue() if codebook_file is not None else b""
-    # each upload has its own id: a rerun of this page neither hashes nor copies the file to notice it is the same
-    fingerprint = f"{uploaded.file_id}|{codebook_file.file_id if codebook_file is not None else ''}"
-    sheet = None
-    if is_excel(data):
-        try:
-            sheets = excel_sheets(data, uploaded.name)
-        except SurveyError as err:
-            show_error(err, reading=True)
-            st.stop()
-        if len(sheets) > 1:
-            # default: the core takes the first sheet that holds questions
-            sheet = st.selectbox(t("sheet"), [None, *sheets], key="sheet",
-                                 format_func=lambda v: t("sheet_auto") if v is None else v, placeholder=t("choose_one"))
-            fingerprint += f"|{sheet}"
-    if st.session_state.get("upload_fingerprint") != fingerprint:
-        try:
-            with st.spinner(t("reading", file=uploaded.name), show_time=True):
-                codebook = read_codebook(codebook_bytes, codebook_file.name) if codebook_file is not None else None
-                loaded = load(data, uploaded.name, codebook=codebook,
-                              codebook_name=codebook_file.name if codebook_file else "", sheet=sheet)
-            st.session_state["upload_fingerprint"] = fingerprint
-        except SurveyError as err:
-            show_error(err, reading=True)
-            st.stop()
-elif not loaded.is_demo and st.button(t("back_to_demo"), key="demo_button"):
-    loaded = load_demo()
-    st.session_state.pop("upload_fingerprint", None)
+def upload_section(loaded: Loaded) -> Loaded:
+    """The upload of a response file (and a setup file): read once per upload, a sheet chosen for a workbook of
+    several; or back to the demo. The data in use after it."""
+    left, right = st.columns(2)
+    uploaded = left.file_uploader(t("upload"), type=["csv", "tsv", "txt", "xlsx", "xlsm", "sav", "zsav", "parquet"],
+                                 key="upload")
+    codebook_file = right.file_uploader(t("upload_codebook"), type=["csv", "txt"], key="codebook_upload")
 
-connections = databases(host_secrets())
-if connections:
-    with st.expander(t("db_heading"), expanded=loaded.database is not None, icon=":material/database:"):
-        st.caption(t("db_intro"))
-        chosen_db = st.selectbox(t("db_choose"), list(connections), key="db_choice", index=None,
-                                 format_func=lambda name: connections[name].label, placeholder=t("choose_one"))
-        if chosen_db is not None:
+    if uploaded is not None:
+        data = uploaded.getvalue()
+        codebook_bytes = codebook_file.getvalue() if codebook_file is not None else b""
+        # each upload has its own id: a rerun of this page neither hashes nor copies the file to notice it is the same
+        fingerprint = f"{uploaded.file_id}|{codebook_file.file_id if codebook_file is not None else ''}"
+        sheet = None
+        if is_excel(data):
             try:
-                protected = protection(connections[chosen_db].codebook)[0]
+                sheets = excel_sheets(data, uploaded.name)
             except SurveyError as err:
-                show_error(err)
-                protected = ()
-            if protected:
-                db_group = st.selectbox(t("db_group"), list(protected), key="db_group", placeholder=t("choose_one"))
-                if st.button(t("db_count"), key="db_count", type="primary"):
-                    try:
-                        with st.spinner(t("db_counting", label=connections[chosen_db].label), show_time=True):
-                            loaded = load_database(connections[chosen_db], db_group)
-                    except SurveyError as err:
-                        show_error(err)
-            else:
-                st.warning(t("db_no_protection"))
+                show_error(err, reading=True)
+                st.stop()
+            if len(sheets) > 1:
+                # default: the core takes the first sheet that holds questions
+                sheet = st.selectbox(t("sheet"), [None, *sheets], key="sheet",
+                                     format_func=lambda v: t("sheet_auto") if v is None else v, placeholder=t("choose_one"))
+                fingerprint += f"|{sheet}"
+        if st.session_state.get("upload_fingerprint") != fingerprint:
+            try:
+                with st.spinner(t("reading", file=uploaded.name), show_time=True):
+                    codebook = read_codebook(codebook_bytes, codebook_file.name) if codebook_file is not None else None
+                    loaded = load(data, uploaded.name, codebook=codebook,
+                                  codebook_name=codebook_file.name if codebook_file else "", sheet=sheet)
+                st.session_state["upload_fingerprint"] = fingerprint
+            except SurveyError as err:
+                show_error(err, reading=True)
+                st.stop()
+    elif not loaded.is_demo and st.button(t("back_to_demo"), key="demo_button"):
+        loaded = load_demo()
+        st.session_state.pop("upload_fingerprint", None)
+    return loaded
 
-source = loaded.source
-if loaded.database is not None and isinstance(source, Counts):
-    st.success(md_escape(t("loaded_db", label=loaded.name, rows=sum(source.respondents) + source.no_group,
-                           items=len(source.items), groups=len(source.groups))))
-elif isinstance(source, Counts):
-    st.success(md_escape(t("loaded_freq", file=loaded.name, items=len(source.items), groups=len(source.groups))))
-else:
-    read_rows = (loaded.full or source).n_rows  # the file's rows, with any the data-quality choice leaves out
-    if source.other_questions:
-        st.success(md_escape(t("loaded_kinds", file=loaded.name, rows=read_rows,
-                               items=len(source.items) + source.other_questions, scales=len(source.items),
-                               others=source.other_questions)))
+
+def database_section(loaded: Loaded) -> Loaded:
+    """Counting in a database the host named (its protected columns from its setup), when it names one."""
+    connections = databases(host_secrets())
+    if connections:
+        with st.expander(t("db_heading"), expanded=loaded.database is not None, icon=":material/database:"):
+            st.caption(t("db_intro"))
+            chosen_db = st.selectbox(t("db_choose"), list(connections), key="db_choice", index=None,
+                                     format_func=lambda name: connections[name].label, placeholder=t("choose_one"))
+            if chosen_db is not None:
+                try:
+                    protected = protection(connections[chosen_db].codebook)[0]
+                except SurveyError as err:
+                    show_error(err)
+                    protected = ()
+                if protected:
+                    db_group = st.selectbox(t("db_group"), list(protected), key="db_group", placeholder=t("choose_one"))
+                    if st.button(t("db_count"), key="db_count", type="primary"):
+                        try:
+                            with st.spinner(t("db_counting", label=connections[chosen_db].label), show_time=True):
+                                loaded = load_database(connections[chosen_db], db_group)
+                        except SurveyError as err:
+                            show_error(err)
+                else:
+                    st.warning(t("db_no_protection"))
+    return loaded
+
+
+def loaded_message(loaded: Loaded) -> None:
+    """What was read: rows, questions and groups (a database's counts, a frequency table, a response file)."""
+    source = loaded.source
+    if loaded.database is not None and isinstance(source, Counts):
+        st.success(md_escape(t("loaded_db", label=loaded.name, rows=sum(source.respondents) + source.no_group,
+                               items=len(source.items), groups=len(source.groups))))
+    elif isinstance(source, Counts):
+        st.success(md_escape(t("loaded_freq", file=loaded.name, items=len(source.items), groups=len(source.groups))))
     else:
-        st.success(md_escape(t("loaded", file=loaded.name, rows=read_rows, items=len(source.items))))
-    if loaded.is_demo:
-        st.caption(t("demo_loaded"))
-    if st.session_state.pop("fixes_applied", False):
-        st.success(t("fixes_applied"))
+        read_rows = (loaded.full or source).n_rows  # the file's rows, with any the data-quality choice leaves out
+        if source.other_questions:
+            st.success(md_escape(t("loaded_kinds", file=loaded.name, rows=read_rows,
+                                   items=len(source.items) + source.other_questions, scales=len(source.items),
+                                   others=source.other_questions)))
+        else:
+            st.success(md_escape(t("loaded", file=loaded.name, rows=read_rows, items=len(source.items))))
+        if loaded.is_demo:
+            st.caption(t("demo_loaded"))
+        if st.session_state.pop("fixes_applied", False):
+            st.success(t("fixes_applied"))
 
-def reverse_columns(columns: set[str], key: str) -> None:
+
+def reverse_columns(loaded: Loaded, columns: set[str], key: str) -> None:
     """Read the file again with ``columns`` turned round (those reversed already turned back), the decision
     ``key`` confirmed: the user has looked at the scale and said which way it goes."""
     codebook = loaded.codebook or {}
@@ -156,7 +171,7 @@ def reverse_columns(columns: set[str], key: str) -> None:
     st.rerun()
 
 
-def _read_with(codebook: dict) -> None:
+def _read_with(loaded: Loaded, codebook: dict) -> None:
     """Read the file again with the setup ``codebook`` (a decision on the Data page), or say why not."""
     try:
         load(loaded.data, loaded.name, codebook=codebook, codebook_name=loaded.codebook_name, sheet=loaded.sheet,
@@ -168,7 +183,7 @@ def _read_with(codebook: dict) -> None:
     st.rerun()
 
 
-def _as_choice(survey: Survey, column: str) -> dict:
+def _as_choice(loaded: Loaded, survey: Survey, column: str) -> dict:
     """The setup with ``column`` a single-choice question (every answer counts), the other choices kept."""
     return with_setup(loaded.codebook, choice=frozenset(it.column for it in survey.others if it.kind == "choice")
                       | {column})
@@ -191,7 +206,7 @@ def _place_outside(i: int, params: dict) -> list[str] | None:
     return [label for _, label in sorted(order)]
 
 
-def outside_scale_decisions(survey: Survey) -> None:
+def outside_scale_decisions(loaded: Loaded, survey: Survey) -> None:
     """A question with answers outside its scale ("Somewhat satisfied", 7 of 28) is a decision. Until it is made
     (``scale_pending``) the question is single choice with every answer counted; the user places the answers in
     the scale, keeps it single choice, or keeps the scale without them (their count then in every figure's
@@ -209,31 +224,25 @@ def outside_scale_decisions(survey: Survey) -> None:
             if key == "scale_pending" and c1.button(t("outside_into_scale"), key=f"outside_scale_{i}",
                                                     type="primary", disabled=order is None):
                 confirm(decision)
-                _read_with(with_order(loaded.codebook, column, order))
+                _read_with(loaded, with_order(loaded.codebook, column, order))
             if key == "scale_pending" and c2.button(t("outside_keep_choice"), key=f"outside_choice_{i}"):
                 confirm(decision)
-                _read_with(_as_choice(survey, column))
+                _read_with(loaded, _as_choice(loaded, survey, column))
             if key == "scale_pending" and c3.button(t("outside_keep"), key=f"outside_keep_{i}"):
                 confirm(decision)
-                _read_with(with_order(loaded.codebook, column, None))
+                _read_with(loaded, with_order(loaded.codebook, column, None))
             if key != "scale_pending" and c1.button(t("outside_as_choice"), key=f"outside_choice_{i}",
                                                     type="primary"):
-                _read_with(_as_choice(survey, column))
+                _read_with(loaded, _as_choice(loaded, survey, column))
             if key != "scale_pending" and c2.button(t("outside_keep"), key=f"outside_keep_{i}",
                                                     disabled=decision in done):
                 confirm(decision)
                 st.rerun()
 
 
-#: Up to this many columns the setup is a static table that shows every reason in full.
-STATIC_ROWS = 60
-
-# --- what was understood ------------------------------------------------------------------
-st.subheader(t("items_heading"))
-if isinstance(source, Survey):
-    # the setup: every column's role, scale and the reason for it (lmp_core.setup.table); what the reader worked
-    # out rather than read is marked for the user to confirm, and can be changed under the fixes below
-    # one decision per worked-out scale, not one per column: "62 questions have the scale …: the right way?"
+def scale_decisions(loaded: Loaded) -> None:
+    """One decision per worked-out scale, not one per column ("62 questions have the scale …: the right way?"):
+    confirm it, turn the whole scale round, or turn the questions that look reverse-keyed."""
     done = confirmed()
     for i, decision in enumerate(decisions()):
         with st.container(border=True, key=f"decision_{i}"):
@@ -254,10 +263,16 @@ if isinstance(source, Survey):
                 st.rerun()
             if c2.button(t("decision_turn"), key=f"decision_turn_{i}"):
                 # the whole scale the other way round: every question of the decision changes direction
-                reverse_columns(set(decision.columns), decision.key)
+                reverse_columns(loaded, set(decision.columns), decision.key)
             if decision.reverse_candidates and c3.button(t("decision_turn_candidates"), key=f"decision_cand_{i}"):
-                reverse_columns({c for c, _ in decision.reverse_candidates}, decision.key)
-    outside_scale_decisions(source)
+                reverse_columns(loaded, {c for c, _ in decision.reverse_candidates}, decision.key)
+
+
+def setup_section(loaded: Loaded, source: Survey) -> None:
+    """The setup: every column's role, scale and the reason for it (lmp_core.setup.table); what the reader worked
+    out rather than read is marked for the user to confirm, and can be changed under the fixes below."""
+    scale_decisions(loaded)
+    outside_scale_decisions(loaded, source)
     use = column_use(source)  # how much of the file became questions, and where that is changed
     (st.warning if use.few_questions else st.caption)(t("column_use", **{k: whole(v, lang())
                                                                           for k, v in vars(use).items()}))
@@ -275,19 +290,27 @@ if isinstance(source, Survey):
         loaded.full or source, loaded.codebook, groupings=protected, min_group_size=minimum, quality=quality_now)),
              f"{Path(loaded.name).stem}_oppsett.csv", "text/csv", "setup_csv")
     st.caption(t("setup_help"))
-else:
-    plain_table(pd.DataFrame([
-        {t("col_theme"): it.theme, t("col_column"): it.column, t("col_question"): it.question,
-         t("col_scale"): " → ".join(it.scale.labels), t("col_other"): ", ".join(it.other_labels)}
-        for it in source.items]))
-if isinstance(source, Survey) and source.notes:
-    with st.expander(t("notes_heading") + f" ({len(source.notes)})", expanded=True):
-        for key, params in source.notes:
-            st.text(note_text(key, params, lang()))
 
-# --- group and populations ------------------------------------------------------------------
-group = None
-if isinstance(source, Survey):
+
+def understood_section(loaded: Loaded) -> None:
+    """What was understood: the setup of a response file, or the questions of counts; the reader's notes."""
+    source = loaded.source
+    st.subheader(t("items_heading"))
+    if isinstance(source, Survey):
+        setup_section(loaded, source)
+    else:
+        plain_table(pd.DataFrame([
+            {t("col_theme"): it.theme, t("col_column"): it.column, t("col_question"): it.question,
+             t("col_scale"): " → ".join(it.scale.labels), t("col_other"): ", ".join(it.other_labels)}
+            for it in source.items]))
+    if isinstance(source, Survey) and source.notes:
+        with st.expander(t("notes_heading") + f" ({len(source.notes)})", expanded=True):
+            for key, params in source.notes:
+                st.text(note_text(key, params, lang()))
+
+
+def grouping_section(loaded: Loaded, source: Survey) -> str | None:
+    """The columns protected together (the user chooses them) and the group column among them."""
     # the columns that may group or filter are protected together (lmp_core.counting.disclosure): the user chooses them
     # any column can group: background columns first, then questions with few enough answers (an age group
     # or education level read as a question)
@@ -304,41 +327,48 @@ if isinstance(source, Survey):
                          format_func=lambda v: t("no_group") if v is None else v, key="data_group", placeholder=t("choose_one"))
     if group != current:
         st.session_state[Keys.GROUP] = group
-st.subheader(t("population_heading"))
-# group sizes come from the protected view: a hidden group's size is never printed
-view = view_for(view_request(group=group), lang())
-shown = {g.name: g for g in view.summary().groups}
-entered = populations(group)
-columns = st.columns(max(1, min(4, len(shown))))
-for i, info in enumerate(shown.values()):
-    column = columns[i % len(columns)]
-    value = column.number_input(
-        md_escape(t("population_of", group=info.name)), min_value=0, step=1, value=int(entered.get(info.name, 0)),
-        key=f"population_{loaded.digest[:8]}_{digest(info.name.encode())[:8]}",
-        help=t("group_hidden_n", min_n=min_group_size()) if info.suppressed else f"n = {info.respondents}")
-    if value and not info.suppressed and value < info.respondents:
-        column.error(md_escape(SurveyError("bad_population", group=info.name, respondents=info.respondents,
-                                           value=value).message(lang())))
-        entered.pop(info.name, None)
-    elif value:
-        entered[info.name] = int(value)
-    else:
-        entered.pop(info.name, None)
-set_populations(group, entered)
-st.checkbox(t("fpc"), value=bool(st.session_state.get(Keys.FPC)), key="fpc_widget", help=t("fpc_help"),
-            on_change=lambda: st.session_state.__setitem__(Keys.FPC, st.session_state["fpc_widget"]))
-# the response rates as the statistics compute them (one place: lmp_core.compute.stats)
-rated = view.asking(view_request(group=group, populations=entered)).summary()
-for info in rated.groups:
-    if info.response_rate is not None and not info.suppressed:
-        st.caption(md_escape(t("response_rate_line", group=info.name, respondents=info.respondents,
-                               population=info.population, rate=percent(Pct(info.response_rate), 0, lang()))))
-st.number_input(t("min_group"), min_value=1, max_value=100, step=1, key="min_n_widget",
-                value=min_group_size(),
-                on_change=lambda: st.session_state.__setitem__(Keys.MIN_N, st.session_state["min_n_widget"]))
+    return group
 
-# --- weights ----------------------------------------------------------------------------------
-if isinstance(source, Survey):
+
+def populations_section(loaded: Loaded, group: str | None) -> None:
+    """The invited number of each shown group, the finite population correction, the response rates and the
+    minimum group size."""
+    st.subheader(t("population_heading"))
+    # group sizes come from the protected view: a hidden group's size is never printed
+    view = view_for(view_request(group=group), lang())
+    shown = {g.name: g for g in view.summary().groups}
+    entered = populations(group)
+    columns = st.columns(max(1, min(4, len(shown))))
+    for i, info in enumerate(shown.values()):
+        column = columns[i % len(columns)]
+        value = column.number_input(
+            md_escape(t("population_of", group=info.name)), min_value=0, step=1, value=int(entered.get(info.name, 0)),
+            key=f"population_{loaded.digest[:8]}_{digest(info.name.encode())[:8]}",
+            help=t("group_hidden_n", min_n=min_group_size()) if info.suppressed else f"n = {info.respondents}")
+        if value and not info.suppressed and value < info.respondents:
+            column.error(md_escape(SurveyError("bad_population", group=info.name, respondents=info.respondents,
+                                               value=value).message(lang())))
+            entered.pop(info.name, None)
+        elif value:
+            entered[info.name] = int(value)
+        else:
+            entered.pop(info.name, None)
+    set_populations(group, entered)
+    st.checkbox(t("fpc"), value=bool(st.session_state.get(Keys.FPC)), key="fpc_widget", help=t("fpc_help"),
+                on_change=lambda: st.session_state.__setitem__(Keys.FPC, st.session_state["fpc_widget"]))
+    # the response rates as the statistics compute them (one place: lmp_core.compute.stats)
+    rated = view.asking(view_request(group=group, populations=entered)).summary()
+    for info in rated.groups:
+        if info.response_rate is not None and not info.suppressed:
+            st.caption(md_escape(t("response_rate_line", group=info.name, respondents=info.respondents,
+                                   population=info.population, rate=percent(Pct(info.response_rate), 0, lang()))))
+    st.number_input(t("min_group"), min_value=1, max_value=100, step=1, key="min_n_widget",
+                    value=min_group_size(),
+                    on_change=lambda: st.session_state.__setitem__(Keys.MIN_N, st.session_state["min_n_widget"]))
+
+
+def weights_section(loaded: Loaded, source: Survey) -> None:
+    """A weight column, the user's choice (never guessed), and how the figures are weighted."""
     # a weight column is the user's choice, never guessed from a name ("weight" may be body weight)
     st.subheader(t("weights_heading"))
     numeric = weight_candidates(source)
@@ -362,43 +392,39 @@ if isinstance(source, Survey):
     else:
         st.caption(t("weights_none_yet"))
 
-# --- reference figures ------------------------------------------------------------------------
-st.subheader(t("ref_heading"))
-st.caption(t("ref_intro"))
-reference_file = st.file_uploader(t("ref_upload"), type=["csv", "txt", "xlsx"], key="reference_upload")
-if reference_file is not None and st.session_state.get("reference_read") != digest(reference_file.getvalue()):
-    try:
-        use_upload(reference_file.getvalue(), reference_file.name)
-        st.session_state["reference_read"] = digest(reference_file.getvalue())
-    except SurveyError as err:
-        show_error(err)
-typed = st.text_area(t("ref_typed"), key="reference_typed", help=t("ref_typed_help"))
-if st.button(t("ref_use_typed"), key="reference_use_typed") and typed.strip():
-    try:
-        use_typed(typed, t("ref_heading").lower())
-    except SurveyError as err:
-        show_error(err)
-st.checkbox(t("ref_includes"), value=includes_group(), key="reference_includes_widget",
-            on_change=lambda: st.session_state.__setitem__(Keys.REFERENCE_INCLUDES,
-                                                           st.session_state["reference_includes_widget"]))
-in_use = references()
-if in_use is not None:
-    st.caption(md_escape(t("ref_loaded", count=len(in_use.values), name=in_use.name,
-                           suppressed=sum(v.status == "suppressed" for v in in_use.values),
-                           broken=sum(v.status == "broken" for v in in_use.values))))
-    plain_table(references_table(in_use, lang=lang()), static=True)
-    if st.button(t("ref_clear"), key="reference_clear"):
-        set_references(None)  # the same upload is not read again ("reference_read" keeps its digest)
-        st.rerun()
 
-# --- data quality -----------------------------------------------------------------------------
-#: The thresholds' inputs: (smallest, largest, step) of each
-THRESHOLD_INPUTS = {"speed_ratio": (0.05, 1.0, 0.05), "min_grid": (2, 100, 1), "longstring_share": (0.1, 1.0, 0.05),
-                    "irv_below": (0.0, 10.0, 0.1), "nonresponse_share": (0.0, 1.0, 0.05),
-                    "duplicate_min_answered": (1, 1000, 1)}
+def reference_section() -> None:
+    """Reference figures, uploaded or typed, and whether they include this survey's groups."""
+    st.subheader(t("ref_heading"))
+    st.caption(t("ref_intro"))
+    reference_file = st.file_uploader(t("ref_upload"), type=["csv", "txt", "xlsx"], key="reference_upload")
+    if reference_file is not None and st.session_state.get("reference_read") != digest(reference_file.getvalue()):
+        try:
+            use_upload(reference_file.getvalue(), reference_file.name)
+            st.session_state["reference_read"] = digest(reference_file.getvalue())
+        except SurveyError as err:
+            show_error(err)
+    typed = st.text_area(t("ref_typed"), key="reference_typed", help=t("ref_typed_help"))
+    if st.button(t("ref_use_typed"), key="reference_use_typed") and typed.strip():
+        try:
+            use_typed(typed, t("ref_heading").lower())
+        except SurveyError as err:
+            show_error(err)
+    st.checkbox(t("ref_includes"), value=includes_group(), key="reference_includes_widget",
+                on_change=lambda: st.session_state.__setitem__(Keys.REFERENCE_INCLUDES,
+                                                               st.session_state["reference_includes_widget"]))
+    in_use = references()
+    if in_use is not None:
+        st.caption(md_escape(t("ref_loaded", count=len(in_use.values), name=in_use.name,
+                               suppressed=sum(v.status == "suppressed" for v in in_use.values),
+                               broken=sum(v.status == "broken" for v in in_use.values))))
+        plain_table(references_table(in_use, lang=lang()), static=True)
+        if st.button(t("ref_clear"), key="reference_clear"):
+            set_references(None)  # the same upload is not read again ("reference_read" keeps its digest)
+            st.rerun()
 
 
-def thresholds_widgets(current: Thresholds) -> Thresholds:
+def thresholds_widgets(loaded: Loaded, current: Thresholds) -> Thresholds:
     """The thresholds, each visible and editable with its default from the sources (the user guide names them)."""
     values = {}
     with st.expander(t("quality_thresholds")):
@@ -410,7 +436,7 @@ def thresholds_widgets(current: Thresholds) -> Thresholds:
     return Thresholds(**values)
 
 
-def quality_section() -> None:
+def quality_section(loaded: Loaded) -> None:
     """How many respondents each check flags (counts, never a list of respondents), the choice to leave the
     flagged out (saved with the setup), and what that changes, per question."""
     if sync_quality():  # the protection changed above: the pages' data changes with it
@@ -418,10 +444,10 @@ def quality_section() -> None:
     st.subheader(t("quality_heading"))
     st.caption(t("quality_intro"))
     choice = quality_choice()
-    thresholds = thresholds_widgets(choice.thresholds)
+    thresholds = thresholds_widgets(loaded, choice.thresholds)
     # the time column is found by its name; the user may name another (kept with the setup)
     chosen_time = dict(choice.columns).get("duration")
-    options = [None, *source.background.columns]
+    options = [None, *loaded.source.background.columns]
     time_column = st.selectbox(t("quality_time_column"), options,
                                index=options.index(chosen_time) if chosen_time in options else 0,
                                format_func=lambda v: t("quality_time_auto") if v is None else v,
@@ -455,14 +481,8 @@ def quality_section() -> None:
         st.caption(t("quality_compare_none"))
 
 
-if isinstance(source, Survey) and loaded.full is not None:
-    try:
-        quality_section()
-    except SurveyError as err:
-        show_error(err)
-
-# --- fixes ------------------------------------------------------------------------------------
-if isinstance(source, Survey) and loaded.data:
+def fixes_section(loaded: Loaded, source: Survey) -> None:
+    """Fixes: questions left out, turned round, read as single choice, more "don't know" words, a scale chosen."""
     with st.expander(t("fix_heading")):
         # questions, and numeric columns read as scores (a school number with 16 codes may be a group)
         scores = [c.column for c in source.skipped if c.key == "score_column"]
@@ -497,3 +517,32 @@ if isinstance(source, Survey) and loaded.data:
                 st.rerun()
             except SurveyError as err:
                 show_error(err, reading=True)
+
+
+def main() -> None:
+    """The Data page, top to bottom: the upload, what was understood, the group and the invited numbers, weights,
+    reference figures, data quality and fixes."""
+    st.title(t("data_title"))
+    st.caption(t("data_intro"))
+    if st.session_state.get(Keys.ACCESS) == "open":
+        st.info(t("access_open"), icon=":material/lock_open:")
+    loaded = ensure_data()
+    loaded = database_section(upload_section(loaded))
+    loaded_message(loaded)
+    understood_section(loaded)
+    source = loaded.source
+    group = grouping_section(loaded, source) if isinstance(source, Survey) else None
+    populations_section(loaded, group)
+    if isinstance(source, Survey):
+        weights_section(loaded, source)
+    reference_section()
+    if isinstance(source, Survey) and loaded.full is not None:
+        try:
+            quality_section(loaded)
+        except SurveyError as err:
+            show_error(err)
+    if isinstance(source, Survey) and loaded.data:
+        fixes_section(loaded, source)
+
+
+main()

@@ -9,20 +9,22 @@ from lmp_app.render import download, md_escape, plain_table, quality_caveat, sho
 from lmp_app.state import (
     EXAMPLE_INVITATIONS,
     Keys,
+    analysis_for,
+    digest,
     ensure_data,
+    fieldwork_for,
     min_group_size,
     populations,
+    raked_for,
     set_populations,
     set_weights,
-    view_for,
     view_request,
     weights,
 )
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.fmt import Pct, number, percent
-from lmp_core.compute.fieldwork import detect_id_column, detect_time_column, display_table, fieldwork, parse_times
+from lmp_core.compute.fieldwork import detect_id_column, detect_time_column, display_table, parse_times
 from lmp_core.compute.stats import note_text
-from lmp_core.compute.weights import rake
 from lmp_core.present.charts import progress_chart
 from lmp_core.present.report.sentences import weighting_sentences
 from lmp_core.present.tables import balance_table, to_csv_bytes, to_excel_bytes
@@ -47,7 +49,7 @@ if uploaded is None or not isinstance(source, Survey):
     if entered:
         st.text(t("fw_rates_only"))
         request = view_request(group=group, populations=entered)
-        for info in view_for(request, lang()).summary().groups:  # rates as the statistics compute them
+        for info in analysis_for(request, lang()).summary.groups:  # rates as the statistics compute them
             if info.response_rate is not None and not info.suppressed:
                 st.text(t("response_rate_line", group=info.name, respondents=info.respondents,
                           population=info.population, rate=percent(Pct(info.response_rate), 0, lang())))
@@ -56,6 +58,7 @@ if uploaded is None or not isinstance(source, Survey):
 
 try:
     invited = read_table(uploaded.getvalue(), uploaded.name)
+    list_key = digest(uploaded.getvalue())
 except SurveyError as err:
     show_error(err, reading=True)
     st.stop()
@@ -89,8 +92,8 @@ if reminder_text.strip():
         st.warning(md_escape(t("fw_bad_reminders", values=", ".join(bad))))
 
 try:
-    result = fieldwork(source, invited, response_id=response_id, invited_id=invited_id, group=group, time=time,
-                       source=uploaded.name, min_group_size=min_group_size())
+    result = fieldwork_for(invited, uploaded.name, list_key, response_id=response_id, invited_id=invited_id,
+                           group=group, time=time)
 except SurveyError as err:
     show_error(err)
     st.stop()
@@ -151,8 +154,7 @@ by = st.multiselect(t("fw_weight_by"), characteristics, key="fw_weight_by",
 current = weights()
 if by:
     try:
-        raked = rake(source, invited, by, response_id=response_id, invited_id=invited_id, source=uploaded.name,
-                     min_group_size=min_group_size())
+        raked = raked_for(invited, uploaded.name, list_key, tuple(by), response_id=response_id, invited_id=invited_id)
     except SurveyError as err:
         show_error(err)
     else:

@@ -8,9 +8,8 @@ from lmp_app.reference import includes_group, references
 from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import (
     Keys,
+    comments_for,
     ensure_data,
-    held_for,
-    min_group_size,
     populations,
     quality_notes,
     report_analysis_for,
@@ -19,7 +18,6 @@ from lmp_app.state import (
 )
 from lmp_core.base.catalogue import words
 from lmp_core.base.errors import SurveyError
-from lmp_core.compute.comments import comments
 from lmp_core.present.report import Figure, Paragraph, Quote, Table, build_report, render
 from lmp_core.setup.survey import Survey
 
@@ -37,10 +35,8 @@ st.caption(t("report_intro"))
 loaded = ensure_data()
 source = loaded.source
 group = st.session_state.get(Keys.GROUP)
-min_n = min_group_size()
 # the same view the results page counts (its group, the Data page's invited numbers and minimum)
 request = view_request(group=group, populations=populations(group))
-held = held_for(min_n) if isinstance(source, Survey) else None
 themes = list(dict.fromkeys(it.theme for it in source.items))
 # the title page and the documents' properties (without them Word names "python-docx" as the author)
 c1, c2 = st.columns(2)
@@ -57,7 +53,7 @@ if isinstance(source, Survey) and source.text_columns:
     quotes = {}
     with st.expander(t("report_quotes")):
         for column in source.text_columns:
-            rows = comments(source, column, group=group, min_group_size=min_n, lang=lang(), held=held).rows
+            rows = comments_for(column, lang()).rows
             st.text(f"{t('comment_column')}: {column}")
             table = rows.rename(columns={"group": t("col_group"), "comment": t("col_comment")})
             table.insert(0, "✓", True)

@@ -9,9 +9,10 @@ from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
 from lmp_app.render import chart_downloads, download, md_escape, plain_table, quality_caveat, show_error
 from lmp_app.state import Keys, ensure_data, groupings, min_group_size, read_wave
+from lmp_core.analysis.views import trend_of
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.stats import note_text
-from lmp_core.compute.waves import make_trend, match_questions, waves_from_column
+from lmp_core.compute.waves import match_questions, waves_from_column
 from lmp_core.present.charts import trend_chart
 from lmp_core.present.tables import to_csv_bytes, trend_changes_table, trend_table
 from lmp_core.setup.survey import Survey
@@ -78,8 +79,8 @@ if flagged:
         if st.checkbox(t("waves_confirm"), key=f"waves_confirm_{q.column}", help=md_escape(q.column)):
             confirmed.add(q.column)
 try:
-    trend = make_trend(waves, group=group, min_group_size=min_group_size(), confirmed=confirmed, lang=lang(),
-                       groupings=groupings())
+    trend = trend_of(waves, group=group, min_group_size=min_group_size(), confirmed=confirmed, lang=lang(),
+                     groupings=groupings())
 except SurveyError as err:
     show_error(err)
     st.stop()

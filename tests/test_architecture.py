@@ -269,17 +269,21 @@ def test_one_module_decides_what_is_held_back():
 
 # --- the faces read one analysis; functions a reader can hold in mind ---------------------------------------
 
-#: The statistics of a view in lmp_core/compute/: only the analysis stage (lmp_core/analysis/) and the app's state
-#: call them; the pages and the present stage (tables, charts, the report) read the :class:`Analysis` instead.
+#: The statistics of a view in lmp_core/compute/: only the analysis stage (lmp_core/analysis/) calls them; the app
+#: (lmp_app/, whose state caches what the analysis stage returns), the pages and the present stage (tables, charts,
+#: the report) read the :class:`Analysis` and the analysis stage's other views (lmp_core/analysis/views.py) instead.
 STATISTICS = {
     "lmp_core.compute.stats": {"summarize"},
     "lmp_core.compute.view": {"make_view", "counted_view", "banner"},
     "lmp_core.compute.groups": {"group_tests"},
     "lmp_core.compute.indices": {"view_indices", "make_index", "index_from_sums"},
-    "lmp_core.compute.weights": {"weighted_stats", "weighted_comparisons"},
+    "lmp_core.compute.weights": {"weighted_stats", "weighted_comparisons", "rake"},
     "lmp_core.compute.kind_stats": {"kind_results", "database_results", "results_from_counts"},
     "lmp_core.compute.reference": {"view_reference"},
     "lmp_core.compute.quality": {"with_and_without"},
+    "lmp_core.compute.comments": {"comments", "quotes_by_code"},
+    "lmp_core.compute.fieldwork": {"fieldwork"},
+    "lmp_core.compute.waves": {"make_trend"},
 }
 
 
@@ -312,11 +316,38 @@ def test_the_statistics_finder_catches_every_form():
 
 def test_pages_and_the_present_stage_read_the_analysis_and_compute_no_statistic():
     """The command line, the pages and the report get every figure from lmp_core.analysis (docs/architecture.md):
-    a page or the report that asks compute/ for a statistic itself assembles a fourth analysis."""
-    files = sorted((ROOT / "pages").glob("*.py")) + sorted((ROOT / "lmp_core" / "present").rglob("*.py"))
+    a page, a helper of the app or the report that asks compute/ for a statistic itself assembles a fourth
+    analysis."""
+    files = sorted((ROOT / "pages").glob("*.py")) + sorted((ROOT / "lmp_app").rglob("*.py")) \
+        + [ROOT / "streamlit_app.py"] + sorted((ROOT / "lmp_core" / "present").rglob("*.py"))
     found = {str(p.relative_to(ROOT)): used for p in files if (used := statistics_used(p.read_text(encoding="utf-8")))}
     assert found == {}
 
+
+
+def stage_work_in_counting(source: str) -> list[str]:
+    """What a counting module does that belongs to an earlier stage: reading a file's bytes (``open``,
+    ``.read_bytes``, ``.read_text``: the read stage's) or running the setup's reader (``build_survey``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and any(a.name == "build_survey" for a in node.names):
+            found.append(f"{node.module}.build_survey")
+        elif isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in ("open", "read_bytes", "read_text", "build_survey"):
+                found.append(ast.unparse(node.func))
+    return found
+
+
+def test_the_streaming_and_database_paths_enter_at_the_stage_they_replace():
+    # a stream's file is told apart by the read stage (read.parquet.is_parquet_file) and a database's distinct
+    # values are read by the setup's reader in setup/ (setup.distinct.read_distinct): counting/ only counts
+    assert stage_work_in_counting("from lmp_core.setup.columns import build_survey\n") == \
+        ["lmp_core.setup.columns.build_survey"]
+    assert stage_work_in_counting("with path.open('rb') as f:\n    f.read(4)\n") == ["path.open"]
+    found = {str(p.relative_to(ROOT)): used for p in sorted((ROOT / "lmp_core" / "counting").rglob("*.py"))
+             if (used := stage_work_in_counting(p.read_text(encoding="utf-8")))}
+    assert found == {}
 
 #: The functions longer than 60 lines, each with why (also in docs/architecture.md, "Long functions").
 LONG_FUNCTIONS = {

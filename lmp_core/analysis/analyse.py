@@ -12,13 +12,14 @@ already protected (:mod:`lmp_core.compute.view`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.view import ViewRequest
 
 if TYPE_CHECKING:
+    from lmp_core.analysis.views import ColumnComments
     from lmp_core.compute.groups import GroupTests
     from lmp_core.compute.indices import Index
     from lmp_core.compute.kind_stats import KindResult
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from lmp_core.compute.weights import WeightedComparison, WeightedStats, Weights
     from lmp_core.counting.counts import Counts
     from lmp_core.counting.database import Counted
+    from lmp_core.counting.disclosure import HeldBack
     from lmp_core.read.reference import References
     from lmp_core.setup.survey import Item, Survey
 
@@ -88,6 +90,8 @@ class Analysis:
     reference: ReferenceResult | None = None
     quality: Mapping[str, Any] | None = None
     banner: tuple[tuple[str, Summary], ...] | None = None
+    #: per comment column, what the report may quote (:func:`report_analysis` fills it; not in the JSON)
+    comments: tuple[ColumnComments, ...] = ()
 
     def summary_of(self, columns: Sequence[str]) -> Summary:
         """The summary of some of the view's questions (a report chapter's, a theme's), from the same counts."""
@@ -101,6 +105,10 @@ class Analysis:
     def index_of(self, name: str) -> Index | None:
         """The index named ``name`` (a theme's, or one of picked questions), None without one."""
         return next((ix for ix in self.indices if ix.name == name), None)
+
+    def comments_of(self, column: str) -> ColumnComments | None:
+        """What the report may quote of the comment column ``column`` (None: the analysis has none of it)."""
+        return next((c for c in self.comments if c.column == column), None)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The JSON of ``python -m lmp_core summarize --format json``: the summary's contract, each question with
@@ -170,8 +178,6 @@ def report_analysis(source: Survey | Counts, request: ViewRequest, *, themes: Se
     chapter's theme (of ``themes``, None: all) that :func:`themes_with_index` allows; from a database, the indices
     ``indices`` its visit made (or every theme's, from ``counted``); the other kinds when no questions are picked.
     """
-    from dataclasses import replace
-
     from lmp_core.compute.indices import MAX_INDEX_ITEMS
     from lmp_core.compute.view import make_view
     from lmp_core.setup.survey import Survey
@@ -191,6 +197,10 @@ def report_analysis(source: Survey | Counts, request: ViewRequest, *, themes: Se
     analysis = analyse(source, asked, view=view, counted=counted)
     if indices is not None:
         analysis = replace(analysis, indices=tuple(indices.values()))
+    if isinstance(source, Survey) and source.text_columns:
+        from lmp_core.analysis.views import report_comments
+
+        analysis = replace(analysis, comments=report_comments(source, view.request, lang=lang))
     if references is None:
         return analysis
     from lmp_core.compute.reference import view_reference
@@ -224,7 +234,7 @@ def analyse(source: Survey | Counts, request: Request, *, view: View | None = No
     weights = request.weights
     if weights is not None and view.held is not None:
         weights = weights.without(view.held.rows)
-    indices = _indices(source, request, weights, counted)
+    indices = indices_of(source, replace(request, weights=weights), counted=counted)
     from lmp_core.compute.groups import group_tests
 
     tests = tuple(group_tests(summary, omnibus=request.omnibus))  # 3+ groups: omnibus, pairs, letters
@@ -261,17 +271,18 @@ def other_kinds(source: Survey | Counts, request: ViewRequest, *, kind_items: tu
                         lang=lang)
 
 
-def _indices(source: Survey | Counts, request: Request, weights: Weights | None,
-             counted: Counted | None) -> list[Index]:
-    """The indices of the request's themes and picked questions, for the view's group and minimum."""
+def indices_of(source: Survey | Counts, request: Request, *, counted: Counted | None = None,
+               held: HeldBack | None = None) -> list[Index]:
+    """The indices of the request's themes and picked questions (none unless it asks for one), for the view's group
+    and minimum, with the request's weights beside; from a database, from the sums ``counted`` brought back."""
     if not request.indexed:
         return []
     from lmp_core.compute.indices import view_indices
 
     return view_indices(source, request.view, list(request.index_themes), lang=request.lang,
-                        max_items=request.max_index_items, weights=weights,
+                        max_items=request.max_index_items, weights=request.weights,
                         custom={name: list(columns) for name, columns in request.custom_index} or None,
-                        sums=counted.index_sums if counted is not None else None)
+                        sums=counted.index_sums if counted is not None else None, held=held)
 
 
 def _weighted(source: Survey | Counts, view: View, weights: Weights | None, lang: str
@@ -306,9 +317,9 @@ def _banner(source: Survey | Counts, view: View, request: Request) -> tuple[tupl
     """Per value of the banner column, the view's summary of its respondents (None without a banner)."""
     if not request.banner:
         return None
-    from lmp_core.compute.view import banner
+    from lmp_core.analysis.views import banner_of
     from lmp_core.setup.survey import Survey
 
     if not isinstance(source, Survey):
         raise SurveyError("freq_no_filter", file=source.source)
-    return tuple(banner(source, view.request, request.banner, lang=request.lang))
+    return tuple(banner_of(source, view.request, request.banner, lang=request.lang))

@@ -43,10 +43,11 @@ import polars as pl
 
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.rules import MIN_GROUP_SIZE
-from lmp_core.counting.db_counts import Counted, Reading, counted_from, read_distinct
+from lmp_core.counting.db_counts import Counted, counted_from
 from lmp_core.counting.index_sums import IndexSums
 from lmp_core.counting.sql import codebook_questions, quote_name, quote_text
 from lmp_core.setup.codebook import CodebookEntry
+from lmp_core.setup.distinct import Reading, read_distinct
 from lmp_core.setup.survey import Item
 
 #: Seconds a query may run before it is stopped (PostgreSQL's statement_timeout).

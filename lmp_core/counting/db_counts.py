@@ -4,7 +4,7 @@
 protected grouping columns, the group column and the filter columns: ``k0…``), the respondents, and per question
 and distinct answer (``raw``) the respondents who gave it. Here:
 
-1. the setup's reader (:func:`lmp_core.setup.columns.build_survey`) reads the *distinct* values, never respondents,
+1. the setup's reader (:func:`lmp_core.setup.distinct.read_distinct`) reads the *distinct* values, never respondents,
    so each answer gets the code (or number) it gets in a file, and each key value its group;
 2. the rule (:class:`Rule`, the decision of :mod:`lmp_core.counting.disclosure` made on cells): a cell under the
    minimum is left out of every count; a question's answers in a cell with too few of them count as blank; a number
@@ -30,9 +30,8 @@ from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.counting.counts import Counts, NumberCounts, group_codes
 from lmp_core.counting.disclosure import POOLED, pooled_values, small
 from lmp_core.counting.index_sums import MIN_SHARE, IndexSums, index_sums, value_counts
-from lmp_core.setup.codebook import CodebookEntry
-from lmp_core.setup.columns import build_survey
-from lmp_core.setup.survey import Item, Survey
+from lmp_core.setup.distinct import Reading
+from lmp_core.setup.survey import Item
 
 
 @dataclass(frozen=True)
@@ -53,80 +52,6 @@ class Counted:
     #: the single-choice questions and multiple-response options, and the number questions counted by value
     others: Counts | None = None
     numbers: tuple[NumberCounts, ...] = ()
-
-
-def _typed(values: list[str | None], dtype: pl.DataType) -> pl.Series:
-    """Text from the database back in its column's type (numbers as numbers, so a code reads as in a file). A
-    column said to be numeric whose values are not all numbers stays text: SQLite reports a type per value, and
-    an empty result's column types are guesses."""
-    series = pl.Series(values, dtype=pl.String)
-    if dtype.is_numeric() or dtype == pl.Null:
-        numbers = series.cast(pl.Float64, strict=False)
-        if numbers.null_count() == series.null_count():
-            whole = numbers.drop_nulls()
-            # whole numbers as such, whatever the column's type says (SQLite's guess of a REAL column can be INTEGER)
-            return numbers.cast(pl.Int64) if (whole == whole.round()).all() else numbers
-        return series
-    if dtype == pl.Boolean:
-        return series.str.to_lowercase().is_in(["true", "t", "1"]).set(series.is_null(), None)
-    return series
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What the setup's reader makes of the distinct values the counting query returned: the questions of every
-    kind, each distinct answer's code (or number), and each distinct key value's group."""
-
-    survey: Survey
-    #: each column's distinct values, and the rows of the reader's table that hold them (one column at a time)
-    distinct: Mapping[str, list[str | None]]
-    rows: Mapping[str, slice]
-    scales: tuple[Item, ...]
-    #: per question (scale, single choice or multiple-response option): each distinct answer's code
-    code_of: Mapping[str, Mapping[str | None, int]]
-    #: per multiple-response option or single choice: the column its answers are in (a list's options share one)
-    source_of: Mapping[str, str]
-    #: the multiple-response sets of several columns: whether a respondent was asked depends on them all
-    column_sets: Mapping[str, tuple[str, ...]]
-
-
-def read_distinct(answers: pl.DataFrame, cells: pl.DataFrame, schema: pl.Schema,
-                  codebook: Mapping[str, CodebookEntry], questions: Sequence[str], keys: Sequence[str],
-                  table: str) -> Reading:
-    """The setup's reader on the distinct values only, one column at a time (each row of its table holds one
-    column's value and blanks elsewhere, so a code never depends on another column's value: the same code as in a
-    file wherever a file's code depends on the value alone; a multiple-response set's "asked" is counted by
-    :func:`asked_query`)."""
-    distinct: dict[str, list[str | None]] = {}
-    for q in questions:
-        distinct[q] = sorted(set(answers.filter(pl.col("item") == q)["raw"].to_list()), key=lambda v: (v is None, v))
-    for i, k in enumerate(keys):
-        distinct[k] = sorted(set(cells[f"k{i}"].to_list()), key=lambda v: (v is None, v or ""))
-    # each value twice: a column whose values all differ would read as a respondent id (a number question's)
-    rows: dict[str, slice] = {}
-    start = 0
-    for c, values in distinct.items():
-        rows[c] = slice(start, start + len(values))
-        start += 2 * len(values)
-    height = max(start, 1)
-    skeleton = pl.DataFrame({c: _typed([None] * rows[c].start + v + v + [None] * (height - rows[c].start - 2 * len(v)),
-                                       schema[c]) for c, v in distinct.items()})
-    survey = build_survey(skeleton, table, codebook={c: e for c, e in codebook.items() if c in skeleton.columns})
-    scales = tuple(survey.item(q) for q in questions if survey.item_index(q) is not None)
-    code_of = {it.column: dict(zip(distinct[it.column], survey.codes[rows[it.column], j].tolist()))
-               for j, it in enumerate(survey.items) if it.column in distinct}
-    source_of: dict[str, str] = {}
-    for j, it in enumerate(survey.others):
-        column = it.column if it.column in distinct else it.column.split("[", 1)[0]  # a list's option: "liste[A]"
-        if column in distinct and survey.other_codes is not None:
-            source_of[it.column] = column
-            code_of[it.column] = dict(zip(distinct[column], survey.other_codes[rows[column], j].tolist()))
-    members: dict[str, list[str]] = {}
-    for it in survey.others:
-        if it.kind == "multi" and source_of.get(it.column) == it.column:
-            members.setdefault(it.set_name, []).append(it.column)
-    return Reading(survey, distinct, rows, scales, code_of, source_of,
-                    {name: tuple(cols) for name, cols in members.items()})
 
 
 def _group_coding(reading: Reading, group: str | None, pools: Mapping[str, object], label: str, lang: str

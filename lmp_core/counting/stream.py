@@ -2,7 +2,9 @@
 
 A CSV or Parquet file of any length is counted as a database table is (:mod:`lmp_core.counting.database`): DuckDB
 reads it in batches and sends back, per cell of the protected grouping columns (and the group column), the
-respondents and each question's answers; the setup's reader codes the distinct values and the disclosure rule
+respondents and each question's answers; the reading stage tells Parquet from delimited text
+(:func:`lmp_core.read.parquet.is_parquet_file`), the setup's reader codes the distinct values
+(:func:`lmp_core.setup.distinct.read_distinct`) and the disclosure rule
 (:mod:`lmp_core.counting.db_counts`) holds back what it holds back in memory. So ``summarize --stream`` shows what
 ``summarize`` shows for the same file and setup: the same protection, the questions of every kind, respondents
 without a group value in the total. The answers are read in one pass over the file (each row turned into one row per
@@ -22,7 +24,7 @@ from lmp_core.base.errors import SurveyError
 from lmp_core.counting.database import count_in_database
 from lmp_core.counting.db_counts import Counted
 from lmp_core.counting.sql import quote_text
-from lmp_core.read.parquet import MAGIC
+from lmp_core.read.parquet import is_parquet_file
 from lmp_core.setup.codebook import CodebookEntry
 
 
@@ -33,9 +35,7 @@ def stream_counts(path: Path, codebook: Mapping[str, CodebookEntry], **options: 
     ``min_group_size``, ``items``, ``lang``, ``index_sets``). Missing values as there: a blank answer is blank, a
     blank group value is no group (in the total, in no group's figures).
     """
-    with path.open("rb") as handle:
-        parquet = handle.read(4) == MAGIC
-    source = f"{'read_parquet' if parquet else 'read_csv'}({quote_text(str(path))})"
+    source = f"{'read_parquet' if is_parquet_file(path) else 'read_csv'}({quote_text(str(path))})"
     try:
         return count_in_database("duckdb:", path.name, codebook, source=source, **options)
     except SurveyError as err:

@@ -8,6 +8,7 @@ table recognised by :mod:`lmp_core.load`.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import polars as pl
 
@@ -16,6 +17,13 @@ from lmp_core.read.frames import Table, check_columns, drop_blank_rows
 
 #: The first bytes (and last) of every Parquet file.
 MAGIC = b"PAR1"
+
+
+def is_parquet_file(path: Path) -> bool:
+    """Whether the file at ``path`` begins as every Parquet file does (:data:`MAGIC`), from its first four bytes
+    only (a file streamed past memory is never read whole; anything else is read as delimited text)."""
+    with path.open("rb") as handle:
+        return handle.read(4) == MAGIC
 
 
 def read_parquet(data: bytes, name: str) -> Table:

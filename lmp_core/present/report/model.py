@@ -19,9 +19,9 @@ import altair as alt
 import pandas as pd
 
 from lmp_core.analysis.analyse import Analysis, long_tables, report_analysis
+from lmp_core.analysis.views import ColumnComments
 from lmp_core.base.catalogue import text, words
 from lmp_core.base.fmt import whole
-from lmp_core.compute.comments import comments as comments_of
 from lmp_core.compute.indices import Index
 from lmp_core.compute.stats import MIN_GROUP_SIZE, note_text
 from lmp_core.compute.view import View, ViewRequest
@@ -343,11 +343,7 @@ class _Layout:
         return sheet
 
     def quote_blocks(self, column: str) -> list[Block]:
-        source = self.analysis.source
-        assert isinstance(source, Survey)  # only a survey has comment columns
-        request = self.analysis.view.request
-        return _quotes(source, column, request.group, self.quotes, self.min_group_size, self.lang, self.w,
-                       request.groupings)
+        return _quotes(self.analysis.comments_of(column), self.quotes, self.lang, self.w)
 
     def add_closing_sections(self, sections: list[Section], sheets: dict[str, pd.DataFrame], trend: Trend | None,
                              other_comments: Sequence[str]) -> None:
@@ -477,45 +473,43 @@ def _trend_section(trend: Trend, number: str, lang: str, w: Mapping[str, str]) -
     return Section(number, w["trend"], tuple(blocks))
 
 
-def _quotes(survey: Survey, column: str, group: str | None, quotes: Mapping[str, Sequence[str]] | None,
-            min_group_size: int, lang: str, w: dict[str, str], groupings: Sequence[str] | None = None) -> list[Block]:
-    """A column's comments to quote: only a column of written words (:func:`lmp_core.compute.comments.is_free_text`),
-    the chosen ones (``quotes``; None: all shown), at most :data:`MAX_QUOTES` of them by the stated rule
-    (:func:`lmp_core.compute.comments.quote_sample`), said under the heading."""
+def _quotes(found: ColumnComments | None, quotes: Mapping[str, Sequence[str]] | None, lang: str,
+            w: dict[str, str]) -> list[Block]:
+    """A column's comments to quote (the analysis's, :func:`lmp_core.analysis.views.report_comments`): only a
+    column of written words (:func:`lmp_core.compute.comments.is_free_text`), the chosen ones (``quotes``; None:
+    all shown), at most :data:`MAX_QUOTES` of them by the stated rule (:func:`lmp_core.compute.comments.quote_sample`),
+    said under the heading."""
     from lmp_core.compute.comments import MAX_QUOTES, is_free_text, quote_sample
 
-    found = comments_of(survey, column, group=group, min_group_size=min_group_size, lang=lang).rows
+    if found is None:
+        return []
+    column, shown = found.column, found.shown.rows
     if quotes is not None:
         wanted = set(quotes.get(column, ()))
-        found = found[found["comment"].isin(wanted)]
-    if found.empty or not is_free_text(found["comment"].tolist()):
+        shown = shown[shown["comment"].isin(wanted)]
+    if shown.empty or not is_free_text(shown["comment"].tolist()):
         return []
     blocks: list[Block] = [Paragraph(w["quotes_intro"], "subheading")]
-    if len(found) > MAX_QUOTES:
-        blocks.append(Paragraph(text("quotes_sampled", lang, shown=MAX_QUOTES, total=whole(len(found), lang),
-                                     every=whole(round(len(found) / MAX_QUOTES), lang)), "note"))
-        found = found.iloc[quote_sample(len(found))]
-    blocks += [Quote(str(r.comment), str(r.group)) for r in found.itertuples()]
+    if len(shown) > MAX_QUOTES:
+        blocks.append(Paragraph(text("quotes_sampled", lang, shown=MAX_QUOTES, total=whole(len(shown), lang),
+                                     every=whole(round(len(shown) / MAX_QUOTES), lang)), "note"))
+        shown = shown.iloc[quote_sample(len(shown))]
+    blocks += [Quote(str(r.comment), str(r.group)) for r in shown.itertuples()]
     wanted = None if quotes is None else set(quotes.get(column, ()))
-    return blocks + _code_quotes(survey, column, group, min_group_size, groupings, lang, wanted)
+    return blocks + _code_quotes(found, lang, wanted)
 
 
-def _code_quotes(survey: Survey, column: str, group: str | None, min_group_size: int,
-                 groupings: Sequence[str] | None, lang: str, wanted: set[str] | None) -> list[Block]:
-    """A coded comment column's quotes per code (:func:`lmp_core.compute.comments.quotes_by_code`: only from groups
-    whose coded counts are shown), each code's name and how many shown comments got it, then up to three quotes,
-    among the comments chosen for the report (``wanted``; None: all)."""
-    from lmp_core.compute.comments import quotes_by_code
-
-    coded = quotes_by_code(survey, column, group=group, min_group_size=min_group_size, groupings=groupings,
-                           lang=lang, per_code=None)
+def _code_quotes(found: ColumnComments, lang: str, wanted: set[str] | None) -> list[Block]:
+    """A coded comment column's quotes per code (only from groups whose coded counts are shown), each code's name
+    and how many shown comments got it, then up to three quotes, among the comments chosen for the report
+    (``wanted``; None: all)."""
     blocks: list[Block] = []
-    for entry in coded:
+    for entry in found.by_code:
         chosen = [(g, q) for g, q in entry.quotes if wanted is None or q in wanted][:3]
         if chosen:
             blocks.append(Paragraph(f"{entry.code} ({entry.shown})"))
             blocks += [Quote(quote, quote_group) for quote_group, quote in chosen]
-    return [Paragraph(text("coding_report_quotes", lang, column=column), "subheading"), *blocks] if blocks else []
+    return [Paragraph(text("coding_report_quotes", lang, column=found.column), "subheading"), *blocks] if blocks else []
 
 
 def _all_quotes_frame(sections: Sequence[Section], lang: str) -> pd.DataFrame:
