@@ -66,8 +66,8 @@ def pytest_configure(config) -> None:
 #: takes the back half of the other's remaining queue. So no two of them share the processor at once (a browser
 #: session of one made another's time out) and the run never ends waiting for one of them. The other tests keep
 #: their order.
-LONGEST = ("tests/test_concurrency.py", "tests/test_e2e_proxy.py", "tests/test_bench.py", "tests/test_e2e_hostile.py",
-           "tests/test_e2e_login.py", "tests/test_stream.py")
+LONGEST = ("tests/test_concurrency.py", "tests/test_e2e_first_results.py", "tests/test_e2e_proxy.py",
+           "tests/test_bench.py", "tests/test_e2e_hostile.py", "tests/test_e2e_login.py", "tests/test_stream.py")
 
 
 def pytest_collection_modifyitems(config, items) -> None:
