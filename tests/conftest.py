@@ -158,4 +158,6 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}}
+    # reduced motion (a user's own setting, which Streamlit honours): lists and tabs appear without their entry
+    # animation, so a click lands on an option that is already where it will stay
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "reduced_motion": "reduce"}
