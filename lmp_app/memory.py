@@ -75,7 +75,18 @@ def release_now() -> None:
     libc = _libc()
     if libc is not None:
         libc.malloc_trim(0)
-    _LOG.info(RELEASED)
+    _log(RELEASED)
+
+
+def _log(message: str) -> None:
+    """Log ``message`` unless a stream of the log has been closed.
+
+    The release runs on a timer thread, which can fire after the process's error stream has gone (pytest
+    closes its captured stream at the end of a run while an in-process session's timer still waits); the
+    logging module would print a ``--- Logging error ---`` report with a traceback instead of the line.
+    """
+    if not any(getattr(getattr(h, "stream", None), "closed", False) for h in _LOG.handlers):
+        _LOG.info(message)
 
 
 def release_after(seconds: float) -> None:

@@ -190,8 +190,8 @@ def _forget_choices(*extra: str) -> None:
 
 
 def _release_later(_: object) -> None:
-    # the session's state is kept this long for a reconnect; its memory can go back after that
-    memory.release_after(float(st.get_option("server.disconnectedSessionTTL")) + 5)
+    # the session's state is kept this long for a reconnect; its memory can go back after that (a second later)
+    memory.release_after(float(st.get_option("server.disconnectedSessionTTL")) + 1)
 
 
 @st.cache_resource(scope="session", on_release=_release_later, show_spinner=False)

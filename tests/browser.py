@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Response, WebSocket, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 TIMEOUT_MS = 60_000  # a cold server on a busy CI machine imports scipy/statsmodels on its first run
@@ -48,10 +48,12 @@ def wait_idle(page: Page) -> None:
 
 
 _RUNS = "_lmp_finished_runs"  # the attribute on a Page that counts the runs its session finished
+_SOCKETS = "_lmp_sockets"  # the attribute on a Page that counts the websockets it opened to the server
 
 
 def watch_runs(page: Page) -> None:
-    """Count the script runs the server reports finished to this page (once per page; before its first load).
+    """Count the script runs the server reports finished to this page, and the page's connections to the server
+    (once per page; before its first load).
 
     Every run ends in a ``ForwardMsg`` whose ``script_finished`` field says how; a run superseded by a newer one
     (``FINISHED_EARLY_FOR_RERUN``) is not counted, since the page it drew is not the one the step waits for.
@@ -62,6 +64,7 @@ def watch_runs(page: Page) -> None:
 
     done = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
     setattr(page, _RUNS, 0)
+    setattr(page, _SOCKETS, 0)
 
     def on_frame(payload: bytes | str) -> None:
         if isinstance(payload, str):
@@ -70,7 +73,11 @@ def watch_runs(page: Page) -> None:
         if msg.WhichOneof("type") == "script_finished" and msg.script_finished in done:
             setattr(page, _RUNS, getattr(page, _RUNS) + 1)
 
-    page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
+    def on_socket(socket: WebSocket) -> None:
+        setattr(page, _SOCKETS, getattr(page, _SOCKETS) + 1)
+        socket.on("framereceived", on_frame)
+
+    page.on("websocket", on_socket)
 
 
 def finished_runs(page: Page) -> int:
@@ -78,22 +85,42 @@ def finished_runs(page: Page) -> int:
     return getattr(page, _RUNS)
 
 
-def wait_for_run(page: Page, before: int) -> None:
-    """Wait until a run after the ``before``-th has finished, then until the page shows it (:func:`wait_idle`)."""
+def _sockets(page: Page) -> int:
+    return getattr(page, _SOCKETS, 0)
+
+
+def wait_for_run(page: Page, before: int, sockets: int | None = None) -> None:
+    """Wait until a run after the ``before``-th has finished, then until the page shows it (:func:`wait_idle`);
+    with ``sockets`` (the page's connections when the step began), fail if the page reconnects meanwhile."""
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while finished_runs(page) <= before:
+        if sockets is not None:
+            same_connection(page, sockets)
         if time.monotonic() > deadline:
             raise AssertionError(f"no script run finished within {TIMEOUT_MS / 1000:.0f} s of the step")
         page.wait_for_timeout(20)  # lets Playwright deliver the websocket's frames
     wait_idle(page)
 
 
+def same_connection(page: Page, sockets: int) -> None:
+    """Fail, naming the cause, if the page has opened a connection to the server since it had ``sockets``.
+
+    Streamlit's page reconnects when its websocket closes, and reruns the script on the new one; that run is not
+    the one a step waits for, and a file whose upload was under way is dropped by the uploader (the page shows
+    what it showed before the upload). A step that passed through a reconnect proves nothing about its action.
+    """
+    if _sockets(page) != sockets:
+        raise AssertionError(f"the page reconnected to the server during the step ({_sockets(page) - sockets} new "
+                             "websocket): the run it saw is the reconnect's, not the step's")
+
+
 @contextmanager
 def acting(page: Page) -> Iterator[None]:
     """Around a step that starts a script run: on leaving, wait for that run to finish and be drawn."""
-    before = finished_runs(page)
+    before, sockets = finished_runs(page), _sockets(page)
     yield
-    wait_for_run(page, before)
+    wait_for_run(page, before, sockets)
+    same_connection(page, sockets)
 
 
 def click(page: Page, target: Locator) -> None:
@@ -120,9 +147,8 @@ def open_app(page: Page, url: str) -> None:
 def go(page: Page, title: str) -> Locator:
     """Click a page in the sidebar's navigation and wait until it has finished drawing; its main area."""
     old = main(page).locator("h1").first.inner_text().strip()
-    before = finished_runs(page)
-    page.get_by_test_id("stSidebarNavLink").filter(has_text=title).click()
-    wait_for_run(page, before)
+    with acting(page):
+        page.get_by_test_id("stSidebarNavLink").filter(has_text=title).click()
     expect(heading(page, title)).to_be_visible()
     if old != title:  # the old page's title (h1) has gone; the new page may hold a section of that name
         expect(main(page).get_by_role("heading", level=1, name=old, exact=True)).to_have_count(0, timeout=TIMEOUT_MS)
@@ -130,10 +156,22 @@ def go(page: Page, title: str) -> Locator:
     return main(page)
 
 
+def _is_upload(response: Response) -> bool:
+    return response.request.method == "PUT" and "/_stcore/upload_file/" in response.url
+
+
 def upload(page: Page, path: Path, *, index: int = 0) -> None:
-    """Upload a file through the page's ``index``-th file input and wait until the run it starts ends."""
-    with acting(page):  # the run starts when the file has arrived at the server, and must end
+    """Upload a file through the page's ``index``-th file input and wait until the run it starts ends.
+
+    The page starts that run once the server has answered the file's upload request: so the step waits for the
+    answer, then for a run that finished after it (a run that ended while the file was on its way is not it).
+    """
+    sockets = _sockets(page)
+    with page.expect_response(_is_upload, timeout=TIMEOUT_MS) as answer:
         page.locator('input[type="file"]').nth(index).set_input_files(path)
+    assert answer.value.ok, f"the server refused the upload of {path.name}: HTTP {answer.value.status}"
+    wait_for_run(page, finished_runs(page), sockets)
+    same_connection(page, sockets)
     # the uploader shows the file (its name may be shortened on screen; its remove button names it in full)
     expect(main(page).get_by_role("button", name=f"Remove {path.name}", exact=True)).to_be_visible()
 

@@ -60,6 +60,21 @@ def pytest_configure(config) -> None:
     tempfile.tempdir = None  # gettempdir() reads TMPDIR again
 
 
+#: The longest tests' files (a minute or more each on two cores), longest first. They are collected first, so under
+#: ``-n 2 --dist worksteal`` (the README's command), which hands each worker one half of the collection in order,
+#: they run one after another on one worker from the start while the other runs short tests; a worker that runs out
+#: takes the back half of the other's remaining queue. So no two of them share the processor at once (a browser
+#: session of one made another's time out) and the run never ends waiting for one of them. The other tests keep
+#: their order.
+LONGEST = ("tests/test_concurrency.py", "tests/test_e2e_first_results.py", "tests/test_e2e_proxy.py",
+           "tests/test_bench.py", "tests/test_e2e_hostile.py", "tests/test_e2e_login.py", "tests/test_stream.py")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    rank = {name: i for i, name in enumerate(LONGEST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(LONGEST)))  # stable: the rest keep order
+
+
 _next_port = [0]
 
 
@@ -143,4 +158,6 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}}
+    # reduced motion (a user's own setting, which Streamlit honours): lists and tabs appear without their entry
+    # animation, so a click lands on an option that is already where it will stay
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "reduced_motion": "reduce"}

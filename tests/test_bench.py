@@ -25,7 +25,10 @@ def test_small_benchmark_agrees_with_naive(tmp_path, capsys):
     assert report["xlsx"]["xlsx"]["read"] > 0 and report["xlsx"]["csv"]["read"] > 0
     # the streaming run read a file of the rows asked for, and measured its memory
     assert report["big"]["rows"] == 60_000 and report["big"]["peak_mb"] > 0 and report["big"]["seconds"] > 0
+    # the app's figures are medians of ``repeat`` runs, as every other figure, and say so
     assert report["app"]["first_results_s"] > 0 and report["app"]["rerun_s"] > 0
+    assert (report["app"]["sessions"], report["app"]["reruns"], report["report_docx_runs"]) == (1, 1, 1)
+    assert "(median of 1 sessions)" in format_report(report) and report["report_docx_s"] > 0
     # the file with every kind of question was written, summarized and measured
     assert report["mixed"]["rows"] == 5_000 and report["mixed"]["lmp"]["total"] > 0
     assert report["mixed"]["lmp"]["peak_mb"] > 0 and "every kind of question" in format_report(report)

@@ -78,7 +78,7 @@ def _releases(log: Path) -> int:
 def _wait_for_release(log: Path, seen: int, timeout: float = 120) -> int:
     """Wait until the server logs a memory release after the ``seen`` ones; the new count.
 
-    The release runs TTL + 5 s after the last tab closed, by the server's own timer: this polls the
+    The release runs TTL + 1 s after the last tab closed, by the server's own timer: this polls the
     log for the line it writes, the state the test needs, rather than sleeping a guessed time.
     """
     deadline = time.monotonic() + timeout

@@ -6,7 +6,7 @@ folders and certificate), all on loopback.
 * an upload of 8 MB through the proxy reaches no temporary file of nginx or of the app (the watcher of
   tests/test_e2e_upload_memory.py on every nginx process); as a control, the same upload through the same file
   without ``proxy_request_buffering off`` is seen in nginx's temporary file;
-* twenty browser sessions at once through the proxy each upload their own file, see their own numbers on the
+* browser sessions at once (SESSIONS) through the proxy each upload their own file, see their own numbers on the
   results page and download a report with their own groups and no other session's; the memory each session adds
   to the server is measured and printed (docs/drift.md gives the figures of the last run).
 """
@@ -36,7 +36,7 @@ from tests.test_e2e_upload_memory import Watcher, _marked_survey
 
 pytestmark = pytest.mark.e2e
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-SESSIONS = 10
+SESSIONS = 5  # enough to have several at once; the memory per session is printed, not asserted
 
 
 class Deployment:

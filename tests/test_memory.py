@@ -29,3 +29,18 @@ def test_allocators_are_configured_once():
     assert memory.configure_allocators() is first
     assert pyarrow.default_memory_pool().backend_name == "system"
     memory.release_now()  # collects and trims without error
+
+
+def test_the_release_logs_its_line_and_nothing_once_the_log_stream_is_closed(monkeypatch, capsys):
+    import io
+    import logging
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    monkeypatch.setattr(memory._LOG, "handlers", [handler])
+    monkeypatch.setattr(memory._LOG, "level", logging.INFO)
+    memory.release_now()
+    assert memory.RELEASED in stream.getvalue()  # the line the concurrency test waits for
+    stream.close()  # as pytest's captured stream at the end of a run, with a session's timer still waiting
+    memory.release_now()
+    assert "Logging error" not in capsys.readouterr().err
