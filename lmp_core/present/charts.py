@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     from lmp_core.compute.reference import ReferenceResult
     from lmp_core.compute.waves import Trend
 
+# A chart's rows are counted cells (an answer × item × group each), never respondents; a file of thousands of
+# questions gives more than altair's 5,000-row guard (meant for notebooks), and the chart images, the downloads
+# and the pages all need the whole spec (Streamlit's own charts ignore the guard too). Set once, never re-enabled.
+alt.data_transformers.disable_max_rows()
+
 #: Group colours, each at least 3:1 against the white background (WCAG 1.4.11): the Okabe–Ito colours that
 #: reach it (blue and vermillion first, the pair every kind of colour vision tells apart), then Paul Tol's
 #: muted ones that do, then darker ColorBrewer and Material shades. Groups also differ by the shape at the end
