@@ -624,3 +624,58 @@ def test_a_failed_download_says_why_in_the_page(monkeypatch):
     assert [plain(e.value) for e in at.error] == [
         "Nedlastingen av rapport.docx mislyktes: Figuren kunne ikke lages som PNG. Prøv igjen, eller last ned "
         "tabellen i stedet."]
+
+
+# --- The same failures on files made to a survey tool's documented layout (issue #42's Done-when) ---------------
+
+
+def surveymonkey_blank_set_csv(n: int = 60) -> bytes:
+    """``n`` respondents in SurveyMonkey's two-row layout (tests/data/exports/surveymonkey/SOURCE.md and
+    /work/shared/notes/survey-tool-exports.md §8): question texts in row 1, blank where a question continues,
+    options / "Response" / "Open-Ended Response" in row 2, the metadata columns ``Respondent ID … Custom Data 1``,
+    one column per option of a multi-select question holding the option's text when ticked, blank otherwise. The
+    set "Which devices do you use at school?" is blank in every row (no one ticked, or the question was never
+    shown); "What is your role?" groups."""
+    meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address", "First Name",
+            "Last Name", "Custom Data 1"]
+    devices = ["Laptop", "Tablet", "Phone", "Other (please specify)"]
+    sat = ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"]
+    head = [*meta, "What is your role?", "Which devices do you use at school?", "", "", "",
+            "How satisfied are you with the school's website?"]
+    second = [""] * len(meta) + ["Response", *devices, "Response"]
+    body = [[str(11400000000 + 137 * i), "431234567", f"03/{i % 28 + 1:02d}/2024 10:00:00 AM",
+             f"03/{i % 28 + 1:02d}/2024 10:05:00 AM", f"192.0.2.{i % 250}", "", "", "", "",
+             ["Pupil", "Teacher"][i % 2], "", "", "", "", sat[i % 5]] for i in range(n)]
+    out = io.StringIO()
+    pd.DataFrame([head, second, *body]).to_csv(out, index=False, header=False)
+    return out.getvalue().encode()
+
+
+@pytest.mark.parametrize("name, data", [
+    ("surveymonkey.csv", surveymonkey_blank_set_csv()),
+    # Qualtrics' documented three-row layout (tests/data/exports/qualtrics/SOURCE.md, notes §7): its set Q8_1…Q8_3
+    # ("Which follow-up would you like? - Mentoring" …) is blank in every row
+    ("made_true_false.csv", None),
+])
+def test_a_set_blank_in_every_row_of_a_tool_export_shows_no_share(name, data):
+    """The issue's "100 % of Man (n=2384)" on a tool's export: a tick set of one column per option, blank in every
+    row, goes through the upload's path (the reader sniffing the tool's layout, the setup, the results and the
+    report) and shows no share of it anywhere: it is no question with figures, and the report says nothing of it.
+    Hand count: 0 of the file's rows has a tick in the set."""
+    from lmp_core.compute.view import ViewRequest
+    from lmp_core.present.report import build_report, render
+    from tests.export_kinds import EXPORTS, analysed_kinds
+
+    data = data or (EXPORTS / "qualtrics" / name).read_bytes()
+    survey = read_file(data, name)
+    kinds = analysed_kinds(survey)
+    set_columns = [c for c in kinds if c.startswith(("Which devices", "Q8_"))]
+    assert set_columns and all(kinds[c] not in ("multi", "choice", "scale") for c in set_columns)
+    group = "What is your role?" if name == "surveymonkey.csv" else "Q1"
+    assert group in survey.group_candidates
+    for result in kind_results(survey, group=group, min_group_size=5):
+        texts = " ".join([*kind_sentences(result, "nb"), asked_sentence(result, 5, "nb")])
+        if any(c.startswith(("Which devices", "Q8_")) for c in (result.column, *result.options)):
+            assert not result.has_figures() and "100" not in texts
+    html = render(build_report(survey, ViewRequest.of(group=group, min_group_size=5)), "rapport.html").decode()
+    assert "Which devices" not in html and "Which follow-up" not in html
