@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
+import re
 
 import numpy as np
 import pandas as pd
@@ -679,3 +680,39 @@ def test_a_set_blank_in_every_row_of_a_tool_export_shows_no_share(name, data):
             assert not result.has_figures() and "100" not in texts
     html = render(build_report(survey, ViewRequest.of(group=group, min_group_size=5)), "rapport.html").decode()
     assert "Which devices" not in html and "Which follow-up" not in html
+
+
+def google_forms_csv(n: int = 40, extra: dict[str, list[str]] | None = None) -> bytes:
+    """``n`` respondents in Google Forms' response-sheet layout (tests/data/exports/google_forms/SOURCE.md and
+    /work/shared/notes/survey-tool-exports.md §5): ``Timestamp`` ("dd/mm/yyyy hh:mm:ss"), ``Email Address``, one
+    column per question with its text as header, a multiple-choice grid as ``Question [Row]``; ``extra`` columns
+    are further questions."""
+    frame = pd.DataFrame({
+        "Timestamp": [f"{i % 28 + 1:02d}/03/2024 10:{i % 60:02d}:{(7 * i) % 60:02d}" for i in range(n)],
+        "Email Address": [f"elev{i}@example.org" for i in range(n)],
+        "Hvilken rolle har du?": [["Elev", "Lærer"][i % 2] for i in range(n)],
+        "Hvor fornøyd er du med skolen?": [SAT[i % 5] for i in range(n)],
+        **(extra or {}),
+    })
+    return frame.to_csv(index=False).encode()
+
+
+def test_a_time_of_day_on_a_google_forms_export_is_never_a_scale():
+    """The issue's "1 spørsmål har skalaen 05:11 < 6 < 7 < … < 14:45 … Går den riktig vei" and the report's
+    "Andel som svarer «13» eller «14:45»", on a Google Forms export (layout: google_forms_csv's docstring) whose
+    short-answer question was answered with clock times and hours: through the reader, the setup, the decisions
+    the Data page asks and the report, the times are no scale and never a share's answer."""
+    from lmp_core.compute.decisions import setup_decisions
+    from lmp_core.compute.view import ViewRequest
+    from lmp_core.present.report import build_report, render
+
+    times = ["05:11", "6", "7", "8", "9", "10", "11", "12:00", "13", "14:45"]
+    question = "Når på dagen leser du lekser?"
+    survey = read_file(google_forms_csv(extra={question: (times * 4)[:40]}), "Skjema (svar) - Skjemasvar 1.csv")
+    assert [it.column for it in survey.items] == ["Hvor fornøyd er du med skolen?"]
+    for decision in setup_decisions(survey):
+        assert question not in getattr(decision, "columns", ()) and "14:45" not in str(decision)
+    for group in (None, "Hvilken rolle har du?"):
+        html = render(build_report(survey, ViewRequest.of(group=group, min_group_size=5)), "rapport.html").decode()
+        shares = re.findall(r"Andel som svarer[^<]*", html)
+        assert shares and not any(t in s for s in shares for t in ("14:45", "05:11", "«13»"))
