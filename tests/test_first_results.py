@@ -716,3 +716,51 @@ def test_a_time_of_day_on_a_google_forms_export_is_never_a_scale():
         html = render(build_report(survey, ViewRequest.of(group=group, min_group_size=5)), "rapport.html").decode()
         shares = re.findall(r"Andel som svarer[^<]*", html)
         assert shares and not any(t in s for s in shares for t in ("14:45", "05:11", "«13»"))
+
+
+def _whole_axis_labels(svg: str) -> list[str]:
+    """The category axis's labels in a vl-convert SVG, each label's lines joined by a space."""
+    out = []
+    for group in re.findall(r'<g class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg, re.S):
+        texts = re.findall(r"<text[^>]*>(.*?)</text>", group, re.S)
+        if texts and not texts[0].strip().isdigit():  # the category axis, not the 0–100 one
+            out += [" ".join(re.findall(r"<tspan[^>]*>(.*?)</tspan>", body) or [body]) for body in texts]
+    return out
+
+
+def test_every_category_label_of_a_chart_from_a_google_forms_export_is_drawn():
+    """The issue's "a chart of ten items labels five of them; a chart of 27 phone models labels every second one",
+    on a Google Forms export (layout: google_forms_csv's docstring): a multiple-choice grid of ten rows
+    (``Question [Row]``, long rows) and a multiple-choice question of 27 options, read by the upload's reader and
+    setup; in the SVG (vl-convert) of the view's top-two chart and of the question's chart every category has its
+    label, and no two labels overlap."""
+    from lmp_core.compute.view import ViewRequest, make_view
+    from lmp_core.present.charts import kind_chart, to_svg, top2_chart
+
+    n = 40
+    topics = ["klasseledelse", "mobbing", "vurdering for læring", "lesing", "regning", "samarbeid med hjemmet",
+              "overgangen fra barnehage", "digitale ferdigheter", "psykisk helse", "tilpasset opplæring"]
+    grid = {f"I hvilken grad arbeider skolen godt med dette? [Skolen arbeider systematisk og godt med {t} i "
+            f"hverdagen]": [GRAD[(i + j) % 5] for i in range(n)] for j, t in enumerate(topics)}
+    phones = [f"Samsung Galaxy S{j} Ultra" for j in range(27)]
+    survey = read_file(google_forms_csv(n, {**grid, "Hvilken telefon har du?": [phones[i % 27] for i in range(n)]}),
+                       "Skjema (svar).csv")
+    grid_items = [it for it in survey.items if it.column in grid]
+    assert len(grid_items) == 10
+    for group in (None, "Hvilken rolle har du?"):
+        summary = make_view(survey, ViewRequest.of(group=group, min_group_size=1)).summary()
+        labels = _axis_labels(to_svg(top2_chart(summary)).decode())
+        # the ten grid rows, each by its row (the question is their theme), and "Hvor fornøyd er du med skolen?"
+        assert len(labels) == 11
+        whole = [f"Skolen arbeider systematisk og godt med {t} i hverdagen" for t in topics]
+        # over 70 characters a label is its first 67 and "…" (the whole text is in the tooltip and the table)
+        shown = [w if len(w) <= 70 else w[:67].rstrip() + "…" for w in whole]
+        assert sorted(_whole_axis_labels(to_svg(top2_chart(summary)).decode())) == sorted(
+            [*shown, "Hvor fornøyd er du med skolen?"])
+        for (y1, lines1, _), (y2, _, _) in itertools.pairwise(labels):
+            assert y2 - y1 >= lines1 * 15  # 15 px a line (the SVG's dy): the next label starts below this one
+    (phone,) = [r for r in kind_results(survey, min_group_size=1) if r.column == "Hvilken telefon har du?"]
+    labels = _axis_labels(to_svg(kind_chart(phone)).decode())
+    assert sorted(label for _, _, label in labels) == sorted(phones)
+    ys = sorted(y for y, _, _ in labels)
+    assert min(b - a for a, b in itertools.pairwise(ys)) >= 15
