@@ -306,11 +306,28 @@ def _axis_labels(svg: str) -> list[tuple[float, int, str]]:
     return out
 
 
+def _assert_apart(labels: list[tuple[float, int, str]]) -> None:
+    """No two labels overlap: 15 px a line (the SVG's dy), the next label starts below this one."""
+    for (y1, lines1, _), (y2, _, _) in itertools.pairwise(labels):
+        assert y2 - y1 >= lines1 * 15
+
+
+def _assert_every_option_drawn(survey, column: str, options: list[str]) -> None:
+    """The question's chart (vl-convert SVG) has a label for each option, 15 px or more apart."""
+    from lmp_core.present.charts import kind_chart, to_svg
+
+    (result,) = [r for r in kind_results(survey, min_group_size=1) if r.column == column]
+    labels = _axis_labels(to_svg(kind_chart(result)).decode())
+    assert sorted(label for _, _, label in labels) == sorted(options)
+    ys = sorted(y for y, _, _ in labels)
+    assert min(b - a for a, b in itertools.pairwise(ys)) >= 15
+
+
 def test_every_category_label_of_a_chart_is_drawn():
     """A chart of ten long questions labelled five, a chart of 27 phone models every second: in the SVG (vl-convert)
     every category has its label, and no two labels overlap (each band is as tall as its label's lines)."""
     from lmp_core.compute.view import ViewRequest, make_view
-    from lmp_core.present.charts import kind_chart, to_svg, top2_chart
+    from lmp_core.present.charts import to_svg, top2_chart
 
     n = 40
     topics = ["klasseledelse", "mobbing", "vurdering for læring", "lesing", "regning", "samarbeid med hjemmet",
@@ -325,13 +342,8 @@ def test_every_category_label_of_a_chart_is_drawn():
         summary = make_view(survey, ViewRequest.of(group=group, min_group_size=1)).summary()
         labels = _axis_labels(to_svg(top2_chart(summary)).decode())
         assert len(labels) == 10 and all(label.startswith("I hvilken grad") for _, _, label in labels)
-        for (y1, lines1, _), (y2, _, _) in itertools.pairwise(labels):
-            assert y2 - y1 >= lines1 * 15  # 15 px a line (the SVG's dy): the next label starts below this one
-    (phone,) = [r for r in kind_results(survey, min_group_size=1) if r.column == "Hvilken telefon har du?"]
-    labels = _axis_labels(to_svg(kind_chart(phone)).decode())
-    assert sorted(label for _, _, label in labels) == sorted(phones)
-    ys = sorted(y for y, _, _ in labels)
-    assert min(b - a for a, b in itertools.pairwise(ys)) >= 15
+        _assert_apart(labels)
+    _assert_every_option_drawn(survey, "Hvilken telefon har du?", phones)
 
 
 def test_the_report_quotes_written_words_only_and_a_stated_sample():
@@ -735,7 +747,7 @@ def test_every_category_label_of_a_chart_from_a_google_forms_export_is_drawn():
     setup; in the SVG (vl-convert) of the view's top-two chart and of the question's chart every category has its
     label, and no two labels overlap."""
     from lmp_core.compute.view import ViewRequest, make_view
-    from lmp_core.present.charts import kind_chart, to_svg, top2_chart
+    from lmp_core.present.charts import to_svg, top2_chart
 
     n = 40
     topics = ["klasseledelse", "mobbing", "vurdering for læring", "lesing", "regning", "samarbeid med hjemmet",
@@ -757,10 +769,5 @@ def test_every_category_label_of_a_chart_from_a_google_forms_export_is_drawn():
         shown = [w if len(w) <= 70 else w[:67].rstrip() + "…" for w in whole]
         assert sorted(_whole_axis_labels(to_svg(top2_chart(summary)).decode())) == sorted(
             [*shown, "Hvor fornøyd er du med skolen?"])
-        for (y1, lines1, _), (y2, _, _) in itertools.pairwise(labels):
-            assert y2 - y1 >= lines1 * 15  # 15 px a line (the SVG's dy): the next label starts below this one
-    (phone,) = [r for r in kind_results(survey, min_group_size=1) if r.column == "Hvilken telefon har du?"]
-    labels = _axis_labels(to_svg(kind_chart(phone)).decode())
-    assert sorted(label for _, _, label in labels) == sorted(phones)
-    ys = sorted(y for y, _, _ in labels)
-    assert min(b - a for a, b in itertools.pairwise(ys)) >= 15
+        _assert_apart(labels)
+    _assert_every_option_drawn(survey, "Hvilken telefon har du?", phones)
