@@ -771,3 +771,60 @@ def test_every_category_label_of_a_chart_from_a_google_forms_export_is_drawn():
             [*shown, "Hvor fornøyd er du med skolen?"])
         _assert_apart(labels)
     _assert_every_option_drawn(survey, "Hvilken telefon har du?", phones)
+
+
+def nettskjema_comments_csv(n: int) -> bytes:
+    """``n`` respondents in Nettskjema's API CSV layout (tests/data/exports/nettskjema/SOURCE.md, notes §1): ";"
+    separated, every field quoted, the backend's ``$submission_id``, ``$created`` and ``$answer_time_ms`` (the
+    completion time in ms, last), the questions by their codebook ids; ``freetext`` holds a comment in every row
+    (each twice: a column of n different texts is read as an id)."""
+    rows = ['"$submission_id";"$created";"rolle";"samarbeid";"freetext";"$answer_time_ms"']
+    for i in range(n):
+        rows.append(f'"{30000 + i}";"2023-06-01T{i % 24:02d}:{i % 60:02d}:15+02:00";"{["Lærer", "Leder"][i % 2]}";'
+                    f'"{GRAD[i % 5]}";"Kommentar nummer {i // 2} om kurset";"{141000 + (i * 977) % 90000}"')
+    return "\n".join(rows).encode()
+
+
+def qualtrics_comments_csv(n: int) -> bytes:
+    """``n`` respondents in Qualtrics' CSV layout (tests/data/exports/qualtrics/SOURCE.md, notes §7): field ids, the
+    questions' texts, the ``{"ImportId":…}`` row, then one row per response with ``Duration (in seconds)`` (the
+    issue's «141») and a free-text question ``Q10`` (each comment twice)."""
+    ids = ["StartDate", "Duration (in seconds)", "Finished", "ResponseId", "Q1", "Q3", "Q10"]
+    texts = ["Start Date", "Duration (in seconds)", "Finished", "Response ID", "What is your role?",
+             "How much do you agree?", "Any other comments?"]
+    imports = ["startDate", "duration", "finished", "_recordId", "QID1", "QID3", "QID10"]
+    agree = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"]
+    body = [[f"2024-03-01 09:{i % 60:02d}:00", str(141 + (i * 7) % 900), "TRUE", f"R_{i:012x}",
+             ["Teacher", "Leader"][i % 2], agree[i % 5], f"Comment number {i // 2} on the course"] for i in range(n)]
+    out = io.StringIO()
+    pd.DataFrame([ids, texts, [f'{{"ImportId":"{x}"}}' for x in imports], *body]).to_csv(out, index=False,
+                                                                                        header=False)
+    return out.getvalue().encode()
+
+
+@pytest.mark.parametrize("name, make, group, comment, seconds", [
+    ("data-123823-2025-08-19-2249.txt", nettskjema_comments_csv, "rolle", "Kommentar nummer {} om kurset",
+     "$answer_time_ms"),
+    ("qualtrics.csv", qualtrics_comments_csv, "Q1", "Comment number {} on the course", "Duration (in seconds)"),
+])
+def test_a_tool_exports_report_quotes_written_words_and_a_stated_sample(name, make, group, comment, seconds):
+    """The issue's «141» quoted as a comment and 12,019 paragraphs from 3,000 rows, on a Nettskjema and a Qualtrics
+    export (layouts: the generators' docstrings) of 3,000 respondents with a completion-time column and a comment
+    in every row, through the upload's reader, setup and report: the completion time is the tool's metadata, never
+    a comment column; the quotes are the comments, every 150th in file order (⌊i · 3000 / 20⌋, i = 0 … 19, the rule
+    the report states), none of them a number; and the report has under 200 blocks."""
+    from lmp_core.compute.view import ViewRequest
+    from lmp_core.present.report import Paragraph, Quote, build_report
+
+    n = 3000
+    survey = read_file(make(n), name)
+    assert seconds not in survey.text_columns and seconds in {c for cs in survey.metadata.values() for c in cs}
+    assert len(survey.text_columns) == 1
+    report = build_report(survey, ViewRequest.of(group=group, min_group_size=5))
+    quotes = [b.text for s in report.sections for b in s.blocks if isinstance(b, Quote)]
+    assert quotes == [comment.format(i * 150 // 2) for i in range(20)]
+    assert not any(re.fullmatch(r"[\d\s.,:]+", q) for q in quotes)
+    texts = [b.text for s in report.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert any("viser 20 av 3000 kommentarer" in t for t in texts)
+    assert any("jevnt fordelt i filens rekkefølge" in t and "⌊i · n / 20⌋" in t for t in texts)
+    assert sum(len(s.blocks) for s in report.sections) < 200
