@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
+import re
 
 import numpy as np
 import pandas as pd
@@ -305,11 +306,28 @@ def _axis_labels(svg: str) -> list[tuple[float, int, str]]:
     return out
 
 
+def _assert_apart(labels: list[tuple[float, int, str]]) -> None:
+    """No two labels overlap: 15 px a line (the SVG's dy), the next label starts below this one."""
+    for (y1, lines1, _), (y2, _, _) in itertools.pairwise(labels):
+        assert y2 - y1 >= lines1 * 15
+
+
+def _assert_every_option_drawn(survey, column: str, options: list[str]) -> None:
+    """The question's chart (vl-convert SVG) has a label for each option, 15 px or more apart."""
+    from lmp_core.present.charts import kind_chart, to_svg
+
+    (result,) = [r for r in kind_results(survey, min_group_size=1) if r.column == column]
+    labels = _axis_labels(to_svg(kind_chart(result)).decode())
+    assert sorted(label for _, _, label in labels) == sorted(options)
+    ys = sorted(y for y, _, _ in labels)
+    assert min(b - a for a, b in itertools.pairwise(ys)) >= 15
+
+
 def test_every_category_label_of_a_chart_is_drawn():
     """A chart of ten long questions labelled five, a chart of 27 phone models every second: in the SVG (vl-convert)
     every category has its label, and no two labels overlap (each band is as tall as its label's lines)."""
     from lmp_core.compute.view import ViewRequest, make_view
-    from lmp_core.present.charts import kind_chart, to_svg, top2_chart
+    from lmp_core.present.charts import to_svg, top2_chart
 
     n = 40
     topics = ["klasseledelse", "mobbing", "vurdering for læring", "lesing", "regning", "samarbeid med hjemmet",
@@ -324,13 +342,8 @@ def test_every_category_label_of_a_chart_is_drawn():
         summary = make_view(survey, ViewRequest.of(group=group, min_group_size=1)).summary()
         labels = _axis_labels(to_svg(top2_chart(summary)).decode())
         assert len(labels) == 10 and all(label.startswith("I hvilken grad") for _, _, label in labels)
-        for (y1, lines1, _), (y2, _, _) in itertools.pairwise(labels):
-            assert y2 - y1 >= lines1 * 15  # 15 px a line (the SVG's dy): the next label starts below this one
-    (phone,) = [r for r in kind_results(survey, min_group_size=1) if r.column == "Hvilken telefon har du?"]
-    labels = _axis_labels(to_svg(kind_chart(phone)).decode())
-    assert sorted(label for _, _, label in labels) == sorted(phones)
-    ys = sorted(y for y, _, _ in labels)
-    assert min(b - a for a, b in itertools.pairwise(ys)) >= 15
+        _assert_apart(labels)
+    _assert_every_option_drawn(survey, "Hvilken telefon har du?", phones)
 
 
 def test_the_report_quotes_written_words_only_and_a_stated_sample():
@@ -624,3 +637,194 @@ def test_a_failed_download_says_why_in_the_page(monkeypatch):
     assert [plain(e.value) for e in at.error] == [
         "Nedlastingen av rapport.docx mislyktes: Figuren kunne ikke lages som PNG. Prøv igjen, eller last ned "
         "tabellen i stedet."]
+
+
+# --- The same failures on files made to a survey tool's documented layout (issue #42's Done-when) ---------------
+
+
+def surveymonkey_blank_set_csv(n: int = 60) -> bytes:
+    """``n`` respondents in SurveyMonkey's two-row layout (tests/data/exports/surveymonkey/SOURCE.md and
+    /work/shared/notes/survey-tool-exports.md §8): question texts in row 1, blank where a question continues,
+    options / "Response" / "Open-Ended Response" in row 2, the metadata columns ``Respondent ID … Custom Data 1``,
+    one column per option of a multi-select question holding the option's text when ticked, blank otherwise. The
+    set "Which devices do you use at school?" is blank in every row (no one ticked, or the question was never
+    shown); "What is your role?" groups."""
+    meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address", "First Name",
+            "Last Name", "Custom Data 1"]
+    devices = ["Laptop", "Tablet", "Phone", "Other (please specify)"]
+    sat = ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"]
+    head = [*meta, "What is your role?", "Which devices do you use at school?", "", "", "",
+            "How satisfied are you with the school's website?"]
+    second = [""] * len(meta) + ["Response", *devices, "Response"]
+    body = [[str(11400000000 + 137 * i), "431234567", f"03/{i % 28 + 1:02d}/2024 10:00:00 AM",
+             f"03/{i % 28 + 1:02d}/2024 10:05:00 AM", f"192.0.2.{i % 250}", "", "", "", "",
+             ["Pupil", "Teacher"][i % 2], "", "", "", "", sat[i % 5]] for i in range(n)]
+    out = io.StringIO()
+    pd.DataFrame([head, second, *body]).to_csv(out, index=False, header=False)
+    return out.getvalue().encode()
+
+
+@pytest.mark.parametrize("name, data", [
+    ("surveymonkey.csv", surveymonkey_blank_set_csv()),
+    # Qualtrics' documented three-row layout (tests/data/exports/qualtrics/SOURCE.md, notes §7): its set Q8_1…Q8_3
+    # ("Which follow-up would you like? - Mentoring" …) is blank in every row
+    ("made_true_false.csv", None),
+])
+def test_a_set_blank_in_every_row_of_a_tool_export_shows_no_share(name, data):
+    """The issue's "100 % of Man (n=2384)" on a tool's export: a tick set of one column per option, blank in every
+    row, goes through the upload's path (the reader sniffing the tool's layout, the setup, the results and the
+    report) and shows no share of it anywhere: it is no question with figures, and the report says nothing of it.
+    Hand count: 0 of the file's rows has a tick in the set."""
+    from lmp_core.compute.view import ViewRequest
+    from lmp_core.present.report import build_report, render
+    from tests.export_kinds import EXPORTS, analysed_kinds
+
+    data = data or (EXPORTS / "qualtrics" / name).read_bytes()
+    survey = read_file(data, name)
+    kinds = analysed_kinds(survey)
+    set_columns = [c for c in kinds if c.startswith(("Which devices", "Q8_"))]
+    assert set_columns and all(kinds[c] not in ("multi", "choice", "scale") for c in set_columns)
+    group = "What is your role?" if name == "surveymonkey.csv" else "Q1"
+    assert group in survey.group_candidates
+    for result in kind_results(survey, group=group, min_group_size=5):
+        texts = " ".join([*kind_sentences(result, "nb"), asked_sentence(result, 5, "nb")])
+        if any(c.startswith(("Which devices", "Q8_")) for c in (result.column, *result.options)):
+            assert not result.has_figures() and "100" not in texts
+    html = render(build_report(survey, ViewRequest.of(group=group, min_group_size=5)), "rapport.html").decode()
+    assert "Which devices" not in html and "Which follow-up" not in html
+
+
+def google_forms_csv(n: int = 40, extra: dict[str, list[str]] | None = None) -> bytes:
+    """``n`` respondents in Google Forms' response-sheet layout (tests/data/exports/google_forms/SOURCE.md and
+    /work/shared/notes/survey-tool-exports.md §5): ``Timestamp`` ("dd/mm/yyyy hh:mm:ss"), ``Email Address``, one
+    column per question with its text as header, a multiple-choice grid as ``Question [Row]``; ``extra`` columns
+    are further questions."""
+    frame = pd.DataFrame({
+        "Timestamp": [f"{i % 28 + 1:02d}/03/2024 10:{i % 60:02d}:{(7 * i) % 60:02d}" for i in range(n)],
+        "Email Address": [f"elev{i}@example.org" for i in range(n)],
+        "Hvilken rolle har du?": [["Elev", "Lærer"][i % 2] for i in range(n)],
+        "Hvor fornøyd er du med skolen?": [SAT[i % 5] for i in range(n)],
+        **(extra or {}),
+    })
+    return frame.to_csv(index=False).encode()
+
+
+def test_a_time_of_day_on_a_google_forms_export_is_never_a_scale():
+    """The issue's "1 spørsmål har skalaen 05:11 < 6 < 7 < … < 14:45 … Går den riktig vei" and the report's
+    "Andel som svarer «13» eller «14:45»", on a Google Forms export (layout: google_forms_csv's docstring) whose
+    short-answer question was answered with clock times and hours: through the reader, the setup, the decisions
+    the Data page asks and the report, the times are no scale and never a share's answer."""
+    from lmp_core.compute.decisions import setup_decisions
+    from lmp_core.compute.view import ViewRequest
+    from lmp_core.present.report import build_report, render
+
+    times = ["05:11", "6", "7", "8", "9", "10", "11", "12:00", "13", "14:45"]
+    question = "Når på dagen leser du lekser?"
+    survey = read_file(google_forms_csv(extra={question: (times * 4)[:40]}), "Skjema (svar) - Skjemasvar 1.csv")
+    assert [it.column for it in survey.items] == ["Hvor fornøyd er du med skolen?"]
+    for decision in setup_decisions(survey):
+        assert question not in getattr(decision, "columns", ()) and "14:45" not in str(decision)
+    for group in (None, "Hvilken rolle har du?"):
+        html = render(build_report(survey, ViewRequest.of(group=group, min_group_size=5)), "rapport.html").decode()
+        shares = re.findall(r"Andel som svarer[^<]*", html)
+        assert shares and not any(t in s for s in shares for t in ("14:45", "05:11", "«13»"))
+
+
+def _whole_axis_labels(svg: str) -> list[str]:
+    """The category axis's labels in a vl-convert SVG, each label's lines joined by a space."""
+    out = []
+    for group in re.findall(r'<g class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg, re.S):
+        texts = re.findall(r"<text[^>]*>(.*?)</text>", group, re.S)
+        if texts and not texts[0].strip().isdigit():  # the category axis, not the 0–100 one
+            out += [" ".join(re.findall(r"<tspan[^>]*>(.*?)</tspan>", body) or [body]) for body in texts]
+    return out
+
+
+def test_every_category_label_of_a_chart_from_a_google_forms_export_is_drawn():
+    """The issue's "a chart of ten items labels five of them; a chart of 27 phone models labels every second one",
+    on a Google Forms export (layout: google_forms_csv's docstring): a multiple-choice grid of ten rows
+    (``Question [Row]``, long rows) and a multiple-choice question of 27 options, read by the upload's reader and
+    setup; in the SVG (vl-convert) of the view's top-two chart and of the question's chart every category has its
+    label, and no two labels overlap."""
+    from lmp_core.compute.view import ViewRequest, make_view
+    from lmp_core.present.charts import to_svg, top2_chart
+
+    n = 40
+    topics = ["klasseledelse", "mobbing", "vurdering for læring", "lesing", "regning", "samarbeid med hjemmet",
+              "overgangen fra barnehage", "digitale ferdigheter", "psykisk helse", "tilpasset opplæring"]
+    grid = {f"I hvilken grad arbeider skolen godt med dette? [Skolen arbeider systematisk og godt med {t} i "
+            f"hverdagen]": [GRAD[(i + j) % 5] for i in range(n)] for j, t in enumerate(topics)}
+    phones = [f"Samsung Galaxy S{j} Ultra" for j in range(27)]
+    survey = read_file(google_forms_csv(n, {**grid, "Hvilken telefon har du?": [phones[i % 27] for i in range(n)]}),
+                       "Skjema (svar).csv")
+    grid_items = [it for it in survey.items if it.column in grid]
+    assert len(grid_items) == 10
+    for group in (None, "Hvilken rolle har du?"):
+        summary = make_view(survey, ViewRequest.of(group=group, min_group_size=1)).summary()
+        labels = _axis_labels(to_svg(top2_chart(summary)).decode())
+        # the ten grid rows, each by its row (the question is their theme), and "Hvor fornøyd er du med skolen?"
+        assert len(labels) == 11
+        whole = [f"Skolen arbeider systematisk og godt med {t} i hverdagen" for t in topics]
+        # over 70 characters a label is its first 67 and "…" (the whole text is in the tooltip and the table)
+        shown = [w if len(w) <= 70 else w[:67].rstrip() + "…" for w in whole]
+        assert sorted(_whole_axis_labels(to_svg(top2_chart(summary)).decode())) == sorted(
+            [*shown, "Hvor fornøyd er du med skolen?"])
+        _assert_apart(labels)
+    _assert_every_option_drawn(survey, "Hvilken telefon har du?", phones)
+
+
+def nettskjema_comments_csv(n: int) -> bytes:
+    """``n`` respondents in Nettskjema's API CSV layout (tests/data/exports/nettskjema/SOURCE.md, notes §1): ";"
+    separated, every field quoted, the backend's ``$submission_id``, ``$created`` and ``$answer_time_ms`` (the
+    completion time in ms, last), the questions by their codebook ids; ``freetext`` holds a comment in every row
+    (each twice: a column of n different texts is read as an id)."""
+    rows = ['"$submission_id";"$created";"rolle";"samarbeid";"freetext";"$answer_time_ms"']
+    for i in range(n):
+        rows.append(f'"{30000 + i}";"2023-06-01T{i % 24:02d}:{i % 60:02d}:15+02:00";"{["Lærer", "Leder"][i % 2]}";'
+                    f'"{GRAD[i % 5]}";"Kommentar nummer {i // 2} om kurset";"{141000 + (i * 977) % 90000}"')
+    return "\n".join(rows).encode()
+
+
+def qualtrics_comments_csv(n: int) -> bytes:
+    """``n`` respondents in Qualtrics' CSV layout (tests/data/exports/qualtrics/SOURCE.md, notes §7): field ids, the
+    questions' texts, the ``{"ImportId":…}`` row, then one row per response with ``Duration (in seconds)`` (the
+    issue's «141») and a free-text question ``Q10`` (each comment twice)."""
+    ids = ["StartDate", "Duration (in seconds)", "Finished", "ResponseId", "Q1", "Q3", "Q10"]
+    texts = ["Start Date", "Duration (in seconds)", "Finished", "Response ID", "What is your role?",
+             "How much do you agree?", "Any other comments?"]
+    imports = ["startDate", "duration", "finished", "_recordId", "QID1", "QID3", "QID10"]
+    agree = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"]
+    body = [[f"2024-03-01 09:{i % 60:02d}:00", str(141 + (i * 7) % 900), "TRUE", f"R_{i:012x}",
+             ["Teacher", "Leader"][i % 2], agree[i % 5], f"Comment number {i // 2} on the course"] for i in range(n)]
+    out = io.StringIO()
+    pd.DataFrame([ids, texts, [f'{{"ImportId":"{x}"}}' for x in imports], *body]).to_csv(out, index=False,
+                                                                                        header=False)
+    return out.getvalue().encode()
+
+
+@pytest.mark.parametrize("name, make, group, comment, seconds", [
+    ("data-123823-2025-08-19-2249.txt", nettskjema_comments_csv, "rolle", "Kommentar nummer {} om kurset",
+     "$answer_time_ms"),
+    ("qualtrics.csv", qualtrics_comments_csv, "Q1", "Comment number {} on the course", "Duration (in seconds)"),
+])
+def test_a_tool_exports_report_quotes_written_words_and_a_stated_sample(name, make, group, comment, seconds):
+    """The issue's «141» quoted as a comment and 12,019 paragraphs from 3,000 rows, on a Nettskjema and a Qualtrics
+    export (layouts: the generators' docstrings) of 3,000 respondents with a completion-time column and a comment
+    in every row, through the upload's reader, setup and report: the completion time is the tool's metadata, never
+    a comment column; the quotes are the comments, every 150th in file order (⌊i · 3000 / 20⌋, i = 0 … 19, the rule
+    the report states), none of them a number; and the report has under 200 blocks."""
+    from lmp_core.compute.view import ViewRequest
+    from lmp_core.present.report import Paragraph, Quote, build_report
+
+    n = 3000
+    survey = read_file(make(n), name)
+    assert seconds not in survey.text_columns and seconds in {c for cs in survey.metadata.values() for c in cs}
+    assert len(survey.text_columns) == 1
+    report = build_report(survey, ViewRequest.of(group=group, min_group_size=5))
+    quotes = [b.text for s in report.sections for b in s.blocks if isinstance(b, Quote)]
+    assert quotes == [comment.format(i * 150 // 2) for i in range(20)]
+    assert not any(re.fullmatch(r"[\d\s.,:]+", q) for q in quotes)
+    texts = [b.text for s in report.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert any("viser 20 av 3000 kommentarer" in t for t in texts)
+    assert any("jevnt fordelt i filens rekkefølge" in t and "⌊i · n / 20⌋" in t for t in texts)
+    assert sum(len(s.blocks) for s in report.sections) < 200

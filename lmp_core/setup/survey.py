@@ -7,6 +7,7 @@ order, ``k+1..k+m`` = the item's non-substantive answers ("Vet ikke", ...).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,11 @@ if TYPE_CHECKING:  # pandas is loaded where a pandas frame is first asked for (a
 
 #: The kinds of question, in the order a page shows them.
 KINDS = ("scale", "choice", "multi", "number")
+
+
+#: a grid row's column, "Question [Row]" (Google Forms): a question text, a space, the row in brackets; not a
+#: code heading such as LimeSurvey's "G1Q2[SQ001]"
+_GRID_ROW = re.compile(r".*\S\s\[([^\[\]]+)\]")
 
 
 @dataclass(frozen=True)
@@ -54,8 +60,11 @@ class Item:
 
     @property
     def label(self) -> str:
-        """A short label for charts: the part after "..." of a long question, else the question."""
-        text = self.question.split("...")[-1].strip(" .") if "..." in self.question else self.question
+        """A short label for charts: the part after "..." of a long question, the row of a grid's
+        ``Question [Row]`` (Google Forms; the question is the theme), else the question."""
+        grid = _GRID_ROW.fullmatch(self.question)
+        text = (grid.group(1) if grid else
+                self.question.split("...")[-1].strip(" .") if "..." in self.question else self.question)
         return text if len(text) <= 70 else text[:67].rstrip() + "…"
 
     @property
