@@ -61,3 +61,29 @@ def test_the_html_report_is_byte_identical_to_the_recorded(name, work):
 
     recorded = json.loads(golden.REPORT_HASHES.read_text(encoding="utf-8"))
     assert golden.report_hash(name, work) == recorded[name]
+
+
+def _without(value, keys: frozenset[str]):
+    """``value`` with every dict's ``keys`` taken out (order of the others kept)."""
+    if isinstance(value, dict):
+        return {k: _without(v, keys) for k, v in value.items() if k not in keys}
+    if isinstance(value, list):
+        return [_without(v, keys) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("name", list(golden.CASES))
+def test_the_json_differs_from_the_one_before_the_analysis_stage_only_by_the_renamed_keys(name):
+    # tests/data/golden/before_top_pct.sha256.json: SHA-256 of each case's output as first recorded (commit 1418fbd's
+    # code, before the analysis stage and the top_pct/top_ci names); the recorded output without the two new keys,
+    # written as the command line writes JSON (json.dump, ensure_ascii=False, indent=2), must be those bytes
+    import hashlib
+    import json
+
+    before = json.loads((golden.GOLDEN / "before_top_pct.sha256.json").read_text())[name]
+    head, _, body = golden.recorded(name).decode().partition("\n")
+    if head == "exit 0" and body.lstrip().startswith("{"):
+        tail = body[len(body.rstrip()):]  # the line end the command line prints after the JSON
+        body = json.dumps(_without(json.loads(body), frozenset({"top_pct", "top_ci"})), ensure_ascii=False,
+                          indent=2) + tail
+    assert hashlib.sha256(f"{head}\n{body}".encode()).hexdigest() == before
