@@ -106,13 +106,8 @@ def report_comments(survey: Survey, request: ViewRequest, *, lang: str = "nb") -
     minimum or a respondent any grouping candidate holds back (:func:`lmp_core.compute.comments.comments`), and
     quotes per code only from groups whose coded counts the view shows
     (:func:`lmp_core.compute.comments.quotes_by_code`)."""
-    from lmp_core.compute.comments import comments, quotes_by_code
-
-    return tuple(ColumnComments(column, comments(survey, column, group=request.group,
-                                                 min_group_size=request.min_group_size, lang=lang),
-                                quotes_by_code(survey, column, group=request.group,
-                                               min_group_size=request.min_group_size, groupings=request.groupings,
-                                               lang=lang, per_code=None))
+    return tuple(ColumnComments(column, comments_of(survey, column, request, lang=lang),
+                                quotes_of(survey, column, request, lang=lang))
                  for column in survey.text_columns)
 
 
