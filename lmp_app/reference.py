@@ -1,12 +1,12 @@
 """The reference figures of a session: read from an upload or typed on the Data page, kept in the session (never
-on disk), and the comparison of a results view with them (:func:`lmp_core.analysis.views.reference_of`)."""
+on disk), and the comparison of a results view with them (:attr:`lmp_core.analysis.analyse.Analysis.reference`)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from lmp_app.state import Keys, _cached, ensure_data, view_for, view_request
-from lmp_core.analysis.views import reference_of
+from lmp_core.analysis.analyse import Request, analyse
 from lmp_core.compute.reference import ReferenceResult
 from lmp_core.compute.stats import Summary
 from lmp_core.read.reference import References, read_reference, typed_text_reference
@@ -53,5 +53,7 @@ def reference_for(summary: Summary, group: str | None, filters: dict[str, tuple[
     columns = tuple(it.item.column for it in summary.items)
     request = view_request(group=group, filters=filters, items=columns)
     key = ("reference", refs, request, columns, summary.top_k, includes_group(), lang)  # by content: an id is reused
-    return _cached(key, lambda: reference_of(ensure_data().source, view_for(request, lang), refs, summary=summary,
-                                             includes_group=includes_group(), lang=lang))
+    asked = Request(request, kind_items=(), lang=lang, references=refs, reference_includes_group=includes_group())
+    # the page's summary (its top-k, populations, confidence) is the one compared
+    return _cached(key, lambda: analyse(ensure_data().source, asked, view=view_for(request, lang)
+                                        ).with_parts(summary=summary).reference)

@@ -280,10 +280,11 @@ def page_analysis(columns: tuple[str, ...], group: str | None, filters: dict[str
 
 def banner_for(columns: tuple[str, ...], group: str | None, filters: dict[str, tuple[str, ...]],
                by: str) -> list:
-    """The view crossed with ``by`` (:func:`lmp_core.analysis.views.banner_of`), with this session's protective
-    settings, once per view and session."""
-    from lmp_core.analysis.views import banner_of
+    """The view crossed with ``by`` (the analysis's ``banner``), with this session's protective settings, once per
+    view and session."""
+    from lmp_core.analysis.analyse import Request, analyse
 
     request = view_request(group=group, filters=filters, items=columns)
     code = lang()
-    return _cached(("banner", request, by, code), lambda: banner_of(ensure_data().source, request, by, lang=code))
+    asked = Request(request, kind_items=(), lang=code, banner=by)
+    return _cached(("banner", request, by, code), lambda: list(analyse(ensure_data().source, asked).banner or ()))

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from lmp_app import memory
-from lmp_core.analysis.analyse import indices_of
-from lmp_core.analysis.views import protected_view
+from lmp_core.analysis.analyse import Invitation, Request, analyse, protected_view
 from lmp_core.base.catalogue import text
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.decisions import Decision, setup_decisions, unconfirmed_note
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from lmp_core.analysis.analyse import Analysis
     from lmp_core.compute.comments import Comments
     from lmp_core.compute.fieldwork import Fieldwork
+    from lmp_core.compute.waves import Trend
     from lmp_core.read.reference import References
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
@@ -288,15 +288,14 @@ def quality_notes() -> tuple[tuple[str, dict[str, object]], ...]:
 
 
 def quality_changes(lang: str) -> tuple:
-    """Per question, the top-2 share and mean with all respondents and under the choice
-    (:func:`lmp_core.compute.quality.with_and_without`), once per choice and session."""
-    from lmp_core.analysis.views import quality_changes as changes
-
+    """Per question, the top-2 share and mean with all respondents and under the choice (the analysis's
+    ``changes``, :func:`lmp_core.analysis.analyse.analyse`), once per choice and session."""
     loaded = ensure_data()
     full, chosen = loaded.full, loaded.chosen
     if full is None or chosen is None:
         return ()
-    return _cached(("quality_changes", lang), lambda: changes(full, chosen, lang=lang))
+    asked = Request(ViewRequest(items=()), kind_items=(), lang=lang)
+    return _cached(("quality_changes", lang), lambda: analyse(full, asked, quality=chosen, full=full).changes)
 
 
 def sync_quality() -> bool:
@@ -444,7 +443,14 @@ def analysis_for(request: ViewRequest, lang: str, *, omnibus: str = "kruskal",
     # the view's caveats are in the key: confirming the setup or the fieldwork's notes change them, not the counts
     # (notes hold dicts, so their text stands for them)
     key = ("analysis", asked, _weights_key(weights), repr(view.notes))
-    return _cached(key, lambda: analyse(ensure_data().source, asked, view=view))
+    return _cached(key, lambda: _counted(analyse(ensure_data().source, asked, view=view)))
+
+
+def _counted(analysis: Analysis) -> Analysis:
+    """``analysis`` with its summary and weighted figures made: a bad input's error is raised (and kept by
+    :func:`_cached`) here; the other parts are made when a page first reads them."""
+    analysis.summary, analysis.weighted  # noqa: B018 - read for the error
+    return analysis
 
 
 def _weights_key(chosen: Weights | None) -> tuple | None:
@@ -459,26 +465,27 @@ def _weights_key(chosen: Weights | None) -> tuple | None:
 def indices_for(request: ViewRequest, themes: tuple[str, ...], lang: str,
                 custom: tuple[str, tuple[str, ...]] | None = None) -> list:
     """The themes' indices, and ``custom`` (a name and the questions the user picked), for the view's group and
-    minimum (:func:`lmp_core.compute.indices.view_indices`), with the chosen weights beside (:func:`weights`), made once per
-    request, weights and session."""
-    from lmp_core.analysis.analyse import Request
+    minimum (the analysis's ``indices``), with the chosen weights beside (:func:`weights`), made once per request,
+    weights and session."""
     from lmp_core.compute.indices import MAX_INDEX_ITEMS, index_sets
 
     loaded = ensure_data()
     source = loaded.source
-    to_count = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size)
+    to_count = ViewRequest(group=request.group, groupings=request.groupings, min_group_size=request.min_group_size,
+                           items=())
     asked = Request(to_count, kind_items=(), index_themes=themes, custom_index=(custom,) if custom else (),
                     max_index_items=MAX_INDEX_ITEMS, lang=lang)
     if loaded.database is not None:  # the indices' sums are summed in the database, under the same rule
         picked = dict([custom]) if custom else None
-        in_database = _database_counts(loaded, to_count, lambda found: index_sets(found, themes, picked, MAX_INDEX_ITEMS),
+        in_database = _database_counts(loaded, replace(to_count, items=None),
+                                       lambda found: index_sets(found, themes, picked, MAX_INDEX_ITEMS),
                                        ("indices", themes, custom))
-        return indices_of(in_database.counts, asked, counted=in_database)
+        return list(analyse(in_database.counts, asked, counted=in_database).indices)
     chosen = weights()
+    # the view's held-back respondents when its grouping columns are the session's (counted once per session)
+    view = view_for(to_count, lang) if to_count.groupings == groupings() else None
     return _cached(("indices", to_count, themes, lang, _weights_key(chosen), custom),
-                   lambda: indices_of(source, replace(asked, weights=chosen),
-                                      held=held_for(to_count.min_group_size)
-                                      if to_count.groupings == groupings() else None))
+                   lambda: list(analyse(source, replace(asked, weights=chosen), view=view).indices))
 
 
 def report_analysis_for(request: ViewRequest, themes: tuple[str, ...], lang: str, *,
@@ -495,13 +502,13 @@ def report_analysis_for(request: ViewRequest, themes: tuple[str, ...], lang: str
     key = ("report", request, themes, lang, _weights_key(chosen), references, includes_group)
     if loaded.database is None:
         return _cached(key, lambda: report_analysis(source, request, themes=themes, lang=lang, weights=chosen,
-                                                    references=references, reference_includes_group=includes_group))
+                                                    references=references, reference_includes_group=includes_group
+                                                    ).complete())
     indices = {ix.name: ix for ix in indices_for(request, themes_with_index(source.items, themes, MAX_INDEX_ITEMS), lang)}
     kinds = kinds_for(request.group, {}, lang)
-    return _cached(key, lambda: replace(report_analysis(source, request, themes=themes, lang=lang, indices=indices,
-                                                        references=references,
-                                                        reference_includes_group=includes_group),
-                                        kinds=tuple(kinds)))
+    return _cached(key, lambda: report_analysis(source, request, themes=themes, lang=lang, indices=indices,
+                                                references=references, reference_includes_group=includes_group
+                                                ).with_parts(kinds=tuple(kinds)).complete())
 
 
 def weights() -> Weights | None:
@@ -539,62 +546,68 @@ def read_wave(data: bytes, name: str, *, with_setup: bool) -> Survey | Counts:
 
 def kinds_for(group: str | None, filters: dict[str, tuple[str, ...]], lang: str) -> list:
     """The single-choice, multiple-response and number questions for the view of ``group`` and ``filters``, with
-    this session's protective settings (:func:`lmp_core.analysis.analyse.other_kinds`), once per view and session."""
-    from lmp_core.analysis.analyse import other_kinds
-
+    this session's protective settings (the analysis's ``kinds``), once per view and session."""
     loaded = ensure_data()
     source = loaded.source
     request = view_request(group=group, filters=filters)
     if loaded.database is not None:  # counted in the database with the scales, under the same rule
-        return other_kinds(source, request, counted=_database_counts(loaded, request))
-    return _cached(("kinds", request, lang), lambda: other_kinds(source, request, lang=lang))
+        counted = _database_counts(loaded, request)
+        return list(analyse(source, Request(request, lang=lang), counted=counted).kinds)
+    return _cached(("kinds", request, lang), lambda: list(analyse(source, Request(request, lang=lang)).kinds))
+
+
+def _comments(column: str, lang: str, groups: tuple[str, ...] | None = None, search: str = "") -> Analysis:
+    """The analysis of the chosen group's view asking for the comments of ``column`` (and its quotes per code)."""
+    request = view_request(group=st.session_state.get(Keys.GROUP))
+    asked = Request(replace(request, items=()), kind_items=(), lang=lang, comments=(column,), comment_groups=groups,
+                    comment_search=search)
+    return analyse(ensure_data().source, asked, view=view_for(request, lang))
 
 
 def comments_for(column: str, lang: str, *, groups: tuple[str, ...] | None = None, search: str = "") -> Comments:
     """The comments of ``column`` the view of the chosen group may show, with this session's protective settings
-    (:func:`lmp_core.analysis.views.comments_of`), once per choice and session."""
-    from lmp_core.analysis.views import comments_of
-
+    (the analysis's ``comments``), once per choice and session."""
     request = view_request(group=st.session_state.get(Keys.GROUP))
-    held = held_for(request.min_group_size)
     return _cached(("comments", column, request, groups, search, lang),
-                   lambda: comments_of(ensure_data().source, column, request, groups=groups, search=search,
-                                       held=held, lang=lang))
+                   lambda: _comments(column, lang, groups, search).comments[0].shown)
 
 
 def quotes_for(column: str, lang: str) -> tuple:
     """Per code of ``column``'s coding, the comments of the chosen group's view that got it, and the uncoded last
-    (:func:`lmp_core.analysis.views.quotes_of`), once per coding and session (a new coding empties the cache)."""
-    from lmp_core.analysis.views import quotes_of
-
+    (the analysis's ``comments``), once per coding and session (a new coding empties the cache)."""
     request = view_request(group=st.session_state.get(Keys.GROUP))
-    held = held_for(request.min_group_size)
-    return _cached(("quotes", column, request, lang),
-                   lambda: quotes_of(ensure_data().source, column, request, held=held, lang=lang))
+    return _cached(("quotes", column, request, lang), lambda: _comments(column, lang).comments[0].by_code)
 
 
 def fieldwork_for(invited: pd.DataFrame, list_name: str, list_key: str, *, response_id: str | None,
                   invited_id: str | None, group: str | None, time: str | None) -> Fieldwork:
     """The responses matched to the invitation list (``list_key``: its content's digest), with this session's
-    minimum (:func:`lmp_core.analysis.views.fieldwork_of`), once per choice and session."""
-    from lmp_core.analysis.views import fieldwork_of
-
+    minimum (the analysis's ``fieldwork``), once per choice and session."""
     min_n = min_group_size()
-    return _cached(("fieldwork", list_key, response_id, invited_id, group, time, min_n),
-                   lambda: fieldwork_of(ensure_data().source, invited, response_id=response_id, invited_id=invited_id,
-                                        group=group, time=time, source=list_name, min_group_size=min_n))
+    invitation = Invitation(invited, source=list_name, key=list_key, response_id=response_id, invited_id=invited_id,
+                            group=group, time=time)
+    asked = Request(ViewRequest(items=(), min_group_size=min_n), kind_items=(), invitation=invitation)
+    return _cached(("fieldwork", invitation, min_n), lambda: analyse(ensure_data().source, asked).fieldwork)
 
 
 def raked_for(invited: pd.DataFrame, list_name: str, list_key: str, by: tuple[str, ...], *,
               response_id: str | None, invited_id: str | None) -> Weights:
-    """Weights that match the respondents to the invitation list on ``by``
-    (:func:`lmp_core.analysis.views.raked_weights`), once per choice and session."""
-    from lmp_core.analysis.views import raked_weights
-
+    """Weights that match the respondents to the invitation list on ``by`` (the analysis's ``raked``), once per
+    choice and session."""
     min_n = min_group_size()
-    return _cached(("raked", list_key, by, response_id, invited_id, min_n),
-                   lambda: raked_weights(ensure_data().source, invited, by, response_id=response_id,
-                                         invited_id=invited_id, source=list_name, min_group_size=min_n))
+    invitation = Invitation(invited, source=list_name, key=list_key, response_id=response_id, invited_id=invited_id)
+    asked = Request(ViewRequest(items=(), min_group_size=min_n), kind_items=(), invitation=invitation, rake_by=by)
+    return _cached(("raked", invitation, by, min_n), lambda: analyse(ensure_data().source, asked).raked)
+
+
+def trend_for(waves: list[tuple[str, Survey]], group: str | None, confirmed: set[str], lang: str) -> Trend:
+    """The trend of the first wave's questions over ``waves`` for ``group``, with this session's protective
+    settings (the analysis's ``trend``)."""
+    request = ViewRequest(group=group, items=(), min_group_size=min_group_size(), groupings=groupings())
+    asked = Request(request, kind_items=(), lang=lang, waves=tuple(waves), confirmed=tuple(sorted(confirmed)))
+    trend = analyse(waves[0][1], asked).trend
+    assert trend is not None  # the request has waves
+    return trend
 
 
 def set_coding(frame: CodingFrame) -> None:

@@ -11,18 +11,17 @@ import sys
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.rules import MIN_GROUP_SIZE
 from lmp_core.base.spelling import MAX_OPTION_NUMBER, whole_number
 
 if TYPE_CHECKING:  # the libraries are imported where a command uses them: --help starts in a blink
-    from lmp_core.analysis.analyse import Analysis
+    from lmp_core.analysis.analyse import Analysis, Invitation
     from lmp_core.compute.quality import Chosen
     from lmp_core.compute.stats import Summary
     from lmp_core.compute.view import View, ViewRequest
-    from lmp_core.compute.weights import Weights
     from lmp_core.counting.counts import Counts
     from lmp_core.counting.database import Counted
     from lmp_core.read.reference import References
@@ -232,7 +231,7 @@ def request_of(args: argparse.Namespace, **change: object) -> ViewRequest:
 def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View, tuple[str, ...] | None]:
     """The source read, the view the options ask for, and the questions of other kinds ``--items`` names (None:
     all of them)."""
-    from lmp_core.compute.view import make_view
+    from lmp_core.analysis.analyse import protected_view
     from lmp_core.setup.survey import Survey
 
     request = request_of(args)
@@ -243,7 +242,7 @@ def view_of(args: argparse.Namespace) -> tuple[Survey | Counts, View, tuple[str,
     kind_items = None
     if request.items is not None and isinstance(source, Survey):
         request, kind_items = _scale_items(source.items, (*source.others, *source.numbers), request)
-    view = make_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
+    view = protected_view(source, request, notes=source.notes if isinstance(source, Survey) else (), lang=args.lang)
     return source, view, kind_items
 
 
@@ -254,8 +253,8 @@ def _database_view(args: argparse.Namespace, request: ViewRequest, themes: Seque
     setup's questions and protection, and the sums of the indices of ``themes`` and ``custom``
     (:func:`lmp_core.compute.indices.index_sets`); only counts and sums come back
     (:mod:`lmp_core.counting.database`, :mod:`lmp_core.counting.stream`)."""
+    from lmp_core.analysis.analyse import protected_view
     from lmp_core.compute.indices import index_sets
-    from lmp_core.compute.view import counted_view
     from lmp_core.counting.database import count_in_database
     from lmp_core.counting.stream import stream_counts
 
@@ -282,8 +281,8 @@ def _database_view(args: argparse.Namespace, request: ViewRequest, themes: Seque
     if request.items is not None:  # --items may name questions of other kinds, as for a file
         others = (*(counted.others.items if counted.others is not None else ()), *(n.item for n in counted.numbers))
         request, kind_items = _scale_items(counted.counts.items, others, request)
-        return counted, counted_view(counted, request), kind_items
-    return counted, counted_view(counted, request), None
+        return counted, protected_view(counted.counts, request, counted=counted), kind_items
+    return counted, protected_view(counted.counts, request, counted=counted), None
 
 
 def _custom_index(args: argparse.Namespace) -> dict[str, list[str]]:
@@ -318,27 +317,34 @@ def _scale_items(scales: Sequence[Item], others: Sequence[Item], request: ViewRe
     return replace(request, items=tuple(c for c in request.items or () if c in scale)), kinds
 
 
-def _weights(args: argparse.Namespace, source: Survey | Counts) -> Weights | None:
+def _weighting(args: argparse.Namespace, source: Survey | Counts) -> dict[str, Any]:
+    """What the options ask to weight by, as :class:`~lmp_core.analysis.analyse.Request` fields: a weight column's
+    weights (``--weight``), or the invitation list to rake to on ``--weight-by``."""
     from lmp_core.setup.survey import Survey
 
     if not (args.weight or args.weight_by or args.invited):
-        return None
+        return {}
     if not isinstance(source, Survey):
         raise SurveyError("freq_no_weights", file=Path(args.file).name)
-    from lmp_core.compute import weights
-
     if args.weight:
         if args.invited or args.weight_by:
             raise SurveyError("weight_one_source")
-        return weights.from_column(source, args.weight)
+        from lmp_core.compute.weights import from_column
+
+        return {"weights": from_column(source, args.weight)}
     if not (args.invited and args.weight_by):
         raise SurveyError("weight_needs_list")
+    return {"invitation": _invitation(args), "rake_by": tuple(c.strip() for c in args.weight_by.split(",") if c.strip())}
+
+
+def _invitation(args: argparse.Namespace, *, group: str | None = None, time: str | None = None) -> Invitation:
+    """The invitation list ``--invited`` names, with the id columns the options give."""
+    from lmp_core.analysis.analyse import Invitation
     from lmp_core.read.invitations import read_table
 
-    invited = read_table(_read_path(args.invited), Path(args.invited).name)
-    by = [c.strip() for c in args.weight_by.split(",") if c.strip()]
-    return weights.rake(source, invited, by, response_id=args.id, invited_id=args.invited_id,
-                        source=Path(args.invited).name)
+    name = Path(args.invited).name
+    return Invitation(read_table(_read_path(args.invited), name), source=name, key=name, response_id=args.id,
+                      invited_id=args.invited_id, group=group, time=time)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -422,7 +428,7 @@ def analysis_of(args: argparse.Namespace, *, for_json: bool = True) -> Analysis:
     else:
         source, view, kind_items = view_of(args)
     request = Request(view.request, kind_items=kind_items, index_themes=tuple(args.index),
-                      custom_index=custom, omnibus=args.omnibus, lang=args.lang, weights=_weights(args, source),
+                      custom_index=custom, omnibus=args.omnibus, lang=args.lang, **_weighting(args, source),
                       references=references_of(args), reference_includes_group=args.reference_includes_group,
                       banner=args.banner if for_json else None)
     quality = {}
@@ -435,7 +441,7 @@ def analysis_of(args: argparse.Namespace, *, for_json: bool = True) -> Analysis:
                    "quality_choice": quality_spec(codebook_of(args))}
     if args.banner and for_json and not isinstance(source, Survey):
         raise SurveyError("freq_no_filter", file=Path(args.file).name)
-    return analyse(source, request, view=view, counted=counted, **quality)
+    return analyse(source, request, view=view, counted=counted, **quality).complete()  # every bad option says so
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
@@ -519,7 +525,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if unknown:
         raise SurveyError("unknown_themes", themes=", ".join(unknown), choices=", ".join(known))
     analysis = report_analysis(source, request, themes=themes, lang=args.lang, view=view,
-                               weights=_weights(args, source), counted=counted, references=references_of(args),
+                               counted=counted, references=references_of(args), **_weighting(args, source),
                                reference_includes_group=args.reference_includes_group)
     report = build_report(analysis, themes=themes, leading_zero=not args.no_leading_zero, title=args.title,
                           subtitle=args.subtitle, author=args.author, date=args.date)
@@ -531,18 +537,19 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_fieldwork(args: argparse.Namespace) -> int:
-    from lmp_core.compute.fieldwork import fieldwork
+    from lmp_core.analysis.analyse import Request, analyse
     from lmp_core.compute.stats import note_text
+    from lmp_core.compute.view import ViewRequest
     from lmp_core.load import read_file
-    from lmp_core.read.invitations import read_table
     from lmp_core.setup.survey import Survey
 
     source = read_file(_read_path(args.file), Path(args.file).name)
     if not isinstance(source, Survey):
         raise SurveyError("fw_no_id", file=Path(args.file).name, columns="")
-    invited = read_table(_read_path(args.invited), Path(args.invited).name)
-    result = fieldwork(source, invited, response_id=args.id, invited_id=args.invited_id, group=args.group,
-                       time=args.time, source=Path(args.invited).name, min_group_size=args.min_group_size)
+    request = Request(ViewRequest(items=(), min_group_size=args.min_group_size), kind_items=(), lang=args.lang,
+                      invitation=_invitation(args, group=args.group, time=args.time))
+    result = analyse(source, request).fieldwork
+    assert result is not None  # the request asks for it
     for key, params in result.notes:
         print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
     if args.format == "json":
@@ -628,8 +635,9 @@ def _trend_protection(args: argparse.Namespace, books: Sequence[Mapping[str, Cod
 
 
 def cmd_trend(args: argparse.Namespace) -> int:
+    from lmp_core.analysis.analyse import Request, analyse
     from lmp_core.compute.stats import note_text
-    from lmp_core.compute.waves import make_trend
+    from lmp_core.compute.view import ViewRequest
     from lmp_core.load import read_codebook, read_file
     from lmp_core.setup.survey import Survey
 
@@ -657,8 +665,11 @@ def cmd_trend(args: argparse.Namespace) -> int:
             raise SurveyError("freq_no_trend", file=Path(path).name)
         waves.append((name, source))
     groupings, minimum = _trend_protection(args, books)
-    trend = make_trend(waves, group=args.group, min_group_size=minimum, confirmed=set(args.confirm),
-                       lang=args.lang, groupings=groupings)
+    request = Request(ViewRequest(group=args.group, items=(), min_group_size=minimum,
+                                  groupings=tuple(groupings) if groupings is not None else None),
+                      kind_items=(), lang=args.lang, waves=tuple(waves), confirmed=tuple(args.confirm))
+    trend = analyse(waves[0][1], request).trend
+    assert trend is not None  # the request asks for it
     for key, params in trend.notes:
         print(f"! {note_text(key, params, args.lang)}", file=sys.stderr)
     if args.format == "json":

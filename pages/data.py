@@ -14,6 +14,7 @@ from lmp_app.render import download, md_escape, plain_table, show_error
 from lmp_app.state import (
     Keys,
     Loaded,
+    analysis_for,
     confirm,
     confirmed,
     databases,
@@ -33,7 +34,6 @@ from lmp_app.state import (
     set_quality_choice,
     set_weights,
     sync_quality,
-    view_for,
     view_request,
     weights,
 )
@@ -335,8 +335,7 @@ def populations_section(loaded: Loaded, group: str | None) -> None:
     minimum group size."""
     st.subheader(t("population_heading"))
     # group sizes come from the protected view: a hidden group's size is never printed
-    view = view_for(view_request(group=group), lang())
-    shown = {g.name: g for g in view.summary().groups}
+    shown = {g.name: g for g in analysis_for(view_request(group=group), lang()).summary.groups}
     entered = populations(group)
     columns = st.columns(max(1, min(4, len(shown))))
     for i, info in enumerate(shown.values()):
@@ -357,7 +356,7 @@ def populations_section(loaded: Loaded, group: str | None) -> None:
     st.checkbox(t("fpc"), value=bool(st.session_state.get(Keys.FPC)), key="fpc_widget", help=t("fpc_help"),
                 on_change=lambda: st.session_state.__setitem__(Keys.FPC, st.session_state["fpc_widget"]))
     # the response rates as the statistics compute them (one place: lmp_core.compute.stats)
-    rated = view.asking(view_request(group=group, populations=entered)).summary()
+    rated = analysis_for(view_request(group=group, populations=entered), lang()).summary
     for info in rated.groups:
         if info.response_rate is not None and not info.suppressed:
             st.caption(md_escape(t("response_rate_line", group=info.name, respondents=info.respondents,

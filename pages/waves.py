@@ -8,8 +8,7 @@ import streamlit as st
 from lmp_app.access import page_guard
 from lmp_app.i18n import lang, t
 from lmp_app.render import chart_downloads, download, md_escape, plain_table, quality_caveat, show_error
-from lmp_app.state import Keys, ensure_data, groupings, min_group_size, read_wave
-from lmp_core.analysis.views import trend_of
+from lmp_app.state import Keys, ensure_data, groupings, read_wave, trend_for
 from lmp_core.base.errors import SurveyError
 from lmp_core.compute.stats import note_text
 from lmp_core.compute.waves import match_questions, waves_from_column
@@ -79,8 +78,7 @@ if flagged:
         if st.checkbox(t("waves_confirm"), key=f"waves_confirm_{q.column}", help=md_escape(q.column)):
             confirmed.add(q.column)
 try:
-    trend = trend_of(waves, group=group, min_group_size=min_group_size(), confirmed=confirmed, lang=lang(),
-                     groupings=groupings())
+    trend = trend_for(waves, group, confirmed, lang())
 except SurveyError as err:
     show_error(err)
     st.stop()

@@ -269,9 +269,9 @@ def test_one_module_decides_what_is_held_back():
 
 # --- the faces read one analysis; functions a reader can hold in mind ---------------------------------------
 
-#: The statistics of a view in lmp_core/compute/: only the analysis stage (lmp_core/analysis/) calls them; the app
-#: (lmp_app/, whose state caches what the analysis stage returns), the pages and the present stage (tables, charts,
-#: the report) read the :class:`Analysis` and the analysis stage's other views (lmp_core/analysis/views.py) instead.
+#: The statistics of a view in lmp_core/compute/: only the analysis stage (lmp_core/analysis/) calls them; the
+#: command line, the app (lmp_app/, whose state caches the analyses it asks for), the pages and the present stage
+#: (tables, charts, the report) read the :class:`Analysis` that :func:`analyse` returns instead.
 STATISTICS = {
     "lmp_core.compute.stats": {"summarize"},
     "lmp_core.compute.view": {"make_view", "counted_view", "banner"},
@@ -314,13 +314,45 @@ def test_the_statistics_finder_catches_every_form():
     assert statistics_used("from lmp_core.compute.indices import MAX_INDEX_ITEMS, Index\n") == []
 
 
-def test_pages_and_the_present_stage_read_the_analysis_and_compute_no_statistic():
-    """The command line, the pages and the report get every figure from lmp_core.analysis (docs/architecture.md):
-    a page, a helper of the app or the report that asks compute/ for a statistic itself assembles a fourth
-    analysis."""
+#: What the faces may take from the analysis stage: the one function, its request and result (with the types of
+#: its parts), the protected view a page caches for it, and two decisions a page lays out by.
+ANALYSIS_API = {"analyse", "Request", "Analysis", "ColumnComments", "Invitation", "protected_view", "report_analysis",
+                "themes_with_index", "long_tables"}
+
+
+def analysis_bypassed(source: str) -> list[str]:
+    """What ``source`` takes from the analysis stage beside :data:`ANALYSIS_API` (an import of another name or
+    module of ``lmp_core.analysis``), and each call of a method named ``summary`` (a view's statistics, made
+    beside the analysis; the analysis's own part is the attribute ``summary``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("lmp_core.analysis"):
+            found += [f"{node.module}.{a.name}" for a in node.names
+                      if node.module != "lmp_core.analysis.analyse" or a.name not in ANALYSIS_API]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "summary":
+            found.append(ast.unparse(node))
+    return found
+
+
+def test_the_bypass_finder_catches_every_form():
+    assert analysis_bypassed("from lmp_core.analysis.analyse import analyse, indices_of\n") == \
+        ["lmp_core.analysis.analyse.indices_of"]
+    assert analysis_bypassed("def f():\n    from lmp_core.analysis.parts import trend_of\n") == \
+        ["lmp_core.analysis.parts.trend_of"]
+    assert analysis_bypassed("groups = view_for(r, 'nb').summary().groups\n") == ["view_for(r, 'nb').summary()"]
+    assert analysis_bypassed("groups = analysis_for(r, 'nb').summary.groups\n") == []
+
+
+def test_every_face_reads_the_one_analysis_and_computes_no_statistic():
+    """The command line, the pages and the report get every figure from :func:`lmp_core.analysis.analyse.analyse`
+    (docs/architecture.md): a page, a helper of the app, the report or a command that asks compute/ for a
+    statistic itself, takes a part from the analysis stage beside the one function, or asks a view for its
+    summary assembles a second analysis."""
     files = sorted((ROOT / "pages").glob("*.py")) + sorted((ROOT / "lmp_app").rglob("*.py")) \
-        + [ROOT / "streamlit_app.py"] + sorted((ROOT / "lmp_core" / "present").rglob("*.py"))
-    found = {str(p.relative_to(ROOT)): used for p in files if (used := statistics_used(p.read_text(encoding="utf-8")))}
+        + [ROOT / "streamlit_app.py", ROOT / "lmp_core" / "cli.py"] \
+        + sorted((ROOT / "lmp_core" / "present").rglob("*.py"))
+    found = {str(p.relative_to(ROOT)): used for p in files
+             if (used := statistics_used(text := p.read_text(encoding="utf-8")) + analysis_bypassed(text))}
     assert found == {}
 
 

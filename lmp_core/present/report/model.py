@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 import altair as alt
 import pandas as pd
 
-from lmp_core.analysis.analyse import Analysis, long_tables, report_analysis
-from lmp_core.analysis.views import ColumnComments
+from lmp_core.analysis.analyse import Analysis, ColumnComments, long_tables, report_analysis
 from lmp_core.base.catalogue import text, words
 from lmp_core.base.fmt import whole
 from lmp_core.compute.indices import Index
@@ -185,15 +184,13 @@ def build_report(
     if isinstance(source, Analysis):
         analysis = source
     else:
-        from dataclasses import replace
-
         if request is None:
             request = ViewRequest.of(group=group, populations=populations, min_group_size=min_group_size)
         analysis = report_analysis(source, request, themes=themes, lang=lang, view=view, weights=weights,
                                    indices=indices, references=references,
                                    reference_includes_group=reference_includes_group)
         if kinds is not None:
-            analysis = replace(analysis, kinds=tuple(kinds))
+            analysis = analysis.with_parts(kinds=tuple(kinds))
     layout = _Layout(analysis, quotes, leading_zero)
     return layout.report(themes, notes=notes, trend=trend, progress=progress, title=title, subtitle=subtitle,
                          author=author, date=date)
@@ -475,7 +472,7 @@ def _trend_section(trend: Trend, number: str, lang: str, w: Mapping[str, str]) -
 
 def _quotes(found: ColumnComments | None, quotes: Mapping[str, Sequence[str]] | None, lang: str,
             w: dict[str, str]) -> list[Block]:
-    """A column's comments to quote (the analysis's, :func:`lmp_core.analysis.views.report_comments`): only a
+    """A column's comments to quote (the analysis's, :attr:`lmp_core.analysis.analyse.Analysis.comments`): only a
     column of written words (:func:`lmp_core.compute.comments.is_free_text`), the chosen ones (``quotes``; None:
     all shown), at most :data:`MAX_QUOTES` of them by the stated rule (:func:`lmp_core.compute.comments.quote_sample`),
     said under the heading."""
