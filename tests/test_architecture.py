@@ -384,8 +384,8 @@ def test_the_streaming_and_database_paths_enter_at_the_stage_they_replace():
 #: The functions longer than 60 lines, each with why (also in docs/architecture.md, "Long functions").
 LONG_FUNCTIONS = {
     "lmp_core/cli.py:build_parser": "the command line's options, one add_argument each: a list, not logic",
-    "lmp_core/setup/columns.py:build_survey": "the detector loop and the Survey it builds (by keyword); "
-                                              "setup/columns.py is reworked under issue #42",
+    "lmp_core/setup/columns.py:build_survey": "the detector loop and the Survey it builds (by keyword): one pass "
+                                              "over the columns, each detector a function of its own",
     "lmp_core/setup/columns.py:_scale": "one detector with its ordered reasons (why a column is or is not a scale)",
     "benchmarks/bench.py:browser_session": "a benchmark script, not shipped",
     "benchmarks/bench.py:format_report": "a benchmark script, not shipped",
