@@ -23,27 +23,35 @@ from lmp_core.present.tables import kind_table, to_csv_bytes
 from lmp_core.setup.coding import CodingFrame, frame_csv, frame_table, make_code, read_frame
 from lmp_core.setup.survey import Survey
 
-page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
 
-st.title(t("comments_title"))
-quality_caveat()
-loaded = ensure_data()
-source = loaded.source
-if not isinstance(source, Survey) or not source.text_columns:
-    st.info(t("no_comments"))
-    st.stop()
-column = st.selectbox(t("comment_column"), list(source.text_columns), key="comment_column", placeholder=t("choose_one"))
-min_n = min_group_size()
-everything = comments_for(column, lang())
-present = list(dict.fromkeys(everything.rows["group"]))
-c1, c2 = st.columns([2, 3])
-chosen = c1.multiselect(t("groups"), present, default=present, key="comment_groups", placeholder=t("choose_placeholder"), select_all=False)
-word = c2.text_input(t("search"), key="comment_search")
-result = comments_for(column, lang(), groups=tuple(chosen), search=word)
-st.caption(t("comment_count", shown=len(result.rows), total=result.total))
-if result.hidden:
-    st.caption(t("comments_hidden", count=result.hidden, min_n=min_n))
-plain_table(result.rows.rename(columns={"group": t("col_group"), "comment": t("col_comment")}))
+def main() -> None:
+    page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
+    st.title(t("comments_title"))
+    quality_caveat()
+    source = ensure_data().source
+    if not isinstance(source, Survey) or not source.text_columns:
+        st.info(t("no_comments"))
+        st.stop()
+    column = st.selectbox(t("comment_column"), list(source.text_columns), key="comment_column",
+                          placeholder=t("choose_one"))
+    comments_section(column)
+    coding_section(source, column)
+
+
+def comments_section(column: str) -> None:
+    """The comments of ``column`` the chosen group's view may show, filtered by group and a search word, with how
+    many are shown and how many are held back."""
+    everything = comments_for(column, lang())
+    present = list(dict.fromkeys(everything.rows["group"]))
+    c1, c2 = st.columns([2, 3])
+    chosen = c1.multiselect(t("groups"), present, default=present, key="comment_groups",
+                            placeholder=t("choose_placeholder"), select_all=False)
+    word = c2.text_input(t("search"), key="comment_search")
+    result = comments_for(column, lang(), groups=tuple(chosen), search=word)
+    st.caption(t("comment_count", shown=len(result.rows), total=result.total))
+    if result.hidden:
+        st.caption(t("comments_hidden", count=result.hidden, min_n=min_group_size()))
+    plain_table(result.rows.rename(columns={"group": t("col_group"), "comment": t("col_comment")}))
 
 
 def coding_section(source: Survey, column: str) -> None:
@@ -125,4 +133,4 @@ def coding_results(column: str, frame: CodingFrame) -> None:
     plain_table(pd.DataFrame(uncoded.quotes, columns=[t("col_group"), t("col_comment")]))
 
 
-coding_section(source, column)
+main()
