@@ -161,3 +161,14 @@ def browser_context_args(browser_context_args):
     # reduced motion (a user's own setting, which Streamlit honours): lists and tabs appear without their entry
     # animation, so a click lands on an option that is already where it will stay
     return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "reduced_motion": "reduce"}
+
+
+def pytest_runtest_logreport(report) -> None:
+    """With ``LMP_FAILURES`` naming a file, each failure's report is appended to it the moment it happens (under
+    pytest-xdist the terminal shows a failure's traceback only when the whole run ends): a long repeated run of the
+    browser tests says what failed while it goes on (docs/utvikler/tester.md)."""
+    path = os.environ.get("LMP_FAILURES")
+    if path and report.failed:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(f"===== {report.nodeid} ({report.when})\n{report.longreprtext}\n")
+
