@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -217,8 +218,12 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
 
     Raises :class:`lmp_core.base.errors.SurveyError` for bad input (the page shows its message).
     """
-    source = read_file(data, name, codebook=codebook, sheet=sheet, dont_know=dont_know, exclude=exclude)
-    fingerprint = digest(data)  # once: hashing a 300 MB file takes a third of a second
+    # the fingerprint is made on another thread while the file is read (hashlib lets go of the interpreter lock):
+    # hashing a 300 MB file takes a third of a second, which the reading hides
+    with ThreadPoolExecutor(1, thread_name_prefix="lmp-digest") as pool:
+        hashed = pool.submit(digest, data)
+        source = read_file(data, name, codebook=codebook, sheet=sheet, dont_know=dont_know, exclude=exclude)
+        fingerprint = hashed.result()
     source = _kept_coding(source, fingerprint)
     loaded = Loaded(name, fingerprint, source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
