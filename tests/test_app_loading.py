@@ -53,3 +53,48 @@ def test_the_fingerprint_is_made_while_the_file_is_read_and_is_the_files_sha256(
     assert SEEN["hash_thread"] != SEEN["read_thread"]
     # the fingerprint is still the SHA-256 of the file's bytes (hashlib, independently of the app)
     assert at.text[0].value == hashlib.sha256((FIXTURES / "lmp_ch2_3.csv").read_bytes()).hexdigest()
+
+
+#: set by the script when :func:`lmp_app.state.load` has returned; the data-quality checks wait for it
+RETURNED = threading.Event()
+
+
+def _checks_script():
+    import importlib
+
+    import streamlit as st
+
+    from lmp_app import state
+    from tests.conftest import FIXTURES
+
+    here = importlib.import_module("tests.test_app_loading")  # the test's events (the script runs as its own module)
+
+    loaded = state.load((FIXTURES / "lmp_ch2_3.csv").read_bytes(), "lmp_ch2_3.csv")
+    here.SEEN["source_is_full"] = loaded.source is loaded.full
+    here.RETURNED.set()
+    chosen = loaded.chosen  # waits for the checks
+    st.text(f"{chosen.left_out} {chosen.quality.n_rows} {chosen.survey is loaded.full}")
+
+
+def test_a_new_files_quality_checks_are_made_beside_the_page_when_nobody_is_left_out(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from lmp_app import state
+
+    real = state.apply_choice
+
+    def checking(*args, **kwargs):
+        SEEN["checks_thread"] = threading.current_thread().name
+        SEEN["after_load"] = RETURNED.wait(10)  # no timing: False only if load waits for the checks
+        return real(*args, **kwargs)
+
+    RETURNED.clear()
+    SEEN.clear()
+    monkeypatch.setattr(state, "apply_choice", checking)
+    at = AppTest.from_function(_checks_script, default_timeout=120).run()
+    assert not at.exception
+    assert SEEN["after_load"] is True
+    assert SEEN["checks_thread"].startswith("lmp-quality")
+    assert SEEN["source_is_full"] is True  # nobody left out: the data in use is the whole file from the start
+    # the demo's 46 respondents (report section 1.1), none left out, the whole file analysed
+    assert at.text[0].value == "0 46 True"
