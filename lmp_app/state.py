@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,9 @@ DEMO_GROUP = "rolle"
 DEMO_GROUPINGS = ("rolle",)
 #: Where the invited number of the whole sample (no group column) is kept: a key of no language.
 ALL = "*all*"
+#: The threads that make a new file's data-quality checks beside the Data page's other work (:func:`load`); they
+#: hold no session's data after a check is made
+_CHECKS = ThreadPoolExecutor(2, thread_name_prefix="lmp-quality")
 
 
 class Keys:
@@ -113,8 +117,17 @@ class Loaded:
     database: Database | None = None
     #: the whole file as read (``source`` is it without the respondents the data-quality choice leaves out)
     full: Survey | None = None
-    #: the data-quality choice as applied to ``full`` (:func:`lmp_core.compute.quality.apply_choice`)
-    chosen: Chosen | None = None
+    #: the data-quality choice as applied to ``full``, or the checks still being made on another thread (see
+    #: :attr:`chosen`)
+    applied: Chosen | Future[Chosen] | None = field(default=None, repr=False)
+
+    @property
+    def chosen(self) -> Chosen | None:
+        """The data-quality choice as applied to ``full`` (:func:`lmp_core.compute.quality.apply_choice`); waits
+        for its checks while they are being made."""
+        if isinstance(self.applied, Future):
+            self.applied = self.applied.result()  # an error of the checks is raised here, where they are used
+        return self.applied
 
 
 @dataclass(frozen=True)
@@ -217,8 +230,12 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
 
     Raises :class:`lmp_core.base.errors.SurveyError` for bad input (the page shows its message).
     """
-    source = read_file(data, name, codebook=codebook, sheet=sheet, dont_know=dont_know, exclude=exclude)
-    fingerprint = digest(data)  # once: hashing a 300 MB file takes a third of a second
+    # the fingerprint is made on another thread while the file is read (hashlib lets go of the interpreter lock):
+    # hashing a 300 MB file takes a third of a second, which the reading hides
+    with ThreadPoolExecutor(1, thread_name_prefix="lmp-digest") as pool:
+        hashed = pool.submit(digest, data)
+        source = read_file(data, name, codebook=codebook, sheet=sheet, dont_know=dont_know, exclude=exclude)
+        fingerprint = hashed.result()
     source = _kept_coding(source, fingerprint)
     loaded = Loaded(name, fingerprint, source, data, codebook, codebook_name, sheet, dont_know, exclude, is_demo)
     st.session_state[Keys.DATA] = loaded
@@ -247,7 +264,7 @@ def load(data: bytes, name: str, *, codebook: dict[str, CodebookEntry] | None = 
         owner, spec = st.session_state.get(Keys.QUALITY) or ("", "")
         st.session_state[Keys.QUALITY] = (loaded.digest, spec if owner == loaded.digest else quality_spec(codebook))
         loaded.full = source
-        _apply_quality(loaded)
+        _apply_quality(loaded, later=True)
     return loaded
 
 
@@ -309,12 +326,22 @@ def sync_quality() -> bool:
     return False
 
 
-def _apply_quality(loaded: Loaded) -> None:
-    """The session's data under the choice; every count made before is forgotten."""
+def _apply_quality(loaded: Loaded, *, later: bool = False) -> None:
+    """The session's data under the choice; every count made before is forgotten.
+
+    ``later`` (a file just read): when the choice leaves nobody out and names no column, the session's data is
+    the whole file at once, and the checks, which only the Data page's quality section shows, are made on another
+    thread while the page draws what comes before that section (half a second of a 1,000,000-row file's)."""
     if loaded.full is None:
         return
-    chosen = apply_choice(loaded.full, quality_choice(), min_group_size=min_group_size(), groupings=groupings())
-    loaded.source, loaded.chosen = chosen.survey, chosen
+    choice, minimum, protected = quality_choice(), min_group_size(), groupings()
+    if later and not choice.leave_out and not choice.columns:  # a chosen column may not exist: said at once
+        loaded.source = loaded.full  # what apply_choice gives when it leaves nobody out
+        loaded.applied = _CHECKS.submit(apply_choice, loaded.full, choice, min_group_size=minimum,
+                                        groupings=protected)
+    else:
+        chosen = apply_choice(loaded.full, choice, min_group_size=minimum, groupings=protected)
+        loaded.source, loaded.applied = chosen.survey, chosen
     st.session_state[Keys.CACHE] = {}
 
 

@@ -27,3 +27,42 @@ def test_a_copy_of_an_uploaded_file_shares_its_bytes_and_keeps_its_own_position(
     assert stored.getvalue() is data and page_copy.getvalue().startswith(b"changed")
     stored.seek(0)
     assert stored.read(10) == data[:10]
+
+
+def test_the_upload_is_taken_from_the_spool_without_a_copy_and_other_reads_are_starlettes():
+    import asyncio
+    from tempfile import SpooledTemporaryFile
+
+    from starlette.datastructures import UploadFile
+    from starlette.formparsers import MultiPartParser
+
+    keep_uploads_in_memory()
+    data = b"respondent,q1\n" + b"1,I stor grad\n" * 100_000
+
+    async def parsed() -> UploadFile:  # as Starlette's parser fills it, chunk by chunk, in memory
+        spool = SpooledTemporaryFile(max_size=MultiPartParser.spool_max_size)  # noqa: SIM115 (closed by upload.close())
+        upload = UploadFile(spool, filename="survey.csv")
+        for start in range(0, len(data), 65_536):
+            await upload.write(data[start:start + 65_536])
+        await upload.seek(0)
+        return upload
+
+    async def whole() -> tuple[bytes, bytes, bytes]:
+        upload = await parsed()
+        read = await upload.read()  # what Streamlit's upload route does
+        held, rest = upload.file._file.getvalue(), await upload.read()
+        await upload.close()
+        return read, held, rest
+
+    read, held, rest = asyncio.run(whole())
+    assert read == data and read is held  # the spool's own bytes, not a copy of them
+    assert rest == b""  # read to the end, as Starlette's read leaves it
+
+    async def in_parts() -> tuple[bytes, bytes]:
+        upload = await parsed()
+        parts = await upload.read(10), await upload.read()
+        await upload.close()
+        return parts
+
+    first, others = asyncio.run(in_parts())
+    assert first == data[:10] and others == data[10:]
