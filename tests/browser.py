@@ -138,7 +138,10 @@ def open_app(page: Page, url: str) -> None:
     """A new session: the demo survey is loaded and the Data page has finished drawing."""
     page.set_default_timeout(TIMEOUT_MS)
     watch_runs(page)
+    before = finished_runs(page)
     page.goto(url)
+    # the session's first run: the run counter is read every 20 ms, where a waiting expect() polls every 500 ms
+    wait_for_run(page, before)
     expect(heading(page, "Data")).to_be_visible()
     wait_idle(page)
     expect(main(page).get_by_text("46 respondenter")).to_be_visible()

@@ -22,6 +22,7 @@ import urllib.error
 import urllib.request
 import uuid
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -39,24 +40,21 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SESSIONS = 5  # enough to have several at once; the memory per session is printed, not asserted
 
 
-class Deployment:
-    """Two app instances and nginx in front, from the files in deploy/."""
+class Apps:
+    """Two app instances started as deploy/lmp-explorer@.service starts them (shared by this file's tests: each
+    deployment below puts its own nginx in front of them)."""
 
-    def __init__(self, folder: Path, *, request_buffering: bool = False) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
-        self.apps: list[subprocess.Popen] = []
-        self.nginx: subprocess.Popen | None = None
-        self.request_buffering = request_buffering
-        self.http_port, self.https_port = free_port(), free_port()
-        self.url = f"https://localhost:{self.https_port}"
+        self.procs: list[subprocess.Popen] = []
+        self.ports: tuple[int, int] = (free_port(), free_port())
         self.runtime_dirs: list[Path] = []
 
-    def __enter__(self) -> Deployment:
+    def __enter__(self) -> Apps:
         secrets = self.folder / "secrets.toml"
         secrets.write_text("# no [auth]: the load test runs the app open\n", encoding="utf-8")
-        ports = (free_port(), free_port())
-        for port in ports:
+        for port in self.ports:
             runtime = self.folder / f"run-{port}"
             runtime.mkdir()
             self.runtime_dirs.append(runtime)
@@ -64,9 +62,39 @@ class Deployment:
             # the unit's EnvironmentFile: the cookie secret, the same on every instance
             env["STREAMLIT_SERVER_COOKIE_SECRET"] = "c" * 48
             proc, _ = serve(command, port, self.folder / f"app-{port}.log", env=env)
-            self.apps.append(proc)
+            self.procs.append(proc)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for proc in self.procs:
+            stop_app(proc)
+
+    def logs(self) -> str:
+        return "".join(p.read_text(errors="replace") for p in self.folder.glob("*.log"))
+
+
+@pytest.fixture(scope="module")
+def apps(tmp_path_factory) -> Iterator[Apps]:
+    with Apps(tmp_path_factory.mktemp("apps")) as running:
+        yield running
+
+
+class Deployment:
+    """nginx with deploy/nginx-lmp-explorer.conf in front of the two app instances."""
+
+    def __init__(self, folder: Path, apps: Apps, *, request_buffering: bool = False) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.apps = apps
+        self.nginx: subprocess.Popen | None = None
+        self.request_buffering = request_buffering
+        self.http_port, self.https_port = free_port(), free_port()
+        self.url = f"https://localhost:{self.https_port}"
+
+    def __enter__(self) -> Deployment:
         cert, key = self_signed(self.folder)
-        site = nginx_conf(http_port=self.http_port, https_port=self.https_port, app_ports=ports, cert=cert, key=key)
+        site = nginx_conf(http_port=self.http_port, https_port=self.https_port, app_ports=self.apps.ports,
+                          cert=cert, key=key)
         if self.request_buffering:  # the control: the host's file without the line that keeps bodies off disk
             site = site.replace("proxy_request_buffering off;", "")
         (self.folder / "site.conf").write_text(site, encoding="utf-8")
@@ -88,8 +116,6 @@ class Deployment:
         if self.nginx is not None:
             self.nginx.terminate()
             self.nginx.wait(timeout=10)
-        for proc in self.apps:
-            stop_app(proc)
 
     def get(self, path: str, *, https: bool = True) -> tuple[int, bytes]:
         context = ssl.create_default_context()
@@ -114,10 +140,10 @@ class Deployment:
         return [self.nginx.pid, *map(int, children)]
 
     def temp_folders(self) -> list[Path]:
-        return [self.folder / name for name in ("client_body", "proxy")] + self.runtime_dirs
+        return [self.folder / name for name in ("client_body", "proxy")] + self.apps.runtime_dirs
 
     def rss_mb(self) -> float:
-        return sum(_rss_mb(p.pid) for p in self.apps)
+        return sum(_rss_mb(p.pid) for p in self.apps.procs)
 
 
 def _watched_upload(browser: Browser, deployment: Deployment, survey: Path, marker: bytes) -> set[str]:
@@ -133,7 +159,7 @@ def _watched_upload(browser: Browser, deployment: Deployment, survey: Path, mark
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1,
                                                  "uploadThroughput": 3 * 1024 * 1024})
-    pids = deployment.nginx_pids() + [p.pid for p in deployment.apps]
+    pids = deployment.nginx_pids() + [p.pid for p in deployment.apps.procs]
     watchers = [Watcher(pid, deployment.temp_folders(), marker) for pid in pids]
     for w in watchers:
         w.__enter__()
@@ -147,20 +173,20 @@ def _watched_upload(browser: Browser, deployment: Deployment, survey: Path, mark
     return set().union(*(w.holding for w in watchers))
 
 
-def test_proxy_health_redirect_and_uploads_never_on_disk(browser: Browser, tmp_path: Path):
+def test_proxy_health_redirect_and_uploads_never_on_disk(browser: Browser, apps: Apps, tmp_path: Path):
     marker = f"MARK{uuid.uuid4().hex}"
     survey = _marked_survey(tmp_path, marker)
-    with Deployment(tmp_path / "deploy") as deployment:
+    with Deployment(tmp_path / "deploy", apps) as deployment:
         assert deployment.get("/_stcore/health") == (200, b"ok")
         status, location = deployment.get("/results", https=False)
         assert status == 301 and location.startswith(b"https://localhost/results")
         held = _watched_upload(browser, deployment, survey, marker.encode())
-        logs = "".join(p.read_text(errors="replace") for p in (tmp_path / "deploy").glob("*.log"))
+        logs = "".join(p.read_text(errors="replace") for p in (tmp_path / "deploy").glob("*.log")) + apps.logs()
     assert held == set(), f"upload bytes in temporary files behind the proxy: {held}"
     assert marker not in logs
-    # the control: without proxy_request_buffering off, nginx writes the body to its temporary file, and the
-    # watcher sees it there
-    with Deployment(tmp_path / "control", request_buffering=True) as control:
+    # the control: the same app instances behind an nginx without proxy_request_buffering off, which writes the
+    # body to its temporary file, and the watcher sees it there
+    with Deployment(tmp_path / "control", apps, request_buffering=True) as control:
         held = _watched_upload(browser, control, survey, marker.encode())
     assert any("/client_body/" in h for h in held), "the control upload was not seen in nginx's temporary file"
 
@@ -216,9 +242,9 @@ def _session_flow(browser: Browser, url: str, files: list[tuple[Path, str]]) -> 
     return failures, contexts
 
 
-def test_twenty_sessions_through_the_proxy(browser: Browser, tmp_path: Path, capsys):
+def test_twenty_sessions_through_the_proxy(browser: Browser, apps: Apps, tmp_path: Path, capsys):
     files = _files(tmp_path)
-    with Deployment(tmp_path / "deploy") as deployment:
+    with Deployment(tmp_path / "deploy", apps) as deployment:
         # warm-up: one session's whole path, so the libraries a session loads are in the baseline
         failures, contexts = _session_flow(browser, deployment.url, files[:1])
         for c in contexts:
