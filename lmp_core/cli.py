@@ -59,6 +59,17 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
 
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        """As argparse's, with an option of one value given ``--`` said as a usage error: argparse takes
+        ``--top=--`` as an empty list, which no type conversion sees (a traceback later)."""
+        namespace, extras = super().parse_known_args(args, namespace)
+        for action in self._actions:
+            if isinstance(action, argparse._StoreAction) and action.nargs is None \
+                    and isinstance(getattr(namespace, action.dest, None), list):
+                self.error(f"argument {'/'.join(action.option_strings) or action.dest}: expected one value")
+        return namespace, extras
+
 
 def parse_populations(values: Sequence[str]) -> dict[str, int]:
     """``["Skoleleder=63", ...]`` -> ``{"Skoleleder": 63}``.

@@ -120,6 +120,17 @@ def test_bad_input_exits_2_with_one_line(args, needle):
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.parametrize("option", ["--top", "--min-group-size", "--group", "--reference"])
+def test_a_double_dash_as_an_options_value_is_a_usage_error_not_a_traceback(option, capsys):
+    # argparse takes "--top=--" as an empty list, which no type conversion sees; the option fuzzer found the
+    # traceback (tests/test_cli_fuzz.py) now and then
+    with pytest.raises(SystemExit) as stopped:
+        main(["summarize", FIXTURE, f"{option}=--"])
+    assert stopped.value.code == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: argument {option}: expected one value")
+
+
 def test_reference_group(capsys):
     assert main(["summarize", FIXTURE, "--group", "rolle", "--reference", "Skoleleder", "--format", "json"]) == 0
     comp = json.loads(capsys.readouterr().out)["items"][0]["comparisons"]
