@@ -23,9 +23,10 @@ from lmp_core.present.tables import kind_table, to_csv_bytes
 from lmp_core.setup.coding import CodingFrame, frame_csv, frame_table, make_code, read_frame
 from lmp_core.setup.survey import Survey
 
+page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
+
 
 def main() -> None:
-    page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
     st.title(t("comments_title"))
     quality_caveat()
     source = ensure_data().source

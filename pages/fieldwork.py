@@ -33,6 +33,8 @@ from lmp_core.present.tables import balance_table, to_csv_bytes, to_excel_bytes
 from lmp_core.read.invitations import read_table
 from lmp_core.setup.survey import Survey
 
+page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
+
 
 @dataclass(frozen=True)
 class ListChoice:
@@ -48,7 +50,6 @@ class ListChoice:
 
 
 def main() -> None:
-    page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
     st.title(t("fw_title"))
     st.caption(t("fw_intro"))
     quality_caveat()

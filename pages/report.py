@@ -25,6 +25,8 @@ from lmp_core.counting.counts import Counts
 from lmp_core.present.report import Figure, Paragraph, Quote, Report, Table, build_report, render
 from lmp_core.setup.survey import Survey
 
+page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
+
 MIME = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".html": "text/html",
@@ -46,7 +48,6 @@ class Options:
 
 
 def main() -> None:
-    page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
     st.title(t("report_title"))
     st.caption(t("report_intro"))
     loaded = ensure_data()

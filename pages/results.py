@@ -74,6 +74,8 @@ from lmp_core.present.tables import (
 )
 from lmp_core.setup.survey import Item, Survey
 
+page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -88,7 +90,6 @@ class Settings:
 
 
 def main() -> None:
-    page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
     st.title(t("results_title"))
     loaded = ensure_data()
     items = loaded.source.items

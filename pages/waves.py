@@ -16,9 +16,10 @@ from lmp_core.present.charts import trend_chart
 from lmp_core.present.tables import to_csv_bytes, trend_changes_table, trend_table
 from lmp_core.setup.survey import Survey
 
+page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
+
 
 def main() -> None:
-    page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
     st.title(t("waves_title"))
     st.caption(t("waves_intro"))
     quality_caveat()
