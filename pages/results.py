@@ -98,7 +98,7 @@ def main() -> None:
     if not items:  # a file of single-choice, yes/no, multiple-response and number questions only
         only = summary_for((), settings.group, settings.filters)
         caveats(only)
-        other_kinds(loaded, settings.group, settings.filters, caveat_lines(only))
+        kinds_section(loaded, settings.group, settings.filters, caveat_lines(only))
         st.stop()
     chosen_themes, columns, labels = question_choice(items)
     try:
@@ -122,7 +122,7 @@ def main() -> None:
     weighted_section(loaded, summary, columns, settings, stem)
     index_section(loaded, chosen_themes, columns, labels, settings.group, bool(settings.filters))
     distribution_section(summary, settings, stem, footnote)
-    other_kinds(loaded, settings.group, settings.filters, footnote)
+    kinds_section(loaded, settings.group, settings.filters, footnote)
 
 
 def sidebar(loaded: Loaded) -> Settings:
@@ -330,7 +330,7 @@ def distribution_section(summary: Summary, settings: Settings, stem: str, footno
     chart_downloads(dist, f"{stem}_svarfordeling", "dist", footnote)
 
 
-def other_kinds(loaded: Loaded, group: str | None, filters: dict[str, tuple[str, ...]], footnote: list[str]
+def kinds_section(loaded: Loaded, group: str | None, filters: dict[str, tuple[str, ...]], footnote: list[str]
                 ) -> None:
     """The questions of other kinds (single choice, yes/no, multiple response, numbers:
     :mod:`lmp_core.compute.kind_stats`), for the same group, filters and protective settings as the scales."""
