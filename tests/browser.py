@@ -163,20 +163,35 @@ def _is_upload(response: Response) -> bool:
     return response.request.method == "PUT" and "/_stcore/upload_file/" in response.url
 
 
-def upload(page: Page, path: Path, *, index: int = 0) -> None:
-    """Upload a file through the page's ``index``-th file input and wait until the run it starts ends.
+def uploader(page: Page, key: str = "upload") -> Locator:
+    """The file input of the uploader with this widget key, in the main area.
+
+    By key, never by position: while a run redraws the page, an uploader may be absent for a moment, and the
+    n-th file input is then another uploader's (a forms export once went into the Data page's reference field).
+    The Data page's keys: ``upload`` (the survey), ``codebook_upload``, ``reference_upload``; Fieldwork:
+    ``invited_upload``; Over time: ``waves_upload``.
+    """
+    return main(page).locator(f".st-key-{key}").locator('input[type="file"]')
+
+
+def upload(page: Page, path: Path, *, key: str = "upload") -> None:
+    """Upload a file through the uploader with this widget key (:func:`uploader`) and wait until the run it
+    starts ends.
 
     The page starts that run once the server has answered the file's upload request: so the step waits for the
     answer, then for a run that finished after it (a run that ended while the file was on its way is not it).
     """
     sockets = _sockets(page)
+    field = uploader(page, key)
+    expect(field).to_have_count(1)
     with page.expect_response(_is_upload, timeout=TIMEOUT_MS) as answer:
-        page.locator('input[type="file"]').nth(index).set_input_files(path)
+        field.set_input_files(path)
     assert answer.value.ok, f"the server refused the upload of {path.name}: HTTP {answer.value.status}"
     wait_for_run(page, finished_runs(page), sockets)
     same_connection(page, sockets)
     # the uploader shows the file (its name may be shortened on screen; its remove button names it in full)
-    expect(main(page).get_by_role("button", name=f"Remove {path.name}", exact=True)).to_be_visible()
+    expect(main(page).locator(f".st-key-{key}").get_by_role("button", name=f"Remove {path.name}",
+                                                            exact=True)).to_be_visible()
 
 
 def download(page: Page, key: str, label: str) -> tuple[str, bytes]:

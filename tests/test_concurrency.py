@@ -26,7 +26,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from lmp_app.memory import RELEASED
-from tests.browser import go, wait_idle, watch_runs
+from tests.browser import go, uploader, wait_idle, watch_runs
 from tests.conftest import FIXTURES, start_app, stop_app
 
 pytestmark = pytest.mark.e2e
@@ -66,7 +66,7 @@ def _open_and_upload(browser: Browser, url: str, files) -> tuple[list, list]:
     for page, (path, _, _) in zip(pages, files):
         expect(page.get_by_test_id("stMain").get_by_text("46 respondenter")).to_be_visible(timeout=120_000)
         wait_idle(page)
-        page.locator('input[type="file"]').first.set_input_files(path)  # all uploads in flight at once
+        uploader(page).set_input_files(path)  # all uploads in flight at once
     return contexts, pages
 
 

@@ -187,8 +187,8 @@ def test_every_download_on_the_results_and_report_pages_opens(page: Page, stream
 def test_report_downloads_of_an_uploaded_file(page: Page, streamlit_url: str, tmp_path: Path):
     """A file the user uploads (the report's data as codes, with its codebook) gives a report in every format."""
     open_app(page, streamlit_url)
-    upload(page, FIXTURES / "lmp_ch2_3_codebook.csv", index=1)
-    upload(page, FIXTURES / "lmp_ch2_3_coded.csv", index=0)
+    upload(page, FIXTURES / "lmp_ch2_3_codebook.csv", key="codebook_upload")
+    upload(page, FIXTURES / "lmp_ch2_3_coded.csv")
     expect(main(page).get_by_text("Lest: lmp_ch2_3_coded.csv")).to_be_visible()
     area = go(page, "Rapport")
     # the title page's fields reach the documents (Word named "python-docx" as the author before)
@@ -231,8 +231,8 @@ def test_a_reversed_question_and_the_saved_setup_carry_to_the_next_file(page: Pa
     wave2 = tmp_path / "bolge2.csv"  # another name than the demo's, so that "Lest:" is this file's
     wave2.write_bytes((FIXTURES / "lmp_ch2_3.csv").read_bytes())
     go(page, "Data")
-    upload(page, saved, index=1)
-    upload(page, wave2, index=0)
+    upload(page, saved, key="codebook_upload")
+    upload(page, wave2)
     expect(main(page).get_by_text("Lest: bolge2.csv")).to_be_visible()
     results = go(page, "Resultater")
     for expected in ("(R)", "1,56"):
@@ -248,7 +248,7 @@ def test_the_example_invitation_list_downloads_and_reads_back_with_the_demo(page
     assert name == "invitasjonsliste_eksempel.csv" and len(example) == 63 + 24
     saved = tmp_path / name
     saved.write_bytes(data)
-    upload(page, saved)
+    upload(page, saved, key="invited_upload")
     expect(heading(page, "Framdrift")).to_be_visible()
     # the demo's 46 respondents are on the list: 41 left to remind (report 1.1: 63 - 36 and 24 - 10)
     expect(area.get_by_text("Ikke svart (41) – til neste påminnelse")).to_be_visible()
@@ -264,7 +264,7 @@ def test_fieldwork_progress_and_reminder_list(page: Page, streamlit_url: str, tm
     upload(page, answers)
     expect(main(page).get_by_text("Lest: svar.csv")).to_be_visible()
     area = go(page, "Feltarbeid")
-    upload(page, invited)
+    upload(page, invited, key="invited_upload")
     expect(heading(page, "Framdrift")).to_be_visible()
     table = area.get_by_test_id("stTable").first
     # report section 1.1: 36 of 63 school leaders (57,1 %) and 10 of 24 school owners (41,7 %)
@@ -348,7 +348,7 @@ def test_weighting_to_the_invitation_list_reaches_the_results_and_the_report(pag
     name, data = download(page, "fw_example", "Last ned en eksempelliste som passer til eksempeldataene (CSV)")
     saved = tmp_path / name
     saved.write_bytes(data)
-    upload(page, saved)
+    upload(page, saved, key="invited_upload")
     expect(heading(page, "Vekting mot invitasjonslista")).to_be_visible()
     add_choice(page, "Vekt etter", "pulje")
     expect(area.get_by_text("Vektet med raking mot invitasjonslista (rolle, pulje).", exact=False)).to_be_visible()
@@ -389,7 +389,7 @@ def test_two_waves_of_the_demo_give_a_trend_with_the_turned_question_flagged(pag
     wave2.write_bytes(_sav(frame))
     open_app(page, streamlit_url)
     area = go(page, "Over tid")
-    upload(page, wave2)
+    upload(page, wave2, key="waves_upload")
     expect(heading(page, "Endret mellom rundene")).to_be_visible()
     expect(area.get_by_text("svaralternativene står i motsatt rekkefølge i runde2", exact=False)).to_be_visible()
     expect(heading(page, "Utvikling per spørsmål og gruppe")).to_be_visible()

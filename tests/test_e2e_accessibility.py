@@ -68,7 +68,7 @@ def test_the_trend_page_with_two_waves_passes_axe(page: Page, streamlit_url: str
     path.write_bytes(_sav(frame))
     open_app(page, streamlit_url)
     go(page, "Over tid")
-    upload(page, path)
+    upload(page, path, key="waves_upload")
     from playwright.sync_api import expect
 
     expect(heading(page, "Utvikling per spørsmål og gruppe")).to_be_visible()

@@ -62,7 +62,7 @@ def test_a_hostile_file_harms_no_one(browser: Browser, tmp_path: Path):
                                 "epost": [f"{SENTINEL}\x01@example.org"] * (len(frame) + 2)})
         listed = tmp_path / f"inviterte_{SENTINEL}.csv"
         invited.to_csv(listed, index=False)
-        upload(page, listed)
+        upload(page, listed, key="invited_upload")
         expect(main(page).get_by_text("Ikke svart (2) – til neste påminnelse")).to_be_visible()
         for key, label in (("fw_nr_csv", "Last ned CSV"), ("fw_nr_xlsx", "Last ned Excel")):
             _, data = download(page, key, label)
@@ -71,7 +71,7 @@ def test_a_hostile_file_harms_no_one(browser: Browser, tmp_path: Path):
         area = go(page, "Over tid")
         later = tmp_path / f"fiendtlig_{SENTINEL}_runde2.csv"
         later.write_bytes(path.read_bytes())
-        upload(page, later)
+        upload(page, later, key="waves_upload")
         expect(area.get_by_text("Utvikling per spørsmål og gruppe", exact=True)).to_be_visible()
         for key, label in (("trend_svg", "Last ned SVG"), ("trend_csv", "Last ned CSV")):
             _, data = download(page, key, label)

@@ -67,7 +67,7 @@ def test_a_newcomer_sets_up_an_spss_file_in_one_decision_and_gets_the_report(pag
     assert list(setup.index[setup["protect"] == "ja"]) == ["gender"]
     (tmp_path / name).write_bytes(saved)
     open_app(page, streamlit_url)
-    upload(page, tmp_path / name, index=1)
+    upload(page, tmp_path / name, key="codebook_upload")
     upload(page, path)
     area = main(page)
     expect(area.get_by_text("Lest: bfi.sav", exact=False)).to_be_visible()

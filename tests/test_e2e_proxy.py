@@ -29,7 +29,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser import download, go, main, upload, wait_idle, watch_runs
+from tests.browser import download, go, main, upload, uploader, wait_idle, watch_runs
 from tests.conftest import FIXTURES, free_port, serve, stop_app
 from tests.hosting import nginx_conf, nginx_main, self_signed, unit_command
 from tests.test_concurrency import _rss_mb
@@ -221,7 +221,7 @@ def _session_flow(browser: Browser, url: str, files: list[tuple[Path, str]]) -> 
         expect(main(page).get_by_text("46 respondenter")).to_be_visible(timeout=120_000)
         wait_idle(page)
     for page, (path, _) in zip(pages, files):
-        page.locator('input[type="file"]').first.set_input_files(path)  # all uploads in flight at once
+        uploader(page).set_input_files(path)  # all uploads in flight at once
     failures: list[str] = []
     others = {group for _, group in files}
     for page, (path, group) in zip(pages, files):

@@ -31,7 +31,7 @@ def test_an_uploaded_reference_is_a_mark_on_the_chart_and_a_chapter_in_the_repor
     path = tmp_path / "referanse.csv"
     path.write_text(REFERENCE, encoding="utf-8")
     open_app(page, streamlit_url)
-    upload(page, path, index=2)  # the Data page's third file field: survey, codebook, reference
+    upload(page, path, key="reference_upload")
     expect(main(page).get_by_text("3 referansetall fra referanse.csv: 1 skjermet, 0 med brudd i tidsserien.")) \
         .to_be_visible()
 
