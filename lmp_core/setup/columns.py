@@ -633,11 +633,11 @@ def _pending_outside(col: _Column, scale: _ScaleVerdict) -> _Pending | None:
     if coding is None or _is_numeric(col.series) or (entry is not None and (entry.kind or entry.value_labels)):
         return None
     known = {normalize(k): code for k, code in coding.mapping.items() if isinstance(k, str)}
-    texts = col.series.cast(pl.String)
     values = [v for v in col.uniques.cast(pl.String).to_list() if v.strip()]
     outside = [v for v in values if normalize(v) not in known and not _CODE_TEXT.fullmatch(v.strip())]
-    if not outside:
+    if not outside:  # the usual case: decided from the few distinct answers, the column itself never copied
         return None
+    texts = col.series.cast(pl.String)
     steps: dict[int, str] = {}
     for v in values:  # each step in the file's own spelling, in the scale's order
         if 1 <= known.get(normalize(v), 0) <= coding.scale.k:
