@@ -169,6 +169,36 @@ def test_every_format_renders(report, fmt):
         assert "57 prosent" in texts and "Figur 2.1" in texts
 
 
+def test_a_reports_charts_are_drawn_once_for_all_its_formats_and_let_go_with_it(survey, monkeypatch):
+    """Word, HTML and PowerPoint of one report (a page's three download buttons) draw each chart once; the images
+    go when the report does, so no later report can be handed them."""
+    import gc
+    import importlib
+
+    rendering = importlib.import_module("lmp_core.present.report.render")  # the package's `render` is the function
+
+    drawn: list[int] = []
+    real = rendering.to_png
+    monkeypatch.setattr(rendering, "to_png", lambda chart, scale=2.0: drawn.append(id(chart)) or real(chart, scale))
+    report = build_report(survey, group="rolle", populations=POPULATIONS)
+    charts = [id(figure.chart) for _, figure in report.figures()]
+    assert len(charts) == 4  # Figur 2.1, 2.2, 3.1, 3.2
+    pictures = {}
+    for fmt in (".docx", ".html", ".pptx"):
+        pictures[fmt] = render(report, f"rapport{fmt}")
+    assert sorted(drawn) == sorted(charts)  # once each, not once per format
+    from pptx import Presentation
+
+    deck_images = {s.image.blob for slide in Presentation(io.BytesIO(pictures[".pptx"])).slides
+                   for s in slide.shapes if s.shape_type == 13}  # 13: a picture
+    word_images = {r.target_part.blob for r in Document(io.BytesIO(pictures[".docx"])).part.rels.values()
+                   if "image" in r.reltype}
+    assert deck_images == word_images and len(word_images) == 4  # the same four pictures in both
+    del report, pictures
+    gc.collect()
+    assert not set(charts) & set(rendering._IMAGES)
+
+
 def test_formula_like_comments_are_neutralised_and_html_escaped(tmp_path):
     frame = pd.read_csv(FIXTURES / "lmp_ch2_3.csv", dtype=str, keep_default_na=False)
     frame.loc[2, "kommentar_kunnskap"] = '=HYPERLINK("http://x","klikk")'

@@ -9,6 +9,8 @@ from __future__ import annotations
 import base64
 import html
 import io
+import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -66,10 +68,24 @@ def _xml_safe(report: Report) -> Report:
                    groups_line=xml_safe(report.groups_line))
 
 
-def _png(figure: Figure, cache: dict[int, bytes]) -> bytes:
-    if id(figure) not in cache:
-        cache[id(figure)] = to_png(figure.chart, scale=2)
-    return cache[id(figure)]
+#: Each chart's PNG, made once for every format of one report: the Word, HTML and PowerPoint files of a page's
+#: download buttons are made from the same report (on their clicks), so its charts are drawn once, not three
+#: times. Keyed by the chart object's identity and dropped when the chart is (``weakref.finalize``): an image
+#: lives no longer than the report that holds its chart, and no other report (or session) can reach it.
+_IMAGES: dict[int, bytes] = {}
+_IMAGES_LOCK = threading.Lock()
+
+
+def _png(figure: Figure) -> bytes:
+    key = id(figure.chart)
+    image = _IMAGES.get(key)
+    if image is None:
+        image = to_png(figure.chart, scale=2)
+        with _IMAGES_LOCK:
+            if key not in _IMAGES:  # another format's thread may have drawn it meanwhile
+                _IMAGES[key] = image
+                weakref.finalize(figure.chart, _IMAGES.pop, key, None)
+    return image
 
 
 def _docx_table(doc: object, block: Table) -> None:
@@ -121,7 +137,6 @@ def to_docx(report: Report) -> bytes:
         doc.add_paragraph(report.subtitle, style="Subtitle")
     if report.byline:
         doc.add_paragraph(report.byline)
-    images: dict[int, bytes] = {}
     for section in report.sections:
         doc.add_heading(f"{section.number}. {section.title}" if section.number else section.title, level=1)
         for block in section.blocks:
@@ -132,7 +147,7 @@ def to_docx(report: Report) -> bytes:
                     doc.add_paragraph(block.text)
             elif isinstance(block, Figure):
                 doc.add_paragraph(block.caption, style="Caption")
-                doc.add_picture(io.BytesIO(_png(block, images)), width=Cm(16))
+                doc.add_picture(io.BytesIO(_png(block)), width=Cm(16))
                 picture = doc.inline_shapes[-1]._inline.docPr  # the alternative text screen readers read
                 picture.set("descr", block.alt)
                 picture.set("title", block.caption)
@@ -194,7 +209,6 @@ th{background:#eef3f8} blockquote{margin:.5em 1.5em;font-style:italic;color:#333
 def to_html(report: Report) -> bytes:
     """One self-contained HTML file (charts inline as PNG), printable; all text escaped."""
     e = html.escape
-    images: dict[int, bytes] = {}
     out = [f"<!DOCTYPE html><html lang=\"{LANGUAGE_TAGS.get(report.lang, 'nb-NO')}\"><head><meta charset=\"utf-8\">",
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
            f"<meta name=\"author\" content=\"{e(report.author)}\">" if report.author else "",
@@ -209,7 +223,7 @@ def to_html(report: Report) -> bytes:
             if isinstance(block, Paragraph):
                 out.append(f"<h3>{e(block.text)}</h3>" if block.style == "subheading" else f"<p>{e(block.text)}</p>")
             elif isinstance(block, Figure):
-                data = base64.b64encode(_png(block, images)).decode("ascii")
+                data = base64.b64encode(_png(block)).decode("ascii")
                 out.append(f"<figure><figcaption>{e(block.caption)}</figcaption>"
                            f"<img alt=\"{e(block.alt)}\" src=\"data:image/png;base64,{data}\"></figure>")
             elif isinstance(block, Table):
@@ -245,12 +259,11 @@ def to_pptx(report: Report) -> bytes:
     title.shapes.title.text = report.title
     data_text = " ".join(b.text for b in report.sections[0].blocks if isinstance(b, Paragraph) and not b.style)
     title.placeholders[1].text = "\n".join(x for x in (report.subtitle, report.byline, data_text) if x)
-    images: dict[int, bytes] = {}
     for _, figure in report.figures():
         slide = deck.slides.add_slide(deck.slide_layouts[5])
         slide.shapes.title.text = figure.caption.split(":", 1)[-1].split(".", 1)[0].strip() or figure.caption
         slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(28)
-        picture = slide.shapes.add_picture(io.BytesIO(_png(figure, images)), Inches(0.6), Inches(1.4),
+        picture = slide.shapes.add_picture(io.BytesIO(_png(figure)), Inches(0.6), Inches(1.4),
                                            height=Inches(4.6))
         picture._element.nvPicPr.cNvPr.set("descr", figure.alt)  # the alternative text
         box = slide.shapes.add_textbox(Inches(0.6), Inches(6.1), Inches(12), Inches(1.2)).text_frame
