@@ -528,9 +528,14 @@ def report_analysis_for(request: ViewRequest, themes: tuple[str, ...], lang: str
     chosen = weights()
     key = ("report", request, themes, lang, _weights_key(chosen), references, includes_group)
     if loaded.database is None:
-        return _cached(key, lambda: report_analysis(source, request, themes=themes, lang=lang, weights=chosen,
-                                                    references=references, reference_includes_group=includes_group
-                                                    ).complete())
+        def made() -> Analysis:
+            analysis = report_analysis(source, request, themes=themes, lang=lang, weights=chosen,
+                                       references=references, reference_includes_group=includes_group)
+            if request.items is None:  # every other kind, as the results page made them for the same view
+                analysis = analysis.with_parts(kinds=tuple(_kinds(request, lang)))
+            return analysis.complete()
+
+        return _cached(key, made)
     indices = {ix.name: ix for ix in indices_for(request, themes_with_index(source.items, themes, MAX_INDEX_ITEMS), lang)}
     kinds = kinds_for(request.group, {}, lang)
     return _cached(key, lambda: report_analysis(source, request, themes=themes, lang=lang, indices=indices,
@@ -580,7 +585,15 @@ def kinds_for(group: str | None, filters: dict[str, tuple[str, ...]], lang: str)
     if loaded.database is not None:  # counted in the database with the scales, under the same rule
         counted = _database_counts(loaded, request)
         return list(analyse(source, Request(request, lang=lang), counted=counted).kinds)
-    return _cached(("kinds", request, lang), lambda: list(analyse(source, Request(request, lang=lang)).kinds))
+    return _kinds(request, lang)
+
+
+def _kinds(request: ViewRequest, lang: str) -> list:
+    """Every other kind of a file's view, once per session for what they depend on: the group, filters, protection
+    and confidence (not the scale questions picked, the invited numbers or the weights), so the report reuses the
+    results page's (single-choice questions' tests by permutation take seconds on a large file)."""
+    key = ("kinds", request.group, request.filters, request.groupings, request.min_group_size, request.confidence, lang)
+    return _cached(key, lambda: list(analyse(ensure_data().source, Request(replace(request, items=None), lang=lang)).kinds))
 
 
 def _comments(column: str, lang: str, groups: tuple[str, ...] | None = None, search: str = "") -> Analysis:

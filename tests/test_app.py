@@ -173,6 +173,32 @@ def test_report_page_previews_and_offers_every_format():
     assert "94,4 prosent" in texts and "«Skulane har jobba systematisk" in texts
 
 
+def test_the_report_reuses_the_results_pages_other_kinds(monkeypatch):
+    """A user who has seen the results page and opens the report: the single-choice questions' tests (Fisher's by
+    permutation, seconds on a large file) are not made again, and the report holds the same results."""
+    import lmp_core.compute.kind_stats as kind_stats
+    from tests.test_first_results import ms_forms_csv
+
+    made: list[object] = []
+    real = kind_stats.kind_results
+
+    def counted(*args, **kwargs):
+        made.append(result := real(*args, **kwargs))
+        return result
+
+    monkeypatch.setattr(kind_stats, "kind_results", counted)
+    at = _app()
+    made.clear()  # the demo's
+    at.file_uploader(key="upload").upload("ms_forms.csv", ms_forms_csv(), "text/csv")
+    at.run()
+    at.switch_page("pages/results.py").run()
+    assert not at.exception and len(made) == 1 and made[0]  # the file's other kinds, made for the results page
+    at.switch_page("pages/report.py").run()
+    assert not at.exception and len(made) == 1  # not made again for the report
+    shown = " ".join(x.value for x in [*at.header, *at.subheader, *at.text, *at.caption])
+    assert all(kind.question[:40] in shown for kind in made[0])  # each of them in the report
+
+
 def test_report_page_quotes_can_be_unticked():
     at = _app()
     at.switch_page("pages/report.py").run()
