@@ -257,16 +257,20 @@ def likely_group(survey: Survey, *, min_group_size: int = MIN_GROUP_SIZE) -> str
     >>> likely_group(read_file(b"Kommune,q\\nA,I stor grad\\nB,I stor grad\\n", "x.csv")) is None
     True
     """
-    n = max(len(survey.background), 1)
+    from lmp_core.counting.counts import group_factorized
+
+    n = max(survey.n_rows, 1)
     plain: dict[str, int] = {}
     for column in survey.group_candidates:
         words = set(re.findall(r"\w+", column.casefold()))
         if not words & GROUP_WORDS:
             continue
-        values = survey.background[column].astype("string").str.strip().replace("", None)
-        sizes = values.value_counts()
-        if int(shown(sizes.to_numpy(), min_group_size).sum()) >= 2 and values.notna().sum() > n / 2:
-            plain[column] = len(sizes)
+        # the groups as the views count them (blank is no group), coded by polars: no pandas copy of the file's
+        # background columns on the way to the Data page (0.8 s for 1,000,000 rows)
+        codes, names = group_factorized(survey.series_of(column))
+        sizes = np.bincount(codes[codes >= 0], minlength=len(names))
+        if int(shown(sizes, min_group_size).sum()) >= 2 and int((codes >= 0).sum()) > n / 2:
+            plain[column] = int((sizes > 0).sum())
     named = [c for name in GROUP_NAMES for c in plain if c.casefold() == name]
     return named[0] if named else (min(plain, key=lambda c: plain[c]) if plain else None)
 
