@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, WebSocketRoute, expect
 
-from tests.browser import main, open_app, upload
+from tests.browser import add_choice, chosen_tag, finished_runs, main, multiselect, open_app, upload
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.e2e
@@ -40,8 +40,6 @@ def test_a_lost_click_in_a_multiselects_list_is_made_again(page: Page, streamlit
     step waited a minute for a run that never came (tests/test_e2e.py's reversed question, about once in twelve
     runs with both cores busy). Here the first click on the list lands on the page's title instead, as a lost one
     does: the step sees no tag, picks again, and ends on the run of the choice."""
-    from tests.browser import add_choice, chosen_tag, finished_runs
-
     open_app(page, streamlit_url)
     main(page).get_by_text("Rett opp det som ble feil", exact=True).click()
     real = Page.get_by_role
@@ -58,5 +56,4 @@ def test_a_lost_click_in_a_multiselects_list_is_made_again(page: Page, streamlit
     before = finished_runs(page)
     add_choice(page, label, "kunnskap_mobbing")
     assert lost == ["kunnskap_mobbing"] and finished_runs(page) > before
-    box = main(page).get_by_test_id("stMultiSelect").filter(has=page.get_by_text(label, exact=True))
-    expect(chosen_tag(box, "kunnskap_mobbing")).not_to_have_count(0)
+    expect(chosen_tag(multiselect(page, label), "kunnskap_mobbing")).not_to_have_count(0)
