@@ -76,6 +76,10 @@ from lmp_core.setup.survey import Item, Survey
 
 page_guard()  # the access gate, also for a run that did not pass through streamlit_app.py
 
+#: questions of other kinds drawn when the page opens (in the file's order); the rest are picked in the list. A
+#: large export has scores of them, each a chart, a table and downloads
+KINDS_SHOWN = 10
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -345,8 +349,11 @@ def kinds_section(loaded: Loaded, group: str | None, filters: dict[str, tuple[st
         kw = words("kinds", code)
         st.header(kw["heading"])
         names = {r.column: f"{r.question} ({kw['yes_no'] if r.yes_no else kw[r.kind]})" for r in kinds}
-        picked = st.multiselect(kw["choose"], list(names), default=list(names), key="kinds_widget",
+        # a large export has scores of them: the first few are drawn, the rest on demand (all are in the report)
+        picked = st.multiselect(kw["choose"], list(names), default=list(names)[:KINDS_SHOWN], key="kinds_widget",
                                 format_func=names.get, placeholder=t("choose_placeholder"), select_all=False)
+        if len(picked) < len(names):
+            st.caption(kw["shown_of"].format(shown=len(picked), total=len(names)))
         chosen_kinds = [r for r in kinds if r.column in picked]
         yes_no = [r for r in chosen_kinds if r.yes_no and any(g.base for g in r.shown())]
         if len(yes_no) > 1:  # a block of yes/no questions reads like the top-2 figure

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser import download, go, main, open_app, upload
+from tests.browser import add_choice, download, go, main, open_app, upload
 from tests.test_e2e import _docx_text_and_pictures, _xlsx_sheets
-from tests.test_kinds import mixed_frame
+from tests.test_kinds import HEARD, mixed_frame
 
 pytestmark = pytest.mark.e2e
 
@@ -60,3 +60,30 @@ def test_every_kind_of_question_from_upload_to_report(page: Page, streamlit_url:
     sheet = _xlsx_sheets(xlsx)["Andre spørsmål"]
     assert any("Kurs" in str(cell) for row in sheet for cell in row)
     expect(area.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_large_export_opens_with_its_first_questions_of_other_kinds_and_the_rest_on_demand(
+        page: Page, streamlit_url: str, tmp_path: Path):
+    """Twelve single-choice questions: the results page draws the first ten (in the file's order), says so, and
+    draws the eleventh when the user picks it; the Word report has all twelve."""
+    questions = [f"Hvor fikk du høre om tiltak {k}?" for k in range(1, 13)]
+    path = tmp_path / "mange_valg.csv"
+    pd.DataFrame({q: [HEARD[(i + k) % len(HEARD)] for i in range(60)]
+                  for k, q in enumerate(questions)}).to_csv(path, index=False)
+    open_app(page, streamlit_url)
+    upload(page, path)
+    expect(main(page).get_by_text("0 med svarskala, 12 av andre typer", exact=False)).to_be_visible()
+    results = go(page, "Resultater")
+    expect(results.get_by_text("Viser 10 av 12 spørsmål av andre typer.", exact=False)).to_be_visible()
+    for q in questions[:10]:
+        expect(results.get_by_role("heading", name=f"{q} (Ett svar)", exact=True)).to_be_visible()
+    for q in questions[10:]:
+        expect(results.get_by_role("heading", name=f"{q} (Ett svar)", exact=True)).to_have_count(0)
+    add_choice(page, "Spørsmål av andre typer", f"{questions[10]} (Ett svar)")
+    expect(results.get_by_role("heading", name=f"{questions[10]} (Ett svar)", exact=True)).to_be_visible()
+    expect(results.get_by_text("Viser 11 av 12 spørsmål av andre typer.", exact=False)).to_be_visible()
+    expect(results.get_by_role("heading", name=f"{questions[11]} (Ett svar)", exact=True)).to_have_count(0)
+    go(page, "Rapport")
+    _, docx = download(page, "report_docx", "Last ned DOCX")
+    text, _, _ = _docx_text_and_pictures(docx)
+    assert all(q in text for q in questions)

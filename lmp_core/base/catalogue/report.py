@@ -78,7 +78,9 @@ WORD_SETS: dict[str, dict[str, dict[str, str]]] = {
                "number_title": "Median og kvartiler (boksen), gjennomsnitt (punktet)", "value": "Verdi",
                "n": "n", "mean": "Snitt", "sd": "SA", "median": "Median", "q1": "Nedre kvartil",
                "q3": "Øvre kvartil", "ci": "95 % KI", "diff": "Forskjell (prosentpoeng)", "p": "p",
-               "p_holm": "p (Holm)", "choose": "Spørsmål av andre typer", "none": "Ingen spørsmål av andre typer."},
+               "p_holm": "p (Holm)", "choose": "Spørsmål av andre typer", "none": "Ingen spørsmål av andre typer.",
+               "shown_of": "Viser {shown} av {total} spørsmål av andre typer. Velg flere i lista over; rapporten har "
+                           "alle."},
         "en": {"heading": "Other questions", "choice": "Single choice", "multi": "Multiple response", "number": "Number",
                "yes_no": "Yes/no", "share": "Share (%)", "option": "Option", "base": "Base (n)",
                "mean_ticked": "Mean number ticked", "tick_share": "Share of all ticks (%)",
@@ -87,7 +89,9 @@ WORD_SETS: dict[str, dict[str, dict[str, str]]] = {
                "number_title": "Median and quartiles (the box), mean (the dot)", "value": "Value",
                "n": "n", "mean": "Mean", "sd": "SD", "median": "Median", "q1": "Lower quartile",
                "q3": "Upper quartile", "ci": "95 % CI", "diff": "Difference (points)", "p": "p",
-               "p_holm": "p (Holm)", "choose": "Questions of other kinds", "none": "No questions of other kinds."},
+               "p_holm": "p (Holm)", "choose": "Questions of other kinds", "none": "No questions of other kinds.",
+               "shown_of": "Showing {shown} of {total} questions of other kinds. Choose more in the list above; the "
+                           "report has them all."},
     },
     "chart": {
         "nb": {"share": "Andel i de to øverste kategoriene (%)", "pct": "Prosent", "answer": "Svar", "group": "Gruppe",
