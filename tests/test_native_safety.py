@@ -5,6 +5,7 @@ tables and reports in every format; a converter that dies anyway takes only its 
 from __future__ import annotations
 
 import io
+import os
 
 import openpyxl
 import pytest
@@ -92,3 +93,27 @@ def test_xml_safe_replaces_every_character_xml_cannot_hold():
     cleaned = xml_safe(every)
     ET.fromstring(f"<a>{cleaned.replace('<', '').replace('&', '')}</a>")  # parses: nothing illegal left
     assert cleaned.endswith("ok") and "\t" in cleaned and "\n" in cleaned
+
+
+def test_a_reports_charts_are_drawn_side_by_side_in_their_order_and_a_death_costs_one_worker():
+    """convert_all: each chart's bytes where its call stands (the same bytes a lone call makes), two worker
+    processes when two calls overlap (a machine of two cores or more), and a worker that dies in a batch is
+    replaced while the other keeps drawing."""
+    import json
+
+    from lmp_core.present import chart_images
+
+    def spec(k: int) -> dict:
+        return {"data": {"values": [{"q": f"spørsmål {k}", "v": k + 1}]}, "mark": "bar",
+                "encoding": {"y": {"field": "q", "type": "nominal"}, "x": {"field": "v", "type": "quantitative"}}}
+
+    alone = [convert("svg", spec(k)) for k in range(6)]
+    assert len(set(alone)) == 6  # six different charts, so an order mixed up would show
+    made = chart_images.convert_all([lambda k=k: convert("svg", spec(k)) for k in range(6)])
+    assert made == alone
+    pids = {w.process.pid for w in list(chart_images._free.queue) if w is not None and w.alive()}
+    assert len(pids) == min(2, chart_images.WORKERS) == (2 if (os.cpu_count() or 1) >= 2 else 1)
+    raw = json.dumps(spec(0) | {"data": {"values": [{"q": "a\x01b", "v": 1}]}})  # it aborts the converter (above)
+    with pytest.raises(SurveyError, match="could not be made as PNG"):
+        chart_images.convert_all([lambda: convert("png", spec(1)), lambda: convert_json("png", raw)])
+    assert convert("png", spec(2)).startswith(b"\x89PNG")

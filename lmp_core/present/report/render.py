@@ -13,12 +13,14 @@ import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
 from lmp_core.base.errors import SurveyError
 from lmp_core.base.sanitize import safe_value, xml_safe
+from lmp_core.present.chart_images import convert_all
 from lmp_core.present.charts import to_png
 from lmp_core.present.report.model import Block, Figure, Paragraph, Quote, Report, Table
 from lmp_core.present.tables import to_excel_bytes
@@ -39,7 +41,10 @@ def render(report: Report, file_name: str) -> bytes:
                                                        ".pptx": to_pptx}
     if suffix not in renderers:
         raise SurveyError("unknown_output_format", file=file_name)
-    return renderers[suffix](_xml_safe(report))
+    safe = _xml_safe(report)
+    if suffix != ".xlsx":  # the charts' images first, drawn side by side where the machine has the cores
+        convert_all([partial(_png, figure) for _, figure in safe.figures()])
+    return renderers[suffix](safe)
 
 
 def _xml_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
