@@ -77,6 +77,11 @@ class _Worker:
 #: 0.70 s from two threads to one process)
 WORKERS = max(1, min(2, os.cpu_count() or 1))
 
+#: the fewest charts drawn two at a time: a second worker costs its start (about 0.4 s of the processor, vl-convert's
+#: engine), which a handful of charts (about 0.1 s each) would not win back in a short-lived process (a command line
+#: report)
+PARALLEL_FROM = 12
+
 #: the free workers' slots, the one used last on top (None: a slot whose worker is not started yet)
 _free: queue.LifoQueue[_Worker | None] = queue.LifoQueue()
 for _ in range(WORKERS):
@@ -112,9 +117,10 @@ def convert(kind: Kind, spec: dict[str, Any], *, scale: float = 2.0) -> bytes:
 
 
 def convert_all(make: Sequence[Any]) -> list[bytes]:
-    """The results of ``make``'s calls (each a function of no arguments that converts one chart), made by up to
-    :data:`WORKERS` at once, in ``make``'s order; the first error is raised as one call alone would raise it."""
-    if WORKERS == 1 or len(make) < 2:
+    """The results of ``make``'s calls (each a function of no arguments that converts one chart), in ``make``'s
+    order: made by up to :data:`WORKERS` at once when there are at least :data:`PARALLEL_FROM`, else one by one;
+    the first error is raised as one call alone would raise it."""
+    if WORKERS == 1 or len(make) < PARALLEL_FROM:
         return [m() for m in make]
     with ThreadPoolExecutor(WORKERS, thread_name_prefix="chart") as pool:
         return list(pool.map(lambda m: m(), make))
