@@ -36,7 +36,7 @@ def chart_title(spec: dict) -> str:
 def show_chart(chart: alt.TopLevelMixin) -> None:
     """The chart as an SVG image at its own size (narrowed to the page when wider), with an ``alt`` text; when the
     converter fails, the browser draws it as a Vega view instead."""
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)  # validated in the tests, not on every draw (lmp_core.present.charts.to_png)
     try:
         svg = _svg(json.dumps(spec, sort_keys=True))
     except SurveyError:

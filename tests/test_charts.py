@@ -91,3 +91,27 @@ def test_group_colours_reach_three_to_one_and_groups_differ_by_shape_too():
     shape = points[0]["encoding"]["shape"]
     assert shape["field"] == "group" and shape["scale"]["range"] == group_shapes(2) == ["circle", "square"]
     assert len(set(group_shapes(10))) == 10
+
+
+def test_every_chart_the_app_draws_is_valid_vega_lite():
+    """The app converts its charts without Altair's validation against the Vega-Lite schema (jsonschema took about
+    40 % of each spec's making: 15 ms against 9 ms, measured on SurveyXact's export). The schema still holds every
+    chart: here each figure of two reports (the report's own survey by group, with the population's sizes, and
+    a file with every kind of question), a diverging answer distribution and a chart with caveats, validated by
+    Altair (``to_dict()`` raises on a spec the schema refuses)."""
+    from lmp_core import count, summarize
+    from lmp_core.present.charts import with_caveats
+    from lmp_core.present.report import build_report
+    from tests.test_kinds import mixed_frame
+
+    demo = _demo()
+    mixed = read_file(mixed_frame().to_csv(index=False).encode(), "svar.csv")
+    charts = [figure.chart for report in (build_report(demo, group="rolle", populations={"Skoleleder": 63,
+                                                                                          "Skoleeier": 24}),
+                                          build_report(mixed, group="rolle"))
+              for _, figure in report.figures()]
+    summary = summarize(count(demo, group="rolle"))
+    charts += [distribution_chart(summary, diverging=True), with_caveats(top2_chart(summary), ["Lav svarprosent."])]
+    assert len(charts) >= 12
+    for chart in charts:
+        chart.to_dict()  # validates
