@@ -31,7 +31,7 @@ from tests.conftest import FIXTURES, start_app, stop_app
 
 pytestmark = pytest.mark.e2e
 SESSIONS = 10
-TTL = 2  # seconds a closed tab's session is kept for a reconnect
+TTL = 1  # seconds a closed tab's session is kept for a reconnect (each round waits for it twice)
 
 
 def _rss_mb(pid: int) -> float:
