@@ -23,7 +23,7 @@ import queue
 import select
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal
@@ -116,7 +116,7 @@ def convert(kind: Kind, spec: dict[str, Any], *, scale: float = 2.0) -> bytes:
     return convert_json(kind, json.dumps(safe_tree(spec)), scale=scale)
 
 
-def convert_all(make: Sequence[Any]) -> list[bytes]:
+def convert_all(make: Sequence[Callable[[], bytes]]) -> list[bytes]:
     """The results of ``make``'s calls (each a function of no arguments that converts one chart), in ``make``'s
     order: made by up to :data:`WORKERS` at once when there are at least :data:`PARALLEL_FROM`, else one by one;
     the first error is raised as one call alone would raise it."""
