@@ -15,6 +15,7 @@ import streamlit as st
 
 from lmp_app.i18n import t
 from lmp_core.base.errors import SurveyError
+from lmp_core.present.charts import chart_spec
 
 
 @st.cache_data(scope="session", max_entries=64, show_spinner=False)
@@ -36,7 +37,7 @@ def chart_title(spec: dict) -> str:
 def show_chart(chart: alt.TopLevelMixin) -> None:
     """The chart as an SVG image at its own size (narrowed to the page when wider), with an ``alt`` text; when the
     converter fails, the browser draws it as a Vega view instead."""
-    spec = chart.to_dict(validate=False)  # validated in the tests, not on every draw (lmp_core.present.charts.to_png)
+    spec = chart_spec(chart)
     try:
         svg = _svg(json.dumps(spec, sort_keys=True))
     except SurveyError:

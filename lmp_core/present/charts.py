@@ -322,21 +322,24 @@ def with_caveats(chart: alt.TopLevelMixin, caveats: Sequence[str], lang: str = "
                                                   subtitleFontSize=11, anchor="start"))
 
 
-def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
-    """PNG bytes of a chart (fonts embedded, offline), made in a worker process (:mod:`.chart_images`).
+def chart_spec(chart: alt.TopLevelMixin) -> dict:
+    """A chart's Vega-Lite spec as it is drawn: not validated against Vega-Lite's schema on the way (about 40 % of
+    its making); every chart the app draws is validated in the tests (``tests/test_charts.py``)."""
+    return chart.to_dict(validate=False)
 
-    The spec is not validated against Vega-Lite's schema on the way (about 40 % of its making); every chart the
-    app draws is validated in the tests (``tests/test_charts.py``)."""
+
+def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    """PNG bytes of a chart (fonts embedded, offline), made in a worker process (:mod:`.chart_images`)."""
     from lmp_core.present.chart_images import convert
 
-    return convert("png", chart.to_dict(validate=False), scale=scale)
+    return convert("png", chart_spec(chart), scale=scale)
 
 
 def to_svg(chart: alt.TopLevelMixin) -> bytes:
     """SVG bytes of a chart, made in a worker process (:mod:`.chart_images`)."""
     from lmp_core.present.chart_images import convert
 
-    return convert("svg", chart.to_dict(validate=False))
+    return convert("svg", chart_spec(chart))
 
 
 def progress_chart(timeline: pd.DataFrame, *, reminders: list[pd.Timestamp] | None = None, lang: str = "nb",
