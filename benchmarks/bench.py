@@ -363,7 +363,7 @@ def _settle(pids: list[int], interval: float = 0.5) -> None:
         last = now
 
 
-def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+def browser_session(path: Path, chromium: str | None = None,
                     root: Path = ROOT, trace: Path | None = None) -> dict[str, float]:
     """A user in Chromium (as the browser tests run it) against a fresh ``streamlit run`` server: the demo's Data
     page is drawn, then ``path`` is uploaded; seconds until the Data page says what it read ("Lest:"), and until
@@ -371,12 +371,15 @@ def browser_session(path: Path, chromium: str = os.environ.get("CHROMIUM_PATH", 
     results page's phase ends when the browser has finished drawing (its processor idle), with a census of what the
     page holds. The server's memory: resident before the upload, and its peak (``VmHWM``) over the whole session.
     ``root``: the app's folder (another checkout's app, for a before-and-after in one run); ``trace``: a file for
-    Chromium's trace of the results page (``chrome://tracing`` format)."""
+    Chromium's trace of the results page (``chrome://tracing`` format); ``chromium``: the browser (default
+    ``CHROMIUM_PATH`` or Debian's full chromium, what a user runs; the test suite passes its headless shell)."""
     import signal
     import socket
     import urllib.request
 
     from playwright.sync_api import expect, sync_playwright
+
+    chromium = chromium or os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -8,13 +8,15 @@ from __future__ import annotations
 import openpyxl
 
 from benchmarks.bench import GOALS, format_report, make_files, run
+from tests.conftest import CHROMIUM
 
 
-def test_small_benchmark_agrees_with_naive(tmp_path, capsys):
+def test_small_benchmark_agrees_with_naive(tmp_path, capsys, monkeypatch):
     # small sizes (the figures are checked against the naive reference, not against time): every part of the run
     # is still taken; one file of labels (2,000 x 20) serves the labels contenders and the .xlsx's CSV, so it is
     # written once; the browser session's file has the 1,000 rows of the session that costs what any file costs,
     # so one session (a fresh server and browser, about 8 s) serves as both
+    monkeypatch.setenv("CHROMIUM_PATH", CHROMIUM)  # the browser the suite's browser tests run (CI installs that one)
     files = make_files(tmp_path, 2_000, 20, 2_000, 20)
     report = run(files, repeat=1, with_app=True, xlsx_rows=2_000, big_rows=20_000, mixed_rows=2_000,
                  browser_rows=1_000)
