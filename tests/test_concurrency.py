@@ -146,12 +146,12 @@ def _round(browser: Browser, url: str, files, pid: int, log: Path) -> tuple[int,
     return failures, peak, _rss_mb(pid)
 
 
-def test_twenty_sessions_see_only_their_own_data(browser: Browser, tmp_path: Path, capsys):
+def test_ten_sessions_at_once_see_only_their_own_data(browser: Browser, tmp_path: Path, capsys):
     log = tmp_path / "server.log"
     proc, url = start_app(log, "--server.disconnectedSessionTTL", str(TTL))
     try:
         files = _files(tmp_path)
-        # warm up: a session's imports and the allocator's working set for 20 sessions belong to the baseline
+        # warm up: a session's imports and the allocator's working set for a round of sessions belong to the baseline
         failures0, _, _ = _round(browser, url, files, proc.pid, log)
         baseline = _rss_mb(proc.pid)
         failures1, peak1, after1 = _round(browser, url, files, proc.pid, log)

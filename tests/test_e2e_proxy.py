@@ -242,7 +242,7 @@ def _session_flow(browser: Browser, url: str, files: list[tuple[Path, str]]) -> 
     return failures, contexts
 
 
-def test_twenty_sessions_through_the_proxy(browser: Browser, apps: Apps, tmp_path: Path, capsys):
+def test_sessions_at_once_through_the_proxy(browser: Browser, apps: Apps, tmp_path: Path, capsys):
     files = _files(tmp_path)
     with Deployment(tmp_path / "deploy", apps) as deployment:
         # warm-up: one session's whole path, so the libraries a session loads are in the baseline
