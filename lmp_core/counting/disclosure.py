@@ -213,8 +213,8 @@ def held_back(survey: Survey, min_group_size: int, columns: Sequence[str] | None
 
     ``columns``: the grouping columns protected together (None: every column offered as a group,
     ``survey.group_candidates``). Cells count respondents (rows); an item's cells count its
-    substantive answers (codes ``1..k``) and its non-blank answers. Cost: one ``bincount`` per item, and no
-    copy of the answers when no row is held back.
+    substantive answers (codes ``1..k``) and its non-blank answers. Cost: one ``bincount`` per item over
+    (cell, code), each kind summed from its codes, and no copy of the answers when no row is held back.
 
     >>> from lmp_core.load import read_file
     >>> rows = b"g,h,q\\n" + b"A,x,I stor grad\\n" * 6 + b"A,y,I liten grad\\n" * 2 + b"B,y,I stor grad\\n" * 5
@@ -232,12 +232,15 @@ def held_back(survey: Survey, min_group_size: int, columns: Sequence[str] | None
     everyone = bool(keep.all())  # the usual case: no row held back, so nothing is copied
     live = cell if everyone else cell[keep]
     codes = survey.codes if everyone else survey.codes[keep]
+    # an item's codes are 0 (blank), 1..k (the scale) and k+1.. (other answers, "vet ikke"), below n_categories
+    width = max((item.n_categories for item in survey.items), default=1)
+    base = live * width
     for j, item in enumerate(survey.items):
         column = codes[:, j]
-        # one bincount per item over (cell, kind): kind 0 blank, 1 substantive (1..k), 2 other given ("vet ikke")
-        kind = (column > 0).astype(np.int64) + (column > item.scale.k)
-        tally = np.bincount(live * 3 + kind, minlength=n_cells * 3).reshape(n_cells, 3)
-        substantive, given = tally[:, 1], tally[:, 1] + tally[:, 2]
+        # one bincount per item over (cell, code); the substantive answers are codes 1..k, the given ones 1..
+        tally = np.bincount(base + column, minlength=n_cells * width).reshape(n_cells, width)
+        substantive = tally[:, 1:item.scale.k + 1].sum(axis=1)
+        given = substantive + tally[:, item.scale.k + 1:].sum(axis=1)
         few = small(substantive, min_group_size) | small(given, min_group_size)
         if few.any():
             out = np.zeros(survey.n_rows, dtype=bool)
