@@ -60,6 +60,10 @@ ALL = "*all*"
 #: The threads that make a new file's data-quality checks beside the Data page's other work (:func:`load`); they
 #: hold no session's data after a check is made
 _CHECKS = ThreadPoolExecutor(2, thread_name_prefix="lmp-quality")
+#: A file of at least this many respondents: the Data page's run that reads it ends without waiting for its
+#: data-quality checks (half a second of 1,000,000 rows x 20), and the quality section follows by itself a
+#: moment later (:func:`checks_later`, ``pages/data.py``); a smaller file's checks take a few hundredths
+CHECKS_LATER_ROWS = 100_000
 
 
 class Keys:
@@ -97,6 +101,8 @@ class Keys:
     DOWNLOAD_ERRORS = "lmp_download_errors"
     #: the column the loaded file's first results were grouped by (None: nothing was plainly a grouping)
     FIRST_GROUP = "lmp_first_group"
+    #: the Data page's looks for a large file's data-quality checks since the run that read it (pages/data.py)
+    CHECKS_LOOKS = "lmp_checks_looks"
 
 
 @dataclass
@@ -343,6 +349,19 @@ def _apply_quality(loaded: Loaded, *, later: bool = False) -> None:
         chosen = apply_choice(loaded.full, choice, min_group_size=minimum, groupings=protected)
         loaded.source, loaded.applied = chosen.survey, chosen
     st.session_state[Keys.CACHE] = {}
+
+
+def checks_later(loaded: Loaded) -> bool:
+    """Whether the quality section of a file just read waits for its run's end: a file of at least
+    :data:`CHECKS_LATER_ROWS` respondents whose checks are being made on their thread (the default choice);
+    nothing else on the way to the results needs them."""
+    return (isinstance(loaded.applied, Future) and loaded.full is not None
+            and loaded.full.n_rows >= CHECKS_LATER_ROWS)
+
+
+def checks_made(loaded: Loaded) -> bool:
+    """Whether ``loaded``'s data-quality checks are made (or failed: :attr:`Loaded.chosen` raises their error)."""
+    return not isinstance(loaded.applied, Future) or loaded.applied.done()
 
 
 def load_demo() -> Loaded:

@@ -15,6 +15,8 @@ from lmp_app.state import (
     Keys,
     Loaded,
     analysis_for,
+    checks_later,
+    checks_made,
     confirm,
     confirmed,
     databases,
@@ -58,6 +60,8 @@ page_guard()  # the access gate, also for a run that did not pass through stream
 
 #: Up to this many columns the setup is a static table that shows every reason in full.
 STATIC_ROWS = 60
+#: seconds between the looks for a large file's data-quality checks (:func:`quality_later`)
+CHECKS_EVERY = 0.25
 #: The thresholds' inputs: (smallest, largest, step) of each
 THRESHOLD_INPUTS = {"speed_ratio": (0.05, 1.0, 0.05), "min_grid": (2, 100, 1), "longstring_share": (0.1, 1.0, 0.05),
                     "irv_below": (0.0, 10.0, 0.1), "nonresponse_share": (0.0, 1.0, 0.05),
@@ -480,6 +484,26 @@ def quality_section(loaded: Loaded) -> None:
         st.caption(t("quality_compare_none"))
 
 
+def quality_later(loaded: Loaded) -> None:
+    """The quality section of a large file on the run that read it (``lmp_app.state.checks_later``): said to come,
+    while the checks are made on their thread; the run ends without waiting for them, so the other pages are a
+    click away. A fragment looks every :data:`CHECKS_EVERY` seconds and, once they are made, runs the page again,
+    which draws the section (one full run more, the same for every large file: the browser tests count on it)."""
+    st.subheader(t("quality_heading"))
+    st.caption(t("quality_intro"))
+    st.session_state[Keys.CHECKS_LOOKS] = 0
+
+    @st.fragment(run_every=CHECKS_EVERY)
+    def waiting() -> None:
+        st.session_state[Keys.CHECKS_LOOKS] += 1
+        # the page's own run draws the note; each later look (the fragment's runs) reruns the page once they are made
+        if st.session_state[Keys.CHECKS_LOOKS] > 1 and checks_made(ensure_data()):
+            st.rerun()
+        st.info(t("quality_later", rows=loaded.source.n_rows), icon=":material/hourglass_top:")
+
+    waiting()
+
+
 def fixes_section(loaded: Loaded, source: Survey) -> None:
     """Fixes: questions left out, turned round, read as single choice, more "don't know" words, a scale chosen."""
     with st.expander(t("fix_heading")):
@@ -525,8 +549,8 @@ def main() -> None:
     st.caption(t("data_intro"))
     if st.session_state.get(Keys.ACCESS) == "open":
         st.info(t("access_open"), icon=":material/lock_open:")
-    loaded = ensure_data()
-    loaded = database_section(upload_section(loaded))
+    before = ensure_data()
+    loaded = database_section(upload_section(before))
     loaded_message(loaded)
     understood_section(loaded)
     source = loaded.source
@@ -535,7 +559,9 @@ def main() -> None:
     if isinstance(source, Survey):
         weights_section(loaded, source)
     reference_section()
-    if isinstance(source, Survey) and loaded.full is not None:
+    if isinstance(source, Survey) and loaded is not before and checks_later(loaded):
+        quality_later(loaded)  # a large file just read: its checks follow by themselves
+    elif isinstance(source, Survey) and loaded.full is not None:
         try:
             quality_section(loaded)
         except SurveyError as err:

@@ -98,3 +98,52 @@ def test_a_new_files_quality_checks_are_made_beside_the_page_when_nobody_is_left
     assert SEEN["source_is_full"] is True  # nobody left out: the data in use is the whole file from the start
     # the demo's 46 respondents (report section 1.1), none left out, the whole file analysed
     assert at.text[0].value == "0 46 True"
+
+
+#: the large file's checks wait for it: set by the test once it has seen the pages drawn without them
+RELEASE = threading.Event()
+
+
+def test_a_large_files_data_page_and_results_do_not_wait_for_its_checks(monkeypatch):
+    """#47: the Data page's run that reads a file of at least ``CHECKS_LATER_ROWS`` respondents ends without
+    waiting for the data-quality checks (it says they follow), the results page is drawn while they are still being
+    made, and once they are made the Data page's next run draws the quality section. The checks are held until the
+    test releases them, so nothing here depends on timing: without the change, the upload's run waits for them and
+    the AppTest run times out."""
+    from streamlit.testing.v1 import AppTest
+
+    from lmp_app import state
+    from tests.apptest import plain
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()  # the demo, its checks as usual
+    real = state.apply_choice
+
+    def held(*args, **kwargs):
+        RELEASE.wait(120)
+        return real(*args, **kwargs)
+
+    RELEASE.clear()
+    monkeypatch.setattr(state, "apply_choice", held)
+    monkeypatch.setattr(state, "CHECKS_LATER_ROWS", 40)  # the demo's 46 respondents count as a large file here
+    try:
+        at.file_uploader(key="upload").upload("stor.csv", (FIXTURES / "lmp_ch2_3.csv").read_bytes(), "text/csv")
+        at.run(timeout=20)
+        assert not at.exception
+        assert any("Lest: stor.csv" in plain(s.value) for s in at.success)
+        infos = " ".join(plain(i.value) for i in at.info)
+        assert "Kontrollene av de 46 respondentene lages nå og vises her om et øyeblikk." in infos
+        assert not any("Med minst ett flagg" in plain(c.value) for c in at.caption)  # the section itself: not yet
+        assert not at.session_state[state.Keys.DATA].applied.done()
+        # the results are a click away while the checks are still being made
+        at.switch_page("pages/results.py").run(timeout=20)
+        assert not at.exception and at.get("image"), "the results page drew no chart while the checks were made"
+        assert not at.session_state[state.Keys.DATA].applied.done()
+    finally:
+        RELEASE.set()
+    at.session_state[state.Keys.DATA].applied.result(timeout=60)
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    # the section, drawn now: its summary line over the file's 46 respondents
+    assert any("av 46." in plain(c.value) and "Med minst ett flagg" in plain(c.value) for c in at.caption)
+    assert not any("vises her om et øyeblikk" in plain(i.value) for i in at.info)

@@ -12,6 +12,10 @@ APP: dict[str, dict[str, str]] = {
                       "en": "Flags for respondents who answered too fast, gave the same answer across a grid, left "
                             "many questions blank, submitted twice or broke off. Flags never delete: you choose "
                             "whether the flagged are left out, and the choice is saved with the setup."},
+    "quality_later": {"nb": "Kontrollene av de {rows} respondentene lages nå og vises her om et øyeblikk. "
+                            "Resultatene venter ikke på dem.",
+                      "en": "The checks of the {rows} respondents are being made and appear here in a moment. "
+                            "The results do not wait for them."},
     "quality_col_check": {"nb": "Kontroll", "en": "Check"},
     "quality_col_rule": {"nb": "Regel", "en": "Rule"},
     "quality_col_flagged": {"nb": "Flaggede respondenter", "en": "Flagged respondents"},
