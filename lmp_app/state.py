@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,9 +61,10 @@ ALL = "*all*"
 #: The threads that make a new file's data-quality checks beside the Data page's other work (:func:`load`); they
 #: hold no session's data after a check is made
 _CHECKS = ThreadPoolExecutor(2, thread_name_prefix="lmp-quality")
-#: A file of at least this many respondents: the Data page's run that reads it ends without waiting for its
-#: data-quality checks (half a second of 1,000,000 rows x 20), and the quality section follows by itself a
-#: moment later (:func:`checks_later`, ``pages/data.py``); a smaller file's checks take a few hundredths
+#: A file of at least this many respondents: its data-quality checks (half a second of 1,000,000 rows x 20) start
+#: when the Data page's run that read it has drawn the rest, the run ends without waiting for them, and the
+#: quality section follows by itself a moment later (:func:`checks_later`, ``pages/data.py``); a smaller file's
+#: checks take a few hundredths and start as soon as it is read
 CHECKS_LATER_ROWS = 100_000
 
 
@@ -123,14 +125,15 @@ class Loaded:
     database: Database | None = None
     #: the whole file as read (``source`` is it without the respondents the data-quality choice leaves out)
     full: Survey | None = None
-    #: the data-quality choice as applied to ``full``, or the checks still being made on another thread (see
-    #: :attr:`chosen`)
-    applied: Chosen | Future[Chosen] | None = field(default=None, repr=False)
+    #: the data-quality choice as applied to ``full``, or its checks: being made on another thread, or (a large
+    #: file's, :func:`checks_later`) still to be started (see :attr:`chosen`)
+    applied: Chosen | Future[Chosen] | partial[Chosen] | None = field(default=None, repr=False)
 
     @property
     def chosen(self) -> Chosen | None:
-        """The data-quality choice as applied to ``full`` (:func:`lmp_core.compute.quality.apply_choice`); waits
-        for its checks while they are being made."""
+        """The data-quality choice as applied to ``full`` (:func:`lmp_core.compute.quality.apply_choice`); starts
+        its checks if they are still to be started, and waits for them while they are being made."""
+        start_checks(self)
         if isinstance(self.applied, Future):
             self.applied = self.applied.result()  # an error of the checks is raised here, where they are used
         return self.applied
@@ -337,14 +340,17 @@ def _apply_quality(loaded: Loaded, *, later: bool = False) -> None:
 
     ``later`` (a file just read): when the choice leaves nobody out and names no column, the session's data is
     the whole file at once, and the checks, which only the Data page's quality section shows, are made on another
-    thread while the page draws what comes before that section (half a second of a 1,000,000-row file's)."""
+    thread: a small file's while the page draws what comes before that section; a large file's
+    (:data:`CHECKS_LATER_ROWS`) once the Data page's run has drawn the rest (:func:`start_checks`), so that they
+    take no processor from it (half a second of a 1,000,000-row file's)."""
     if loaded.full is None:
         return
     choice, minimum, protected = quality_choice(), min_group_size(), groupings()
     if later and not choice.leave_out and not choice.columns:  # a chosen column may not exist: said at once
         loaded.source = loaded.full  # what apply_choice gives when it leaves nobody out
-        loaded.applied = _CHECKS.submit(apply_choice, loaded.full, choice, min_group_size=minimum,
-                                        groupings=protected)
+        loaded.applied = partial(apply_choice, loaded.full, choice, min_group_size=minimum, groupings=protected)
+        if loaded.full.n_rows < CHECKS_LATER_ROWS:
+            start_checks(loaded)
     else:
         chosen = apply_choice(loaded.full, choice, min_group_size=minimum, groupings=protected)
         loaded.source, loaded.applied = chosen.survey, chosen
@@ -353,15 +359,22 @@ def _apply_quality(loaded: Loaded, *, later: bool = False) -> None:
 
 def checks_later(loaded: Loaded) -> bool:
     """Whether the quality section of a file just read waits for its run's end: a file of at least
-    :data:`CHECKS_LATER_ROWS` respondents whose checks are being made on their thread (the default choice);
-    nothing else on the way to the results needs them."""
-    return (isinstance(loaded.applied, Future) and loaded.full is not None
+    :data:`CHECKS_LATER_ROWS` respondents whose checks are still to be made (the default choice); nothing else on
+    the way to the results needs them."""
+    return (isinstance(loaded.applied, (Future, partial)) and loaded.full is not None
             and loaded.full.n_rows >= CHECKS_LATER_ROWS)
+
+
+def start_checks(loaded: Loaded) -> None:
+    """Start ``loaded``'s data-quality checks on their thread if they are still to be started."""
+    if isinstance(loaded.applied, partial):
+        loaded.applied = _CHECKS.submit(loaded.applied)
 
 
 def checks_made(loaded: Loaded) -> bool:
     """Whether ``loaded``'s data-quality checks are made (or failed: :attr:`Loaded.chosen` raises their error)."""
-    return not isinstance(loaded.applied, Future) or loaded.applied.done()
+    return not isinstance(loaded.applied, (Future, partial)) or (
+        isinstance(loaded.applied, Future) and loaded.applied.done())
 
 
 def load_demo() -> Loaded:

@@ -35,6 +35,7 @@ from lmp_app.state import (
     set_populations,
     set_quality_choice,
     set_weights,
+    start_checks,
     sync_quality,
     view_request,
     weights,
@@ -485,10 +486,11 @@ def quality_section(loaded: Loaded) -> None:
 
 
 def quality_later(loaded: Loaded) -> None:
-    """The quality section of a large file on the run that read it (``lmp_app.state.checks_later``): said to come,
-    while the checks are made on their thread; the run ends without waiting for them, so the other pages are a
-    click away. A fragment looks every :data:`CHECKS_EVERY` seconds and, once they are made, runs the page again,
-    which draws the section (one full run more, the same for every large file: the browser tests count on it)."""
+    """The quality section of a large file on the run that read it (``lmp_app.state.checks_later``): said to come.
+    The checks start here, once the rest of the page is drawn, on their thread; the run ends without waiting for
+    them, so the other pages are a click away. A fragment looks every :data:`CHECKS_EVERY` seconds and, once they
+    are made, runs the page again, which draws the section (one full run more, the same for every large file: the
+    browser tests count on it)."""
     st.subheader(t("quality_heading"))
     st.caption(t("quality_intro"))
     st.session_state[Keys.CHECKS_LOOKS] = 0
@@ -502,6 +504,7 @@ def quality_later(loaded: Loaded) -> None:
         st.info(t("quality_later", rows=loaded.source.n_rows), icon=":material/hourglass_top:")
 
     waiting()
+    start_checks(loaded)  # the rest of the page is drawn: the checks take no processor from it
 
 
 def fixes_section(loaded: Loaded, source: Survey) -> None:
