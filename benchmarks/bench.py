@@ -189,11 +189,15 @@ def process_run(cmd: list[str]) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
+def summarize_command(path: Path, codebook: Path | None = None) -> list[str]:
+    """``python -m lmp_core summarize`` on ``path`` grouped by the generated files' group, as JSON."""
+    lmp = [sys.executable, "-m", "lmp_core", "summarize", str(path), "--group", GROUP, "--format", "json"]
+    return lmp + ["--codebook", str(codebook)] if codebook else lmp
+
+
 def whole_process(path: Path, codebook: Path | None, repeat: int) -> dict[str, Any]:
     """lmp's command line against the floor as whole processes, alternating; medians of ``repeat``."""
-    lmp = [sys.executable, "-m", "lmp_core", "summarize", str(path), "--group", GROUP, "--format", "json"]
-    if codebook:
-        lmp += ["--codebook", str(codebook)]
+    lmp = summarize_command(path, codebook)
     coded = codebook is not None and SHARED_FLOOR.exists()
     floor = [sys.executable, str(SHARED_FLOOR), str(path), GROUP] if coded else \
         [sys.executable, "-m", "benchmarks.bench", "--child", "floor", str(path)]
@@ -724,11 +728,21 @@ def run(files: dict[str, Path], repeat: int, with_app: bool = False, xlsx_rows: 
             subprocess.run([sys.executable, str(make_survey), "--rows", str(SMALL_ROWS), "--items", "20",
                             "--labels", str(small)], check=True)
         with ThreadPoolExecutor(1) as pool:
-            session = pool.submit(browser_session, path).result()
+            # ``repeat`` rounds, each a session and then the command line's whole process on the same file: the
+            # machine's speed drifts over minutes (the same process took 1.7 s and 2.9 s of processor a minute
+            # apart), so each session is set against its own round's process, and the round with the median ratio
+            # is the one reported
+            rounds = []
+            for _ in range(repeat):
+                session = pool.submit(browser_session, path).result()
+                seconds, peak_mb = process_run(summarize_command(path))
+                rounds.append((session["first_chart_s"] / seconds, session, {"total": seconds, "peak_mb": peak_mb}))
+            ratio, session, cli = sorted(rounds, key=lambda r: r[0])[(len(rounds) - 1) // 2]
             # a file of SMALL_ROWS itself (the test suite's run) is that session already: not timed twice
             fixed = session if path == small else pool.submit(browser_session, small).result()
-        report["browser"] = {"file": path.name, "size_mb": path.stat().st_size / 2**20, **session,
-                             "cli": whole_process(path, None, repeat)["lmp"],
+        report["browser"] = {"file": path.name, "size_mb": path.stat().st_size / 2**20, **session, "cli": cli,
+                             "ratio": ratio, "rounds": [{"first_chart_s": r[1]["first_chart_s"],
+                                                         "cli_s": r[2]["total"], "ratio": r[0]} for r in rounds],
                              "small": {"file": small.name, **fixed},
                              "growing_s": session["first_results_s"] - fixed["first_results_s"]}
     if with_app:
@@ -795,9 +809,9 @@ def goals_table(report: dict[str, Any]) -> list[str]:
     if "browser" in report:
         b = report["browser"]
         row(f"browser (Chromium), {b['file']}: the results page's first chart after choosing the file <= 2 x the "
-            "command line's whole process",
-            f"{b['first_chart_s']:.1f} s against {b['cli']['total']:.1f} s ({b['first_chart_s'] / b['cli']['total']:.1f} x)",
-            b["first_chart_s"] <= 2 * b["cli"]["total"])
+            "command line's whole process (the median of the rounds' ratios)",
+            f"{b['ratio']:.2f} x ({b['first_chart_s']:.1f} s against {b['cli']['total']:.2f} s); rounds: "
+            + ", ".join(f"{r['ratio']:.2f} x" for r in b["rounds"]), b["ratio"] <= 2)
         row(f"browser: first results beyond those of {b['small']['file']} (the part that grows with the file) "
             "<= 2 x the command line's whole process",
             f"{b['growing_s']:.1f} s ({b['first_results_s']:.1f} s − {b['small']['first_results_s']:.1f} s) against "
@@ -844,7 +858,8 @@ def format_report(report: dict[str, Any]) -> str:
                      f"(median of {a['reruns']}) {a['rerun_s']:.2f} s")
     if "browser" in report:
         b = report["browser"]
-        lines.append(f"- browser session (Chromium, a fresh server), {b['file']} ({b['size_mb']:.0f} MB): Data page "
+        lines.append(f"- browser session (Chromium, a fresh server; the round of {len(b['rounds'])} with the median "
+                     f"ratio), {b['file']} ({b['size_mb']:.0f} MB): Data page "
                      f"says what it read after {b['read_s']:.1f} s, the results page's first chart after "
                      f"{b['first_chart_s']:.1f} s, drawn whole after {b['first_results_s']:.1f} s; server {b['server_before_mb']:.0f} MB before the upload, peak "
                      f"{b['server_peak_mb']:.0f} MB; command line (whole process) {b['cli']['total']:.2f} s, peak "

@@ -43,6 +43,9 @@ def test_small_benchmark_agrees_with_naive(tmp_path, capsys, monkeypatch):
     assert browser["file"] == "labels_1000x20.csv" and 0 < browser["read_s"] < browser["first_results_s"]
     assert list(browser["phases"]) == ["upload", "data_page", "results_page"]
     assert browser["server_peak_mb"] >= browser["server_before_mb"] > 0 and browser["cli"]["peak_mb"] > 0
+    # one round (``repeat``): its session set against its own command-line process
+    assert [r["ratio"] for r in browser["rounds"]] == [browser["ratio"]]
+    assert browser["ratio"] == browser["first_chart_s"] / browser["cli"]["total"]
     # the processor time of each (a clock tick is 10 ms: the upload of a small file may take none of the server's)
     assert all(x["server_cpu_s"] >= 0 and x["browser_cpu_s"] >= 0 for x in browser["phases"].values())
     assert browser["phases"]["results_page"]["server_cpu_s"] > 0 and browser["phases"]["results_page"]["browser_cpu_s"] > 0
