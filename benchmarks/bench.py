@@ -693,6 +693,39 @@ def report_seconds(folder: Path, make_survey: Path = MAKE_SURVEY, repeat: int = 
     return statistics.median(times)
 
 
+def browser_rounds(folder: Path, rows: int, repeat: int, make_survey: Path = MAKE_SURVEY) -> dict[str, Any]:
+    """The browser's goals: ``repeat`` rounds on a label file of ``rows`` x 20 (in ``folder``), each a session
+    (:func:`browser_session`) and then ``summarize``'s whole process; the round with the median ratio, every round's
+    ratio, and one session on the :data:`SMALL_ROWS` file."""
+    path = folder / f"labels_{rows}x20.csv"
+    if not path.exists():
+        subprocess.run([sys.executable, str(make_survey), "--rows", str(rows), "--items", "20",
+                        "--labels", str(path)], check=True)
+    from concurrent.futures import ThreadPoolExecutor
+
+    # a thread of its own: Playwright's sync API refuses a thread with a running asyncio loop (in the test
+    # suite, pytest-playwright's browser fixtures leave one in the main thread)
+    # and a file of the same 20 questions with SMALL_ROWS respondents: what the session costs whatever the size
+    small = folder / f"labels_{SMALL_ROWS}x20.csv"
+    if not small.exists():
+        subprocess.run([sys.executable, str(make_survey), "--rows", str(SMALL_ROWS), "--items", "20",
+                        "--labels", str(small)], check=True)
+    with ThreadPoolExecutor(1) as pool:
+        # ``repeat`` rounds, each a session and then the command line's whole process on the same file: the
+        # machine's speed drifts over minutes (the same process took 1.7 s and 2.9 s a minute apart), so each
+        # session is set against its own round's process, and the round with the median ratio is the one reported
+        rounds = []
+        for _ in range(repeat):
+            session = pool.submit(browser_session, path).result()
+            seconds, peak_mb = process_run(summarize_command(path))
+            rounds.append((session["first_chart_s"] / seconds, session, {"total": seconds, "peak_mb": peak_mb}))
+        ratio, session, cli = sorted(rounds, key=lambda r: r[0])[(len(rounds) - 1) // 2]
+        # a file of SMALL_ROWS itself (the test suite's run) is that session already: not timed twice
+        fixed = session if path == small else pool.submit(browser_session, small).result()
+    return {"file": path.name, "size_mb": path.stat().st_size / 2**20, **session, "cli": cli, "ratio": ratio,
+            "rounds": [{"first_chart_s": r[1]["first_chart_s"], "cli_s": r[2]["total"], "ratio": r[0]} for r in rounds],
+            "small": {"file": small.name, **fixed}, "growing_s": session["first_results_s"] - fixed["first_results_s"]}
+
 def run(files: dict[str, Path], repeat: int, with_app: bool = False, xlsx_rows: int = 0,
         big_rows: int = 0, make_survey: Path = MAKE_SURVEY, mixed_rows: int = 0,
         database_rows: int = 0, browser_rows: int = 0) -> dict[str, Any]:
@@ -714,37 +747,7 @@ def run(files: dict[str, Path], repeat: int, with_app: bool = False, xlsx_rows: 
     report["help_s"] = statistics.median(process_run([sys.executable, "-m", "lmp_core", "--help"])[0]
                                          for _ in range(repeat))
     if browser_rows:
-        path = files["labels"].parent / f"labels_{browser_rows}x20.csv"
-        if not path.exists():
-            subprocess.run([sys.executable, str(make_survey), "--rows", str(browser_rows), "--items", "20",
-                            "--labels", str(path)], check=True)
-        from concurrent.futures import ThreadPoolExecutor
-
-        # a thread of its own: Playwright's sync API refuses a thread with a running asyncio loop (in the test
-        # suite, pytest-playwright's browser fixtures leave one in the main thread)
-        # and a file of the same 20 questions with SMALL_ROWS respondents: what the session costs whatever the size
-        small = files["labels"].parent / f"labels_{SMALL_ROWS}x20.csv"
-        if not small.exists():
-            subprocess.run([sys.executable, str(make_survey), "--rows", str(SMALL_ROWS), "--items", "20",
-                            "--labels", str(small)], check=True)
-        with ThreadPoolExecutor(1) as pool:
-            # ``repeat`` rounds, each a session and then the command line's whole process on the same file: the
-            # machine's speed drifts over minutes (the same process took 1.7 s and 2.9 s of processor a minute
-            # apart), so each session is set against its own round's process, and the round with the median ratio
-            # is the one reported
-            rounds = []
-            for _ in range(repeat):
-                session = pool.submit(browser_session, path).result()
-                seconds, peak_mb = process_run(summarize_command(path))
-                rounds.append((session["first_chart_s"] / seconds, session, {"total": seconds, "peak_mb": peak_mb}))
-            ratio, session, cli = sorted(rounds, key=lambda r: r[0])[(len(rounds) - 1) // 2]
-            # a file of SMALL_ROWS itself (the test suite's run) is that session already: not timed twice
-            fixed = session if path == small else pool.submit(browser_session, small).result()
-        report["browser"] = {"file": path.name, "size_mb": path.stat().st_size / 2**20, **session, "cli": cli,
-                             "ratio": ratio, "rounds": [{"first_chart_s": r[1]["first_chart_s"],
-                                                         "cli_s": r[2]["total"], "ratio": r[0]} for r in rounds],
-                             "small": {"file": small.name, **fixed},
-                             "growing_s": session["first_results_s"] - fixed["first_results_s"]}
+        report["browser"] = browser_rounds(files["labels"].parent, browser_rows, repeat, make_survey)
     if with_app:
         # medians of ``repeat`` as every other figure (the reruns: at least five where more than one run is asked)
         report["app"] = app_times(files["labels"], reruns=1 if repeat == 1 else max(5, repeat), uploads=repeat)
